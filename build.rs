@@ -1,0 +1,20 @@
+//! Generates the module from the docs page into `OUT_DIR`.
+//!
+//! The same configuration produces `generated/error.rs`, so what reviewers
+//! read there is byte-for-byte what this crate compiles.
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let result = mastodon_error_codegen::Config::new()
+        .checked_in_as("generated/error.rs")
+        .compile("spec/error.md");
+    match result {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(error) => {
+            // Cargo shows a failing build script's stderr; no panic, no backtrace.
+            eprint!("{}", error.render());
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! `mastodon-error-codegen`: the generator on the command line.
+//!
+//! Arguments are parsed by hand: a consumer's build compiles this package's
+//! library, and a CLI framework would be compiled along with it.
+
+mod unified_diff;
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use mastodon_error_codegen::{Config, Error, Serde, write_if_changed};
+
+const DEFAULT_SPEC: &str = "spec/error.md";
+const DEFAULT_OUT: &str = "generated/error.rs";
+
+const USAGE: &str = "\
+mastodon-error-codegen: Rust from Mastodon's Error entity docs page
+
+USAGE:
+    mastodon-error-codegen
+        Refresh generated/error.rs from spec/error.md (run from the workspace root).
+    mastodon-error-codegen generate <SPEC> [--out FILE] [OPTIONS]
+        Write the module to stdout, or to FILE if its content changed.
+    mastodon-error-codegen check <SPEC> <GENERATED> [OPTIONS]
+        Exit 0 if GENERATED is exactly what SPEC generates; else print a diff and exit 1.
+
+OPTIONS:
+    --rename KEY=Name     Name a reason's variant; KEY is `#anchor` or the heading as written.
+    --serde MODE          `feature` (default: cfg_attr(feature = \"serde\")), `feature=NAME`,
+                          `always`, or `never`.
+    --docs-site URL       Where doc links point (default https://docs.joinmastodon.org).
+    -h, --help            Show this help.
+    -V, --version         Show the version.
+
+EXIT STATUS:
+    0 success, 1 invalid spec or stale output, 2 bad command line.
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(Failure::Usage(message)) => {
+            eprintln!("error: {message}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Spec(error)) => {
+            let text = if use_color() {
+                error.render_styled()
+            } else {
+                error.render()
+            };
+            eprint!("{text}");
+            ExitCode::from(1)
+        }
+        Err(Failure::Io(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+enum Failure {
+    Usage(String),
+    Spec(Error),
+    Io(String),
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Self {
+        Failure::Spec(error)
+    }
+}
+
+struct Options {
+    positional: Vec<String>,
+    out: Option<String>,
+    config: Config,
+}
+
+fn parse_options(args: &[String]) -> Result<Options, Failure> {
+    let mut options = Options {
+        positional: Vec::new(),
+        out: None,
+        config: Config::new(),
+    };
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let (flag, inline_value) = match arg.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => (flag, Some(value.to_owned())),
+            _ => (arg.as_str(), None),
+        };
+        let mut value = |name: &str| {
+            inline_value
+                .clone()
+                .or_else(|| args.next().cloned())
+                .ok_or_else(|| Failure::Usage(format!("{name} needs a value")))
+        };
+        match flag {
+            "--out" | "-o" => options.out = Some(value("--out")?),
+            "--rename" => {
+                let rename = value("--rename")?;
+                let Some((key, name)) = rename.rsplit_once('=') else {
+                    return Err(Failure::Usage(format!(
+                        "--rename takes KEY=Name, got `{rename}`"
+                    )));
+                };
+                options.config.rename(key, name);
+            }
+            "--serde" => {
+                let mode = value("--serde")?;
+                let serde = match mode.as_str() {
+                    "feature" => Serde::default(),
+                    "always" => Serde::Always,
+                    "never" => Serde::Never,
+                    other => match other.strip_prefix("feature=") {
+                        Some(name) if !name.is_empty() => Serde::Feature(name.to_owned()),
+                        _ => return Err(Failure::Usage(format!("unknown --serde mode `{other}`"))),
+                    },
+                };
+                options.config.serde(serde);
+            }
+            "--docs-site" => {
+                let site = value("--docs-site")?;
+                options.config.docs_site(site);
+            }
+            _ if flag.starts_with('-') && flag.len() > 1 => {
+                return Err(Failure::Usage(format!("unknown option `{arg}`")));
+            }
+            _ => options.positional.push(arg.clone()),
+        }
+    }
+    Ok(options)
+}
+
+fn run(args: &[String]) -> Result<ExitCode, Failure> {
+    match args.first().map(String::as_str) {
+        None => refresh_workspace(),
+        Some("-h" | "--help" | "help") => {
+            print!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Some("-V" | "--version") => {
+            println!("mastodon-error-codegen {}", env!("CARGO_PKG_VERSION"));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some("generate") => generate(parse_options(&args[1..])?),
+        Some("check") => check(parse_options(&args[1..])?),
+        Some(other) => Err(Failure::Usage(format!("unknown command `{other}`"))),
+    }
+}
+
+/// No arguments: the workspace's main job.
+fn refresh_workspace() -> Result<ExitCode, Failure> {
+    if !Path::new(DEFAULT_SPEC).is_file() {
+        return Err(Failure::Usage(format!(
+            "no {DEFAULT_SPEC} here; run from the workspace root, or name a spec: generate <SPEC>"
+        )));
+    }
+    generate(Options {
+        positional: vec![DEFAULT_SPEC.to_owned()],
+        out: Some(DEFAULT_OUT.to_owned()),
+        config: Config::new(),
+    })
+}
+
+fn generate(mut options: Options) -> Result<ExitCode, Failure> {
+    let [spec] = options.positional.as_slice() else {
+        return Err(Failure::Usage("generate takes one <SPEC>".to_owned()));
+    };
+    if let Some(out) = &options.out {
+        options.config.checked_in_as(out.clone());
+    }
+    let code = options.config.generate(spec)?;
+    match &options.out {
+        Some(out) => {
+            if let Some(parent) = Path::new(out)
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+            {
+                std::fs::create_dir_all(parent).map_err(|err| {
+                    Failure::Io(format!("cannot create `{}`: {err}", parent.display()))
+                })?;
+            }
+            let wrote = write_if_changed(Path::new(out), code.as_bytes())
+                .map_err(|err| Failure::Io(format!("cannot write `{out}`: {err}")))?;
+            let status = if wrote { "wrote" } else { "unchanged" };
+            eprintln!("{status}: {out}");
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(code.as_bytes())
+                .and_then(|()| stdout.flush())
+                .map_err(|err| Failure::Io(format!("cannot write to stdout: {err}")))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(mut options: Options) -> Result<ExitCode, Failure> {
+    let [spec, generated] = options.positional.as_slice() else {
+        return Err(Failure::Usage("check takes <SPEC> <GENERATED>".to_owned()));
+    };
+    options.config.checked_in_as(generated.clone());
+    let fresh = options.config.generate(spec)?;
+    let current = match std::fs::read(generated) {
+        Ok(bytes) => bytes,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(err) => return Err(Failure::Io(format!("cannot read `{generated}`: {err}"))),
+    };
+    if current == fresh.as_bytes() {
+        eprintln!("fresh: {generated} matches {spec}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let current = String::from_utf8_lossy(&current);
+    print!(
+        "{}",
+        unified_diff::unified_diff(
+            &current,
+            &fresh,
+            &format!("{generated} (checked in)"),
+            &format!("{generated} (generated from {spec})"),
+        )
+    );
+    eprintln!(
+        "error: {generated} is stale\nhelp: run `mastodon-error-codegen generate {spec} --out {generated}` and commit the result"
+    );
+    Ok(ExitCode::from(1))
+}
+
+fn use_color() -> bool {
+    std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
+}

@@ -1,0 +1,175 @@
+//! The `Config` builder: what a `build.rs` or the CLI sets before generating.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Error};
+use crate::source::{Source, display_path};
+
+/// How the generated entity gets serde support.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Serde {
+    /// `#[cfg_attr(feature = "<name>", derive(serde::Serialize, serde::Deserialize))]`.
+    ///
+    /// The crate that compiles the module must declare that feature (or tell
+    /// cargo it is expected), or rustc warns about an unexpected `cfg`.
+    Feature(String),
+    /// Unconditional derives; the including crate must depend on serde.
+    Always,
+    /// No serde at all: the module depends on nothing but `std`.
+    Never,
+}
+
+impl Default for Serde {
+    fn default() -> Self {
+        Serde::Feature("serde".to_owned())
+    }
+}
+
+/// Configures and runs the generator, in the manner of `prost_build::Config`.
+///
+/// ```no_run
+/// // build.rs
+/// fn main() -> Result<(), mastodon_error_codegen::Error> {
+///     mastodon_error_codegen::Config::new()
+///         .rename("#unconfirmed", "Unconfirmed")
+///         .compile("spec/error.md")?;
+///     Ok(())
+/// }
+/// ```
+///
+/// and in the crate: `include!(concat!(env!("OUT_DIR"), "/error.rs"));`
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub(crate) renames: BTreeMap<String, String>,
+    pub(crate) serde: Serde,
+    pub(crate) docs_site: String,
+    out_dir: Option<PathBuf>,
+    file_name: Option<String>,
+    checked_in_as: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            renames: BTreeMap::new(),
+            serde: Serde::default(),
+            docs_site: "https://docs.joinmastodon.org".to_owned(),
+            out_dir: None,
+            file_name: None,
+            checked_in_as: None,
+        }
+    }
+}
+
+impl Config {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Names a reason's variant yourself instead of by the naming rule.
+    ///
+    /// `key` is the reason's anchor with `#` (`"#unconfirmed"`) or its heading
+    /// as written (`"!current_user.confirmed?"`). `name` must be
+    /// UpperCamelCase. A key that matches no reason is an error, so a typo or
+    /// a renamed docs heading cannot go unnoticed.
+    pub fn rename(&mut self, key: impl Into<String>, name: impl Into<String>) -> &mut Self {
+        self.renames.insert(key.into(), name.into());
+        self
+    }
+
+    /// How the entity derives serde traits; see [`Serde`].
+    pub fn serde(&mut self, serde: Serde) -> &mut Self {
+        self.serde = serde;
+        self
+    }
+
+    /// The docs site that links point at (default `https://docs.joinmastodon.org`).
+    pub fn docs_site(&mut self, url: impl Into<String>) -> &mut Self {
+        self.docs_site = url.into();
+        self
+    }
+
+    /// Where [`Config::compile`] writes (default: `$OUT_DIR`).
+    pub fn out_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
+        self.out_dir = Some(dir.into());
+        self
+    }
+
+    /// The output file's name (default: the spec's stem plus `.rs`, e.g. `error.rs`).
+    pub fn file_name(&mut self, name: impl Into<String>) -> &mut Self {
+        self.file_name = Some(name.into());
+        self
+    }
+
+    /// The checked-in copy's path, named in the header's regenerate command so
+    /// that a build's output and the checked-in file are byte-identical.
+    pub fn checked_in_as(&mut self, path: impl Into<String>) -> &mut Self {
+        self.checked_in_as = Some(path.into());
+        self
+    }
+
+    /// Reads the spec at `path` and returns the generated module.
+    pub fn generate(&self, path: impl AsRef<Path>) -> Result<String, Error> {
+        let source = Source::read(path.as_ref())?;
+        self.generate_source(&source)
+    }
+
+    /// Generates from text already in memory; reads and writes nothing.
+    pub fn generate_source(&self, source: &Source) -> Result<String, Error> {
+        crate::generate(source, self, self.checked_in_as.as_deref())
+    }
+
+    /// For `build.rs`: generates from `spec` into the output directory, rewriting
+    /// the file only when its content changes, and tells cargo to rerun only
+    /// when the spec changes. Returns the written path.
+    pub fn compile(&self, spec: impl AsRef<Path>) -> Result<PathBuf, Error> {
+        let spec = spec.as_ref();
+        // Printed before reading, so cargo also reruns once a missing spec appears.
+        println!("cargo:rerun-if-changed={}", spec.display());
+        let source = Source::read(spec)?;
+        let code = self.generate_source(&source)?;
+        let out_dir = match &self.out_dir {
+            Some(dir) => dir.clone(),
+            None => match std::env::var_os("OUT_DIR") {
+                Some(dir) => PathBuf::from(dir),
+                None => {
+                    return Err(Error::single(
+                        source,
+                        Diagnostic::error(0..0, "OUT_DIR is not set, so there is nowhere to write")
+                            .help("call `compile` from a build script, or set `Config::out_dir`"),
+                    ));
+                }
+            },
+        };
+        let file_name = self.file_name.clone().unwrap_or_else(|| {
+            let stem = spec
+                .file_stem()
+                .map_or("error".into(), |s| s.to_string_lossy());
+            format!("{stem}.rs")
+        });
+        let path = out_dir.join(file_name);
+        write_if_changed(&path, code.as_bytes()).map_err(|err| {
+            Error::single(
+                source.clone(),
+                Diagnostic::error(
+                    0..0,
+                    format!("cannot write `{}`: {err}", display_path(&path)),
+                )
+                .help("check that the output directory exists and is writable"),
+            )
+        })?;
+        Ok(path)
+    }
+}
+
+/// Writes `contents` unless the file already holds exactly that, so an
+/// unchanged output keeps its timestamp and triggers no downstream rebuild.
+/// Returns whether it wrote.
+pub fn write_if_changed(path: &Path, contents: &[u8]) -> std::io::Result<bool> {
+    if std::fs::read(path).is_ok_and(|existing| existing == contents) {
+        return Ok(false);
+    }
+    std::fs::write(path, contents)?;
+    Ok(true)
+}

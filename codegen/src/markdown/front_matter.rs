@@ -1,0 +1,169 @@
+//! Hugo front matter: the `---` YAML block that gives the page its title.
+
+use std::ops::Range;
+
+use serde::Deserialize;
+
+use crate::diagnostic::{Diagnostic, Sink};
+use crate::source::floor_char_boundary;
+
+/// Lines tolerated before the opening `---`. Copying a page out of a
+/// repository's file view leaves a short header (path, line count, size,
+/// language) above it, as in the 2020 seed; a real page never has more.
+const MAX_PREAMBLE_LINES: usize = 8;
+
+pub(crate) struct FrontMatter {
+    pub title: String,
+    pub title_span: Range<usize>,
+    pub description: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Fields {
+    title: Option<String>,
+    description: Option<String>,
+    summary: Option<String>,
+}
+
+/// Finds, parses and checks the front matter, returning it (or `None` when
+/// there is no usable title; problems go to `sink`) and where the Markdown
+/// body starts, so the body is checked either way.
+pub(crate) fn parse(text: &str, sink: &mut Sink) -> (Option<FrontMatter>, usize) {
+    let Some(open) = find_opening(text) else {
+        sink.push(
+            Diagnostic::error(0..first_line_end(text), "the page has no front matter")
+                .label("expected `---` here")
+                .help("start the page with Hugo front matter: `---`, a line `title: Error`, then `---`"),
+        );
+        return (None, 0);
+    };
+    let yaml_start = open.end;
+    let Some(close) = find_closing(text, yaml_start) else {
+        sink.push(
+            Diagnostic::error(open.clone(), "the front matter is never closed")
+                .label("opened here")
+                .help("end the front matter with a line containing only `---`"),
+        );
+        return (None, text.len());
+    };
+    let body_start = (close.end + 1).min(text.len());
+    // Hugo's YAML reader accepts tab-indented continuation lines inside
+    // `aliases: [ … ]`, as every real page has; a one-for-one swap of tab for
+    // space keeps every offset and column the same.
+    let yaml: String = normalise_leading_tabs(&text[yaml_start..close.start]);
+    let fields: Fields = match serde_saphyr::from_str(&yaml) {
+        Ok(fields) => fields,
+        Err(err) => {
+            let offset = err
+                .location()
+                .and_then(|loc| loc.span().byte_offset())
+                .map_or(yaml_start, |offset| yaml_start + offset as usize);
+            let offset = floor_char_boundary(text, offset.min(close.start));
+            sink.push(
+                Diagnostic::error(
+                    offset..(offset + 1).min(text.len()),
+                    format!(
+                        "the front matter is not valid YAML: {}",
+                        saphyr_message(&err)
+                    ),
+                )
+                .help("fix the YAML between the `---` lines; only `title` and `description` (or `summary`) are read"),
+            );
+            return (None, body_start);
+        }
+    };
+    let title_span = key_span(text, yaml_start..close.start, "title").unwrap_or(open.clone());
+    let title = fields
+        .title
+        .map(|t| t.trim().to_owned())
+        .unwrap_or_default();
+    if title.is_empty() {
+        sink.push(
+            Diagnostic::error(title_span, "the front matter has no `title`")
+                .label("front matter without a title")
+                .help("add a line `title: Error`; the title names the entity struct"),
+        );
+        return (None, body_start);
+    }
+    let description = fields
+        .description
+        .or(fields.summary)
+        .map(|d| d.trim().to_owned())
+        .filter(|d| !d.is_empty());
+    (
+        Some(FrontMatter {
+            title,
+            title_span,
+            description,
+        }),
+        body_start,
+    )
+}
+
+fn lines(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
+    let mut offset = 0;
+    text.split_inclusive('\n').map(move |line| {
+        let start = offset;
+        offset += line.len();
+        let content = line.trim_end_matches('\n');
+        (start..start + content.len(), content)
+    })
+}
+
+fn is_fence(line: &str) -> bool {
+    line.trim_end() == "---"
+}
+
+fn find_opening(text: &str) -> Option<Range<usize>> {
+    for (index, (range, line)) in lines(text).enumerate() {
+        if is_fence(line) {
+            return Some(range);
+        }
+        let is_heading = line.trim_start().starts_with('#');
+        if index >= MAX_PREAMBLE_LINES || is_heading {
+            return None;
+        }
+    }
+    None
+}
+
+fn find_closing(text: &str, from: usize) -> Option<Range<usize>> {
+    lines(&text[from..])
+        .find(|(_, line)| is_fence(line) || line.trim_end() == "...")
+        .map(|(range, _)| from + range.start..from + range.end)
+}
+
+fn first_line_end(text: &str) -> usize {
+    text.find('\n').unwrap_or(text.len())
+}
+
+fn normalise_leading_tabs(yaml: &str) -> String {
+    let mut out = String::with_capacity(yaml.len());
+    for line in yaml.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        out.extend(line[..indent].chars().map(|_| ' '));
+        out.push_str(&line[indent..]);
+    }
+    out
+}
+
+/// The span of a top-level `key:` line, for pointing at a value.
+fn key_span(text: &str, within: Range<usize>, key: &str) -> Option<Range<usize>> {
+    lines(&text[within.clone()])
+        .find(|(_, line)| {
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.starts_with(':'))
+        })
+        .map(|(range, _)| within.start + range.start..within.start + range.end)
+}
+
+/// serde-saphyr's message without its own "at line …" suffix; we print our own location.
+pub(crate) fn saphyr_message(err: &serde_saphyr::Error) -> String {
+    let full = err.without_snippet().to_string();
+    let first = full.lines().next().unwrap_or_default();
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    match first.find(" at line ") {
+        Some(cut) => first[..cut].to_owned(),
+        None => first.to_owned(),
+    }
+}

@@ -1,0 +1,387 @@
+//! Reading inside a block: heading text and markers, labelled attribute
+//! fields, and `Error: <message>. <explanation>` lines.
+
+use std::ops::Range;
+
+use super::blocks::{Block, Run, RunKind};
+use crate::model::Inline;
+
+pub(crate) struct Heading {
+    /// The heading as a reader sees it, without markers or `{#anchor}`.
+    pub text: String,
+    /// Set when the heading is just a code span: ### `error_description`.
+    pub code_name: Option<String>,
+    pub markers: Vec<Marker>,
+}
+
+/// A Hugo shortcode used as a flag in a heading, e.g. `{{%optional%}}`.
+pub(crate) struct Marker {
+    pub name: String,
+    pub span: Range<usize>,
+}
+
+pub(crate) fn heading(block: &Block) -> Heading {
+    let mut text = String::new();
+    let mut markers = Vec::new();
+    let mut code_names = Vec::new();
+    let mut other_text = false;
+    for run in &block.runs {
+        match &run.kind {
+            RunKind::Text => {
+                let stripped = strip_shortcodes(run, &mut markers);
+                other_text |= !stripped.trim().is_empty();
+                text.push_str(&stripped);
+            }
+            RunKind::Code => {
+                code_names.push(run.text.clone());
+                text.push_str(&run.text);
+            }
+            RunKind::Link { .. } => {
+                other_text = true;
+                text.push_str(&run.text);
+            }
+            RunKind::Break => text.push(' '),
+        }
+    }
+    let code_name = match (code_names.as_slice(), other_text) {
+        ([name], false) => Some(name.trim().to_owned()),
+        _ => None,
+    };
+    Heading {
+        text: collapse_whitespace(&text),
+        code_name,
+        markers,
+    }
+}
+
+/// Removes `{{% name %}}` and `{{< name >}}` from a run, recording each.
+fn strip_shortcodes(run: &Run, markers: &mut Vec<Marker>) -> String {
+    let mut out = String::new();
+    let mut rest = run.text.as_str();
+    let mut consumed = 0;
+    // Offsets map one-to-one only when the run's text is its source text.
+    let exact = run.text.len() == run.span.len();
+    while let Some(open) = rest.find("{{") {
+        let close_pattern = match rest[open + 2..].chars().next() {
+            Some('%') => "%}}",
+            Some('<') => ">}}",
+            _ => "}}",
+        };
+        let Some(close) = rest[open..].find(close_pattern) else {
+            break;
+        };
+        let close = open + close + close_pattern.len();
+        let inner = rest[open + 2..close - 2].trim_matches(['%', '<', '>', ' ']);
+        let name = inner
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        let span = if exact {
+            run.span.start + consumed + open..run.span.start + consumed + close
+        } else {
+            run.span.clone()
+        };
+        markers.push(Marker { name, span });
+        out.push_str(&rest[..open]);
+        consumed += close;
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    out
+}
+
+pub(crate) struct LabelledField {
+    pub label: String,
+    pub label_span: Range<usize>,
+    pub value: String,
+    pub value_span: Range<usize>,
+}
+
+/// Splits `**Label:** value` pairs. A label is bold text ending in `:` at the
+/// start of a line; the 2020 layout separates fields with soft breaks only.
+pub(crate) fn labelled_fields(block: &Block) -> Vec<LabelledField> {
+    let mut fields: Vec<LabelledField> = Vec::new();
+    let mut at_line_start = true;
+    let mut runs = block.runs.iter().peekable();
+    while let Some(run) = runs.next() {
+        if run.strong && at_line_start && run.kind != RunKind::Break {
+            let mut label = run.text.clone();
+            let mut label_span = run.span.clone();
+            while let Some(next) = runs.peek().filter(|r| r.strong && r.kind != RunKind::Break) {
+                label.push_str(&next.text);
+                label_span.end = next.span.end;
+                runs.next();
+            }
+            if let Some(label) = label.trim().strip_suffix(':') {
+                fields.push(LabelledField {
+                    label: label.trim().to_owned(),
+                    label_span: label_span.clone(),
+                    value: String::new(),
+                    value_span: label_span.end..label_span.end,
+                });
+                at_line_start = false;
+                continue;
+            }
+            push_value(&mut fields, &label, label_span);
+            at_line_start = false;
+            continue;
+        }
+        match run.kind {
+            RunKind::Break => {
+                push_value(&mut fields, "\n", run.span.clone());
+                at_line_start = true;
+            }
+            _ => {
+                push_value(&mut fields, &run.text, run.span.clone());
+                at_line_start &= run.text.trim().is_empty();
+            }
+        }
+    }
+    for field in &mut fields {
+        field.value = field
+            .value
+            .lines()
+            .map(collapse_whitespace)
+            .filter(|line| !line.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
+    }
+    fields
+}
+
+fn push_value(fields: &mut [LabelledField], text: &str, span: Range<usize>) {
+    if let Some(field) = fields.last_mut() {
+        if field.value.trim().is_empty() && !text.trim().is_empty() {
+            field.value_span.start = span.start;
+        }
+        field.value.push_str(text);
+        field.value_span.end = span.end;
+    }
+}
+
+pub(crate) struct ErrorLine {
+    pub message: String,
+    pub message_span: Range<usize>,
+    pub explanation: Vec<Inline>,
+}
+
+const ERROR_LABEL: &str = "Error:";
+
+/// Reads `Error: <message>. <explanation>`. The message runs to the first
+/// period that ends a sentence: one followed by white space or the end.
+pub(crate) fn error_line(block: &Block) -> Option<ErrorLine> {
+    let first = block.runs.first()?;
+    if first.kind != RunKind::Text {
+        return None;
+    }
+    let leading = first.text.len() - first.text.trim_start().len();
+    let after_label = first.text.trim_start().strip_prefix(ERROR_LABEL)?;
+    let label_end = leading + ERROR_LABEL.len();
+    let message_start = label_end + (after_label.len() - after_label.trim_start().len());
+    let exact = first.text.len() == first.span.len();
+
+    let mut message = String::new();
+    let mut rest_runs: Vec<Run> = Vec::new();
+    let mut message_end_in_first = None;
+    for (index, run) in block.runs.iter().enumerate() {
+        let text = if index == 0 {
+            &run.text[message_start..]
+        } else {
+            run.text.as_str()
+        };
+        let next_is_break_or_end = block
+            .runs
+            .get(index + 1)
+            .is_none_or(|next| next.kind == RunKind::Break);
+        let end = match run.kind {
+            RunKind::Break => None,
+            _ => sentence_end(text, next_is_break_or_end),
+        };
+        let Some(period) = end else {
+            match run.kind {
+                RunKind::Break => message.push(' '),
+                _ => message.push_str(text),
+            }
+            continue;
+        };
+        message.push_str(&text[..period]);
+        if index == 0 {
+            message_end_in_first = Some(message_start + period);
+        }
+        let remainder = text[period + 1..].to_owned();
+        if !remainder.is_empty() {
+            rest_runs.push(Run {
+                kind: run.kind.clone(),
+                text: remainder,
+                span: run.span.clone(),
+                strong: run.strong,
+            });
+        }
+        rest_runs.extend(block.runs[index + 1..].iter().cloned());
+        break;
+    }
+    let message_span = match (exact, message_end_in_first) {
+        (true, Some(end)) => first.span.start + message_start..first.span.start + end,
+        (true, None) => first.span.start + message_start..first.span.end,
+        _ => first.span.clone(),
+    };
+    Some(ErrorLine {
+        message: collapse_whitespace(&message),
+        message_span,
+        explanation: explanation(&rest_runs),
+    })
+}
+
+/// The byte index of a sentence-ending period in `text`, if any.
+fn sentence_end(text: &str, at_end_of_line: bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().find_map(|(i, &b)| {
+        let ends = match bytes.get(i + 1) {
+            Some(next) => next.is_ascii_whitespace(),
+            None => at_end_of_line,
+        };
+        (b == b'.' && ends).then_some(i)
+    })
+}
+
+/// Converts runs to explanation inlines, resolving Hugo `relref` links.
+pub(crate) fn explanation(runs: &[Run]) -> Vec<Inline> {
+    let mut inlines: Vec<Inline> = Vec::new();
+    for run in runs {
+        let inline = match &run.kind {
+            RunKind::Text => Inline::Text(run.text.clone()),
+            RunKind::Break => Inline::Text(" ".to_owned()),
+            RunKind::Code => Inline::Code(run.text.clone()),
+            RunKind::Link { url } => Inline::Link {
+                text: run.text.clone(),
+                url: url.clone(),
+            },
+        };
+        match (inlines.last_mut(), inline) {
+            (Some(Inline::Text(last)), Inline::Text(text)) => last.push_str(&text),
+            (_, inline) => inlines.push(inline),
+        }
+    }
+    let mut out = Vec::new();
+    for inline in inlines {
+        match inline {
+            Inline::Text(text) => out.extend(resolve_shortcode_links(&collapse_inner(&text))),
+            other => out.push(other),
+        }
+    }
+    trim_inlines(&mut out);
+    out
+}
+
+/// `[Rate limits]({{< relref "api/rate-limits" >}})` is not a CommonMark link
+/// (its target has spaces); Hugo resolves it before Markdown runs, so do we.
+fn resolve_shortcode_links(text: &str) -> Vec<Inline> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let Some(found) = parse_shortcode_link(&rest[open..]) else {
+            out.push(Inline::Text(rest[..open + 1].to_owned()));
+            rest = &rest[open + 1..];
+            continue;
+        };
+        let (link_text, target, consumed) = found;
+        out.push(Inline::Text(rest[..open].to_owned()));
+        out.push(Inline::Link {
+            text: link_text.to_owned(),
+            url: target.to_owned(),
+        });
+        rest = &rest[open + consumed..];
+    }
+    out.push(Inline::Text(rest.to_owned()));
+    let mut merged: Vec<Inline> = Vec::new();
+    for inline in out {
+        match (merged.last_mut(), inline) {
+            (_, Inline::Text(text)) if text.is_empty() => {}
+            (Some(Inline::Text(last)), Inline::Text(text)) => last.push_str(&text),
+            (_, inline) => merged.push(inline),
+        }
+    }
+    merged
+}
+
+/// Parses `[text]({{< relref "target" >}})` at the start of `text`.
+fn parse_shortcode_link(text: &str) -> Option<(&str, &str, usize)> {
+    let close = text.find("](")?;
+    let link_text = &text[1..close];
+    let after = &text[close + 2..];
+    let inner_end = after.find(">}})")?;
+    let inner = after[..inner_end].trim().strip_prefix("{{<")?.trim();
+    let target = inner
+        .strip_prefix("relref")
+        .or_else(|| inner.strip_prefix("ref"))?
+        .trim()
+        .trim_matches('"');
+    let consumed = close + 2 + inner_end + ">}})".len();
+    Some((link_text, target, consumed))
+}
+
+fn trim_inlines(inlines: &mut Vec<Inline>) {
+    if let Some(Inline::Text(first)) = inlines.first_mut() {
+        *first = first.trim_start().to_owned();
+    }
+    if let Some(Inline::Text(last)) = inlines.last_mut() {
+        *last = last.trim_end().to_owned();
+    }
+    inlines.retain(|inline| !matches!(inline, Inline::Text(text) if text.is_empty()));
+}
+
+pub(crate) fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Collapses inner white space but keeps a single leading or trailing space,
+/// which separates text from a neighbouring code span or link.
+fn collapse_inner(text: &str) -> String {
+    let lead = text.starts_with(char::is_whitespace);
+    let trail = text.ends_with(char::is_whitespace) && !text.trim().is_empty();
+    let mut out = String::new();
+    if lead {
+        out.push(' ');
+    }
+    out.push_str(&collapse_whitespace(text));
+    if trail {
+        out.push(' ');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_end_needs_whitespace_or_line_end() {
+        assert_eq!(sentence_end("Record not found. Appears", false), Some(16));
+        assert_eq!(sentence_end("entity.operates", true), None);
+        assert_eq!(sentence_end("done.", true), Some(4));
+        assert_eq!(sentence_end("done.", false), None);
+    }
+
+    #[test]
+    fn relref_links_become_links() {
+        let inlines = resolve_shortcode_links(
+            r#"See [Rate limits]({{< relref "api/rate-limits" >}}) for more information."#,
+        );
+        assert_eq!(
+            inlines,
+            vec![
+                Inline::Text("See ".into()),
+                Inline::Link {
+                    text: "Rate limits".into(),
+                    url: "api/rate-limits".into()
+                },
+                Inline::Text(" for more information.".into()),
+            ]
+        );
+        assert_eq!(
+            resolve_shortcode_links("a [b] c"),
+            vec![Inline::Text("a [b] c".into())]
+        );
+    }
+}

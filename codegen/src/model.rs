@@ -1,0 +1,143 @@
+//! What a page documents, independent of how it was written down.
+//!
+//! Parsing fills this in; validation and emission only read it. Every item
+//! keeps the span it came from so later checks can point at the source.
+
+use std::ops::Range;
+
+/// The whole Error entity page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spec {
+    /// The page title (`title:` in the front matter), e.g. `Error`.
+    pub title: String,
+    pub title_span: Range<usize>,
+    /// `description:` or `summary:` from the front matter.
+    pub description: Option<String>,
+    pub attributes: Vec<Attribute>,
+    pub groups: Vec<StatusGroup>,
+}
+
+impl Spec {
+    /// Every reason, in page order.
+    pub fn reasons(&self) -> impl Iterator<Item = &Reason> {
+        self.groups.iter().flat_map(|group| group.reasons.iter())
+    }
+}
+
+/// One attribute of the entity, e.g. `error_description`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attribute {
+    pub name: String,
+    pub span: Range<usize>,
+    pub description: String,
+    /// The `Type:` text as written, e.g. `String`.
+    pub type_text: String,
+    pub type_span: Range<usize>,
+    /// `{{%optional%}}`, `{{%nullable%}}`, an "Optional attributes" section, or `… or null`.
+    pub optional: bool,
+    pub deprecated: bool,
+    pub history: Vec<HistoryEntry>,
+}
+
+/// One line of an attribute's version history, e.g. `0.6.0 - added`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryEntry {
+    pub version: String,
+    pub change: String,
+}
+
+/// An HTTP status heading such as `### 404 - Not found {#404}`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusGroup {
+    pub code: u16,
+    /// The status text as the page writes it, e.g. `Not found`.
+    pub text: String,
+    pub anchor: Option<String>,
+    pub span: Range<usize>,
+    pub reasons: Vec<Reason>,
+}
+
+/// A documented reason: a `####` heading with its `Error:` line, or the
+/// `Error:` line of a status group that has no reason headings (429).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reason {
+    /// The heading as the page writes it, e.g. `!current_user.confirmed?`.
+    pub heading: String,
+    pub heading_span: Range<usize>,
+    pub anchor: Option<String>,
+    /// True when the reason is its status group's own `Error:` line.
+    pub is_group_reason: bool,
+    /// An explicit variant name (from YAML or the config), overriding the naming rule.
+    pub name_override: Option<String>,
+    pub message: Message,
+    pub explanation: Vec<Inline>,
+}
+
+/// The `Error:` message, exactly as servers send it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// e.g. `Record not found` or `{string}`.
+    pub text: String,
+    pub span: Range<usize>,
+}
+
+impl Message {
+    /// Literal pieces between `{placeholder}`s; one piece means a literal message.
+    pub fn pieces(&self) -> Vec<&str> {
+        split_template(&self.text)
+    }
+
+    pub fn is_template(&self) -> bool {
+        self.pieces().len() > 1
+    }
+}
+
+/// Splits `a {x} b {y}` into `["a ", " b ", ""]`.
+pub fn split_template(text: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut rest = text;
+    while let Some((open, close)) = rest
+        .find('{')
+        .and_then(|open| rest[open..].find('}').map(|close| (open, open + close)))
+    {
+        pieces.push(&rest[..open]);
+        rest = &rest[close + 1..];
+    }
+    pieces.push(rest);
+    pieces
+}
+
+/// Explanation text, kept just structured enough to render as a doc link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inline {
+    Text(String),
+    Code(String),
+    Link { text: String, url: String },
+}
+
+/// Renders inline content as plain text, the form `explanation()` returns.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    inlines
+        .iter()
+        .map(|inline| match inline {
+            Inline::Text(text) | Inline::Code(text) | Inline::Link { text, .. } => text.as_str(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_split_on_placeholders() {
+        assert_eq!(split_template("Record not found"), ["Record not found"]);
+        assert_eq!(split_template("{string}"), ["", ""]);
+        assert_eq!(
+            split_template("Validation failed: {string}"),
+            ["Validation failed: ", ""]
+        );
+        assert_eq!(split_template("a {x} b {y} c"), ["a ", " b ", " c"]);
+        assert_eq!(split_template("unclosed {brace"), ["unclosed {brace"]);
+    }
+}
