@@ -519,7 +519,6 @@ fn reason_impl(checked: &Checked<'_>) -> TokenStream {
             /// the most specific template first. Reasons documented with the
             /// same status and message are [`Classification::Ambiguous`].
             pub fn classify(status: u16, message: &str) -> Classification<'_> {
-                use Classification::{Ambiguous, Documented};
                 let classified = match status {
                     #(#classify_arms)*
                     _ => None,
@@ -637,11 +636,11 @@ fn classified(reasons: &[&CheckedReason<'_>]) -> TokenStream {
     match reasons {
         [only] => {
             let variant = variant_ident(only);
-            quote!(Documented(Reason::#variant))
+            quote!(Classification::Documented(Reason::#variant))
         }
         several => {
             let variants = several.iter().map(|r| variant_ident(r));
-            quote!(Ambiguous(&[#(Reason::#variants),*]))
+            quote!(Classification::Ambiguous(&[#(Reason::#variants),*]))
         }
     }
 }

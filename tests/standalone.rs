@@ -1,0 +1,115 @@
+//! The checked-in module stands alone: it compiles, warning-free under
+//! clippy, through `include!` and as `mod x;`, in crates with no
+//! dependencies; so does the output for every historical page.
+
+#[path = "../codegen/tests/common/mod.rs"]
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use mastodon_error_codegen::{Config, Serde, Source};
+
+/// Declares the `serde` cfg the module gates its derives on, as the README
+/// tells `include!` users to; a crate without it gets `unexpected_cfgs`.
+const SERDE_CFG_LINT: &str = "[lints.rust]\nunexpected_cfgs = { level = \"warn\", check-cfg = ['cfg(feature, values(\"serde\"))'] }\n";
+
+const CLIENT_TEST: &str = r#"
+#[cfg(test)]
+mod tests {
+    use super::mastodon_error::{Classification, Reason};
+
+    #[test]
+    fn classifies() {
+        assert_eq!(Reason::classify(404, "Record not found"), Classification::Documented(Reason::RecordNotFound));
+        assert_eq!(Reason::classify(418, "I'm a teapot").reason(), None);
+    }
+}
+"#;
+
+fn write(path: &Path, contents: &str) {
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    std::fs::write(path, contents).expect("write");
+}
+
+fn manifest(name: &str, lints: &str) -> String {
+    format!("[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\n\n{lints}")
+}
+
+fn cargo(workspace: &Path, args: &[&str]) {
+    let output = Command::new(env!("CARGO"))
+        .args(args)
+        .current_dir(workspace)
+        .env("CARGO_TARGET_DIR", workspace.join("target"))
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "`cargo {}` failed in {}:\n{}",
+        args.join(" "),
+        workspace.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn generated_modules_compile_warning_free_without_dependencies() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let checked_in = root.join("generated/error.rs");
+    let workspace = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("standalone");
+    write(
+        &workspace.join("Cargo.toml"),
+        "[workspace]\nmembers = [\"via-include\", \"via-mod\", \"corpus\"]\nresolver = \"2\"\n",
+    );
+
+    // 1. `include!` of the checked-in file.
+    write(&workspace.join("via-include/Cargo.toml"), &manifest("via-include", SERDE_CFG_LINT));
+    let include = format!(
+        "#![forbid(unsafe_code)]\npub mod mastodon_error {{\n    include!({:?});\n}}\n{CLIENT_TEST}",
+        checked_in.display().to_string()
+    );
+    write(&workspace.join("via-include/src/lib.rs"), &include);
+
+    // 2. The file copied in as `mod mastodon_error;`.
+    write(&workspace.join("via-mod/Cargo.toml"), &manifest("via-mod", SERDE_CFG_LINT));
+    let module = std::fs::read_to_string(&checked_in).expect("generated/error.rs");
+    write(&workspace.join("via-mod/src/mastodon_error.rs"), &module);
+    write(
+        &workspace.join("via-mod/src/lib.rs"),
+        &format!("#![forbid(unsafe_code)]\npub mod mastodon_error;\n{CLIENT_TEST}"),
+    );
+
+    // 3. Every seed and corpus page, with no serde at all and no lint table.
+    write(&workspace.join("corpus/Cargo.toml"), &manifest("corpus", ""));
+    let mut lib = String::from("#![forbid(unsafe_code)]\n");
+    let mut config = Config::new();
+    config.serde(Serde::Never);
+    for (index, page) in common::readable_pages().iter().enumerate() {
+        let label = common::page_label(page);
+        let text = std::fs::read_to_string(page).expect("page");
+        let code = config
+            .generate_source(&Source::new(&label, text))
+            .unwrap_or_else(|e| panic!("{label}: {e}"));
+        let module = format!("page_{index:02}");
+        write(&workspace.join(format!("corpus/src/{module}.rs")), &code);
+        lib.push_str(&format!("/// Generated from `{label}`.\npub mod {module};\n"));
+    }
+    write(&workspace.join("corpus/src/lib.rs"), &lib);
+
+    cargo(&workspace, &["clippy", "--workspace", "--all-targets", "--offline", "--quiet", "--", "-D", "warnings"]);
+    cargo(&workspace, &["test", "--workspace", "--offline", "--quiet"]);
+    let doc_env = [("RUSTDOCFLAGS", "-D warnings")];
+    let output = Command::new(env!("CARGO"))
+        .args(["doc", "--workspace", "--no-deps", "--offline", "--quiet"])
+        .current_dir(&workspace)
+        .env("CARGO_TARGET_DIR", workspace.join("target"))
+        .envs(doc_env)
+        .output()
+        .expect("cargo doc runs");
+    assert!(
+        output.status.success(),
+        "rustdoc warns about the generated docs:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
