@@ -16,7 +16,10 @@ fn classifies_the_documented_examples() {
     );
     assert_eq!(
         Reason::classify(418, "I'm a teapot"),
-        Classification::Undocumented { status: 418, message: "I'm a teapot" }
+        Classification::Undocumented {
+            status: 418,
+            message: "I'm a teapot"
+        }
     );
 }
 
@@ -25,7 +28,10 @@ fn the_status_decides_before_the_message() {
     // The right message under the wrong status is not that reason.
     assert_eq!(
         Reason::classify(500, "Record not found"),
-        Classification::Undocumented { status: 500, message: "Record not found" }
+        Classification::Undocumented {
+            status: 500,
+            message: "Record not found"
+        }
     );
     // 404 documents no template, so an unknown 404 message is undocumented.
     assert_eq!(Reason::classify(404, "Not Found").reason(), None);
@@ -41,8 +47,14 @@ fn exact_messages_win_over_templates() {
         Reason::classify(422, messages::NOT_CURRENT_USER),
         Classification::Documented(Reason::NotCurrentUser)
     );
-    assert_eq!(Reason::classify(400, "Missing parameter: id").reason(), Some(Reason::ParameterMissing));
-    assert_eq!(Reason::classify(429, "Too many requests").reason(), Some(Reason::TooManyRequests));
+    assert_eq!(
+        Reason::classify(400, "Missing parameter: id").reason(),
+        Some(Reason::ParameterMissing)
+    );
+    assert_eq!(
+        Reason::classify(429, "Too many requests").reason(),
+        Some(Reason::TooManyRequests)
+    );
 }
 
 #[test]
@@ -53,16 +65,24 @@ fn shared_messages_are_ambiguous_and_list_every_candidate() {
         Classification::Ambiguous(&[Reason::NetworkingError, Reason::RaceConditionError])
     );
     assert_eq!(classified.reason(), None);
-    assert_eq!(classified.candidates(), &[Reason::NetworkingError, Reason::RaceConditionError]);
+    assert_eq!(
+        classified.candidates(),
+        &[Reason::NetworkingError, Reason::RaceConditionError]
+    );
     assert_eq!(messages::NETWORKING_ERROR, messages::RACE_CONDITION_ERROR);
 }
 
 #[test]
 fn every_literal_reason_classifies_back_to_itself_or_its_twins() {
     for &reason in Reason::ALL {
-        let Some(message) = reason.literal_message() else { continue };
+        let Some(message) = reason.literal_message() else {
+            continue;
+        };
         let classified = Reason::classify(reason.status(), message);
-        assert!(classified.candidates().contains(&reason), "{reason:?} → {classified:?}");
+        assert!(
+            classified.candidates().contains(&reason),
+            "{reason:?} → {classified:?}"
+        );
     }
 }
 
@@ -73,11 +93,18 @@ fn statuses_map_both_ways() {
     assert_eq!(Reason::for_status(404), &[Reason::RecordNotFound]);
     assert_eq!(
         Reason::for_status(422),
-        &[Reason::RecordInvalid, Reason::RecordNotUnique, Reason::NotCurrentUser]
+        &[
+            Reason::RecordInvalid,
+            Reason::RecordNotUnique,
+            Reason::NotCurrentUser
+        ]
     );
     assert!(Reason::for_status(200).is_empty());
     for &reason in Reason::ALL {
-        assert!(Reason::for_status(reason.status()).contains(&reason), "{reason:?}");
+        assert!(
+            Reason::for_status(reason.status()).contains(&reason),
+            "{reason:?}"
+        );
     }
     let codes: Vec<u16> = STATUS_GROUPS.iter().map(|g| g.code).collect();
     assert_eq!(codes, [400, 401, 403, 404, 422, 429, 503]);
@@ -88,7 +115,10 @@ fn statuses_map_both_ways() {
 fn messages_are_exact_and_templates_are_not_constants() {
     assert_eq!(messages::RECORD_NOT_FOUND, "Record not found");
     assert_eq!(Reason::RecordNotFound.message(), "Record not found");
-    assert_eq!(Reason::RecordNotFound.literal_message(), Some("Record not found"));
+    assert_eq!(
+        Reason::RecordNotFound.literal_message(),
+        Some("Record not found")
+    );
     assert_eq!(Reason::RecordInvalid.message(), "{string}");
     assert_eq!(Reason::RecordInvalid.literal_message(), None);
     assert_eq!(Reason::TooManyRequests.message(), "{translated string}");
@@ -102,8 +132,14 @@ fn names_round_trip_and_headings_and_anchors_are_kept() {
     }
     assert!(Reason::from_str("RecordNotFound").is_err());
     assert_eq!(Reason::SslError.as_str(), "ssl_error");
-    assert_eq!(Reason::NotCurrentUserConfirmed.heading(), "!current_user.confirmed?");
-    assert_eq!(Reason::NotCurrentUserConfirmed.anchor(), Some("unconfirmed"));
+    assert_eq!(
+        Reason::NotCurrentUserConfirmed.heading(),
+        "!current_user.confirmed?"
+    );
+    assert_eq!(
+        Reason::NotCurrentUserConfirmed.anchor(),
+        Some("unconfirmed")
+    );
     assert_eq!(Reason::TooManyRequests.heading(), "429 - Too many requests");
     assert_eq!(Reason::TooManyRequests.anchor(), Some("429"));
     assert_eq!(
@@ -120,5 +156,8 @@ fn names_round_trip_and_headings_and_anchors_are_kept() {
 fn the_entity_classifies_itself() {
     let error = Error::new("Record not found");
     assert_eq!(error.error_description, None);
-    assert_eq!(error.classify(404), Classification::Documented(Reason::RecordNotFound));
+    assert_eq!(
+        error.classify(404),
+        Classification::Documented(Reason::RecordNotFound)
+    );
 }

@@ -9,14 +9,20 @@ fn deserializes_a_real_body_and_tolerates_unknown_fields() {
     let error: Error = serde_json::from_str(body).expect("unknown fields are ignored");
     assert_eq!(error.error, "Record not found");
     assert_eq!(error.error_description, None);
-    assert_eq!(error.classify(404), Classification::Documented(Reason::RecordNotFound));
+    assert_eq!(
+        error.classify(404),
+        Classification::Documented(Reason::RecordNotFound)
+    );
 }
 
 #[test]
 fn optional_attributes_are_optional_both_ways() {
     let oauth = r#"{"error":"invalid_grant","error_description":"The provided authorization grant is invalid."}"#;
     let error: Error = serde_json::from_str(oauth).expect("deserializes");
-    assert_eq!(error.error_description.as_deref(), Some("The provided authorization grant is invalid."));
+    assert_eq!(
+        error.error_description.as_deref(),
+        Some("The provided authorization grant is invalid.")
+    );
     let bare = serde_json::to_string(&Error::new("x")).expect("serializes");
     assert_eq!(bare, r#"{"error":"x"}"#);
     assert!(serde_json::from_str::<Error>(r#"{"error_description":"no error"}"#).is_err());

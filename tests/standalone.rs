@@ -33,7 +33,9 @@ fn write(path: &Path, contents: &str) {
 }
 
 fn manifest(name: &str, lints: &str) -> String {
-    format!("[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\n\n{lints}")
+    format!(
+        "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\n\n{lints}"
+    )
 }
 
 fn cargo(workspace: &Path, args: &[&str]) {
@@ -64,7 +66,10 @@ fn generated_modules_compile_warning_free_without_dependencies() {
     );
 
     // 1. `include!` of the checked-in file.
-    write(&workspace.join("via-include/Cargo.toml"), &manifest("via-include", SERDE_CFG_LINT));
+    write(
+        &workspace.join("via-include/Cargo.toml"),
+        &manifest("via-include", SERDE_CFG_LINT),
+    );
     let include = format!(
         "#![forbid(unsafe_code)]\npub mod mastodon_error {{\n    include!({:?});\n}}\n{CLIENT_TEST}",
         checked_in.display().to_string()
@@ -72,7 +77,10 @@ fn generated_modules_compile_warning_free_without_dependencies() {
     write(&workspace.join("via-include/src/lib.rs"), &include);
 
     // 2. The file copied in as `mod mastodon_error;`.
-    write(&workspace.join("via-mod/Cargo.toml"), &manifest("via-mod", SERDE_CFG_LINT));
+    write(
+        &workspace.join("via-mod/Cargo.toml"),
+        &manifest("via-mod", SERDE_CFG_LINT),
+    );
     let module = std::fs::read_to_string(&checked_in).expect("generated/error.rs");
     write(&workspace.join("via-mod/src/mastodon_error.rs"), &module);
     write(
@@ -81,7 +89,10 @@ fn generated_modules_compile_warning_free_without_dependencies() {
     );
 
     // 3. Every seed and corpus page, with no serde at all and no lint table.
-    write(&workspace.join("corpus/Cargo.toml"), &manifest("corpus", ""));
+    write(
+        &workspace.join("corpus/Cargo.toml"),
+        &manifest("corpus", ""),
+    );
     let mut lib = String::from("#![forbid(unsafe_code)]\n");
     let mut config = Config::new();
     config.serde(Serde::Never);
@@ -93,11 +104,25 @@ fn generated_modules_compile_warning_free_without_dependencies() {
             .unwrap_or_else(|e| panic!("{label}: {e}"));
         let module = format!("page_{index:02}");
         write(&workspace.join(format!("corpus/src/{module}.rs")), &code);
-        lib.push_str(&format!("/// Generated from `{label}`.\npub mod {module};\n"));
+        lib.push_str(&format!(
+            "/// Generated from `{label}`.\npub mod {module};\n"
+        ));
     }
     write(&workspace.join("corpus/src/lib.rs"), &lib);
 
-    cargo(&workspace, &["clippy", "--workspace", "--all-targets", "--offline", "--quiet", "--", "-D", "warnings"]);
+    cargo(
+        &workspace,
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--offline",
+            "--quiet",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    );
     cargo(&workspace, &["test", "--workspace", "--offline", "--quiet"]);
     let doc_env = [("RUSTDOCFLAGS", "-D warnings")];
     let output = Command::new(env!("CARGO"))

@@ -8,22 +8,33 @@ use mastodon_error_codegen::Config;
 #[test]
 fn current_page() {
     let source = common::fixture("seed-000-current.md");
-    let code = Config::new().generate_source(&source).expect("seed 000 generates");
+    let code = Config::new()
+        .generate_source(&source)
+        .expect("seed 000 generates");
     insta::assert_snapshot!("seed_000_current", code);
 }
 
 #[test]
 fn layout_2020() {
     let source = common::fixture("seed-002-2020-layout.md");
-    let code = Config::new().generate_source(&source).expect("seed 002 generates");
+    let code = Config::new()
+        .generate_source(&source)
+        .expect("seed 002 generates");
     insta::assert_snapshot!("seed_002_2020_layout", code);
 }
 
 #[test]
 fn fixtures_are_the_seeds_unchanged() {
-    for (fixture, seed) in [("seed-000-current.md", "000_"), ("seed-002-2020-layout.md", "002_")] {
+    for (fixture, seed) in [
+        ("seed-000-current.md", "000_"),
+        ("seed-002-2020-layout.md", "002_"),
+    ] {
         let committed = common::fixture(fixture);
         let original = std::fs::read_to_string(common::seed(seed)).expect("seed readable");
-        assert_eq!(committed.text(), original, "{fixture} drifted from seed {seed}");
+        assert_eq!(
+            committed.text(),
+            original,
+            "{fixture} drifted from seed {seed}"
+        );
     }
 }

@@ -81,6 +81,20 @@ struct PageReader {
     /// Whether the last reason of the current group may take more paragraphs.
     reason_open: bool,
     group_has_reason_headings: bool,
+    group: GroupState,
+}
+
+/// Where the reader is among the status headings.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum GroupState {
+    /// Before the first status heading, or after a group was closed.
+    #[default]
+    NoGroup,
+    /// Under a valid status heading: `groups.last()` is the current group.
+    Open,
+    /// Under a status heading already reported as invalid: its content is
+    /// skipped, so it is neither misattributed nor reported a second time.
+    Rejected,
 }
 
 struct PendingReason {
@@ -242,6 +256,7 @@ impl PageReader {
                 match parse_status(&heading.text) {
                     Ok((code, text)) => {
                         self.group_has_reason_headings = false;
+                        self.group = GroupState::Open;
                         self.groups.push(StatusGroup {
                             code,
                             text,
@@ -250,11 +265,15 @@ impl PageReader {
                             reasons: Vec::new(),
                         });
                     }
-                    Err(problem) => sink.push(problem.diagnostic(block.span.clone())),
+                    Err(problem) => {
+                        self.group = GroupState::Rejected;
+                        sink.push(problem.diagnostic(block.span.clone()));
+                    }
                 }
             }
+            4 if self.group == GroupState::Rejected => {}
             4 => {
-                if self.groups.is_empty() {
+                if self.group == GroupState::NoGroup {
                     sink.push(
                         Diagnostic::error(
                             block.span.clone(),
@@ -283,6 +302,9 @@ impl PageReader {
     }
 
     fn reasons_paragraph(&mut self, block: &Block, sink: &mut Sink) {
+        if self.group != GroupState::Open {
+            return; // Prose before the first status, or under a rejected one.
+        }
         let error_line = inline::error_line(block);
         if let Some(pending) = self.pending.take() {
             let Some(line) = error_line else {
@@ -304,7 +326,7 @@ impl PageReader {
             return;
         }
         let Some(group) = self.groups.last() else {
-            return; // Prose before the first status group.
+            return;
         };
         match error_line {
             // A group's own `Error:` line, as 429 has: the group is the reason.
@@ -374,7 +396,9 @@ impl PageReader {
 
     fn close_group(&mut self, sink: &mut Sink) {
         // A group whose `####` reasons were already reported gets no second error.
+        let was_open = std::mem::replace(&mut self.group, GroupState::NoGroup) == GroupState::Open;
         if let Some(group) = self.groups.last()
+            && was_open
             && group.reasons.is_empty()
             && !self.group_has_reason_headings
         {

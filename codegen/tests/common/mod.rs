@@ -43,7 +43,10 @@ pub fn seed(prefix: &str) -> PathBuf {
     std::fs::read_dir(&seeds)
         .expect("seeds folder is readable")
         .map(|entry| entry.expect("seed entry").path())
-        .find(|path| path.file_name().is_some_and(|n| n.to_string_lossy().starts_with(prefix)))
+        .find(|path| {
+            path.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+        })
         .unwrap_or_else(|| panic!("no seed {prefix}* in {}", seeds.display()))
 }
 
@@ -56,7 +59,9 @@ pub fn readable_pages() -> Vec<PathBuf> {
 
 /// A committed fixture under `codegen/tests/fixtures`.
 pub fn fixture(name: &str) -> Source {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
     let text = std::fs::read_to_string(&path).expect("fixture is readable");
     Source::new(name, text)
 }
@@ -64,11 +69,18 @@ pub fn fixture(name: &str) -> Source {
 /// Generates with the default config, naming the source by file name only so
 /// output does not depend on where the data lives.
 pub fn generate_page(path: &Path) -> Result<String, mastodon_error_codegen::Error> {
-    let name = path.file_name().expect("file name").to_string_lossy().into_owned();
+    let name = path
+        .file_name()
+        .expect("file name")
+        .to_string_lossy()
+        .into_owned();
     let text = std::fs::read_to_string(path).expect("page is readable");
     Config::new().generate_source(&Source::new(name, text))
 }
 
 pub fn page_label(path: &Path) -> String {
-    path.file_name().expect("file name").to_string_lossy().into_owned()
+    path.file_name()
+        .expect("file name")
+        .to_string_lossy()
+        .into_owned()
 }
