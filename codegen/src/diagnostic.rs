@@ -206,6 +206,11 @@ impl Sink {
         self.diagnostics.is_empty()
     }
 
+    /// For paths that have already pushed at least one diagnostic.
+    pub(crate) fn into_error(self, source: &Source) -> Error {
+        Error::new(source.clone(), self.diagnostics)
+    }
+
     pub(crate) fn into_result<T>(self, source: &Source, value: T) -> Result<T, Error> {
         if self.diagnostics.is_empty() {
             Ok(value)

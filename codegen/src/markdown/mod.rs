@@ -25,7 +25,7 @@ pub fn parse(source: &Source) -> Result<Spec, Errors> {
         sink.push(Diagnostic::error(0..0, "the file is empty").help(
             "point the generator at the Error entity page (`error.md` in Mastodon's documentation)",
         ));
-        return sink.into_result(source, unreachable_spec());
+        return Err(sink.into_error(source));
     }
     let (front, body_start) = front_matter::parse(text, &mut sink);
     let blocks = blocks::parse(&text[body_start..], body_start);
@@ -42,18 +42,8 @@ pub fn parse(source: &Source) -> Result<Spec, Errors> {
             attributes: body.attributes,
             groups: body.groups,
         }),
-        _ => sink.into_result(source, unreachable_spec()),
-    }
-}
-
-/// Placeholder for `Sink::into_result` on paths that always hold diagnostics.
-fn unreachable_spec() -> Spec {
-    Spec {
-        title: String::new(),
-        title_span: 0..0,
-        description: None,
-        attributes: Vec::new(),
-        groups: Vec::new(),
+        // Front matter without a usable title always reported why.
+        _ => Err(sink.into_error(source)),
     }
 }
 
