@@ -46,7 +46,7 @@ pub struct Config {
     pub(crate) docs_site: String,
     out_dir: Option<PathBuf>,
     file_name: Option<String>,
-    checked_in_as: Option<String>,
+    pub(crate) checked_in_as: Option<String>,
 }
 
 impl Default for Config {
@@ -117,7 +117,7 @@ impl Config {
 
     /// Generates from text already in memory; reads and writes nothing.
     pub fn generate_source(&self, source: &Source) -> Result<String, Error> {
-        crate::generate(source, self, self.checked_in_as.as_deref())
+        crate::generate(source, self)
     }
 
     /// For `build.rs`: generates from `spec` into the output directory, rewriting

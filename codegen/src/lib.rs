@@ -35,14 +35,14 @@ pub fn parse(source: &Source) -> Result<model::Spec, Error> {
     markdown::parse(source)
 }
 
-fn generate(source: &Source, config: &Config, out_name: Option<&str>) -> Result<String, Error> {
+fn generate(source: &Source, config: &Config) -> Result<String, Error> {
     let spec = parse(source)?;
     let checked = validate::check(source, &spec, &config.renames)?;
     let options = emit::EmitOptions {
         serde: &config.serde,
         docs_site: &config.docs_site,
         source_name: source.name(),
-        out_name,
+        out_name: config.checked_in_as.as_deref(),
     };
     emit::emit(&checked, &options).map_err(|bug| {
         Error::single(

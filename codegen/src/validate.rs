@@ -200,13 +200,7 @@ fn check_groups(spec: &Spec, sink: &mut Sink) {
     let mut seen: HashMap<u16, &StatusGroup> = HashMap::new();
     for group in &spec.groups {
         if !(100..=599).contains(&group.code) {
-            sink.push(
-                Diagnostic::error(
-                    group.span.clone(),
-                    format!("status code {} is outside 100–599", group.code),
-                )
-                .help("use the HTTP status the server answers with, from 100 to 599"),
-            );
+            sink.push(status_out_of_range(group.span.clone(), &group.code));
         }
         if let Some(first) = seen.insert(group.code, group) {
             sink.push(
@@ -228,6 +222,14 @@ fn check_groups(spec: &Spec, sink: &mut Sink) {
             }
         }
     }
+}
+
+/// Shared with the Markdown reader, which must refuse a code too large for
+/// a `u16` before any model exists.
+pub(crate) fn status_out_of_range(span: Range<usize>, code: &dyn std::fmt::Display) -> Diagnostic {
+    Diagnostic::error(span, format!("status code {code} is outside 100–599"))
+        .label("not an HTTP status")
+        .help("use the HTTP status the server answers with, from 100 to 599")
 }
 
 fn check_reasons<'a>(

@@ -411,12 +411,11 @@ fn reason_impl(checked: &Checked<'_>) -> TokenStream {
             let index = Literal::usize_unsuffixed(index);
             quote!(#code => STATUS_GROUPS[#index].reasons,)
         });
-    let classify_arms = classify_arms(checked);
-    let needs_template_matcher = checked.reasons.iter().any(|r| {
-        let pieces = r.reason.message.pieces();
-        pieces.len() > 1 && pieces.iter().any(|piece| !piece.is_empty())
-    });
-    let template_matcher = if needs_template_matcher {
+    let ClassifyArms {
+        arms: classify_arms,
+        uses_template_matcher,
+    } = classify_arms(checked);
+    let template_matcher = if uses_template_matcher {
         quote! {
             /// Whether `message` fits a template's literal pieces, in order,
             /// with anything (including nothing) between them.
@@ -568,8 +567,16 @@ struct Pattern<'c> {
     reasons: Vec<&'c CheckedReason<'c>>,
 }
 
-fn classify_arms(checked: &Checked<'_>) -> Vec<TokenStream> {
-    checked
+/// `Reason::classify`'s match arms, one per status, and whether any arm calls
+/// `matches_template` (which is emitted only then, to stay warning-free).
+struct ClassifyArms {
+    arms: Vec<TokenStream>,
+    uses_template_matcher: bool,
+}
+
+fn classify_arms(checked: &Checked<'_>) -> ClassifyArms {
+    let mut uses_template_matcher = false;
+    let arms = checked
         .spec
         .groups
         .iter()
@@ -610,6 +617,7 @@ fn classify_arms(checked: &Checked<'_>) -> Vec<TokenStream> {
                     break; // Matches everything; later templates are unreachable.
                 }
                 let pieces = pieces.iter().map(|piece| lit(piece));
+                uses_template_matcher = true;
                 arms.push(
                     quote!(_ if matches_template(message, &[#(#pieces),*]) => Some(#result),),
                 );
@@ -629,7 +637,11 @@ fn classify_arms(checked: &Checked<'_>) -> Vec<TokenStream> {
                 }
             }
         })
-        .collect()
+        .collect();
+    ClassifyArms {
+        arms,
+        uses_template_matcher,
+    }
 }
 
 fn classified(reasons: &[&CheckedReason<'_>]) -> TokenStream {

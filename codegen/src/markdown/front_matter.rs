@@ -158,7 +158,7 @@ fn key_span(text: &str, within: Range<usize>, key: &str) -> Option<Range<usize>>
 }
 
 /// serde-saphyr's message without its own "at line …" suffix; we print our own location.
-pub(crate) fn saphyr_message(err: &serde_saphyr::Error) -> String {
+fn saphyr_message(err: &serde_saphyr::Error) -> String {
     let full = err.without_snippet().to_string();
     let first = full.lines().next().unwrap_or_default();
     let first = first.strip_prefix("error: ").unwrap_or(first);

@@ -258,10 +258,7 @@ pub(crate) fn explanation(runs: &[Run]) -> Vec<Inline> {
                 url: url.clone(),
             },
         };
-        match (inlines.last_mut(), inline) {
-            (Some(Inline::Text(last)), Inline::Text(text)) => last.push_str(&text),
-            (_, inline) => inlines.push(inline),
-        }
+        push_merged(&mut inlines, inline);
     }
     let mut out = Vec::new();
     for inline in inlines {
@@ -280,29 +277,29 @@ fn resolve_shortcode_links(text: &str) -> Vec<Inline> {
     let mut out = Vec::new();
     let mut rest = text;
     while let Some(open) = rest.find('[') {
-        let Some(found) = parse_shortcode_link(&rest[open..]) else {
-            out.push(Inline::Text(rest[..open + 1].to_owned()));
+        let Some((link_text, target, consumed)) = parse_shortcode_link(&rest[open..]) else {
+            push_merged(&mut out, Inline::Text(rest[..open + 1].to_owned()));
             rest = &rest[open + 1..];
             continue;
         };
-        let (link_text, target, consumed) = found;
-        out.push(Inline::Text(rest[..open].to_owned()));
+        push_merged(&mut out, Inline::Text(rest[..open].to_owned()));
         out.push(Inline::Link {
             text: link_text.to_owned(),
             url: target.to_owned(),
         });
         rest = &rest[open + consumed..];
     }
-    out.push(Inline::Text(rest.to_owned()));
-    let mut merged: Vec<Inline> = Vec::new();
-    for inline in out {
-        match (merged.last_mut(), inline) {
-            (_, Inline::Text(text)) if text.is_empty() => {}
-            (Some(Inline::Text(last)), Inline::Text(text)) => last.push_str(&text),
-            (_, inline) => merged.push(inline),
-        }
+    push_merged(&mut out, Inline::Text(rest.to_owned()));
+    out
+}
+
+/// Appends an inline, joining adjacent text and dropping empty text.
+fn push_merged(inlines: &mut Vec<Inline>, inline: Inline) {
+    match (inlines.last_mut(), inline) {
+        (_, Inline::Text(text)) if text.is_empty() => {}
+        (Some(Inline::Text(last)), Inline::Text(text)) => last.push_str(&text),
+        (_, inline) => inlines.push(inline),
     }
-    merged
 }
 
 /// Parses `[text]({{< relref "target" >}})` at the start of `text`.

@@ -47,9 +47,10 @@ pub fn parse(source: &Source) -> Result<Spec, Errors> {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 enum Section {
     /// Before the first `##`, or a section we do not read (Example, See also).
+    #[default]
     Ignored,
     /// `## Attributes`, `## Required attributes` or `## Optional attributes`.
     Attributes { all_optional: bool },
@@ -59,7 +60,7 @@ enum Section {
 
 #[derive(Default)]
 struct PageReader {
-    section: Option<Section>,
+    section: Section,
     attributes: Vec<Attribute>,
     attributes_seen: bool,
     /// The field that a following unlabelled paragraph continues.
@@ -113,9 +114,9 @@ impl PageReader {
                 if *level <= 2 {
                     self.close_reason(sink);
                     self.close_group(sink);
-                    self.section = Some(classify_section(*level, &heading.text, id.as_deref()));
+                    self.section = classify_section(*level, &heading.text, id.as_deref());
                     match self.section {
-                        Some(Section::Reasons) => {
+                        Section::Reasons => {
                             if let Some(first) = &self.reasons_span {
                                 sink.push(
                                     Diagnostic::error(
@@ -128,24 +129,24 @@ impl PageReader {
                             }
                             self.reasons_span = Some(block.span.clone());
                         }
-                        Some(Section::Attributes { .. }) => self.attributes_seen = true,
-                        _ => {}
+                        Section::Attributes { .. } => self.attributes_seen = true,
+                        Section::Ignored => {}
                     }
                     return;
                 }
                 match self.section {
-                    Some(Section::Attributes { all_optional }) if *level == 3 => {
-                        self.attribute_heading(block, heading, id.clone(), all_optional, sink);
+                    Section::Attributes { all_optional } if *level == 3 => {
+                        self.attribute_heading(block, heading, all_optional, sink);
                     }
-                    Some(Section::Reasons) => {
+                    Section::Reasons => {
                         self.reasons_heading(block, *level, heading, id.clone(), sink)
                     }
                     _ => {}
                 }
             }
             BlockKind::Paragraph => match self.section {
-                Some(Section::Attributes { .. }) => self.attribute_paragraph(block, sink),
-                Some(Section::Reasons) => self.reasons_paragraph(block, sink),
+                Section::Attributes { .. } => self.attribute_paragraph(block, sink),
+                Section::Reasons => self.reasons_paragraph(block, sink),
                 _ => {}
             },
             BlockKind::Other => {}
@@ -156,12 +157,11 @@ impl PageReader {
         &mut self,
         block: &Block,
         heading: inline::Heading,
-        _id: Option<String>,
         all_optional: bool,
         sink: &mut Sink,
     ) {
         self.last_field = None;
-        let Some(name) = heading.code_name.clone() else {
+        let Some(name) = heading.code_name else {
             sink.push(
                 Diagnostic::error(
                     block.span.clone(),
@@ -305,14 +305,7 @@ impl PageReader {
                 ));
                 return;
             };
-            self.push_reason(
-                pending.heading,
-                pending.span,
-                pending.anchor,
-                false,
-                line,
-                sink,
-            );
+            self.push_reason(pending.heading, pending.span, pending.anchor, false, line);
             return;
         }
         let Some(group) = self.groups.last() else {
@@ -323,7 +316,7 @@ impl PageReader {
             Some(line) if group.reasons.is_empty() => {
                 let heading = format!("{} - {}", group.code, group.text);
                 let (span, anchor) = (group.span.clone(), group.anchor.clone());
-                self.push_reason(heading, span, anchor, true, line, sink);
+                self.push_reason(heading, span, anchor, true, line);
             }
             Some(line) => sink.push(
                 Diagnostic::error(line.message_span, "a second `Error:` line for the same reason")
@@ -350,15 +343,8 @@ impl PageReader {
         anchor: Option<String>,
         is_group_reason: bool,
         line: inline::ErrorLine,
-        sink: &mut Sink,
     ) {
-        if line.message.trim().is_empty() {
-            sink.push(
-                Diagnostic::error(line.message_span.clone(), "the `Error:` line has an empty message")
-                    .label("no message")
-                    .help("write the message the server sends, e.g. `Error: Record not found. Appears when …`"),
-            );
-        }
+        // An empty message is a semantic problem: validation reports it, for every input.
         let Some(group) = self.groups.last_mut() else {
             return;
         };
@@ -516,11 +502,7 @@ impl StatusProblem {
                     .label("expected `NNN - Text`")
                     .help("write status headings as `### 404 - Not found`")
             }
-            StatusProblem::OutOfRange(code) => {
-                Diagnostic::error(span, format!("status code {code} is outside 100–599"))
-                    .label("not an HTTP status")
-                    .help("use the HTTP status the server answers with, from 100 to 599")
-            }
+            StatusProblem::OutOfRange(code) => crate::validate::status_out_of_range(span, &code),
             StatusProblem::NoText => {
                 Diagnostic::error(span, "a status heading without status text")
                     .label("expected `NNN - Text`")
