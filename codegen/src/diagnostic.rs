@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use crate::source::Source;
+use crate::source::{Source, ceil_char_boundary, floor_char_boundary};
 
 /// One problem in a spec: where it is, what is wrong and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,15 +161,19 @@ impl Error {
         kind: AnnotationKind,
         label: Option<&'a str>,
     ) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
-        let text = self.source.text();
         let (first_line, lines) = self.source.line_range(span);
+        let snippet_text = &self.source.text()[lines.clone()];
+        // Whatever span a stage produced, snap it to whole characters:
+        // annotate-snippets panics on a span that splits one.
         let local_start = span.start.clamp(lines.start, lines.end) - lines.start;
         let local_end = span.end.clamp(lines.start, lines.end) - lines.start;
-        let mut annotation = kind.span(local_start..local_end.max(local_start));
+        let local_start = floor_char_boundary(snippet_text, local_start);
+        let local_end = ceil_char_boundary(snippet_text, local_end.max(local_start));
+        let mut annotation = kind.span(local_start..local_end);
         if let Some(label) = label {
             annotation = annotation.label(label);
         }
-        Snippet::source(&text[lines])
+        Snippet::source(snippet_text)
             .line_start(first_line)
             .path(self.source.name())
             .annotation(annotation)

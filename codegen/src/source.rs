@@ -89,11 +89,12 @@ impl Source {
                 let bad_len = err.utf8_error().error_len().unwrap_or(1);
                 let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
                 // Lossy decoding keeps the valid prefix byte-for-byte, so the
-                // offset still points at the first bad byte.
+                // offset still points at the first bad byte, which is now U+FFFD.
+                let replacement = char::REPLACEMENT_CHARACTER.len_utf8();
                 Err(Errors::single(
                     Source::new(name, text),
                     Diagnostic::error(
-                        valid_up_to..valid_up_to + 1,
+                        valid_up_to..valid_up_to + replacement,
                         format!(
                             "the file is not valid UTF-8: {bad_len} invalid byte(s) at byte offset {valid_up_to}"
                         ),
@@ -155,6 +156,14 @@ pub(crate) fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
+    }
+    offset
+}
+
+pub(crate) fn ceil_char_boundary(text: &str, mut offset: usize) -> usize {
+    offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset += 1;
     }
     offset
 }

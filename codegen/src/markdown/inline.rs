@@ -151,13 +151,31 @@ pub(crate) fn labelled_fields(block: &Block) -> Vec<LabelledField> {
 }
 
 fn push_value(fields: &mut [LabelledField], text: &str, span: Range<usize>) {
-    if let Some(field) = fields.last_mut() {
-        if field.value.trim().is_empty() && !text.trim().is_empty() {
-            field.value_span.start = span.start;
+    let Some(field) = fields.last_mut() else {
+        return;
+    };
+    let content = text.trim();
+    if !content.is_empty() {
+        // Point at the words themselves, not the spaces or line break around
+        // them; that is only knowable when the run is its own source text.
+        let exact = text.len() == span.len();
+        let leading = text.len() - text.trim_start().len();
+        let start = if exact {
+            span.start + leading
+        } else {
+            span.start
+        };
+        let end = if exact {
+            start + content.len()
+        } else {
+            span.end
+        };
+        if field.value.trim().is_empty() {
+            field.value_span.start = start;
         }
-        field.value.push_str(text);
-        field.value_span.end = span.end;
+        field.value_span.end = end;
     }
+    field.value.push_str(text);
 }
 
 pub(crate) struct ErrorLine {
