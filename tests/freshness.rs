@@ -1,4 +1,5 @@
-//! The checked-in `generated/error.rs` must be exactly what the spec generates.
+//! The checked-in `generated/error.rs` and `spec/error.yaml` must be exactly
+//! what `spec/error.md` gives.
 //!
 //! As in rust-analyzer's `ensure_file_contents`: a stale file is rewritten
 //! and the test fails, so the fix is to review and commit the new file.
@@ -28,6 +29,26 @@ fn checked_in_module_is_fresh() {
             "generated/error.rs was stale and has been rewritten from spec/error.md.\n\
              Review the change (`git diff generated/`) and commit it.\n\
              To regenerate by hand: `{REGENERATE}`."
+        );
+    }
+}
+
+#[test]
+fn checked_in_yaml_copy_is_fresh() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text =
+        std::fs::read_to_string(root.join("spec/error.md")).expect("spec/error.md is readable");
+    let fresh = Config::new()
+        .export_yaml_source(&Source::new("spec/error.md", text), Some("spec/error.yaml"))
+        .unwrap_or_else(|error| panic!("spec/error.md does not export:\n{error}"));
+    let copy = root.join("spec/error.yaml");
+    let current = std::fs::read_to_string(&copy).unwrap_or_default();
+    if current != fresh {
+        std::fs::write(&copy, &fresh).expect("spec/error.yaml is writable");
+        panic!(
+            "spec/error.yaml was stale and has been re-exported from spec/error.md.\n\
+             Review the change (`git diff spec/`) and commit it.\n\
+             To re-export by hand: `{REGENERATE}`."
         );
     }
 }

@@ -27,6 +27,32 @@ mod tests {
 }
 "#;
 
+/// What the reason added by hand to `hand-edited.yaml` must give.
+const HAND_EDITED_TEST: &str = r##"
+#[cfg(test)]
+mod tests {
+    use super::mastodon_error::{messages, Classification, Reason};
+
+    #[test]
+    fn the_added_reason_reaches_every_item() {
+        let added = Reason::InvalidDate;
+        assert!(Reason::ALL.contains(&added));
+        assert_eq!(added.status(), 422);
+        assert_eq!(added.heading(), "Date::Error");
+        assert_eq!(added.as_str(), "invalid_date");
+        assert_eq!("invalid_date".parse::<Reason>(), Ok(added));
+        assert!(Reason::for_status(422).contains(&added));
+        assert_eq!(messages::INVALID_DATE, "Invalid date supplied");
+        assert_eq!(added.literal_message(), Some(messages::INVALID_DATE));
+        assert_eq!(Reason::classify(422, "Invalid date supplied"), Classification::Documented(added));
+        // The documented reasons of 422 are unchanged around it.
+        assert_eq!(Reason::classify(422, "Duplicate record"), Classification::Documented(Reason::RecordNotUnique));
+        assert_eq!(Reason::classify(404, "Invalid date supplied").reason(), None);
+        assert!(added.docs_url().ends_with("#invalid-date"));
+    }
+}
+"##;
+
 fn write(path: &Path, contents: &str) {
     std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
     std::fs::write(path, contents).expect("write");
@@ -63,7 +89,7 @@ fn generated_modules_compile_warning_free_without_dependencies() {
     let workspace = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("standalone");
     write(
         &workspace.join("Cargo.toml"),
-        "[workspace]\nmembers = [\"via-include\", \"via-mod\", \"corpus\"]\nresolver = \"2\"\n",
+        "[workspace]\nmembers = [\"via-include\", \"via-mod\", \"corpus\", \"hand-edited\"]\nresolver = \"2\"\n",
     );
 
     // 1. `include!` of the checked-in file.
@@ -110,6 +136,21 @@ fn generated_modules_compile_warning_free_without_dependencies() {
         ));
     }
     write(&workspace.join("corpus/src/lib.rs"), &lib);
+
+    // 4. A YAML copy with a reason added by hand, which must reach every item.
+    write(
+        &workspace.join("hand-edited/Cargo.toml"),
+        &manifest("hand-edited", ""),
+    );
+    let fixture = root.join("codegen/tests/fixtures/hand-edited.yaml");
+    let code = config
+        .generate(&fixture)
+        .unwrap_or_else(|e| panic!("hand-edited.yaml: {e}"));
+    write(&workspace.join("hand-edited/src/mastodon_error.rs"), &code);
+    write(
+        &workspace.join("hand-edited/src/lib.rs"),
+        &format!("#![forbid(unsafe_code)]\npub mod mastodon_error;\n{HAND_EDITED_TEST}"),
+    );
 
     cargo(
         &workspace,

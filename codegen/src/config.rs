@@ -109,7 +109,8 @@ impl Config {
         self
     }
 
-    /// Reads the spec at `path` and returns the generated module.
+    /// Reads the spec at `path` (the page, or its YAML copy if the name ends
+    /// in `.yaml` or `.yml`) and returns the generated module.
     pub fn generate(&self, path: impl AsRef<Path>) -> Result<String, Error> {
         let source = Source::read(path.as_ref())?;
         self.generate_source(&source)
@@ -118,6 +119,30 @@ impl Config {
     /// Generates from text already in memory; reads and writes nothing.
     pub fn generate_source(&self, source: &Source) -> Result<String, Error> {
         crate::generate(source, self)
+    }
+
+    /// Reads the spec at `path` and returns its YAML copy. `out_name` is
+    /// the copy's path, named in its header's re-export command.
+    ///
+    /// Configured renames are written into the copy as explicit `name:`s. The
+    /// copy is read back before it is returned; it always generates the same
+    /// module as the spec it came from.
+    pub fn export_yaml(
+        &self,
+        path: impl AsRef<Path>,
+        out_name: Option<&str>,
+    ) -> Result<String, Error> {
+        let source = Source::read(path.as_ref())?;
+        self.export_yaml_source(&source, out_name)
+    }
+
+    /// [`Config::export_yaml`] for text already in memory.
+    pub fn export_yaml_source(
+        &self,
+        source: &Source,
+        out_name: Option<&str>,
+    ) -> Result<String, Error> {
+        crate::export_yaml(source, self, out_name)
     }
 
     /// For `build.rs`: generates from `spec` into the output directory, rewriting

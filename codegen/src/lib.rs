@@ -17,6 +17,7 @@
 
 #![forbid(unsafe_code)]
 
+mod commonmark;
 mod config;
 mod diagnostic;
 mod emit;
@@ -25,14 +26,40 @@ mod markdown;
 pub mod model;
 mod source;
 pub mod validate;
+mod yaml;
 
 pub use config::{Config, Serde, write_if_changed};
 pub use diagnostic::{Diagnostic, Error};
 pub use source::{MAX_SPEC_BYTES, Source};
+pub use yaml::SCHEMA_VERSION;
 
-/// Reads a page into the model, without naming or type checks.
+/// Which reader a spec goes through, chosen by its file extension:
+/// `.yaml` and `.yml` are the YAML copy, anything else is the Markdown page
+/// (the seeds, for one, are `.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Yaml,
+}
+
+impl Format {
+    pub fn of(file_name: &str) -> Format {
+        let extension = file_name
+            .rsplit_once('.')
+            .map(|(_, extension)| extension.to_ascii_lowercase());
+        match extension.as_deref() {
+            Some("yaml" | "yml") => Format::Yaml,
+            _ => Format::Markdown,
+        }
+    }
+}
+
+/// Reads a spec into the model, without naming or type checks.
 pub fn parse(source: &Source) -> Result<model::Spec, Error> {
-    markdown::parse(source)
+    match Format::of(source.name()) {
+        Format::Markdown => markdown::parse(source),
+        Format::Yaml => yaml::parse(source),
+    }
 }
 
 fn generate(source: &Source, config: &Config) -> Result<String, Error> {
@@ -45,15 +72,38 @@ fn generate(source: &Source, config: &Config) -> Result<String, Error> {
         out_name: config.checked_in_as.as_deref(),
     };
     emit::emit(&checked, &options).map_err(|bug| {
-        Error::single(
-            source.clone(),
-            Diagnostic::error(
-                0..0,
-                format!("internal error: the generated code does not parse ({bug})"),
-            )
-            .help(
-                "this is a bug in mastodon-error-codegen; please report it with this page attached",
-            ),
+        internal_error(
+            source,
+            &format!("the generated code does not parse ({bug})"),
         )
     })
+}
+
+fn export_yaml(source: &Source, config: &Config, out_name: Option<&str>) -> Result<String, Error> {
+    let mut spec = parse(source)?;
+    // A copy that could not generate code is not worth writing.
+    validate::check(source, &spec, &config.renames)?;
+    validate::apply_renames(&mut spec, &config.renames);
+    let yaml = yaml::write(&spec, source.name(), out_name).map_err(|bug| {
+        internal_error(source, &format!("the YAML copy cannot be written ({bug})"))
+    })?;
+    // The copy must hold exactly what the input holds: read it back and compare.
+    let copy = Source::new(out_name.unwrap_or("export.yaml"), yaml.as_str());
+    let same = yaml::parse(&copy).is_ok_and(|read| read.without_spans() == spec.without_spans());
+    if !same {
+        return Err(internal_error(
+            source,
+            "the YAML copy would not read back as the same content",
+        ));
+    }
+    Ok(yaml)
+}
+
+fn internal_error(source: &Source, what: &str) -> Error {
+    Error::single(
+        source.clone(),
+        Diagnostic::error(0..0, format!("internal error: {what}")).help(
+            "this is a bug in mastodon-error-codegen; please report it with this input attached",
+        ),
+    )
 }

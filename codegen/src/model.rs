@@ -22,6 +22,25 @@ impl Spec {
     pub fn reasons(&self) -> impl Iterator<Item = &Reason> {
         self.groups.iter().flat_map(|group| group.reasons.iter())
     }
+
+    /// The same content with every span emptied, for comparing what two
+    /// inputs document regardless of where they wrote it.
+    pub fn without_spans(&self) -> Spec {
+        let mut spec = self.clone();
+        spec.title_span = 0..0;
+        for attribute in &mut spec.attributes {
+            attribute.span = 0..0;
+            attribute.type_span = 0..0;
+        }
+        for group in &mut spec.groups {
+            group.span = 0..0;
+            for reason in &mut group.reasons {
+                reason.heading_span = 0..0;
+                reason.message.span = 0..0;
+            }
+        }
+        spec
+    }
 }
 
 /// One attribute of the entity, e.g. `error_description`.
@@ -55,6 +74,13 @@ pub struct StatusGroup {
     pub anchor: Option<String>,
     pub span: Range<usize>,
     pub reasons: Vec<Reason>,
+}
+
+impl StatusGroup {
+    /// The heading a group's own reason (429) goes by: `429 - Too many requests`.
+    pub fn own_reason_heading(&self) -> String {
+        format!("{} - {}", self.code, self.text)
+    }
 }
 
 /// A documented reason: a `####` heading with its `Error:` line, or the

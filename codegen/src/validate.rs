@@ -122,7 +122,7 @@ fn check_fields<'a>(spec: &'a Spec, sink: &mut Sink) -> Vec<CheckedField<'a>> {
                     format!("attribute `{}` is documented twice", attribute.name),
                 )
                 .related(first.span.clone(), "first documented here")
-                .help("remove one of the two headings"),
+                .help("remove one of the two"),
             );
             continue;
         }
@@ -132,8 +132,8 @@ fn check_fields<'a>(spec: &'a Spec, sink: &mut Sink) -> Vec<CheckedField<'a>> {
                     attribute.span.clone(),
                     format!("attribute `{}` has no type", attribute.name),
                 )
-                .label("no **Type:** line")
-                .help("add a line `**Type:** String` under the heading"),
+                .label("no type")
+                .help("give its type: `**Type:** String` under the heading, or `type: String` in the YAML copy"),
             );
             continue;
         }
@@ -209,18 +209,30 @@ fn check_groups(spec: &Spec, sink: &mut Sink) {
                     format!("status {} has two groups", group.code),
                 )
                 .related(first.span.clone(), "first group")
-                .help("merge the reasons under one status heading"),
+                .help("merge the reasons into one status group"),
             );
         }
         for reason in &group.reasons {
-            if reason.message.text.trim().is_empty() {
-                sink.push(
-                    Diagnostic::error(reason.message.span.clone(), format!("reason `{}` has an empty message", reason.heading))
-                        .label("no message")
-                        .help("write the message the server sends, e.g. `Error: Record not found. Appears when …`"),
-                );
-            }
+            check_message(reason, sink);
         }
+    }
+}
+
+fn check_message(reason: &Reason, sink: &mut Sink) {
+    let message = &reason.message.text;
+    if message.trim().is_empty() {
+        sink.push(
+            Diagnostic::error(reason.message.span.clone(), format!("reason `{}` has an empty message", reason.heading))
+                .label("no message")
+                .help("write the message the server sends: `Error: Record not found. Appears when …` on the page, `message: Record not found` in the YAML copy"),
+        );
+    } else if message.contains(char::is_control) || message.trim() != message {
+        // Servers send one trimmed line; anything else could never match.
+        sink.push(
+            Diagnostic::error(reason.message.span.clone(), format!("the message of reason `{}` has line breaks, control characters or surrounding spaces", reason.heading))
+                .label("no server sends this")
+                .help("write the message on one line, exactly as the server sends it"),
+        );
     }
 }
 
@@ -315,6 +327,20 @@ fn name_source(reason: &Reason, group: &StatusGroup) -> String {
     }
 }
 
+/// Writes configured renames into the reasons as explicit names, so that an
+/// exported YAML copy carries them.
+pub(crate) fn apply_renames(spec: &mut Spec, renames: &BTreeMap<String, String>) {
+    for reason in spec
+        .groups
+        .iter_mut()
+        .flat_map(|group| group.reasons.iter_mut())
+    {
+        if let Some((_, name)) = find_rename(reason, renames) {
+            reason.name_override = Some(name.to_owned());
+        }
+    }
+}
+
 fn find_rename<'r>(
     reason: &Reason,
     renames: &'r BTreeMap<String, String>,
@@ -333,7 +359,9 @@ fn rename_help(reason: &Reason) -> String {
         .anchor
         .as_ref()
         .map_or_else(|| reason.heading.clone(), |anchor| format!("#{anchor}"));
-    format!("choose a name with `Config::rename({key:?}, \"Name\")` or `--rename '{key}=Name'`")
+    format!(
+        "choose a name with `Config::rename({key:?}, \"Name\")`, `--rename '{key}=Name'`, or `name: Name` in the YAML copy"
+    )
 }
 
 fn collision(reason: &Reason, first: &Reason, what: &str) -> Diagnostic {
@@ -366,6 +394,17 @@ fn check_anchors(spec: &Spec, sink: &mut Sink) {
         );
     for (anchor, span) in anchored {
         let Some(anchor) = anchor else { continue };
+        if anchor.is_empty() || anchor.contains(|c: char| c.is_whitespace() || c.is_control()) {
+            sink.push(
+                Diagnostic::error(
+                    span.clone(),
+                    format!("the anchor `#{anchor}` cannot end a docs link"),
+                )
+                .label("empty, or has spaces or control characters")
+                .help("use an anchor like `not-found`: letters, digits, `-` and `_`"),
+            );
+            continue;
+        }
         if let Some(first) = seen.insert(anchor, span) {
             sink.push(
                 Diagnostic::error(
@@ -373,7 +412,7 @@ fn check_anchors(spec: &Spec, sink: &mut Sink) {
                     format!("the anchor `#{anchor}` is used twice"),
                 )
                 .related(first.clone(), "first used here")
-                .help("give every heading its own `{#anchor}`; links to the docs depend on it"),
+                .help("give every heading its own anchor (`{#anchor}` on the page, `anchor:` in the YAML copy); links to the docs depend on it"),
             );
         }
     }

@@ -37,24 +37,7 @@ fn generate(text: &str) -> Error {
         .expect_err("the page is broken on purpose")
 }
 
-/// Asserts one of the rendered diagnostics starts with
-/// `error.md:{line}:{col}: error: {message}` and carries `help` in its own block.
-fn assert_reports(error: &Error, line: usize, col: usize, message: &str, help: &str) {
-    let rendered = error.render();
-    let header = format!("error.md:{line}:{col}: error: {message}");
-    let start = rendered
-        .find(&header)
-        .unwrap_or_else(|| panic!("expected `{header}` in:\n{rendered}"));
-    let block_end = rendered[start + header.len()..]
-        .find("\nerror.md:")
-        .map_or(rendered.len(), |end| start + header.len() + end);
-    let block = &rendered[start..block_end];
-    assert!(
-        block.contains(&format!("= help: {help}")),
-        "expected help `{help}` in:\n{block}"
-    );
-    assert!(!rendered.contains("panicked"), "{rendered}");
-}
+use common::assert_reports;
 
 #[test]
 fn empty_file() {
@@ -262,7 +245,7 @@ fn duplicate_status_group() {
         line_of(&page, "### 404 - Remote"),
         1,
         "status 404 has two groups",
-        "merge the reasons under one status heading",
+        "merge the reasons into one status group",
     );
 }
 
@@ -373,7 +356,7 @@ fn duplicate_anchor() {
         line_of(&page, "#### NetworkingError"),
         1,
         "the anchor `#networking-error` is used twice",
-        "give every heading its own `{#anchor}`",
+        "give every heading its own anchor (`{#anchor}` on the page, `anchor:` in the YAML copy)",
     );
 }
 
@@ -412,7 +395,7 @@ fn attribute_documented_twice() {
         line_of(&page, "### `error` {{%optional%}}"),
         1,
         "attribute `error` is documented twice",
-        "remove one of the two headings",
+        "remove one of the two",
     );
 }
 
@@ -427,7 +410,7 @@ fn attribute_without_a_type() {
         line_of(&page, "### `error` {#error}"),
         1,
         "attribute `error` has no type",
-        "add a line `**Type:** String` under the heading",
+        "give its type: `**Type:** String` under the heading",
     );
 }
 

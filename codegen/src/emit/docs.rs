@@ -8,6 +8,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::commonmark::{self, Invisible};
 use crate::model::Inline;
 use crate::validate::{CheckedField, CheckedReason};
 
@@ -93,78 +94,20 @@ fn url_path_segment(text: &str) -> String {
 
 /// Escapes plain text for rustdoc's Markdown, where it starts a line.
 pub(super) fn escape(text: &str) -> String {
-    escape_with(text, true)
+    commonmark::escape(text, true, Invisible::MakeVisible)
 }
 
 /// Escapes plain text that sits inside a line, after other text.
 pub(super) fn escape_inline(text: &str) -> String {
-    escape_with(text, false)
+    commonmark::escape(text, false, Invisible::MakeVisible)
 }
 
-fn escape_with(text: &str, line_start: bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    for (index, line) in text.split('\n').enumerate() {
-        if index > 0 {
-            out.push('\n');
-        }
-        let block_marker = if line_start { block_marker(line) } else { None };
-        for (at, c) in line.char_indices() {
-            if Some(at) == block_marker {
-                out.push('\\');
-            }
-            if "\\`*_[]<>|".contains(c) {
-                out.push('\\');
-                out.push(c);
-            } else {
-                push_visible(&mut out, c);
-            }
-        }
-    }
-    out
-}
-
-/// Where a backslash stops a line from starting a Markdown block (heading,
-/// list, quote, rule): before `#`, `-`, …, or before the `.` of `1.`.
-fn block_marker(line: &str) -> Option<usize> {
-    let indent = line.len() - line.trim_start().len();
-    let trimmed = &line[indent..];
-    if trimmed.starts_with(['#', '-', '+', '>', '=', '~']) {
-        return Some(indent);
-    }
-    let digits = trimmed.len()
-        - trimmed
-            .trim_start_matches(|c: char| c.is_ascii_digit())
-            .len();
-    (digits > 0 && trimmed[digits..].starts_with(['.', ')'])).then_some(indent + digits)
-}
-
-/// Control characters and bidirectional overrides become visible escapes.
-fn push_visible(out: &mut String, c: char) {
-    let bidi = matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-    if bidi || (c.is_control() && c != '\t') {
-        out.push_str(&format!("\\u{{{:04X}}}", c as u32));
-    } else {
-        out.push(c);
-    }
-}
-
-/// A Markdown code span that shows `text` exactly, whatever backticks it holds.
+/// A code span for rustdoc; an empty text, which no code span can show, reads `(empty)`.
 pub(super) fn code_span(text: &str) -> String {
     if text.is_empty() {
         return "(empty)".to_owned();
     }
-    let longest_run = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let fence = "`".repeat(longest_run + 1);
-    let pad = if text.starts_with('`') || text.ends_with('`') {
-        " "
-    } else {
-        ""
-    };
-    let mut visible = String::new();
-    for c in text.chars() {
-        push_visible(&mut visible, c);
-    }
-    format!("{fence}{pad}{visible}{pad}{fence}")
+    commonmark::code_span(text, Invisible::MakeVisible)
 }
 
 fn render_inlines(inlines: &[Inline], links: &Links) -> String {
@@ -269,21 +212,6 @@ pub(super) fn message_doc(reason: &CheckedReason<'_>, shared_with: &[&str]) -> D
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn escaping_keeps_text_literal_in_rustdoc() {
-        assert_eq!(escape("a_b *c* [d] <e>"), "a\\_b \\*c\\* \\[d\\] \\<e\\>");
-        assert_eq!(escape("# not a heading"), "\\# not a heading");
-        assert_eq!(escape("1. not a list"), "1\\. not a list");
-        assert_eq!(escape("rtl\u{202E}x"), "rtl\\u{202E}x");
-    }
-
-    #[test]
-    fn code_spans_survive_backticks() {
-        assert_eq!(code_span("x"), "`x`");
-        assert_eq!(code_span("a`b"), "``a`b``");
-        assert_eq!(code_span("`a"), "`` `a ``");
-    }
 
     #[test]
     fn links_resolve_like_hugo() {

@@ -311,6 +311,22 @@ fn resolve_shortcode_links(text: &str) -> Vec<Inline> {
     out
 }
 
+/// Adds a further paragraph to an explanation, after a blank line.
+pub(crate) fn append_paragraph(explanation: &mut Vec<Inline>, paragraph: Vec<Inline>) {
+    if paragraph.is_empty() {
+        return;
+    }
+    if !explanation.is_empty() {
+        push_merged(explanation, Inline::Text(PARAGRAPH_BREAK.to_owned()));
+    }
+    for inline in paragraph {
+        push_merged(explanation, inline);
+    }
+}
+
+/// How paragraphs are separated inside an explanation's text.
+pub(crate) const PARAGRAPH_BREAK: &str = "\n\n";
+
 /// Appends an inline, joining adjacent text and dropping empty text.
 fn push_merged(inlines: &mut Vec<Inline>, inline: Inline) {
     match (inlines.last_mut(), inline) {

@@ -6,6 +6,7 @@
 //! else: the section titles, the bold field labels and the `Error:` label.
 
 mod blocks;
+pub(crate) mod explanation;
 mod front_matter;
 mod inline;
 
@@ -314,7 +315,7 @@ impl PageReader {
         match error_line {
             // A group's own `Error:` line, as 429 has: the group is the reason.
             Some(line) if group.reasons.is_empty() => {
-                let heading = format!("{} - {}", group.code, group.text);
+                let heading = group.own_reason_heading();
                 let (span, anchor) = (group.span.clone(), group.anchor.clone());
                 self.push_reason(heading, span, anchor, true, line);
             }
@@ -324,8 +325,7 @@ impl PageReader {
             ),
             None if self.reason_open => {
                 if let Some(reason) = self.groups.last_mut().and_then(|g| g.reasons.last_mut()) {
-                    reason.explanation.push(crate::model::Inline::Text("\n\n".to_owned()));
-                    reason.explanation.extend(inline::explanation(&block.runs));
+                    inline::append_paragraph(&mut reason.explanation, inline::explanation(&block.runs));
                 }
             }
             None => sink.push(

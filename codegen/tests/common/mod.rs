@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use mastodon_error_codegen::{Config, Source};
+use mastodon_error_codegen::{Config, Error, Source};
 
 /// `$MASTODON_ERROR_SHARED`, else the `shared` folder beside the checkout
 /// (found from whichever package of the workspace runs the test).
@@ -83,4 +83,25 @@ pub fn page_label(path: &Path) -> String {
         .expect("file name")
         .to_string_lossy()
         .into_owned()
+}
+
+/// Asserts one of the rendered diagnostics starts with
+/// `{file}:{line}:{col}: error: {message}` and carries `help` in its own block.
+#[track_caller]
+pub fn assert_reports(error: &Error, line: usize, col: usize, message: &str, help: &str) {
+    let rendered = error.render();
+    let file = error.source_name();
+    let header = format!("{file}:{line}:{col}: error: {message}");
+    let start = rendered
+        .find(&header)
+        .unwrap_or_else(|| panic!("expected `{header}` in:\n{rendered}"));
+    let block_end = rendered[start + header.len()..]
+        .find(&format!("\n{file}:"))
+        .map_or(rendered.len(), |end| start + header.len() + end);
+    let block = &rendered[start..block_end];
+    assert!(
+        block.contains(&format!("= help: {help}")),
+        "expected help `{help}` in:\n{block}"
+    );
+    assert!(!rendered.contains("panicked"), "{rendered}");
 }

@@ -9,21 +9,28 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use mastodon_error_codegen::{Config, Error, Serde, write_if_changed};
+use mastodon_error_codegen::{Config, Error, Format, Serde, write_if_changed};
 
 const DEFAULT_SPEC: &str = "spec/error.md";
 const DEFAULT_OUT: &str = "generated/error.rs";
+const DEFAULT_YAML: &str = "spec/error.yaml";
 
 const USAGE: &str = "\
 mastodon-error-codegen: Rust from Mastodon's Error entity docs page
 
 USAGE:
     mastodon-error-codegen
-        Refresh generated/error.rs from spec/error.md (run from the workspace root).
+        Refresh generated/error.rs and spec/error.yaml from spec/error.md
+        (run from the workspace root).
     mastodon-error-codegen generate <SPEC> [--out FILE] [OPTIONS]
         Write the module to stdout, or to FILE if its content changed.
+    mastodon-error-codegen export-yaml <SPEC> [--out FILE] [OPTIONS]
+        Write SPEC's YAML copy to stdout, or to FILE if its content changed.
     mastodon-error-codegen check <SPEC> <GENERATED> [OPTIONS]
-        Exit 0 if GENERATED is exactly what SPEC generates; else print a diff and exit 1.
+        Exit 0 if GENERATED is exactly what SPEC gives (the module, or the YAML
+        copy if GENERATED ends in .yaml or .yml); else print a diff and exit 1.
+
+SPEC is the Markdown page, or its YAML copy if the name ends in .yaml or .yml.
 
 OPTIONS:
     --rename KEY=Name     Name a reason's variant; KEY is `#anchor` or the heading as written.
@@ -145,7 +152,8 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
             println!("mastodon-error-codegen {}", env!("CARGO_PKG_VERSION"));
             Ok(ExitCode::SUCCESS)
         }
-        Some("generate") => generate(parse_options(&args[1..])?),
+        Some("generate") => generate(parse_options(&args[1..])?, Output::Module),
+        Some("export-yaml") => generate(parse_options(&args[1..])?, Output::YamlCopy),
         Some("check") => check(parse_options(&args[1..])?),
         Some(other) => Err(Failure::Usage(format!("unknown command `{other}`"))),
     }
@@ -158,21 +166,65 @@ fn refresh_workspace() -> Result<ExitCode, Failure> {
             "no {DEFAULT_SPEC} here; run from the workspace root, or name a spec: generate <SPEC>"
         )));
     }
-    generate(Options {
-        positional: vec![DEFAULT_SPEC.to_owned()],
-        out: Some(DEFAULT_OUT.to_owned()),
-        config: Config::new(),
-    })
+    for (out, output) in [
+        (DEFAULT_OUT, Output::Module),
+        (DEFAULT_YAML, Output::YamlCopy),
+    ] {
+        let options = Options {
+            positional: vec![DEFAULT_SPEC.to_owned()],
+            out: Some(out.to_owned()),
+            config: Config::new(),
+        };
+        generate(options, output)?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
-fn generate(mut options: Options) -> Result<ExitCode, Failure> {
-    let [spec] = options.positional.as_slice() else {
-        return Err(Failure::Usage("generate takes one <SPEC>".to_owned()));
-    };
-    if let Some(out) = &options.out {
-        options.config.checked_in_as(out.clone());
+/// What a command produces from a spec.
+#[derive(Clone, Copy)]
+enum Output {
+    Module,
+    YamlCopy,
+}
+
+impl Output {
+    /// What `check` compares a file with, by its extension.
+    fn checked_by(path: &str) -> Output {
+        match Format::of(path) {
+            Format::Yaml => Output::YamlCopy,
+            Format::Markdown => Output::Module,
+        }
     }
-    let code = options.config.generate(spec)?;
+
+    fn command(self) -> &'static str {
+        match self {
+            Output::Module => "generate",
+            Output::YamlCopy => "export-yaml",
+        }
+    }
+
+    /// Generates from `spec`; `out` is the path the result is written to.
+    fn produce(self, config: &mut Config, spec: &str, out: Option<&str>) -> Result<String, Error> {
+        match self {
+            Output::Module => {
+                if let Some(out) = out {
+                    config.checked_in_as(out);
+                }
+                config.generate(spec)
+            }
+            Output::YamlCopy => config.export_yaml(spec, out),
+        }
+    }
+}
+
+fn generate(mut options: Options, output: Output) -> Result<ExitCode, Failure> {
+    let [spec] = options.positional.as_slice() else {
+        return Err(Failure::Usage(format!(
+            "{} takes one <SPEC>",
+            output.command()
+        )));
+    };
+    let code = output.produce(&mut options.config, spec, options.out.as_deref())?;
     match &options.out {
         Some(out) => {
             if let Some(parent) = Path::new(out)
@@ -203,8 +255,8 @@ fn check(mut options: Options) -> Result<ExitCode, Failure> {
     let [spec, generated] = options.positional.as_slice() else {
         return Err(Failure::Usage("check takes <SPEC> <GENERATED>".to_owned()));
     };
-    options.config.checked_in_as(generated.clone());
-    let fresh = options.config.generate(spec)?;
+    let output = Output::checked_by(generated);
+    let fresh = output.produce(&mut options.config, spec, Some(generated))?;
     let current = match std::fs::read(generated) {
         Ok(bytes) => bytes,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => Vec::new(),
@@ -225,7 +277,8 @@ fn check(mut options: Options) -> Result<ExitCode, Failure> {
         )
     );
     eprintln!(
-        "error: {generated} is stale\nhelp: run `mastodon-error-codegen generate {spec} --out {generated}` and commit the result"
+        "error: {generated} is stale\nhelp: run `mastodon-error-codegen {} {spec} --out {generated}` and commit the result",
+        output.command()
     );
     Ok(ExitCode::from(1))
 }

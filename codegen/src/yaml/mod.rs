@@ -1,0 +1,13 @@
+//! The YAML copy of the page: the same content as data, for teams that
+//! review, pin or patch the docs. spec/README.md documents the schema.
+
+mod diagnose;
+mod read;
+mod schema;
+mod write;
+
+/// The schema version this generator reads and writes (`schema: 1`).
+pub const SCHEMA_VERSION: u32 = 1;
+
+pub(crate) use read::parse;
+pub(crate) use write::write;

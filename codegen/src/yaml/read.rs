@@ -1,0 +1,318 @@
+//! Reads the YAML copy into the same [`Spec`] model the page reader fills,
+//! so validation and emission cannot tell the two inputs apart.
+
+use std::ops::Range;
+
+use serde::Deserialize;
+use serde_saphyr::{Location, Spanned};
+
+use super::SCHEMA_VERSION;
+use super::diagnose::{from_serde, span_of};
+use super::schema::{self, key_expects};
+use crate::diagnostic::{Diagnostic, Error, Sink};
+use crate::markdown::explanation;
+use crate::model::{Attribute, HistoryEntry, Inline, Message, Reason, Spec, StatusGroup};
+use crate::source::Source;
+
+/// Reads a YAML copy, reporting every problem in its content, or the first
+/// problem serde meets in its shape.
+pub(crate) fn parse(source: &Source) -> Result<Spec, Error> {
+    let text = source.text();
+    if text.trim().is_empty() {
+        return Err(Error::single(
+            source.clone(),
+            Diagnostic::error(0..0, "the file is empty").help(
+                "write a YAML copy with `mastodon-error-codegen export-yaml spec/error.md --out FILE`",
+            ),
+        ));
+    }
+    let version: Spanned<schema::VersionOnly> = deserialize(source)?;
+    check_version(source, &version)?;
+    let document: Spanned<schema::Document> = deserialize(source)?;
+    let mut reader = Reader {
+        source,
+        sink: Sink::default(),
+    };
+    let spec = reader.document(document);
+    reader.sink.into_result(source, spec)
+}
+
+fn deserialize<'de, T: Deserialize<'de>>(source: &'de Source) -> Result<T, Error> {
+    let mut options = serde_saphyr::Options::default();
+    // Only `true`/`false` are booleans: `optional: no` is far more likely a
+    // mistake than YAML 1.1 spelling.
+    options.strict_booleans = true;
+    options.reject_unsupported_tags = true;
+    // Snippets are rendered by our diagnostics, over the whole source.
+    options.with_snippet = false;
+    serde_saphyr::from_str_with_options(source.text(), options)
+        .map_err(|error| Error::single(source.clone(), from_serde(source, &error)))
+}
+
+fn check_version(source: &Source, version: &Spanned<schema::VersionOnly>) -> Result<(), Error> {
+    let diagnostic = match &version.value.schema {
+        Some(schema) if schema.value == SCHEMA_VERSION => return Ok(()),
+        Some(schema) => Diagnostic::error(
+            span_of(source, &schema.referenced),
+            format!(
+                "this copy is written in schema {}, but this generator reads schema {SCHEMA_VERSION}",
+                schema.value
+            ),
+        )
+        .label("unsupported schema version")
+        .help(format!(
+            "use a mastodon-error-codegen that reads schema {}, or re-export the copy with this one",
+            schema.value
+        )),
+        None => Diagnostic::error(
+            first_line(source, &version.referenced),
+            "the document does not say which schema it is written in",
+        )
+        .label("no `schema:` key in this document")
+        .help(format!("add `schema: {SCHEMA_VERSION}` as the first line")),
+    };
+    Err(Error::single(source.clone(), diagnostic))
+}
+
+/// The first line of a mapping, which is where a missing key is reported.
+fn first_line(source: &Source, location: &Location) -> Range<usize> {
+    let start = span_of(source, location).start;
+    let text = source.text();
+    let end = text[start..].find('\n').map_or(text.len(), |at| start + at);
+    start..end.max(start)
+}
+
+struct Reader<'s> {
+    source: &'s Source,
+    sink: Sink,
+}
+
+/// A mapping being read: where it starts and what messages call it.
+#[derive(Clone)]
+struct Mapping {
+    span: Range<usize>,
+    name: &'static str,
+}
+
+impl Reader<'_> {
+    fn span(&self, location: &Location) -> Range<usize> {
+        span_of(self.source, location)
+    }
+
+    fn mapping(&self, location: &Location, name: &'static str) -> Mapping {
+        Mapping {
+            span: first_line(self.source, location),
+            name,
+        }
+    }
+
+    fn missing(&mut self, mapping: &Mapping, key: &str) {
+        let expects = key_expects(key).unwrap_or("a value");
+        self.sink.push(
+            Diagnostic::error(
+                mapping.span.clone(),
+                format!("{} is missing `{key}`", mapping.name),
+            )
+            .label(format!("`{key}` is missing from this mapping"))
+            .help(format!("add `{key}:` with {expects}")),
+        );
+    }
+
+    /// A key the schema requires, with its value and the value's span.
+    fn required<T>(
+        &mut self,
+        value: Option<Spanned<T>>,
+        mapping: &Mapping,
+        key: &str,
+    ) -> Option<(T, Range<usize>)> {
+        match value {
+            Some(value) => Some((value.value, self.span(&value.referenced))),
+            None => {
+                self.missing(mapping, key);
+                None
+            }
+        }
+    }
+
+    fn document(&mut self, document: Spanned<schema::Document>) -> Spec {
+        let mapping = self.mapping(&document.referenced, "the document");
+        let document = document.value;
+        let (title, title_span) = self
+            .required(document.title, &mapping, "title")
+            .unwrap_or_default();
+        let attributes = match document.attributes {
+            Some(attributes) => attributes
+                .into_iter()
+                .filter_map(|attribute| self.attribute(attribute))
+                .collect(),
+            None => {
+                self.missing(&mapping, "attributes");
+                Vec::new()
+            }
+        };
+        let groups = match document.groups {
+            Some(groups) => groups
+                .into_iter()
+                .filter_map(|group| self.group(group))
+                .collect(),
+            None => {
+                self.missing(&mapping, "groups");
+                Vec::new()
+            }
+        };
+        Spec {
+            title,
+            title_span,
+            description: document.description.map(|description| description.value),
+            attributes,
+            groups,
+        }
+    }
+
+    fn attribute(&mut self, attribute: Spanned<schema::Attribute>) -> Option<Attribute> {
+        let mapping = self.mapping(&attribute.referenced, "an attribute");
+        let attribute = attribute.value;
+        let name = self.required(attribute.name, &mapping, "name");
+        let type_text = self.required(attribute.type_text, &mapping, "type");
+        let history = attribute
+            .history
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|entry| self.history_entry(entry))
+            .collect();
+        let ((name, span), (type_text, type_span)) = (name?, type_text?);
+        Some(Attribute {
+            name,
+            span,
+            description: attribute
+                .description
+                .map(|description| description.value)
+                .unwrap_or_default(),
+            type_text,
+            type_span,
+            optional: attribute.optional.is_some_and(|flag| flag.value),
+            deprecated: attribute.deprecated.is_some_and(|flag| flag.value),
+            history,
+        })
+    }
+
+    fn history_entry(&mut self, entry: Spanned<schema::HistoryEntry>) -> Option<HistoryEntry> {
+        let mapping = self.mapping(&entry.referenced, "a history entry");
+        let entry = entry.value;
+        let (change, _) = self.required(entry.change, &mapping, "change")?;
+        Some(HistoryEntry {
+            version: entry
+                .version
+                .map(|version| version.value)
+                .unwrap_or_default(),
+            change,
+        })
+    }
+
+    fn group(&mut self, group: Spanned<schema::Group>) -> Option<StatusGroup> {
+        let mapping = self.mapping(&group.referenced, "a status group");
+        let group = group.value;
+        let code = self.required(group.code, &mapping, "code");
+        let text = self.required(group.text, &mapping, "text");
+        let (code, span) = code?;
+        let (text, text_span) = text?;
+        if text.trim().is_empty() {
+            self.sink.push(
+                Diagnostic::error(text_span, format!("status {code} has an empty `text`"))
+                    .help("give the status text the page shows, e.g. `text: Not found`"),
+            );
+            return None;
+        }
+        let mut status = StatusGroup {
+            code,
+            text,
+            anchor: group.anchor.map(|anchor| anchor.value),
+            span,
+            reasons: Vec::new(),
+        };
+        match group.message {
+            Some(message) => {
+                let explanation = self.explanation(group.explanation);
+                status.reasons.push(Reason {
+                    heading: status.own_reason_heading(),
+                    heading_span: status.span.clone(),
+                    anchor: status.anchor.clone(),
+                    is_group_reason: true,
+                    name_override: group.name.map(|name| name.value),
+                    message: Message {
+                        span: self.span(&message.referenced),
+                        text: message.value,
+                    },
+                    explanation,
+                });
+            }
+            None => {
+                let strays = [("explanation", &group.explanation), ("name", &group.name)];
+                for (key, stray) in strays {
+                    if let Some(stray) = stray {
+                        self.sink.push(
+                            Diagnostic::error(
+                                self.span(&stray.referenced),
+                                format!("`{key}` on a status group belongs to the group's own reason, which has no `message`"),
+                            )
+                            .help("add the group's `message:`, or move this under one of its `reasons:`"),
+                        );
+                    }
+                }
+            }
+        }
+        let reasons = group.reasons.unwrap_or_default();
+        if reasons.is_empty() && status.reasons.is_empty() {
+            self.sink.push(
+                Diagnostic::error(
+                    status.span.clone(),
+                    format!("status {code} documents no reason"),
+                )
+                .label("no `reasons:` and no `message:`")
+                .help("list its reasons under `reasons:`, or give the group's own `message:` as 429 has"),
+            );
+        }
+        for reason in reasons {
+            status.reasons.extend(self.reason(reason));
+        }
+        Some(status)
+    }
+
+    fn reason(&mut self, reason: Spanned<schema::Reason>) -> Option<Reason> {
+        let mapping = self.mapping(&reason.referenced, "a reason");
+        let reason = reason.value;
+        let heading = self.required(reason.heading, &mapping, "heading");
+        let message = self.required(reason.message, &mapping, "message");
+        let explanation = self.explanation(reason.explanation);
+        let ((heading, heading_span), (message, message_span)) = (heading?, message?);
+        Some(Reason {
+            heading,
+            heading_span,
+            anchor: reason.anchor.map(|anchor| anchor.value),
+            is_group_reason: false,
+            name_override: reason.name.map(|name| name.value),
+            message: Message {
+                text: message,
+                span: message_span,
+            },
+            explanation,
+        })
+    }
+
+    fn explanation(&mut self, text: Option<Spanned<String>>) -> Vec<Inline> {
+        let Some(text) = text else {
+            return Vec::new();
+        };
+        explanation::read(&text.value).unwrap_or_else(|_| {
+            self.sink.push(
+                Diagnostic::error(
+                    self.span(&text.referenced),
+                    "this explanation holds a Markdown block other than a paragraph",
+                )
+                .label("a heading, list, quote or code block")
+                .help("explanations are paragraphs of text, `code` and [links](target); escape a leading `#`, `-` or `1.` with `\\`"),
+            );
+            Vec::new()
+        })
+    }
+}
