@@ -53,6 +53,68 @@ mod tests {
 }
 "##;
 
+/// The current page with quotes, backslashes, comment and attribute openers,
+/// backticks, line breaks, right-to-left and zero-width characters, emoji
+/// and Rust keywords put where the generator copies text into code.
+fn hostile_page() -> String {
+    const NASTY: &str =
+        "\\*/ /\\* #[doc = \\\"x\\\"] #![deny(warnings)] \u{202E}rtl\u{2066} zero\u{200B}width 🦀";
+    let page = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("codegen/tests/fixtures/seed-000-current.md"),
+    )
+    .expect("fixture");
+    let replacements = [
+        (
+            "summary: Represents an error message.",
+            "summary: \"Quote \\\" backslash \\\\ */ #[x] {} `tick` \\u202E \\u200B 🦀\"",
+        ),
+        (
+            "### `error_description` {{%optional%}} {#error_description}",
+            "### `type` {{%optional%}} {#error_description}",
+        ),
+        (
+            "**Description:** The error message.",
+            &format!("**Description:** The \"error\" \\\\ `a``b` {NASTY}."),
+        ),
+        (
+            "#### RecordNotFound {#not-found}",
+            "#### crate {#not-found}",
+        ),
+        (
+            "Error: Record not found. Appears when",
+            &format!(
+                "Error: Say \"hi\" \\\\ */ #[x] 🦀\u{200B}. {NASTY}\n\n\\# Not a heading, `code`, and\n\n1\\. not a list. Appears when"
+            ),
+        ),
+        ("#### RecordInvalid {#invalid}", "#### Self? {#invalid}"),
+    ];
+    replacements.iter().fold(page, |page, (old, new)| {
+        assert_eq!(page.matches(old).count(), 1, "{old}");
+        page.replacen(old, new, 1)
+    })
+}
+
+/// What the hostile page must still give: exact strings, usable names.
+const HOSTILE_TEST: &str = r##"
+#[cfg(test)]
+mod tests {
+    use super::mastodon_error::{messages, Classification, Error, Reason};
+
+    #[test]
+    fn hostile_text_stays_data() {
+        let message = "Say \"hi\" \\ */ #[x] 🦀\u{200B}";
+        assert_eq!(messages::CRATE, message);
+        assert_eq!(Reason::Crate.heading(), "crate");
+        assert_eq!(Reason::classify(404, message), Classification::Documented(Reason::Crate));
+        assert_eq!(Reason::SelfReason.heading(), "Self?");
+        let error = Error::new(message);
+        assert_eq!(error.r#type, None);
+        assert_eq!(error.classify(404), Classification::Documented(Reason::Crate));
+        assert!(Reason::Crate.explanation().contains("*/ /* #[doc"));
+    }
+}
+"##;
+
 fn write(path: &Path, contents: &str) {
     std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
     std::fs::write(path, contents).expect("write");
@@ -89,7 +151,7 @@ fn generated_modules_compile_warning_free_without_dependencies() {
     let workspace = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("standalone");
     write(
         &workspace.join("Cargo.toml"),
-        "[workspace]\nmembers = [\"via-include\", \"via-mod\", \"corpus\", \"hand-edited\"]\nresolver = \"2\"\n",
+        "[workspace]\nmembers = [\"via-include\", \"via-mod\", \"corpus\", \"hand-edited\", \"hostile\"]\nresolver = \"2\"\n",
     );
 
     // 1. `include!` of the checked-in file.
@@ -150,6 +212,22 @@ fn generated_modules_compile_warning_free_without_dependencies() {
     write(
         &workspace.join("hand-edited/src/lib.rs"),
         &format!("#![forbid(unsafe_code)]\npub mod mastodon_error;\n{HAND_EDITED_TEST}"),
+    );
+
+    // 5. A page whose text tries to break out of strings, comments and docs.
+    write(
+        &workspace.join("hostile/Cargo.toml"),
+        &manifest("hostile", ""),
+    );
+    let mut hostile_config = config.clone();
+    hostile_config.rename("#invalid", "SelfReason");
+    let code = hostile_config
+        .generate_source(&Source::new("hostile.md", hostile_page()))
+        .unwrap_or_else(|e| panic!("hostile page: {e}"));
+    write(&workspace.join("hostile/src/mastodon_error.rs"), &code);
+    write(
+        &workspace.join("hostile/src/lib.rs"),
+        &format!("#![forbid(unsafe_code)]\npub mod mastodon_error;\n{HOSTILE_TEST}"),
     );
 
     cargo(

@@ -1,0 +1,268 @@
+//! Property tests: whatever the input, the generator returns an error or a
+//! module that parses and says what the input says. It never panics.
+//!
+//! Inputs are the seeds and corpus pages with random edits (hostile text
+//! inserted, lines deleted, duplicated or swapped), their YAML copies with
+//! the same edits, and random Markdown built from the page's own pieces.
+//! A panic anywhere fails the test, with proptest's minimal input.
+
+mod common;
+
+use std::sync::OnceLock;
+
+use mastodon_error_codegen::{Config, Source, model::Spec, parse};
+use proptest::prelude::*;
+
+/// Text that has broken code generators before: quotes and escapes, comment
+/// and attribute openers, placeholders, line breaks, invisible and
+/// right-to-left characters, and Markdown that changes a page's structure.
+const HOSTILE: &[&str] = &[
+    "\"",
+    "\\",
+    "*/",
+    "/*",
+    "#[",
+    "#![doc = \"x\"]",
+    "{}",
+    "{x}",
+    "`",
+    "``",
+    "\n",
+    "\r\n",
+    "\0",
+    "\u{202E}",
+    "\u{2066}",
+    "\u{200B}",
+    "\u{FEFF}",
+    "🦀",
+    "é",
+    "type",
+    "Self",
+    "crate",
+    "r#",
+    "#### ",
+    "### ",
+    "### 999 - Bad\n",
+    "### 404 - Again {#404}\n",
+    "#### RecordNotFound\n",
+    "\nError: ",
+    "Error: .",
+    "{#404}",
+    "{{%optional%}}",
+    "{{% unknown %}}",
+    "---\n",
+    "<!-- ",
+    "```\n",
+    "[x](y)",
+    "**Type:** ",
+    "\\\n",
+    "    ",
+    "\t",
+    ".",
+    "## ",
+    "## Attributes\n",
+];
+
+/// The pages the edits start from, read once.
+fn pages() -> &'static [(String, String)] {
+    static PAGES: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    PAGES.get_or_init(|| {
+        common::readable_pages()
+            .iter()
+            .map(|path| {
+                let text = std::fs::read_to_string(path).expect("page");
+                (common::page_label(path), text)
+            })
+            .collect()
+    })
+}
+
+/// The YAML copies of the current page and the 2020 layout.
+fn copies() -> &'static [String] {
+    static COPIES: OnceLock<Vec<String>> = OnceLock::new();
+    COPIES.get_or_init(|| {
+        ["seed-000-current.md", "seed-002-2020-layout.md"]
+            .iter()
+            .map(|name| {
+                Config::new()
+                    .export_yaml_source(&common::fixture(name), Some("error.yaml"))
+                    .expect("seed exports")
+            })
+            .collect()
+    })
+}
+
+#[derive(Debug, Clone)]
+enum Edit {
+    Insert { at: f64, text: &'static str },
+    DeleteLine { at: f64 },
+    DuplicateLine { at: f64 },
+    SwapLines { a: f64, b: f64 },
+    DeleteBytes { at: f64, len: usize },
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        4 => (0.0..1.0f64, prop::sample::select(HOSTILE)).prop_map(|(at, text)| Edit::Insert { at, text }),
+        1 => (0.0..1.0f64).prop_map(|at| Edit::DeleteLine { at }),
+        1 => (0.0..1.0f64).prop_map(|at| Edit::DuplicateLine { at }),
+        1 => (0.0..1.0f64, 0.0..1.0f64).prop_map(|(a, b)| Edit::SwapLines { a, b }),
+        1 => (0.0..1.0f64, 1..40usize).prop_map(|(at, len)| Edit::DeleteBytes { at, len }),
+    ]
+}
+
+fn char_boundary(text: &str, fraction: f64) -> usize {
+    // Truncation is the point: a fraction of the length picks a position.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let mut at = ((text.len() as f64) * fraction) as usize;
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn apply(text: &str, edit: &Edit) -> String {
+    let mut lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let line_index = |fraction: f64| char_boundary(&"x".repeat(lines.len()), fraction);
+    match edit {
+        Edit::Insert { at, text: inserted } => {
+            let at = char_boundary(text, *at);
+            format!("{}{inserted}{}", &text[..at], &text[at..])
+        }
+        Edit::DeleteBytes { at, len } => {
+            let start = char_boundary(text, *at);
+            let mut end = (start + len).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            format!("{}{}", &text[..start], &text[end..])
+        }
+        _ if lines.is_empty() => text.to_owned(),
+        Edit::DeleteLine { at } => {
+            let index = line_index(*at).min(lines.len() - 1);
+            lines.remove(index);
+            lines.concat()
+        }
+        Edit::DuplicateLine { at } => {
+            let index = line_index(*at).min(lines.len() - 1);
+            lines.insert(index, lines[index]);
+            lines.concat()
+        }
+        Edit::SwapLines { a, b } => {
+            let (a, b) = (line_index(*a), line_index(*b));
+            let last = lines.len() - 1;
+            lines.swap(a.min(last), b.min(last));
+            lines.concat()
+        }
+    }
+}
+
+/// Generates, and checks that an `Ok` module parses and holds the input's
+/// messages exactly: one `messages` constant per literal message, same text.
+fn check(name: &str, text: &str) -> Result<(), TestCaseError> {
+    let source = Source::new(name, text);
+    let Ok(code) = Config::new().generate_source(&source) else {
+        return Ok(()); // A located error is a fine answer; rendering it must not panic either.
+    };
+    let file = syn::parse_file(&code)
+        .map_err(|e| TestCaseError::fail(format!("output does not parse: {e}\n{code}")))?;
+    let spec = parse(&source)
+        .map_err(|e| TestCaseError::fail(format!("generated but does not parse: {e}")))?;
+    let mut documented = literal_messages(&spec);
+    let mut emitted = message_constants(&file);
+    documented.sort();
+    emitted.sort();
+    prop_assert_eq!(
+        documented,
+        emitted,
+        "the messages constants differ from the input's messages"
+    );
+    Ok(())
+}
+
+fn literal_messages(spec: &Spec) -> Vec<String> {
+    spec.reasons()
+        .filter(|reason| !reason.message.is_template())
+        .map(|reason| reason.message.text.clone())
+        .collect()
+}
+
+fn message_constants(file: &syn::File) -> Vec<String> {
+    file.items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Mod(module) if module.ident == "messages" => module.content.as_ref(),
+            _ => None,
+        })
+        .flat_map(|(_, items)| items)
+        .filter_map(|item| match item {
+            syn::Item::Const(constant) => match &*constant.expr {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(text),
+                    ..
+                }) => Some(text.value()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
+}
+
+/// Random Markdown assembled from the structures a page is made of.
+fn markdown_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("---\ntitle: Error\n---\n".to_owned()),
+        Just("## Attributes\n".to_owned()),
+        Just("## Possible reasons\n".to_owned()),
+        Just("### `error` {#error}\n".to_owned()),
+        Just(
+            "**Description:** x\\\n**Type:** String\\\n**Version history:**\\\n0.6.0 - added\n"
+                .to_owned()
+        ),
+        (100u16..700, "[A-Za-z ]{0,12}").prop_map(|(code, text)| format!("### {code} - {text}\n")),
+        "[A-Za-z!?._ ]{0,16}".prop_map(|heading| format!("#### {heading}\n")),
+        ("[^\n]{0,30}", "[^\n]{0,30}")
+            .prop_map(|(message, rest)| format!("Error: {message}. {rest}\n")),
+        "[^\n]{0,40}".prop_map(|line| format!("{line}\n")),
+        prop::sample::select(HOSTILE).prop_map(str::to_owned),
+        Just("\n".to_owned()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 192,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn edited_pages_never_panic_nor_misstate_messages(
+        page in 0..pages().len(),
+        edits in prop::collection::vec(edit(), 1..6),
+    ) {
+        let (label, text) = &pages()[page];
+        let edited = edits.iter().fold(text.clone(), |text, edit| apply(&text, edit));
+        check(label, &edited)?;
+    }
+
+    #[test]
+    fn edited_yaml_copies_never_panic_nor_misstate_messages(
+        copy in 0..copies().len(),
+        edits in prop::collection::vec(edit(), 1..6),
+    ) {
+        let edited = edits.iter().fold(copies()[copy].clone(), |text, edit| apply(&text, edit));
+        check("error.yaml", &edited)?;
+    }
+
+    #[test]
+    fn random_markdown_never_panics(pieces in prop::collection::vec(markdown_piece(), 0..40)) {
+        check("random.md", &pieces.concat())?;
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC{0,400}", yaml in any::<bool>()) {
+        check(if yaml { "random.yaml" } else { "random.md" }, &text)?;
+    }
+}
