@@ -44,11 +44,9 @@ pub enum Format {
 
 impl Format {
     pub fn of(file_name: &str) -> Format {
-        let extension = file_name
-            .rsplit_once('.')
-            .map(|(_, extension)| extension.to_ascii_lowercase());
-        match extension.as_deref() {
-            Some("yaml" | "yml") => Format::Yaml,
+        let extension = std::path::Path::new(file_name).extension();
+        match extension.map(|extension| extension.to_ascii_lowercase()) {
+            Some(extension) if extension == "yaml" || extension == "yml" => Format::Yaml,
             _ => Format::Markdown,
         }
     }
@@ -56,7 +54,22 @@ impl Format {
 
 /// Reads a spec into the model, without naming or type checks.
 pub fn parse(source: &Source) -> Result<model::Spec, Error> {
-    match Format::of(source.name()) {
+    let format = Format::of(source.name());
+    if source.text().trim().is_empty() {
+        let help = match format {
+            Format::Markdown => {
+                "point the generator at the Error entity page (`error.md` in Mastodon's documentation)"
+            }
+            Format::Yaml => {
+                "write a YAML copy with `mastodon-error-codegen export-yaml spec/error.md --out FILE`"
+            }
+        };
+        return Err(Error::single(
+            source.clone(),
+            Diagnostic::error(0..0, "the file is empty").help(help),
+        ));
+    }
+    match format {
         Format::Markdown => markdown::parse(source),
         Format::Yaml => yaml::parse(source),
     }

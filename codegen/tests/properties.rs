@@ -111,9 +111,14 @@ fn edit() -> impl Strategy<Value = Edit> {
     ]
 }
 
-fn char_boundary(text: &str, fraction: f64) -> usize {
+/// The position a fraction of the way through `len` items, below `len` when `len > 0`.
+fn index_at(len: usize, fraction: f64) -> usize {
     // Truncation is the point: a fraction of the length picks a position.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let at = ((len as f64) * fraction) as usize;
+    at.min(len.saturating_sub(1))
+}
+
+fn char_boundary(text: &str, fraction: f64) -> usize {
     let mut at = ((text.len() as f64) * fraction) as usize;
     at = at.min(text.len());
     while !text.is_char_boundary(at) {
@@ -124,7 +129,8 @@ fn char_boundary(text: &str, fraction: f64) -> usize {
 
 fn apply(text: &str, edit: &Edit) -> String {
     let mut lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let line_index = |fraction: f64| char_boundary(&"x".repeat(lines.len()), fraction);
+    let count = lines.len();
+    let line_index = |fraction: f64| index_at(count, fraction);
     match edit {
         Edit::Insert { at, text: inserted } => {
             let at = char_boundary(text, *at);
@@ -140,19 +146,16 @@ fn apply(text: &str, edit: &Edit) -> String {
         }
         _ if lines.is_empty() => text.to_owned(),
         Edit::DeleteLine { at } => {
-            let index = line_index(*at).min(lines.len() - 1);
-            lines.remove(index);
+            lines.remove(line_index(*at));
             lines.concat()
         }
         Edit::DuplicateLine { at } => {
-            let index = line_index(*at).min(lines.len() - 1);
+            let index = line_index(*at);
             lines.insert(index, lines[index]);
             lines.concat()
         }
         Edit::SwapLines { a, b } => {
-            let (a, b) = (line_index(*a), line_index(*b));
-            let last = lines.len() - 1;
-            lines.swap(a.min(last), b.min(last));
+            lines.swap(line_index(*a), line_index(*b));
             lines.concat()
         }
     }

@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, Sink};
 use crate::source::floor_char_boundary;
+use crate::yaml;
 
 /// Lines tolerated before the opening `---`. Copying a page out of a
 /// repository's file view leaves a short header (path, line count, size,
@@ -54,17 +55,15 @@ pub(crate) fn parse(text: &str, sink: &mut Sink) -> (Option<FrontMatter>, usize)
     let fields: Fields = match serde_saphyr::from_str(&yaml) {
         Ok(fields) => fields,
         Err(err) => {
-            let offset = err
-                .location()
-                .and_then(|loc| loc.span().byte_offset())
-                .map_or(yaml_start, |offset| yaml_start + offset as usize);
-            let offset = floor_char_boundary(text, offset.min(close.start));
+            // Tab normalisation kept every offset, so spans shift by the block's start.
+            let offset = (yaml_start + yaml::error_span(&yaml, &err).start).min(close.start);
+            let offset = floor_char_boundary(text, offset);
             sink.push(
                 Diagnostic::error(
                     offset..(offset + 1).min(text.len()),
                     format!(
                         "the front matter is not valid YAML: {}",
-                        saphyr_message(&err)
+                        yaml::error_message(&err)
                     ),
                 )
                 .help("fix the YAML between the `---` lines; only `title` and `description` (or `summary`) are read"),
@@ -155,15 +154,4 @@ fn key_span(text: &str, within: Range<usize>, key: &str) -> Option<Range<usize>>
                 .is_some_and(|rest| rest.starts_with(':'))
         })
         .map(|(range, _)| within.start + range.start..within.start + range.end)
-}
-
-/// serde-saphyr's message without its own "at line …" suffix; we print our own location.
-fn saphyr_message(err: &serde_saphyr::Error) -> String {
-    let full = err.without_snippet().to_string();
-    let first = full.lines().next().unwrap_or_default();
-    let first = first.strip_prefix("error: ").unwrap_or(first);
-    match first.find(" at line ") {
-        Some(cut) => first[..cut].to_owned(),
-        None => first.to_owned(),
-    }
 }

@@ -158,17 +158,11 @@ fn push_value(fields: &mut [LabelledField], text: &str, span: Range<usize>) {
     if !content.is_empty() {
         // Point at the words themselves, not the spaces or line break around
         // them; that is only knowable when the run is its own source text.
-        let exact = text.len() == span.len();
-        let leading = text.len() - text.trim_start().len();
-        let start = if exact {
-            span.start + leading
+        let (start, end) = if text.len() == span.len() {
+            let start = span.start + text.len() - text.trim_start().len();
+            (start, start + content.len())
         } else {
-            span.start
-        };
-        let end = if exact {
-            start + content.len()
-        } else {
-            span.end
+            (span.start, span.end)
         };
         if field.value.trim().is_empty() {
             field.value_span.start = start;
@@ -325,7 +319,7 @@ pub(crate) fn append_paragraph(explanation: &mut Vec<Inline>, paragraph: Vec<Inl
 }
 
 /// How paragraphs are separated inside an explanation's text.
-pub(crate) const PARAGRAPH_BREAK: &str = "\n\n";
+const PARAGRAPH_BREAK: &str = "\n\n";
 
 /// Appends an inline, joining adjacent text and dropping empty text.
 fn push_merged(inlines: &mut Vec<Inline>, inline: Inline) {

@@ -18,16 +18,10 @@ use crate::source::Source;
 
 use blocks::{Block, BlockKind};
 
-/// Parses a page, reporting every problem found rather than only the first.
+/// Parses a (non-empty) page, reporting every problem found rather than only the first.
 pub fn parse(source: &Source) -> Result<Spec, Errors> {
     let text = source.text();
     let mut sink = Sink::default();
-    if text.trim().is_empty() {
-        sink.push(Diagnostic::error(0..0, "the file is empty").help(
-            "point the generator at the Error entity page (`error.md` in Mastodon's documentation)",
-        ));
-        return Err(sink.into_error(source));
-    }
     let (front, body_start) = front_matter::parse(text, &mut sink);
     let blocks = blocks::parse(&text[body_start..], body_start);
     let mut reader = PageReader::default();

@@ -11,21 +11,18 @@ use crate::source::{Source, ceil_char_boundary};
 
 /// The diagnostic for a document serde could not read.
 pub(super) fn from_serde(source: &Source, error: &serde_saphyr::Error) -> Diagnostic {
-    let error = innermost(error);
-    let span = error
-        .location()
-        .map_or(0..0, |location| span_of(source, &location));
+    let span = error_span(source.text(), error);
     if let serde_saphyr::Error::SerdeUnknownField {
         field, expected, ..
-    } = error
+    } = innermost(error)
     {
         return unknown_key(span, field, expected);
     }
-    let message = UserMessageFormatter.format_message(error).into_owned();
+    let message = error_message(error);
     let key = key_before(source.text(), span.start)
         .and_then(|key| key_expects(key).map(|expects| (key, expects)));
     match key {
-        Some((key, expects)) if is_type_error(error) => {
+        Some((key, expects)) if is_type_error(innermost(error)) => {
             Diagnostic::error(span, format!("invalid value for `{key}`: expected {expects}"))
                 .label(message)
                 .help(format!("give `{key}` {expects}; spec/README.md describes every key"))
@@ -38,6 +35,20 @@ pub(super) fn from_serde(source: &Source, error: &serde_saphyr::Error) -> Diagno
             "fix the YAML here; spec/README.md describes the schema, and `mastodon-error-codegen export-yaml` writes a valid copy",
         ),
     }
+}
+
+/// What went wrong, without serde-saphyr's location suffix: we print our own.
+pub(crate) fn error_message(error: &serde_saphyr::Error) -> String {
+    UserMessageFormatter
+        .format_message(innermost(error))
+        .into_owned()
+}
+
+/// Where an error is, as a byte range of the `text` that was deserialized.
+pub(crate) fn error_span(text: &str, error: &serde_saphyr::Error) -> Range<usize> {
+    error
+        .location()
+        .map_or(0..0, |location| span_in(text, &location))
 }
 
 /// A well-formed value of the wrong kind, as opposed to malformed YAML.
@@ -63,10 +74,9 @@ fn innermost(error: &serde_saphyr::Error) -> &serde_saphyr::Error {
     }
 }
 
-/// A location's byte range in the source, from its byte offsets when known,
+/// A location's byte range in `text`, from its byte offsets when known,
 /// else from its line and (character) column.
-pub(super) fn span_of(source: &Source, location: &Location) -> Range<usize> {
-    let text = source.text();
+pub(crate) fn span_in(text: &str, location: &Location) -> Range<usize> {
     let span = location.span();
     if let (Some(start), Some(len)) = (span.byte_offset(), span.byte_len()) {
         let start = usize::try_from(start).unwrap_or(usize::MAX).min(text.len());

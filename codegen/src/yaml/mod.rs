@@ -9,5 +9,6 @@ mod write;
 /// The schema version this generator reads and writes (`schema: 1`).
 pub const SCHEMA_VERSION: u32 = 1;
 
+pub(crate) use diagnose::{error_message, error_span};
 pub(crate) use read::parse;
 pub(crate) use write::write;

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde_saphyr::{Location, Spanned};
 
 use super::SCHEMA_VERSION;
-use super::diagnose::{from_serde, span_of};
+use super::diagnose::{from_serde, span_in};
 use super::schema::{self, key_expects};
 use crate::diagnostic::{Diagnostic, Error, Sink};
 use crate::markdown::explanation;
@@ -17,18 +17,21 @@ use crate::source::Source;
 /// Reads a YAML copy, reporting every problem in its content, or the first
 /// problem serde meets in its shape.
 pub(crate) fn parse(source: &Source) -> Result<Spec, Error> {
-    let text = source.text();
-    if text.trim().is_empty() {
-        return Err(Error::single(
-            source.clone(),
-            Diagnostic::error(0..0, "the file is empty").help(
-                "write a YAML copy with `mastodon-error-codegen export-yaml spec/error.md --out FILE`",
-            ),
-        ));
-    }
-    let version: Spanned<schema::VersionOnly> = deserialize(source)?;
-    check_version(source, &version)?;
-    let document: Spanned<schema::Document> = deserialize(source)?;
+    let document: Spanned<schema::Document> = match deserialize(source) {
+        Ok(document) => document,
+        Err(error) => {
+            // A copy of another schema version is refused for its version,
+            // not for the keys this version does not know.
+            let version: Result<Spanned<schema::VersionOnly>, _> = deserialize(source);
+            return Err(version
+                .and_then(|version| {
+                    check_version(source, &version.value.schema, &version.referenced)
+                })
+                .err()
+                .unwrap_or(error));
+        }
+    };
+    check_version(source, &document.value.schema, &document.referenced)?;
     let mut reader = Reader {
         source,
         sink: Sink::default(),
@@ -49,11 +52,16 @@ fn deserialize<'de, T: Deserialize<'de>>(source: &'de Source) -> Result<T, Error
         .map_err(|error| Error::single(source.clone(), from_serde(source, &error)))
 }
 
-fn check_version(source: &Source, version: &Spanned<schema::VersionOnly>) -> Result<(), Error> {
-    let diagnostic = match &version.value.schema {
+/// `schema` of the document that starts at `document`.
+fn check_version(
+    source: &Source,
+    schema: &Option<Spanned<u32>>,
+    document: &Location,
+) -> Result<(), Error> {
+    let diagnostic = match schema {
         Some(schema) if schema.value == SCHEMA_VERSION => return Ok(()),
         Some(schema) => Diagnostic::error(
-            span_of(source, &schema.referenced),
+            span_in(source.text(), &schema.referenced),
             format!(
                 "this copy is written in schema {}, but this generator reads schema {SCHEMA_VERSION}",
                 schema.value
@@ -65,7 +73,7 @@ fn check_version(source: &Source, version: &Spanned<schema::VersionOnly>) -> Res
             schema.value
         )),
         None => Diagnostic::error(
-            first_line(source, &version.referenced),
+            first_line(source, document),
             "the document does not say which schema it is written in",
         )
         .label("no `schema:` key in this document")
@@ -76,7 +84,7 @@ fn check_version(source: &Source, version: &Spanned<schema::VersionOnly>) -> Res
 
 /// The first line of a mapping, which is where a missing key is reported.
 fn first_line(source: &Source, location: &Location) -> Range<usize> {
-    let start = span_of(source, location).start;
+    let start = span_in(source.text(), location).start;
     let text = source.text();
     let end = text[start..].find('\n').map_or(text.len(), |at| start + at);
     start..end.max(start)
@@ -88,7 +96,6 @@ struct Reader<'s> {
 }
 
 /// A mapping being read: where it starts and what messages call it.
-#[derive(Clone)]
 struct Mapping {
     span: Range<usize>,
     name: &'static str,
@@ -96,7 +103,7 @@ struct Mapping {
 
 impl Reader<'_> {
     fn span(&self, location: &Location) -> Range<usize> {
-        span_of(self.source, location)
+        span_in(self.source.text(), location)
     }
 
     fn mapping(&self, location: &Location, name: &'static str) -> Mapping {

@@ -8,8 +8,9 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-/// Read first and alone, so that a copy written for another schema version
-/// is refused for its version, not for the keys this version does not know.
+/// Read alone when a document does not deserialize, so that a copy written
+/// for another schema version is refused for its version, not for the keys
+/// this version does not know.
 #[derive(Debug, Deserialize)]
 pub(super) struct VersionOnly {
     pub schema: Option<Spanned<u32>>,
@@ -18,7 +19,6 @@ pub(super) struct VersionOnly {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct Document {
-    #[allow(dead_code)] // Checked through `VersionOnly`; listed so it is a known key.
     pub schema: Option<Spanned<u32>>,
     pub title: Option<Spanned<String>>,
     pub description: Option<Spanned<String>>,

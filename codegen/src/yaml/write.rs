@@ -66,8 +66,8 @@ struct AttributeOut<'a> {
     optional: bool,
     #[serde(skip_serializing_if = "is_false")]
     deprecated: bool,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    history: &'a [HistoryEntry],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    history: Vec<HistoryOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -104,20 +104,11 @@ struct ReasonOut<'a> {
     explanation: Option<String>,
 }
 
-impl Serialize for HistoryEntry {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct HistoryOut<'a> {
-            #[serde(skip_serializing_if = "str::is_empty")]
-            version: &'a str,
-            change: &'a str,
-        }
-        HistoryOut {
-            version: &self.version,
-            change: &self.change,
-        }
-        .serialize(serializer)
-    }
+#[derive(Serialize)]
+struct HistoryOut<'a> {
+    #[serde(skip_serializing_if = "str::is_empty")]
+    version: &'a str,
+    change: &'a str,
 }
 
 fn attribute(attribute: &Attribute) -> AttributeOut<'_> {
@@ -127,7 +118,14 @@ fn attribute(attribute: &Attribute) -> AttributeOut<'_> {
         type_text: &attribute.type_text,
         optional: attribute.optional,
         deprecated: attribute.deprecated,
-        history: &attribute.history,
+        history: attribute.history.iter().map(history_entry).collect(),
+    }
+}
+
+fn history_entry(entry: &HistoryEntry) -> HistoryOut<'_> {
+    HistoryOut {
+        version: &entry.version,
+        change: &entry.change,
     }
 }
 
