@@ -6,8 +6,8 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
+use common::scratch::{cargo_succeeds, manifest, write};
 use mastodon_error_codegen::{Config, Serde, Source};
 
 /// Declares the `serde` cfg the module gates its derives on, as the README
@@ -115,35 +115,6 @@ mod tests {
 }
 "##;
 
-fn write(path: &Path, contents: &str) {
-    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-    std::fs::write(path, contents).expect("write");
-}
-
-fn manifest(name: &str, lints: &str) -> String {
-    format!(
-        "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\n\n{lints}"
-    )
-}
-
-fn cargo(workspace: &Path, args: &[&str], envs: &[(&str, &str)]) {
-    let output = Command::new(env!("CARGO"))
-        .args(args)
-        .current_dir(workspace)
-        .env("CARGO_TARGET_DIR", workspace.join("target"))
-        .env_remove("RUSTFLAGS")
-        .envs(envs.iter().copied())
-        .output()
-        .expect("cargo runs");
-    assert!(
-        output.status.success(),
-        "`cargo {}` failed in {}:\n{}",
-        args.join(" "),
-        workspace.display(),
-        String::from_utf8_lossy(&output.stderr)
-    );
-}
-
 #[test]
 fn generated_modules_compile_warning_free_without_dependencies() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -230,7 +201,7 @@ fn generated_modules_compile_warning_free_without_dependencies() {
         &format!("#![forbid(unsafe_code)]\npub mod mastodon_error;\n{HOSTILE_TEST}"),
     );
 
-    cargo(
+    cargo_succeeds(
         &workspace,
         &[
             "clippy",
@@ -244,13 +215,13 @@ fn generated_modules_compile_warning_free_without_dependencies() {
         ],
         &[],
     );
-    cargo(
+    cargo_succeeds(
         &workspace,
         &["test", "--workspace", "--offline", "--quiet"],
         &[],
     );
     // rustdoc must not warn about the generated docs either.
-    cargo(
+    cargo_succeeds(
         &workspace,
         &["doc", "--workspace", "--no-deps", "--offline", "--quiet"],
         &[("RUSTDOCFLAGS", "-D warnings")],

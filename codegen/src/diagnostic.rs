@@ -3,7 +3,7 @@
 use std::fmt;
 use std::ops::Range;
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 use crate::source::{Source, ceil_char_boundary, floor_char_boundary};
 
@@ -138,12 +138,16 @@ impl Error {
             diagnostic.message
         );
         let mut group = Group::with_title(Level::ERROR.no_name().primary_title(title));
-        let primary = self.snippet(
-            &diagnostic.span,
-            AnnotationKind::Primary,
-            diagnostic.label.as_deref(),
-        );
-        group = group.element(primary);
+        if self.source.text().is_empty() {
+            // Unreadable, oversized or empty: there is no line to show.
+            group = group.element(Origin::path(self.source.name()).line(1).char_column(1));
+        } else {
+            group = group.element(self.snippet(
+                &diagnostic.span,
+                AnnotationKind::Primary,
+                diagnostic.label.as_deref(),
+            ));
+        }
         for (span, label) in &diagnostic.related {
             group = group.element(self.snippet(span, AnnotationKind::Context, Some(label)));
         }

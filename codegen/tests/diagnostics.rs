@@ -349,6 +349,71 @@ fn heading_too_deep_inside_reasons() {
 }
 
 #[test]
+fn level_one_heading_inside_reasons() {
+    // Reading goes on after the heading: the broken 503 reason below it is
+    // reported too, so the heading cannot hide the reasons that follow.
+    let page = page_with(
+        "### 503 - Remote service unavailable {#503}",
+        "# Detail\n\n### 503 - Remote service unavailable {#503}",
+    )
+    .replacen("Error: Remote data", "Remote data", 1);
+    let error = generate(&page);
+    assert_reports(
+        &error,
+        line_of(&page, "# Detail"),
+        1,
+        "a level-1 heading inside \"Possible reasons\"",
+        "use `##` to start a new section, `###` for status groups and `####` for reasons",
+    );
+    assert_eq!(error.diagnostics().len(), 2, "{}", error.render());
+}
+
+#[test]
+fn level_one_heading_inside_attributes() {
+    let page = page_with(
+        "### `error_description`",
+        "Errors\n======\n\n### `error_description`",
+    );
+    assert_reports(
+        &generate(&page),
+        line_of(&page, "Errors"),
+        1,
+        "a level-1 heading inside the attributes",
+        "use `##` to start a new section and `###` for attributes",
+    );
+}
+
+#[test]
+fn reasons_section_without_status_groups() {
+    let page = current_page();
+    let start = page.find("### 400 - Bad request").unwrap();
+    let end = page.find("## See also").unwrap();
+    let page = format!("{}{}", &page[..start], &page[end..]);
+    assert_reports(
+        &generate(&page),
+        line_of(&page, "## Possible reasons"),
+        1,
+        "\"Possible reasons\" lists no status groups",
+        "add `### NNN - Text` status headings with `#### Name` reasons under them",
+    );
+}
+
+#[test]
+fn attributes_section_without_attributes() {
+    let page = current_page();
+    let start = page.find("### `error` {#error}").unwrap();
+    let end = page.find("## Possible reasons").unwrap();
+    let page = format!("{}{}", &page[..start], &page[end..]);
+    assert_reports(
+        &generate(&page),
+        line_of(&page, "## Attributes"),
+        1,
+        "the attributes section lists no attributes",
+        "add one `### `name`` heading per attribute, with its `**Description:**` and `**Type:**` lines",
+    );
+}
+
+#[test]
 fn duplicate_anchor() {
     let page = page_with("#### SSLError {#ssl}", "#### SSLError {#networking-error}");
     assert_reports(

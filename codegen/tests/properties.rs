@@ -10,8 +10,13 @@ mod common;
 
 use std::sync::OnceLock;
 
-use mastodon_error_codegen::{Config, Source, model::Spec, parse};
+use std::path::PathBuf;
+
+use common::scratch::{cargo_succeeds, manifest, write};
+use mastodon_error_codegen::{Config, Serde, Source, model::Spec, parse};
 use proptest::prelude::*;
+use proptest::strategy::ValueTree;
+use proptest::test_runner::TestRunner;
 
 /// Text that has broken code generators before: quotes and escapes, comment
 /// and attribute openers, placeholders, line breaks, invisible and
@@ -268,4 +273,95 @@ proptest! {
     fn arbitrary_text_never_panics(text in "\\PC{0,400}", yaml in any::<bool>()) {
         check(if yaml { "random.yaml" } else { "random.md" }, &text)?;
     }
+}
+
+/// Mostly well-formed reasons with random headings, messages and
+/// explanations, some status groups, and the odd random piece.
+fn page_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => ("[A-Za-z!?._ ]{1,16}", "[^\n.{}]{1,30}", "[^\n]{0,40}")
+            .prop_map(|(heading, message, rest)| format!("#### {heading}\n\nError: {message}. {rest}\n\n")),
+        1 => (100u16..600, "[A-Za-z ]{1,12}").prop_map(|(code, text)| format!("### {code} - {text}\n\n")),
+        1 => markdown_piece(),
+    ]
+}
+
+/// The smallest valid page, for random Markdown to continue.
+const VALID_START: &str = "---\ntitle: Error\n---\n\n## Attributes\n\n### `error`\n\n**Description:** x\\\n**Type:** String\n\n## Possible reasons\n\n### 404 - Not found\n\n#### First\n\nError: First. x\n\n";
+
+/// Modules generated from a fixed sample of edited pages, edited YAML copies
+/// and random Markdown, keeping those that generate. The runner's fixed seed
+/// makes the sample the same on every machine.
+fn sample_of_generated_modules() -> Vec<String> {
+    let mut runner = TestRunner::deterministic();
+    let mut config = Config::new();
+    config.serde(Serde::Never);
+    let mut modules = Vec::new();
+    let mut keep = |name: &str, text: String, wanted: usize, kept: &mut usize| {
+        if *kept < wanted
+            && let Ok(code) = config.generate_source(&Source::new(name, text))
+            && !modules.contains(&code)
+        {
+            modules.push(code);
+            *kept += 1;
+        }
+    };
+    let edits = prop::collection::vec(edit(), 1..4);
+    let (mut pages_kept, mut copies_kept, mut random_kept) = (0, 0, 0);
+    for attempt in 0..600 {
+        let edits = edits.new_tree(&mut runner).expect("edits").current();
+        let (label, text) = &pages()[attempt % pages().len()];
+        let page = edits
+            .iter()
+            .fold(text.clone(), |text, edit| apply(&text, edit));
+        keep(label, page, 16, &mut pages_kept);
+        let copy = &copies()[attempt % copies().len()];
+        let copy = edits
+            .iter()
+            .fold(copy.clone(), |text, edit| apply(&text, edit));
+        keep("error.yaml", copy, 8, &mut copies_kept);
+        let pieces = prop::collection::vec(page_piece(), 1..12)
+            .new_tree(&mut runner)
+            .expect("pieces")
+            .current();
+        // Random pieces alone rarely make a whole page, so they extend one.
+        keep(
+            "random.md",
+            format!("{VALID_START}{}", pieces.concat()),
+            8,
+            &mut random_kept,
+        );
+    }
+    modules
+}
+
+/// Parsing is not enough: a sample of `Ok` outputs must also compile, and
+/// pass clippy with every warning denied, in a crate with no dependencies.
+#[test]
+fn a_sample_of_generated_modules_compiles_warning_free() {
+    let modules = sample_of_generated_modules();
+    assert_eq!(
+        modules.len(),
+        32,
+        "too few sampled inputs generated; the sample no longer tests much"
+    );
+    let project = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("property-sample");
+    let _ = std::fs::remove_dir_all(project.join("src"));
+    write(
+        &project.join("Cargo.toml"),
+        &manifest("property-sample", "[workspace]\n"),
+    );
+    let mut lib = String::from("#![forbid(unsafe_code)]\n");
+    for (index, code) in modules.iter().enumerate() {
+        write(&project.join(format!("src/sample_{index:02}.rs")), code);
+        lib.push_str(&format!(
+            "/// Sample {index}.\npub mod sample_{index:02};\n"
+        ));
+    }
+    write(&project.join("src/lib.rs"), &lib);
+    cargo_succeeds(
+        &project,
+        &["clippy", "--offline", "--quiet", "--", "-D", "warnings"],
+        &[],
+    );
 }

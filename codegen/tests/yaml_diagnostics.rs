@@ -448,3 +448,30 @@ fn semantic_checks_read_the_same_for_both_inputs() {
         ),
     );
 }
+
+#[test]
+fn empty_attribute_list() {
+    let copy = current_copy();
+    let start = copy.find("attributes:\n").unwrap();
+    let end = copy.find("groups:\n").unwrap();
+    let copy = format!("{}attributes: []\n{}", &copy[..start], &copy[end..]);
+    assert_at(
+        &copy,
+        "[]",
+        "`attributes` is empty",
+        "list each attribute as a `- name:` item with its `description` and `type`",
+    );
+}
+
+#[test]
+fn empty_group_list() {
+    let copy = current_copy();
+    let start = copy.find("groups:\n").unwrap();
+    let copy = format!("{}groups: []\n", &copy[..start]);
+    assert_at(
+        &copy,
+        "[]",
+        "`groups` is empty",
+        "list each status group as a `- code:` item with its `text` and `reasons`",
+    );
+}

@@ -201,10 +201,17 @@ fn entity(checked: &Checked<'_>, options: &EmitOptions<'_>, links: &Links) -> To
         }
     }
 
+    // With nothing required, `new()` takes no arguments, and clippy then
+    // expects `Default` beside it.
+    let default = if required_params.is_empty() {
+        quote!(Default,)
+    } else {
+        quote!()
+    };
     let classify = entity_classify(checked);
     quote! {
         #doc
-        #[derive(Clone, Debug, PartialEq, #eq_hash)]
+        #[derive(Clone, Debug, #default PartialEq, #eq_hash)]
         #serde_derive
         #[non_exhaustive]
         pub struct #name {

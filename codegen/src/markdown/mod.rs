@@ -57,10 +57,14 @@ enum Section {
 struct PageReader {
     section: Section,
     attributes: Vec<Attribute>,
-    attributes_seen: bool,
+    /// The first attributes section's heading, and how many `###` headings
+    /// the attributes sections hold, so an empty section is reported.
+    attributes_span: Option<Range<usize>>,
+    attribute_headings: usize,
     /// The field that a following unlabelled paragraph continues.
     last_field: Option<Field>,
     reasons_span: Option<Range<usize>>,
+    status_headings: usize,
     groups: Vec<StatusGroup>,
     /// A `####` heading waiting for its `Error:` line.
     pending: Option<PendingReason>,
@@ -106,6 +110,12 @@ impl PageReader {
         match &block.kind {
             BlockKind::Heading { level, id } => {
                 let heading = inline::heading(block);
+                if *level == 1 && self.section != Section::Ignored {
+                    // Ending the section here would silently drop whatever
+                    // follows it, so the heading is reported and skipped.
+                    sink.push(level_one_heading(block.span.clone(), self.section));
+                    return;
+                }
                 if *level <= 2 {
                     self.close_reason(sink);
                     self.close_group(sink);
@@ -124,13 +134,16 @@ impl PageReader {
                             }
                             self.reasons_span = Some(block.span.clone());
                         }
-                        Section::Attributes { .. } => self.attributes_seen = true,
+                        Section::Attributes { .. } => {
+                            self.attributes_span.get_or_insert(block.span.clone());
+                        }
                         Section::Ignored => {}
                     }
                     return;
                 }
                 match self.section {
                     Section::Attributes { all_optional } if *level == 3 => {
+                        self.attribute_headings += 1;
                         self.attribute_heading(block, heading, all_optional, sink);
                     }
                     Section::Reasons => {
@@ -237,6 +250,7 @@ impl PageReader {
         self.close_reason(sink);
         match level {
             3 => {
+                self.status_headings += 1;
                 self.close_group(sink);
                 match parse_status(&heading.text) {
                     Ok((code, text)) => {
@@ -383,17 +397,29 @@ impl PageReader {
     fn finish(mut self, end: usize, sink: &mut Sink) -> Body {
         self.close_reason(sink);
         self.close_group(sink);
-        if self.reasons_span.is_none() {
-            sink.push(
+        match &self.reasons_span {
+            None => sink.push(
                 Diagnostic::error(end..end, "the page has no \"Possible reasons\" section")
                     .help("add `## Possible reasons {#reasons}` with `### NNN - Text` status headings and `#### Name` reasons"),
-            );
+            ),
+            Some(span) if self.status_headings == 0 => sink.push(
+                Diagnostic::error(span.clone(), "\"Possible reasons\" lists no status groups")
+                    .label("no `###` status heading follows")
+                    .help("add `### NNN - Text` status headings with `#### Name` reasons under them"),
+            ),
+            Some(_) => {}
         }
-        if !self.attributes_seen {
-            sink.push(
+        match &self.attributes_span {
+            None => sink.push(
                 Diagnostic::error(end..end, "the page has no attributes section")
                     .help("add `## Attributes` with one `### `name`` heading per attribute"),
-            );
+            ),
+            Some(span) if self.attribute_headings == 0 => sink.push(
+                Diagnostic::error(span.clone(), "the attributes section lists no attributes")
+                    .label("no `###` attribute heading follows")
+                    .help("add one `### `name`` heading per attribute, with its `**Description:**` and `**Type:**` lines"),
+            ),
+            Some(_) => {}
         }
         Body {
             attributes: self.attributes,
@@ -415,6 +441,22 @@ fn missing_error_line(
         diagnostic = diagnostic.related(found, "this paragraph does not start with `Error:`");
     }
     diagnostic
+}
+
+fn level_one_heading(span: Range<usize>, section: Section) -> Diagnostic {
+    let (name, help) = match section {
+        Section::Reasons => (
+            "\"Possible reasons\"",
+            "use `##` to start a new section, `###` for status groups and `####` for reasons",
+        ),
+        _ => (
+            "the attributes",
+            "use `##` to start a new section and `###` for attributes",
+        ),
+    };
+    Diagnostic::error(span, format!("a level-1 heading inside {name}"))
+        .label("this would end the section and drop everything after it")
+        .help(help)
 }
 
 fn classify_section(level: u8, title: &str, id: Option<&str>) -> Section {

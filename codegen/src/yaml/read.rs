@@ -125,6 +125,17 @@ impl Reader<'_> {
         );
     }
 
+    /// A module with no attributes or no reasons is no use, and the page
+    /// always has both, so an empty list is a mistake.
+    fn non_empty<T>(&mut self, list: &Spanned<Vec<T>>, key: &str, help: &str) {
+        if list.value.is_empty() {
+            self.sink.push(
+                Diagnostic::error(self.span(&list.referenced), format!("`{key}` is empty"))
+                    .help(help),
+            );
+        }
+    }
+
     /// A key the schema requires, with its value and the value's span.
     fn required<T>(
         &mut self,
@@ -148,20 +159,36 @@ impl Reader<'_> {
             .required(document.title, &mapping, "title")
             .unwrap_or_default();
         let attributes = match document.attributes {
-            Some(attributes) => attributes
-                .into_iter()
-                .filter_map(|attribute| self.attribute(attribute))
-                .collect(),
+            Some(attributes) => {
+                self.non_empty(
+                    &attributes,
+                    "attributes",
+                    "list each attribute as a `- name:` item with its `description` and `type`",
+                );
+                attributes
+                    .value
+                    .into_iter()
+                    .filter_map(|attribute| self.attribute(attribute))
+                    .collect()
+            }
             None => {
                 self.missing(&mapping, "attributes");
                 Vec::new()
             }
         };
         let groups = match document.groups {
-            Some(groups) => groups
-                .into_iter()
-                .filter_map(|group| self.group(group))
-                .collect(),
+            Some(groups) => {
+                self.non_empty(
+                    &groups,
+                    "groups",
+                    "list each status group as a `- code:` item with its `text` and `reasons`",
+                );
+                groups
+                    .value
+                    .into_iter()
+                    .filter_map(|group| self.group(group))
+                    .collect()
+            }
             None => {
                 self.missing(&mapping, "groups");
                 Vec::new()

@@ -22,8 +22,8 @@ pub(super) struct Document {
     pub schema: Option<Spanned<u32>>,
     pub title: Option<Spanned<String>>,
     pub description: Option<Spanned<String>>,
-    pub attributes: Option<Vec<Spanned<Attribute>>>,
-    pub groups: Option<Vec<Spanned<Group>>>,
+    pub attributes: Option<Spanned<Vec<Spanned<Attribute>>>>,
+    pub groups: Option<Spanned<Vec<Spanned<Group>>>>,
 }
 
 #[derive(Debug, Deserialize)]

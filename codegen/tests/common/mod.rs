@@ -2,6 +2,8 @@
 
 #![allow(dead_code)] // Each test binary uses its own subset.
 
+pub mod scratch;
+
 use std::path::{Path, PathBuf};
 
 use mastodon_error_codegen::{Config, Error, Source};
