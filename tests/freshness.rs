@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use mastodon_error_codegen::diff::{self, DiffFormat};
 use mastodon_error_codegen::{Config, Source};
 
 const REGENERATE: &str = "cargo run -p mastodon-error-codegen";
@@ -17,14 +18,29 @@ fn spec() -> Source {
     Source::new("spec/error.md", text)
 }
 
-/// Rewrites `relative` (from the workspace root) when it is not `fresh`, and fails.
+/// Rewrites `relative` (from the workspace root) when it is not `fresh`, and
+/// fails, saying what changed and its semver impact when the old file reads.
 fn ensure_file_contents(relative: &str, fresh: &str) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
     let current = std::fs::read_to_string(&path).unwrap_or_default();
     if current != fresh {
+        let summary = if relative.ends_with(".yaml") {
+            diff::diff(
+                &Source::new(relative, current.as_str()),
+                &spec(),
+                &Config::new(),
+            )
+            .ok()
+        } else {
+            diff::diff_generated(&current, relative, &spec(), &Config::new())
+                .ok()
+                .flatten()
+        }
+        .map(|diff| diff.render(DiffFormat::Text))
+        .unwrap_or_default();
         std::fs::write(&path, fresh).unwrap_or_else(|e| panic!("{relative} is not writable: {e}"));
         panic!(
-            "{relative} was stale and has been rewritten from spec/error.md.\n\
+            "{summary}{relative} was stale and has been rewritten from spec/error.md.\n\
              Review the change (`git diff {relative}`) and commit it.\n\
              To regenerate by hand: `{REGENERATE}`."
         );

@@ -4,7 +4,8 @@
 //! [`validate::check`] resolves names and types and reports every problem
 //! with its `file:line:col`, and emission renders the module. [`Config`] wraps
 //! it for `build.rs`; the `mastodon-error-codegen` binary wraps it for the
-//! command line.
+//! command line. [`diff`] compares two versions of the page and judges the
+//! semver impact of each change on the generated module.
 //!
 //! ```
 //! use mastodon_error_codegen::{Config, Source};
@@ -20,7 +21,9 @@
 mod commonmark;
 mod config;
 mod diagnostic;
+pub mod diff;
 mod emit;
+mod hash;
 pub mod ident;
 mod markdown;
 pub mod model;
@@ -83,6 +86,7 @@ fn generate(source: &Source, config: &Config) -> Result<String, Error> {
         docs_site: &config.docs_site,
         source_name: source.name(),
         out_name: config.checked_in_as.as_deref(),
+        spec_blob: &hash::git_blob_id(source.text()),
     };
     emit::emit(&checked, &options).map_err(|bug| {
         internal_error(

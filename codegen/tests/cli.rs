@@ -125,7 +125,7 @@ fn export_yaml_then_generate_from_the_copy() {
     let body = |out: &[u8]| {
         String::from_utf8_lossy(out)
             .lines()
-            .skip(2)
+            .skip(3)
             .collect::<Vec<_>>()
             .join("\n")
     };
@@ -237,7 +237,15 @@ fn check_passes_when_fresh_and_prints_a_diff_when_stale() {
     );
     let stale = run(&["check", "error.md", "error.rs"], &dir);
     assert_eq!(stale.status.code(), Some(1));
-    let diff = String::from_utf8_lossy(&stale.stdout).into_owned();
+    let out = String::from_utf8_lossy(&stale.stdout).into_owned();
+    // The semantic summary comes first, then the unified diff.
+    let (summary, diff) = out.split_once("\n\n").expect("a summary, then the diff");
+    assert_eq!(
+        summary,
+        "error.rs (checked in) → error.md\n\
+         semver impact: major (1 major, 0 minor, 0 patch)\n  \
+         major  message of `RecordNotUnique`: `Duplicate record` → `Record already exists`"
+    );
     assert!(
         diff.starts_with("--- error.rs (checked in)\n+++ error.rs (generated from error.md)\n@@ "),
         "{diff}"
@@ -279,6 +287,54 @@ fn usage_errors_exit_2() {
         "no spec/error.md here"
     );
     assert!(run(&["--help"], &dir).status.success());
+    assert_eq!(run(&["diff", "a.md"], &dir).status.code(), Some(2));
+    assert_eq!(
+        run(&["diff", "a.md", "b.md", "--format", "html"], &dir)
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn diff_reports_changes_in_each_format() {
+    let dir = scratch("diff");
+    put_spec(&dir, "old.md", &current_page());
+    put_spec(
+        &dir,
+        "new.yaml",
+        &String::from_utf8_lossy(&run(&["export-yaml", "old.md"], &dir).stdout)
+            .replace("message: Duplicate record", "message: Record exists"),
+    );
+    let text = run(&["diff", "old.md", "new.yaml"], &dir);
+    assert!(text.status.success(), "{}", stderr(&text));
+    assert_eq!(
+        String::from_utf8_lossy(&text.stdout),
+        "old.md → new.yaml\nsemver impact: major (1 major, 0 minor, 0 patch)\n  \
+         major  message of `RecordNotUnique`: `Duplicate record` → `Record exists`\n"
+    );
+    let markdown = run(
+        &["diff", "old.md", "new.yaml", "--format", "markdown"],
+        &dir,
+    );
+    assert!(String::from_utf8_lossy(&markdown.stdout).contains(
+        "| major | message of `RecordNotUnique`: `Duplicate record` → `Record exists` |"
+    ));
+    let json = run(&["diff", "old.md", "new.yaml", "--format=json"], &dir);
+    assert!(String::from_utf8_lossy(&json.stdout).contains(r#""kind": "message_changed""#));
+
+    put_spec(
+        &dir,
+        "broken.md",
+        &current_page().replace("### 404", "### 999"),
+    );
+    let broken = run(&["diff", "old.md", "broken.md"], &dir);
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(
+        stderr(&broken).contains("broken.md:"),
+        "{}",
+        stderr(&broken)
+    );
 }
 
 #[test]

@@ -9,7 +9,8 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use mastodon_error_codegen::{Config, Error, Format, Serde, write_if_changed};
+use mastodon_error_codegen::diff::{self, DiffFormat};
+use mastodon_error_codegen::{Config, Error, Format, Serde, Source, write_if_changed};
 
 const DEFAULT_SPEC: &str = "spec/error.md";
 const DEFAULT_OUT: &str = "generated/error.rs";
@@ -28,7 +29,11 @@ USAGE:
         Write SPEC's YAML copy to stdout, or to FILE if its content changed.
     mastodon-error-codegen check <SPEC> <GENERATED> [OPTIONS]
         Exit 0 if GENERATED is exactly what SPEC gives (the module, or the YAML
-        copy if GENERATED ends in .yaml or .yml); else print a diff and exit 1.
+        copy if GENERATED ends in .yaml or .yml); else print what changed, with
+        its semver impact, then a unified diff, and exit 1.
+    mastodon-error-codegen diff <OLD> <NEW> [--format text|markdown|json] [OPTIONS]
+        What changed between two versions of the spec, with the semver impact
+        of each change on the generated module.
 
 SPEC is the Markdown page, or its YAML copy if the name ends in .yaml or .yml.
 
@@ -37,6 +42,7 @@ OPTIONS:
     --serde MODE          `feature` (default: cfg_attr(feature = \"serde\")), `feature=NAME`,
                           `always`, or `never`.
     --docs-site URL       Where doc links point (default https://docs.joinmastodon.org).
+    --format FORMAT       diff output: `text` (default), `markdown` (a PR comment) or `json`.
     -h, --help            Show this help.
     -V, --version         Show the version.
 
@@ -83,6 +89,7 @@ impl From<Error> for Failure {
 struct Options {
     positional: Vec<String>,
     out: Option<String>,
+    format: DiffFormat,
     config: Config,
 }
 
@@ -90,6 +97,7 @@ fn parse_options(args: &[String]) -> Result<Options, Failure> {
     let mut options = Options {
         positional: Vec::new(),
         out: None,
+        format: DiffFormat::Text,
         config: Config::new(),
     };
     let mut args = args.iter();
@@ -128,6 +136,18 @@ fn parse_options(args: &[String]) -> Result<Options, Failure> {
                 };
                 options.config.serde(serde);
             }
+            "--format" => {
+                options.format = match value("--format")?.as_str() {
+                    "text" => DiffFormat::Text,
+                    "markdown" | "md" => DiffFormat::Markdown,
+                    "json" => DiffFormat::Json,
+                    other => {
+                        return Err(Failure::Usage(format!(
+                            "unknown --format `{other}`: use text, markdown or json"
+                        )));
+                    }
+                };
+            }
             "--docs-site" => {
                 let site = value("--docs-site")?;
                 options.config.docs_site(site);
@@ -155,6 +175,7 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
         Some("generate") => generate(parse_options(&args[1..])?, Output::Module),
         Some("export-yaml") => generate(parse_options(&args[1..])?, Output::YamlCopy),
         Some("check") => check(parse_options(&args[1..])?),
+        Some("diff") => semantic_diff(parse_options(&args[1..])?),
         Some(other) => Err(Failure::Usage(format!("unknown command `{other}`"))),
     }
 }
@@ -173,6 +194,7 @@ fn refresh_workspace() -> Result<ExitCode, Failure> {
         let options = Options {
             positional: vec![DEFAULT_SPEC.to_owned()],
             out: Some(out.to_owned()),
+            format: DiffFormat::Text,
             config: Config::new(),
         };
         generate(options, output)?;
@@ -267,6 +289,9 @@ fn check(mut options: Options) -> Result<ExitCode, Failure> {
         return Ok(ExitCode::SUCCESS);
     }
     let current = String::from_utf8_lossy(&current);
+    if let Some(summary) = stale_summary(&options.config, output, spec, generated, &current)? {
+        println!("{}", summary.render(DiffFormat::Text));
+    }
     print!(
         "{}",
         unified_diff::unified_diff(
@@ -281,6 +306,44 @@ fn check(mut options: Options) -> Result<ExitCode, Failure> {
         output.command()
     );
     Ok(ExitCode::from(1))
+}
+
+/// What changed between the checked-in file and the spec, when the file can
+/// be read as an earlier output: `None` for a missing or hand-mangled file.
+fn stale_summary(
+    config: &Config,
+    output: Output,
+    spec: &str,
+    generated: &str,
+    current: &str,
+) -> Result<Option<diff::Diff>, Failure> {
+    if current.is_empty() {
+        return Ok(None);
+    }
+    let new = Source::read(Path::new(spec))?;
+    let old_name = format!("{generated} (checked in)");
+    Ok(match output {
+        Output::Module => diff::diff_generated(current, &old_name, &new, config)?,
+        // An unreadable copy is already reported by the unified diff.
+        Output::YamlCopy => diff::diff(&Source::new(generated, current), &new, config).ok(),
+    })
+}
+
+fn semantic_diff(options: Options) -> Result<ExitCode, Failure> {
+    let [old, new] = options.positional.as_slice() else {
+        return Err(Failure::Usage("diff takes <OLD> <NEW>".to_owned()));
+    };
+    let diff = diff::diff(
+        &Source::read(Path::new(old))?,
+        &Source::read(Path::new(new))?,
+        &options.config,
+    )?;
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(diff.render(options.format).as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(|err| Failure::Io(format!("cannot write to stdout: {err}")))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn use_color() -> bool {

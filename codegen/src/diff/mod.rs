@@ -1,0 +1,234 @@
+//! A semantic diff of two versions of the page: what changed in the docs,
+//! and the semver impact of each change on the generated module.
+//!
+//! The rule behind every impact: whatever code can match on (type and
+//! variant names, field types, status codes, messages) changing or going away
+//! is **major**; something new beside what exists is **minor**; docs text
+//! (explanations, headings, anchors, descriptions, version history, status
+//! text) is **patch**.
+//!
+//! ```
+//! use mastodon_error_codegen::{Config, Source, diff};
+//!
+//! let page = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../spec/error.md")).unwrap();
+//! let edited = page.replace("Error: Record not found.", "Error: Not found.");
+//! let diff = diff::diff(
+//!     &Source::new("old.md", page.as_str()),
+//!     &Source::new("new.md", edited),
+//!     &Config::new(),
+//! )
+//! .unwrap();
+//! assert_eq!(diff.impact(), Some(diff::Impact::Major));
+//! assert_eq!(diff.changes[0].kind, diff::ChangeKind::MessageChanged);
+//! ```
+
+mod compare;
+mod read_back;
+mod render;
+mod view;
+
+use std::fmt;
+
+use crate::{Config, Error, Source, parse, validate};
+use view::ApiView;
+
+/// How much a change breaks users of the generated module, in semver terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Impact {
+    Patch,
+    Minor,
+    Major,
+}
+
+impl Impact {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Impact::Patch => "patch",
+            Impact::Minor => "minor",
+            Impact::Major => "major",
+        }
+    }
+}
+
+impl fmt::Display for Impact {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What changed. [`ChangeKind::as_str`] is its name in the JSON output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ChangeKind {
+    EntityRenamed,
+    AttributeAddedOptional,
+    AttributeAddedRequired,
+    AttributeRemoved,
+    AttributeMadeOptional,
+    AttributeMadeRequired,
+    AttributeTypeChanged,
+    AttributeDescriptionChanged,
+    HistoryEntryAdded,
+    HistoryEntryRemoved,
+    GroupAdded,
+    GroupRemoved,
+    GroupTextChanged,
+    ReasonAdded,
+    ReasonRemoved,
+    ReasonRenamed,
+    ReasonMoved,
+    MessageChanged,
+    MessageLiteralToPlaceholder,
+    MessagePlaceholderToLiteral,
+    ExplanationChanged,
+    HeadingChanged,
+    AnchorChanged,
+}
+
+impl ChangeKind {
+    /// The impact on the generated module; see the module docs for the rule.
+    pub fn impact(self) -> Impact {
+        use ChangeKind::*;
+        match self {
+            EntityRenamed
+            | AttributeAddedRequired
+            | AttributeRemoved
+            | AttributeMadeOptional
+            | AttributeMadeRequired
+            | AttributeTypeChanged
+            | GroupRemoved
+            | ReasonRemoved
+            | ReasonRenamed
+            | ReasonMoved
+            | MessageChanged
+            | MessageLiteralToPlaceholder
+            | MessagePlaceholderToLiteral => Impact::Major,
+            AttributeAddedOptional | GroupAdded | ReasonAdded => Impact::Minor,
+            AttributeDescriptionChanged
+            | HistoryEntryAdded
+            | HistoryEntryRemoved
+            | GroupTextChanged
+            | ExplanationChanged
+            | HeadingChanged
+            | AnchorChanged => Impact::Patch,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        use ChangeKind::*;
+        match self {
+            EntityRenamed => "entity_renamed",
+            AttributeAddedOptional => "attribute_added_optional",
+            AttributeAddedRequired => "attribute_added_required",
+            AttributeRemoved => "attribute_removed",
+            AttributeMadeOptional => "attribute_made_optional",
+            AttributeMadeRequired => "attribute_made_required",
+            AttributeTypeChanged => "attribute_type_changed",
+            AttributeDescriptionChanged => "attribute_description_changed",
+            HistoryEntryAdded => "history_entry_added",
+            HistoryEntryRemoved => "history_entry_removed",
+            GroupAdded => "group_added",
+            GroupRemoved => "group_removed",
+            GroupTextChanged => "group_text_changed",
+            ReasonAdded => "reason_added",
+            ReasonRemoved => "reason_removed",
+            ReasonRenamed => "reason_renamed",
+            ReasonMoved => "reason_moved",
+            MessageChanged => "message_changed",
+            MessageLiteralToPlaceholder => "message_literal_to_placeholder",
+            MessagePlaceholderToLiteral => "message_placeholder_to_literal",
+            ExplanationChanged => "explanation_changed",
+            HeadingChanged => "heading_changed",
+            AnchorChanged => "anchor_changed",
+        }
+    }
+}
+
+/// One change between two versions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub kind: ChangeKind,
+    pub impact: Impact,
+    /// What changed: a variant name, an attribute name, or a status code.
+    pub subject: String,
+    /// The status of the reason or group concerned.
+    pub status: Option<u16>,
+    /// The value before and after, where the change has one.
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+/// Every change between two versions, in a stable order: the entity, its
+/// attributes, the status groups, then the reasons in the new page's order
+/// and the removed ones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diff {
+    pub old_name: String,
+    pub new_name: String,
+    pub changes: Vec<Change>,
+}
+
+/// The output forms of [`Diff::render`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiffFormat {
+    /// For terminals.
+    Text,
+    /// A PR comment.
+    Markdown,
+    /// For bots.
+    Json,
+}
+
+impl Diff {
+    /// The largest impact of any change, or `None` when nothing changed.
+    pub fn impact(&self) -> Option<Impact> {
+        self.changes.iter().map(|change| change.impact).max()
+    }
+
+    pub fn render(&self, format: DiffFormat) -> String {
+        match format {
+            DiffFormat::Text => render::text(self),
+            DiffFormat::Markdown => render::markdown(self),
+            DiffFormat::Json => render::json(self),
+        }
+    }
+}
+
+/// Compares two versions of the page or its YAML copy. Both must be valid
+/// specs; the first one that is not gives the error. `config`'s renames apply
+/// to both, as they would in one build.
+pub fn diff(old: &Source, new: &Source, config: &Config) -> Result<Diff, Error> {
+    let old_view = view_of(old, config)?;
+    let new_view = view_of(new, config)?;
+    Ok(Diff {
+        old_name: old.name().to_owned(),
+        new_name: new.name().to_owned(),
+        changes: compare::compare(&old_view, &new_view),
+    })
+}
+
+/// Compares a module generated earlier with what `new` generates now. Only
+/// what a module holds is compared, so description and version-history
+/// changes do not show. `Ok(None)` when `old_module` cannot be read back,
+/// for example after hand edits.
+pub fn diff_generated(
+    old_module: &str,
+    old_name: &str,
+    new: &Source,
+    config: &Config,
+) -> Result<Option<Diff>, Error> {
+    let new_view = view_of(new, config)?;
+    let Some(old_view) = read_back::read_back(old_module) else {
+        return Ok(None);
+    };
+    Ok(Some(Diff {
+        old_name: old_name.to_owned(),
+        new_name: new.name().to_owned(),
+        changes: compare::compare(&old_view, &new_view),
+    }))
+}
+
+fn view_of(source: &Source, config: &Config) -> Result<ApiView, Error> {
+    let spec = parse(source)?;
+    let checked = validate::check(source, &spec, &config.renames)?;
+    Ok(ApiView::of_checked(&checked))
+}

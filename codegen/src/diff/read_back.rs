@@ -1,0 +1,217 @@
+//! Reads a generated module back into an [`ApiView`], so `check` can say
+//! what changed between the checked-in file and a fresh generation without
+//! the spec it was generated from.
+
+use std::collections::HashMap;
+
+use syn::{Expr, Fields, GenericArgument, Item, Lit, Member, Meta, PathArguments, Type};
+
+use super::view::{ApiView, FieldView, GroupView, ReasonView};
+
+/// `None` when the text is not a module this generator wrote (hand-edited
+/// beyond recognition, or from a very different version).
+pub(crate) fn read_back(module: &str) -> Option<ApiView> {
+    let file = syn::parse_file(module).ok()?;
+    // Emission puts the entity struct first.
+    let entity = file.items.iter().find_map(|item| match item {
+        Item::Struct(entity) => Some(entity),
+        _ => None,
+    })?;
+    let Fields::Named(named) = &entity.fields else {
+        return None;
+    };
+    let fields = named
+        .named
+        .iter()
+        .map(|field| {
+            let ident = field.ident.as_ref()?.to_string();
+            let name = serde_rename(&field.attrs)
+                .unwrap_or_else(|| ident.trim_start_matches("r#").to_owned());
+            Some(FieldView {
+                name,
+                rust_type: type_text(&field.ty)?,
+                description: None,
+                history: None,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+
+    let variants: Vec<String> = file
+        .items
+        .iter()
+        .find_map(|item| match item {
+            Item::Enum(reason) if reason.ident == "Reason" => Some(reason),
+            _ => None,
+        })?
+        .variants
+        .iter()
+        .map(|variant| variant.ident.to_string())
+        .collect();
+
+    let messages: HashMap<String, String> = file
+        .items
+        .iter()
+        .find_map(|item| match item {
+            Item::Mod(module) if module.ident == "messages" => module.content.as_ref(),
+            _ => None,
+        })
+        .map(|(_, items)| items.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|item| match item {
+            Item::Const(constant) => Some((constant.ident.to_string(), string(&constant.expr)?)),
+            _ => None,
+        })
+        .collect();
+
+    let groups = const_rows(&file, "STATUS_GROUPS")?
+        .iter()
+        .map(|row| {
+            Some(GroupView {
+                code: u16::try_from(integer(row.get("code")?)?).ok()?,
+                text: string(row.get("text")?)?,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+
+    let rows = const_rows(&file, "REASON_TABLE")?;
+    if rows.len() != variants.len() {
+        return None;
+    }
+    let reasons = rows
+        .iter()
+        .zip(variants)
+        .map(|(row, variant)| {
+            let group = usize::try_from(integer(row.get("group")?)?).ok()?;
+            let message = match row.get("message")? {
+                Expr::Path(path) => {
+                    let name = path.path.segments.last()?.ident.to_string();
+                    messages.get(&name)?.clone()
+                }
+                literal => string(literal)?,
+            };
+            Some(ReasonView {
+                variant,
+                heading: string(row.get("heading")?)?,
+                anchor: optional_string(row.get("anchor")?)?,
+                status: groups.get(group)?.code,
+                message,
+                is_template: boolean(row.get("is_template")?)?,
+                explanation: string(row.get("explanation")?)?,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+
+    Some(ApiView {
+        entity: entity.ident.to_string(),
+        fields,
+        groups,
+        reasons,
+    })
+}
+
+/// `rename = "json"` inside a field's serde attribute, if any.
+fn serde_rename(attrs: &[syn::Attribute]) -> Option<String> {
+    attrs.iter().find_map(|attr| {
+        let Meta::List(list) = &attr.meta else {
+            return None;
+        };
+        let tokens = list.tokens.to_string();
+        let after = &tokens[tokens.find("rename = ")? + "rename = ".len()..];
+        let literal: syn::LitStr = syn::parse_str(after.split([',', ')']).next()?.trim()).ok()?;
+        Some(literal.value())
+    })
+}
+
+/// A path type as emission writes it, without spaces: `Option<Vec<String>>`.
+fn type_text(ty: &Type) -> Option<String> {
+    let Type::Path(path) = ty else {
+        return None;
+    };
+    let mut text = String::new();
+    for (index, segment) in path.path.segments.iter().enumerate() {
+        if index > 0 {
+            text.push_str("::");
+        }
+        text.push_str(&segment.ident.to_string());
+        if let PathArguments::AngleBracketed(arguments) = &segment.arguments {
+            let arguments = arguments
+                .args
+                .iter()
+                .map(|argument| match argument {
+                    GenericArgument::Type(ty) => type_text(ty),
+                    _ => None,
+                })
+                .collect::<Option<Vec<_>>>()?;
+            text.push_str(&format!("<{}>", arguments.join(",")));
+        }
+    }
+    Some(text)
+}
+
+/// The struct literals of `const NAME: &[T] = &[T { .. }, ..]`, by field name.
+fn const_rows<'f>(file: &'f syn::File, name: &str) -> Option<Vec<HashMap<String, &'f Expr>>> {
+    let expr = file.items.iter().find_map(|item| match item {
+        Item::Const(constant) if constant.ident == name => Some(&*constant.expr),
+        _ => None,
+    })?;
+    let Expr::Reference(reference) = expr else {
+        return None;
+    };
+    let Expr::Array(array) = &*reference.expr else {
+        return None;
+    };
+    array
+        .elems
+        .iter()
+        .map(|element| match element {
+            Expr::Struct(row) => Some(
+                row.fields
+                    .iter()
+                    .filter_map(|field| match &field.member {
+                        Member::Named(ident) => Some((ident.to_string(), &field.expr)),
+                        Member::Unnamed(_) => None,
+                    })
+                    .collect(),
+            ),
+            _ => None,
+        })
+        .collect()
+}
+
+fn literal(expr: &Expr) -> Option<&Lit> {
+    match expr {
+        Expr::Lit(literal) => Some(&literal.lit),
+        _ => None,
+    }
+}
+
+fn string(expr: &Expr) -> Option<String> {
+    match literal(expr)? {
+        Lit::Str(text) => Some(text.value()),
+        _ => None,
+    }
+}
+
+fn integer(expr: &Expr) -> Option<u64> {
+    match literal(expr)? {
+        Lit::Int(number) => number.base10_parse().ok(),
+        _ => None,
+    }
+}
+
+fn boolean(expr: &Expr) -> Option<bool> {
+    match literal(expr)? {
+        Lit::Bool(value) => Some(value.value),
+        _ => None,
+    }
+}
+
+/// `None` → `Some(None)`, `Some("x")` → `Some(Some("x"))`, anything else → `None`.
+fn optional_string(expr: &Expr) -> Option<Option<String>> {
+    match expr {
+        Expr::Path(path) if path.path.is_ident("None") => Some(None),
+        Expr::Call(call) if call.args.len() == 1 => Some(Some(string(call.args.first()?)?)),
+        _ => None,
+    }
+}

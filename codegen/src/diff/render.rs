@@ -1,0 +1,195 @@
+//! The three output forms of a [`Diff`]: plain text, Markdown for a PR
+//! comment, and JSON for bots. All are deterministic.
+
+use super::{Change, ChangeKind, Diff, Impact};
+use crate::commonmark::{Invisible, code_span};
+
+/// How a value is quoted in a sentence: as a Markdown code span, or in
+/// backticks for terminals.
+#[derive(Clone, Copy)]
+enum Quote {
+    Plain,
+    Markdown,
+}
+
+impl Quote {
+    fn code(self, text: &str) -> String {
+        match self {
+            Quote::Plain => format!("`{text}`"),
+            Quote::Markdown => code_span(text, Invisible::MakeVisible),
+        }
+    }
+}
+
+/// One sentence per change, e.g. "reason `X` added under 400: message `…`".
+fn describe(change: &Change, quote: Quote) -> String {
+    use ChangeKind::*;
+    let q = |text: &str| quote.code(text);
+    let subject = q(&change.subject);
+    let old = change.old.as_deref().unwrap_or_default();
+    let new = change.new.as_deref().unwrap_or_default();
+    let status = change
+        .status
+        .map(|code| code.to_string())
+        .unwrap_or_default();
+    match change.kind {
+        EntityRenamed => format!("entity struct renamed {} → {}", q(old), q(new)),
+        AttributeAddedOptional => format!("attribute {subject} added, optional ({})", q(new)),
+        AttributeAddedRequired => {
+            format!(
+                "attribute {subject} added, required ({}): `new()` takes it",
+                q(new)
+            )
+        }
+        AttributeRemoved => format!("attribute {subject} removed (was {})", q(old)),
+        AttributeMadeOptional => {
+            format!("attribute {subject} made optional: {} → {}", q(old), q(new))
+        }
+        AttributeMadeRequired => {
+            format!("attribute {subject} made required: {} → {}", q(old), q(new))
+        }
+        AttributeTypeChanged => format!("attribute {subject} type: {} → {}", q(old), q(new)),
+        AttributeDescriptionChanged => format!("attribute {subject} description changed"),
+        HistoryEntryAdded => format!("attribute {subject} version history: {} added", q(new)),
+        HistoryEntryRemoved => format!("attribute {subject} version history: {} removed", q(old)),
+        GroupAdded => format!("status group {} added", q(&format!("{status} {new}"))),
+        GroupRemoved => format!("status group {} removed", q(&format!("{status} {old}"))),
+        GroupTextChanged => format!("status {status} text: {} → {}", q(old), q(new)),
+        ReasonAdded => format!("reason {subject} added under {status}, message {}", q(new)),
+        ReasonRemoved => format!(
+            "reason {subject} removed from {status} (message {})",
+            q(old)
+        ),
+        ReasonRenamed => format!("reason renamed {} → {}", q(old), q(new)),
+        ReasonMoved => format!("reason {subject} moved from status {old} to {new}"),
+        MessageChanged => format!("message of {subject}: {} → {}", q(old), q(new)),
+        MessageLiteralToPlaceholder => format!(
+            "message of {subject} became a placeholder: {} → {}",
+            q(old),
+            q(new)
+        ),
+        MessagePlaceholderToLiteral => format!(
+            "message of {subject} became a literal: {} → {}",
+            q(old),
+            q(new)
+        ),
+        ExplanationChanged => format!("explanation of {subject} changed"),
+        HeadingChanged => format!("heading of {subject}: {} → {}", q(old), q(new)),
+        AnchorChanged => format!("anchor of {subject}: {old} → {new}"),
+    }
+}
+
+fn counts(diff: &Diff) -> String {
+    let count = |impact: Impact| {
+        diff.changes
+            .iter()
+            .filter(|change| change.impact == impact)
+            .count()
+    };
+    format!(
+        "{} major, {} minor, {} patch",
+        count(Impact::Major),
+        count(Impact::Minor),
+        count(Impact::Patch)
+    )
+}
+
+fn verdict(diff: &Diff) -> &'static str {
+    diff.impact().map_or("none", Impact::as_str)
+}
+
+pub(super) fn text(diff: &Diff) -> String {
+    let mut out = format!("{} → {}\n", diff.old_name, diff.new_name);
+    if diff.changes.is_empty() {
+        out.push_str(
+            "semver impact: none (no change to reasons, statuses, messages or attributes)\n",
+        );
+        return out;
+    }
+    out.push_str(&format!(
+        "semver impact: {} ({})\n",
+        verdict(diff),
+        counts(diff)
+    ));
+    for change in &diff.changes {
+        out.push_str(&format!(
+            "  {:<5}  {}\n",
+            change.impact.as_str(),
+            describe(change, Quote::Plain)
+        ));
+    }
+    out
+}
+
+pub(super) fn markdown(diff: &Diff) -> String {
+    let mut out = format!(
+        "#### Error page: {} → {}\n\n",
+        Quote::Markdown.code(&diff.old_name),
+        Quote::Markdown.code(&diff.new_name)
+    );
+    if diff.changes.is_empty() {
+        out.push_str(
+            "**Semver impact: none.** No change to reasons, statuses, messages or attributes.\n",
+        );
+        return out;
+    }
+    out.push_str(&format!(
+        "**Semver impact: {}** ({})\n\n| Impact | Change |\n|---|---|\n",
+        verdict(diff),
+        counts(diff)
+    ));
+    for change in &diff.changes {
+        // A `|` would end the table cell, even inside a code span.
+        let sentence = describe(change, Quote::Markdown).replace('|', "\\|");
+        out.push_str(&format!("| {} | {sentence} |\n", change.impact.as_str()));
+    }
+    out
+}
+
+pub(super) fn json(diff: &Diff) -> String {
+    let mut out = String::from("{\n");
+    out.push_str(&format!("  \"old\": {},\n", string(&diff.old_name)));
+    out.push_str(&format!("  \"new\": {},\n", string(&diff.new_name)));
+    out.push_str(&format!("  \"impact\": {},\n", string(verdict(diff))));
+    out.push_str("  \"changes\": [");
+    for (index, change) in diff.changes.iter().enumerate() {
+        let optional = |value: &Option<String>| value.as_deref().map_or("null".to_owned(), string);
+        out.push_str(if index == 0 { "\n" } else { ",\n" });
+        out.push_str(&format!(
+            "    {{\"kind\": {}, \"impact\": {}, \"subject\": {}, \"status\": {}, \"old\": {}, \"new\": {}, \"summary\": {}}}",
+            string(change.kind.as_str()),
+            string(change.impact.as_str()),
+            string(&change.subject),
+            change.status.map_or("null".to_owned(), |code| code.to_string()),
+            optional(&change.old),
+            optional(&change.new),
+            string(&describe(change, Quote::Plain)),
+        ));
+    }
+    out.push_str(if diff.changes.is_empty() {
+        "]\n}\n"
+    } else {
+        "\n  ]\n}\n"
+    });
+    out
+}
+
+/// A JSON string literal (RFC 8259): quotes, backslashes and control
+/// characters escaped, everything else verbatim.
+fn string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
