@@ -94,6 +94,8 @@ fn counts(diff: &Diff) -> String {
     )
 }
 
+const NOTHING_CHANGED: &str = "no change to reasons, statuses, messages or attributes";
+
 fn verdict(diff: &Diff) -> &'static str {
     diff.impact().map_or("none", Impact::as_str)
 }
@@ -101,9 +103,7 @@ fn verdict(diff: &Diff) -> &'static str {
 pub(super) fn text(diff: &Diff) -> String {
     let mut out = format!("{} → {}\n", diff.old_name, diff.new_name);
     if diff.changes.is_empty() {
-        out.push_str(
-            "semver impact: none (no change to reasons, statuses, messages or attributes)\n",
-        );
+        out.push_str(&format!("semver impact: none ({NOTHING_CHANGED})\n"));
         return out;
     }
     out.push_str(&format!(
@@ -128,9 +128,7 @@ pub(super) fn markdown(diff: &Diff) -> String {
         Quote::Markdown.code(&diff.new_name)
     );
     if diff.changes.is_empty() {
-        out.push_str(
-            "**Semver impact: none.** No change to reasons, statuses, messages or attributes.\n",
-        );
+        out.push_str(&format!("**Semver impact: none** ({NOTHING_CHANGED})\n"));
         return out;
     }
     out.push_str(&format!(
