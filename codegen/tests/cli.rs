@@ -362,3 +362,38 @@ fn renames_and_serde_modes_apply() {
     assert!(!code.contains("NotCurrentUserConfirmed"));
     assert!(!code.contains("serde"));
 }
+
+/// `| head` closes the pipe early; the tool stops quietly instead of panicking.
+#[test]
+fn a_reader_that_stops_early_is_not_a_panic() {
+    let dir = scratch("pipe");
+    let mut page = current_page();
+    // Far more output than a pipe buffers, so writing outlasts the reader.
+    let mut extra = String::from("### 418 - Teapot {#418}\n\n");
+    for index in 0..400 {
+        extra.push_str(&format!(
+            "#### Teapot{index} {{#teapot-{index}}}\n\nError: Teapot number {index}. Appears never.\n\n"
+        ));
+    }
+    page = page.replacen(
+        "### 429 - Too many requests",
+        &format!("{extra}### 429 - Too many requests"),
+        1,
+    );
+    put_spec(&dir, "error.md", &page);
+    let mut child = bin()
+        .args(["generate", "error.md"])
+        .current_dir(&dir)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(child.stdout.as_mut().expect("stdout"), &mut first)
+        .expect("some output");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("binary ends");
+    assert_eq!(&first[..12], b"// @generate");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
+}

@@ -165,11 +165,14 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
     match args.first().map(String::as_str) {
         None => refresh_workspace(),
         Some("-h" | "--help" | "help") => {
-            print!("{USAGE}");
+            write_stdout(USAGE)?;
             Ok(ExitCode::SUCCESS)
         }
         Some("-V" | "--version") => {
-            println!("mastodon-error-codegen {}", env!("CARGO_PKG_VERSION"));
+            write_stdout(&format!(
+                "mastodon-error-codegen {}\n",
+                env!("CARGO_PKG_VERSION")
+            ))?;
             Ok(ExitCode::SUCCESS)
         }
         Some("generate") => generate(parse_options(&args[1..])?, Output::Module),
@@ -263,11 +266,7 @@ fn generate(mut options: Options, output: Output) -> Result<ExitCode, Failure> {
             eprintln!("{status}: {out}");
         }
         None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(code.as_bytes())
-                .and_then(|()| stdout.flush())
-                .map_err(|err| Failure::Io(format!("cannot write to stdout: {err}")))?;
+            write_stdout(&code)?;
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -290,17 +289,14 @@ fn check(mut options: Options) -> Result<ExitCode, Failure> {
     }
     let current = String::from_utf8_lossy(&current);
     if let Some(summary) = stale_summary(&options.config, output, spec, generated, &current)? {
-        println!("{}", summary.render(DiffFormat::Text));
+        write_stdout(&format!("{}\n", summary.render(DiffFormat::Text)))?;
     }
-    print!(
-        "{}",
-        unified_diff::unified_diff(
-            &current,
-            &fresh,
-            &format!("{generated} (checked in)"),
-            &format!("{generated} (generated from {spec})"),
-        )
-    );
+    write_stdout(&unified_diff::unified_diff(
+        &current,
+        &fresh,
+        &format!("{generated} (checked in)"),
+        &format!("{generated} (generated from {spec})"),
+    ))?;
     eprintln!(
         "error: {generated} is stale\nhelp: run `mastodon-error-codegen {} {spec} --out {generated}` and commit the result",
         output.command()
@@ -338,12 +334,23 @@ fn semantic_diff(options: Options) -> Result<ExitCode, Failure> {
         &Source::read(Path::new(new))?,
         &options.config,
     )?;
-    let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(diff.render(options.format).as_bytes())
-        .and_then(|()| stdout.flush())
-        .map_err(|err| Failure::Io(format!("cannot write to stdout: {err}")))?;
+    write_stdout(&diff.render(options.format))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes to stdout. A reader that stops early (`| head`) is not an error:
+/// the rest is dropped, where `print!` would panic.
+fn write_stdout(text: &str) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::Io(format!("cannot write to stdout: {err}")))
+        }
+        _ => Ok(()),
+    }
 }
 
 fn use_color() -> bool {
