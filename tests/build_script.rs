@@ -52,7 +52,7 @@ fn a_bad_page_fails_the_build_with_diagnostics_and_no_panic() {
     write(
         &workspace.join("Cargo.toml"),
         &format!(
-            "[package]\nname = \"consumer\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[build-dependencies]\nmastodon-error-codegen = {{ path = {codegen:?} }}\n\n[workspace]\n"
+            "[package]\nname = \"consumer\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[build-dependencies]\nmastodon-error-codegen = {{ path = {codegen:?}, default-features = false }}\n\n[workspace]\n"
         ),
     );
     // The project's own lock file keeps the offline build on cached versions.

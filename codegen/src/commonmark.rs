@@ -9,6 +9,7 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Invisible {
     /// Keep them, so the text reads back byte for byte.
+    #[cfg(feature = "tools")]
     Keep,
     /// Write them as visible `\u{…}` escapes, as rustc requires in doc comments.
     MakeVisible,
@@ -107,6 +108,11 @@ mod tests {
         assert_eq!(escape("a # b", false, SHOW), "a # b");
         assert_eq!(escape("x\n\n- y", false, SHOW), "x\n\n\\- y");
         assert_eq!(escape("rtl\u{202E}x", true, SHOW), "rtl\\u{202E}x");
+    }
+
+    #[cfg(feature = "tools")]
+    #[test]
+    fn keeping_invisible_characters_keeps_them() {
         assert_eq!(
             escape("rtl\u{202E}x", true, Invisible::Keep),
             "rtl\u{202E}x"

@@ -127,6 +127,7 @@ impl Config {
     /// Configured renames are written into the copy as explicit `name:`s. The
     /// copy is read back before it is returned; it always generates the same
     /// module as the spec it came from.
+    #[cfg(feature = "tools")]
     pub fn export_yaml(
         &self,
         path: impl AsRef<Path>,
@@ -137,6 +138,7 @@ impl Config {
     }
 
     /// [`Config::export_yaml`] for text already in memory.
+    #[cfg(feature = "tools")]
     pub fn export_yaml_source(
         &self,
         source: &Source,

@@ -21,6 +21,7 @@
 mod commonmark;
 mod config;
 mod diagnostic;
+#[cfg(feature = "tools")]
 pub mod diff;
 mod emit;
 mod hash;
@@ -28,6 +29,8 @@ pub mod ident;
 mod markdown;
 pub mod model;
 mod source;
+#[doc(hidden)]
+pub mod stages;
 pub mod validate;
 mod yaml;
 
@@ -81,14 +84,8 @@ pub fn parse(source: &Source) -> Result<model::Spec, Error> {
 fn generate(source: &Source, config: &Config) -> Result<String, Error> {
     let spec = parse(source)?;
     let checked = validate::check(source, &spec, &config.renames)?;
-    let options = emit::EmitOptions {
-        serde: &config.serde,
-        docs_site: &config.docs_site,
-        source_name: source.name(),
-        out_name: config.checked_in_as.as_deref(),
-        spec_blob: &hash::git_blob_id(source.text()),
-    };
-    emit::emit(&checked, &options).map_err(|bug| {
+    let spec_blob = hash::git_blob_id(source.text());
+    emit::emit(&checked, &emit_options(source, config, &spec_blob)).map_err(|bug| {
         internal_error(
             source,
             &format!("the generated code does not parse ({bug})"),
@@ -96,6 +93,21 @@ fn generate(source: &Source, config: &Config) -> Result<String, Error> {
     })
 }
 
+fn emit_options<'a>(
+    source: &'a Source,
+    config: &'a Config,
+    spec_blob: &'a str,
+) -> emit::EmitOptions<'a> {
+    emit::EmitOptions {
+        serde: &config.serde,
+        docs_site: &config.docs_site,
+        source_name: source.name(),
+        out_name: config.checked_in_as.as_deref(),
+        spec_blob,
+    }
+}
+
+#[cfg(feature = "tools")]
 fn export_yaml(source: &Source, config: &Config, out_name: Option<&str>) -> Result<String, Error> {
     let mut spec = parse(source)?;
     // A copy that could not generate code is not worth writing.

@@ -329,6 +329,7 @@ fn name_source(reason: &Reason, group: &StatusGroup) -> String {
 
 /// Writes configured renames into the reasons as explicit names, so that an
 /// exported YAML copy carries them.
+#[cfg(feature = "tools")]
 pub(crate) fn apply_renames(spec: &mut Spec, renames: &BTreeMap<String, String>) {
     for reason in spec
         .groups

@@ -32,7 +32,13 @@ pub(crate) struct EmitOptions<'a> {
 /// an `Err` here is a generator bug; the caller reports it instead of
 /// writing code that does not parse.
 pub(crate) fn emit(checked: &Checked<'_>, options: &EmitOptions<'_>) -> Result<String, String> {
-    let tokens = module(checked, options);
+    let mut out = header(options);
+    out.push_str(&format(module(checked, options))?);
+    Ok(out)
+}
+
+/// Formats the module's tokens as Rust source, one blank line between items.
+pub(crate) fn format(tokens: TokenStream) -> Result<String, String> {
     let mut file = syn::parse2::<syn::File>(tokens).map_err(|err| err.to_string())?;
     // prettyplease separates nothing; a blank line between top-level items
     // keeps the checked-in file readable and its diffs tight.
@@ -41,9 +47,7 @@ pub(crate) fn emit(checked: &Checked<'_>, options: &EmitOptions<'_>) -> Result<S
         file.items = vec![item];
         items.push(prettyplease::unparse(&file));
     }
-    let mut out = header(options);
-    out.push_str(&items.join("\n"));
-    Ok(out)
+    Ok(items.join("\n"))
 }
 
 fn header(options: &EmitOptions<'_>) -> String {
@@ -64,7 +68,7 @@ fn header(options: &EmitOptions<'_>) -> String {
     )
 }
 
-fn module(checked: &Checked<'_>, options: &EmitOptions<'_>) -> TokenStream {
+pub(crate) fn module(checked: &Checked<'_>, options: &EmitOptions<'_>) -> TokenStream {
     let links = Links::new(options.docs_site, &checked.spec.title);
     let entity = entity(checked, options, &links);
     let reason_enum = reason_enum(checked, &links);

@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use super::{blocks, inline};
+#[cfg(feature = "tools")]
 use crate::commonmark::{self, Invisible};
 use crate::model::Inline;
 
@@ -27,6 +28,7 @@ pub(crate) fn read(text: &str) -> Result<Vec<Inline>, Range<usize>> {
 }
 
 /// Writes an explanation as Markdown that [`read`] turns back into the same inlines.
+#[cfg(feature = "tools")]
 pub(crate) fn write(explanation: &[Inline]) -> String {
     let mut out = String::new();
     for inline in explanation {
@@ -49,6 +51,7 @@ pub(crate) fn write(explanation: &[Inline]) -> String {
 }
 
 /// A bare destination when that reads back unchanged, else the `<…>` form.
+#[cfg(feature = "tools")]
 fn link_destination(url: &str) -> String {
     let bare_ok = !url.is_empty()
         && url
@@ -76,12 +79,14 @@ mod tests {
         Inline::Text(text.to_owned())
     }
 
+    #[cfg(feature = "tools")]
     #[track_caller]
     fn round_trips(explanation: Vec<Inline>) {
         let markdown = write(&explanation);
         assert_eq!(read(&markdown), Ok(explanation), "via {markdown:?}");
     }
 
+    #[cfg(feature = "tools")]
     #[test]
     fn explanations_read_back_as_written() {
         round_trips(vec![text("Appears when a required parameter is missing.")]);

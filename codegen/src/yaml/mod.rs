@@ -4,6 +4,7 @@
 mod diagnose;
 mod read;
 mod schema;
+#[cfg(feature = "tools")]
 mod write;
 
 /// The schema version this generator reads and writes (`schema: 1`).
@@ -11,4 +12,5 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 pub(crate) use diagnose::{error_message, error_span};
 pub(crate) use read::parse;
+#[cfg(feature = "tools")]
 pub(crate) use write::write;
