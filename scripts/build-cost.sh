@@ -28,11 +28,12 @@ stats() {
 median() {
     sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
 }
-clean_builds() { # DIR TARGET: $runs clean `cargo build`s of the package in DIR
-    for _ in $(seq "$runs"); do
-        rm -rf "$2"
-        (cd "$1" && CARGO_TARGET_DIR="$2" seconds cargo build --offline)
-    done
+clean_build() { # DIR TARGET: one clean `cargo build` of the package in DIR
+    rm -rf "$2"
+    (cd "$1" && CARGO_TARGET_DIR="$2" seconds cargo build --offline)
+}
+clean_builds() { # DIR TARGET: $runs clean builds
+    for _ in $(seq "$runs"); do clean_build "$1" "$2"; done
 }
 
 # 1. The crate, against the same build-dependencies alone: a scratch crate
@@ -47,11 +48,18 @@ echo 'fn main() {}' >"$work/deps-only/build.rs"
 : >"$work/deps-only/src/lib.rs"
 cp "$repo/Cargo.lock" "$work/deps-only/Cargo.lock"
 
-crate_times=$(clean_builds "$repo" "$work/t-crate")
-deps_times=$(clean_builds "$work/deps-only" "$work/t-deps")
+# Interleaved, so a machine that speeds up or slows down affects both alike.
+crate_times=""
+deps_times=""
+for _ in $(seq "$runs"); do
+    crate_times+="$(clean_build "$repo" "$work/t-crate")"$'\n'
+    deps_times+="$(clean_build "$work/deps-only" "$work/t-deps")"$'\n'
+done
+crate_times=${crate_times%$'\n'}
+deps_times=${deps_times%$'\n'}
 crate_median=$(median <<<"$crate_times")
 deps_median=$(median <<<"$deps_times")
-overhead=$(awk -v c="$crate_median" -v d="$deps_median" 'BEGIN { printf "%.0f%%", (c - d) / d * 100 }')
+overhead=$(awk -v c="$crate_median" -v d="$deps_median" 'BEGIN { printf "%.0f%% (%.1f s)", (c - d) / d * 100, c - d }')
 
 # 2. No-op rebuilds: an unrelated file, then the crate's own source.
 target="$work/t-crate"
