@@ -16,7 +16,7 @@ fn current_page(c: &mut Criterion) {
     let source = Source::new("spec/error.md", PAGE);
     let mut config = Config::new();
     config.checked_in_as("generated/error.rs");
-    let spec = stages::parse(&source).expect("the page parses");
+    let spec = mastodon_error_codegen::parse(&source).expect("the page parses");
     let tokens = stages::tokens(&source, &spec, &config).expect("the page checks");
 
     let mut group = c.benchmark_group("current_page");
@@ -28,7 +28,7 @@ fn current_page(c: &mut Criterion) {
         })
     });
     group.bench_function("1_parse", |b| {
-        b.iter(|| stages::parse(black_box(&source)).expect("parses"))
+        b.iter(|| mastodon_error_codegen::parse(black_box(&source)).expect("parses"))
     });
     group.bench_function("2_model_to_tokens", |b| {
         b.iter(|| stages::tokens(&source, black_box(&spec), &config).expect("checks"))
@@ -43,7 +43,7 @@ fn current_page(c: &mut Criterion) {
     // What skipping the formatter (the first suggested fix) would cost.
     group.bench_function("generate_unformatted", |b| {
         b.iter(|| {
-            let spec = stages::parse(black_box(&source)).expect("parses");
+            let spec = mastodon_error_codegen::parse(black_box(&source)).expect("parses");
             stages::unformatted(stages::tokens(&source, &spec, &config).expect("checks"))
         })
     });

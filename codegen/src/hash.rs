@@ -2,10 +2,12 @@
 //! so `git hash-object` reproduces it and `git log --find-object=<id>` finds
 //! the docs revision that holds the same text.
 
-/// Line endings are folded first, as every other stage does, so a CRLF
-/// checkout gives the same id (and output) as an LF one.
-pub(crate) fn git_blob_id(text: &str) -> String {
-    let text = text.replace("\r\n", "\n");
+use crate::Source;
+
+/// `Source` has already folded CRLF to LF, so a CRLF checkout gives the same
+/// id (and output) as an LF one.
+pub(crate) fn git_blob_id(source: &Source) -> String {
+    let text = source.text();
     let mut hasher = sha1_smol::Sha1::new();
     hasher.update(format!("blob {}\0", text.len()).as_bytes());
     hasher.update(text.as_bytes());
@@ -15,14 +17,16 @@ pub(crate) fn git_blob_id(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::git_blob_id;
+    use crate::Source;
+
+    fn id(text: &str) -> String {
+        git_blob_id(&Source::new("x.md", text))
+    }
 
     #[test]
     fn matches_git_hash_object() {
         // `printf 'hello\n' | git hash-object --stdin`
-        assert_eq!(
-            git_blob_id("hello\n"),
-            "ce013625030ba8dba906f756967f9e9ca394464a"
-        );
-        assert_eq!(git_blob_id("a\r\nb\r\n"), git_blob_id("a\nb\n"));
+        assert_eq!(id("hello\n"), "ce013625030ba8dba906f756967f9e9ca394464a");
+        assert_eq!(id("a\r\nb\r\n"), id("a\nb\n"));
     }
 }

@@ -29,6 +29,7 @@ pub mod ident;
 mod markdown;
 pub mod model;
 mod source;
+#[cfg(feature = "tools")]
 #[doc(hidden)]
 pub mod stages;
 pub mod validate;
@@ -84,8 +85,7 @@ pub fn parse(source: &Source) -> Result<model::Spec, Error> {
 fn generate(source: &Source, config: &Config) -> Result<String, Error> {
     let spec = parse(source)?;
     let checked = validate::check(source, &spec, &config.renames)?;
-    let spec_blob = hash::git_blob_id(source.text());
-    emit::emit(&checked, &emit_options(source, config, &spec_blob)).map_err(|bug| {
+    emit::emit(&checked, &emit_options(source, config)).map_err(|bug| {
         internal_error(
             source,
             &format!("the generated code does not parse ({bug})"),
@@ -93,17 +93,13 @@ fn generate(source: &Source, config: &Config) -> Result<String, Error> {
     })
 }
 
-fn emit_options<'a>(
-    source: &'a Source,
-    config: &'a Config,
-    spec_blob: &'a str,
-) -> emit::EmitOptions<'a> {
+fn emit_options<'a>(source: &'a Source, config: &'a Config) -> emit::EmitOptions<'a> {
     emit::EmitOptions {
         serde: &config.serde,
         docs_site: &config.docs_site,
         source_name: source.name(),
         out_name: config.checked_in_as.as_deref(),
-        spec_blob,
+        spec_blob: hash::git_blob_id(source),
     }
 }
 

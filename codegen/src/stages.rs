@@ -1,25 +1,23 @@
 //! The pipeline one stage at a time, for the benchmarks that split the cost
-//! of generation. Not a stable API: use [`Config`](crate::Config).
+//! of generation (parsing is [`crate::parse`]). Not a stable API: use
+//! [`Config`](crate::Config). Compiled with the `tools` feature only, so it
+//! never reaches a consumer's `build.rs`.
 
 use proc_macro2::TokenStream;
 
-use crate::{Config, Error, Source, emit, hash, model::Spec, validate};
+use crate::{Config, Error, Source, emit, model::Spec, validate};
 
 /// The module's tokens, before formatting.
 #[derive(Clone)]
 pub struct Tokens(TokenStream);
 
-/// Markdown or YAML → model.
-pub fn parse(source: &Source) -> Result<Spec, Error> {
-    crate::parse(source)
-}
-
 /// Model → checked names and types → tokens.
 pub fn tokens(source: &Source, spec: &Spec, config: &Config) -> Result<Tokens, Error> {
     let checked = validate::check(source, spec, &config.renames)?;
-    let spec_blob = hash::git_blob_id(source.text());
-    let options = crate::emit_options(source, config, &spec_blob);
-    Ok(Tokens(emit::module(&checked, &options)))
+    Ok(Tokens(emit::module(
+        &checked,
+        &crate::emit_options(source, config),
+    )))
 }
 
 /// Tokens → formatted Rust (without the header).

@@ -193,11 +193,11 @@ fn each_kind_of_change_has_its_impact() {
             .iter()
             .find(|change| change.kind == kind)
             .unwrap_or_else(|| panic!("{label}: no {kind:?} in {:#?}", diff.changes));
-        assert_eq!(change.impact, impact, "{label}");
+        assert_eq!(change.impact(), impact, "{label}");
         assert_eq!(change.subject, subject, "{label}");
         assert_eq!(
             diff.impact(),
-            diff.changes.iter().map(|c| c.impact).max(),
+            diff.changes.iter().map(|c| c.impact()).max(),
             "{label}"
         );
         // The reverse edit is a change too, never a silent no-op.

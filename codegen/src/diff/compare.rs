@@ -250,7 +250,6 @@ fn compare_reasons(old: &[ReasonView], new: &[ReasonView], changes: &mut Vec<Cha
 impl Change {
     fn new(kind: ChangeKind, subject: &str, old: Option<String>, new: Option<String>) -> Change {
         Change {
-            impact: kind.impact(),
             kind,
             subject: subject.to_owned(),
             status: None,

@@ -147,7 +147,6 @@ impl ChangeKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
     pub kind: ChangeKind,
-    pub impact: Impact,
     /// What changed: a variant name, an attribute name, or a status code.
     pub subject: String,
     /// The status of the reason or group concerned.
@@ -155,6 +154,13 @@ pub struct Change {
     /// The value before and after, where the change has one.
     pub old: Option<String>,
     pub new: Option<String>,
+}
+
+impl Change {
+    /// [`ChangeKind::impact`] of this change's kind.
+    pub fn impact(&self) -> Impact {
+        self.kind.impact()
+    }
 }
 
 /// Every change between two versions, in a stable order: the entity, its
@@ -181,7 +187,7 @@ pub enum DiffFormat {
 impl Diff {
     /// The largest impact of any change, or `None` when nothing changed.
     pub fn impact(&self) -> Option<Impact> {
-        self.changes.iter().map(|change| change.impact).max()
+        self.changes.iter().map(Change::impact).max()
     }
 
     pub fn render(&self, format: DiffFormat) -> String {

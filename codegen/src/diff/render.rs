@@ -83,7 +83,7 @@ fn counts(diff: &Diff) -> String {
     let count = |impact: Impact| {
         diff.changes
             .iter()
-            .filter(|change| change.impact == impact)
+            .filter(|change| change.impact() == impact)
             .count()
     };
     format!(
@@ -114,7 +114,7 @@ pub(super) fn text(diff: &Diff) -> String {
     for change in &diff.changes {
         out.push_str(&format!(
             "  {:<5}  {}\n",
-            change.impact.as_str(),
+            change.impact().as_str(),
             describe(change, Quote::Plain)
         ));
     }
@@ -139,7 +139,7 @@ pub(super) fn markdown(diff: &Diff) -> String {
     for change in &diff.changes {
         // A `|` would end the table cell, even inside a code span.
         let sentence = describe(change, Quote::Markdown).replace('|', "\\|");
-        out.push_str(&format!("| {} | {sentence} |\n", change.impact.as_str()));
+        out.push_str(&format!("| {} | {sentence} |\n", change.impact().as_str()));
     }
     out
 }
@@ -156,7 +156,7 @@ pub(super) fn json(diff: &Diff) -> String {
         out.push_str(&format!(
             "    {{\"kind\": {}, \"impact\": {}, \"subject\": {}, \"status\": {}, \"old\": {}, \"new\": {}, \"summary\": {}}}",
             string(change.kind.as_str()),
-            string(change.impact.as_str()),
+            string(change.impact().as_str()),
             string(&change.subject),
             change.status.map_or("null".to_owned(), |code| code.to_string()),
             optional(&change.old),

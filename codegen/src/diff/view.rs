@@ -47,13 +47,10 @@ pub(crate) struct ReasonView {
     pub explanation: String,
 }
 
-/// `Option < Vec < String > >` → `Option<Vec<String>>`.
-pub(crate) fn compact_type(tokens: &str) -> String {
+/// The field's type as emission writes it, without spaces: `Option<Vec<String>>`.
+fn rust_type_text(ty: &FieldType) -> String {
+    let tokens = crate::emit::rust_type(ty).to_string();
     tokens.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-pub(crate) fn rust_type_text(ty: &FieldType) -> String {
-    compact_type(&crate::emit::rust_type(ty).to_string())
 }
 
 impl ApiView {

@@ -23,7 +23,7 @@ pub(crate) struct EmitOptions<'a> {
     /// The checked-in output path, when known, for the header's regenerate command.
     pub out_name: Option<&'a str>,
     /// The spec's git blob id, so reviewers can tell which docs revision it came from.
-    pub spec_blob: &'a str,
+    pub spec_blob: String,
 }
 
 /// Renders the whole module as formatted Rust source.

@@ -229,15 +229,20 @@ impl Output {
     }
 
     /// Generates from `spec`; `out` is the path the result is written to.
-    fn produce(self, config: &mut Config, spec: &str, out: Option<&str>) -> Result<String, Error> {
+    fn produce(
+        self,
+        config: &mut Config,
+        spec: &Source,
+        out: Option<&str>,
+    ) -> Result<String, Error> {
         match self {
             Output::Module => {
                 if let Some(out) = out {
                     config.checked_in_as(out);
                 }
-                config.generate(spec)
+                config.generate_source(spec)
             }
-            Output::YamlCopy => config.export_yaml(spec, out),
+            Output::YamlCopy => config.export_yaml_source(spec, out),
         }
     }
 }
@@ -249,7 +254,8 @@ fn generate(mut options: Options, output: Output) -> Result<ExitCode, Failure> {
             output.command()
         )));
     };
-    let code = output.produce(&mut options.config, spec, options.out.as_deref())?;
+    let spec = Source::read(Path::new(spec))?;
+    let code = output.produce(&mut options.config, &spec, options.out.as_deref())?;
     match &options.out {
         Some(out) => {
             if let Some(parent) = Path::new(out)
@@ -277,7 +283,9 @@ fn check(mut options: Options) -> Result<ExitCode, Failure> {
         return Err(Failure::Usage("check takes <SPEC> <GENERATED>".to_owned()));
     };
     let output = Output::checked_by(generated);
-    let fresh = output.produce(&mut options.config, spec, Some(generated))?;
+    // Read once: the fresh output and the semantic summary both come from it.
+    let source = Source::read(Path::new(spec))?;
+    let fresh = output.produce(&mut options.config, &source, Some(generated))?;
     let current = match std::fs::read(generated) {
         Ok(bytes) => bytes,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => Vec::new(),
@@ -288,7 +296,7 @@ fn check(mut options: Options) -> Result<ExitCode, Failure> {
         return Ok(ExitCode::SUCCESS);
     }
     let current = String::from_utf8_lossy(&current);
-    if let Some(summary) = stale_summary(&options.config, output, spec, generated, &current)? {
+    if let Some(summary) = stale_summary(&options.config, output, &source, generated, &current) {
         write_stdout(&format!("{}\n", summary.render(DiffFormat::Text)))?;
     }
     write_stdout(&unified_diff::unified_diff(
@@ -309,20 +317,24 @@ fn check(mut options: Options) -> Result<ExitCode, Failure> {
 fn stale_summary(
     config: &Config,
     output: Output,
-    spec: &str,
+    spec: &Source,
     generated: &str,
     current: &str,
-) -> Result<Option<diff::Diff>, Failure> {
+) -> Option<diff::Diff> {
     if current.is_empty() {
-        return Ok(None);
+        return None;
     }
-    let new = Source::read(Path::new(spec))?;
-    let old_name = format!("{generated} (checked in)");
-    Ok(match output {
-        Output::Module => diff::diff_generated(current, &old_name, &new, config)?,
-        // An unreadable copy is already reported by the unified diff.
-        Output::YamlCopy => diff::diff(&Source::new(generated, current), &new, config).ok(),
-    })
+    // `spec` just generated, so only the checked-in side can fail to read;
+    // an unreadable file is already shown by the unified diff.
+    match output {
+        Output::Module => {
+            let old_name = format!("{generated} (checked in)");
+            diff::diff_generated(current, &old_name, spec, config)
+                .ok()
+                .flatten()
+        }
+        Output::YamlCopy => diff::diff(&Source::new(generated, current), spec, config).ok(),
+    }
 }
 
 fn semantic_diff(options: Options) -> Result<ExitCode, Failure> {
