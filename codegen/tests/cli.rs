@@ -397,3 +397,43 @@ fn a_reader_that_stops_early_is_not_a_panic() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
 }
+
+/// With stdout and stderr both closed early (`2>&1 | head`), the exit status
+/// still tells the outcome; a panic would exit with 101.
+#[test]
+fn closed_output_pipes_keep_the_exit_status() {
+    let dir = scratch("closed-pipes");
+    put_spec(&dir, "error.md", &current_page());
+    put_spec(
+        &dir,
+        "stale.md",
+        &current_page().replace("Error: Duplicate record.", "Error: Exists."),
+    );
+    put_spec(
+        &dir,
+        "broken.md",
+        &current_page().replace("### 404", "### 999"),
+    );
+    assert!(
+        run(&["generate", "error.md", "--out", "error.rs"], &dir)
+            .status
+            .success()
+    );
+    for (args, code) in [
+        (&["check", "error.md", "error.rs"][..], 0),
+        (&["check", "stale.md", "error.rs"][..], 1),
+        (&["generate", "broken.md"][..], 1),
+        (&["frobnicate"][..], 2),
+    ] {
+        let (reader, writer) = std::io::pipe().expect("pipe");
+        drop(reader);
+        let status = bin()
+            .args(args)
+            .current_dir(&dir)
+            .stdout(writer.try_clone().expect("pipe"))
+            .stderr(writer)
+            .status()
+            .expect("binary runs");
+        assert_eq!(status.code(), Some(code), "{args:?}");
+    }
+}

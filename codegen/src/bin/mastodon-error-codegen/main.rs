@@ -55,7 +55,7 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(code) => code,
         Err(Failure::Usage(message)) => {
-            eprintln!("error: {message}\n\n{USAGE}");
+            write_stderr(&format!("error: {message}\n\n{USAGE}\n"));
             ExitCode::from(2)
         }
         Err(Failure::Spec(error)) => {
@@ -64,11 +64,11 @@ fn main() -> ExitCode {
             } else {
                 error.render()
             };
-            eprint!("{text}");
+            write_stderr(&text);
             ExitCode::from(1)
         }
         Err(Failure::Io(message)) => {
-            eprintln!("error: {message}");
+            write_stderr(&format!("error: {message}\n"));
             ExitCode::from(1)
         }
     }
@@ -269,7 +269,7 @@ fn generate(mut options: Options, output: Output) -> Result<ExitCode, Failure> {
             let wrote = write_if_changed(Path::new(out), code.as_bytes())
                 .map_err(|err| Failure::Io(format!("cannot write `{out}`: {err}")))?;
             let status = if wrote { "wrote" } else { "unchanged" };
-            eprintln!("{status}: {out}");
+            write_stderr(&format!("{status}: {out}\n"));
         }
         None => {
             write_stdout(&code)?;
@@ -292,7 +292,7 @@ fn check(mut options: Options) -> Result<ExitCode, Failure> {
         Err(err) => return Err(Failure::Io(format!("cannot read `{generated}`: {err}"))),
     };
     if current == fresh.as_bytes() {
-        eprintln!("fresh: {generated} matches {spec}");
+        write_stderr(&format!("fresh: {generated} matches {spec}\n"));
         return Ok(ExitCode::SUCCESS);
     }
     let current = String::from_utf8_lossy(&current);
@@ -305,10 +305,10 @@ fn check(mut options: Options) -> Result<ExitCode, Failure> {
         &format!("{generated} (checked in)"),
         &format!("{generated} (generated from {spec})"),
     ))?;
-    eprintln!(
-        "error: {generated} is stale\nhelp: run `mastodon-error-codegen {} {spec} --out {generated}` and commit the result",
+    write_stderr(&format!(
+        "error: {generated} is stale\nhelp: run `mastodon-error-codegen {} {spec} --out {generated}` and commit the result\n",
         output.command()
-    );
+    ));
     Ok(ExitCode::from(1))
 }
 
@@ -363,6 +363,12 @@ fn write_stdout(text: &str) -> Result<(), Failure> {
         }
         _ => Ok(()),
     }
+}
+
+/// Writes to stderr, which may be a closed pipe too (`2>&1 | head`); the
+/// exit status still tells the outcome, where `eprint!` would panic.
+fn write_stderr(text: &str) {
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
 
 fn use_color() -> bool {
