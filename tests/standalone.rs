@@ -1,13 +1,14 @@
 //! The checked-in module stands alone: it compiles, warning-free under
 //! clippy, through `include!` and as `mod x;`, in crates with no
-//! dependencies; so does the output for every historical page.
+//! dependencies; so does the output for the seed pages (and, in
+//! `codegen/tests/corpus`, for every historical page).
 
 #[path = "../codegen/tests/common/mod.rs"]
 mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::scratch::{cargo_succeeds, manifest, write};
+use common::scratch::{compiles_clean, manifest, modules_crate, write};
 use mastodon_error_codegen::{Config, Serde, Source};
 
 /// Declares the `serde` cfg the module gates its derives on, as the README
@@ -122,7 +123,7 @@ fn generated_modules_compile_warning_free_without_dependencies() {
     let workspace = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("standalone");
     write(
         &workspace.join("Cargo.toml"),
-        "[workspace]\nmembers = [\"via-include\", \"via-mod\", \"corpus\", \"hand-edited\", \"hostile\"]\nresolver = \"2\"\n",
+        "[workspace]\nmembers = [\"via-include\", \"via-mod\", \"seeds\", \"hand-edited\", \"hostile\"]\nresolver = \"2\"\n",
     );
 
     // 1. `include!` of the checked-in file.
@@ -148,27 +149,20 @@ fn generated_modules_compile_warning_free_without_dependencies() {
         &format!("#![forbid(unsafe_code)]\npub mod mastodon_error;\n{CLIENT_TEST}"),
     );
 
-    // 3. Every seed and corpus page, with no serde at all and no lint table.
-    write(
-        &workspace.join("corpus/Cargo.toml"),
-        &manifest("corpus", ""),
-    );
-    let mut lib = String::from("#![forbid(unsafe_code)]\n");
+    // 3. The seed pages (current and 2020 layouts), with no serde at all and
+    // no lint table. The corpus pages get the same in `codegen/tests/corpus`.
     let mut config = Config::new();
     config.serde(Serde::Never);
-    for (index, page) in common::readable_pages().iter().enumerate() {
-        let label = common::page_label(page);
-        let text = std::fs::read_to_string(page).expect("page");
-        let code = config
-            .generate_source(&Source::new(&label, text))
-            .unwrap_or_else(|e| panic!("{label}: {e}"));
-        let module = format!("page_{index:02}");
-        write(&workspace.join(format!("corpus/src/{module}.rs")), &code);
-        lib.push_str(&format!(
-            "/// Generated from `{label}`.\npub mod {module};\n"
-        ));
-    }
-    write(&workspace.join("corpus/src/lib.rs"), &lib);
+    let seeds: Vec<(String, String)> = common::PAGE_SEEDS
+        .iter()
+        .map(|&name| {
+            let code = config
+                .generate_source(&common::fixture(name))
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+            (format!("Generated from `{name}`."), code)
+        })
+        .collect();
+    modules_crate(&workspace.join("seeds"), "", "page", &seeds);
 
     // 4. A YAML copy with a reason added by hand, which must reach every item.
     write(
@@ -201,29 +195,5 @@ fn generated_modules_compile_warning_free_without_dependencies() {
         &format!("#![forbid(unsafe_code)]\npub mod mastodon_error;\n{HOSTILE_TEST}"),
     );
 
-    cargo_succeeds(
-        &workspace,
-        &[
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--offline",
-            "--quiet",
-            "--",
-            "-D",
-            "warnings",
-        ],
-        &[],
-    );
-    cargo_succeeds(
-        &workspace,
-        &["test", "--workspace", "--offline", "--quiet"],
-        &[],
-    );
-    // rustdoc must not warn about the generated docs either.
-    cargo_succeeds(
-        &workspace,
-        &["doc", "--workspace", "--no-deps", "--offline", "--quiet"],
-        &[("RUSTDOCFLAGS", "-D warnings")],
-    );
+    compiles_clean(&workspace);
 }

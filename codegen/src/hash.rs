@@ -6,21 +6,26 @@ use crate::Source;
 
 /// `Source` has already folded CRLF to LF, so a CRLF checkout gives the same
 /// id (and output) as an LF one.
-pub(crate) fn git_blob_id(source: &Source) -> String {
-    let text = source.text();
+pub(crate) fn spec_blob_id(source: &Source) -> String {
+    git_blob_id(source.text().as_bytes())
+}
+
+/// What `git hash-object` prints for these bytes: git's id for a file with
+/// this content. The corpus pins files by it too.
+pub fn git_blob_id(bytes: &[u8]) -> String {
     let mut hasher = sha1_smol::Sha1::new();
-    hasher.update(format!("blob {}\0", text.len()).as_bytes());
-    hasher.update(text.as_bytes());
+    hasher.update(format!("blob {}\0", bytes.len()).as_bytes());
+    hasher.update(bytes);
     hasher.digest().to_string()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::git_blob_id;
+    use super::spec_blob_id;
     use crate::Source;
 
     fn id(text: &str) -> String {
-        git_blob_id(&Source::new("x.md", text))
+        spec_blob_id(&Source::new("x.md", text))
     }
 
     #[test]

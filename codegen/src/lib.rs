@@ -24,7 +24,7 @@ mod diagnostic;
 #[cfg(feature = "tools")]
 pub mod diff;
 mod emit;
-mod hash;
+pub mod hash;
 pub mod ident;
 mod markdown;
 pub mod model;
@@ -99,7 +99,7 @@ fn emit_options<'a>(source: &'a Source, config: &'a Config) -> emit::EmitOptions
         docs_site: &config.docs_site,
         source_name: source.name(),
         out_name: config.checked_in_as.as_deref(),
-        spec_blob: hash::git_blob_id(source),
+        spec_blob: hash::spec_blob_id(source),
     }
 }
 

@@ -541,3 +541,24 @@ fn compile_reports_an_unwritable_output() {
         "{rendered}"
     );
 }
+
+#[test]
+fn rendered_text_seeds_are_refused_with_located_errors() {
+    // Seeds 001, 003 and 004 are the page as a browser renders it: no front
+    // matter, no Markdown structure. They must fail, never half-generate.
+    for name in common::RENDERED_SEEDS {
+        let error = Config::new()
+            .generate_source(&common::fixture(name))
+            .expect_err("rendered text is not a page");
+        let rendered = error.render();
+        assert!(
+            rendered.starts_with(&format!("{name}:1:1: error: the page has no front matter")),
+            "{rendered}"
+        );
+        assert!(
+            rendered.contains("the page has no \"Possible reasons\" section"),
+            "{rendered}"
+        );
+        assert!(rendered.contains("= help: "), "{rendered}");
+    }
+}

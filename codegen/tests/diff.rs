@@ -1,6 +1,6 @@
-//! The semantic diff: every kind of change with its semver impact, every
-//! consecutive pair of historical pages, pinned summaries for real pairs,
-//! the three output forms, and reading a generated module back.
+//! The semantic diff: every kind of change with its semver impact, the three
+//! output forms, and reading a generated module back. Real history (every
+//! pair of corpus pages, pinned summaries) is in `tests/corpus/history.rs`.
 
 mod common;
 
@@ -24,13 +24,6 @@ fn diff_pages(old: &str, new: &str) -> diff::Diff {
         &Config::new(),
     )
     .unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn page_source(path: &std::path::Path) -> Source {
-    Source::new(
-        common::page_label(path),
-        std::fs::read_to_string(path).expect("page"),
-    )
 }
 
 const RECORD_NOT_UNIQUE: &str = "#### RecordNotUnique {#not-unique}\n\nError: Duplicate record. Appears when you are trying to pin an account or status that is already pinned.\n\n";
@@ -233,98 +226,6 @@ fn a_group_added_brings_its_reasons_as_minor_changes() {
 }
 
 #[test]
-fn every_consecutive_corpus_pair_diffs_cleanly_both_ways() {
-    let pages = common::corpus_pages();
-    assert!(pages.len() >= 2);
-    for pair in pages.windows(2) {
-        let (old, new) = (page_source(&pair[0]), page_source(&pair[1]));
-        let label = format!("{} → {}", old.name(), new.name());
-        let forward =
-            diff::diff(&old, &new, &Config::new()).unwrap_or_else(|e| panic!("{label}: {e}"));
-        let backward =
-            diff::diff(&new, &old, &Config::new()).unwrap_or_else(|e| panic!("{label}: {e}"));
-        let count =
-            |diff: &diff::Diff, kind| diff.changes.iter().filter(|c| c.kind == kind).count();
-        assert_eq!(
-            count(&forward, ChangeKind::ReasonAdded),
-            count(&backward, ChangeKind::ReasonRemoved),
-            "{label}"
-        );
-        assert_eq!(
-            count(&forward, ChangeKind::GroupAdded),
-            count(&backward, ChangeKind::GroupRemoved),
-            "{label}"
-        );
-
-        let json: serde_json::Value = serde_json::from_str(&forward.render(DiffFormat::Json))
-            .unwrap_or_else(|e| panic!("{label}: JSON: {e}"));
-        assert_eq!(
-            json["changes"].as_array().map(Vec::len),
-            Some(forward.changes.len()),
-            "{label}"
-        );
-        assert_eq!(
-            json["impact"],
-            forward.impact().map_or("none", Impact::as_str),
-            "{label}"
-        );
-        let markdown = forward.render(DiffFormat::Markdown);
-        let rows = markdown
-            .lines()
-            .filter(|line| line.starts_with("| ") && !line.starts_with("| Impact"))
-            .count();
-        assert_eq!(rows, forward.changes.len(), "{label}");
-        let text = forward.render(DiffFormat::Text);
-        assert_eq!(text.lines().count(), 2 + forward.changes.len(), "{label}");
-    }
-}
-
-fn corpus_pair(old: &str, new: &str) -> diff::Diff {
-    let find = |prefix: &str| {
-        common::corpus_pages()
-            .into_iter()
-            .find(|path| common::page_label(path).starts_with(prefix))
-            .unwrap_or_else(|| panic!("no corpus page {prefix}*"))
-    };
-    diff::diff(
-        &page_source(&find(old)),
-        &page_source(&find(new)),
-        &Config::new(),
-    )
-    .expect("both pages are valid")
-}
-
-#[test]
-fn pinned_summaries_of_real_history() {
-    for (old, new) in [
-        ("2020-01-01", "2020-01-12"),
-        ("2022-04-28", "2022-09-23"),
-        ("2025-06-25", "2025-11-21"),
-    ] {
-        let diff = corpus_pair(old, new);
-        insta::assert_snapshot!(format!("{old}_to_{new}"), diff.render(DiffFormat::Text));
-    }
-    let diff = corpus_pair("2022-04-28", "2022-09-23");
-    insta::assert_snapshot!(
-        "2022-04-28_to_2022-09-23_json",
-        diff.render(DiffFormat::Json)
-    );
-}
-
-/// The README shows the real Markdown summary for 2022-04-28 → 2022-09-23;
-/// this keeps it true.
-#[test]
-fn the_readme_example_is_the_real_output() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md"))
-        .expect("README");
-    let markdown = corpus_pair("2022-04-28", "2022-09-23").render(DiffFormat::Markdown);
-    assert!(
-        readme.contains(&format!("```markdown\n{markdown}```\n")),
-        "README's example is stale; it should read:\n{markdown}"
-    );
-}
-
-#[test]
 fn hostile_values_stay_inside_their_strings() {
     let new = edited("Error: Duplicate record.", "Error: Say \"hi\" \\ a|b.");
     let diff = diff_pages(&current_page(), &new);
@@ -341,33 +242,6 @@ fn hostile_values_stay_inside_their_strings() {
         cells, 3,
         "a `|` in a value must not split the table row: {row}"
     );
-}
-
-#[test]
-fn a_generated_module_and_a_yaml_copy_match_their_page() {
-    for path in common::readable_pages() {
-        let page = page_source(&path);
-        let module = Config::new()
-            .generate_source(&page)
-            .expect("page generates");
-        let diff = diff::diff_generated(&module, "module.rs", &page, &Config::new())
-            .expect("page is valid")
-            .unwrap_or_else(|| panic!("{}: the module does not read back", page.name()));
-        assert_eq!(diff.changes, [], "{}", page.name());
-
-        let copy_name = format!("{}.yaml", page.name());
-        let copy = Config::new()
-            .export_yaml_source(&page, Some(&copy_name))
-            .expect("exports");
-        let diff =
-            diff::diff(&page, &Source::new(copy_name, copy), &Config::new()).expect("both valid");
-        assert_eq!(
-            diff.changes,
-            [],
-            "{}: the page and its YAML copy",
-            page.name()
-        );
-    }
 }
 
 #[test]

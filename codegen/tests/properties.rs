@@ -1,7 +1,7 @@
 //! Property tests: whatever the input, the generator returns an error or a
 //! module that parses and says what the input says. It never panics.
 //!
-//! Inputs are the seeds and corpus pages with random edits (hostile text
+//! Inputs are the two seed pages with random edits (hostile text
 //! inserted, lines deleted, duplicated or swapped), their YAML copies with
 //! the same edits, and random Markdown built from the page's own pieces.
 //! A panic anywhere fails the test, with proptest's minimal input.
@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use std::path::PathBuf;
 
-use common::scratch::{cargo_succeeds, manifest, write};
+use common::scratch::{cargo_succeeds, modules_crate};
 use mastodon_error_codegen::{Config, Serde, Source, model::Spec, parse};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -72,12 +72,9 @@ const HOSTILE: &[&str] = &[
 fn pages() -> &'static [(String, String)] {
     static PAGES: OnceLock<Vec<(String, String)>> = OnceLock::new();
     PAGES.get_or_init(|| {
-        common::readable_pages()
+        common::PAGE_SEEDS
             .iter()
-            .map(|path| {
-                let text = std::fs::read_to_string(path).expect("page");
-                (common::page_label(path), text)
-            })
+            .map(|&name| (name.to_owned(), common::fixture(name).text().to_owned()))
             .collect()
     })
 }
@@ -86,7 +83,7 @@ fn pages() -> &'static [(String, String)] {
 fn copies() -> &'static [String] {
     static COPIES: OnceLock<Vec<String>> = OnceLock::new();
     COPIES.get_or_init(|| {
-        ["seed-000-current.md", "seed-002-2020-layout.md"]
+        common::PAGE_SEEDS
             .iter()
             .map(|name| {
                 Config::new()
@@ -346,19 +343,12 @@ fn a_sample_of_generated_modules_compiles_warning_free() {
         "too few sampled inputs generated; the sample no longer tests much"
     );
     let project = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("property-sample");
-    let _ = std::fs::remove_dir_all(project.join("src"));
-    write(
-        &project.join("Cargo.toml"),
-        &manifest("property-sample", "[workspace]\n"),
-    );
-    let mut lib = String::from("#![forbid(unsafe_code)]\n");
-    for (index, code) in modules.iter().enumerate() {
-        write(&project.join(format!("src/sample_{index:02}.rs")), code);
-        lib.push_str(&format!(
-            "/// Sample {index}.\npub mod sample_{index:02};\n"
-        ));
-    }
-    write(&project.join("src/lib.rs"), &lib);
+    let modules: Vec<(String, String)> = modules
+        .into_iter()
+        .enumerate()
+        .map(|(index, code)| (format!("Sample {index}."), code))
+        .collect();
+    modules_crate(&project, "[workspace]\n", "sample", &modules);
     cargo_succeeds(
         &project,
         &["clippy", "--offline", "--quiet", "--", "-D", "warnings"],

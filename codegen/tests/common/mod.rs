@@ -1,70 +1,65 @@
-//! Finding the seeds and the corpus, which live outside the repository.
+//! What the tests read: the committed seed fixtures, and (in `corpus`) the
+//! docs corpus, which lives outside the repository.
 
 #![allow(dead_code)] // Each test binary uses its own subset.
 
+pub mod corpus;
 pub mod scratch;
 
 use std::path::{Path, PathBuf};
 
 use mastodon_error_codegen::{Config, Error, Source};
 
-/// `$MASTODON_ERROR_SHARED`, else the `shared` folder beside the checkout
-/// (found from whichever package of the workspace runs the test).
-pub fn shared_dir() -> PathBuf {
-    let dir = match std::env::var_os("MASTODON_ERROR_SHARED") {
-        Some(dir) => PathBuf::from(dir),
-        None => Path::new(env!("CARGO_MANIFEST_DIR"))
-            .ancestors()
-            .map(|dir| dir.join("shared"))
-            .find(|dir| dir.join("corpus/error-page").is_dir())
-            .unwrap_or_else(|| PathBuf::from("../shared")),
-    };
-    assert!(
-        dir.join("corpus/error-page").is_dir(),
-        "the shared data is missing at {}: set MASTODON_ERROR_SHARED to the folder holding corpus/ and seeds/",
-        dir.display()
-    );
-    dir
-}
+/// The seeds the project started from, committed byte for byte as fixtures:
+/// (fixture, its file in `shared/seeds/`, its git blob id).
+pub const SEEDS: [(&str, &str, &str); 5] = [
+    (
+        "seed-000-current.md",
+        "000_641df72007f9da64.txt",
+        "626b7f47c5ec00ce6ca23d8a37b5cf5518ae20a7",
+    ),
+    (
+        "seed-001-rendered.txt",
+        "001_d95021d5f6212856.txt",
+        "37396bd9fe46cb6ccd08cf54238256286ebb31c1",
+    ),
+    (
+        "seed-002-2020-layout.md",
+        "002_5faba4e5f24426da.txt",
+        "4b6cecc8984b609bdd50b6dcf5d9b85e8d03dd05",
+    ),
+    (
+        "seed-003-rendered.txt",
+        "003_fed188ba46261a73.txt",
+        "05d7cbca93ad0f07cab4bdae43a7dce0d5c70991",
+    ),
+    (
+        "seed-004-rendered.txt",
+        "004_8454637e0d510fb9.txt",
+        "730937521f5f83f551254120030216054b1f4e87",
+    ),
+];
 
-/// Every historical page, oldest first.
-pub fn corpus_pages() -> Vec<PathBuf> {
-    let mut pages: Vec<PathBuf> = std::fs::read_dir(shared_dir().join("corpus/error-page"))
-        .expect("corpus folder is readable")
-        .map(|entry| entry.expect("corpus entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
-        .collect();
-    pages.sort();
-    assert!(!pages.is_empty(), "no corpus pages found");
-    pages
-}
+/// The seeds that are pages the generator must read: the current layout and
+/// the 2020 one. The others are the page as a browser renders it.
+pub const PAGE_SEEDS: [&str; 2] = ["seed-000-current.md", "seed-002-2020-layout.md"];
+pub const RENDERED_SEEDS: [&str; 3] = [
+    "seed-001-rendered.txt",
+    "seed-003-rendered.txt",
+    "seed-004-rendered.txt",
+];
 
-/// The seed whose name starts with `prefix`, e.g. `000_`.
-pub fn seed(prefix: &str) -> PathBuf {
-    let seeds = shared_dir().join("seeds");
-    std::fs::read_dir(&seeds)
-        .expect("seeds folder is readable")
-        .map(|entry| entry.expect("seed entry").path())
-        .find(|path| {
-            path.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
-        })
-        .unwrap_or_else(|| panic!("no seed {prefix}* in {}", seeds.display()))
-}
-
-/// The pages the generator must read: seeds 000 and 002 and the whole corpus.
-pub fn readable_pages() -> Vec<PathBuf> {
-    let mut pages = vec![seed("000_"), seed("002_")];
-    pages.extend(corpus_pages());
-    pages
+pub fn fixture_path(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .map(|dir| dir.join("codegen/tests/fixtures").join(name))
+        .find(|path| path.is_file())
+        .unwrap_or_else(|| panic!("no fixture {name} under codegen/tests/fixtures"))
 }
 
 /// A committed fixture under `codegen/tests/fixtures`.
 pub fn fixture(name: &str) -> Source {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    let text = std::fs::read_to_string(&path).expect("fixture is readable");
+    let text = std::fs::read_to_string(fixture_path(name)).expect("fixture is readable");
     Source::new(name, text)
 }
 

@@ -40,3 +40,42 @@ pub fn cargo_succeeds(project: &Path, args: &[&str], envs: &[(&str, &str)]) {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+/// A crate with no dependencies, `extra` appended to its manifest, whose
+/// `lib.rs` declares one module per `(doc line, code)`: `{prefix}_00`, ….
+/// Modules left from an earlier, larger run are removed first.
+pub fn modules_crate(dir: &Path, extra: &str, prefix: &str, modules: &[(String, String)]) {
+    let _ = std::fs::remove_dir_all(dir.join("src"));
+    let name = dir.file_name().expect("crate folder").to_string_lossy();
+    write(&dir.join("Cargo.toml"), &manifest(&name, extra));
+    let mut lib = String::from("#![forbid(unsafe_code)]\n");
+    for (index, (doc, code)) in modules.iter().enumerate() {
+        let module = format!("{prefix}_{index:02}");
+        write(&dir.join(format!("src/{module}.rs")), code);
+        lib.push_str(&format!("/// {doc}\npub mod {module};\n"));
+    }
+    write(&dir.join("src/lib.rs"), &lib);
+}
+
+/// Clippy with every warning denied, the tests, and rustdoc with every
+/// warning denied: what "compiles clean" means for generated code.
+#[track_caller]
+pub fn compiles_clean(project: &Path) {
+    let quiet = ["--workspace", "--offline", "--quiet"];
+    cargo_succeeds(
+        project,
+        &[
+            &["clippy", "--all-targets"],
+            &quiet[..],
+            &["--", "-D", "warnings"],
+        ]
+        .concat(),
+        &[],
+    );
+    cargo_succeeds(project, &[&["test"], &quiet[..]].concat(), &[]);
+    cargo_succeeds(
+        project,
+        &[&["doc", "--no-deps"], &quiet[..]].concat(),
+        &[("RUSTDOCFLAGS", "-D warnings")],
+    );
+}

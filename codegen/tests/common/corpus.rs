@@ -1,0 +1,163 @@
+//! The docs corpus: where the tests look for it, and the pins it must match.
+//! The corpus stays out of the repository; `scripts/corpus.pins` names every
+//! file by docs commit, path and git blob id, and `scripts/fetch-corpus.sh`
+//! extracts them.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use mastodon_error_codegen::hash::git_blob_id;
+
+/// Points at a corpus folder (the one holding `error-page/` and `methods/`).
+pub const CORPUS_ENV: &str = "MASTODON_ERROR_CORPUS";
+/// Set by `.ci/run`: a missing corpus fails the run instead of being skipped.
+pub const REQUIRE_ENV: &str = "MASTODON_ERROR_REQUIRE_CORPUS";
+/// The one command that gets the corpus.
+pub const FETCH_COMMAND: &str = "scripts/fetch-corpus.sh";
+
+/// One pinned file of the corpus.
+pub struct Pin {
+    /// Relative to the corpus folder: `error-page/2020-01-01_33cb69ad_en.md`.
+    pub path: String,
+    pub blob: String,
+}
+
+/// The workspace root, found from whichever package runs the test.
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .find(|dir| dir.join("scripts/corpus.pins").is_file())
+        .expect("the workspace holds scripts/corpus.pins")
+        .to_path_buf()
+}
+
+/// Every pinned file, in the pins' order.
+pub fn pins() -> Vec<Pin> {
+    let path = workspace_root().join("scripts/corpus.pins");
+    let text = std::fs::read_to_string(&path).expect("scripts/corpus.pins is readable");
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.starts_with('#') && !line.trim().is_empty())
+        .map(|(index, line)| match line.split_whitespace().collect::<Vec<_>>()[..] {
+            [path, _commit, _docs_path, blob] => Pin {
+                path: path.to_owned(),
+                blob: blob.to_owned(),
+            },
+            _ => panic!(
+                "scripts/corpus.pins:{}:1: expected `<corpus path> <commit> <docs path> <blob id>`",
+                index + 1
+            ),
+        })
+        .collect()
+}
+
+/// The pinned paths under `folder/` (`error-page`, `methods/2026-07-02_2903485d`), sorted.
+pub fn pinned_under(folder: &str) -> Vec<String> {
+    let prefix = format!("{folder}/");
+    let mut paths: Vec<String> = pins()
+        .into_iter()
+        .map(|pin| pin.path)
+        .filter(|path| path.starts_with(&prefix))
+        .collect();
+    paths.sort();
+    paths
+}
+
+/// Where the corpus was looked for, in order, and what was found.
+pub enum Lookup {
+    Found(PathBuf),
+    /// Each place looked in, as the notice prints it.
+    Missing(Vec<String>),
+}
+
+/// `$MASTODON_ERROR_CORPUS`, then `../shared/corpus` beside the checkout,
+/// then the cache `target/docs-corpus` that the fetch command fills. A
+/// variable that names a missing folder is an error, not a fallback.
+pub fn locate() -> Result<Lookup, String> {
+    if let Some(dir) = std::env::var_os(CORPUS_ENV) {
+        let dir = PathBuf::from(dir);
+        return if dir.is_dir() {
+            Ok(Lookup::Found(dir))
+        } else {
+            Err(format!(
+                "{CORPUS_ENV} is set to {}, which is not a folder\n  = help: point it at a corpus folder (holding error-page/ and methods/), or unset it",
+                dir.display()
+            ))
+        };
+    }
+    let root = workspace_root();
+    let candidates = [
+        root.join("../shared/corpus"),
+        root.join("target/docs-corpus"),
+    ];
+    for dir in &candidates {
+        if dir.is_dir() {
+            return Ok(Lookup::Found(
+                dir.canonicalize().unwrap_or_else(|_| dir.clone()),
+            ));
+        }
+    }
+    let mut looked_in = vec![format!("${CORPUS_ENV} (not set)")];
+    looked_in.extend(candidates.iter().map(|dir| dir.display().to_string()));
+    Ok(Lookup::Missing(looked_in))
+}
+
+/// Checks `dir` against the pins: every pinned file present with its blob
+/// id, and no file that is not pinned (its top-level README aside).
+pub fn verify(dir: &Path) -> Result<(), String> {
+    let pins = pins();
+    let mut problems = String::new();
+    for pin in &pins {
+        match std::fs::read(dir.join(&pin.path)) {
+            Ok(bytes) => {
+                let actual = git_blob_id(&bytes);
+                if actual != pin.blob {
+                    let _ = writeln!(
+                        problems,
+                        "  changed: {} is blob {actual}, pinned as {}",
+                        pin.path, pin.blob
+                    );
+                }
+            }
+            Err(_) => {
+                let _ = writeln!(problems, "  missing: {}", pin.path);
+            }
+        }
+    }
+    let pinned: BTreeSet<&str> = pins.iter().map(|pin| pin.path.as_str()).collect();
+    for path in files_under(dir, dir) {
+        if path != "README.md" && !pinned.contains(path.as_str()) {
+            let _ = writeln!(problems, "  not pinned: {path}");
+        }
+    }
+    if problems.is_empty() {
+        return Ok(());
+    }
+    Err(format!(
+        "the corpus at {} differs from scripts/corpus.pins:\n{problems}  = help: run {FETCH_COMMAND} for the pinned corpus, or point {CORPUS_ENV} at one",
+        dir.display()
+    ))
+}
+
+/// Every file below `dir`, as a `/`-separated path relative to `root`.
+fn files_under(root: &Path, dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files = Vec::new();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(files_under(root, &path));
+        } else {
+            let relative = path.strip_prefix(root).expect("below the root");
+            let parts: Vec<_> = relative
+                .components()
+                .map(|part| part.as_os_str().to_string_lossy())
+                .collect();
+            files.push(parts.join("/"));
+        }
+    }
+    files
+}

@@ -1,0 +1,121 @@
+//! The semantic diff over real history: every consecutive pair of Error
+//! pages both ways, pinned summaries of real changes, and the README's
+//! example kept true.
+
+use std::path::Path;
+
+use mastodon_error_codegen::diff::{self, ChangeKind, DiffFormat, Impact};
+use mastodon_error_codegen::{Config, Source};
+
+use crate::Suite;
+use crate::common::corpus::pinned_under;
+
+pub fn add(suite: &mut Suite) {
+    suite.corpus_trial(
+        "history::every_consecutive_pair_diffs_cleanly_both_ways".to_owned(),
+        every_consecutive_pair_diffs_cleanly_both_ways,
+    );
+    suite.corpus_trial(
+        "history::pinned_summaries_of_real_history".to_owned(),
+        pinned_summaries_of_real_history,
+    );
+    suite.corpus_trial(
+        "history::the_readme_example_is_the_real_output".to_owned(),
+        the_readme_example_is_the_real_output,
+    );
+}
+
+fn page_source(root: &Path, pinned: &str) -> Source {
+    let label = pinned.rsplit('/').next().unwrap_or(pinned);
+    let text = std::fs::read_to_string(root.join(pinned)).expect("pinned page");
+    Source::new(label, text)
+}
+
+fn every_consecutive_pair_diffs_cleanly_both_ways(root: &Path) {
+    let pages = pinned_under("error-page");
+    assert!(pages.len() >= 2);
+    for pair in pages.windows(2) {
+        let (old, new) = (page_source(root, &pair[0]), page_source(root, &pair[1]));
+        let label = format!("{} → {}", old.name(), new.name());
+        let forward =
+            diff::diff(&old, &new, &Config::new()).unwrap_or_else(|e| panic!("{label}: {e}"));
+        let backward =
+            diff::diff(&new, &old, &Config::new()).unwrap_or_else(|e| panic!("{label}: {e}"));
+        let count =
+            |diff: &diff::Diff, kind| diff.changes.iter().filter(|c| c.kind == kind).count();
+        assert_eq!(
+            count(&forward, ChangeKind::ReasonAdded),
+            count(&backward, ChangeKind::ReasonRemoved),
+            "{label}"
+        );
+        assert_eq!(
+            count(&forward, ChangeKind::GroupAdded),
+            count(&backward, ChangeKind::GroupRemoved),
+            "{label}"
+        );
+
+        let json: serde_json::Value = serde_json::from_str(&forward.render(DiffFormat::Json))
+            .unwrap_or_else(|e| panic!("{label}: JSON: {e}"));
+        assert_eq!(
+            json["changes"].as_array().map(Vec::len),
+            Some(forward.changes.len()),
+            "{label}"
+        );
+        assert_eq!(
+            json["impact"],
+            forward.impact().map_or("none", Impact::as_str),
+            "{label}"
+        );
+        let markdown = forward.render(DiffFormat::Markdown);
+        let rows = markdown
+            .lines()
+            .filter(|line| line.starts_with("| ") && !line.starts_with("| Impact"))
+            .count();
+        assert_eq!(rows, forward.changes.len(), "{label}");
+        let text = forward.render(DiffFormat::Text);
+        assert_eq!(text.lines().count(), 2 + forward.changes.len(), "{label}");
+    }
+}
+
+fn corpus_pair(root: &Path, old: &str, new: &str) -> diff::Diff {
+    let pages = pinned_under("error-page");
+    let find = |date: &str| {
+        pages
+            .iter()
+            .find(|path| path.starts_with(&format!("error-page/{date}")))
+            .unwrap_or_else(|| panic!("no pinned Error page of {date}"))
+    };
+    diff::diff(
+        &page_source(root, find(old)),
+        &page_source(root, find(new)),
+        &Config::new(),
+    )
+    .expect("both pages are valid")
+}
+
+fn pinned_summaries_of_real_history(root: &Path) {
+    for (old, new) in [
+        ("2020-01-01", "2020-01-12"),
+        ("2022-04-28", "2022-09-23"),
+        ("2025-06-25", "2025-11-21"),
+    ] {
+        let diff = corpus_pair(root, old, new);
+        insta::assert_snapshot!(format!("{old}_to_{new}"), diff.render(DiffFormat::Text));
+    }
+    let diff = corpus_pair(root, "2022-04-28", "2022-09-23");
+    insta::assert_snapshot!(
+        "2022-04-28_to_2022-09-23_json",
+        diff.render(DiffFormat::Json)
+    );
+}
+
+/// The README shows the real Markdown summary for 2022-04-28 → 2022-09-23.
+fn the_readme_example_is_the_real_output(root: &Path) {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md"))
+        .expect("README");
+    let markdown = corpus_pair(root, "2022-04-28", "2022-09-23").render(DiffFormat::Markdown);
+    assert!(
+        readme.contains(&format!("```markdown\n{markdown}```\n")),
+        "README's example is stale; it should read:\n{markdown}"
+    );
+}
