@@ -87,10 +87,8 @@ pub fn locate() -> Result<Lookup, String> {
         };
     }
     let root = workspace_root();
-    let candidates = [
-        root.join("../shared/corpus"),
-        root.join("target/docs-corpus"),
-    ];
+    let beside = root.parent().unwrap_or(&root).join("shared/corpus");
+    let candidates = [beside, root.join("target/docs-corpus")];
     for dir in &candidates {
         if dir.is_dir() {
             return Ok(Lookup::Found(
