@@ -68,6 +68,8 @@ impl Diagnostic {
 pub struct Error {
     source: Source,
     diagnostics: Vec<Diagnostic>,
+    /// The problems of further files read in the same run (a folder of method pages).
+    more: Vec<Error>,
 }
 
 /// The crate's internal name for a batch of diagnostics.
@@ -81,7 +83,23 @@ impl Error {
         Error {
             source,
             diagnostics,
+            more: Vec::new(),
         }
+    }
+
+    /// One error for the problems of several files, in the order given, so a
+    /// run reports every broken file at once. `None` when there are none.
+    pub(crate) fn combine(errors: Vec<Error>) -> Option<Error> {
+        let mut errors = errors.into_iter().flat_map(Error::files);
+        let mut first = errors.next()?;
+        first.more = errors.collect();
+        Some(first)
+    }
+
+    /// This file's problems, then each further file's, each without `more`.
+    fn files(mut self) -> Vec<Error> {
+        let more = std::mem::take(&mut self.more);
+        std::iter::once(self).chain(more).collect()
     }
 
     pub(crate) fn single(source: Source, diagnostic: Diagnostic) -> Self {
@@ -89,6 +107,7 @@ impl Error {
     }
 
     /// The problems found, in source order.
+    /// The first file's problems; [`Error::render`] shows every file's.
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.diagnostics
     }
@@ -117,15 +136,23 @@ impl Error {
 
     fn render_with(&self, renderer: &Renderer) -> String {
         let mut out = String::new();
-        for diagnostic in &self.diagnostics {
-            out.push_str(&self.render_one(renderer, diagnostic));
-            out.push('\n');
+        let files = std::iter::once(self).chain(&self.more);
+        for file in files.clone() {
+            for diagnostic in &file.diagnostics {
+                out.push_str(&file.render_one(renderer, diagnostic));
+                out.push('\n');
+            }
         }
-        if self.diagnostics.len() > 1 {
+        let total: usize = files.clone().map(|file| file.diagnostics.len()).sum();
+        if self.more.is_empty() && total > 1 {
             out.push_str(&format!(
-                "error: {} problems in {}\n",
-                self.diagnostics.len(),
+                "error: {total} problems in {}\n",
                 self.source.name()
+            ));
+        } else if !self.more.is_empty() {
+            out.push_str(&format!(
+                "error: {total} problems in {} files\n",
+                self.more.len() + 1
             ));
         }
         out

@@ -27,6 +27,7 @@ mod emit;
 pub mod hash;
 pub mod ident;
 mod markdown;
+mod method_pages;
 pub mod model;
 mod source;
 #[cfg(feature = "tools")]
@@ -37,6 +38,7 @@ mod yaml;
 
 pub use config::{Config, Serde, write_if_changed};
 pub use diagnostic::{Diagnostic, Error};
+pub use method_pages::{parse_method_page, read_method_pages};
 pub use source::{MAX_SPEC_BYTES, Source};
 pub use yaml::SCHEMA_VERSION;
 

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 #[derive(Debug)]
 pub(crate) enum BlockKind {
@@ -12,7 +12,12 @@ pub(crate) enum BlockKind {
         id: Option<String>,
     },
     Paragraph,
-    /// Code blocks, lists, quotes, HTML, rules, tables: nothing we read.
+    /// A fenced or indented code block; its text is in the runs.
+    /// `info` is the fence's info string (`http`, `json`), empty if none.
+    CodeBlock {
+        info: String,
+    },
+    /// Lists, quotes, HTML, rules, tables: nothing we read.
     Other,
 }
 
@@ -43,6 +48,11 @@ pub(crate) struct Run {
 }
 
 impl Block {
+    /// A code block's content, as written.
+    pub fn code_text(&self) -> String {
+        self.runs.iter().map(|run| run.text.as_str()).collect()
+    }
+
     /// The block's text with code spans unquoted and breaks as spaces.
     pub fn plain_text(&self) -> String {
         self.runs
@@ -78,6 +88,12 @@ pub(crate) fn parse(body: &str, offset: usize) -> Vec<Block> {
                             id: id.as_ref().map(|id| id.to_string()),
                         },
                         Tag::Paragraph => BlockKind::Paragraph,
+                        Tag::CodeBlock(kind) => BlockKind::CodeBlock {
+                            info: match kind {
+                                CodeBlockKind::Fenced(info) => info.trim().to_owned(),
+                                CodeBlockKind::Indented => String::new(),
+                            },
+                        },
                         _ => BlockKind::Other,
                     };
                     current = Some(Block {

@@ -13,6 +13,29 @@ use crate::yaml;
 /// language) above it, as in the 2020 seed; a real page never has more.
 const MAX_PREAMBLE_LINES: usize = 8;
 
+/// Which page is read, for the help texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PageKind {
+    ErrorEntity,
+    Methods,
+}
+
+impl PageKind {
+    fn title_line(self) -> &'static str {
+        match self {
+            PageKind::ErrorEntity => "title: Error",
+            PageKind::Methods => "title: statuses API methods",
+        }
+    }
+
+    fn title_use(self) -> &'static str {
+        match self {
+            PageKind::ErrorEntity => "the title names the entity struct",
+            PageKind::Methods => "the title names the page in the generated docs",
+        }
+    }
+}
+
 pub(crate) struct FrontMatter {
     pub title: String,
     pub title_span: Range<usize>,
@@ -29,12 +52,15 @@ struct Fields {
 /// Finds, parses and checks the front matter, returning it (or `None` when
 /// there is no usable title; problems go to `sink`) and where the Markdown
 /// body starts, so the body is checked either way.
-pub(crate) fn parse(text: &str, sink: &mut Sink) -> (Option<FrontMatter>, usize) {
+pub(crate) fn parse(text: &str, kind: PageKind, sink: &mut Sink) -> (Option<FrontMatter>, usize) {
     let Some(open) = find_opening(text) else {
         sink.push(
             Diagnostic::error(0..first_line_end(text), "the page has no front matter")
                 .label("expected `---` here")
-                .help("start the page with Hugo front matter: `---`, a line `title: Error`, then `---`"),
+                .help(format!(
+                    "start the page with Hugo front matter: `---`, a line `{}`, then `---`",
+                    kind.title_line()
+                )),
         );
         return (None, 0);
     };
@@ -80,7 +106,11 @@ pub(crate) fn parse(text: &str, sink: &mut Sink) -> (Option<FrontMatter>, usize)
         sink.push(
             Diagnostic::error(title_span, "the front matter has no `title`")
                 .label("front matter without a title")
-                .help("add a line `title: Error`; the title names the entity struct"),
+                .help(format!(
+                    "add a line `{}`; {}",
+                    kind.title_line(),
+                    kind.title_use()
+                )),
         );
         return (None, body_start);
     }

@@ -1,7 +1,7 @@
 //! Reading inside a block: heading text and markers, labelled attribute
 //! fields, and `Error: <message>. <explanation>` lines.
 
-use std::ops::Range;
+use std::ops::{Not, Range};
 
 use super::blocks::{Block, Run, RunKind};
 use crate::model::Inline;
@@ -96,6 +96,8 @@ pub(crate) struct LabelledField {
     pub label_span: Range<usize>,
     pub value: String,
     pub value_span: Range<usize>,
+    /// The code spans in the value, unquoted: `write:statuses`.
+    pub code: Vec<String>,
 }
 
 /// Splits `**Label:** value` pairs. A label is bold text ending in `:` at the
@@ -113,13 +115,27 @@ pub(crate) fn labelled_fields(block: &Block) -> Vec<LabelledField> {
                 label_span.end = next.span.end;
                 runs.next();
             }
+            // `**Label:**`, or `**Label**:` with the colon outside the bold.
+            let colon_after = label.trim_end().ends_with(':').not()
+                && runs.peek().is_some_and(|next| {
+                    next.kind == RunKind::Text && !next.strong && next.text.starts_with(':')
+                });
+            let after = if colon_after { runs.next() } else { None };
+            if colon_after {
+                label.push(':');
+            }
             if let Some(label) = label.trim().strip_suffix(':') {
                 fields.push(LabelledField {
                     label: label.trim().to_owned(),
                     label_span: label_span.clone(),
                     value: String::new(),
                     value_span: label_span.end..label_span.end,
+                    code: Vec::new(),
                 });
+                if let Some(after) = after {
+                    let rest = &after.text[1..];
+                    push_value(&mut fields, rest, after.span.start + 1..after.span.end);
+                }
                 at_line_start = false;
                 continue;
             }
@@ -133,6 +149,11 @@ pub(crate) fn labelled_fields(block: &Block) -> Vec<LabelledField> {
                 at_line_start = true;
             }
             _ => {
+                if run.kind == RunKind::Code
+                    && let Some(field) = fields.last_mut()
+                {
+                    field.code.push(run.text.clone());
+                }
                 push_value(&mut fields, &run.text, run.span.clone());
                 at_line_start &= run.text.trim().is_empty();
             }

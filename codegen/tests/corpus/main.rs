@@ -18,6 +18,7 @@ mod common;
 mod compile;
 mod error_page;
 mod history;
+mod methods;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -163,6 +164,7 @@ fn main() -> ExitCode {
     error_page::add(&mut suite);
     history::add(&mut suite);
     compile::add(&mut suite);
+    methods::add(&mut suite);
 
     let selected = suite
         .trials

@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+pub mod methods;
+
 /// The whole Error entity page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Spec {

@@ -1,0 +1,460 @@
+//! Reads an API method page (`content/en/methods/*.md`) into a [`MethodPage`].
+//!
+//! A method is a `##` section whose first ```` ```http ```` block starts with
+//! a request line (`GET /api/v1/statuses/:id HTTP/1.1`, or a full URL).
+//! Under it, the `**OAuth:**` and `**Version history:**` lines give its
+//! authorization and version, and each `NNN: Text` response heading with a
+//! JSON example whose body has `"error"` is a documented error response.
+//! Sections without an `http` block (`See also`) and WebSocket sections
+//! (`wss://…`) are not methods. Anything else that looks like a method but
+//! cannot be read is a located error: a method never goes missing silently.
+
+use std::ops::Range;
+
+use super::blocks::{self, Block, BlockKind};
+use super::front_matter::{self, PageKind};
+use super::inline;
+use crate::diagnostic::{Diagnostic, Errors, Sink};
+use crate::model::methods::{Auth, ErrorResponse, Lifecycle, Method, MethodPage};
+use crate::source::Source;
+
+/// HTTP methods a request line may start with.
+const HTTP_METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+
+const OAUTH_HELP: &str = "say who may call the method, under the request: a line `**OAuth:** Public`, `**OAuth:** App token`, or `**OAuth:** User token + ` followed by the scopes in code spans";
+
+/// The first segment of an OAuth scope (`read`, `write:statuses`, `admin:read:accounts`).
+const SCOPE_ROOTS: [&str; 6] = ["read", "write", "follow", "push", "admin", "profile"];
+
+/// Parses one page. `page_path` is its path below the methods folder, without `.md`.
+pub fn parse(source: &Source, page_path: &str) -> Result<MethodPage, Errors> {
+    let text = source.text();
+    let mut sink = Sink::default();
+    let (front, body_start) = front_matter::parse(text, PageKind::Methods, &mut sink);
+    let mut reader = Reader::default();
+    for block in &blocks::parse(&text[body_start..], body_start) {
+        reader.block(block, &mut sink);
+    }
+    reader.close_section(&mut sink);
+    match front {
+        Some(front) if sink.is_empty() => Ok(MethodPage {
+            path: page_path.to_owned(),
+            title: front.title,
+            methods: reader.methods,
+        }),
+        _ => Err(sink.into_error(source)),
+    }
+}
+
+#[derive(Default)]
+struct Reader {
+    section: Option<Section>,
+    methods: Vec<Method>,
+}
+
+struct Section {
+    title: String,
+    title_span: Range<usize>,
+    anchor: Option<String>,
+    lifecycle: Lifecycle,
+    request: RequestState,
+    auth: Option<(Auth, Range<usize>)>,
+    added_in: Option<String>,
+    /// The response heading that JSON examples belong to.
+    status: Option<(u16, String)>,
+    errors: Vec<ErrorResponse>,
+}
+
+enum RequestState {
+    /// No `http` block yet.
+    None,
+    Method {
+        http_method: String,
+        path: String,
+        span: Range<usize>,
+    },
+    /// The first `http` block opens a WebSocket: not an HTTP method.
+    WebSocket,
+    /// The first `http` block was reported as not a request line.
+    Invalid,
+}
+
+impl Reader {
+    fn block(&mut self, block: &Block, sink: &mut Sink) {
+        match &block.kind {
+            BlockKind::Heading { level, id } if *level <= 2 => {
+                self.close_section(sink);
+                self.section = Some(open_section(block, id.as_deref(), sink));
+            }
+            BlockKind::Heading { level, .. } => {
+                if let Some(section) = &mut self.section {
+                    section.heading(*level, block);
+                }
+            }
+            BlockKind::CodeBlock { info } => {
+                if let Some(section) = &mut self.section {
+                    section.code_block(info, block, sink);
+                }
+            }
+            BlockKind::Paragraph => {
+                if let Some(section) = &mut self.section {
+                    section.paragraph(block);
+                }
+            }
+            BlockKind::Other => {}
+        }
+    }
+
+    fn close_section(&mut self, sink: &mut Sink) {
+        let Some(section) = self.section.take() else {
+            return;
+        };
+        match section.request {
+            RequestState::Method {
+                http_method,
+                path,
+                span,
+            } => {
+                let auth = match section.auth {
+                    Some((auth, span)) if !auth.public && !auth.app && !auth.user => {
+                        sink.push(
+                            Diagnostic::error(span, "the `**OAuth:**` line names no kind of token")
+                                .help(OAUTH_HELP),
+                        );
+                        auth
+                    }
+                    Some((auth, _)) => auth,
+                    None => {
+                        sink.push(
+                            Diagnostic::error(
+                                section.title_span.clone(),
+                                "this method has no `**OAuth:**` line",
+                            )
+                            .label("this method")
+                            .help(OAUTH_HELP),
+                        );
+                        Auth::default()
+                    }
+                };
+                self.methods.push(Method {
+                    title: section.title,
+                    title_span: section.title_span,
+                    anchor: section.anchor,
+                    http_method,
+                    path,
+                    request_span: span,
+                    auth,
+                    added_in: section.added_in,
+                    lifecycle: section.lifecycle,
+                    errors: section.errors,
+                });
+            }
+            RequestState::WebSocket | RequestState::Invalid => {}
+            // An OAuth line is what only a method has.
+            RequestState::None => {
+                if let Some((_, span)) = section.auth {
+                    sink.push(
+                        Diagnostic::error(
+                            section.title_span.clone(),
+                            "this section documents a method but has no request line",
+                        )
+                        .related(span, "its `**OAuth:**` line")
+                        .help("add a ```http block under the heading whose first line is the request, e.g. `GET /api/v1/statuses/:id HTTP/1.1`"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn open_section(block: &Block, anchor: Option<&str>, sink: &mut Sink) -> Section {
+    let heading = inline::heading(block);
+    let mut lifecycle = Lifecycle::Current;
+    for marker in &heading.markers {
+        match marker.name.as_str() {
+            "deprecated" => lifecycle = lifecycle.max(Lifecycle::Deprecated),
+            "removed" => lifecycle = Lifecycle::Removed,
+            other => sink.push(
+                Diagnostic::error(
+                    marker.span.clone(),
+                    format!("unknown marker `{other}` in a section heading"),
+                )
+                .help("a method heading takes `{{%deprecated%}}` or `{{%removed%}}`; remove the marker or teach the reader what it means"),
+            ),
+        }
+    }
+    Section {
+        title: heading.text,
+        title_span: block.span.clone(),
+        anchor: anchor.map(str::to_owned),
+        lifecycle,
+        request: RequestState::None,
+        auth: None,
+        added_in: None,
+        status: None,
+        errors: Vec::new(),
+    }
+}
+
+impl Section {
+    fn heading(&mut self, level: u8, block: &Block) {
+        match status_heading(&inline::heading(block).text) {
+            Some(status) => self.status = Some(status),
+            // `###### Local user` sub-examples stay under their status.
+            None if level >= 6 => {}
+            None => self.status = None,
+        }
+    }
+
+    fn paragraph(&mut self, block: &Block) {
+        for field in inline::labelled_fields(block) {
+            match field.label.as_str() {
+                "OAuth" | "OAuth level" if self.auth.is_none() => {
+                    let span = field.label_span.start..field.value_span.end;
+                    self.auth = Some((auth(&field.value, &field.code), span));
+                }
+                "Version history" | "Version" if self.added_in.is_none() => {
+                    self.added_in = field
+                        .value
+                        .lines()
+                        .next()
+                        .and_then(|line| {
+                            line.trim_start_matches(['-', ' '])
+                                .split_whitespace()
+                                .next()
+                        })
+                        .map(str::to_owned);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn code_block(&mut self, info: &str, block: &Block, sink: &mut Sink) {
+        let language = info.split_whitespace().next().unwrap_or_default();
+        match language {
+            "http" if matches!(self.request, RequestState::None) => {
+                self.request = request_line(block, sink);
+            }
+            "json" => {
+                if let Some((status, status_text)) = &self.status
+                    && *status >= 400
+                    && let Some(response) = error_body(block, *status, status_text, sink)
+                {
+                    self.errors.push(response);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// `401: Unauthorized`, `Older Mastodon Versions – 404: Not Found`,
+/// `422: Unprocessable entity - Missing Parameter`: the status and its text.
+fn status_heading(text: &str) -> Option<(u16, String)> {
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(3)).find_map(|at| {
+        let digits = bytes.get(at..at + 3)?;
+        let boundary = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+        if !boundary || !digits.iter().all(u8::is_ascii_digit) || bytes.get(at + 3) != Some(&b':') {
+            return None;
+        }
+        let status: u16 = text[at..at + 3].parse().ok()?;
+        let rest = text[at + 4..].trim();
+        (100..=599)
+            .contains(&status)
+            .then(|| (status, rest.to_owned()))
+    })
+}
+
+fn request_line(block: &Block, sink: &mut Sink) -> RequestState {
+    let code = block.code_text();
+    let content_start = block
+        .runs
+        .first()
+        .map_or(block.span.start, |run| run.span.start);
+    let line = code.lines().next().unwrap_or_default();
+    let span = content_start..content_start + line.len();
+    let trimmed = line.trim();
+    if trimmed.starts_with("wss://") || trimmed.starts_with("ws://") {
+        return RequestState::WebSocket;
+    }
+    let mut words = trimmed.split_whitespace();
+    let (Some(method), Some(target)) = (words.next(), words.next()) else {
+        return bad_request_line(span, sink);
+    };
+    let version_ok = match words.next() {
+        None => true,
+        Some(version) => version.starts_with("HTTP/") && words.next().is_none(),
+    };
+    if !HTTP_METHODS.contains(&method) || !version_ok {
+        return bad_request_line(span, sink);
+    }
+    let path = match target.find("://") {
+        // A full URL: keep the path.
+        Some(scheme_end) => match target[scheme_end + 3..].find('/') {
+            Some(slash) => &target[scheme_end + 3 + slash..],
+            None => return bad_request_line(span, sink),
+        },
+        None => target,
+    };
+    if !path.starts_with('/') {
+        return bad_request_line(span, sink);
+    }
+    RequestState::Method {
+        http_method: method.to_owned(),
+        path: path.to_owned(),
+        span,
+    }
+}
+
+fn bad_request_line(span: Range<usize>, sink: &mut Sink) -> RequestState {
+    sink.push(
+        Diagnostic::error(span, "the section's first `http` block is not a request line")
+            .label("expected `METHOD /path HTTP/1.1`")
+            .help(format!(
+                "start the block with the request, e.g. `GET /api/v1/statuses/:id HTTP/1.1`; the method is one of {}",
+                HTTP_METHODS.join(", ")
+            )),
+    );
+    RequestState::Invalid
+}
+
+/// Reads a JSON example under an error status. `None` when the body is not
+/// an error body (it has no `"error"`).
+fn error_body(
+    block: &Block,
+    status: u16,
+    status_text: &str,
+    sink: &mut Sink,
+) -> Option<ErrorResponse> {
+    let code = block.code_text();
+    let content_start = block
+        .runs
+        .first()
+        .map_or(block.span.start, |run| run.span.start);
+    let value: serde_json::Value = match serde_json::from_str(&code) {
+        Ok(value) => value,
+        Err(err) => {
+            let offset = line_col_offset(&code, err.line(), err.column());
+            let at = content_start + offset;
+            sink.push(
+                Diagnostic::error(at..(at + 1).min(content_start + code.len()), format!("the JSON example of a {status} response is not valid JSON: {err}"))
+                    .help("fix the example; an error example is an object such as `{\"error\": \"Record not found\"}`"),
+            );
+            return None;
+        }
+    };
+    let mut object = value.as_object()?;
+    // collections.md (2026) nests the body one level down:
+    // `{"error": {"error": "Validation failed: …", "details": …}}`.
+    if let Some(inner) = object.get("error").and_then(serde_json::Value::as_object)
+        && inner.get("error").is_some_and(serde_json::Value::is_string)
+    {
+        object = inner;
+    }
+    let error = object.get("error")?;
+    let string = |key: &str| object.get(key).and_then(serde_json::Value::as_str);
+    let Some(error) = error.as_str() else {
+        sink.push(
+            Diagnostic::error(block.span.clone(), format!("the `error` of a {status} example is not a string"))
+                .help("write the message the server sends as a JSON string: `\"error\": \"Record not found\"`"),
+        );
+        return None;
+    };
+    if object.contains_key("error_description") && string("error_description").is_none() {
+        sink.push(
+            Diagnostic::error(
+                block.span.clone(),
+                format!("the `error_description` of a {status} example is not a string"),
+            )
+            .help("write it as a JSON string, or leave it out"),
+        );
+        return None;
+    }
+    Some(ErrorResponse {
+        status,
+        status_text: status_text.to_owned(),
+        error: error.to_owned(),
+        error_description: string("error_description").map(str::to_owned),
+        span: block.span.clone(),
+    })
+}
+
+/// The byte offset of serde_json's 1-based line and column in `text`.
+fn line_col_offset(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    (line_start + column.saturating_sub(1)).min(text.len())
+}
+
+/// Which tokens and scopes an `**OAuth:**` line names. The line is prose
+/// (`Public, or app token + \`read\``), so kinds are read from its words and
+/// scopes from its code spans.
+fn auth(value: &str, code: &[String]) -> Auth {
+    let lower = value.to_lowercase();
+    let mut scopes: Vec<String> = Vec::new();
+    for span in code {
+        let span = span.trim();
+        let root = span.split(':').next().unwrap_or_default();
+        let well_formed = span
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c == ':' || c == '_');
+        if SCOPE_ROOTS.contains(&root) && well_formed && !scopes.iter().any(|s| s == span) {
+            scopes.push(span.to_owned());
+        }
+    }
+    Auth {
+        public: lower.starts_with("public") || lower.contains(" public"),
+        app: lower.contains("app token"),
+        user: lower.contains("user token") || lower.contains("user +"),
+        scopes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_headings_in_every_written_form() {
+        assert_eq!(
+            status_heading("401: Unauthorized"),
+            Some((401, "Unauthorized".into()))
+        );
+        assert_eq!(
+            status_heading("Older Mastodon Versions – 404: Not Found"),
+            Some((404, "Not Found".into()))
+        );
+        assert_eq!(
+            status_heading("422: Unprocessable entity - Missing Parameter"),
+            Some((422, "Unprocessable entity - Missing Parameter".into()))
+        );
+        assert_eq!(status_heading("Headers"), None);
+        assert_eq!(status_heading("1401: x"), None);
+        assert_eq!(status_heading("999: x"), None);
+    }
+
+    #[test]
+    fn auth_reads_kinds_from_words_and_scopes_from_code() {
+        let code = |spans: &[&str]| spans.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let user = auth("User token + write:statuses", &code(&["write:statuses"]));
+        assert!(user.user && !user.app && !user.public);
+        assert_eq!(user.scopes, ["write:statuses"]);
+        let public = auth("Public, or app token + read", &code(&["read"]));
+        assert!(public.public && public.app && !public.user);
+        let none = auth("", &[]);
+        assert_eq!(none, Auth::default());
+        let repeated = auth("User token + read + read", &code(&["read", "read", "id"]));
+        assert_eq!(repeated.scopes, ["read"]);
+    }
+
+    #[test]
+    fn line_and_column_become_offsets() {
+        assert_eq!(line_col_offset("ab\ncd", 2, 2), 4);
+        assert_eq!(line_col_offset("ab", 1, 1), 0);
+    }
+}

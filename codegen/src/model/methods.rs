@@ -1,0 +1,83 @@
+//! What the API method pages document: for each method, its request, its
+//! authorization, its version and lifecycle, and its documented errors.
+//! Facts only; the prose stays on the docs site, which the docs link reaches.
+
+use std::ops::Range;
+
+/// One method page, e.g. `statuses.md` or `admin/accounts.md`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MethodPage {
+    /// The page's path below `content/en/methods/`, without `.md`:
+    /// `statuses`, `admin/accounts`. Its docs URL is `/methods/<path>/`.
+    pub path: String,
+    /// The front matter's `title`, e.g. `statuses API methods`.
+    pub title: String,
+    pub methods: Vec<Method>,
+}
+
+/// One documented API method: a `##` section whose first `http` block is a request line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Method {
+    /// The section heading without markers or anchor, e.g. `Post a new status`.
+    pub title: String,
+    pub title_span: Range<usize>,
+    /// The heading's `{#anchor}`; a few sections have none.
+    pub anchor: Option<String>,
+    /// `GET`, `POST`, …, as documented.
+    pub http_method: String,
+    /// The path as documented, with `:name` parameters: `/api/v1/statuses/:id`.
+    pub path: String,
+    pub request_span: Range<usize>,
+    pub auth: Auth,
+    /// The version that added the method: the first `**Version history:**` entry.
+    pub added_in: Option<String>,
+    pub lifecycle: Lifecycle,
+    pub errors: Vec<ErrorResponse>,
+}
+
+/// `{{%deprecated%}}` or `{{%removed%}}` before the heading's anchor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Lifecycle {
+    Current,
+    Deprecated,
+    Removed,
+}
+
+impl Lifecycle {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lifecycle::Current => "current",
+            Lifecycle::Deprecated => "deprecated",
+            Lifecycle::Removed => "removed",
+        }
+    }
+}
+
+/// What the `**OAuth:**` line accepts: which kinds of token, and the scopes
+/// it names. A method with no such line accepts nothing documented.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Auth {
+    /// Callable without a token (`Public`).
+    pub public: bool,
+    /// With an app token (client credentials).
+    pub app: bool,
+    /// With a user token.
+    pub user: bool,
+    /// The scopes named, in the order written, without repeats: `write:statuses`.
+    pub scopes: Vec<String>,
+}
+
+/// A documented error response: a `NNN: Text` response heading with a JSON
+/// example whose body has `"error"`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorResponse {
+    pub status: u16,
+    /// The heading's status text, e.g. `Unauthorized`.
+    pub status_text: String,
+    /// The example's `error`, e.g. `The access token is invalid`.
+    pub error: String,
+    /// The example's `error_description`, which OAuth errors carry.
+    pub error_description: Option<String>,
+    /// The JSON example.
+    pub span: Range<usize>,
+}
