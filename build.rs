@@ -1,4 +1,5 @@
-//! Generates the module from the docs page into `OUT_DIR`.
+//! Generates the module from the Error page and the YAML copy of the API
+//! method pages into `OUT_DIR`.
 //!
 //! The same configuration produces `generated/error.rs`, so what reviewers
 //! read there is byte-for-byte what this crate compiles.
@@ -8,6 +9,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let result = mastodon_error_codegen::Config::new()
         .checked_in_as("generated/error.rs")
+        .methods("spec/methods.yaml")
         .compile("spec/error.md");
     match result {
         Ok(_) => ExitCode::SUCCESS,

@@ -34,7 +34,12 @@ fn the_status_decides_before_the_message() {
         }
     );
     // 404 documents no template, so an unknown 404 message is undocumented.
-    assert_eq!(Reason::classify(404, "Not Found").reason(), None);
+    assert_eq!(Reason::classify(404, "Gone fishing").reason(), None);
+    // `Not Found` is what a method page (async refreshes) documents for 404.
+    assert_eq!(
+        Reason::classify(404, "Not Found").reason(),
+        Some(Reason::NotFound)
+    );
 }
 
 #[test]
@@ -90,10 +95,14 @@ fn every_literal_reason_classifies_back_to_itself_or_its_twins() {
 fn statuses_map_both_ways() {
     assert_eq!(Reason::RecordNotFound.status(), 404);
     assert_eq!(Reason::RecordNotFound.status_text(), "Not found");
-    assert_eq!(Reason::for_status(404), &[Reason::RecordNotFound]);
+    // The Error page's reasons come first, then those only method pages document.
     assert_eq!(
-        Reason::for_status(422),
-        &[
+        Reason::for_status(404),
+        &[Reason::RecordNotFound, Reason::NotFound]
+    );
+    assert_eq!(
+        Reason::for_status(422)[..3],
+        [
             Reason::RecordInvalid,
             Reason::RecordNotUnique,
             Reason::NotCurrentUser
@@ -107,8 +116,10 @@ fn statuses_map_both_ways() {
         );
     }
     let codes: Vec<u16> = STATUS_GROUPS.iter().map(|g| g.code).collect();
-    assert_eq!(codes, [400, 401, 403, 404, 422, 429, 503]);
-    assert_eq!(Reason::ALL.len(), 15);
+    // 409 and 500 are documented by method pages only.
+    assert_eq!(codes, [400, 401, 403, 404, 409, 422, 429, 500, 503]);
+    // The Error page's 15, and 16 that only the method pages document.
+    assert_eq!(Reason::ALL.len(), 31);
 }
 
 #[test]

@@ -47,6 +47,7 @@ pub struct Config {
     out_dir: Option<PathBuf>,
     file_name: Option<String>,
     pub(crate) checked_in_as: Option<String>,
+    pub(crate) methods: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -58,6 +59,7 @@ impl Default for Config {
             out_dir: None,
             file_name: None,
             checked_in_as: None,
+            methods: None,
         }
     }
 }
@@ -75,6 +77,17 @@ impl Config {
     /// a renamed docs heading cannot go unnoticed.
     pub fn rename(&mut self, key: impl Into<String>, name: impl Into<String>) -> &mut Self {
         self.renames.insert(key.into(), name.into());
+        self
+    }
+
+    /// Also generates `Endpoint` and the method pages' reasons, from `path`: a
+    /// folder of the docs' method pages (`content/en/methods/`), or their YAML
+    /// copy (`.yaml`, `.yml`, as `export-yaml --methods` writes it).
+    ///
+    /// Renames apply here too: `"GET /api/v1/statuses/:id"` names an endpoint,
+    /// and `"401 The access token is invalid"` a reason that only method pages document.
+    pub fn methods(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.methods = Some(path.into());
         self
     }
 
@@ -116,9 +129,21 @@ impl Config {
         self.generate_source(&source)
     }
 
-    /// Generates from text already in memory; reads and writes nothing.
+    /// Generates from text already in memory; reads nothing else but the
+    /// method pages set with [`Config::methods`], and writes nothing.
     pub fn generate_source(&self, source: &Source) -> Result<String, Error> {
         crate::generate(source, self)
+    }
+
+    /// Generates from the Error page and a YAML copy of the method pages,
+    /// both already in memory; reads and writes nothing.
+    pub fn generate_api_source(
+        &self,
+        error_page: &Source,
+        methods_copy: &Source,
+    ) -> Result<String, Error> {
+        let methods = crate::method_pages::load_copy(methods_copy.clone())?;
+        crate::generate_with(error_page, Some(&methods), self)
     }
 
     /// Reads the spec at `path` and returns its YAML copy. `out_name` is
@@ -147,6 +172,22 @@ impl Config {
         crate::export_yaml(source, self, out_name)
     }
 
+    /// Reads the method pages at `path` (a folder of pages, or a YAML copy)
+    /// and returns their YAML copy. `out_name` is the copy's path, named in
+    /// its header's re-export command.
+    ///
+    /// Configured endpoint and method-reason renames are written into the copy
+    /// (`name:` and `reason_names:`). The copy is read back before it is
+    /// returned; it always holds exactly what the pages hold.
+    #[cfg(feature = "tools")]
+    pub fn export_methods_yaml(
+        &self,
+        path: impl AsRef<Path>,
+        out_name: Option<&str>,
+    ) -> Result<String, Error> {
+        crate::export_methods_yaml(path.as_ref(), self, out_name)
+    }
+
     /// For `build.rs`: generates from `spec` into the output directory, rewriting
     /// the file only when its content changes, and tells cargo to rerun only
     /// when the spec changes. Returns the written path.
@@ -154,6 +195,10 @@ impl Config {
         let spec = spec.as_ref();
         // Printed before reading, so cargo also reruns once a missing spec appears.
         println!("cargo:rerun-if-changed={}", spec.display());
+        if let Some(methods) = &self.methods {
+            // A folder is scanned whole by cargo.
+            println!("cargo:rerun-if-changed={}", methods.display());
+        }
         let source = Source::read(spec)?;
         let code = self.generate_source(&source)?;
         let out_dir = match &self.out_dir {

@@ -19,6 +19,58 @@ pub fn git_blob_id(bytes: &[u8]) -> String {
     hasher.digest().to_string()
 }
 
+/// Git's tree id for the files below `dir`, as `git rev-parse <commit>:<dir>`
+/// prints it when the folder is an exact checkout (files as regular, non-executable blobs).
+pub(crate) fn git_tree_id(dir: &std::path::Path) -> std::io::Result<String> {
+    let mut entries: Vec<(Vec<u8>, bool, [u8; 20])> = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        let name = entry
+            .file_name()
+            .to_string_lossy()
+            .into_owned()
+            .into_bytes();
+        let is_dir = path.is_dir();
+        let id = if is_dir {
+            git_tree_id(&path)?
+        } else {
+            git_blob_id(&std::fs::read(&path)?)
+        };
+        entries.push((name, is_dir, hex_to_bytes(&id)));
+    }
+    // Git orders a tree as if each folder's name ended in `/`.
+    entries.sort_by(|a, b| {
+        let key = |(name, is_dir, _): &(Vec<u8>, bool, [u8; 20])| {
+            let mut key = name.clone();
+            if *is_dir {
+                key.push(b'/');
+            }
+            key
+        };
+        key(a).cmp(&key(b))
+    });
+    let mut body = Vec::new();
+    for (name, is_dir, id) in &entries {
+        body.extend_from_slice(if *is_dir { b"40000 " } else { b"100644 " });
+        body.extend_from_slice(name);
+        body.push(0);
+        body.extend_from_slice(id);
+    }
+    let mut hasher = sha1_smol::Sha1::new();
+    hasher.update(format!("tree {}\0", body.len()).as_bytes());
+    hasher.update(&body);
+    Ok(hasher.digest().to_string())
+}
+
+fn hex_to_bytes(hex: &str) -> [u8; 20] {
+    let mut bytes = [0; 20];
+    for (index, byte) in bytes.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(&hex[index * 2..index * 2 + 2], 16).unwrap_or(0);
+    }
+    bytes
+}
+
 #[cfg(test)]
 mod tests {
     use super::spec_blob_id;

@@ -18,8 +18,13 @@
 
 #![forbid(unsafe_code)]
 
+use std::collections::BTreeMap;
+
+mod api;
 mod commonmark;
 mod config;
+#[cfg(feature = "tools")]
+pub mod corpus;
 mod diagnostic;
 #[cfg(feature = "tools")]
 pub mod diff;
@@ -85,23 +90,71 @@ pub fn parse(source: &Source) -> Result<model::Spec, Error> {
 }
 
 fn generate(source: &Source, config: &Config) -> Result<String, Error> {
+    let methods = config
+        .methods
+        .as_deref()
+        .map(method_pages::load)
+        .transpose()?;
+    generate_with(source, methods.as_ref(), config)
+}
+
+/// The module for the Error page, and for the method pages when given.
+pub(crate) fn generate_with(
+    source: &Source,
+    methods: Option<&(api::MethodsInput, emit::MethodsOrigin)>,
+    config: &Config,
+) -> Result<String, Error> {
     let spec = parse(source)?;
-    let checked = validate::check(source, &spec, &config.renames)?;
-    emit::emit(&checked, &emit_options(source, config)).map_err(|bug| {
+    let bug = |bug: String| {
         internal_error(
             source,
             &format!("the generated code does not parse ({bug})"),
         )
-    })
+    };
+    let Some((input, origin)) = methods else {
+        let checked = validate::check(source, &spec, &config.renames)?;
+        return emit::emit(&checked, None, &emit_options(source, config, None)).map_err(bug);
+    };
+    let (page_renames, method_renames): (BTreeMap<_, _>, BTreeMap<_, _>) = config
+        .renames
+        .clone()
+        .into_iter()
+        .partition(|(key, _)| !api::is_reason_key(key) && !api::is_endpoint_key(key));
+    let page_checked = validate::check(source, &spec, &page_renames)?;
+    let page_variants: Vec<String> = page_checked
+        .reasons
+        .iter()
+        .map(|r| r.variant.clone())
+        .collect();
+    let catalogue = api::catalogue(
+        &spec,
+        &page_variants,
+        input,
+        &method_renames,
+        &config.docs_site,
+    )?;
+    let checked = validate::check(source, &catalogue.spec, &page_renames)?;
+    let endpoints = api::endpoints(input, &catalogue, &method_renames, &config.docs_site)?;
+    emit::emit(
+        &checked,
+        Some(&endpoints),
+        &emit_options(source, config, Some(origin)),
+    )
+    .map_err(bug)
 }
 
-fn emit_options<'a>(source: &'a Source, config: &'a Config) -> emit::EmitOptions<'a> {
+fn emit_options<'a>(
+    source: &'a Source,
+    config: &'a Config,
+    methods: Option<&emit::MethodsOrigin>,
+) -> emit::EmitOptions<'a> {
     emit::EmitOptions {
         serde: &config.serde,
         docs_site: &config.docs_site,
         source_name: source.name(),
         out_name: config.checked_in_as.as_deref(),
         spec_blob: hash::spec_blob_id(source),
+        methods: methods.cloned(),
     }
 }
 
@@ -120,6 +173,45 @@ fn export_yaml(source: &Source, config: &Config, out_name: Option<&str>) -> Resu
     if !same {
         return Err(internal_error(
             source,
+            "the YAML copy would not read back as the same content",
+        ));
+    }
+    Ok(yaml)
+}
+
+#[cfg(feature = "tools")]
+fn export_methods_yaml(
+    path: &std::path::Path,
+    config: &Config,
+    out_name: Option<&str>,
+) -> Result<String, Error> {
+    let (mut input, origin) = method_pages::load(path)?;
+    // Configured names go into the copy, as they do for the Error page.
+    for (key, name) in &config.renames {
+        if api::is_reason_key(key) {
+            input.spec.reason_names.insert(key.clone(), name.clone());
+        } else if api::is_endpoint_key(key) {
+            for page in &mut input.spec.pages {
+                for method in &mut page.methods {
+                    if format!("{} {}", method.http_method, method.path) == *key {
+                        method.name_override = Some(name.clone());
+                    }
+                }
+            }
+        }
+    }
+    let first = input.sources[0].clone();
+    let yaml =
+        yaml::methods_write::write(&input.spec, &origin.identity, out_name).map_err(|bug| {
+            internal_error(&first, &format!("the YAML copy cannot be written ({bug})"))
+        })?;
+    // The copy must hold exactly what the pages hold: read it back and compare.
+    let copy = Source::new(out_name.unwrap_or("methods.yaml"), yaml.as_str());
+    let same = yaml::methods::parse(&copy)
+        .is_ok_and(|read| read.without_spans() == input.spec.without_spans());
+    if !same {
+        return Err(internal_error(
+            &first,
             "the YAML copy would not read back as the same content",
         ));
     }

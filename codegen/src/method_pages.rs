@@ -3,10 +3,14 @@
 
 use std::path::Path;
 
+use crate::Format;
+use crate::api::MethodsInput;
 use crate::diagnostic::{Diagnostic, Error};
+use crate::emit::MethodsOrigin;
 use crate::markdown::method_page;
-use crate::model::methods::MethodPage;
+use crate::model::methods::{MethodPage, MethodSpec};
 use crate::source::{Source, display_path};
+use crate::yaml;
 
 /// Reads one method page. `page_path` is its path below the methods folder
 /// without `.md` (`statuses`, `admin/accounts`), which names its docs URL.
@@ -17,6 +21,63 @@ pub fn parse_method_page(source: &Source, page_path: &str) -> Result<MethodPage,
 /// Reads every `.md` file below `dir`, in path order, reporting the problems
 /// of every page at once.
 pub fn read_method_pages(dir: &Path) -> Result<Vec<MethodPage>, Error> {
+    read_folder(dir).map(|input| input.spec.pages)
+}
+
+/// Reads the method pages at `path`: a folder of Markdown pages, or a YAML
+/// copy of them (`.yaml`, `.yml`).
+pub(crate) fn load(path: &Path) -> Result<(MethodsInput, MethodsOrigin), Error> {
+    let name = display_path(path);
+    if path.is_dir() {
+        let input = read_folder(path)?;
+        let identity = format!(
+            "{} pages, git tree {} (`git rev-parse <commit>:content/en/methods` in the docs)",
+            input.spec.pages.len(),
+            crate::hash::git_tree_id(path)
+                .map_err(|err| folder_error(path, &format!("cannot read the folder: {err}")))?
+        );
+        return Ok((input, MethodsOrigin { name, identity }));
+    }
+    if Format::of(&name) != Format::Yaml {
+        return Err(folder_error(
+            path,
+            "the method pages are neither a folder nor a YAML copy (`.yaml`, `.yml`)",
+        ));
+    }
+    let source = Source::read(path)?;
+    load_copy(source)
+}
+
+/// Reads a YAML copy of the method pages already in memory.
+pub(crate) fn load_copy(source: Source) -> Result<(MethodsInput, MethodsOrigin), Error> {
+    if source.text().trim().is_empty() {
+        return Err(Error::single(
+            source,
+            Diagnostic::error(0..0, "the file is empty")
+                .help("write a YAML copy with `mastodon-error-codegen export-yaml --methods FOLDER --out FILE`"),
+        ));
+    }
+    let spec = yaml::methods::parse(&source)?;
+    let origin = MethodsOrigin {
+        name: source.name().to_owned(),
+        identity: format!(
+            "blob {} (`git hash-object {}`)",
+            crate::hash::spec_blob_id(&source),
+            source.name()
+        ),
+    };
+    let page_source = vec![0; spec.pages.len()];
+    Ok((
+        MethodsInput {
+            spec,
+            sources: vec![source],
+            page_source,
+        },
+        origin,
+    ))
+}
+
+fn read_folder(dir: &Path) -> Result<MethodsInput, Error> {
     let mut files = Vec::new();
     collect_markdown(dir, dir, &mut files)
         .map_err(|err| folder_error(dir, &format!("cannot read the folder: {err}")))?;
@@ -25,20 +86,33 @@ pub fn read_method_pages(dir: &Path) -> Result<Vec<MethodPage>, Error> {
         return Err(folder_error(dir, "no method pages (`*.md`) in this folder"));
     }
     let mut pages = Vec::new();
+    let mut sources = Vec::new();
     let mut errors = Vec::new();
     for relative in files {
         let path = dir.join(&relative);
         let page_path = relative.strip_suffix(".md").unwrap_or(&relative);
-        let result = Source::read(&path).and_then(|source| parse_method_page(&source, page_path));
+        let result = Source::read(&path)
+            .and_then(|source| parse_method_page(&source, page_path).map(|page| (page, source)));
         match result {
-            Ok(page) => pages.push(page),
+            Ok((page, source)) => {
+                pages.push(page);
+                sources.push(source);
+            }
             Err(error) => errors.push(error),
         }
     }
-    match Error::combine(errors) {
-        Some(error) => Err(error),
-        None => Ok(pages),
+    if let Some(error) = Error::combine(errors) {
+        return Err(error);
     }
+    let page_source = (0..pages.len()).collect();
+    Ok(MethodsInput {
+        spec: MethodSpec {
+            pages,
+            reason_names: Default::default(),
+        },
+        sources,
+        page_source,
+    })
 }
 
 /// Every `.md` below `dir`, as `/`-separated paths relative to `root`.

@@ -16,7 +16,8 @@ pub fn tokens(source: &Source, spec: &Spec, config: &Config) -> Result<Tokens, E
     let checked = validate::check(source, spec, &config.renames)?;
     Ok(Tokens(emit::module(
         &checked,
-        &crate::emit_options(source, config),
+        None,
+        &crate::emit_options(source, config, None),
     )))
 }
 

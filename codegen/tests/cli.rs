@@ -80,8 +80,18 @@ fn generate_out_writes_only_when_content_changes() {
 fn no_arguments_refreshes_the_workspace_module() {
     let dir = scratch("workspace");
     put_spec(&dir, "spec/error.md", &current_page());
+    let methods =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/methods.yaml"))
+            .expect("checked-in methods copy");
+    put_spec(&dir, "spec/methods.yaml", &methods);
     let output = run(&[], &dir);
     assert!(output.status.success(), "{}", stderr(&output));
+    // No pages here, and no pins to name the current snapshot: the copy stays.
+    assert!(
+        stderr(&output).contains("skipped: spec/methods.yaml (no method pages found; looked in "),
+        "{}",
+        stderr(&output)
+    );
     let ours = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated/error.rs"),
     )
@@ -261,10 +271,52 @@ fn check_passes_when_fresh_and_prints_a_diff_when_stale() {
     assert!(stderr(&stale).contains("error: error.rs is stale"));
 }
 
+/// A folder of method pages given to the refresh becomes `spec/methods.yaml`,
+/// and the module gains `Endpoint`.
+#[test]
+fn the_refresh_exports_the_method_pages_it_is_given() {
+    let dir = scratch("workspace-methods");
+    put_spec(&dir, "spec/error.md", &current_page());
+    put_spec(
+        &dir,
+        "pages/statuses.md",
+        "---\ntitle: statuses API methods\n---\n\n## View a status {#get}\n\n```http\nGET /api/v1/statuses/:id HTTP/1.1\n```\n\n**OAuth:** Public\\\n**Version history:**\\\n0.0.0 - added\n\n##### 404: Not found\n\n```json\n{\"error\": \"Record not found\"}\n```\n",
+    );
+    let output = run(&["--methods", "pages"], &dir);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("wrote: spec/methods.yaml"),
+        "{}",
+        stderr(&output)
+    );
+    let copy = std::fs::read_to_string(dir.join("spec/methods.yaml")).expect("written");
+    assert!(
+        copy.contains("request: GET /api/v1/statuses/:id\n"),
+        "{copy}"
+    );
+    let module = std::fs::read_to_string(dir.join("generated/error.rs")).expect("written");
+    assert!(
+        module.contains("from spec/error.md and spec/methods.yaml."),
+        "{module}"
+    );
+    assert!(module.contains("    StatusesGet,\n"));
+    let check = run(&["check", "--methods", "pages", "spec/methods.yaml"], &dir);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+}
+
 #[test]
 fn check_accepts_the_repository_files() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let output = run(&["check", "spec/error.md", "generated/error.rs"], &root);
+    let output = run(
+        &[
+            "check",
+            "spec/error.md",
+            "generated/error.rs",
+            "--methods",
+            "spec/methods.yaml",
+        ],
+        &root,
+    );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let output = run(&["check", "spec/error.md", "spec/error.yaml"], &root);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));

@@ -364,6 +364,7 @@ impl PageReader {
                 span: line.message_span,
             },
             explanation: line.explanation,
+            docs_url: None,
         });
         self.reason_open = true;
     }

@@ -147,6 +147,7 @@ impl Reader {
                     added_in: section.added_in,
                     lifecycle: section.lifecycle,
                     errors: section.errors,
+                    name_override: None,
                 });
             }
             RequestState::WebSocket | RequestState::Invalid => {}

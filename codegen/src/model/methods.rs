@@ -2,7 +2,42 @@
 //! authorization, its version and lifecycle, and its documented errors.
 //! Facts only; the prose stays on the docs site, which the docs link reaches.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
+
+/// Every method page of the docs (or of their YAML copy).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MethodSpec {
+    /// In path order: `accounts`, `admin/accounts`, …
+    pub pages: Vec<MethodPage>,
+    /// Names for the reasons that come from method pages, overriding the
+    /// naming rule: `"401 The access token is invalid"` → `"InvalidToken"`.
+    pub reason_names: BTreeMap<String, String>,
+}
+
+impl MethodSpec {
+    /// Every method, in page order.
+    pub fn methods(&self) -> impl Iterator<Item = (&MethodPage, &Method)> {
+        self.pages
+            .iter()
+            .flat_map(|page| page.methods.iter().map(move |method| (page, method)))
+    }
+
+    /// The same content with every span emptied.
+    pub fn without_spans(&self) -> MethodSpec {
+        let mut spec = self.clone();
+        for page in &mut spec.pages {
+            for method in &mut page.methods {
+                method.title_span = 0..0;
+                method.request_span = 0..0;
+                for error in &mut method.errors {
+                    error.span = 0..0;
+                }
+            }
+        }
+        spec
+    }
+}
 
 /// One method page, e.g. `statuses.md` or `admin/accounts.md`.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +68,8 @@ pub struct Method {
     pub added_in: Option<String>,
     pub lifecycle: Lifecycle,
     pub errors: Vec<ErrorResponse>,
+    /// An explicit variant name (from the YAML copy), overriding the naming rule.
+    pub name_override: Option<String>,
 }
 
 /// `{{%deprecated%}}` or `{{%removed%}}` before the heading's anchor.
@@ -50,6 +87,16 @@ impl Lifecycle {
             Lifecycle::Deprecated => "deprecated",
             Lifecycle::Removed => "removed",
         }
+    }
+
+    pub fn from_name(name: &str) -> Option<Lifecycle> {
+        [
+            Lifecycle::Current,
+            Lifecycle::Deprecated,
+            Lifecycle::Removed,
+        ]
+        .into_iter()
+        .find(|lifecycle| lifecycle.as_str() == name)
     }
 }
 

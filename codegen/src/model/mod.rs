@@ -99,6 +99,9 @@ pub struct Reason {
     pub name_override: Option<String>,
     pub message: Message,
     pub explanation: Vec<Inline>,
+    /// Where the docs document it, when not at its anchor on the Error page:
+    /// a reason only the method pages document links to the first method.
+    pub docs_url: Option<String>,
 }
 
 /// The `Error:` message, exactly as servers send it.

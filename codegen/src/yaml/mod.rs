@@ -2,6 +2,9 @@
 //! review, pin or patch the docs. spec/README.md documents the schema.
 
 mod diagnose;
+pub(crate) mod methods;
+#[cfg(feature = "tools")]
+pub(crate) mod methods_write;
 mod read;
 mod schema;
 #[cfg(feature = "tools")]

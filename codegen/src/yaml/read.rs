@@ -40,7 +40,7 @@ pub(crate) fn parse(source: &Source) -> Result<Spec, Error> {
     reader.sink.into_result(source, spec)
 }
 
-fn deserialize<'de, T: Deserialize<'de>>(source: &'de Source) -> Result<T, Error> {
+pub(super) fn deserialize<'de, T: Deserialize<'de>>(source: &'de Source) -> Result<T, Error> {
     let mut options = serde_saphyr::Options::default();
     // Only `true`/`false` are booleans: `optional: no` is far more likely a
     // mistake than YAML 1.1 spelling.
@@ -53,7 +53,7 @@ fn deserialize<'de, T: Deserialize<'de>>(source: &'de Source) -> Result<T, Error
 }
 
 /// `schema` of the document that starts at `document`.
-fn check_version(
+pub(super) fn check_version(
     source: &Source,
     schema: &Option<Spanned<u32>>,
     document: &Location,
@@ -278,6 +278,7 @@ impl Reader<'_> {
                         text: message.value,
                     },
                     explanation,
+                    docs_url: None,
                 });
             }
             None => {
@@ -330,6 +331,7 @@ impl Reader<'_> {
                 span: message_span,
             },
             explanation,
+            docs_url: None,
         })
     }
 

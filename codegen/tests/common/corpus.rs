@@ -7,10 +7,10 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use mastodon_error_codegen::corpus;
+pub use mastodon_error_codegen::corpus::{CORPUS_ENV, Lookup};
 use mastodon_error_codegen::hash::git_blob_id;
 
-/// Points at a corpus folder (the one holding `error-page/` and `methods/`).
-pub const CORPUS_ENV: &str = "MASTODON_ERROR_CORPUS";
 /// Set by `.ci/run`: a missing corpus fails the run instead of being skipped.
 pub const REQUIRE_ENV: &str = "MASTODON_ERROR_REQUIRE_CORPUS";
 /// The one command that gets the corpus.
@@ -64,41 +64,9 @@ pub fn pinned_under(folder: &str) -> Vec<String> {
     paths
 }
 
-/// Where the corpus was looked for, in order, and what was found.
-pub enum Lookup {
-    Found(PathBuf),
-    /// Each place looked in, as the notice prints it.
-    Missing(Vec<String>),
-}
-
-/// `$MASTODON_ERROR_CORPUS`, then `../shared/corpus` beside the checkout,
-/// then the cache `target/docs-corpus` that the fetch command fills. A
-/// variable that names a missing folder is an error, not a fallback.
+/// See `mastodon_error_codegen::corpus::locate`, which the CLI's refresh uses too.
 pub fn locate() -> Result<Lookup, String> {
-    if let Some(dir) = std::env::var_os(CORPUS_ENV) {
-        let dir = PathBuf::from(dir);
-        return if dir.is_dir() {
-            Ok(Lookup::Found(dir))
-        } else {
-            Err(format!(
-                "{CORPUS_ENV} is set to {}, which is not a folder\n  = help: point it at a corpus folder (holding error-page/ and methods/), or unset it",
-                dir.display()
-            ))
-        };
-    }
-    let root = workspace_root();
-    let beside = root.parent().unwrap_or(&root).join("shared/corpus");
-    let candidates = [beside, root.join("target/docs-corpus")];
-    for dir in &candidates {
-        if dir.is_dir() {
-            return Ok(Lookup::Found(
-                dir.canonicalize().unwrap_or_else(|_| dir.clone()),
-            ));
-        }
-    }
-    let mut looked_in = vec![format!("${CORPUS_ENV} (not set)")];
-    looked_in.extend(candidates.iter().map(|dir| dir.display().to_string()));
-    Ok(Lookup::Missing(looked_in))
+    corpus::locate(&workspace_root())
 }
 
 /// Checks `dir` against the pins: every pinned file present with its blob

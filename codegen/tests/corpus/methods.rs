@@ -24,6 +24,75 @@ pub fn add(suite: &mut Suite) {
             format!("methods::every_method_and_error_is_read::{snapshot}"),
             move |root| every_method_and_error_is_read(root, snapshot, methods, errors),
         );
+        suite.corpus_trial(
+            format!("methods::pages_and_their_yaml_copy_give_the_same_module::{snapshot}"),
+            move |root| pages_and_their_yaml_copy_give_the_same_module(root, snapshot),
+        );
+    }
+    suite.corpus_trial(
+        "methods::spec_methods_yaml_is_fresh".to_owned(),
+        spec_methods_yaml_is_fresh,
+    );
+    suite.corpus_trial(
+        "methods::every_snapshot_compiles_classifies_and_routes".to_owned(),
+        every_snapshot_compiles_classifies_and_routes,
+    );
+}
+
+/// The module from a folder of pages and from their exported copy differ in
+/// the header's input lines only.
+fn pages_and_their_yaml_copy_give_the_same_module(root: &Path, snapshot: &str) {
+    use mastodon_error_codegen::{Config, Source};
+
+    let folder = root.join("methods").join(snapshot);
+    let error_page = crate::common::fixture("seed-000-current.md");
+    let from_pages = Config::new()
+        .methods(&folder)
+        .generate_source(&error_page)
+        .unwrap_or_else(|e| panic!("{snapshot}:\n{}", e.render()));
+    let copy = Config::new()
+        .export_methods_yaml(&folder, Some("methods.yaml"))
+        .unwrap_or_else(|e| panic!("{snapshot}: export:\n{}", e.render()));
+    let from_copy = Config::new()
+        .generate_api_source(&error_page, &Source::new("methods.yaml", copy))
+        .unwrap_or_else(|e| panic!("{snapshot}: from its copy:\n{}", e.render()));
+    let body = |code: &str| {
+        code.split_once("\n\n")
+            .map(|(_, body)| body.to_owned())
+            .unwrap_or_default()
+    };
+    assert!(
+        body(&from_pages) == body(&from_copy),
+        "{snapshot}: the copy gives another module"
+    );
+    assert!(from_pages.contains("pub enum Endpoint"), "{snapshot}");
+}
+
+/// `spec/methods.yaml` is the current snapshot's copy. A stale copy is
+/// rewritten and fails the test, as `tests/freshness.rs` does for the module.
+fn spec_methods_yaml_is_fresh(root: &Path) {
+    use mastodon_error_codegen::Config;
+    use mastodon_error_codegen::corpus::current_methods_snapshot;
+
+    let workspace = crate::common::corpus::workspace_root();
+    let current =
+        current_methods_snapshot(&workspace).expect("scripts/corpus.pins pins a methods snapshot");
+    assert_eq!(
+        current,
+        format!("methods/{}", SNAPSHOTS[SNAPSHOTS.len() - 1].0),
+        "the current snapshot is the newest"
+    );
+    let fresh = Config::new()
+        .export_methods_yaml(root.join(&current), Some("spec/methods.yaml"))
+        .unwrap_or_else(|e| panic!("{current}:\n{}", e.render()));
+    let path = workspace.join("spec/methods.yaml");
+    let checked_in = std::fs::read_to_string(&path).unwrap_or_default();
+    if checked_in != fresh {
+        std::fs::write(&path, &fresh).expect("spec/methods.yaml is writable");
+        panic!(
+            "spec/methods.yaml was stale against {current} and has been rewritten.\n\
+             Review it (`git diff spec/methods.yaml`), then run `cargo run -p mastodon-error-codegen` and commit both."
+        );
     }
 }
 
@@ -88,4 +157,201 @@ fn every_method_and_error_is_read(root: &Path, snapshot: &str, methods: usize, e
             );
         }
     }
+}
+
+/// The tests each snapshot's crate runs against its own generated API.
+const API_TESTS: &str = r#"
+#[cfg(test)]
+mod tests {
+    use super::api::{Classification, Endpoint, Reason};
+
+    #[test]
+    fn every_documented_error_classifies_for_its_own_method() {
+        let mut count = 0;
+        for &endpoint in Endpoint::ALL {
+            for error in endpoint.errors() {
+                count += 1;
+                let own = endpoint.classify(error.status, error.error);
+                assert!(
+                    matches!(own, Classification::ForEndpoint(_) | Classification::Ambiguous(_)),
+                    "{endpoint}: {} {:?} is {own:?}", error.status, error.error
+                );
+                assert_eq!(own.candidates(), error.classification.candidates(), "{endpoint}");
+                let general = Reason::classify(error.status, error.error);
+                for reason in own.candidates() {
+                    assert!(
+                        general.candidates().contains(reason),
+                        "{endpoint}: {} {:?}: Reason::classify gives {general:?}, not {reason:?}",
+                        error.status, error.error
+                    );
+                }
+            }
+        }
+        assert_eq!(count, EXPECTED_ERRORS);
+    }
+
+    #[test]
+    fn every_method_routes_back_from_a_concrete_path() {
+        for &endpoint in Endpoint::ALL {
+            let documented = endpoint.path().split('?').next().unwrap_or_default();
+            let path: Vec<&str> = documented
+                .split('/')
+                .map(|segment| if segment.starts_with(':') { "109404970108594430" } else { segment })
+                .collect();
+            let path = path.join("/");
+            assert_eq!(Endpoint::from_request(endpoint.method(), &path), Some(endpoint), "{path}");
+            let with_query = format!("{path}?limit=40&max_id=1");
+            assert_eq!(Endpoint::from_request(endpoint.method(), &with_query), Some(endpoint), "{with_query}");
+            assert_eq!(Endpoint::from_request("TRACE", &path), None);
+            assert_eq!(Endpoint::from_request(endpoint.method(), &format!("{path}/")), None);
+        }
+        assert_eq!(Endpoint::ALL.len(), EXPECTED_METHODS);
+    }
+}
+"#;
+
+/// Prints one line per endpoint: variant, page, anchor, request, and each
+/// documented error's status and reasons.
+const SUMMARY_MAIN: &str = r#"
+fn main() {
+    for &endpoint in CRATE::api::Endpoint::ALL {
+        let errors: Vec<String> = endpoint
+            .errors()
+            .iter()
+            .map(|error| {
+                let reasons: Vec<&str> = error.classification.candidates().iter().map(|r| r.as_str()).collect();
+                format!("{} {}", error.status, reasons.join("|"))
+            })
+            .collect();
+        let anchor = endpoint.anchor().unwrap_or("-");
+        println!("{endpoint:?} {} #{anchor} {endpoint} [{}]", endpoint.page(), errors.join(", "));
+    }
+}
+"#;
+
+/// Every snapshot, generated straight from its Markdown pages: compiles clean
+/// with no dependencies, classifies and routes every documented method, and
+/// names each method the same in every snapshot that has it.
+fn every_snapshot_compiles_classifies_and_routes(root: &Path) {
+    use mastodon_error_codegen::{Config, Serde};
+
+    use crate::common::scratch::{cargo, cargo_succeeds, compiles_clean, write};
+
+    let workspace = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("corpus-api");
+    let members: Vec<String> = (0..SNAPSHOTS.len())
+        .map(|i| format!("snapshot_{i}"))
+        .collect();
+    write(
+        &workspace.join("Cargo.toml"),
+        &format!("[workspace]\nmembers = {members:?}\nresolver = \"2\"\n"),
+    );
+    let error_page = crate::common::fixture("seed-000-current.md");
+    for ((snapshot, methods, errors), member) in SNAPSHOTS.iter().zip(&members) {
+        let mut config = Config::new();
+        config
+            .serde(Serde::Never)
+            .methods(root.join("methods").join(snapshot));
+        let code = config
+            .generate_source(&error_page)
+            .unwrap_or_else(|e| panic!("{snapshot}:\n{}", e.render()));
+        let dir = workspace.join(member);
+        write(
+            &dir.join("Cargo.toml"),
+            &crate::common::scratch::manifest(member, ""),
+        );
+        write(&dir.join("src/api.rs"), &code);
+        let tests = API_TESTS
+            .replace("EXPECTED_ERRORS", &errors.to_string())
+            .replace("EXPECTED_METHODS", &methods.to_string());
+        write(
+            &dir.join("src/lib.rs"),
+            &format!(
+                "//! Generated from the method pages of `{snapshot}`.\n#![forbid(unsafe_code)]\npub mod api;\n{tests}"
+            ),
+        );
+        write(
+            &dir.join("src/main.rs"),
+            &SUMMARY_MAIN.replace("CRATE", member),
+        );
+    }
+    compiles_clean(&workspace);
+
+    // Names by (page, anchor), per snapshot.
+    let mut summaries = Vec::new();
+    for member in &members {
+        cargo_succeeds(
+            &workspace,
+            &["build", "--offline", "--quiet", "-p", member],
+            &[],
+        );
+        let output = cargo(
+            &workspace,
+            &["run", "--offline", "--quiet", "-p", member],
+            &[],
+        );
+        assert!(
+            output.status.success(),
+            "{member}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        summaries.push(String::from_utf8(output.stdout).expect("UTF-8 summary"));
+    }
+    // Paired by page and anchor (the docs' identity for a method), and by
+    // request where both sides have an anchor, a method keeps its name.
+    struct Row {
+        variant: String,
+        identity: String,
+        request: String,
+    }
+    let rows = |summary: &str| -> Vec<Row> {
+        summary
+            .lines()
+            .filter_map(|line| {
+                let mut words = line.split(' ');
+                let (variant, page, anchor) = (words.next()?, words.next()?, words.next()?);
+                let (method, path) = (words.next()?, words.next()?);
+                let shape: Vec<&str> = path
+                    .split('?')
+                    .next()?
+                    .split('/')
+                    .map(|segment| {
+                        if segment.starts_with(':') {
+                            ":"
+                        } else {
+                            segment
+                        }
+                    })
+                    .collect();
+                (anchor != "#-").then(|| Row {
+                    variant: variant.to_owned(),
+                    identity: format!("{page}{anchor}"),
+                    request: format!("{method} {}", shape.join("/")),
+                })
+            })
+            .collect()
+    };
+    let mut renamed = Vec::new();
+    for pair in summaries.windows(2) {
+        let (old, new) = (rows(&pair[0]), rows(&pair[1]));
+        for row in &old {
+            let now = new
+                .iter()
+                .find(|now| now.identity == row.identity || now.request == row.request);
+            if let Some(now) = now.filter(|now| now.variant != row.variant) {
+                renamed.push(format!(
+                    "{} ({}): {} → {}",
+                    row.identity, row.request, row.variant, now.variant
+                ));
+            }
+        }
+    }
+    assert_eq!(
+        renamed,
+        Vec::<String>::new(),
+        "methods renamed between snapshots"
+    );
+    insta::assert_snapshot!(
+        "current_snapshot_endpoints",
+        summaries.last().expect("three snapshots")
+    );
 }

@@ -9,36 +9,48 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+use mastodon_error_codegen::corpus;
 use mastodon_error_codegen::diff::{self, DiffFormat};
 use mastodon_error_codegen::{Config, Error, Format, Serde, Source, write_if_changed};
 
 const DEFAULT_SPEC: &str = "spec/error.md";
 const DEFAULT_OUT: &str = "generated/error.rs";
 const DEFAULT_YAML: &str = "spec/error.yaml";
+const DEFAULT_METHODS: &str = "spec/methods.yaml";
 
 const USAGE: &str = "\
 mastodon-error-codegen: Rust from Mastodon's Error entity docs page
 
 USAGE:
-    mastodon-error-codegen
-        Refresh generated/error.rs and spec/error.yaml from spec/error.md
-        (run from the workspace root).
-    mastodon-error-codegen generate <SPEC> [--out FILE] [OPTIONS]
-        Write the module to stdout, or to FILE if its content changed.
+    mastodon-error-codegen [--methods FOLDER]
+        Refresh what is checked in (run from the workspace root): spec/methods.yaml
+        from the method pages in FOLDER, or in the docs corpus if it is found;
+        generated/error.rs from spec/error.md and spec/methods.yaml; spec/error.yaml.
+    mastodon-error-codegen generate <SPEC> [--methods PATH] [--out FILE] [OPTIONS]
+        Write the module to stdout, or to FILE if its content changed. With
+        --methods, the module also has Endpoint and the method pages' reasons.
     mastodon-error-codegen export-yaml <SPEC> [--out FILE] [OPTIONS]
-        Write SPEC's YAML copy to stdout, or to FILE if its content changed.
-    mastodon-error-codegen check <SPEC> <GENERATED> [OPTIONS]
+    mastodon-error-codegen export-yaml --methods FOLDER [--out FILE] [OPTIONS]
+        Write the YAML copy of SPEC, or of the method pages in FOLDER, to stdout,
+        or to FILE if its content changed.
+    mastodon-error-codegen check <SPEC> <GENERATED> [--methods PATH] [OPTIONS]
+    mastodon-error-codegen check --methods FOLDER <COPY>
         Exit 0 if GENERATED is exactly what SPEC gives (the module, or the YAML
-        copy if GENERATED ends in .yaml or .yml); else print what changed, with
-        its semver impact, then a unified diff, and exit 1.
+        copy if GENERATED ends in .yaml or .yml), or COPY what FOLDER gives;
+        else print what changed, with its semver impact (for the Error page),
+        then a unified diff, and exit 1.
     mastodon-error-codegen diff <OLD> <NEW> [--format text|markdown|json] [OPTIONS]
         What changed between two versions of the spec, with the semver impact
         of each change on the generated module.
 
 SPEC is the Markdown page, or its YAML copy if the name ends in .yaml or .yml.
+PATH is a folder of the docs' method pages (content/en/methods/), or their YAML copy.
 
 OPTIONS:
-    --rename KEY=Name     Name a reason's variant; KEY is `#anchor` or the heading as written.
+    --methods PATH        The API method pages: a folder of Markdown pages, or their YAML copy.
+    --rename KEY=Name     Name a variant. KEY is a reason's `#anchor` or heading as written, a
+                          method's `GET /api/v1/statuses/:id`, or a method reason's
+                          `401 The access token is invalid`.
     --serde MODE          `feature` (default: cfg_attr(feature = \"serde\")), `feature=NAME`,
                           `always`, or `never`.
     --docs-site URL       Where doc links point (default https://docs.joinmastodon.org).
@@ -89,6 +101,7 @@ impl From<Error> for Failure {
 struct Options {
     positional: Vec<String>,
     out: Option<String>,
+    methods: Option<String>,
     format: DiffFormat,
     config: Config,
 }
@@ -97,6 +110,7 @@ fn parse_options(args: &[String]) -> Result<Options, Failure> {
     let mut options = Options {
         positional: Vec::new(),
         out: None,
+        methods: None,
         format: DiffFormat::Text,
         config: Config::new(),
     };
@@ -114,6 +128,11 @@ fn parse_options(args: &[String]) -> Result<Options, Failure> {
         };
         match flag {
             "--out" | "-o" => options.out = Some(value("--out")?),
+            "--methods" => {
+                let methods = value("--methods")?;
+                options.config.methods(&methods);
+                options.methods = Some(methods);
+            }
             "--rename" => {
                 let rename = value("--rename")?;
                 let Some((key, name)) = rename.rsplit_once('=') else {
@@ -163,7 +182,10 @@ fn parse_options(args: &[String]) -> Result<Options, Failure> {
 
 fn run(args: &[String]) -> Result<ExitCode, Failure> {
     match args.first().map(String::as_str) {
-        None => refresh_workspace(),
+        None => refresh_workspace(parse_options(args)?),
+        Some(flag) if flag.starts_with("--") && flag != "--help" && flag != "--version" => {
+            refresh_workspace(parse_options(args)?)
+        }
         Some("-h" | "--help" | "help") => {
             write_stdout(USAGE)?;
             Ok(ExitCode::SUCCESS)
@@ -184,25 +206,74 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
 }
 
 /// No arguments: the workspace's main job.
-fn refresh_workspace() -> Result<ExitCode, Failure> {
+fn refresh_workspace(options: Options) -> Result<ExitCode, Failure> {
     if !Path::new(DEFAULT_SPEC).is_file() {
         return Err(Failure::Usage(format!(
             "no {DEFAULT_SPEC} here; run from the workspace root, or name a spec: generate <SPEC>"
         )));
     }
+    if !options.positional.is_empty() || options.out.is_some() {
+        return Err(Failure::Usage(
+            "the refresh takes no files but --methods FOLDER; use `generate` or `export-yaml` for others".to_owned(),
+        ));
+    }
+    // The method pages are not in this repository: the copy is refreshed
+    // only from pages given, or found where the tests find the corpus.
+    match method_pages_folder(options.methods.as_deref())? {
+        Ok(folder) => {
+            let copy = options
+                .config
+                .export_methods_yaml(&folder, Some(DEFAULT_METHODS))?;
+            write_output(DEFAULT_METHODS, &copy)?;
+        }
+        Err(looked_in) => write_stderr(&format!(
+            "skipped: {DEFAULT_METHODS} (no method pages found; looked in {looked_in}; \
+             get them with scripts/fetch-corpus.sh, or pass --methods FOLDER)\n"
+        )),
+    }
+    let methods = Path::new(DEFAULT_METHODS)
+        .is_file()
+        .then(|| DEFAULT_METHODS.to_owned());
     for (out, output) in [
         (DEFAULT_OUT, Output::Module),
         (DEFAULT_YAML, Output::YamlCopy),
     ] {
+        let mut config = options.config.clone();
+        if let (Output::Module, Some(methods)) = (output, &methods) {
+            config.methods(methods);
+        }
         let options = Options {
             positional: vec![DEFAULT_SPEC.to_owned()],
             out: Some(out.to_owned()),
+            methods: None,
             format: DiffFormat::Text,
-            config: Config::new(),
+            config,
         };
         generate(options, output)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The folder of method pages for the refresh: the one given, else the
+/// newest pinned snapshot in the docs corpus. `Err(looked_in)` when neither.
+fn method_pages_folder(given: Option<&str>) -> Result<Result<std::path::PathBuf, String>, Failure> {
+    if let Some(given) = given {
+        return Ok(Ok(given.into()));
+    }
+    let root = Path::new(".");
+    let snapshot = corpus::current_methods_snapshot(root);
+    match (corpus::locate(root).map_err(Failure::Io)?, snapshot) {
+        (corpus::Lookup::Found(dir), Some(snapshot)) if dir.join(&snapshot).is_dir() => {
+            Ok(Ok(dir.join(snapshot)))
+        }
+        (corpus::Lookup::Found(dir), snapshot) => Ok(Err(format!(
+            "{} (no {} there)",
+            dir.display(),
+            snapshot
+                .unwrap_or_else(|| "methods/ snapshot pinned in scripts/corpus.pins".to_owned())
+        ))),
+        (corpus::Lookup::Missing(looked_in), _) => Ok(Err(looked_in.join(", "))),
+    }
 }
 
 /// What a command produces from a spec.
@@ -248,6 +319,21 @@ impl Output {
 }
 
 fn generate(mut options: Options, output: Output) -> Result<ExitCode, Failure> {
+    if let (Output::YamlCopy, Some(methods)) = (output, &options.methods) {
+        if !options.positional.is_empty() {
+            return Err(Failure::Usage(
+                "export-yaml takes <SPEC> or --methods FOLDER, not both".to_owned(),
+            ));
+        }
+        let copy = options
+            .config
+            .export_methods_yaml(methods, options.out.as_deref())?;
+        match &options.out {
+            Some(out) => write_output(out, &copy)?,
+            None => write_stdout(&copy)?,
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let [spec] = options.positional.as_slice() else {
         return Err(Failure::Usage(format!(
             "{} takes one <SPEC>",
@@ -257,57 +343,101 @@ fn generate(mut options: Options, output: Output) -> Result<ExitCode, Failure> {
     let spec = Source::read(Path::new(spec))?;
     let code = output.produce(&mut options.config, &spec, options.out.as_deref())?;
     match &options.out {
-        Some(out) => {
-            if let Some(parent) = Path::new(out)
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-            {
-                std::fs::create_dir_all(parent).map_err(|err| {
-                    Failure::Io(format!("cannot create `{}`: {err}", parent.display()))
-                })?;
-            }
-            let wrote = write_if_changed(Path::new(out), code.as_bytes())
-                .map_err(|err| Failure::Io(format!("cannot write `{out}`: {err}")))?;
-            let status = if wrote { "wrote" } else { "unchanged" };
-            write_stderr(&format!("{status}: {out}\n"));
-        }
-        None => {
-            write_stdout(&code)?;
-        }
+        Some(out) => write_output(out, &code)?,
+        None => write_stdout(&code)?,
     }
     Ok(ExitCode::SUCCESS)
 }
 
+/// Writes `out` only if its content changed, and says which.
+fn write_output(out: &str, content: &str) -> Result<(), Failure> {
+    if let Some(parent) = Path::new(out)
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(parent)
+            .map_err(|err| Failure::Io(format!("cannot create `{}`: {err}", parent.display())))?;
+    }
+    let wrote = write_if_changed(Path::new(out), content.as_bytes())
+        .map_err(|err| Failure::Io(format!("cannot write `{out}`: {err}")))?;
+    let status = if wrote { "wrote" } else { "unchanged" };
+    write_stderr(&format!("{status}: {out}\n"));
+    Ok(())
+}
+
 fn check(mut options: Options) -> Result<ExitCode, Failure> {
+    if let (Some(methods), [copy]) = (&options.methods, options.positional.as_slice()) {
+        let fresh = options.config.export_methods_yaml(methods, Some(copy))?;
+        return compare(
+            copy,
+            methods,
+            &fresh,
+            None,
+            &format!("export-yaml --methods {methods}"),
+        );
+    }
     let [spec, generated] = options.positional.as_slice() else {
-        return Err(Failure::Usage("check takes <SPEC> <GENERATED>".to_owned()));
+        return Err(Failure::Usage(
+            "check takes <SPEC> <GENERATED>, or --methods FOLDER <COPY>".to_owned(),
+        ));
     };
     let output = Output::checked_by(generated);
     // Read once: the fresh output and the semantic summary both come from it.
     let source = Source::read(Path::new(spec))?;
     let fresh = output.produce(&mut options.config, &source, Some(generated))?;
+    let methods_option = options
+        .methods
+        .as_ref()
+        .map_or(String::new(), |methods| format!(" --methods {methods}"));
+    let summary = |current: &str| {
+        // The semantic summary reads the Error page only; with method pages,
+        // the unified diff alone shows what changed.
+        if options.methods.is_some() {
+            return None;
+        }
+        stale_summary(&options.config, output, &source, generated, current)
+    };
+    compare(
+        generated,
+        spec,
+        &fresh,
+        Some(&summary),
+        &format!("{} {spec}{methods_option}", output.command()),
+    )
+}
+
+/// The semantic summary of a stale file's content, when one can be made.
+type SummaryOf<'a> = &'a dyn Fn(&str) -> Option<diff::Diff>;
+
+/// Exit 0 if the file `generated` holds `fresh`; else what changed and exit 1.
+fn compare(
+    generated: &str,
+    from: &str,
+    fresh: &str,
+    summary: Option<SummaryOf<'_>>,
+    command: &str,
+) -> Result<ExitCode, Failure> {
     let current = match std::fs::read(generated) {
         Ok(bytes) => bytes,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => Vec::new(),
         Err(err) => return Err(Failure::Io(format!("cannot read `{generated}`: {err}"))),
     };
     if current == fresh.as_bytes() {
-        write_stderr(&format!("fresh: {generated} matches {spec}\n"));
+        write_stderr(&format!("fresh: {generated} matches {from}\n"));
         return Ok(ExitCode::SUCCESS);
     }
     let current = String::from_utf8_lossy(&current);
-    if let Some(summary) = stale_summary(&options.config, output, &source, generated, &current) {
+    if let Some(summary) = summary.and_then(|summary| summary(&current)) {
         write_stdout(&format!("{}\n", summary.render(DiffFormat::Text)))?;
     }
     write_stdout(&unified_diff::unified_diff(
         &current,
-        &fresh,
+        fresh,
         &format!("{generated} (checked in)"),
-        &format!("{generated} (generated from {spec})"),
+        &format!("{generated} (generated from {from})"),
     ))?;
     write_stderr(&format!(
-        "error: {generated} is stale\nhelp: run `mastodon-error-codegen {} {spec} --out {generated}` and commit the result\n",
-        output.command()
+        "error: {generated} is stale\nhelp: run `mastodon-error-codegen {command} --out {generated}` and commit the result\n"
     ));
     Ok(ExitCode::from(1))
 }

@@ -1,0 +1,640 @@
+//! The method pages against the Error page: one catalogue of reasons, and
+//! one named, routable endpoint per documented method.
+//!
+//! The catalogue is the Error page's reasons plus the reasons that only the
+//! method pages document. Each documented error example is assigned by these
+//! rules, in order:
+//!
+//! 1. An OAuth error (the body has `error_description`, or `error` is an
+//!    RFC 6749 §5.2 code) is a reason of its own, one per status and code,
+//!    named after the code: `invalid_grant` → `InvalidGrant`.
+//! 2. A message that an Error page reason of the same status gives literally
+//!    is that reason (`404 Record not found` → `RecordNotFound`).
+//! 3. A message that is an instance of an Error page template reason of the
+//!    same status is that reason: a template with literal text that fits it;
+//!    422 `Validation failed: …`, Rails' `RecordInvalid` message, which the
+//!    page writes as `{string}`; or a message whose name (by rule 4) is that
+//!    reason's own name (`429 Too many requests` → `TooManyRequests`).
+//! 4. Any other message is a reason of its own, one per status and message,
+//!    named by the Error page's naming rule with the message as its heading:
+//!    `401 The access token is invalid` → `TheAccessTokenIsInvalid`.
+//!
+//! A name can be chosen with `Config::rename("401 The access token is invalid", "Name")`
+//! or `reason_names:` in the YAML copy; choosing the name of an Error page
+//! template reason of the same status makes the message an instance of it.
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+use crate::diagnostic::{Diagnostic, Error};
+use crate::ident;
+use crate::model::methods::{Method, MethodPage, MethodSpec};
+use crate::model::{Inline, Message, Reason, Spec, StatusGroup};
+use crate::source::Source;
+
+/// RFC 6749 §5.2: the error codes of an OAuth token endpoint.
+const OAUTH_CODES: [&str; 6] = [
+    "invalid_request",
+    "invalid_client",
+    "invalid_grant",
+    "unauthorized_client",
+    "unsupported_grant_type",
+    "invalid_scope",
+];
+
+/// Rails' `ActiveRecord::RecordInvalid` message, which the Error page writes as `{string}`.
+const VALIDATION_FAILED: (u16, &str, &str) = (422, "Validation failed: ", "RecordInvalid");
+
+/// The method pages as read, with the sources their spans point into.
+pub(crate) struct MethodsInput {
+    pub spec: MethodSpec,
+    pub sources: Vec<Source>,
+    /// For each page, the index in `sources` of the text its spans point into.
+    pub page_source: Vec<usize>,
+}
+
+/// Where an example's reason sits in the augmented spec.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct ReasonRef {
+    pub group: usize,
+    pub index: usize,
+}
+
+/// The Error page with the method pages' own reasons added to its groups,
+/// and the reasons of every method's examples (methods in page order).
+pub(crate) struct Catalogue {
+    pub spec: Spec,
+    /// Page, method, example: the example's reasons.
+    pub example_reasons: Vec<Vec<Vec<Vec<ReasonRef>>>>,
+}
+
+/// One method, named and routed.
+pub(crate) struct Endpoint<'a> {
+    pub page: &'a MethodPage,
+    pub method: &'a Method,
+    pub variant: String,
+    pub docs_url: String,
+    /// The path without its query, split into segments; `None` for a `:parameter`.
+    pub route: Vec<Option<&'a str>>,
+    /// For each example, its reasons in the augmented spec.
+    pub example_reasons: &'a [Vec<ReasonRef>],
+}
+
+impl MethodsInput {
+    fn source_of(&self, page: usize) -> &Source {
+        &self.sources[self.page_source[page]]
+    }
+
+    fn error_at(&self, page: usize, diagnostic: Diagnostic) -> Error {
+        Error::single(self.source_of(page).clone(), diagnostic)
+    }
+}
+
+/// A reason that only the method pages document, while it is collected.
+struct Derived {
+    status: u16,
+    status_text: String,
+    /// The message, or the OAuth code.
+    message: String,
+    name: String,
+    oauth: bool,
+    /// The first method that documents it, for the docs link.
+    first: (usize, usize),
+    methods: usize,
+}
+
+/// Rename keys for method-derived reasons: `401 The access token is invalid`.
+pub(crate) fn is_reason_key(key: &str) -> bool {
+    key.len() > 4 && key.as_bytes()[..3].iter().all(u8::is_ascii_digit) && key.as_bytes()[3] == b' '
+}
+
+/// Rename keys for endpoints: `GET /api/v1/statuses/:id`.
+pub(crate) fn is_endpoint_key(key: &str) -> bool {
+    key.split_once(' ').is_some_and(|(method, path)| {
+        method.chars().all(|c| c.is_ascii_uppercase()) && path.starts_with('/')
+    })
+}
+
+/// Builds the catalogue. `page_variants` are the Error page reasons' names,
+/// as `validate::check` gave them, in page order.
+pub(crate) fn catalogue(
+    page: &Spec,
+    page_variants: &[String],
+    input: &MethodsInput,
+    renames: &BTreeMap<String, String>,
+    docs_site: &str,
+) -> Result<Catalogue, Error> {
+    let mut errors = Vec::new();
+    let page_reasons: Vec<(usize, usize, &Reason)> = page
+        .groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, group)| {
+            group
+                .reasons
+                .iter()
+                .enumerate()
+                .map(move |(i, r)| (g, i, r))
+        })
+        .collect();
+    let mut derived: Vec<Derived> = Vec::new();
+    let mut derived_by_key: HashMap<(u16, String), usize> = HashMap::new();
+    let mut used_names: Vec<&str> = Vec::new();
+    // Each example's assignment: the page reasons, or a derived reason.
+    enum Assigned {
+        Page(Vec<ReasonRef>),
+        Derived(usize),
+    }
+    let mut assigned: Vec<Vec<Vec<Assigned>>> = Vec::new();
+    for (page_index, method_page) in input.spec.pages.iter().enumerate() {
+        let mut page_assigned = Vec::new();
+        for (method_index, method) in method_page.methods.iter().enumerate() {
+            let mut method_assigned = Vec::new();
+            for example in &method.errors {
+                let status = example.status;
+                let oauth = example.error_description.is_some()
+                    || OAUTH_CODES.contains(&example.error.as_str());
+                let in_group = |predicate: &dyn Fn(&Reason) -> bool| -> Vec<ReasonRef> {
+                    page_reasons
+                        .iter()
+                        .filter(|(g, _, reason)| {
+                            page.groups[*g].code == status && predicate(reason)
+                        })
+                        .map(|&(group, index, _)| ReasonRef { group, index })
+                        .collect()
+                };
+                if !oauth {
+                    // Rule 2: a literal of the page.
+                    let literal =
+                        in_group(&|r| !r.message.is_template() && r.message.text == example.error);
+                    if !literal.is_empty() {
+                        method_assigned.push(Assigned::Page(literal));
+                        continue;
+                    }
+                    // Rule 3: an instance of a page template.
+                    let fits_template = in_group(&|r| {
+                        r.message.is_template()
+                            && r.message.pieces().iter().any(|piece| !piece.is_empty())
+                            && fits(&example.error, &r.message.pieces())
+                    });
+                    if !fits_template.is_empty() {
+                        method_assigned.push(Assigned::Page(fits_template));
+                        continue;
+                    }
+                }
+                let key = format!("{status} {}", example.error);
+                let configured = renames
+                    .get(&key)
+                    .or_else(|| input.spec.reason_names.get(&key))
+                    .map(String::as_str);
+                if let Some((used, _)) = renames.get_key_value(&key) {
+                    used_names.push(used);
+                }
+                let named = match configured {
+                    Some(name) => ident::checked_override(name),
+                    None => ident::variant_name(&example.error),
+                };
+                let name = match named {
+                    Ok(name) => name,
+                    Err(problem) => {
+                        errors.push(input.error_at(
+                            page_index,
+                            Diagnostic::error(example.span.clone(), format!("the reason for `{key}` gets no name: {}", problem.describe()))
+                                .help(format!("name it with `reason_names: {{\"{key}\": Name}}` in the YAML copy, or `Config::rename(\"{key}\", \"Name\")`")),
+                        ));
+                        continue;
+                    }
+                };
+                if !oauth {
+                    let validation = status == VALIDATION_FAILED.0
+                        && configured.is_none()
+                        && example.error.starts_with(VALIDATION_FAILED.1);
+                    let instance = in_group(&|r| {
+                        r.message.is_template()
+                            && page_variant(page, page_variants, r).is_some_and(|variant| {
+                                *variant == name || (validation && variant == VALIDATION_FAILED.2)
+                            })
+                    });
+                    if !instance.is_empty() {
+                        method_assigned.push(Assigned::Page(instance));
+                        continue;
+                    }
+                }
+                // Rules 1 and 4: a reason of its own.
+                let index = *derived_by_key
+                    .entry((status, example.error.clone()))
+                    .or_insert_with(|| {
+                        derived.push(Derived {
+                            status,
+                            status_text: example.status_text.clone(),
+                            message: example.error.clone(),
+                            name,
+                            oauth,
+                            first: (page_index, method_index),
+                            methods: 0,
+                        });
+                        derived.len() - 1
+                    });
+                method_assigned.push(Assigned::Derived(index));
+            }
+            page_assigned.push(method_assigned);
+        }
+        assigned.push(page_assigned);
+    }
+    // Counting methods, not examples: a method may show a message twice.
+    for page_assigned in &assigned {
+        for method_assigned in page_assigned {
+            let mut seen: Vec<usize> = method_assigned
+                .iter()
+                .filter_map(|a| match a {
+                    Assigned::Derived(index) => Some(*index),
+                    Assigned::Page(_) => None,
+                })
+                .collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for index in seen {
+                derived[index].methods += 1;
+            }
+        }
+    }
+    for key in renames.keys().filter(|key| is_reason_key(key)) {
+        if !used_names.contains(&key.as_str()) {
+            errors.push(Error::single(
+                input.sources[0].clone(),
+                Diagnostic::error(0..0, format!("the configured rename `{key}` matches no error example of the method pages"))
+                    .help("a method reason's key is its status and message as documented, e.g. `401 The access token is invalid`"),
+            ));
+        }
+    }
+    // Names must not collide with the page's reasons or with each other.
+    let mut taken: HashMap<String, String> = page_variants
+        .iter()
+        .map(|variant| {
+            (
+                variant.clone(),
+                format!("the Error page reason `{variant}`"),
+            )
+        })
+        .collect();
+    for reason in &derived {
+        let what = format!("{} {}", reason.status, reason.message);
+        let (page_index, method_index) = reason.first;
+        let method = &input.spec.pages[page_index].methods[method_index];
+        let example = method
+            .errors
+            .iter()
+            .find(|e| e.status == reason.status && e.error == reason.message)
+            .expect("the first method documents it");
+        if let Some(other) = taken.get(&reason.name) {
+            errors.push(input.error_at(
+                page_index,
+                Diagnostic::error(example.span.clone(), format!("the reason for `{what}` would be named `{}`, like {other}", reason.name))
+                    .label("this example")
+                    .help(format!("name it with `reason_names: {{\"{what}\": Name}}` in the YAML copy, or `Config::rename(\"{what}\", \"Name\")`")),
+            ));
+            continue;
+        }
+        if reason.message.contains('{') && reason.message.contains('}') {
+            errors.push(input.error_at(
+                page_index,
+                Diagnostic::error(example.span.clone(), format!("the message `{}` has `{{…}}`, which the catalogue would read as a placeholder", reason.message))
+                    .help("this generator cannot keep such a message literal yet; please report it"),
+            ));
+            continue;
+        }
+        taken.insert(reason.name.clone(), format!("the reason for `{what}`"));
+    }
+    if let Some(error) = Error::combine(errors) {
+        return Err(error);
+    }
+
+    // The augmented spec: derived reasons after the page's own, new statuses in order.
+    let mut spec = page.clone();
+    let mut derived_refs = Vec::with_capacity(derived.len());
+    for reason in &derived {
+        let group = match spec.groups.iter().position(|g| g.code == reason.status) {
+            Some(group) => group,
+            None => {
+                let at = spec.groups.partition_point(|g| g.code < reason.status);
+                spec.groups.insert(
+                    at,
+                    StatusGroup {
+                        code: reason.status,
+                        text: reason.status_text.clone(),
+                        anchor: None,
+                        span: 0..0,
+                        reasons: Vec::new(),
+                    },
+                );
+                // Earlier derived reasons in later groups move down one.
+                for existing in &mut derived_refs {
+                    let existing: &mut ReasonRef = existing;
+                    if existing.group >= at {
+                        existing.group += 1;
+                    }
+                }
+                at
+            }
+        };
+        let (page_index, method_index) = reason.first;
+        let method_page = &input.spec.pages[page_index];
+        let method = &method_page.methods[method_index];
+        let others = reason.methods.saturating_sub(1);
+        let also = match others {
+            0 => String::new(),
+            1 => " and 1 other method".to_owned(),
+            n => format!(" and {n} other methods"),
+        };
+        let kind = if reason.oauth {
+            "An OAuth error"
+        } else {
+            "An error"
+        };
+        spec.groups[group].reasons.push(Reason {
+            heading: reason.message.clone(),
+            heading_span: 0..0,
+            anchor: None,
+            is_group_reason: false,
+            name_override: Some(reason.name.clone()),
+            message: Message {
+                text: reason.message.clone(),
+                span: 0..0,
+            },
+            explanation: vec![Inline::Text(format!(
+                "{kind} that the API method pages document for `{} {}`{also}.",
+                method.http_method, method.path
+            ))],
+            docs_url: Some(method_docs_url(docs_site, method_page, method)),
+        });
+        derived_refs.push(ReasonRef {
+            group,
+            index: spec.groups[group].reasons.len() - 1,
+        });
+    }
+    // Page reasons keep their place within a group; their group index may have moved.
+    let page_group_now = |group: usize| {
+        let code = page.groups[group].code;
+        spec.groups
+            .iter()
+            .position(|g| g.code == code)
+            .expect("page groups are kept")
+    };
+    let example_reasons = assigned
+        .into_iter()
+        .map(|page_assigned| {
+            page_assigned
+                .into_iter()
+                .map(|method_assigned| {
+                    method_assigned
+                        .into_iter()
+                        .map(|a| match a {
+                            Assigned::Page(refs) => refs
+                                .into_iter()
+                                .map(|r| ReasonRef {
+                                    group: page_group_now(r.group),
+                                    index: r.index,
+                                })
+                                .collect(),
+                            Assigned::Derived(index) => vec![derived_refs[index]],
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
+    Ok(Catalogue {
+        spec,
+        example_reasons,
+    })
+}
+
+/// The page reason's variant name as `validate::check` gave it.
+fn page_variant<'v>(page: &Spec, variants: &'v [String], reason: &Reason) -> Option<&'v String> {
+    let index = page.reasons().position(|r| std::ptr::eq(r, reason))?;
+    variants.get(index)
+}
+
+/// Whether `message` fits a template's literal pieces, in order.
+fn fits(message: &str, pieces: &[&str]) -> bool {
+    let [first, middle @ .., last] = pieces else {
+        return pieces.first().is_some_and(|only| *only == message);
+    };
+    let Some(mut rest) = message.strip_prefix(first) else {
+        return false;
+    };
+    for piece in middle {
+        match rest.find(piece) {
+            Some(at) => rest = &rest[at + piece.len()..],
+            None => return false,
+        }
+    }
+    rest.ends_with(last)
+}
+
+/// `https://docs.joinmastodon.org/methods/statuses/#create`.
+pub(crate) fn method_docs_url(site: &str, page: &MethodPage, method: &Method) -> String {
+    let site = site.trim_end_matches('/');
+    format!("{site}/methods/{}/#{}", page.path, fragment(method))
+}
+
+/// The naming rule for endpoints: the page's path, then the method's anchor
+/// (or, for a section without one, the id Hugo gives its heading), split into
+/// words at anything not a letter or digit, in UpperCamelCase:
+/// `statuses#create` → `StatusesCreate`, `admin/accounts#get` → `AdminAccountsGet`.
+/// The docs keep anchors stable because links point at them; paths get fixed
+/// and parameters renamed (`tags/:id` became `tags/:name`), so names do not use them.
+pub(crate) fn endpoint_name(page: &str, method: &Method) -> String {
+    let words =
+        format!("{page} {}", fragment(method)).replace(|c: char| !c.is_ascii_alphanumeric(), " ");
+    heck::ToUpperCamelCase::to_upper_camel_case(words.as_str())
+}
+
+/// The method's anchor, or the id Hugo derives from its heading when it has
+/// none (lowercase, spaces to `-`, other punctuation dropped).
+pub(crate) fn fragment(method: &Method) -> String {
+    match &method.anchor {
+        Some(anchor) => anchor.clone(),
+        None => method
+            .title
+            .to_lowercase()
+            .chars()
+            .filter_map(|c| match c {
+                ' ' => Some('-'),
+                c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+                _ => None,
+            })
+            .collect(),
+    }
+}
+
+/// The documented path without its query: `/api/v1/timelines/link?url=:url` → `/api/v1/timelines/link`.
+pub(crate) fn route_path(path: &str) -> &str {
+    path.split('?').next().unwrap_or(path)
+}
+
+/// Names and routes every method, reporting every collision.
+pub(crate) fn endpoints<'a>(
+    input: &'a MethodsInput,
+    catalogue: &'a Catalogue,
+    renames: &BTreeMap<String, String>,
+    docs_site: &str,
+) -> Result<Vec<Endpoint<'a>>, Error> {
+    let mut errors = Vec::new();
+    let mut endpoints: Vec<Endpoint<'a>> = Vec::new();
+    let mut by_name: HashMap<String, (usize, String)> = HashMap::new();
+    let mut by_route: HashMap<(String, Vec<Option<&str>>), String> = HashMap::new();
+    let mut used_renames: Vec<&str> = Vec::new();
+    for (page_index, page) in input.spec.pages.iter().enumerate() {
+        for (method_index, method) in page.methods.iter().enumerate() {
+            let request = format!("{} {}", method.http_method, method.path);
+            let span: Range<usize> = method.request_span.clone();
+            let configured = renames.get_key_value(&request);
+            used_renames.extend(configured.map(|(key, _)| key.as_str()));
+            let name = match configured
+                .map(|(_, name)| name)
+                .or(method.name_override.as_ref())
+            {
+                Some(name) => ident::checked_override(name),
+                None => ident::checked_override(&endpoint_name(&page.path, method)),
+            };
+            let name = match name {
+                Ok(name) => name,
+                Err(problem) => {
+                    errors.push(input.error_at(
+                        page_index,
+                        Diagnostic::error(span, format!("the method `{request}` gets no variant name: {}", problem.describe()))
+                            .help(format!("name it with `name:` in the YAML copy, or `Config::rename(\"{request}\", \"Name\")`")),
+                    ));
+                    continue;
+                }
+            };
+            if let Some((first_page, first)) = by_name.get(&name) {
+                errors.push(input.error_at(
+                    page_index,
+                    Diagnostic::error(span.clone(), format!("`{request}` would be named `{name}`, like `{first}` ({}.md)", input.spec.pages[*first_page].path))
+                        .label("this method")
+                        .help(format!("name one of them with `name:` in the YAML copy, or `Config::rename(\"{request}\", \"Name\")`")),
+                ));
+                continue;
+            }
+            let path = route_path(&method.path);
+            let segments: Vec<&str> = path.strip_prefix('/').unwrap_or(path).split('/').collect();
+            if segments.iter().any(|s| s.is_empty() || *s == ":") && path != "/" {
+                errors.push(
+                    input.error_at(
+                        page_index,
+                        Diagnostic::error(
+                            span.clone(),
+                            format!("the path of `{request}` has an empty segment"),
+                        )
+                        .help(
+                            "write the path as the server routes it, e.g. `/api/v1/statuses/:id`",
+                        ),
+                    ),
+                );
+                continue;
+            }
+            let route: Vec<Option<&str>> = segments
+                .iter()
+                .map(|s| (!s.starts_with(':')).then_some(*s))
+                .collect();
+            let shape = (method.http_method.clone(), route.clone());
+            if let Some(first) = by_route.get(&shape) {
+                errors.push(input.error_at(
+                    page_index,
+                    Diagnostic::error(span.clone(), format!("`{request}` routes like `{first}`: no request could tell them apart"))
+                        .label("this method")
+                        .help("two methods with the same HTTP method need paths that differ in a literal segment; fix the docs, or drop one from the YAML copy"),
+                ));
+                continue;
+            }
+            by_route.insert(shape, request.clone());
+            by_name.insert(name.clone(), (page_index, request));
+            endpoints.push(Endpoint {
+                page,
+                method,
+                variant: name,
+                docs_url: method_docs_url(docs_site, page, method),
+                route,
+                example_reasons: &catalogue.example_reasons[page_index][method_index],
+            });
+        }
+    }
+    for key in renames.keys().filter(|key| is_endpoint_key(key)) {
+        if !used_renames.contains(&key.as_str()) {
+            errors.push(Error::single(
+                input.sources[0].clone(),
+                Diagnostic::error(0..0, format!("the configured rename `{key}` matches no method"))
+                    .help("a method's key is its HTTP method and path as documented, e.g. `GET /api/v1/statuses/:id`"),
+            ));
+        }
+    }
+    match Error::combine(errors) {
+        Some(error) => Err(error),
+        None => Ok(endpoints),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn method(anchor: Option<&str>, title: &str) -> Method {
+        Method {
+            title: title.to_owned(),
+            title_span: 0..0,
+            anchor: anchor.map(str::to_owned),
+            http_method: "GET".to_owned(),
+            path: "/api/v1/x".to_owned(),
+            request_span: 0..0,
+            auth: Default::default(),
+            added_in: None,
+            lifecycle: crate::model::methods::Lifecycle::Current,
+            errors: Vec::new(),
+            name_override: None,
+        }
+    }
+
+    #[test]
+    fn endpoints_are_named_by_page_and_anchor() {
+        assert_eq!(
+            endpoint_name("statuses", &method(Some("create"), "Post a new status")),
+            "StatusesCreate"
+        );
+        assert_eq!(
+            endpoint_name("admin/accounts", &method(Some("get-one"), "x")),
+            "AdminAccountsGetOne"
+        );
+        assert_eq!(
+            endpoint_name("accounts", &method(Some("verify_credentials"), "x")),
+            "AccountsVerifyCredentials"
+        );
+        // No anchor: Hugo's id for the heading.
+        let avatar = method(None, "Delete profile avatar");
+        assert_eq!(fragment(&avatar), "delete-profile-avatar");
+        assert_eq!(
+            endpoint_name("profile", &avatar),
+            "ProfileDeleteProfileAvatar"
+        );
+        assert_eq!(
+            fragment(&method(None, "Update the filtering policy (v2)")),
+            "update-the-filtering-policy-v2"
+        );
+    }
+
+    #[test]
+    fn rename_keys_are_told_apart() {
+        assert!(is_reason_key("401 The access token is invalid"));
+        assert!(!is_reason_key("#not-found"));
+        assert!(is_endpoint_key("GET /api/v1/statuses/:id"));
+        assert!(!is_endpoint_key("RecordNotFound"));
+        assert!(!is_endpoint_key("429 - Too many requests"));
+    }
+
+    #[test]
+    fn templates_fit_by_their_literal_pieces() {
+        assert!(fits("Validation failed: x", &["Validation failed: ", ""]));
+        assert!(!fits("Nope", &["Validation failed: ", ""]));
+    }
+}

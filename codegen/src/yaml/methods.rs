@@ -1,0 +1,179 @@
+//! The YAML copy of the method pages (`spec/methods.yaml`): facts only,
+//! page by page, read into the same [`MethodSpec`] the page reader fills.
+//! spec/README.md documents the schema.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use super::diagnose::span_in;
+use super::read::{check_version, deserialize};
+use crate::diagnostic::{Diagnostic, Error, Sink};
+use crate::model::methods::{Auth, ErrorResponse, Lifecycle, Method, MethodPage, MethodSpec};
+use crate::source::Source;
+
+/// The kinds of token a method accepts, as the copy names them.
+pub(crate) const TOKEN_KINDS: [&str; 3] = ["public", "app", "user"];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Document {
+    pub schema: Option<Spanned<u32>>,
+    pub pages: Vec<Page>,
+    #[serde(default)]
+    pub reason_names: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Page {
+    pub path: String,
+    pub title: String,
+    pub methods: Vec<Spanned<MethodIn>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct MethodIn {
+    pub title: Spanned<String>,
+    #[serde(default)]
+    pub anchor: Option<String>,
+    #[serde(default)]
+    pub name: Option<String>,
+    /// `GET /api/v1/statuses/:id`.
+    pub request: Spanned<String>,
+    pub tokens: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub scopes: Vec<String>,
+    #[serde(default)]
+    pub added_in: Option<String>,
+    #[serde(default)]
+    pub lifecycle: Option<Spanned<String>>,
+    #[serde(default)]
+    pub errors: Vec<Spanned<ErrorIn>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ErrorIn {
+    pub status: Spanned<u16>,
+    pub status_text: String,
+    pub error: String,
+    #[serde(default)]
+    pub error_description: Option<String>,
+}
+
+/// Reads a YAML copy of the method pages.
+pub(crate) fn parse(source: &Source) -> Result<MethodSpec, Error> {
+    let document: Spanned<Document> = deserialize(source)?;
+    check_version(source, &document.value.schema, &document.referenced)?;
+    let text = source.text();
+    let mut sink = Sink::default();
+    let mut pages = Vec::new();
+    for page in document.value.pages {
+        let mut methods = Vec::new();
+        for method in page.methods {
+            let span = span_in(text, &method.referenced);
+            let method = method.value;
+            let request_span = span_in(text, &method.request.referenced);
+            let mut words = method.request.value.split_whitespace();
+            let (http_method, path) = match (words.next(), words.next(), words.next()) {
+                (Some(http_method), Some(path), None) if path.starts_with('/') => {
+                    (http_method.to_owned(), path.to_owned())
+                }
+                _ => {
+                    sink.push(
+                        Diagnostic::error(request_span.clone(), "a method's `request` is not `METHOD /path`")
+                            .help("write the request as the docs do, e.g. `request: GET /api/v1/statuses/:id`"),
+                    );
+                    continue;
+                }
+            };
+            let mut auth = Auth {
+                scopes: method.scopes,
+                ..Auth::default()
+            };
+            for token in &method.tokens {
+                match token.value.as_str() {
+                    "public" => auth.public = true,
+                    "app" => auth.app = true,
+                    "user" => auth.user = true,
+                    other => sink.push(
+                        Diagnostic::error(
+                            span_in(text, &token.referenced),
+                            format!("unknown kind of token `{other}`"),
+                        )
+                        .help(format!("`tokens` lists some of {}", TOKEN_KINDS.join(", "))),
+                    ),
+                }
+            }
+            if method.tokens.is_empty() {
+                sink.push(
+                    Diagnostic::error(span.clone(), "a method with no `tokens`").help(format!(
+                        "list who may call it: some of {}",
+                        TOKEN_KINDS.join(", ")
+                    )),
+                );
+            }
+            let lifecycle = match &method.lifecycle {
+                None => Lifecycle::Current,
+                Some(lifecycle) => Lifecycle::from_name(&lifecycle.value).unwrap_or_else(|| {
+                    sink.push(
+                        Diagnostic::error(span_in(text, &lifecycle.referenced), format!("unknown lifecycle `{}`", lifecycle.value))
+                            .help("`lifecycle` is `deprecated` or `removed`; leave it out for a current method"),
+                    );
+                    Lifecycle::Current
+                }),
+            };
+            let errors = method
+                .errors
+                .into_iter()
+                .filter_map(|error| {
+                    let error_span = span_in(text, &error.referenced);
+                    let error = error.value;
+                    if !(400..=599).contains(&error.status.value) {
+                        sink.push(
+                            Diagnostic::error(
+                                span_in(text, &error.status.referenced),
+                                format!("status {} is not an error status", error.status.value),
+                            )
+                            .help("an error response has a status from 400 to 599"),
+                        );
+                        return None;
+                    }
+                    Some(ErrorResponse {
+                        status: error.status.value,
+                        status_text: error.status_text,
+                        error: error.error,
+                        error_description: error.error_description,
+                        span: error_span,
+                    })
+                })
+                .collect();
+            methods.push(Method {
+                title: method.title.value,
+                title_span: span_in(text, &method.title.referenced),
+                anchor: method.anchor,
+                http_method,
+                path,
+                request_span,
+                auth,
+                added_in: method.added_in,
+                lifecycle,
+                errors,
+                name_override: method.name,
+            });
+        }
+        pages.push(MethodPage {
+            path: page.path,
+            title: page.title,
+            methods,
+        });
+    }
+    let spec = MethodSpec {
+        pages,
+        reason_names: document.value.reason_names,
+    };
+    sink.into_result(source, spec)
+}
