@@ -62,6 +62,35 @@ fn a_method_is_read_with_its_request_auth_version_and_errors() {
     );
 }
 
+/// The filters page nests methods under `##` group headings; a `###` heading
+/// is a method when a request follows it, and a sub-heading otherwise.
+#[test]
+fn methods_nested_under_a_group_heading_are_methods() {
+    let nested = METHOD.replace("## View a status {#get}", "### View a status {#get}");
+    let second = nested
+        .replace("{#get}", "{#delete}")
+        .replace("GET /api/v1/statuses/:id", "DELETE /api/v1/statuses/:id")
+        .replace("View a status", "Delete a status");
+    let text = page(&[
+        "## Server-side (v2) methods {#v2}\n\nIntro.\n\n",
+        &nested,
+        "\n### 401: Unauthorized\n\n```json\n{\"error\": \"The access token is invalid\"}\n```\n\n",
+        &second,
+    ]
+    .concat());
+    let page = parse_method_page(&Source::new("filters.md", text), "filters").unwrap();
+    let methods: Vec<_> = page
+        .methods
+        .iter()
+        .map(|m| (m.anchor.as_deref(), m.http_method.as_str(), m.errors.len()))
+        .collect();
+    // The group heading is no method; the `### 401` stays under its method.
+    assert_eq!(
+        methods,
+        [(Some("get"), "GET", 2), (Some("delete"), "DELETE", 1)]
+    );
+}
+
 fn error_of(body: &str) -> mastodon_error_codegen::Error {
     parse_method_page(&Source::new("statuses.md", page(body)), "statuses")
         .expect_err("the page is broken")

@@ -1,7 +1,9 @@
 //! Reads an API method page (`content/en/methods/*.md`) into a [`MethodPage`].
 //!
 //! A method is a `##` section whose first ```` ```http ```` block starts with
-//! a request line (`GET /api/v1/statuses/:id HTTP/1.1`, or a full URL).
+//! a request line (`GET /api/v1/statuses/:id HTTP/1.1`, or a full URL), or a
+//! `###` section whose own content, before the next heading, has one: the
+//! filters page nests its methods under `## Server-side (v2) methods`.
 //! Under it, the `**OAuth:**` and `**Version history:**` lines give its
 //! authorization and version, and each `NNN: Text` response heading with a
 //! JSON example whose body has `"error"` is a documented error response.
@@ -32,8 +34,11 @@ pub fn parse(source: &Source, page_path: &str) -> Result<MethodPage, Errors> {
     let mut sink = Sink::default();
     let (front, body_start) = front_matter::parse(text, PageKind::Methods, &mut sink);
     let mut reader = Reader::default();
-    for block in &blocks::parse(&text[body_start..], body_start) {
-        reader.block(block, &mut sink);
+    let blocks = blocks::parse(&text[body_start..], body_start);
+    for (index, block) in blocks.iter().enumerate() {
+        let opens_method = matches!(block.kind, BlockKind::Heading { level: 3, .. })
+            && has_request_before_next_heading(&blocks[index + 1..]);
+        reader.block(block, opens_method, &mut sink);
     }
     reader.close_section(&mut sink);
     match front {
@@ -79,10 +84,33 @@ enum RequestState {
     Invalid,
 }
 
+/// Whether the blocks up to the next heading hold an `http` block whose first
+/// line is a request: what makes a `###` heading a method of its own, as the
+/// filters page nests its methods under `## Server-side (v2) methods`.
+fn has_request_before_next_heading(blocks: &[Block]) -> bool {
+    blocks
+        .iter()
+        .take_while(|block| !matches!(block.kind, BlockKind::Heading { .. }))
+        .any(|block| match &block.kind {
+            BlockKind::CodeBlock { info } if info.split_whitespace().next() == Some("http") => {
+                let code = block.code_text();
+                let first = code.lines().next().unwrap_or_default().trim();
+                first
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|word| HTTP_METHODS.contains(&word))
+                    || first.starts_with("wss://")
+                    || first.starts_with("ws://")
+            }
+            _ => false,
+        })
+}
+
 impl Reader {
-    fn block(&mut self, block: &Block, sink: &mut Sink) {
+    /// `opens_method`: a `###` heading that starts a method section of its own.
+    fn block(&mut self, block: &Block, opens_method: bool, sink: &mut Sink) {
         match &block.kind {
-            BlockKind::Heading { level, id } if *level <= 2 => {
+            BlockKind::Heading { level, id } if *level <= 2 || opens_method => {
                 self.close_section(sink);
                 self.section = Some(open_section(block, id.as_deref(), sink));
             }
