@@ -1,5 +1,6 @@
-//! A bad page fails a consumer's build through `build.rs` with the located
-//! diagnostics in cargo's output, every problem at once, and no panic.
+//! A consumer's `build.rs` generates from the pages, method pages included;
+//! a bad page fails the build with the located diagnostics in cargo's
+//! output, every problem at once, and no panic.
 
 #[path = "../codegen/tests/common/mod.rs"]
 mod common;
@@ -44,24 +45,101 @@ fn broken_page(root: &Path) -> (String, [String; 2]) {
     (page, expected)
 }
 
-#[test]
-fn a_bad_page_fails_the_build_with_diagnostics_and_no_panic() {
+/// A consumer crate with `build_rs`, depending on the generator as the README says.
+fn consumer(name: &str, build_rs: &str) -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let workspace = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("build-script");
+    let workspace = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
     let codegen = root.join("codegen").display().to_string();
     write(
         &workspace.join("Cargo.toml"),
         &format!(
-            "[package]\nname = \"consumer\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[build-dependencies]\nmastodon-error-codegen = {{ path = {codegen:?}, default-features = false }}\n\n[workspace]\n"
+            "[package]\nname = \"consumer\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[build-dependencies]\nmastodon-error-codegen = {{ path = {codegen:?}, default-features = false }}\n\n[workspace]\n\n[lints.rust]\nunexpected_cfgs = {{ level = \"warn\", check-cfg = ['cfg(feature, values(\"serde\"))'] }}\n"
         ),
     );
     // The project's own lock file keeps the offline build on cached versions.
     std::fs::copy(root.join("Cargo.lock"), workspace.join("Cargo.lock")).expect("Cargo.lock");
-    write(&workspace.join("build.rs"), README_BUILD_RS);
+    write(&workspace.join("build.rs"), build_rs);
     write(
         &workspace.join("src/lib.rs"),
         "include!(concat!(env!(\"OUT_DIR\"), \"/error.rs\"));\n",
     );
+    workspace
+}
+
+/// The README's `build.rs` with the method pages, read from Markdown.
+const README_BUILD_RS_WITH_METHODS: &str = r#"fn main() -> Result<(), mastodon_error_codegen::Error> {
+    mastodon_error_codegen::Config::new()
+        .methods("methods")
+        .compile("spec/error.md")?;
+    Ok(())
+}
+"#;
+
+#[test]
+fn a_consumer_generates_endpoints_from_markdown_method_pages() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let workspace = consumer("build-script-methods", README_BUILD_RS_WITH_METHODS);
+    let page = std::fs::read_to_string(root.join("spec/error.md")).expect("spec/error.md");
+    write(&workspace.join("spec/error.md"), &page);
+    let fixtures = root.join("codegen/tests/fixtures/methods");
+    for page in ["statuses.md", "admin/filters.md"] {
+        let text = std::fs::read_to_string(fixtures.join(page)).expect("fixture page");
+        write(&workspace.join("methods").join(page), &text);
+    }
+    write(
+        &workspace.join("tests/endpoints.rs"),
+        "use consumer::{Classification, Endpoint, Reason};\n\n#[test]\nfn routes_and_classifies() {\n    let endpoint = Endpoint::from_request(\"GET\", \"/api/v1/statuses/1\").unwrap();\n    assert_eq!(endpoint, Endpoint::StatusesGet);\n    assert_eq!(endpoint.classify(404, \"Record not found\"), Classification::ForEndpoint(Reason::RecordNotFound));\n}\n",
+    );
+    let output = cargo(&workspace, &["test", "--offline", "--quiet"], &[]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    // Two broken method pages: both are reported, with their files.
+    let broken = |page: &str, old: &str, new: &str| {
+        let path = workspace.join("methods").join(page);
+        let text = std::fs::read_to_string(&path).expect("page");
+        assert_eq!(text.matches(old).count(), 1, "{old}");
+        write(&path, &text.replacen(old, new, 1));
+    };
+    broken(
+        "statuses.md",
+        "GET /api/v1/statuses/:id HTTP/1.1",
+        "FETCH /api/v1/statuses/:id",
+    );
+    broken(
+        "admin/filters.md",
+        "**OAuth level:** User token + `read:filters`\\\n",
+        "",
+    );
+    let output = cargo(
+        &workspace,
+        &["build", "--offline", "--quiet"],
+        &[("RUST_BACKTRACE", "1")],
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "the build must fail:\n{stderr}");
+    assert!(
+        stderr.contains("methods/statuses.md:43:1: error: the section's first `http` block is not a request line"),
+        "{stderr}"
+    );
+    assert!(
+        stderr
+            .contains("methods/admin/filters.md:35:1: error: this method has no `**OAuth:**` line"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("error: 2 problems in 2 files"), "{stderr}");
+    for sign_of_a_panic in ["panicked", "stack backtrace", "RUST_BACKTRACE"] {
+        assert!(!stderr.contains(sign_of_a_panic), "{stderr}");
+    }
+}
+
+#[test]
+fn a_bad_page_fails_the_build_with_diagnostics_and_no_panic() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let workspace = consumer("build-script", README_BUILD_RS);
     let (page, expected) = broken_page(root);
     write(&workspace.join("spec/error.md"), &page);
 

@@ -51,6 +51,8 @@ pub(crate) struct MethodsInput {
     pub sources: Vec<Source>,
     /// For each page, the index in `sources` of the text its spans point into.
     pub page_source: Vec<usize>,
+    /// Where each of the copy's `reason_names` is (a YAML copy's only).
+    pub reason_name_spans: BTreeMap<String, Range<usize>>,
 }
 
 /// Where an example's reason sits in the augmented spec.
@@ -190,6 +192,9 @@ pub(crate) fn catalogue(
                 if let Some((used, _)) = renames.get_key_value(&key) {
                     used_names.push(used);
                 }
+                if let Some((used, _)) = input.spec.reason_names.get_key_value(&key) {
+                    used_names.push(used);
+                }
                 let named = match configured {
                     Some(name) => ident::checked_override(name),
                     None => ident::variant_name(&example.error),
@@ -264,6 +269,15 @@ pub(crate) fn catalogue(
                 input.sources[0].clone(),
                 Diagnostic::error(0..0, format!("the configured rename `{key}` matches no error example of the method pages"))
                     .help("a method reason's key is its status and message as documented, e.g. `401 The access token is invalid`"),
+            ));
+        }
+    }
+    for (key, span) in &input.reason_name_spans {
+        if !used_names.contains(&key.as_str()) {
+            errors.push(Error::single(
+                input.sources[0].clone(),
+                Diagnostic::error(span.clone(), format!("`reason_names` names `{key}`, which matches no error example"))
+                    .help("a key is an error example's status and message as documented, e.g. `401 The access token is invalid`; remove the entry, or fix its key"),
             ));
         }
     }

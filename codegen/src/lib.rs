@@ -208,7 +208,7 @@ fn export_methods_yaml(
     // The copy must hold exactly what the pages hold: read it back and compare.
     let copy = Source::new(out_name.unwrap_or("methods.yaml"), yaml.as_str());
     let same = yaml::methods::parse(&copy)
-        .is_ok_and(|read| read.without_spans() == input.spec.without_spans());
+        .is_ok_and(|(read, _)| read.without_spans() == input.spec.without_spans());
     if !same {
         return Err(internal_error(
             &first,

@@ -57,7 +57,7 @@ pub(crate) fn load_copy(source: Source) -> Result<(MethodsInput, MethodsOrigin),
                 .help("write a YAML copy with `mastodon-error-codegen export-yaml --methods FOLDER --out FILE`"),
         ));
     }
-    let spec = yaml::methods::parse(&source)?;
+    let (spec, reason_name_spans) = yaml::methods::parse(&source)?;
     let origin = MethodsOrigin {
         name: source.name().to_owned(),
         identity: format!(
@@ -72,6 +72,7 @@ pub(crate) fn load_copy(source: Source) -> Result<(MethodsInput, MethodsOrigin),
             spec,
             sources: vec![source],
             page_source,
+            reason_name_spans,
         },
         origin,
     ))
@@ -112,6 +113,7 @@ fn read_folder(dir: &Path) -> Result<MethodsInput, Error> {
         },
         sources,
         page_source,
+        reason_name_spans: Default::default(),
     })
 }
 

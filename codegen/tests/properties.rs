@@ -355,3 +355,119 @@ fn a_sample_of_generated_modules_compiles_warning_free() {
         &[],
     );
 }
+
+/// The fixture method pages (`fixtures/methods/`), read once: (path below the folder without `.md`, text).
+fn method_pages() -> &'static [(String, String)] {
+    static PAGES: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    PAGES.get_or_init(|| {
+        ["statuses", "admin/filters"]
+            .iter()
+            .map(|path| {
+                let text = common::fixture(&format!("methods/{path}.md"))
+                    .text()
+                    .to_owned();
+                ((*path).to_owned(), text)
+            })
+            .collect()
+    })
+}
+
+/// Their YAML copy.
+fn methods_copy() -> &'static str {
+    static COPY: OnceLock<String> = OnceLock::new();
+    COPY.get_or_init(|| {
+        let dir = common::fixture_path("methods/statuses.md");
+        Config::new()
+            .export_methods_yaml(dir.parent().expect("folder"), Some("methods.yaml"))
+            .expect("the fixture pages export")
+    })
+}
+
+/// What an edited methods copy generates with the current Error page, if anything.
+fn generate_api(copy: &str, config: &Config) -> Result<String, mastodon_error_codegen::Error> {
+    config.generate_api_source(
+        &common::fixture("seed-000-current.md"),
+        &Source::new("methods.yaml", copy),
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 192,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn edited_method_pages_never_panic_and_read_sound_methods(
+        page in 0..method_pages().len(),
+        edits in prop::collection::vec(edit(), 1..6),
+    ) {
+        let (path, text) = &method_pages()[page];
+        let edited = edits.iter().fold(text.clone(), |text, edit| apply(&text, edit));
+        let source = Source::new(format!("{path}.md"), edited);
+        match mastodon_error_codegen::parse_method_page(&source, path) {
+            Ok(page) => {
+                for method in &page.methods {
+                    prop_assert!(method.path.starts_with('/'), "{}", method.path);
+                    let auth = &method.auth;
+                    prop_assert!(auth.public || auth.app || auth.user, "a method nobody may call");
+                    for error in &method.errors {
+                        prop_assert!((400..=599).contains(&error.status));
+                    }
+                }
+            }
+            Err(error) => prop_assert!(error.render().contains(": error: ")),
+        }
+    }
+
+    #[test]
+    fn edited_methods_copies_never_panic_and_generate_rust(
+        edits in prop::collection::vec(edit(), 1..6),
+    ) {
+        let edited = edits.iter().fold(methods_copy().to_owned(), |text, edit| apply(&text, edit));
+        match generate_api(&edited, &Config::new()) {
+            Ok(code) => {
+                syn::parse_file(&code)
+                    .map_err(|e| TestCaseError::fail(format!("output does not parse: {e}")))?;
+            }
+            Err(error) => prop_assert!(error.render().contains(": error: ")),
+        }
+    }
+}
+
+/// A fixed sample of modules from edited methods copies compiles clean too.
+#[test]
+fn a_sample_of_generated_api_modules_compiles_warning_free() {
+    let mut runner = TestRunner::deterministic();
+    let mut config = Config::new();
+    config.serde(Serde::Never);
+    let strategy = prop::collection::vec(edit(), 1..4);
+    let mut modules: Vec<(String, String)> = Vec::new();
+    for _ in 0..400 {
+        if modules.len() == 6 {
+            break;
+        }
+        let edits = strategy.new_tree(&mut runner).expect("edits").current();
+        let edited = edits
+            .iter()
+            .fold(methods_copy().to_owned(), |text, edit| apply(&text, edit));
+        if let Ok(code) = generate_api(&edited, &config)
+            && !modules.iter().any(|(_, kept)| *kept == code)
+        {
+            modules.push((format!("Edited methods copy {}.", modules.len()), code));
+        }
+    }
+    assert_eq!(
+        modules.len(),
+        6,
+        "too few edited copies generate; the sample no longer tests much"
+    );
+    let project = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("property-api-sample");
+    modules_crate(&project, "[workspace]\n", "api", &modules);
+    cargo_succeeds(
+        &project,
+        &["clippy", "--offline", "--quiet", "--", "-D", "warnings"],
+        &[],
+    );
+}

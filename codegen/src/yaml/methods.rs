@@ -3,6 +3,7 @@
 //! spec/README.md documents the schema.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use serde::Deserialize;
 use serde_saphyr::Spanned;
@@ -22,7 +23,7 @@ pub(super) struct Document {
     pub schema: Option<Spanned<u32>>,
     pub pages: Vec<Page>,
     #[serde(default)]
-    pub reason_names: BTreeMap<String, String>,
+    pub reason_names: BTreeMap<String, Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -64,8 +65,11 @@ pub(super) struct ErrorIn {
     pub error_description: Option<String>,
 }
 
-/// Reads a YAML copy of the method pages.
-pub(crate) fn parse(source: &Source) -> Result<MethodSpec, Error> {
+/// Reads a YAML copy of the method pages, with where each of its
+/// `reason_names` is, for the check that every one names an example.
+pub(crate) fn parse(
+    source: &Source,
+) -> Result<(MethodSpec, BTreeMap<String, Range<usize>>), Error> {
     let document: Spanned<Document> = deserialize(source)?;
     check_version(source, &document.value.schema, &document.referenced)?;
     let text = source.text();
@@ -171,9 +175,15 @@ pub(crate) fn parse(source: &Source) -> Result<MethodSpec, Error> {
             methods,
         });
     }
+    let mut reason_names = BTreeMap::new();
+    let mut name_spans = BTreeMap::new();
+    for (key, name) in document.value.reason_names {
+        name_spans.insert(key.clone(), span_in(text, &name.referenced));
+        reason_names.insert(key, name.value);
+    }
     let spec = MethodSpec {
         pages,
-        reason_names: document.value.reason_names,
+        reason_names,
     };
-    sink.into_result(source, spec)
+    sink.into_result(source, (spec, name_spans))
 }

@@ -1,0 +1,323 @@
+//! Every way the method pages' YAML copy, the reason catalogue and the
+//! endpoints can be wrong gives a located error with help, never a panic or
+//! a module that quietly drops a method.
+
+mod common;
+
+use common::assert_reports;
+use mastodon_error_codegen::{Config, Error, Source};
+
+/// The YAML copy of the fixture pages (`codegen/tests/fixtures/methods`).
+fn copy() -> String {
+    let dir = common::fixture_path("methods/statuses.md");
+    Config::new()
+        .export_methods_yaml(
+            dir.parent().expect("the fixture folder"),
+            Some("methods.yaml"),
+        )
+        .expect("the fixture pages export")
+}
+
+fn edited(old: &str, new: &str) -> String {
+    let copy = copy();
+    assert_eq!(copy.matches(old).count(), 1, "{old:?} must occur once");
+    copy.replacen(old, new, 1)
+}
+
+fn generate(config: &Config, copy: &str) -> Result<String, Error> {
+    config.generate_api_source(
+        &common::fixture("seed-000-current.md"),
+        &Source::new("methods.yaml", copy),
+    )
+}
+
+fn error_of(copy: &str) -> Error {
+    generate(&Config::new(), copy).expect_err("the copy is broken")
+}
+
+#[test]
+fn the_fixture_copy_generates() {
+    let code = generate(&Config::new(), &copy()).expect("generates");
+    assert!(code.contains("    StatusesGet,\n"));
+    assert!(code.contains("// Methods: blob "));
+}
+
+#[test]
+fn yaml_shape_errors_are_located() {
+    let error = error_of(&edited(
+        "        anchor: get\n        request: GET /api/v2/filters\n",
+        "        anchr: get\n        request: GET /api/v2/filters\n",
+    ));
+    assert_reports(&error, 11, 9, "unknown key `anchr`", "did you mean");
+    let error = error_of(&edited("schema: 1\n", ""));
+    assert_reports(
+        &error,
+        5,
+        1,
+        "the document does not say which schema it is written in",
+        "add `schema: 1`",
+    );
+    let error = error_of(&edited("schema: 1\n", "schema: 2\n"));
+    assert_reports(
+        &error,
+        5,
+        9,
+        "this copy is written in schema 2",
+        "use a mastodon-error-codegen",
+    );
+    let error = generate(&Config::new(), "  \n").expect_err("empty");
+    assert_reports(&error, 1, 1, "the file is empty", "write a YAML copy");
+}
+
+#[test]
+fn yaml_content_errors_are_located() {
+    let error = error_of(&edited(
+        "request: GET /api/v2/filters\n",
+        "request: GET api/v2/filters\n",
+    ));
+    assert_reports(
+        &error,
+        12,
+        18,
+        "a method's `request` is not `METHOD /path`",
+        "write the request as the docs do",
+    );
+    let error = error_of(&edited(
+        "        tokens:\n          - public\n          - app\n",
+        "        tokens:\n          - public\n          - robot\n",
+    ));
+    assert_reports(
+        &error,
+        43,
+        13,
+        "unknown kind of token `robot`",
+        "`tokens` lists some of public, app, user",
+    );
+    let error = error_of(&edited(
+        "        tokens:\n          - public\n          - app\n",
+        "        tokens: []\n",
+    ));
+    assert_reports(
+        &error,
+        38,
+        9,
+        "a method with no `tokens`",
+        "list who may call it",
+    );
+    let error = error_of(&edited(
+        "        anchor: get-one\n",
+        "        anchor: get-one\n        lifecycle: retired\n",
+    ));
+    assert!(
+        error
+            .render()
+            .contains("error: unknown lifecycle `retired`"),
+        "{}",
+        error.render()
+    );
+    assert!(
+        error
+            .render()
+            .contains("= help: `lifecycle` is `deprecated` or `removed`"),
+        "{}",
+        error.render()
+    );
+    let error = error_of(&edited(
+        "          - status: 400\n",
+        "          - status: 200\n",
+    ));
+    assert_reports(
+        &error,
+        46,
+        21,
+        "status 200 is not an error status",
+        "an error response has a status from 400 to 599",
+    );
+}
+
+#[test]
+fn endpoint_names_that_collide_or_fail_are_located() {
+    let error = error_of(&edited(
+        "        anchor: get-one\n",
+        "        anchor: get-one\n        name: AdminFiltersGet\n",
+    ));
+    assert_reports(
+        &error,
+        33,
+        18,
+        "`GET /api/v2/filters/:id` would be named `AdminFiltersGet`, like `GET /api/v2/filters` (admin/filters.md)",
+        "name one of them",
+    );
+    let error = error_of(&edited(
+        "        anchor: get-one\n",
+        "        anchor: get-one\n        name: 1st\n",
+    ));
+    assert!(
+        error
+            .render()
+            .contains("error: the method `GET /api/v2/filters/:id` gets no variant name"),
+        "{}",
+        error.render()
+    );
+    let error = error_of(&edited(
+        "request: GET /api/v2/filters/:id\n",
+        "request: GET /api/v2/filters//x\n",
+    ));
+    assert_reports(
+        &error,
+        32,
+        18,
+        "the path of `GET /api/v2/filters//x` has an empty segment",
+        "write the path as the server routes it",
+    );
+    let error = error_of(&edited(
+        "request: GET /api/v2/filters/keywords/:id\n",
+        "request: GET /api/v2/filters/:name\n",
+    ));
+    assert_reports(
+        &error,
+        32,
+        18,
+        "`GET /api/v2/filters/:id` routes like `GET /api/v2/filters/:name`: no request could tell them apart",
+        "two methods with the same HTTP method need paths",
+    );
+}
+
+/// The first documented 401, under `GET /api/v2/filters`.
+const FIRST_401: &str = "error: The access token is invalid\n      - title: View one keyword";
+
+#[test]
+fn reason_names_that_collide_or_fail_are_located() {
+    // A message whose name is a page reason's, under another status.
+    let error = error_of(&edited(
+        FIRST_401,
+        "error: Record not found\n      - title: View one keyword",
+    ));
+    assert_reports(
+        &error,
+        19,
+        13,
+        "the reason for `401 Record not found` would be named `RecordNotFound`, like the Error page reason `RecordNotFound`",
+        "name it with `reason_names:",
+    );
+    let error = error_of(&edited(
+        FIRST_401,
+        "error: \"404\"\n      - title: View one keyword",
+    ));
+    assert!(
+        error
+            .render()
+            .contains("error: the reason for `401 404` gets no name"),
+        "{}",
+        error.render()
+    );
+    let error = error_of(&edited(
+        FIRST_401,
+        "error: \"Token {id} is invalid\"\n      - title: View one keyword",
+    ));
+    assert!(
+        error
+            .render()
+            .contains("which the catalogue would read as a placeholder"),
+        "{}",
+        error.render()
+    );
+}
+
+#[test]
+fn renames_name_endpoints_and_reasons_and_unknown_keys_are_errors() {
+    let mut config = Config::new();
+    config
+        .rename("GET /api/v1/statuses/:id", "ViewStatus")
+        .rename("401 The access token is invalid", "InvalidToken");
+    let code = generate(&config, &copy()).expect("renamed");
+    assert!(code.contains("    ViewStatus,\n") && !code.contains("StatusesGet"));
+    assert!(code.contains("    InvalidToken,\n") && !code.contains("TheAccessTokenIsInvalid"));
+    // The same from the copy itself.
+    let named = edited(
+        "schema: 1\n",
+        "schema: 1\nreason_names:\n  401 The access token is invalid: InvalidToken\n",
+    );
+    assert!(
+        generate(&Config::new(), &named)
+            .expect("named")
+            .contains("    InvalidToken,\n")
+    );
+    // Naming a message after a template reason of its status makes it an instance.
+    let mut instance = Config::new();
+    instance.rename(
+        "422 Validation failed: Text can't be blank",
+        "RecordInvalid",
+    );
+    generate(&instance, &copy()).expect("an instance of RecordInvalid");
+
+    let mut typo = Config::new();
+    typo.rename("GET /api/v1/statuses/:ident", "ViewStatus");
+    let error = generate(&typo, &copy()).expect_err("matches nothing");
+    assert_reports(
+        &error,
+        1,
+        1,
+        "the configured rename `GET /api/v1/statuses/:ident` matches no method",
+        "a method's key is its HTTP method and path",
+    );
+    let stray = edited(
+        "schema: 1\n",
+        "schema: 1\nreason_names:\n  401 The token is invalid: InvalidToken\n",
+    );
+    let error = generate(&Config::new(), &stray).expect_err("matches nothing");
+    assert_reports(
+        &error,
+        7,
+        29,
+        "`reason_names` names `401 The token is invalid`, which matches no error example",
+        "a key is an error example's status and message",
+    );
+    let mut typo = Config::new();
+    typo.rename("401 The token is invalid", "InvalidToken");
+    let error = generate(&typo, &copy()).expect_err("matches nothing");
+    assert_reports(
+        &error,
+        1,
+        1,
+        "the configured rename `401 The token is invalid` matches no error example",
+        "a method reason's key is its status and message",
+    );
+}
+
+#[test]
+fn the_schema_document_example_generates() {
+    let readme = std::fs::read_to_string(common::corpus::workspace_root().join("spec/README.md"))
+        .expect("spec/README.md");
+    let section = &readme[readme
+        .find("## The method pages' copy")
+        .expect("the section")..];
+    let start = section.find("```yaml\n").expect("a yaml example") + "```yaml\n".len();
+    let example = &section[start..start + section[start..].find("```").expect("closed")];
+    let code = generate(&Config::new(), example)
+        .unwrap_or_else(|e| panic!("the spec/README.md example does not generate:\n{e}"));
+    assert!(code.contains("    #[deprecated(note = "));
+    assert!(code.contains("    ViewStatus,\n"));
+    assert!(code.contains("    InvalidToken,\n"));
+}
+
+#[test]
+fn methods_that_are_neither_a_folder_nor_a_copy_are_refused() {
+    let mut config = Config::new();
+    config.methods(common::fixture_path("seed-001-rendered.txt"));
+    let error = config
+        .generate_source(&common::fixture("seed-000-current.md"))
+        .expect_err("not method pages");
+    assert!(
+        error
+            .render()
+            .contains("error: the method pages are neither a folder nor a YAML copy"),
+        "{}",
+        error.render()
+    );
+    assert!(
+        error
+            .render()
+            .contains("= help: point at the methods folder")
+    );
+}

@@ -1,0 +1,124 @@
+//! The crate's `Endpoint`, generated from `spec/methods.yaml`: what the
+//! README promises a client, on the checked-in data.
+
+use mastodon_error::{Classification, Endpoint, Lifecycle, Reason, messages};
+
+#[test]
+fn the_readme_client_example_holds() {
+    let endpoint = Endpoint::from_request("POST", "/api/v1/statuses/109404970108594430/favourite")
+        .expect("a documented method");
+    assert_eq!(endpoint, Endpoint::StatusesFavourite);
+    assert_eq!(endpoint.path(), "/api/v1/statuses/:id/favourite");
+    assert_eq!(endpoint.scopes(), ["write:favourites"]);
+    assert_eq!(
+        endpoint.classify(401, "The access token is invalid"),
+        Classification::ForEndpoint(Reason::TheAccessTokenIsInvalid)
+    );
+    assert_eq!(endpoint.to_string(), "POST /api/v1/statuses/:id/favourite");
+    assert_eq!(
+        endpoint.docs_url(),
+        "https://docs.joinmastodon.org/methods/statuses/#favourite"
+    );
+}
+
+#[test]
+fn a_literal_segment_wins_over_a_parameter() {
+    assert_eq!(
+        Endpoint::from_request("GET", "/api/v1/accounts/verify_credentials"),
+        Some(Endpoint::AccountsVerifyCredentials)
+    );
+    assert_eq!(
+        Endpoint::from_request("GET", "/api/v1/accounts/109404970108594430"),
+        Some(Endpoint::AccountsGet)
+    );
+    assert_eq!(
+        Endpoint::from_request("GET", "/api/v1/accounts/verify_credentials?x=1"),
+        Some(Endpoint::AccountsVerifyCredentials)
+    );
+    assert_eq!(Endpoint::from_request("GET", "/api/v1/nothing/here"), None);
+    assert_eq!(Endpoint::from_request("GET", "api/v1/accounts/1"), None);
+    assert_eq!(Endpoint::from_request("GET", "//api/v1/accounts/1"), None);
+}
+
+#[test]
+fn the_method_decides_before_the_path() {
+    assert_eq!(
+        Endpoint::from_request("POST", "/api/v1/statuses"),
+        Some(Endpoint::StatusesCreate)
+    );
+    assert_eq!(
+        Endpoint::from_request("DELETE", "/api/v1/statuses/1"),
+        Some(Endpoint::StatusesDelete)
+    );
+    assert_eq!(Endpoint::from_request("PATCH", "/api/v1/statuses"), None);
+    assert_eq!(Endpoint::from_request("get", "/api/v1/statuses/1"), None);
+}
+
+#[test]
+fn the_issues_examples_are_classified_for_their_method() {
+    // The 401 every client must handle, documented on most methods.
+    let documented = Endpoint::ALL
+        .iter()
+        .filter(|e| {
+            e.errors()
+                .iter()
+                .any(|d| d.error == messages::THE_ACCESS_TOKEN_IS_INVALID)
+        })
+        .count();
+    assert!(documented > 150, "{documented}");
+    // OAuth errors are reasons of their own, not ParameterMissing.
+    assert_eq!(
+        Reason::classify(400, "invalid_grant"),
+        Classification::Documented(Reason::InvalidGrant)
+    );
+    assert_eq!(
+        Reason::classify(400, "invalid_scope"),
+        Classification::Documented(Reason::InvalidScope)
+    );
+    // A message another method documents falls back to the general reasons.
+    let other = Endpoint::StatusesCreate.classify(404, "Record not found");
+    assert_eq!(other, Classification::Documented(Reason::RecordNotFound));
+    // Validation messages are instances of RecordInvalid, for their method and in general.
+    let create = Endpoint::AccountsCreate
+        .errors()
+        .iter()
+        .find(|e| e.status == 422)
+        .expect("a 422");
+    assert_eq!(
+        create.classification,
+        Classification::Documented(Reason::RecordInvalid)
+    );
+}
+
+#[test]
+fn the_table_answers_every_accessor() {
+    assert!(Endpoint::ALL.len() >= 265);
+    for &endpoint in Endpoint::ALL {
+        assert!(endpoint.path().starts_with('/'), "{endpoint}");
+        assert!(
+            endpoint
+                .docs_url()
+                .starts_with("https://docs.joinmastodon.org/methods/")
+        );
+        let auth = endpoint.authorization();
+        assert!(
+            auth.public || auth.app_token || auth.user_token,
+            "{endpoint}"
+        );
+        assert!(endpoint.added_in().is_some(), "{endpoint}");
+    }
+    assert!(Endpoint::AccountsCreate.authorization().app_token);
+    assert_eq!(Endpoint::AccountsCreate.added_in(), Some("2.7.0"));
+    let deprecated = Endpoint::ALL
+        .iter()
+        .filter(|e| e.lifecycle() == Lifecycle::Deprecated)
+        .count();
+    let removed = Endpoint::ALL
+        .iter()
+        .filter(|e| e.lifecycle() == Lifecycle::Removed)
+        .count();
+    assert!(
+        deprecated > 0 && removed > 0,
+        "{deprecated} deprecated, {removed} removed"
+    );
+}
