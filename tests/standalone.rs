@@ -8,7 +8,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::scratch::{compiles_clean, manifest, modules_crate, write};
+use common::scratch::{cargo_succeeds, compiles_clean, manifest, modules_crate, write};
 use mastodon_error_codegen::{Config, Serde, Source};
 
 /// Declares the `serde` cfg the module gates its derives on, as the README
@@ -24,6 +24,13 @@ mod tests {
     fn classifies() {
         assert_eq!(Reason::classify(404, "Record not found"), Classification::Documented(Reason::RecordNotFound));
         assert_eq!(Reason::classify(418, "I'm a teapot").reason(), None);
+    }
+
+    #[test]
+    fn routes() {
+        use super::mastodon_error::Endpoint;
+        let endpoint = Endpoint::from_request("GET", "/api/v1/statuses/1").unwrap();
+        assert_eq!(endpoint.classify(404, "Record not found"), Classification::ForEndpoint(Reason::RecordNotFound));
     }
 }
 "#;
@@ -196,4 +203,58 @@ fn generated_modules_compile_warning_free_without_dependencies() {
     );
 
     compiles_clean(&workspace);
+}
+
+/// A client that names a method the docs deprecate gets rustc's warning, so
+/// `-D deprecated` fails its build; the generated module alone stays clean.
+#[test]
+fn naming_a_deprecated_method_warns_the_client() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let module =
+        std::fs::read_to_string(root.join("generated/error.rs")).expect("generated/error.rs");
+    let deprecated = module
+        .lines()
+        .skip_while(|line| !line.starts_with("pub enum Endpoint"))
+        .skip_while(|line| !line.trim_start().starts_with("#[deprecated"))
+        .find(|line| !line.trim_start().starts_with('#') && !line.trim_start().starts_with("//"))
+        .map(|line| line.trim().trim_end_matches(',').to_owned())
+        .expect("the docs deprecate some method");
+    let project = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("deprecated-client");
+    write(
+        &project.join("Cargo.toml"),
+        &manifest(
+            "deprecated-client",
+            &format!("[workspace]\n{SERDE_CFG_LINT}"),
+        ),
+    );
+    write(&project.join("src/mastodon_error.rs"), &module);
+    write(
+        &project.join("src/lib.rs"),
+        &format!(
+            "pub mod mastodon_error;\n\npub fn old() -> mastodon_error::Endpoint {{\n    mastodon_error::Endpoint::{deprecated}\n}}\n"
+        ),
+    );
+    let output = common::scratch::cargo(
+        &project,
+        &["build", "--offline", "--quiet"],
+        &[("RUSTFLAGS", "-D deprecated")],
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !output.status.success(),
+        "naming {deprecated} must warn:\n{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "use of deprecated unit variant `mastodon_error::Endpoint::{deprecated}`"
+        )),
+        "{stderr}"
+    );
+    // Without the client's use, the module builds under the same flags.
+    write(&project.join("src/lib.rs"), "pub mod mastodon_error;\n");
+    cargo_succeeds(
+        &project,
+        &["build", "--offline", "--quiet"],
+        &[("RUSTFLAGS", "-D deprecated")],
+    );
 }
