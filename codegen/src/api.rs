@@ -429,7 +429,8 @@ fn page_variant<'v>(page: &Spec, variants: &'v [String], reason: &Reason) -> Opt
     variants.get(index)
 }
 
-/// Whether `message` fits a template's literal pieces, in order.
+/// Whether `message` fits a template's literal pieces, in order: the rule the
+/// generated `matches_template` applies at run time.
 fn fits(message: &str, pieces: &[&str]) -> bool {
     let [first, middle @ .., last] = pieces else {
         return pieces.first().is_some_and(|only| *only == message);

@@ -5,9 +5,9 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use serde_saphyr::SerializerOptions;
 
 use super::SCHEMA_VERSION;
+use super::write::to_yaml;
 use crate::model::methods::{ErrorResponse, Lifecycle, Method, MethodSpec};
 
 /// `identity` names the pages by content (a git tree or blob id), so the copy
@@ -30,14 +30,7 @@ pub(crate) fn write(
             .collect(),
         reason_names: &spec.reason_names,
     };
-    let mut options = SerializerOptions::default();
-    options.prefer_block_scalars = false;
-    options.compact_list_indent = false;
-    let mut body = serde_saphyr::to_string_with_options(&document, options)
-        .map_err(|error| error.to_string())?;
-    if !body.ends_with('\n') {
-        body.push('\n');
-    }
+    let body = to_yaml(&document)?;
     let out = out_name.unwrap_or("FILE");
     Ok(format!(
         "# Mastodon's API method pages as data: a mastodon-error-codegen YAML copy, schema {SCHEMA_VERSION}.\n\

@@ -23,14 +23,7 @@ pub(crate) fn write(
         attributes: spec.attributes.iter().map(attribute).collect(),
         groups: spec.groups.iter().map(group).collect(),
     };
-    let mut options = SerializerOptions::default();
-    options.prefer_block_scalars = false;
-    options.compact_list_indent = false;
-    let mut body = serde_saphyr::to_string_with_options(&document, options)
-        .map_err(|error| error.to_string())?;
-    if !body.ends_with('\n') {
-        body.push('\n');
-    }
+    let body = to_yaml(&document)?;
     let out = out_name.unwrap_or("FILE");
     Ok(format!(
         "# Mastodon's Error entity page as data: a mastodon-error-codegen YAML copy, schema {SCHEMA_VERSION}.\n\
@@ -38,6 +31,20 @@ pub(crate) fn write(
          # If this copy is your source, edit it freely; spec/README.md describes every key.\n\
          {body}"
     ))
+}
+
+/// serde-saphyr in both copies' fixed layout: keys in struct order, long
+/// text on one line, lists indented under their key, a final newline.
+pub(super) fn to_yaml<T: Serialize>(document: &T) -> Result<String, String> {
+    let mut options = SerializerOptions::default();
+    options.prefer_block_scalars = false;
+    options.compact_list_indent = false;
+    let mut body = serde_saphyr::to_string_with_options(document, options)
+        .map_err(|error| error.to_string())?;
+    if !body.ends_with('\n') {
+        body.push('\n');
+    }
+    Ok(body)
 }
 
 #[derive(Serialize)]
