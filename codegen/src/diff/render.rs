@@ -144,50 +144,46 @@ pub(super) fn markdown(diff: &Diff) -> String {
     out
 }
 
+/// The JSON form: `{"old", "new", "impact", "changes": [{"kind", "impact",
+/// "subject", "status", "old", "new", "summary"}]}`, pretty-printed.
 pub(super) fn json(diff: &Diff) -> String {
-    let mut out = String::from("{\n");
-    out.push_str(&format!("  \"old\": {},\n", string(&diff.old_name)));
-    out.push_str(&format!("  \"new\": {},\n", string(&diff.new_name)));
-    out.push_str(&format!("  \"impact\": {},\n", string(verdict(diff))));
-    out.push_str("  \"changes\": [");
-    for (index, change) in diff.changes.iter().enumerate() {
-        let optional = |value: &Option<String>| value.as_deref().map_or("null".to_owned(), string);
-        out.push_str(if index == 0 { "\n" } else { ",\n" });
-        out.push_str(&format!(
-            "    {{\"kind\": {}, \"impact\": {}, \"subject\": {}, \"status\": {}, \"old\": {}, \"new\": {}, \"summary\": {}}}",
-            string(change.kind.as_str()),
-            string(change.impact().as_str()),
-            string(&change.subject),
-            change.status.map_or("null".to_owned(), |code| code.to_string()),
-            optional(&change.old),
-            optional(&change.new),
-            string(&describe(change, Quote::Plain)),
-        ));
+    #[derive(serde::Serialize)]
+    struct Document<'a> {
+        old: &'a str,
+        new: &'a str,
+        impact: &'static str,
+        changes: Vec<ChangeOut<'a>>,
     }
-    out.push_str(if diff.changes.is_empty() {
-        "]\n}\n"
-    } else {
-        "\n  ]\n}\n"
-    });
-    out
-}
-
-/// A JSON string literal (RFC 8259): quotes, backslashes and control
-/// characters escaped, everything else verbatim.
-fn string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-            c => out.push(c),
-        }
+    #[derive(serde::Serialize)]
+    struct ChangeOut<'a> {
+        kind: &'static str,
+        impact: &'static str,
+        subject: &'a str,
+        status: Option<u16>,
+        old: Option<&'a str>,
+        new: Option<&'a str>,
+        summary: String,
     }
-    out.push('"');
+    let document = Document {
+        old: &diff.old_name,
+        new: &diff.new_name,
+        impact: verdict(diff),
+        changes: diff
+            .changes
+            .iter()
+            .map(|change| ChangeOut {
+                kind: change.kind.as_str(),
+                impact: change.impact().as_str(),
+                subject: &change.subject,
+                status: change.status,
+                old: change.old.as_deref(),
+                new: change.new.as_deref(),
+                summary: describe(change, Quote::Plain),
+            })
+            .collect(),
+    };
+    // Strings and options only: serializing cannot fail.
+    let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
+    out.push('\n');
     out
 }

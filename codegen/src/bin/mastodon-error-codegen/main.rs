@@ -1,14 +1,12 @@
-//! `mastodon-error-codegen`: the generator on the command line.
-//!
-//! Arguments are parsed by hand: a consumer's build compiles this package's
-//! library, and a CLI framework would be compiled along with it.
-
-mod unified_diff;
+//! `mastodon-error-codegen`: the generator on the command line. Arguments
+//! are parsed by clap; the binary is built only with the `tools` feature,
+//! so a consumer's build never compiles it.
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use mastodon_error_codegen::corpus;
 use mastodon_error_codegen::diff::{self, DiffFormat};
 use mastodon_error_codegen::{Config, Error, Format, Serde, Source, write_if_changed};
@@ -18,56 +16,158 @@ const DEFAULT_OUT: &str = "generated/error.rs";
 const DEFAULT_YAML: &str = "spec/error.yaml";
 const DEFAULT_METHODS: &str = "spec/methods.yaml";
 
-const USAGE: &str = "\
-mastodon-error-codegen: Rust from Mastodon's Error entity docs page
-
-USAGE:
-    mastodon-error-codegen [--methods FOLDER]
-        Refresh what is checked in (run from the workspace root): spec/methods.yaml
-        from the method pages in FOLDER, or in the docs corpus if it is found;
-        generated/error.rs from spec/error.md and spec/methods.yaml; spec/error.yaml.
-    mastodon-error-codegen generate <SPEC> [--methods PATH] [--out FILE] [OPTIONS]
-        Write the module to stdout, or to FILE if its content changed. With
-        --methods, the module also has Endpoint and the method pages' reasons.
-    mastodon-error-codegen export-yaml <SPEC> [--out FILE] [OPTIONS]
-    mastodon-error-codegen export-yaml --methods FOLDER [--out FILE] [OPTIONS]
-        Write the YAML copy of SPEC, or of the method pages in FOLDER, to stdout,
-        or to FILE if its content changed.
-    mastodon-error-codegen check <SPEC> <GENERATED> [--methods PATH] [OPTIONS]
-    mastodon-error-codegen check --methods FOLDER <COPY>
-        Exit 0 if GENERATED is exactly what SPEC gives (the module, or the YAML
-        copy if GENERATED ends in .yaml or .yml), or COPY what FOLDER gives;
-        else print what changed, with its semver impact (for the Error page),
-        then a unified diff, and exit 1.
-    mastodon-error-codegen diff <OLD> <NEW> [--format text|markdown|json] [OPTIONS]
-        What changed between two versions of the spec, with the semver impact
-        of each change on the generated module.
-
-SPEC is the Markdown page, or its YAML copy if the name ends in .yaml or .yml.
+const AFTER_HELP: &str = "\
+SPEC is the Error page in Markdown, or its YAML copy if the name ends in .yaml or .yml.
 PATH is a folder of the docs' method pages (content/en/methods/), or their YAML copy.
 
-OPTIONS:
-    --methods PATH        The API method pages: a folder of Markdown pages, or their YAML copy.
-    --rename KEY=Name     Name a variant. KEY is a reason's `#anchor` or heading as written, a
-                          method's `GET /api/v1/statuses/:id`, or a method reason's
-                          `401 The access token is invalid`.
-    --serde MODE          `feature` (default: cfg_attr(feature = \"serde\")), `feature=NAME`,
-                          `always`, or `never`.
-    --docs-site URL       Where doc links point (default https://docs.joinmastodon.org).
-    --format FORMAT       diff output: `text` (default), `markdown` (a PR comment) or `json`.
-    -h, --help            Show this help.
-    -V, --version         Show the version.
+Exit status: 0 success, 1 invalid spec or stale output, 2 bad command line.";
 
-EXIT STATUS:
-    0 success, 1 invalid spec or stale output, 2 bad command line.
-";
+/// Rust from Mastodon's Error entity page and API method pages.
+///
+/// With no command, refreshes what is checked in (run from the workspace
+/// root): spec/methods.yaml from the method pages in --methods FOLDER, or in
+/// the docs corpus if it is found; generated/error.rs from spec/error.md and
+/// spec/methods.yaml; and spec/error.yaml.
+#[derive(Parser)]
+#[command(name = "mastodon-error-codegen", version, after_help = AFTER_HELP)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    options: Options,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Write the module to stdout, or to FILE if its content changed. With
+    /// --methods, the module also has Endpoint and the method pages' reasons.
+    Generate {
+        spec: String,
+        /// Where to write; the file is rewritten only if its content changed.
+        #[arg(long, short)]
+        out: Option<String>,
+    },
+    /// Write the YAML copy of SPEC, or of the method pages in --methods FOLDER.
+    ExportYaml {
+        #[arg(required_unless_present = "methods", conflicts_with = "methods")]
+        spec: Option<String>,
+        /// Where to write; the file is rewritten only if its content changed.
+        #[arg(long, short)]
+        out: Option<String>,
+    },
+    /// Exit 0 if GENERATED is what SPEC gives (the module, or the YAML copy
+    /// if it ends in .yaml or .yml), or COPY what --methods FOLDER gives; else
+    /// print what changed, with its semver impact, then a unified diff, and exit 1.
+    #[command(
+        override_usage = "mastodon-error-codegen check <SPEC> <GENERATED> [--methods PATH]\n       mastodon-error-codegen check --methods FOLDER <COPY>"
+    )]
+    Check {
+        #[arg(num_args = 1..=2, required = true, value_name = "FILE")]
+        files: Vec<String>,
+    },
+    /// What changed between two versions of the spec, with the semver impact
+    /// of each change on the generated module.
+    Diff {
+        old: String,
+        new: String,
+        /// `text` for terminals, `markdown` for a PR comment, `json` for bots.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    Text,
+    #[value(alias = "md")]
+    Markdown,
+    Json,
+}
+
+impl From<OutputFormat> for DiffFormat {
+    fn from(format: OutputFormat) -> Self {
+        match format {
+            OutputFormat::Text => DiffFormat::Text,
+            OutputFormat::Markdown => DiffFormat::Markdown,
+            OutputFormat::Json => DiffFormat::Json,
+        }
+    }
+}
+
+/// What every command takes.
+#[derive(Args)]
+struct Options {
+    /// The API method pages: a folder of Markdown pages, or their YAML copy.
+    #[arg(long, global = true, value_name = "PATH")]
+    methods: Option<String>,
+    /// Name a variant. KEY is a reason's `#anchor` or heading as written, a
+    /// method's `GET /api/v1/statuses/:id`, or a method reason's `401 The access token is invalid`.
+    #[arg(long = "rename", global = true, value_name = "KEY=Name", value_parser = parse_rename)]
+    renames: Vec<(String, String)>,
+    /// `feature` (cfg_attr(feature = "serde"), the default), `feature=NAME`, `always`, or `never`.
+    #[arg(long, global = true, value_name = "MODE", value_parser = parse_serde)]
+    serde: Option<Serde>,
+    /// Where doc links point (default https://docs.joinmastodon.org).
+    #[arg(long, global = true, value_name = "URL")]
+    docs_site: Option<String>,
+}
+
+fn parse_rename(rename: &str) -> Result<(String, String), String> {
+    rename
+        .rsplit_once('=')
+        .map(|(key, name)| (key.to_owned(), name.to_owned()))
+        .ok_or_else(|| format!("takes KEY=Name, got `{rename}`"))
+}
+
+fn parse_serde(mode: &str) -> Result<Serde, String> {
+    match mode {
+        "feature" => Ok(Serde::default()),
+        "always" => Ok(Serde::Always),
+        "never" => Ok(Serde::Never),
+        other => match other.strip_prefix("feature=") {
+            Some(name) if !name.is_empty() => Ok(Serde::Feature(name.to_owned())),
+            _ => Err(format!(
+                "unknown mode `{other}`: use feature, feature=NAME, always or never"
+            )),
+        },
+    }
+}
+
+impl Options {
+    fn config(&self) -> Config {
+        let mut config = Config::new();
+        for (key, name) in &self.renames {
+            config.rename(key, name);
+        }
+        if let Some(serde) = &self.serde {
+            config.serde(serde.clone());
+        }
+        if let Some(site) = &self.docs_site {
+            config.docs_site(site);
+        }
+        if let Some(methods) = &self.methods {
+            config.methods(methods);
+        }
+        config
+    }
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    // clap prints help, versions and usage errors itself, with exit 2 for the latter.
+    let cli = Cli::parse();
+    match run(cli) {
         Ok(code) => code,
         Err(Failure::Usage(message)) => {
-            write_stderr(&format!("error: {message}\n\n{USAGE}\n"));
+            let error = clap::Error::raw(
+                clap::error::ErrorKind::ArgumentConflict,
+                format!("{message}\n"),
+            );
+            write_stderr(
+                &error
+                    .with_cmd(&<Cli as clap::CommandFactory>::command())
+                    .render()
+                    .to_string(),
+            );
             ExitCode::from(2)
         }
         Err(Failure::Spec(error)) => {
@@ -98,131 +198,45 @@ impl From<Error> for Failure {
     }
 }
 
-struct Options {
-    positional: Vec<String>,
-    out: Option<String>,
-    methods: Option<String>,
-    format: DiffFormat,
-    config: Config,
-}
-
-fn parse_options(args: &[String]) -> Result<Options, Failure> {
-    let mut options = Options {
-        positional: Vec::new(),
-        out: None,
-        methods: None,
-        format: DiffFormat::Text,
-        config: Config::new(),
-    };
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        let (flag, inline_value) = match arg.split_once('=') {
-            Some((flag, value)) if flag.starts_with("--") => (flag, Some(value.to_owned())),
-            _ => (arg.as_str(), None),
-        };
-        let mut value = |name: &str| {
-            inline_value
-                .clone()
-                .or_else(|| args.next().cloned())
-                .ok_or_else(|| Failure::Usage(format!("{name} needs a value")))
-        };
-        match flag {
-            "--out" | "-o" => options.out = Some(value("--out")?),
-            "--methods" => {
-                let methods = value("--methods")?;
-                options.config.methods(&methods);
-                options.methods = Some(methods);
+fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    let options = &cli.options;
+    match cli.command {
+        None => refresh_workspace(options),
+        Some(Command::Generate { spec, out }) => {
+            generate(options, Output::Module, &spec, out.as_deref())
+        }
+        Some(Command::ExportYaml { spec, out }) => match (spec, &options.methods) {
+            (None, Some(methods)) => {
+                let copy = options
+                    .config()
+                    .export_methods_yaml(methods, out.as_deref())?;
+                write_result(out.as_deref(), &copy)
             }
-            "--rename" => {
-                let rename = value("--rename")?;
-                let Some((key, name)) = rename.rsplit_once('=') else {
-                    return Err(Failure::Usage(format!(
-                        "--rename takes KEY=Name, got `{rename}`"
-                    )));
-                };
-                options.config.rename(key, name);
-            }
-            "--serde" => {
-                let mode = value("--serde")?;
-                let serde = match mode.as_str() {
-                    "feature" => Serde::default(),
-                    "always" => Serde::Always,
-                    "never" => Serde::Never,
-                    other => match other.strip_prefix("feature=") {
-                        Some(name) if !name.is_empty() => Serde::Feature(name.to_owned()),
-                        _ => return Err(Failure::Usage(format!("unknown --serde mode `{other}`"))),
-                    },
-                };
-                options.config.serde(serde);
-            }
-            "--format" => {
-                options.format = match value("--format")?.as_str() {
-                    "text" => DiffFormat::Text,
-                    "markdown" | "md" => DiffFormat::Markdown,
-                    "json" => DiffFormat::Json,
-                    other => {
-                        return Err(Failure::Usage(format!(
-                            "unknown --format `{other}`: use text, markdown or json"
-                        )));
-                    }
-                };
-            }
-            "--docs-site" => {
-                let site = value("--docs-site")?;
-                options.config.docs_site(site);
-            }
-            _ if flag.starts_with('-') && flag.len() > 1 => {
-                return Err(Failure::Usage(format!("unknown option `{arg}`")));
-            }
-            _ => options.positional.push(arg.clone()),
+            (Some(spec), _) => generate(options, Output::YamlCopy, &spec, out.as_deref()),
+            (None, None) => Err(Failure::Usage(
+                "export-yaml takes <SPEC> or --methods FOLDER".to_owned(),
+            )),
+        },
+        Some(Command::Check { files }) => check(options, &files),
+        Some(Command::Diff { old, new, format }) => {
+            semantic_diff(options, &old, &new, format.into())
         }
     }
-    Ok(options)
 }
 
-fn run(args: &[String]) -> Result<ExitCode, Failure> {
-    match args.first().map(String::as_str) {
-        None => refresh_workspace(parse_options(args)?),
-        Some(flag) if flag.starts_with("--") && flag != "--help" && flag != "--version" => {
-            refresh_workspace(parse_options(args)?)
-        }
-        Some("-h" | "--help" | "help") => {
-            write_stdout(USAGE)?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Some("-V" | "--version") => {
-            write_stdout(&format!(
-                "mastodon-error-codegen {}\n",
-                env!("CARGO_PKG_VERSION")
-            ))?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Some("generate") => generate(parse_options(&args[1..])?, Output::Module),
-        Some("export-yaml") => generate(parse_options(&args[1..])?, Output::YamlCopy),
-        Some("check") => check(parse_options(&args[1..])?),
-        Some("diff") => semantic_diff(parse_options(&args[1..])?),
-        Some(other) => Err(Failure::Usage(format!("unknown command `{other}`"))),
-    }
-}
-
-/// No arguments: the workspace's main job.
-fn refresh_workspace(options: Options) -> Result<ExitCode, Failure> {
+/// No command: the workspace's main job.
+fn refresh_workspace(options: &Options) -> Result<ExitCode, Failure> {
     if !Path::new(DEFAULT_SPEC).is_file() {
         return Err(Failure::Usage(format!(
             "no {DEFAULT_SPEC} here; run from the workspace root, or name a spec: generate <SPEC>"
         )));
-    }
-    if !options.positional.is_empty() || options.out.is_some() {
-        return Err(Failure::Usage(
-            "the refresh takes no files but --methods FOLDER; use `generate` or `export-yaml` for others".to_owned(),
-        ));
     }
     // The method pages are not in this repository: the copy is refreshed
     // only from pages given, or found where the tests find the corpus.
     match method_pages_folder(options.methods.as_deref())? {
         Ok(folder) => {
             let copy = options
-                .config
+                .config()
                 .export_methods_yaml(&folder, Some(DEFAULT_METHODS))?;
             write_output(DEFAULT_METHODS, &copy)?;
         }
@@ -231,26 +245,17 @@ fn refresh_workspace(options: Options) -> Result<ExitCode, Failure> {
              get them with scripts/fetch-corpus.sh, or pass --methods FOLDER)\n"
         )),
     }
-    let methods = Path::new(DEFAULT_METHODS)
-        .is_file()
-        .then(|| DEFAULT_METHODS.to_owned());
-    for (out, output) in [
-        (DEFAULT_OUT, Output::Module),
-        (DEFAULT_YAML, Output::YamlCopy),
-    ] {
-        let mut config = options.config.clone();
-        if let (Output::Module, Some(methods)) = (output, &methods) {
-            config.methods(methods);
-        }
-        let options = Options {
-            positional: vec![DEFAULT_SPEC.to_owned()],
-            out: Some(out.to_owned()),
-            methods: None,
-            format: DiffFormat::Text,
-            config,
-        };
-        generate(options, output)?;
+    let spec = Source::read(Path::new(DEFAULT_SPEC))?;
+    let mut config = options.config();
+    if Path::new(DEFAULT_METHODS).is_file() {
+        config.methods(DEFAULT_METHODS);
     }
+    write_output(
+        DEFAULT_OUT,
+        &Output::Module.produce(&mut config, &spec, Some(DEFAULT_OUT))?,
+    )?;
+    let copy = Output::YamlCopy.produce(&mut options.config(), &spec, Some(DEFAULT_YAML))?;
+    write_output(DEFAULT_YAML, &copy)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -318,33 +323,22 @@ impl Output {
     }
 }
 
-fn generate(mut options: Options, output: Output) -> Result<ExitCode, Failure> {
-    if let (Output::YamlCopy, Some(methods)) = (output, &options.methods) {
-        if !options.positional.is_empty() {
-            return Err(Failure::Usage(
-                "export-yaml takes <SPEC> or --methods FOLDER, not both".to_owned(),
-            ));
-        }
-        let copy = options
-            .config
-            .export_methods_yaml(methods, options.out.as_deref())?;
-        match &options.out {
-            Some(out) => write_output(out, &copy)?,
-            None => write_stdout(&copy)?,
-        }
-        return Ok(ExitCode::SUCCESS);
-    }
-    let [spec] = options.positional.as_slice() else {
-        return Err(Failure::Usage(format!(
-            "{} takes one <SPEC>",
-            output.command()
-        )));
-    };
+fn generate(
+    options: &Options,
+    output: Output,
+    spec: &str,
+    out: Option<&str>,
+) -> Result<ExitCode, Failure> {
     let spec = Source::read(Path::new(spec))?;
-    let code = output.produce(&mut options.config, &spec, options.out.as_deref())?;
-    match &options.out {
-        Some(out) => write_output(out, &code)?,
-        None => write_stdout(&code)?,
+    let code = output.produce(&mut options.config(), &spec, out)?;
+    write_result(out, &code)
+}
+
+/// Writes to `out` if given, else to stdout.
+fn write_result(out: Option<&str>, content: &str) -> Result<ExitCode, Failure> {
+    match out {
+        Some(out) => write_output(out, content)?,
+        None => write_stdout(content)?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -365,26 +359,30 @@ fn write_output(out: &str, content: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-fn check(mut options: Options) -> Result<ExitCode, Failure> {
-    if let (Some(methods), [copy]) = (&options.methods, options.positional.as_slice()) {
-        let fresh = options.config.export_methods_yaml(methods, Some(copy))?;
-        return compare(
-            copy,
-            methods,
-            &fresh,
-            None,
-            &format!("export-yaml --methods {methods}"),
-        );
-    }
-    let [spec, generated] = options.positional.as_slice() else {
-        return Err(Failure::Usage(
-            "check takes <SPEC> <GENERATED>, or --methods FOLDER <COPY>".to_owned(),
-        ));
+fn check(options: &Options, files: &[String]) -> Result<ExitCode, Failure> {
+    let mut config = options.config();
+    let (spec, generated) = match (files, &options.methods) {
+        ([copy], Some(methods)) => {
+            let fresh = config.export_methods_yaml(methods, Some(copy))?;
+            return compare(
+                copy,
+                methods,
+                &fresh,
+                None,
+                &format!("export-yaml --methods {methods}"),
+            );
+        }
+        ([spec, generated], _) => (spec, generated),
+        _ => {
+            return Err(Failure::Usage(
+                "check takes <SPEC> <GENERATED>, or --methods FOLDER <COPY>".to_owned(),
+            ));
+        }
     };
     let output = Output::checked_by(generated);
     // Read once: the fresh output and the semantic summary both come from it.
     let source = Source::read(Path::new(spec))?;
-    let fresh = output.produce(&mut options.config, &source, Some(generated))?;
+    let fresh = output.produce(&mut config, &source, Some(generated))?;
     let methods_option = options
         .methods
         .as_ref()
@@ -395,7 +393,7 @@ fn check(mut options: Options) -> Result<ExitCode, Failure> {
         if options.methods.is_some() {
             return None;
         }
-        stale_summary(&options.config, output, &source, generated, current)
+        stale_summary(&config, output, &source, generated, current)
     };
     compare(
         generated,
@@ -430,12 +428,15 @@ fn compare(
     if let Some(summary) = summary.and_then(|summary| summary(&current)) {
         write_stdout(&format!("{}\n", summary.render(DiffFormat::Text)))?;
     }
-    write_stdout(&unified_diff::unified_diff(
-        &current,
-        fresh,
-        &format!("{generated} (checked in)"),
-        &format!("{generated} (generated from {from})"),
-    ))?;
+    let unified = similar::TextDiff::from_lines(current.as_ref(), fresh)
+        .unified_diff()
+        .context_radius(3)
+        .header(
+            &format!("{generated} (checked in)"),
+            &format!("{generated} (generated from {from})"),
+        )
+        .to_string();
+    write_stdout(&unified)?;
     write_stderr(&format!(
         "error: {generated} is stale\nhelp: run `mastodon-error-codegen {command} --out {generated}` and commit the result\n"
     ));
@@ -467,16 +468,18 @@ fn stale_summary(
     }
 }
 
-fn semantic_diff(options: Options) -> Result<ExitCode, Failure> {
-    let [old, new] = options.positional.as_slice() else {
-        return Err(Failure::Usage("diff takes <OLD> <NEW>".to_owned()));
-    };
+fn semantic_diff(
+    options: &Options,
+    old: &str,
+    new: &str,
+    format: DiffFormat,
+) -> Result<ExitCode, Failure> {
     let diff = diff::diff(
         &Source::read(Path::new(old))?,
         &Source::read(Path::new(new))?,
-        &options.config,
+        &options.config(),
     )?;
-    write_stdout(&diff.render(options.format))?;
+    write_stdout(&diff.render(format))?;
     Ok(ExitCode::SUCCESS)
 }
 

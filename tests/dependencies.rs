@@ -1,0 +1,54 @@
+//! A consumer's build compiles no command-line dependencies: clap, similar
+//! and the YAML writer stay behind the generator's `tools` feature, which
+//! the crate's build dependency turns off.
+
+use std::process::Command;
+
+fn tree(edges: &str) -> String {
+    let output = Command::new(env!("CARGO"))
+        .args([
+            "tree",
+            "-p",
+            "mastodon-error",
+            "-e",
+            edges,
+            "--prefix",
+            "none",
+            "--offline",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo tree runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+fn crates(tree: &str) -> Vec<&str> {
+    tree.lines()
+        .filter_map(|line| line.split_whitespace().next())
+        .collect()
+}
+
+#[test]
+fn the_consumer_build_has_no_cli_dependencies() {
+    let build = tree("build,normal");
+    let names = crates(&build);
+    for cli_only in ["clap", "clap_derive", "clap_builder", "similar"] {
+        assert!(
+            !names.contains(&cli_only),
+            "{cli_only} reaches a consumer's build:\n{build}"
+        );
+    }
+    // The generator itself is there, as a build dependency.
+    assert!(names.contains(&"mastodon-error-codegen"), "{build}");
+}
+
+#[test]
+fn the_crate_itself_depends_on_nothing_without_features() {
+    let normal = tree("normal");
+    assert_eq!(crates(&normal), ["mastodon-error"], "{normal}");
+}
