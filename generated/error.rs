@@ -54,13 +54,13 @@ pub enum Reason {
     /// - Message: `{string}`, a template the server fills in
     /// - Docs: <https://docs.joinmastodon.org/entities/Error/#parameter-missing>
     ParameterMissing,
-    /// `invalid_grant`: An OAuth error that the API method pages document for \`GET /oauth/authorize\`.
+    /// `invalid_grant`: An OAuth error that the API method pages document, first for \`GET /oauth/authorize\`.
     ///
     /// - Status: 400 Bad request
     /// - Message: `invalid_grant` ([`messages::INVALID_GRANT`])
     /// - Docs: <https://docs.joinmastodon.org/entities/Error/>
     InvalidGrant,
-    /// `invalid_scope`: An OAuth error that the API method pages document for \`POST /oauth/token\`.
+    /// `invalid_scope`: An OAuth error that the API method pages document, first for \`POST /oauth/token\`.
     ///
     /// - Status: 400 Bad request
     /// - Message: `invalid_scope` ([`messages::INVALID_SCOPE`])
@@ -72,19 +72,19 @@ pub enum Reason {
     /// - Message: `This API requires an authenticated user` ([`messages::REQUIRE_AUTHENTICATED_USER`])
     /// - Docs: <https://docs.joinmastodon.org/entities/Error/#auth>
     RequireAuthenticatedUser,
-    /// `The access token is invalid`: An error that the API method pages document for \`POST /api/v1/accounts\` and 158 other methods.
+    /// `The access token is invalid`: An error that the API method pages document, first for \`POST /api/v1/accounts\`.
     ///
     /// - Status: 401 Unauthorized
     /// - Message: `The access token is invalid` ([`messages::THE_ACCESS_TOKEN_IS_INVALID`])
     /// - Docs: <https://docs.joinmastodon.org/entities/Error/>
     TheAccessTokenIsInvalid,
-    /// `invalid_client`: An OAuth error that the API method pages document for \`POST /oauth/token\`.
+    /// `invalid_client`: An OAuth error that the API method pages document, first for \`POST /oauth/token\`.
     ///
     /// - Status: 401 Unauthorized
     /// - Message: `invalid_client` ([`messages::INVALID_CLIENT`])
     /// - Docs: <https://docs.joinmastodon.org/entities/Error/>
     InvalidClient,
-    /// `This method requires an authenticated user`: An error that the API method pages document for \`GET /api/v1/statuses/:id/quotes\` and 1 other method.
+    /// `This method requires an authenticated user`: An error that the API method pages document, first for \`GET /api/v1/statuses/:id/quotes\`.
     ///
     /// - Status: 401 Unauthorized
     /// - Message: `This method requires an authenticated user` ([`messages::THIS_METHOD_REQUIRES_AN_AUTHENTICATED_USER`])
@@ -114,25 +114,25 @@ pub enum Reason {
     /// - Message: `Your login is currently pending approval` ([`messages::NOT_CURRENT_USER_APPROVED`])
     /// - Docs: <https://docs.joinmastodon.org/entities/Error/#unapproved>
     NotCurrentUserApproved,
-    /// `This action is outside the authorized scopes`: An error that the API method pages document for \`POST /api/v1/accounts/:id/pin\` and 2 other methods.
+    /// `This action is outside the authorized scopes`: An error that the API method pages document, first for \`POST /api/v1/accounts/:id/pin\`.
     ///
     /// - Status: 403 Forbidden
     /// - Message: `This action is outside the authorized scopes` ([`messages::THIS_ACTION_IS_OUTSIDE_THE_AUTHORIZED_SCOPES`])
     /// - Docs: <https://docs.joinmastodon.org/entities/Error/>
     ThisActionIsOutsideTheAuthorizedScopes,
-    /// `This method is only available to the application the user originally signed-up with`: An error that the API method pages document for \`POST /api/v1/emails/confirmations\`.
+    /// `This method is only available to the application the user originally signed-up with`: An error that the API method pages document, first for \`POST /api/v1/emails/confirmations\`.
     ///
     /// - Status: 403 Forbidden
     /// - Message: `This method is only available to the application the user originally signed-up with` ([`messages::THIS_METHOD_IS_ONLY_AVAILABLE_TO_THE_APPLICATION_THE_USER_ORIGINALLY_SIGNED_UP_WITH`])
     /// - Docs: <https://docs.joinmastodon.org/entities/Error/>
     ThisMethodIsOnlyAvailableToTheApplicationTheUserOriginallySignedUpWith,
-    /// `This method is only available while the e-mail is awaiting confirmation`: An error that the API method pages document for \`POST /api/v1/emails/confirmations\`.
+    /// `This method is only available while the e-mail is awaiting confirmation`: An error that the API method pages document, first for \`POST /api/v1/emails/confirmations\`.
     ///
     /// - Status: 403 Forbidden
     /// - Message: `This method is only available while the e-mail is awaiting confirmation` ([`messages::THIS_METHOD_IS_ONLY_AVAILABLE_WHILE_THE_E_MAIL_IS_AWAITING_CONFIRMATION`])
     /// - Docs: <https://docs.joinmastodon.org/entities/Error/>
     ThisMethodIsOnlyAvailableWhileTheEMailIsAwaitingConfirmation,
-    /// `unauthorized_client`: An OAuth error that the API method pages document for \`POST /oauth/revoke\`.
+    /// `unauthorized_client`: An OAuth error that the API method pages document, first for \`POST /oauth/revoke\`.
     ///
     /// - Status: 403 Forbidden
     /// - Message: `unauthorized_client` ([`messages::UNAUTHORIZED_CLIENT`])
@@ -144,13 +144,13 @@ pub enum Reason {
     /// - Message: `Record not found` ([`messages::RECORD_NOT_FOUND`])
     /// - Docs: <https://docs.joinmastodon.org/entities/Error/#not-found>
     RecordNotFound,
-    /// `Not Found`: An error that the API method pages document for \`GET /api/v1\_alpha/async\_refreshes/:id\`.
+    /// `Not Found`: An error that the API method pages document, first for \`GET /api/v1\_alpha/async\_refreshes/:id\`.
     ///
     /// - Status: 404 Not found
     /// - Message: `Not Found` ([`messages::NOT_FOUND`])
     /// - Docs: <https://docs.joinmastodon.org/entities/Error/>
     NotFound,
-    /// `Conflict during update, please try again`: An error that the API method pages document for \`POST /api/v1/markers\`.
+    /// `Conflict during update, please try again`: An error that the API method pages document, first for \`POST /api/v1/markers\`.
     ///
     /// - Status: 409 Conflict
     /// - Message: `Conflict during update, please try again` ([`messages::CONFLICT_DURING_UPDATE_PLEASE_TRY_AGAIN`])
@@ -174,19 +174,19 @@ pub enum Reason {
     /// - Message: `This method requires an authenticated user` ([`messages::NOT_CURRENT_USER`])
     /// - Docs: <https://docs.joinmastodon.org/entities/Error/#user-required>
     NotCurrentUser,
-    /// `You have already imposed stricter limits on example.com.`: An error that the API method pages document for \`POST /api/v1/admin/domain\_blocks\`.
+    /// `You have already imposed stricter limits on example.com.`: An error that the API method pages document, first for \`POST /api/v1/admin/domain\_blocks\`.
     ///
     /// - Status: 422 Unprocessable entity
     /// - Message: `You have already imposed stricter limits on example.com.` ([`messages::YOU_HAVE_ALREADY_IMPOSED_STRICTER_LIMITS_ON_EXAMPLE_COM`])
     /// - Docs: <https://docs.joinmastodon.org/entities/Error/>
     YouHaveAlreadyImposedStricterLimitsOnExampleCom,
-    /// `` `account_id` parameter is missing ``: An error that the API method pages document for \`POST /api/v1/collections/:collection\_id/items\`.
+    /// `` `account_id` parameter is missing ``: An error that the API method pages document, first for \`POST /api/v1/collections/:collection\_id/items\`.
     ///
     /// - Status: 422 Unprocessable entity
     /// - Message: `` `account_id` parameter is missing `` ([`messages::ACCOUNT_ID_PARAMETER_IS_MISSING`])
     /// - Docs: <https://docs.joinmastodon.org/entities/Error/>
     AccountIdParameterIsMissing,
-    /// `'some' is not a valid replies_policy`: An error that the API method pages document for \`POST /api/v1/lists\` and 1 other method.
+    /// `'some' is not a valid replies_policy`: An error that the API method pages document, first for \`POST /api/v1/lists\`.
     ///
     /// - Status: 422 Unprocessable entity
     /// - Message: `'some' is not a valid replies_policy` ([`messages::SOME_IS_NOT_A_VALID_REPLIES_POLICY`])
@@ -198,7 +198,7 @@ pub enum Reason {
     /// - Message: `{translated string}`, a template the server fills in
     /// - Docs: <https://docs.joinmastodon.org/entities/Error/#429>
     TooManyRequests,
-    /// `Error processing thumbnail for uploaded media`: An error that the API method pages document for \`POST /api/v2/media\`.
+    /// `Error processing thumbnail for uploaded media`: An error that the API method pages document, first for \`POST /api/v2/media\`.
     ///
     /// - Status: 500 Server error
     /// - Message: `Error processing thumbnail for uploaded media` ([`messages::ERROR_PROCESSING_THUMBNAIL_FOR_UPLOADED_MEDIA`])
@@ -228,7 +228,7 @@ pub enum Reason {
     /// - Message: `There was a temporary problem serving your request, please try again` ([`messages::RACE_CONDITION_ERROR`])
     /// - Docs: <https://docs.joinmastodon.org/entities/Error/#race-condition>
     RaceConditionError,
-    /// `Service Unavailable`: An error that the API method pages document for \`POST /api/v1/statuses/:id/translate\`.
+    /// `Service Unavailable`: An error that the API method pages document, first for \`POST /api/v1/statuses/:id/translate\`.
     ///
     /// - Status: 503 Remote service unavailable
     /// - Message: `Service Unavailable` ([`messages::SERVICE_UNAVAILABLE`])
@@ -435,7 +435,7 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 0,
         message: messages::INVALID_GRANT,
         is_template: false,
-        explanation: "An OAuth error that the API method pages document for `GET /oauth/authorize`.",
+        explanation: "An OAuth error that the API method pages document, first for `GET /oauth/authorize`.",
         docs_url: "https://docs.joinmastodon.org/methods/oauth/#authorize",
     },
     ReasonInfo {
@@ -445,7 +445,7 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 0,
         message: messages::INVALID_SCOPE,
         is_template: false,
-        explanation: "An OAuth error that the API method pages document for `POST /oauth/token`.",
+        explanation: "An OAuth error that the API method pages document, first for `POST /oauth/token`.",
         docs_url: "https://docs.joinmastodon.org/methods/oauth/#token",
     },
     ReasonInfo {
@@ -465,7 +465,7 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 1,
         message: messages::THE_ACCESS_TOKEN_IS_INVALID,
         is_template: false,
-        explanation: "An error that the API method pages document for `POST /api/v1/accounts` and 158 other methods.",
+        explanation: "An error that the API method pages document, first for `POST /api/v1/accounts`.",
         docs_url: "https://docs.joinmastodon.org/methods/accounts/#create",
     },
     ReasonInfo {
@@ -475,7 +475,7 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 1,
         message: messages::INVALID_CLIENT,
         is_template: false,
-        explanation: "An OAuth error that the API method pages document for `POST /oauth/token`.",
+        explanation: "An OAuth error that the API method pages document, first for `POST /oauth/token`.",
         docs_url: "https://docs.joinmastodon.org/methods/oauth/#token",
     },
     ReasonInfo {
@@ -485,7 +485,7 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 1,
         message: messages::THIS_METHOD_REQUIRES_AN_AUTHENTICATED_USER,
         is_template: false,
-        explanation: "An error that the API method pages document for `GET /api/v1/statuses/:id/quotes` and 1 other method.",
+        explanation: "An error that the API method pages document, first for `GET /api/v1/statuses/:id/quotes`.",
         docs_url: "https://docs.joinmastodon.org/methods/statuses/#quotes",
     },
     ReasonInfo {
@@ -535,7 +535,7 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 2,
         message: messages::THIS_ACTION_IS_OUTSIDE_THE_AUTHORIZED_SCOPES,
         is_template: false,
-        explanation: "An error that the API method pages document for `POST /api/v1/accounts/:id/pin` and 2 other methods.",
+        explanation: "An error that the API method pages document, first for `POST /api/v1/accounts/:id/pin`.",
         docs_url: "https://docs.joinmastodon.org/methods/accounts/#pin",
     },
     ReasonInfo {
@@ -545,7 +545,7 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 2,
         message: messages::THIS_METHOD_IS_ONLY_AVAILABLE_TO_THE_APPLICATION_THE_USER_ORIGINALLY_SIGNED_UP_WITH,
         is_template: false,
-        explanation: "An error that the API method pages document for `POST /api/v1/emails/confirmations`.",
+        explanation: "An error that the API method pages document, first for `POST /api/v1/emails/confirmations`.",
         docs_url: "https://docs.joinmastodon.org/methods/emails/#confirmation",
     },
     ReasonInfo {
@@ -555,7 +555,7 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 2,
         message: messages::THIS_METHOD_IS_ONLY_AVAILABLE_WHILE_THE_E_MAIL_IS_AWAITING_CONFIRMATION,
         is_template: false,
-        explanation: "An error that the API method pages document for `POST /api/v1/emails/confirmations`.",
+        explanation: "An error that the API method pages document, first for `POST /api/v1/emails/confirmations`.",
         docs_url: "https://docs.joinmastodon.org/methods/emails/#confirmation",
     },
     ReasonInfo {
@@ -565,7 +565,7 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 2,
         message: messages::UNAUTHORIZED_CLIENT,
         is_template: false,
-        explanation: "An OAuth error that the API method pages document for `POST /oauth/revoke`.",
+        explanation: "An OAuth error that the API method pages document, first for `POST /oauth/revoke`.",
         docs_url: "https://docs.joinmastodon.org/methods/oauth/#revoke",
     },
     ReasonInfo {
@@ -585,7 +585,7 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 3,
         message: messages::NOT_FOUND,
         is_template: false,
-        explanation: "An error that the API method pages document for `GET /api/v1_alpha/async_refreshes/:id`.",
+        explanation: "An error that the API method pages document, first for `GET /api/v1_alpha/async_refreshes/:id`.",
         docs_url: "https://docs.joinmastodon.org/methods/async_refreshes/#show",
     },
     ReasonInfo {
@@ -595,7 +595,7 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 4,
         message: messages::CONFLICT_DURING_UPDATE_PLEASE_TRY_AGAIN,
         is_template: false,
-        explanation: "An error that the API method pages document for `POST /api/v1/markers`.",
+        explanation: "An error that the API method pages document, first for `POST /api/v1/markers`.",
         docs_url: "https://docs.joinmastodon.org/methods/markers/#create",
     },
     ReasonInfo {
@@ -635,7 +635,7 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 5,
         message: messages::YOU_HAVE_ALREADY_IMPOSED_STRICTER_LIMITS_ON_EXAMPLE_COM,
         is_template: false,
-        explanation: "An error that the API method pages document for `POST /api/v1/admin/domain_blocks`.",
+        explanation: "An error that the API method pages document, first for `POST /api/v1/admin/domain_blocks`.",
         docs_url: "https://docs.joinmastodon.org/methods/admin/domain_blocks/#create",
     },
     ReasonInfo {
@@ -645,7 +645,7 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 5,
         message: messages::ACCOUNT_ID_PARAMETER_IS_MISSING,
         is_template: false,
-        explanation: "An error that the API method pages document for `POST /api/v1/collections/:collection_id/items`.",
+        explanation: "An error that the API method pages document, first for `POST /api/v1/collections/:collection_id/items`.",
         docs_url: "https://docs.joinmastodon.org/methods/collections/#add_account",
     },
     ReasonInfo {
@@ -655,7 +655,7 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 5,
         message: messages::SOME_IS_NOT_A_VALID_REPLIES_POLICY,
         is_template: false,
-        explanation: "An error that the API method pages document for `POST /api/v1/lists` and 1 other method.",
+        explanation: "An error that the API method pages document, first for `POST /api/v1/lists`.",
         docs_url: "https://docs.joinmastodon.org/methods/lists/#create",
     },
     ReasonInfo {
@@ -675,7 +675,7 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 7,
         message: messages::ERROR_PROCESSING_THUMBNAIL_FOR_UPLOADED_MEDIA,
         is_template: false,
-        explanation: "An error that the API method pages document for `POST /api/v2/media`.",
+        explanation: "An error that the API method pages document, first for `POST /api/v2/media`.",
         docs_url: "https://docs.joinmastodon.org/methods/media/#v2",
     },
     ReasonInfo {
@@ -725,7 +725,7 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 8,
         message: messages::SERVICE_UNAVAILABLE,
         is_template: false,
-        explanation: "An error that the API method pages document for `POST /api/v1/statuses/:id/translate`.",
+        explanation: "An error that the API method pages document, first for `POST /api/v1/statuses/:id/translate`.",
         docs_url: "https://docs.joinmastodon.org/methods/statuses/#translate",
     },
 ];

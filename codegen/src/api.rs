@@ -102,7 +102,6 @@ struct Derived {
     oauth: bool,
     /// The first method that documents it, for the docs link.
     first: (usize, usize),
-    methods: usize,
 }
 
 /// Rename keys for method-derived reasons: `401 The access token is invalid`.
@@ -236,7 +235,6 @@ pub(crate) fn catalogue(
                             name,
                             oauth,
                             first: (page_index, method_index),
-                            methods: 0,
                         });
                         derived.len() - 1
                     });
@@ -245,23 +243,6 @@ pub(crate) fn catalogue(
             page_assigned.push(method_assigned);
         }
         assigned.push(page_assigned);
-    }
-    // Counting methods, not examples: a method may show a message twice.
-    for page_assigned in &assigned {
-        for method_assigned in page_assigned {
-            let mut seen: Vec<usize> = method_assigned
-                .iter()
-                .filter_map(|a| match a {
-                    Assigned::Derived(index) => Some(*index),
-                    Assigned::Page(_) => None,
-                })
-                .collect();
-            seen.sort_unstable();
-            seen.dedup();
-            for index in seen {
-                derived[index].methods += 1;
-            }
-        }
     }
     for key in renames.keys().filter(|key| is_reason_key(key)) {
         if !used_names.contains(&key.as_str()) {
@@ -354,12 +335,6 @@ pub(crate) fn catalogue(
         let (page_index, method_index) = reason.first;
         let method_page = &input.spec.pages[page_index];
         let method = &method_page.methods[method_index];
-        let others = reason.methods.saturating_sub(1);
-        let also = match others {
-            0 => String::new(),
-            1 => " and 1 other method".to_owned(),
-            n => format!(" and {n} other methods"),
-        };
         let kind = if reason.oauth {
             "An OAuth error"
         } else {
@@ -375,8 +350,10 @@ pub(crate) fn catalogue(
                 text: reason.message.clone(),
                 span: 0..0,
             },
+            // Facts that change only when that method does, so the module
+            // and its diffs stay quiet when other methods come and go.
             explanation: vec![Inline::Text(format!(
-                "{kind} that the API method pages document for `{} {}`{also}.",
+                "{kind} that the API method pages document, first for `{} {}`.",
                 method.http_method, method.path
             ))],
             docs_url: Some(method_docs_url(docs_site, method_page, method)),

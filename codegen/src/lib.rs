@@ -104,7 +104,6 @@ pub(crate) fn generate_with(
     methods: Option<&(api::MethodsInput, emit::MethodsOrigin)>,
     config: &Config,
 ) -> Result<String, Error> {
-    let spec = parse(source)?;
     let bug = |bug: String| {
         internal_error(
             source,
@@ -112,9 +111,29 @@ pub(crate) fn generate_with(
         )
     };
     let Some((input, origin)) = methods else {
+        let spec = parse(source)?;
         let checked = validate::check(source, &spec, &config.renames)?;
         return emit::emit(&checked, None, &emit_options(source, config, None)).map_err(bug);
     };
+    with_checked_api(source, input, config, |checked, endpoints| {
+        emit::emit(
+            checked,
+            Some(endpoints),
+            &emit_options(source, config, Some(origin)),
+        )
+        .map_err(bug)
+    })?
+}
+
+/// Runs every check on the Error page and the method pages together, and
+/// hands the result (the catalogue, checked, and the named endpoints) to `then`.
+pub(crate) fn with_checked_api<R>(
+    source: &Source,
+    input: &api::MethodsInput,
+    config: &Config,
+    then: impl FnOnce(&validate::Checked<'_>, &[api::Endpoint<'_>]) -> R,
+) -> Result<R, Error> {
+    let spec = parse(source)?;
     let (page_renames, method_renames): (BTreeMap<_, _>, BTreeMap<_, _>) = config
         .renames
         .clone()
@@ -135,12 +154,7 @@ pub(crate) fn generate_with(
     )?;
     let checked = validate::check(source, &catalogue.spec, &page_renames)?;
     let endpoints = api::endpoints(input, &catalogue, &method_renames, &config.docs_site)?;
-    emit::emit(
-        &checked,
-        Some(&endpoints),
-        &emit_options(source, config, Some(origin)),
-    )
-    .map_err(bug)
+    Ok(then(&checked, &endpoints))
 }
 
 fn emit_options<'a>(

@@ -489,3 +489,66 @@ fn closed_output_pipes_keep_the_exit_status() {
         assert_eq!(status.code(), Some(code), "{args:?}");
     }
 }
+
+/// `diff` takes folders of method pages, and `check --methods` summarises a
+/// stale module's methods before its unified diff.
+#[test]
+fn diff_and_check_cover_the_method_pages() {
+    let dir = scratch("methods-diff");
+    put_spec(&dir, "spec/error.md", &current_page());
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/methods");
+    for (folder, edit) in [("old", false), ("new", true)] {
+        for page in ["statuses.md", "admin/filters.md"] {
+            let mut text = std::fs::read_to_string(fixtures.join(page)).expect("fixture");
+            if edit && page == "statuses.md" {
+                text = text.replace(
+                    "POST /api/v1/statuses/:id/pin",
+                    "POST /api/v1/statuses/:id/pin_it",
+                );
+            }
+            put_spec(&dir, &format!("{folder}/{page}"), &text);
+        }
+    }
+    let diff = run(&["diff", "old", "new"], &dir);
+    assert_eq!(diff.status.code(), Some(0), "{}", stderr(&diff));
+    let text = String::from_utf8_lossy(&diff.stdout);
+    assert!(
+        text.starts_with("old → new\nsemver impact: major (1 major, 0 minor, 0 patch)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("method `StatusesPin` moved: `POST /api/v1/statuses/:id/pin` → `POST /api/v1/statuses/:id/pin_it`"),
+        "{text}"
+    );
+
+    let module = run(
+        &[
+            "generate",
+            "spec/error.md",
+            "--methods",
+            "old",
+            "--out",
+            "gen.rs",
+        ],
+        &dir,
+    );
+    assert!(module.status.success(), "{}", stderr(&module));
+    let stale = run(
+        &["check", "spec/error.md", "gen.rs", "--methods", "new"],
+        &dir,
+    );
+    assert_eq!(stale.status.code(), Some(1), "{}", stderr(&stale));
+    let report = String::from_utf8_lossy(&stale.stdout);
+    assert!(
+        report.starts_with("gen.rs (checked in) → new\nsemver impact: major"),
+        "{report}"
+    );
+    assert!(
+        report
+            .contains("\n--- gen.rs (checked in)\n+++ gen.rs (generated from spec/error.md)\n@@ "),
+        "{report}"
+    );
+    assert!(stderr(&stale).contains(
+        "run `mastodon-error-codegen generate spec/error.md --methods new --out gen.rs`"
+    ));
+}

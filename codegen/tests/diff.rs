@@ -296,3 +296,225 @@ fn an_invalid_version_gives_its_located_error() {
     .expect_err("new is broken");
     assert!(error.render().contains("new.md:"), "{}", error.render());
 }
+
+/// The YAML copy of the fixture method pages, and that copy edited.
+fn methods_copy() -> String {
+    let dir = common::fixture_path("methods/statuses.md");
+    Config::new()
+        .export_methods_yaml(dir.parent().expect("folder"), Some("methods.yaml"))
+        .expect("the fixture pages export")
+}
+
+fn edited_copy(old: &str, new: &str) -> String {
+    let copy = methods_copy();
+    assert_eq!(copy.matches(old).count(), 1, "{old:?} must occur once");
+    copy.replacen(old, new, 1)
+}
+
+fn diff_copies(old: &str, new: &str) -> diff::Diff {
+    diff::diff_api_copies(
+        &common::fixture("seed-000-current.md"),
+        &Source::new("old.yaml", old),
+        &Source::new("new.yaml", new),
+        &Config::new(),
+    )
+    .unwrap_or_else(|e| panic!("{}", e.render()))
+}
+
+#[test]
+fn each_kind_of_method_change_has_its_impact() {
+    use ChangeKind::*;
+    let get = "        anchor: get\n        request: GET /api/v1/statuses/:id\n";
+    let cases: Vec<(String, ChangeKind, Impact, &str)> = vec![
+        (
+            edited_copy(
+                get,
+                "        anchor: get\n        name: ViewStatus\n        request: GET /api/v1/statuses/:id\n",
+            ),
+            MethodRenamed,
+            Impact::Major,
+            "ViewStatus",
+        ),
+        (
+            edited_copy(
+                get,
+                "        anchor: get\n        request: GET /api/v2/statuses/:id\n",
+            ),
+            MethodMoved,
+            Impact::Major,
+            "StatusesGet",
+        ),
+        (
+            edited_copy(
+                get,
+                "        anchor: get\n        request: GET /api/v1/statuses/:status_id\n",
+            ),
+            MethodParametersRenamed,
+            Impact::Patch,
+            "StatusesGet",
+        ),
+        (
+            edited_copy(
+                "        added_in: \"1.6.0\"\n        lifecycle: deprecated\n",
+                "        added_in: \"1.6.0\"\n        lifecycle: removed\n",
+            ),
+            MethodLifecycleChanged,
+            Impact::Minor,
+            "StatusesPin",
+        ),
+        (
+            edited_copy(
+                "          - write:accounts\n",
+                "          - write:statuses\n",
+            ),
+            MethodAuthorizationChanged,
+            Impact::Major,
+            "StatusesPin",
+        ),
+        (
+            edited_copy(
+                "        added_in: \"1.6.0\"\n",
+                "        added_in: \"1.5.0\"\n",
+            ),
+            MethodAddedInChanged,
+            Impact::Patch,
+            "StatusesPin",
+        ),
+        (
+            edited_copy(
+                "      - title: Pin a status\n",
+                "      - title: Pin a post\n",
+            ),
+            MethodDocsChanged,
+            Impact::Patch,
+            "StatusesPin",
+        ),
+        (
+            edited_copy(
+                "            error: \"Validation failed: Someone else's post cannot be pinned\"\n",
+                "            error: \"Validation failed: Not yours\"\n",
+            ),
+            MethodErrorMessageChanged,
+            Impact::Major,
+            "StatusesPin",
+        ),
+        (
+            edited_copy(
+                "          - status: 422
+            status_text: Unprocessable entity
+            error: \"Validation failed: Text can't be blank\"
+",
+                "          - status: 400
+            status_text: Unprocessable entity
+            error: \"Validation failed: Text can't be blank\"
+",
+            ),
+            MethodErrorStatusChanged,
+            Impact::Major,
+            "StatusesCreate",
+        ),
+    ];
+    for (new, kind, impact, subject) in cases {
+        let diff = diff_copies(&methods_copy(), &new);
+        let change = diff
+            .changes
+            .iter()
+            .find(|c| c.kind == kind)
+            .unwrap_or_else(|| panic!("no {kind:?} in {:?}", diff.changes));
+        assert_eq!(change.impact(), impact, "{kind:?}");
+        assert_eq!(change.subject, subject, "{kind:?}");
+        assert!(
+            change.page.is_some(),
+            "{kind:?}: a method change names its page"
+        );
+        // And the reverse edit is never a silent no-op.
+        assert!(
+            !diff_copies(&new, &methods_copy()).changes.is_empty(),
+            "{kind:?} reversed"
+        );
+    }
+}
+
+#[test]
+fn methods_and_their_errors_added_and_removed() {
+    let old = methods_copy();
+    let without = old.replacen(
+        "        errors:\n          - status: 404\n            status_text: Not found\n            error: Record not found\n",
+        "",
+        1,
+    );
+    assert_ne!(without, old);
+    let kinds = |diff: &diff::Diff| {
+        diff.changes
+            .iter()
+            .map(|c| (c.kind, c.impact()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        kinds(&diff_copies(&old, &without)),
+        [(ChangeKind::MethodErrorRemoved, Impact::Major)]
+    );
+    assert_eq!(
+        kinds(&diff_copies(&without, &old)),
+        [(ChangeKind::MethodErrorAdded, Impact::Minor)]
+    );
+
+    // A method whose 401 is the only one documenting `invalid_client` takes that reason with it.
+    let token = old
+        .find("      - title: Obtain a token\n")
+        .expect("the token method");
+    let end = old[token..]
+        .find("  - path: statuses\n")
+        .map(|at| token + at)
+        .expect("next page");
+    let no_token = format!("{}{}", &old[..token], &old[end..]);
+    let removed = diff_copies(&old, &no_token);
+    let kinds: Vec<_> = removed
+        .changes
+        .iter()
+        .map(|c| (c.kind, c.subject.as_str()))
+        .collect();
+    assert!(
+        kinds.contains(&(ChangeKind::MethodRemoved, "AdminFiltersToken")),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds.contains(&(ChangeKind::ReasonRemoved, "InvalidClient")),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds.contains(&(ChangeKind::ReasonRemoved, "InvalidGrant")),
+        "{kinds:?}"
+    );
+    assert_eq!(removed.impact(), Some(Impact::Major));
+    let added = diff_copies(&no_token, &old);
+    assert!(
+        added
+            .changes
+            .iter()
+            .any(|c| c.kind == ChangeKind::MethodAdded && c.subject == "AdminFiltersToken")
+    );
+    assert_eq!(added.impact(), Some(Impact::Minor));
+}
+
+#[test]
+fn a_generated_api_module_reads_back_as_its_own_pages() {
+    let dir = common::fixture_path("methods/statuses.md");
+    let folder = dir.parent().expect("folder");
+    let page = common::fixture("seed-000-current.md");
+    let module = Config::new()
+        .methods(folder)
+        .generate_source(&page)
+        .expect("generates");
+    let diff = diff::diff_generated_api(&module, "module.rs", &page, folder, &Config::new())
+        .expect("valid")
+        .expect("reads back");
+    assert_eq!(diff.changes, [], "a fresh module differs from itself");
+    // A stale module shows what changed since.
+    let stale = module.replace("\"/api/v1/statuses/:id\"", "\"/api/v1/statuses/:sid\"");
+    let diff = diff::diff_generated_api(&stale, "module.rs", &page, folder, &Config::new())
+        .expect("valid")
+        .expect("reads back");
+    let kinds: Vec<_> = diff.changes.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds, [ChangeKind::MethodParametersRenamed]);
+}

@@ -19,6 +19,7 @@ pub(crate) fn compare(old: &ApiView, new: &ApiView) -> Vec<Change> {
     compare_fields(&old.fields, &new.fields, &mut changes);
     compare_groups(old, new, &mut changes);
     compare_reasons(&old.reasons, &new.reasons, &mut changes);
+    super::methods::compare_endpoints(&old.endpoints, &new.endpoints, &mut changes);
     changes
 }
 
@@ -248,18 +249,29 @@ fn compare_reasons(old: &[ReasonView], new: &[ReasonView], changes: &mut Vec<Cha
 }
 
 impl Change {
-    fn new(kind: ChangeKind, subject: &str, old: Option<String>, new: Option<String>) -> Change {
+    pub(super) fn new(
+        kind: ChangeKind,
+        subject: &str,
+        old: Option<String>,
+        new: Option<String>,
+    ) -> Change {
         Change {
             kind,
             subject: subject.to_owned(),
             status: None,
+            page: None,
             old,
             new,
         }
     }
 
-    fn with_status(mut self, status: u16) -> Change {
+    pub(super) fn with_status(mut self, status: u16) -> Change {
         self.status = Some(status);
+        self
+    }
+
+    pub(super) fn on_page(mut self, page: &str) -> Change {
+        self.page = Some(page.to_owned());
         self
     }
 }

@@ -23,6 +23,7 @@
 //! ```
 
 mod compare;
+mod methods;
 mod read_back;
 mod render;
 mod view;
@@ -82,6 +83,19 @@ pub enum ChangeKind {
     ExplanationChanged,
     HeadingChanged,
     AnchorChanged,
+    MethodAdded,
+    MethodRemoved,
+    MethodRenamed,
+    MethodMoved,
+    MethodParametersRenamed,
+    MethodLifecycleChanged,
+    MethodAuthorizationChanged,
+    MethodAddedInChanged,
+    MethodDocsChanged,
+    MethodErrorAdded,
+    MethodErrorRemoved,
+    MethodErrorMessageChanged,
+    MethodErrorStatusChanged,
 }
 
 impl ChangeKind {
@@ -101,15 +115,30 @@ impl ChangeKind {
             | ReasonMoved
             | MessageChanged
             | MessageLiteralToPlaceholder
-            | MessagePlaceholderToLiteral => Impact::Major,
-            AttributeAddedOptional | GroupAdded | ReasonAdded => Impact::Minor,
+            | MessagePlaceholderToLiteral
+            | MethodRemoved
+            | MethodRenamed
+            | MethodMoved
+            | MethodAuthorizationChanged
+            | MethodErrorRemoved
+            | MethodErrorMessageChanged
+            | MethodErrorStatusChanged => Impact::Major,
+            AttributeAddedOptional
+            | GroupAdded
+            | ReasonAdded
+            | MethodAdded
+            | MethodLifecycleChanged
+            | MethodErrorAdded => Impact::Minor,
             AttributeDescriptionChanged
             | HistoryEntryAdded
             | HistoryEntryRemoved
             | GroupTextChanged
             | ExplanationChanged
             | HeadingChanged
-            | AnchorChanged => Impact::Patch,
+            | AnchorChanged
+            | MethodParametersRenamed
+            | MethodAddedInChanged
+            | MethodDocsChanged => Impact::Patch,
         }
     }
 
@@ -139,6 +168,19 @@ impl ChangeKind {
             ExplanationChanged => "explanation_changed",
             HeadingChanged => "heading_changed",
             AnchorChanged => "anchor_changed",
+            MethodAdded => "method_added",
+            MethodRemoved => "method_removed",
+            MethodRenamed => "method_renamed",
+            MethodMoved => "method_moved",
+            MethodParametersRenamed => "method_parameters_renamed",
+            MethodLifecycleChanged => "method_lifecycle_changed",
+            MethodAuthorizationChanged => "method_authorization_changed",
+            MethodAddedInChanged => "method_added_in_changed",
+            MethodDocsChanged => "method_docs_changed",
+            MethodErrorAdded => "method_error_added",
+            MethodErrorRemoved => "method_error_removed",
+            MethodErrorMessageChanged => "method_error_message_changed",
+            MethodErrorStatusChanged => "method_error_status_changed",
         }
     }
 }
@@ -149,8 +191,10 @@ pub struct Change {
     pub kind: ChangeKind,
     /// What changed: a variant name, an attribute name, or a status code.
     pub subject: String,
-    /// The status of the reason or group concerned.
+    /// The status of the reason, group or error response concerned.
     pub status: Option<u16>,
+    /// The method page of a method's change (`statuses`), `None` for the Error page's.
+    pub page: Option<String>,
     /// The value before and after, where the change has one.
     pub old: Option<String>,
     pub new: Option<String>,
@@ -231,6 +275,75 @@ pub fn diff_generated(
         new_name: new.name().to_owned(),
         changes: compare::compare(&old_view, &new_view),
     }))
+}
+
+/// Compares two versions of the method pages, each a folder of pages or a
+/// YAML copy, both read against one Error page: methods, their documented
+/// errors, and the reasons that only method pages document.
+pub fn diff_api(
+    error_page: &Source,
+    old: &std::path::Path,
+    new: &std::path::Path,
+    config: &Config,
+) -> Result<Diff, Error> {
+    let old_methods = crate::method_pages::load(old)?;
+    let new_methods = crate::method_pages::load(new)?;
+    api_diff(error_page, &old_methods, &new_methods, config)
+}
+
+/// [`diff_api`] for two YAML copies already in memory.
+pub fn diff_api_copies(
+    error_page: &Source,
+    old: &Source,
+    new: &Source,
+    config: &Config,
+) -> Result<Diff, Error> {
+    let old_methods = crate::method_pages::load_copy(old.clone())?;
+    let new_methods = crate::method_pages::load_copy(new.clone())?;
+    api_diff(error_page, &old_methods, &new_methods, config)
+}
+
+/// Compares a module generated earlier, with `Endpoint`, to what the Error
+/// page and the method pages at `methods` generate now. `Ok(None)` when the
+/// module cannot be read back.
+pub fn diff_generated_api(
+    old_module: &str,
+    old_name: &str,
+    error_page: &Source,
+    methods: &std::path::Path,
+    config: &Config,
+) -> Result<Option<Diff>, Error> {
+    let new_methods = crate::method_pages::load(methods)?;
+    let new_view = api_view(error_page, &new_methods, config)?;
+    let Some(old_view) = read_back::read_back(old_module) else {
+        return Ok(None);
+    };
+    Ok(Some(Diff {
+        old_name: old_name.to_owned(),
+        new_name: new_methods.1.name.clone(),
+        changes: compare::compare(&old_view, &new_view),
+    }))
+}
+
+type Methods = (crate::api::MethodsInput, crate::emit::MethodsOrigin);
+
+fn api_diff(
+    error_page: &Source,
+    old: &Methods,
+    new: &Methods,
+    config: &Config,
+) -> Result<Diff, Error> {
+    let old_view = api_view(error_page, old, config)?;
+    let new_view = api_view(error_page, new, config)?;
+    Ok(Diff {
+        old_name: old.1.name.clone(),
+        new_name: new.1.name.clone(),
+        changes: compare::compare(&old_view, &new_view),
+    })
+}
+
+fn api_view(error_page: &Source, methods: &Methods, config: &Config) -> Result<ApiView, Error> {
+    crate::with_checked_api(error_page, &methods.0, config, ApiView::of_api)
 }
 
 fn view_of(source: &Source, config: &Config) -> Result<ApiView, Error> {

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use syn::{Expr, Fields, GenericArgument, Item, Lit, Member, Meta, PathArguments, Type};
 
-use super::view::{ApiView, FieldView, GroupView, ReasonView};
+use super::view::{self, ApiView, EndpointView, ErrorView, FieldView, GroupView, ReasonView};
 
 /// `None` when the text is not a module this generator wrote (hand-edited
 /// beyond recognition, or from a very different version).
@@ -107,7 +107,87 @@ pub(crate) fn read_back(module: &str) -> Option<ApiView> {
         fields,
         groups,
         reasons,
+        endpoints: read_endpoints(&file)?,
     })
+}
+
+/// The `Endpoint` table: empty for a module of the Error page alone.
+fn read_endpoints(file: &syn::File) -> Option<Vec<EndpointView>> {
+    let Some(endpoint) = file.items.iter().find_map(|item| match item {
+        Item::Enum(endpoint) if endpoint.ident == "Endpoint" => Some(endpoint),
+        _ => None,
+    }) else {
+        return Some(Vec::new());
+    };
+    let rows = const_rows(file, "ENDPOINT_TABLE")?;
+    if rows.len() != endpoint.variants.len() {
+        return None;
+    }
+    rows.iter()
+        .zip(&endpoint.variants)
+        .map(|(row, variant)| {
+            let auth = struct_fields(row.get("authorization")?)?;
+            let scopes = array(auth.get("scopes")?)?
+                .iter()
+                .map(|expr| string(expr))
+                .collect::<Option<Vec<_>>>()?;
+            let errors = array(row.get("errors")?)?
+                .iter()
+                .map(|error| {
+                    let error = struct_fields(error)?;
+                    Some(ErrorView {
+                        status: u16::try_from(integer(error.get("status")?)?).ok()?,
+                        message: string(error.get("error")?)?,
+                        reasons: classification(error.get("classification")?)?,
+                    })
+                })
+                .collect::<Option<Vec<_>>>()?;
+            Some(EndpointView {
+                variant: variant.ident.to_string(),
+                page: string(row.get("page")?)?,
+                anchor: optional_string(row.get("anchor")?)?,
+                title: string(row.get("title")?)?,
+                http_method: string(row.get("method")?)?,
+                path: string(row.get("path")?)?,
+                tokens: view::tokens(
+                    boolean(auth.get("public")?)?,
+                    boolean(auth.get("app_token")?)?,
+                    boolean(auth.get("user_token")?)?,
+                ),
+                scopes,
+                added_in: optional_string(row.get("added_in")?)?,
+                lifecycle: last_ident(row.get("lifecycle")?)?.to_lowercase(),
+                errors,
+            })
+        })
+        .collect()
+}
+
+/// `Classification::Documented(Reason::X)` → `X`; `Ambiguous(&[Reason::A, Reason::B])` → `A|B`.
+fn classification(expr: &Expr) -> Option<String> {
+    let Expr::Call(call) = expr else {
+        return None;
+    };
+    let argument = call.args.first()?;
+    match last_ident(&call.func)?.as_str() {
+        "Documented" => last_ident(argument),
+        "Ambiguous" => Some(
+            array(argument)?
+                .iter()
+                .map(|expr| last_ident(expr))
+                .collect::<Option<Vec<_>>>()?
+                .join("|"),
+        ),
+        _ => None,
+    }
+}
+
+/// The last segment of a path expression: `Lifecycle::Current` → `Current`.
+fn last_ident(expr: &Expr) -> Option<String> {
+    match expr {
+        Expr::Path(path) => Some(path.path.segments.last()?.ident.to_string()),
+        _ => None,
+    }
 }
 
 /// `rename = "json"` inside a field's serde attribute, if any.
@@ -155,28 +235,34 @@ fn const_rows<'f>(file: &'f syn::File, name: &str) -> Option<Vec<HashMap<String,
         Item::Const(constant) if constant.ident == name => Some(&*constant.expr),
         _ => None,
     })?;
+    array(expr)?.into_iter().map(struct_fields).collect()
+}
+
+/// The elements of `&[a, b, …]`.
+fn array(expr: &Expr) -> Option<Vec<&Expr>> {
     let Expr::Reference(reference) = expr else {
         return None;
     };
     let Expr::Array(array) = &*reference.expr else {
         return None;
     };
-    array
-        .elems
-        .iter()
-        .map(|element| match element {
-            Expr::Struct(row) => Some(
-                row.fields
-                    .iter()
-                    .filter_map(|field| match &field.member {
-                        Member::Named(ident) => Some((ident.to_string(), &field.expr)),
-                        Member::Unnamed(_) => None,
-                    })
-                    .collect(),
-            ),
-            _ => None,
-        })
-        .collect()
+    Some(array.elems.iter().collect())
+}
+
+/// A struct literal's fields, by name.
+fn struct_fields(expr: &Expr) -> Option<HashMap<String, &Expr>> {
+    let Expr::Struct(row) = expr else {
+        return None;
+    };
+    Some(
+        row.fields
+            .iter()
+            .filter_map(|field| match &field.member {
+                Member::Named(ident) => Some((ident.to_string(), &field.expr)),
+                Member::Unnamed(_) => None,
+            })
+            .collect(),
+    )
 }
 
 fn literal(expr: &Expr) -> Option<&Lit> {

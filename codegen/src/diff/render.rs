@@ -76,8 +76,36 @@ fn describe(change: &Change, quote: Quote) -> String {
         ExplanationChanged => format!("explanation of {subject} changed"),
         HeadingChanged => format!("heading of {subject}: {} → {}", q(old), q(new)),
         AnchorChanged => format!("anchor of {subject}: {old} → {new}"),
+        MethodAdded => format!("method {subject} added: {}", q(new)),
+        MethodRemoved => format!("method {subject} removed (was {})", q(old)),
+        MethodRenamed => format!("method renamed {} → {}", q(old), q(new)),
+        MethodMoved => format!("method {subject} moved: {} → {}", q(old), q(new)),
+        MethodParametersRenamed => {
+            format!(
+                "method {subject} path parameters renamed: {} → {}",
+                q(old),
+                q(new)
+            )
+        }
+        MethodLifecycleChanged => format!("method {subject}: {old} → {new} in the docs"),
+        MethodAuthorizationChanged => {
+            format!("method {subject} authorization: {} → {}", q(old), q(new))
+        }
+        MethodAddedInChanged => format!("method {subject} added in {old} → {new}"),
+        MethodDocsChanged => format!("method {subject} docs: {} → {}", q(old), q(new)),
+        MethodErrorAdded => format!("method {subject} documents {status} {}", q(new)),
+        MethodErrorRemoved => format!("method {subject} no longer documents {status} {}", q(old)),
+        MethodErrorMessageChanged => {
+            format!("method {subject} {status} message: {} → {}", q(old), q(new))
+        }
+        MethodErrorStatusChanged => {
+            format!("method {subject} error moved: {} → {}", q(old), q(new))
+        }
     }
 }
+
+/// Past this many changes, the Markdown summary groups them by page.
+const GROUP_BY_PAGE_OVER: usize = 36;
 
 fn counts(diff: &Diff) -> String {
     let count = |impact: Impact| {
@@ -122,8 +150,13 @@ pub(super) fn text(diff: &Diff) -> String {
 }
 
 pub(super) fn markdown(diff: &Diff) -> String {
+    let what = if diff.changes.iter().any(|c| c.page.is_some()) {
+        "API docs"
+    } else {
+        "Error page"
+    };
     let mut out = format!(
-        "#### Error page: {} → {}\n\n",
+        "#### {what}: {} → {}\n\n",
         Quote::Markdown.code(&diff.old_name),
         Quote::Markdown.code(&diff.new_name)
     );
@@ -136,10 +169,46 @@ pub(super) fn markdown(diff: &Diff) -> String {
         verdict(diff),
         counts(diff)
     ));
-    for change in &diff.changes {
+    let row = |change: &Change| {
         // A `|` would end the table cell, even inside a code span.
         let sentence = describe(change, Quote::Markdown).replace('|', "\\|");
-        out.push_str(&format!("| {} | {sentence} |\n", change.impact().as_str()));
+        format!("| {} | {sentence} |\n", change.impact().as_str())
+    };
+    if diff.changes.len() <= GROUP_BY_PAGE_OVER {
+        out.extend(diff.changes.iter().map(row));
+        return out;
+    }
+    // Many changes: one table per page, each with a count line, so a PR
+    // comment stays readable. The Error page's changes come first.
+    out.truncate(out.len() - "| Impact | Change |\n|---|---|\n".len());
+    let mut pages: Vec<Option<&str>> = Vec::new();
+    for change in &diff.changes {
+        if !pages.contains(&change.page.as_deref()) {
+            pages.push(change.page.as_deref());
+        }
+    }
+    pages.sort();
+    for page in pages {
+        let on_page: Vec<&Change> = diff
+            .changes
+            .iter()
+            .filter(|c| c.page.as_deref() == page)
+            .collect();
+        let impact = on_page
+            .iter()
+            .map(|c| c.impact())
+            .max()
+            .map_or("none", Impact::as_str);
+        let title = page.map_or("the Error page".to_owned(), |page| {
+            Quote::Markdown.code(&format!("methods/{page}"))
+        });
+        let plural = if on_page.len() == 1 { "" } else { "s" };
+        out.push_str(&format!(
+            "##### {title}: {} change{plural}, {impact}\n\n| Impact | Change |\n|---|---|\n",
+            on_page.len()
+        ));
+        out.extend(on_page.into_iter().map(row));
+        out.push('\n');
     }
     out
 }
@@ -160,6 +229,7 @@ pub(super) fn json(diff: &Diff) -> String {
         impact: &'static str,
         subject: &'a str,
         status: Option<u16>,
+        page: Option<&'a str>,
         old: Option<&'a str>,
         new: Option<&'a str>,
         summary: String,
@@ -176,6 +246,7 @@ pub(super) fn json(diff: &Diff) -> String {
                 impact: change.impact().as_str(),
                 subject: &change.subject,
                 status: change.status,
+                page: change.page.as_deref(),
                 old: change.old.as_deref(),
                 new: change.new.as_deref(),
                 summary: describe(change, Quote::Plain),

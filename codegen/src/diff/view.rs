@@ -11,6 +11,59 @@ pub(crate) struct ApiView {
     pub fields: Vec<FieldView>,
     pub groups: Vec<GroupView>,
     pub reasons: Vec<ReasonView>,
+    /// Empty for a module of the Error page alone.
+    pub endpoints: Vec<EndpointView>,
+}
+
+/// One `Endpoint` variant and the facts its table row holds.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct EndpointView {
+    pub variant: String,
+    /// The docs page below `methods/`, e.g. `statuses`.
+    pub page: String,
+    pub anchor: Option<String>,
+    pub title: String,
+    pub http_method: String,
+    pub path: String,
+    /// The kinds of token, in order: `public`, `app`, `user`.
+    pub tokens: Vec<&'static str>,
+    pub scopes: Vec<String>,
+    pub added_in: Option<String>,
+    /// `current`, `deprecated` or `removed`.
+    pub lifecycle: String,
+    pub errors: Vec<ErrorView>,
+}
+
+impl EndpointView {
+    /// `GET /api/v1/statuses/:id`.
+    pub fn request(&self) -> String {
+        format!("{} {}", self.http_method, self.path)
+    }
+
+    /// The request with parameter names dropped, for pairing across renamed parameters.
+    pub fn shape(&self) -> String {
+        let path = self.path.split('?').next().unwrap_or(&self.path);
+        let segments: Vec<&str> = path
+            .split('/')
+            .map(|segment| {
+                if segment.starts_with(':') {
+                    ":"
+                } else {
+                    segment
+                }
+            })
+            .collect();
+        format!("{} {}", self.http_method, segments.join("/"))
+    }
+}
+
+/// A documented error response of one endpoint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ErrorView {
+    pub status: u16,
+    pub message: String,
+    /// The reasons it is classified as, joined with `|`.
+    pub reasons: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -53,7 +106,55 @@ fn rust_type_text(ty: &FieldType) -> String {
     tokens.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// The kinds of token an authorization accepts, in a fixed order.
+pub(crate) fn tokens(public: bool, app: bool, user: bool) -> Vec<&'static str> {
+    [(public, "public"), (app, "app"), (user, "user")]
+        .into_iter()
+        .filter_map(|(accepted, name)| accepted.then_some(name))
+        .collect()
+}
+
 impl ApiView {
+    /// The view of a module with `Endpoint`: the catalogue and the endpoints.
+    pub fn of_api(checked: &Checked<'_>, endpoints: &[crate::api::Endpoint<'_>]) -> ApiView {
+        let mut view = ApiView::of_checked(checked);
+        let variants = crate::emit::reason_variants(checked);
+        view.endpoints = endpoints
+            .iter()
+            .map(|endpoint| {
+                let method = endpoint.method;
+                let auth = &method.auth;
+                EndpointView {
+                    variant: endpoint.variant.clone(),
+                    page: endpoint.page.path.clone(),
+                    anchor: method.anchor.clone(),
+                    title: method.title.clone(),
+                    http_method: method.http_method.clone(),
+                    path: method.path.clone(),
+                    tokens: tokens(auth.public, auth.app, auth.user),
+                    scopes: auth.scopes.clone(),
+                    added_in: method.added_in.clone(),
+                    lifecycle: method.lifecycle.as_str().to_owned(),
+                    errors: method
+                        .errors
+                        .iter()
+                        .zip(endpoint.example_reasons)
+                        .map(|(error, refs)| ErrorView {
+                            status: error.status,
+                            message: error.error.clone(),
+                            reasons: refs
+                                .iter()
+                                .map(|r| variants[r])
+                                .collect::<Vec<_>>()
+                                .join("|"),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        view
+    }
+
     pub fn of_checked(checked: &Checked<'_>) -> ApiView {
         ApiView {
             entity: checked.entity_name.clone(),
@@ -96,6 +197,7 @@ impl ApiView {
                     explanation: plain_text(&reason.reason.explanation),
                 })
                 .collect(),
+            endpoints: Vec::new(),
         }
     }
 }

@@ -29,7 +29,7 @@ pub(super) fn items(checked: &Checked<'_>, endpoints: &[Endpoint<'_>]) -> TokenS
 }
 
 /// Each reason's variant by its place in the (augmented) spec.
-fn reason_variants<'c>(checked: &'c Checked<'_>) -> HashMap<ReasonRef, &'c str> {
+pub(crate) fn reason_variants<'c>(checked: &'c Checked<'_>) -> HashMap<ReasonRef, &'c str> {
     let mut in_group: HashMap<usize, usize> = HashMap::new();
     checked
         .reasons

@@ -4,6 +4,9 @@
 mod docs;
 mod endpoints;
 
+#[cfg(feature = "tools")]
+pub(crate) use endpoints::reason_variants;
+
 use std::collections::BTreeMap;
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};

@@ -23,6 +23,118 @@ pub fn add(suite: &mut Suite) {
         "history::the_readme_example_is_the_real_output".to_owned(),
         the_readme_example_is_the_real_output,
     );
+    for pair in METHOD_PAIRS {
+        suite.corpus_trial(
+            format!(
+                "history::method_pages_diff_both_ways_as_reverses::{}_to_{}",
+                pair.0, pair.1
+            ),
+            move |root| method_pages_diff_both_ways_as_reverses(root, pair),
+        );
+    }
+    suite.corpus_trial(
+        "history::pinned_summaries_of_real_api_history".to_owned(),
+        pinned_summaries_of_real_api_history,
+    );
+}
+
+/// Consecutive method-page snapshots.
+const METHOD_PAIRS: [(&str, &str); 2] = [
+    ("2022-12-14_ffbe66a3", "2025-11-21_42184ef1"),
+    ("2025-11-21_42184ef1", "2026-07-02_2903485d"),
+];
+
+/// The diff of two snapshots, read against the current Error page, named by snapshot.
+fn api_pair(root: &Path, old: &str, new: &str) -> diff::Diff {
+    let error_page = crate::common::fixture("seed-000-current.md");
+    let mut diff = diff::diff_api(
+        &error_page,
+        &root.join("methods").join(old),
+        &root.join("methods").join(new),
+        &Config::new(),
+    )
+    .unwrap_or_else(|e| panic!("{old} → {new}:\n{}", e.render()));
+    // Name the sides as the corpus does, not by where it lives here.
+    diff.old_name = format!("methods/{old}");
+    diff.new_name = format!("methods/{new}");
+    diff
+}
+
+/// The kind a change is reported as in the other direction.
+fn reverse(kind: ChangeKind) -> ChangeKind {
+    use ChangeKind::*;
+    match kind {
+        MethodAdded => MethodRemoved,
+        MethodRemoved => MethodAdded,
+        MethodErrorAdded => MethodErrorRemoved,
+        MethodErrorRemoved => MethodErrorAdded,
+        ReasonAdded => ReasonRemoved,
+        ReasonRemoved => ReasonAdded,
+        GroupAdded => GroupRemoved,
+        GroupRemoved => GroupAdded,
+        other => other,
+    }
+}
+
+/// Every change reported forward is reported backward as its reverse: the
+/// opposite kind, the values swapped, on the same status and page.
+fn method_pages_diff_both_ways_as_reverses(root: &Path, (old, new): (&str, &str)) {
+    let forward = api_pair(root, old, new);
+    let backward = api_pair(root, new, old);
+    assert!(
+        !forward.changes.is_empty(),
+        "{old} → {new}: no change at all"
+    );
+    let key = |c: &diff::Change, kind: ChangeKind, swap: bool| {
+        let (before, after) = if swap {
+            (&c.new, &c.old)
+        } else {
+            (&c.old, &c.new)
+        };
+        (
+            kind.as_str(),
+            before.clone(),
+            after.clone(),
+            c.status,
+            c.page.clone(),
+        )
+    };
+    let mut expected: Vec<_> = forward
+        .changes
+        .iter()
+        .map(|c| key(c, reverse(c.kind), true))
+        .collect();
+    let mut actual: Vec<_> = backward
+        .changes
+        .iter()
+        .map(|c| key(c, c.kind, false))
+        .collect();
+    expected.sort();
+    actual.sort();
+    assert_eq!(
+        expected, actual,
+        "{old} → {new}: the backward diff is not the reverse"
+    );
+    assert_eq!(forward.changes.len(), backward.changes.len());
+}
+
+fn pinned_summaries_of_real_api_history(root: &Path) {
+    for (old, new) in METHOD_PAIRS {
+        for (from, to) in [(old, new), (new, old)] {
+            let diff = api_pair(root, from, to);
+            insta::assert_snapshot!(format!("api_{from}_to_{to}"), diff.render(DiffFormat::Text));
+        }
+    }
+    let (old, new) = METHOD_PAIRS[1];
+    insta::assert_snapshot!(
+        format!("api_{old}_to_{new}_markdown"),
+        api_pair(root, old, new).render(DiffFormat::Markdown)
+    );
+    // Over three dozen changes, the Markdown groups them by page.
+    let (old, new) = METHOD_PAIRS[0];
+    let grouped = api_pair(root, old, new).render(DiffFormat::Markdown);
+    assert!(grouped.contains("##### `methods/statuses`: "), "{grouped}");
+    assert!(grouped.contains("##### the Error page: "), "{grouped}");
 }
 
 fn page_source(root: &Path, pinned: &str) -> Source {
@@ -117,5 +229,11 @@ fn the_readme_example_is_the_real_output(root: &Path) {
     assert!(
         readme.contains(&format!("```markdown\n{markdown}```\n")),
         "README's example is stale; it should read:\n{markdown}"
+    );
+    let (old, new) = METHOD_PAIRS[1];
+    let markdown = api_pair(root, old, new).render(DiffFormat::Markdown);
+    assert!(
+        readme.contains(&format!("```markdown\n{markdown}```\n")),
+        "README's method-pages example is stale; it should read:\n{markdown}"
     );
 }

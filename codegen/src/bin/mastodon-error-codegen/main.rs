@@ -65,11 +65,15 @@ enum Command {
         #[arg(num_args = 1..=2, required = true, value_name = "FILE")]
         files: Vec<String>,
     },
-    /// What changed between two versions of the spec, with the semver impact
-    /// of each change on the generated module.
+    /// What changed between two versions of the Error page, or of the method
+    /// pages (folders or YAML copies), with the semver impact of each change
+    /// on the generated module.
     Diff {
         old: String,
         new: String,
+        /// The Error page that method pages are read against.
+        #[arg(long, value_name = "SPEC", default_value = DEFAULT_SPEC)]
+        error_page: String,
         /// `text` for terminals, `markdown` for a PR comment, `json` for bots.
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
@@ -218,9 +222,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             )),
         },
         Some(Command::Check { files }) => check(options, &files),
-        Some(Command::Diff { old, new, format }) => {
-            semantic_diff(options, &old, &new, format.into())
-        }
+        Some(Command::Diff {
+            old,
+            new,
+            error_page,
+            format,
+        }) => semantic_diff(options, &old, &new, &error_page, format.into()),
     }
 }
 
@@ -387,13 +394,14 @@ fn check(options: &Options, files: &[String]) -> Result<ExitCode, Failure> {
         .methods
         .as_ref()
         .map_or(String::new(), |methods| format!(" --methods {methods}"));
-    let summary = |current: &str| {
-        // The semantic summary reads the Error page only; with method pages,
-        // the unified diff alone shows what changed.
-        if options.methods.is_some() {
-            return None;
+    let summary = |current: &str| match (&options.methods, output) {
+        (Some(methods), Output::Module) => {
+            let old_name = format!("{generated} (checked in)");
+            diff::diff_generated_api(current, &old_name, &source, Path::new(methods), &config)
+                .ok()
+                .flatten()
         }
-        stale_summary(&config, output, &source, generated, current)
+        _ => stale_summary(&config, output, &source, generated, current),
     };
     compare(
         generated,
@@ -472,15 +480,31 @@ fn semantic_diff(
     options: &Options,
     old: &str,
     new: &str,
+    error_page: &str,
     format: DiffFormat,
 ) -> Result<ExitCode, Failure> {
-    let diff = diff::diff(
-        &Source::read(Path::new(old))?,
-        &Source::read(Path::new(new))?,
-        &options.config(),
-    )?;
+    let config = options.config();
+    let diff = if is_method_pages(old) || is_method_pages(new) {
+        let error_page = Source::read(Path::new(error_page))?;
+        diff::diff_api(&error_page, Path::new(old), Path::new(new), &config)?
+    } else {
+        diff::diff(
+            &Source::read(Path::new(old))?,
+            &Source::read(Path::new(new))?,
+            &config,
+        )?
+    };
     write_stdout(&diff.render(format))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A folder of method pages, or their YAML copy (which has `pages:`).
+fn is_method_pages(path: &str) -> bool {
+    let path = Path::new(path);
+    path.is_dir()
+        || (Format::of(&path.to_string_lossy()) == Format::Yaml
+            && std::fs::read_to_string(path)
+                .is_ok_and(|text| text.lines().any(|line| line.starts_with("pages:"))))
 }
 
 /// Writes to stdout. A reader that stops early (`| head`) is not an error:
