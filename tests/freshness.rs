@@ -41,9 +41,14 @@ fn ensure_file_contents(relative: &str, fresh: &str) {
             )
             .ok()
         } else {
-            // The semantic summary reads the Error page alone; the module also
-            // holds the method pages, so `git diff` shows what changed there.
-            None
+            let methods = Path::new(env!("CARGO_MANIFEST_DIR")).join("spec/methods.yaml");
+            diff::diff_generated_api(&current, relative, &spec(), &methods, &Config::new())
+                .ok()
+                .flatten()
+                .map(|mut diff| {
+                    diff.new_name = "spec/methods.yaml".to_owned();
+                    diff
+                })
         }
         .map(|diff| diff.render(DiffFormat::Text))
         .unwrap_or_default();
