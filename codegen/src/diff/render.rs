@@ -179,7 +179,7 @@ pub(super) fn markdown(diff: &Diff) -> String {
         return out;
     }
     // Many changes: one table per page, each with a count line, so a PR
-    // comment stays readable. The Error page's changes come first.
+    // comment stays readable. The catalogue's own changes come first.
     out.truncate(out.len() - "| Impact | Change |\n|---|---|\n".len());
     let mut pages: Vec<Option<&str>> = Vec::new();
     for change in &diff.changes {
@@ -199,7 +199,7 @@ pub(super) fn markdown(diff: &Diff) -> String {
             .map(|c| c.impact())
             .max()
             .map_or("none", Impact::as_str);
-        let title = page.map_or("the Error page".to_owned(), |page| {
+        let title = page.map_or("`Reason` and status groups".to_owned(), |page| {
             Quote::Markdown.code(&format!("methods/{page}"))
         });
         let plural = if on_page.len() == 1 { "" } else { "s" };

@@ -134,7 +134,10 @@ fn pinned_summaries_of_real_api_history(root: &Path) {
     let (old, new) = METHOD_PAIRS[0];
     let grouped = api_pair(root, old, new).render(DiffFormat::Markdown);
     assert!(grouped.contains("##### `methods/statuses`: "), "{grouped}");
-    assert!(grouped.contains("##### the Error page: "), "{grouped}");
+    assert!(
+        grouped.contains("##### `Reason` and status groups: "),
+        "{grouped}"
+    );
 }
 
 fn page_source(root: &Path, pinned: &str) -> Source {
