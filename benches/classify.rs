@@ -6,7 +6,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use mastodon_error::Reason;
+use mastodon_error::{Endpoint, Reason};
 
 /// Every documented (status, message) pair that has a literal message.
 fn documented() -> Vec<(u16, &'static str)> {
@@ -57,6 +57,41 @@ fn classify(c: &mut Criterion) {
     });
     group.bench_function("generated_undocumented", |b| {
         b.iter(|| Reason::classify(black_box(404), black_box("Something else entirely")))
+    });
+    group.finish();
+
+    // Every documented error example of every method, as a client meets them.
+    let examples: Vec<(Endpoint, u16, &str)> = Endpoint::ALL
+        .iter()
+        .flat_map(|&endpoint| {
+            endpoint
+                .errors()
+                .iter()
+                .map(move |e| (endpoint, e.status, e.error))
+        })
+        .collect();
+    let mut group = c.benchmark_group("classify_examples");
+    group.throughput(Throughput::Elements(examples.len() as u64));
+    group.bench_function("endpoint_classify_every_example", |b| {
+        b.iter(|| {
+            for &(endpoint, status, message) in &examples {
+                black_box(black_box(endpoint).classify(black_box(status), black_box(message)));
+            }
+        })
+    });
+    group.bench_function("reason_classify_every_example", |b| {
+        b.iter(|| {
+            for &(_, status, message) in &examples {
+                black_box(Reason::classify(black_box(status), black_box(message)));
+            }
+        })
+    });
+    group.bench_function("naive_scan_every_example", |b| {
+        b.iter(|| {
+            for &(_, status, message) in &examples {
+                black_box(naive(black_box(status), black_box(message)));
+            }
+        })
     });
     group.finish();
 }

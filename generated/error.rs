@@ -10012,648 +10012,4561 @@ impl Endpoint {
     /// The method a request is for, from its HTTP method and path
     /// (`/api/v1/statuses/109404970108594430/favourite`). A literal
     /// segment wins over a parameter, the query string is ignored, and
-    /// an empty segment matches nothing. It allocates nothing.
+    /// an empty segment matches nothing. It allocates nothing: a
+    /// generated trie compares literal segments whole and scans only
+    /// the parameters.
     pub fn from_request(method: &str, path: &str) -> Option<Endpoint> {
-        const MAX_SEGMENTS: usize = 7;
-        let path = match path.split_once('?') {
-            Some((path, _query)) => path,
-            None => path,
-        };
-        let mut buffer = [""; MAX_SEGMENTS];
-        let mut len = 0;
-        for segment in path.strip_prefix('/')?.split('/') {
-            if segment.is_empty() || len == MAX_SEGMENTS {
-                return None;
-            }
-            buffer[len] = segment;
-            len += 1;
-        }
-        let segments = &buffer[..len];
+        let rest = path.strip_prefix('/')?;
         match method {
             "DELETE" => {
-                match segments {
-                    ["api", "v1", "domain_blocks"] => Some(Endpoint::DomainBlocksUnblock),
-                    ["api", "v1", "collections", _] => {
-                        Some(Endpoint::CollectionsDeleteCollection)
-                    }
-                    ["api", "v1", "conversations", _] => {
-                        Some(Endpoint::ConversationsDelete)
-                    }
-                    ["api", "v1", "featured_tags", _] => {
-                        Some(Endpoint::FeaturedTagsUnfeature)
-                    }
-                    ["api", "v1", "filters", _] => Some(Endpoint::FiltersDeleteV1),
-                    ["api", "v1", "lists", _] => Some(Endpoint::ListsDelete),
-                    ["api", "v1", "media", _] => Some(Endpoint::MediaDelete),
-                    ["api", "v1", "profile", "avatar"] => {
-                        Some(Endpoint::ProfileDeleteProfileAvatar)
-                    }
-                    ["api", "v1", "profile", "header"] => {
-                        Some(Endpoint::ProfileDeleteProfileHeader)
-                    }
-                    ["api", "v1", "push", "subscription"] => Some(Endpoint::PushDelete),
-                    ["api", "v1", "scheduled_statuses", _] => {
-                        Some(Endpoint::ScheduledStatusesCancel)
-                    }
-                    ["api", "v1", "statuses", _] => Some(Endpoint::StatusesDelete),
-                    ["api", "v1", "suggestions", _] => Some(Endpoint::SuggestionsRemove),
-                    ["api", "v2", "filters", _] => Some(Endpoint::FiltersDelete),
-                    ["api", "v1", "admin", "accounts", _] => {
-                        Some(Endpoint::AdminAccountsDelete)
-                    }
-                    ["api", "v1", "admin", "canonical_email_blocks", _] => {
-                        Some(Endpoint::AdminCanonicalEmailBlocksDelete)
-                    }
-                    ["api", "v1", "admin", "domain_allows", _] => {
-                        Some(Endpoint::AdminDomainAllowsDelete)
-                    }
-                    ["api", "v1", "admin", "domain_blocks", _] => {
-                        Some(Endpoint::AdminDomainBlocksDelete)
-                    }
-                    ["api", "v1", "admin", "email_domain_blocks", _] => {
-                        Some(Endpoint::AdminEmailDomainBlocksDelete)
-                    }
-                    ["api", "v1", "admin", "ip_blocks", _] => {
-                        Some(Endpoint::AdminIpBlocksDelete)
-                    }
-                    ["api", "v1", "lists", _, "accounts"] => {
-                        Some(Endpoint::ListsAccountsRemove)
-                    }
-                    ["api", "v2", "filters", "keywords", _] => {
-                        Some(Endpoint::FiltersKeywordsDelete)
-                    }
-                    ["api", "v2", "filters", "statuses", _] => {
-                        Some(Endpoint::FiltersStatusesRemove)
-                    }
-                    ["api", "v1", "announcements", _, "reactions", _] => {
-                        Some(Endpoint::AnnouncementsDeleteReactions)
-                    }
-                    ["api", "v1", "collections", _, "items", _] => {
-                        Some(Endpoint::CollectionsRemoveAccount)
+                match rest.as_bytes().first() {
+                    Some(b'a') => {
+                        if let Some(after) = segment_after(rest, "api") {
+                            match after.as_bytes().first() {
+                                None | Some(b'?') => None,
+                                Some(_) => {
+                                    let rest = &after[1..];
+                                    match rest.as_bytes().first() {
+                                        Some(b'v') => {
+                                            if let Some(after) = segment_after(rest, "v1") {
+                                                match after.as_bytes().first() {
+                                                    None | Some(b'?') => None,
+                                                    Some(_) => {
+                                                        let rest = &after[1..];
+                                                        match rest.as_bytes().first() {
+                                                            Some(b'a') => {
+                                                                if let Some(after) = segment_after(rest, "admin") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => None,
+                                                                        Some(_) => {
+                                                                            let rest = &after[1..];
+                                                                            match rest.as_bytes().first() {
+                                                                                Some(b'a') => {
+                                                                                    if let Some(after) = segment_after(rest, "accounts") {
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => None,
+                                                                                            Some(_) => {
+                                                                                                let rest = &after[1..];
+                                                                                                {
+                                                                                                    let end = segment_end(rest);
+                                                                                                    if end == 0 {
+                                                                                                        None
+                                                                                                    } else {
+                                                                                                        let after = &rest[end..];
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => Some(Endpoint::AdminAccountsDelete),
+                                                                                                            Some(_) => None,
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                    } else {
+                                                                                        None
+                                                                                    }
+                                                                                }
+                                                                                Some(b'c') => {
+                                                                                    if let Some(after) = segment_after(
+                                                                                        rest,
+                                                                                        "canonical_email_blocks",
+                                                                                    ) {
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => None,
+                                                                                            Some(_) => {
+                                                                                                let rest = &after[1..];
+                                                                                                {
+                                                                                                    let end = segment_end(rest);
+                                                                                                    if end == 0 {
+                                                                                                        None
+                                                                                                    } else {
+                                                                                                        let after = &rest[end..];
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => {
+                                                                                                                Some(Endpoint::AdminCanonicalEmailBlocksDelete)
+                                                                                                            }
+                                                                                                            Some(_) => None,
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                    } else {
+                                                                                        None
+                                                                                    }
+                                                                                }
+                                                                                Some(b'd') => {
+                                                                                    if let Some(after) = segment_after(rest, "domain_allows") {
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => None,
+                                                                                            Some(_) => {
+                                                                                                let rest = &after[1..];
+                                                                                                {
+                                                                                                    let end = segment_end(rest);
+                                                                                                    if end == 0 {
+                                                                                                        None
+                                                                                                    } else {
+                                                                                                        let after = &rest[end..];
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => Some(Endpoint::AdminDomainAllowsDelete),
+                                                                                                            Some(_) => None,
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                    } else {
+                                                                                        if let Some(after) = segment_after(rest, "domain_blocks") {
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => None,
+                                                                                                Some(_) => {
+                                                                                                    let rest = &after[1..];
+                                                                                                    {
+                                                                                                        let end = segment_end(rest);
+                                                                                                        if end == 0 {
+                                                                                                            None
+                                                                                                        } else {
+                                                                                                            let after = &rest[end..];
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => Some(Endpoint::AdminDomainBlocksDelete),
+                                                                                                                Some(_) => None,
+                                                                                                            }
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        } else {
+                                                                                            None
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                                Some(b'e') => {
+                                                                                    if let Some(after) = segment_after(
+                                                                                        rest,
+                                                                                        "email_domain_blocks",
+                                                                                    ) {
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => None,
+                                                                                            Some(_) => {
+                                                                                                let rest = &after[1..];
+                                                                                                {
+                                                                                                    let end = segment_end(rest);
+                                                                                                    if end == 0 {
+                                                                                                        None
+                                                                                                    } else {
+                                                                                                        let after = &rest[end..];
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => {
+                                                                                                                Some(Endpoint::AdminEmailDomainBlocksDelete)
+                                                                                                            }
+                                                                                                            Some(_) => None,
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                    } else {
+                                                                                        None
+                                                                                    }
+                                                                                }
+                                                                                Some(b'i') => {
+                                                                                    if let Some(after) = segment_after(rest, "ip_blocks") {
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => None,
+                                                                                            Some(_) => {
+                                                                                                let rest = &after[1..];
+                                                                                                {
+                                                                                                    let end = segment_end(rest);
+                                                                                                    if end == 0 {
+                                                                                                        None
+                                                                                                    } else {
+                                                                                                        let after = &rest[end..];
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => Some(Endpoint::AdminIpBlocksDelete),
+                                                                                                            Some(_) => None,
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                    } else {
+                                                                                        None
+                                                                                    }
+                                                                                }
+                                                                                _ => None,
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                } else {
+                                                                    if let Some(after) = segment_after(rest, "announcements") {
+                                                                        match after.as_bytes().first() {
+                                                                            None | Some(b'?') => None,
+                                                                            Some(_) => {
+                                                                                let rest = &after[1..];
+                                                                                {
+                                                                                    let end = segment_end(rest);
+                                                                                    if end == 0 {
+                                                                                        None
+                                                                                    } else {
+                                                                                        let after = &rest[end..];
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => None,
+                                                                                            Some(_) => {
+                                                                                                let rest = &after[1..];
+                                                                                                match rest.as_bytes().first() {
+                                                                                                    Some(b'r') => {
+                                                                                                        if let Some(after) = segment_after(rest, "reactions") {
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => None,
+                                                                                                                Some(_) => {
+                                                                                                                    let rest = &after[1..];
+                                                                                                                    {
+                                                                                                                        let end = segment_end(rest);
+                                                                                                                        if end == 0 {
+                                                                                                                            None
+                                                                                                                        } else {
+                                                                                                                            let after = &rest[end..];
+                                                                                                                            match after.as_bytes().first() {
+                                                                                                                                None | Some(b'?') => {
+                                                                                                                                    Some(Endpoint::AnnouncementsDeleteReactions)
+                                                                                                                                }
+                                                                                                                                Some(_) => None,
+                                                                                                                            }
+                                                                                                                        }
+                                                                                                                    }
+                                                                                                                }
+                                                                                                            }
+                                                                                                        } else {
+                                                                                                            None
+                                                                                                        }
+                                                                                                    }
+                                                                                                    _ => None,
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    } else {
+                                                                        None
+                                                                    }
+                                                                }
+                                                            }
+                                                            Some(b'c') => {
+                                                                if let Some(after) = segment_after(rest, "collections") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => None,
+                                                                        Some(_) => {
+                                                                            let rest = &after[1..];
+                                                                            {
+                                                                                let end = segment_end(rest);
+                                                                                if end == 0 {
+                                                                                    None
+                                                                                } else {
+                                                                                    let after = &rest[end..];
+                                                                                    match after.as_bytes().first() {
+                                                                                        None | Some(b'?') => {
+                                                                                            Some(Endpoint::CollectionsDeleteCollection)
+                                                                                        }
+                                                                                        Some(_) => {
+                                                                                            let rest = &after[1..];
+                                                                                            match rest.as_bytes().first() {
+                                                                                                Some(b'i') => {
+                                                                                                    if let Some(after) = segment_after(rest, "items") {
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => None,
+                                                                                                            Some(_) => {
+                                                                                                                let rest = &after[1..];
+                                                                                                                {
+                                                                                                                    let end = segment_end(rest);
+                                                                                                                    if end == 0 {
+                                                                                                                        None
+                                                                                                                    } else {
+                                                                                                                        let after = &rest[end..];
+                                                                                                                        match after.as_bytes().first() {
+                                                                                                                            None | Some(b'?') => {
+                                                                                                                                Some(Endpoint::CollectionsRemoveAccount)
+                                                                                                                            }
+                                                                                                                            Some(_) => None,
+                                                                                                                        }
+                                                                                                                    }
+                                                                                                                }
+                                                                                                            }
+                                                                                                        }
+                                                                                                    } else {
+                                                                                                        None
+                                                                                                    }
+                                                                                                }
+                                                                                                _ => None,
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                } else {
+                                                                    if let Some(after) = segment_after(rest, "conversations") {
+                                                                        match after.as_bytes().first() {
+                                                                            None | Some(b'?') => None,
+                                                                            Some(_) => {
+                                                                                let rest = &after[1..];
+                                                                                {
+                                                                                    let end = segment_end(rest);
+                                                                                    if end == 0 {
+                                                                                        None
+                                                                                    } else {
+                                                                                        let after = &rest[end..];
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => Some(Endpoint::ConversationsDelete),
+                                                                                            Some(_) => None,
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    } else {
+                                                                        None
+                                                                    }
+                                                                }
+                                                            }
+                                                            Some(b'd') => {
+                                                                if let Some(after) = segment_after(rest, "domain_blocks") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => Some(Endpoint::DomainBlocksUnblock),
+                                                                        Some(_) => None,
+                                                                    }
+                                                                } else {
+                                                                    None
+                                                                }
+                                                            }
+                                                            Some(b'f') => {
+                                                                if let Some(after) = segment_after(rest, "featured_tags") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => None,
+                                                                        Some(_) => {
+                                                                            let rest = &after[1..];
+                                                                            {
+                                                                                let end = segment_end(rest);
+                                                                                if end == 0 {
+                                                                                    None
+                                                                                } else {
+                                                                                    let after = &rest[end..];
+                                                                                    match after.as_bytes().first() {
+                                                                                        None | Some(b'?') => Some(Endpoint::FeaturedTagsUnfeature),
+                                                                                        Some(_) => None,
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                } else {
+                                                                    if let Some(after) = segment_after(rest, "filters") {
+                                                                        match after.as_bytes().first() {
+                                                                            None | Some(b'?') => None,
+                                                                            Some(_) => {
+                                                                                let rest = &after[1..];
+                                                                                {
+                                                                                    let end = segment_end(rest);
+                                                                                    if end == 0 {
+                                                                                        None
+                                                                                    } else {
+                                                                                        let after = &rest[end..];
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => Some(Endpoint::FiltersDeleteV1),
+                                                                                            Some(_) => None,
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    } else {
+                                                                        None
+                                                                    }
+                                                                }
+                                                            }
+                                                            Some(b'l') => {
+                                                                if let Some(after) = segment_after(rest, "lists") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => None,
+                                                                        Some(_) => {
+                                                                            let rest = &after[1..];
+                                                                            {
+                                                                                let end = segment_end(rest);
+                                                                                if end == 0 {
+                                                                                    None
+                                                                                } else {
+                                                                                    let after = &rest[end..];
+                                                                                    match after.as_bytes().first() {
+                                                                                        None | Some(b'?') => Some(Endpoint::ListsDelete),
+                                                                                        Some(_) => {
+                                                                                            let rest = &after[1..];
+                                                                                            match rest.as_bytes().first() {
+                                                                                                Some(b'a') => {
+                                                                                                    if let Some(after) = segment_after(rest, "accounts") {
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => Some(Endpoint::ListsAccountsRemove),
+                                                                                                            Some(_) => None,
+                                                                                                        }
+                                                                                                    } else {
+                                                                                                        None
+                                                                                                    }
+                                                                                                }
+                                                                                                _ => None,
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                } else {
+                                                                    None
+                                                                }
+                                                            }
+                                                            Some(b'm') => {
+                                                                if let Some(after) = segment_after(rest, "media") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => None,
+                                                                        Some(_) => {
+                                                                            let rest = &after[1..];
+                                                                            {
+                                                                                let end = segment_end(rest);
+                                                                                if end == 0 {
+                                                                                    None
+                                                                                } else {
+                                                                                    let after = &rest[end..];
+                                                                                    match after.as_bytes().first() {
+                                                                                        None | Some(b'?') => Some(Endpoint::MediaDelete),
+                                                                                        Some(_) => None,
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                } else {
+                                                                    None
+                                                                }
+                                                            }
+                                                            Some(b'p') => {
+                                                                if let Some(after) = segment_after(rest, "profile") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => None,
+                                                                        Some(_) => {
+                                                                            let rest = &after[1..];
+                                                                            match rest.as_bytes().first() {
+                                                                                Some(b'a') => {
+                                                                                    if let Some(after) = segment_after(rest, "avatar") {
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => {
+                                                                                                Some(Endpoint::ProfileDeleteProfileAvatar)
+                                                                                            }
+                                                                                            Some(_) => None,
+                                                                                        }
+                                                                                    } else {
+                                                                                        None
+                                                                                    }
+                                                                                }
+                                                                                Some(b'h') => {
+                                                                                    if let Some(after) = segment_after(rest, "header") {
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => {
+                                                                                                Some(Endpoint::ProfileDeleteProfileHeader)
+                                                                                            }
+                                                                                            Some(_) => None,
+                                                                                        }
+                                                                                    } else {
+                                                                                        None
+                                                                                    }
+                                                                                }
+                                                                                _ => None,
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                } else {
+                                                                    if let Some(after) = segment_after(rest, "push") {
+                                                                        match after.as_bytes().first() {
+                                                                            None | Some(b'?') => None,
+                                                                            Some(_) => {
+                                                                                let rest = &after[1..];
+                                                                                match rest.as_bytes().first() {
+                                                                                    Some(b's') => {
+                                                                                        if let Some(after) = segment_after(rest, "subscription") {
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => Some(Endpoint::PushDelete),
+                                                                                                Some(_) => None,
+                                                                                            }
+                                                                                        } else {
+                                                                                            None
+                                                                                        }
+                                                                                    }
+                                                                                    _ => None,
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    } else {
+                                                                        None
+                                                                    }
+                                                                }
+                                                            }
+                                                            Some(b's') => {
+                                                                if let Some(after) = segment_after(
+                                                                    rest,
+                                                                    "scheduled_statuses",
+                                                                ) {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => None,
+                                                                        Some(_) => {
+                                                                            let rest = &after[1..];
+                                                                            {
+                                                                                let end = segment_end(rest);
+                                                                                if end == 0 {
+                                                                                    None
+                                                                                } else {
+                                                                                    let after = &rest[end..];
+                                                                                    match after.as_bytes().first() {
+                                                                                        None | Some(b'?') => Some(Endpoint::ScheduledStatusesCancel),
+                                                                                        Some(_) => None,
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                } else {
+                                                                    if let Some(after) = segment_after(rest, "statuses") {
+                                                                        match after.as_bytes().first() {
+                                                                            None | Some(b'?') => None,
+                                                                            Some(_) => {
+                                                                                let rest = &after[1..];
+                                                                                {
+                                                                                    let end = segment_end(rest);
+                                                                                    if end == 0 {
+                                                                                        None
+                                                                                    } else {
+                                                                                        let after = &rest[end..];
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => Some(Endpoint::StatusesDelete),
+                                                                                            Some(_) => None,
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    } else {
+                                                                        if let Some(after) = segment_after(rest, "suggestions") {
+                                                                            match after.as_bytes().first() {
+                                                                                None | Some(b'?') => None,
+                                                                                Some(_) => {
+                                                                                    let rest = &after[1..];
+                                                                                    {
+                                                                                        let end = segment_end(rest);
+                                                                                        if end == 0 {
+                                                                                            None
+                                                                                        } else {
+                                                                                            let after = &rest[end..];
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => Some(Endpoint::SuggestionsRemove),
+                                                                                                Some(_) => None,
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        } else {
+                                                                            None
+                                                                        }
+                                                                    }
+                                                                }
+                                                            }
+                                                            _ => None,
+                                                        }
+                                                    }
+                                                }
+                                            } else {
+                                                if let Some(after) = segment_after(rest, "v2") {
+                                                    match after.as_bytes().first() {
+                                                        None | Some(b'?') => None,
+                                                        Some(_) => {
+                                                            let rest = &after[1..];
+                                                            match rest.as_bytes().first() {
+                                                                Some(b'f') => {
+                                                                    if let Some(after) = segment_after(rest, "filters") {
+                                                                        match after.as_bytes().first() {
+                                                                            None | Some(b'?') => None,
+                                                                            Some(_) => {
+                                                                                let rest = &after[1..];
+                                                                                match match rest.as_bytes().first() {
+                                                                                    Some(b'k') => {
+                                                                                        if let Some(after) = segment_after(rest, "keywords") {
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => None,
+                                                                                                Some(_) => {
+                                                                                                    let rest = &after[1..];
+                                                                                                    {
+                                                                                                        let end = segment_end(rest);
+                                                                                                        if end == 0 {
+                                                                                                            None
+                                                                                                        } else {
+                                                                                                            let after = &rest[end..];
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => Some(Endpoint::FiltersKeywordsDelete),
+                                                                                                                Some(_) => None,
+                                                                                                            }
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        } else {
+                                                                                            None
+                                                                                        }
+                                                                                    }
+                                                                                    Some(b's') => {
+                                                                                        if let Some(after) = segment_after(rest, "statuses") {
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => None,
+                                                                                                Some(_) => {
+                                                                                                    let rest = &after[1..];
+                                                                                                    {
+                                                                                                        let end = segment_end(rest);
+                                                                                                        if end == 0 {
+                                                                                                            None
+                                                                                                        } else {
+                                                                                                            let after = &rest[end..];
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => Some(Endpoint::FiltersStatusesRemove),
+                                                                                                                Some(_) => None,
+                                                                                                            }
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        } else {
+                                                                                            None
+                                                                                        }
+                                                                                    }
+                                                                                    _ => None,
+                                                                                } {
+                                                                                    found @ Some(_) => found,
+                                                                                    None => {
+                                                                                        let end = segment_end(rest);
+                                                                                        if end == 0 {
+                                                                                            None
+                                                                                        } else {
+                                                                                            let after = &rest[end..];
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => Some(Endpoint::FiltersDelete),
+                                                                                                Some(_) => None,
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    } else {
+                                                                        None
+                                                                    }
+                                                                }
+                                                                _ => None,
+                                                            }
+                                                        }
+                                                    }
+                                                } else {
+                                                    None
+                                                }
+                                            }
+                                        }
+                                        _ => None,
+                                    }
+                                }
+                            }
+                        } else {
+                            None
+                        }
                     }
                     _ => None,
                 }
             }
             "GET" => {
-                match segments {
-                    ["health"] => Some(Endpoint::HealthGet),
-                    [".well-known", "oauth-authorization-server"] => {
-                        Some(Endpoint::OauthAuthorizationServerMetadata)
-                    }
-                    ["api", "oembed"] => Some(Endpoint::OembedGet),
-                    ["api", "proofs"] => Some(Endpoint::ProofsGet),
-                    ["oauth", "authorize"] => Some(Endpoint::OauthAuthorize),
-                    ["oauth", "userinfo"] => Some(Endpoint::OauthUserinfo),
-                    ["api", "v1", "accounts"] => Some(Endpoint::AccountsIndex),
-                    ["api", "v1", "announcements"] => Some(Endpoint::AnnouncementsGet),
-                    ["api", "v1", "annual_reports"] => Some(Endpoint::AnnualReportsIndex),
-                    ["api", "v1", "blocks"] => Some(Endpoint::BlocksGet),
-                    ["api", "v1", "bookmarks"] => Some(Endpoint::BookmarksGet),
-                    ["api", "v1", "conversations"] => Some(Endpoint::ConversationsGet),
-                    ["api", "v1", "custom_emojis"] => Some(Endpoint::CustomEmojisGet),
-                    ["api", "v1", "directory"] => Some(Endpoint::DirectoryGet),
-                    ["api", "v1", "domain_blocks"] => Some(Endpoint::DomainBlocksGet),
-                    ["api", "v1", "endorsements"] => Some(Endpoint::EndorsementsGet),
-                    ["api", "v1", "favourites"] => Some(Endpoint::FavouritesGet),
-                    ["api", "v1", "featured_tags"] => Some(Endpoint::FeaturedTagsGet),
-                    ["api", "v1", "filters"] => Some(Endpoint::FiltersGetV1),
-                    ["api", "v1", "follow_requests"] => Some(Endpoint::FollowRequestsGet),
-                    ["api", "v1", "followed_tags"] => Some(Endpoint::FollowedTagsGet),
-                    ["api", "v1", "instance"] => Some(Endpoint::InstanceV1),
-                    ["api", "v1", "lists"] => Some(Endpoint::ListsGet),
-                    ["api", "v1", "markers"] => Some(Endpoint::MarkersGet),
-                    ["api", "v1", "mutes"] => Some(Endpoint::MutesGet),
-                    ["api", "v1", "notifications"] => Some(Endpoint::NotificationsGet),
-                    ["api", "v1", "preferences"] => Some(Endpoint::PreferencesGet),
-                    ["api", "v1", "profile"] => {
-                        Some(Endpoint::ProfileGetCurrentUserProfile)
-                    }
-                    ["api", "v1", "scheduled_statuses"] => {
-                        Some(Endpoint::ScheduledStatusesGet)
-                    }
-                    ["api", "v1", "search"] => Some(Endpoint::SearchV1),
-                    ["api", "v1", "statuses"] => Some(Endpoint::StatusesIndex),
-                    ["api", "v1", "suggestions"] => Some(Endpoint::SuggestionsV1),
-                    ["api", "v2", "filters"] => Some(Endpoint::FiltersGet),
-                    ["api", "v2", "instance"] => Some(Endpoint::InstanceV2),
-                    ["api", "v2", "notifications"] => {
-                        Some(Endpoint::GroupedNotificationsGetGrouped)
-                    }
-                    ["api", "v2", "search"] => Some(Endpoint::SearchV2),
-                    ["api", "v2", "suggestions"] => Some(Endpoint::SuggestionsV2),
-                    ["api", "v2_alpha", "notifications"] => {
-                        Some(Endpoint::NotificationsAlphaGetGrouped)
-                    }
-                    ["api", "v1", "accounts", "familiar_followers"] => {
-                        Some(Endpoint::AccountsFamiliarFollowers)
-                    }
-                    ["api", "v1", "accounts", "lookup"] => Some(Endpoint::AccountsLookup),
-                    ["api", "v1", "accounts", "relationships"] => {
-                        Some(Endpoint::AccountsRelationships)
-                    }
-                    ["api", "v1", "accounts", "search"] => Some(Endpoint::AccountsSearch),
-                    ["api", "v1", "accounts", "verify_credentials"] => {
-                        Some(Endpoint::AccountsVerifyCredentials)
-                    }
-                    ["api", "v1", "accounts", _] => Some(Endpoint::AccountsGet),
-                    ["api", "v1", "admin", "accounts"] => Some(Endpoint::AdminAccountsV1),
-                    ["api", "v1", "admin", "canonical_email_blocks"] => {
-                        Some(Endpoint::AdminCanonicalEmailBlocksGet)
-                    }
-                    ["api", "v1", "admin", "domain_allows"] => {
-                        Some(Endpoint::AdminDomainAllowsGet)
-                    }
-                    ["api", "v1", "admin", "domain_blocks"] => {
-                        Some(Endpoint::AdminDomainBlocksGet)
-                    }
-                    ["api", "v1", "admin", "email_domain_blocks"] => {
-                        Some(Endpoint::AdminEmailDomainBlocksGet)
-                    }
-                    ["api", "v1", "admin", "ip_blocks"] => {
-                        Some(Endpoint::AdminIpBlocksGet)
-                    }
-                    ["api", "v1", "admin", "reports"] => Some(Endpoint::AdminReportsGet),
-                    ["api", "v1", "annual_reports", _] => {
-                        Some(Endpoint::AnnualReportsGet)
-                    }
-                    ["api", "v1", "apps", "verify_credentials"] => {
-                        Some(Endpoint::AppsVerifyCredentials)
-                    }
-                    ["api", "v1", "collections", _] => {
-                        Some(Endpoint::CollectionsGetCollection)
-                    }
-                    ["api", "v1", "featured_tags", "suggestions"] => {
-                        Some(Endpoint::FeaturedTagsSuggestions)
-                    }
-                    ["api", "v1", "filters", _] => Some(Endpoint::FiltersGetOneV1),
-                    ["api", "v1", "instance", "activity"] => {
-                        Some(Endpoint::InstanceActivity)
-                    }
-                    ["api", "v1", "instance", "domain_blocks"] => {
-                        Some(Endpoint::InstanceDomainBlocks)
-                    }
-                    ["api", "v1", "instance", "extended_description"] => {
-                        Some(Endpoint::InstanceExtendedDescription)
-                    }
-                    ["api", "v1", "instance", "peers"] => Some(Endpoint::InstancePeers),
-                    ["api", "v1", "instance", "privacy_policy"] => {
-                        Some(Endpoint::InstancePrivacyPolicy)
-                    }
-                    ["api", "v1", "instance", "rules"] => Some(Endpoint::InstanceRules),
-                    ["api", "v1", "instance", "terms_of_service"] => {
-                        Some(Endpoint::InstanceTermsOfService)
-                    }
-                    ["api", "v1", "instance", "translation_languages"] => {
-                        Some(Endpoint::InstanceTranslationLanguages)
-                    }
-                    ["api", "v1", "lists", _] => Some(Endpoint::ListsGetOne),
-                    ["api", "v1", "media", _] => Some(Endpoint::MediaGet),
-                    ["api", "v1", "notifications", "requests"] => {
-                        Some(Endpoint::NotificationsGetRequests)
-                    }
-                    ["api", "v1", "notifications", "unread_count"] => {
-                        Some(Endpoint::NotificationsUnreadCount)
-                    }
-                    ["api", "v1", "notifications", _] => {
-                        Some(Endpoint::NotificationsGetOne)
-                    }
-                    ["api", "v1", "polls", _] => Some(Endpoint::PollsGet),
-                    ["api", "v1", "push", "subscription"] => Some(Endpoint::PushGet),
-                    ["api", "v1", "scheduled_statuses", _] => {
-                        Some(Endpoint::ScheduledStatusesGetOne)
-                    }
-                    ["api", "v1", "statuses", _] => Some(Endpoint::StatusesGet),
-                    ["api", "v1", "streaming", "direct"] => {
-                        Some(Endpoint::StreamingDirect)
-                    }
-                    ["api", "v1", "streaming", "hashtag"] => {
-                        Some(Endpoint::StreamingHashtag)
-                    }
-                    ["api", "v1", "streaming", "health"] => {
-                        Some(Endpoint::StreamingHealth)
-                    }
-                    ["api", "v1", "streaming", "list"] => Some(Endpoint::StreamingList),
-                    ["api", "v1", "streaming", "public"] => {
-                        Some(Endpoint::StreamingPublic)
-                    }
-                    ["api", "v1", "streaming", "user"] => Some(Endpoint::StreamingUser),
-                    ["api", "v1", "tags", _] => Some(Endpoint::TagsGet),
-                    ["api", "v1", "timelines", "direct"] => {
-                        Some(Endpoint::TimelinesDirect)
-                    }
-                    ["api", "v1", "timelines", "home"] => Some(Endpoint::TimelinesHome),
-                    ["api", "v1", "timelines", "link"] => Some(Endpoint::TimelinesLink),
-                    ["api", "v1", "timelines", "public"] => {
-                        Some(Endpoint::TimelinesPublic)
-                    }
-                    ["api", "v1", "trends", "links"] => Some(Endpoint::TrendsLinks),
-                    ["api", "v1", "trends", "statuses"] => Some(Endpoint::TrendsStatuses),
-                    ["api", "v1", "trends", "tags"] => Some(Endpoint::TrendsTags),
-                    ["api", "v1", _, "collections"] => {
-                        Some(Endpoint::CollectionsGetCollections)
-                    }
-                    ["api", "v1", _, "in_collections"] => {
-                        Some(Endpoint::CollectionsInCollections)
-                    }
-                    ["api", "v1_alpha", "async_refreshes", _] => {
-                        Some(Endpoint::AsyncRefreshesShow)
-                    }
-                    ["api", "v2", "admin", "accounts"] => Some(Endpoint::AdminAccountsV2),
-                    ["api", "v2", "filters", _] => Some(Endpoint::FiltersGetOne),
-                    ["api", "v2", "notifications", "policy"] => {
-                        Some(Endpoint::NotificationsGetPolicy)
-                    }
-                    ["api", "v2", "notifications", "unread_count"] => {
-                        Some(Endpoint::GroupedNotificationsUnreadGroupCount)
-                    }
-                    ["api", "v2", "notifications", _] => {
-                        Some(Endpoint::GroupedNotificationsGetNotificationGroup)
-                    }
-                    ["api", "v2_alpha", "notifications", "unread_count"] => {
-                        Some(Endpoint::NotificationsAlphaUnreadGroupCount)
-                    }
-                    ["api", "v2_alpha", "notifications", _] => {
-                        Some(Endpoint::NotificationsAlphaGetNotificationGroup)
-                    }
-                    ["api", "v1", "accounts", _, "endorsements"] => {
-                        Some(Endpoint::AccountsEndorsements)
-                    }
-                    ["api", "v1", "accounts", _, "featured_tags"] => {
-                        Some(Endpoint::AccountsFeaturedTags)
-                    }
-                    ["api", "v1", "accounts", _, "followers"] => {
-                        Some(Endpoint::AccountsFollowers)
-                    }
-                    ["api", "v1", "accounts", _, "following"] => {
-                        Some(Endpoint::AccountsFollowing)
-                    }
-                    ["api", "v1", "accounts", _, "identity_proofs"] => {
-                        Some(Endpoint::AccountsIdentityProofs)
-                    }
-                    ["api", "v1", "accounts", _, "lists"] => {
-                        Some(Endpoint::AccountsLists)
-                    }
-                    ["api", "v1", "accounts", _, "statuses"] => {
-                        Some(Endpoint::AccountsStatuses)
-                    }
-                    ["api", "v1", "admin", "accounts", _] => {
-                        Some(Endpoint::AdminAccountsGetOne)
-                    }
-                    ["api", "v1", "admin", "canonical_email_blocks", _] => {
-                        Some(Endpoint::AdminCanonicalEmailBlocksGetOne)
-                    }
-                    ["api", "v1", "admin", "domain_allows", _] => {
-                        Some(Endpoint::AdminDomainAllowsGetOne)
-                    }
-                    ["api", "v1", "admin", "domain_blocks", _] => {
-                        Some(Endpoint::AdminDomainBlocksGetOne)
-                    }
-                    ["api", "v1", "admin", "email_domain_blocks", _] => {
-                        Some(Endpoint::AdminEmailDomainBlocksGetOne)
-                    }
-                    ["api", "v1", "admin", "ip_blocks", _] => {
-                        Some(Endpoint::AdminIpBlocksGetOne)
-                    }
-                    ["api", "v1", "admin", "reports", _] => {
-                        Some(Endpoint::AdminReportsGetOne)
-                    }
-                    ["api", "v1", "admin", "trends", "links"] => {
-                        Some(Endpoint::AdminTrendsLinks)
-                    }
-                    ["api", "v1", "admin", "trends", "statuses"] => {
-                        Some(Endpoint::AdminTrendsStatuses)
-                    }
-                    ["api", "v1", "admin", "trends", "tags"] => {
-                        Some(Endpoint::AdminTrendsTags)
-                    }
-                    ["api", "v1", "annual_reports", _, "state"] => {
-                        Some(Endpoint::AnnualReportsGetState)
-                    }
-                    ["api", "v1", "instance", "terms_of_service", _] => {
-                        Some(Endpoint::InstanceTermsOfServiceDate)
-                    }
-                    ["api", "v1", "lists", _, "accounts"] => {
-                        Some(Endpoint::ListsAccounts)
-                    }
-                    ["api", "v1", "notifications", "requests", "merged"] => {
-                        Some(Endpoint::NotificationsRequestsMerged)
-                    }
-                    ["api", "v1", "notifications", "requests", _] => {
-                        Some(Endpoint::NotificationsGetOneRequest)
-                    }
-                    ["api", "v1", "statuses", _, "card"] => Some(Endpoint::StatusesCard),
-                    ["api", "v1", "statuses", _, "context"] => {
-                        Some(Endpoint::StatusesContext)
-                    }
-                    ["api", "v1", "statuses", _, "favourited_by"] => {
-                        Some(Endpoint::StatusesFavouritedBy)
-                    }
-                    ["api", "v1", "statuses", _, "history"] => {
-                        Some(Endpoint::StatusesHistory)
-                    }
-                    ["api", "v1", "statuses", _, "quotes"] => {
-                        Some(Endpoint::StatusesQuotes)
-                    }
-                    ["api", "v1", "statuses", _, "reblogged_by"] => {
-                        Some(Endpoint::StatusesRebloggedBy)
-                    }
-                    ["api", "v1", "statuses", _, "source"] => {
-                        Some(Endpoint::StatusesSource)
-                    }
-                    ["api", "v1", "streaming", "hashtag", "local"] => {
-                        Some(Endpoint::StreamingHashtagLocal)
-                    }
-                    ["api", "v1", "streaming", "public", "local"] => {
-                        Some(Endpoint::StreamingPublicLocal)
-                    }
-                    ["api", "v1", "streaming", "public", "remote"] => {
-                        Some(Endpoint::StreamingPublicRemote)
-                    }
-                    ["api", "v1", "streaming", "user", "notification"] => {
-                        Some(Endpoint::StreamingNotification)
-                    }
-                    ["api", "v1", "timelines", "list", _] => {
-                        Some(Endpoint::TimelinesList)
-                    }
-                    ["api", "v1", "timelines", "tag", _] => Some(Endpoint::TimelinesTag),
-                    ["api", "v2", "filters", "keywords", _] => {
-                        Some(Endpoint::FiltersKeywordsGetOne)
-                    }
-                    ["api", "v2", "filters", "statuses", _] => {
-                        Some(Endpoint::FiltersStatusesGetOne)
-                    }
-                    ["api", "v2", "filters", _, "keywords"] => {
-                        Some(Endpoint::FiltersKeywordsGet)
-                    }
-                    ["api", "v2", "filters", _, "statuses"] => {
-                        Some(Endpoint::FiltersStatusesGet)
-                    }
-                    ["api", "v2", "notifications", _, "accounts"] => {
-                        Some(Endpoint::GroupedNotificationsGetGroupAccounts)
+                match rest.as_bytes().first() {
+                    Some(b'.') => {
+                        if let Some(after) = segment_after(rest, ".well-known") {
+                            match after.as_bytes().first() {
+                                None | Some(b'?') => None,
+                                Some(_) => {
+                                    let rest = &after[1..];
+                                    match rest.as_bytes().first() {
+                                        Some(b'o') => {
+                                            if let Some(after) = segment_after(
+                                                rest,
+                                                "oauth-authorization-server",
+                                            ) {
+                                                match after.as_bytes().first() {
+                                                    None | Some(b'?') => {
+                                                        Some(Endpoint::OauthAuthorizationServerMetadata)
+                                                    }
+                                                    Some(_) => None,
+                                                }
+                                            } else {
+                                                None
+                                            }
+                                        }
+                                        _ => None,
+                                    }
+                                }
+                            }
+                        } else {
+                            None
+                        }
+                    }
+                    Some(b'a') => {
+                        if let Some(after) = segment_after(rest, "api") {
+                            match after.as_bytes().first() {
+                                None | Some(b'?') => None,
+                                Some(_) => {
+                                    let rest = &after[1..];
+                                    match rest.as_bytes().first() {
+                                        Some(b'o') => {
+                                            if let Some(after) = segment_after(rest, "oembed") {
+                                                match after.as_bytes().first() {
+                                                    None | Some(b'?') => Some(Endpoint::OembedGet),
+                                                    Some(_) => None,
+                                                }
+                                            } else {
+                                                None
+                                            }
+                                        }
+                                        Some(b'p') => {
+                                            if let Some(after) = segment_after(rest, "proofs") {
+                                                match after.as_bytes().first() {
+                                                    None | Some(b'?') => Some(Endpoint::ProofsGet),
+                                                    Some(_) => None,
+                                                }
+                                            } else {
+                                                None
+                                            }
+                                        }
+                                        Some(b'v') => {
+                                            if let Some(after) = segment_after(rest, "v1") {
+                                                match after.as_bytes().first() {
+                                                    None | Some(b'?') => None,
+                                                    Some(_) => {
+                                                        let rest = &after[1..];
+                                                        match match rest.as_bytes().first() {
+                                                            Some(b'a') => {
+                                                                if let Some(after) = segment_after(rest, "accounts") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => Some(Endpoint::AccountsIndex),
+                                                                        Some(_) => {
+                                                                            let rest = &after[1..];
+                                                                            match match rest.as_bytes().first() {
+                                                                                Some(b'f') => {
+                                                                                    if let Some(after) = segment_after(
+                                                                                        rest,
+                                                                                        "familiar_followers",
+                                                                                    ) {
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => {
+                                                                                                Some(Endpoint::AccountsFamiliarFollowers)
+                                                                                            }
+                                                                                            Some(_) => None,
+                                                                                        }
+                                                                                    } else {
+                                                                                        None
+                                                                                    }
+                                                                                }
+                                                                                Some(b'l') => {
+                                                                                    if let Some(after) = segment_after(rest, "lookup") {
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => Some(Endpoint::AccountsLookup),
+                                                                                            Some(_) => None,
+                                                                                        }
+                                                                                    } else {
+                                                                                        None
+                                                                                    }
+                                                                                }
+                                                                                Some(b'r') => {
+                                                                                    if let Some(after) = segment_after(rest, "relationships") {
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => Some(Endpoint::AccountsRelationships),
+                                                                                            Some(_) => None,
+                                                                                        }
+                                                                                    } else {
+                                                                                        None
+                                                                                    }
+                                                                                }
+                                                                                Some(b's') => {
+                                                                                    if let Some(after) = segment_after(rest, "search") {
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => Some(Endpoint::AccountsSearch),
+                                                                                            Some(_) => None,
+                                                                                        }
+                                                                                    } else {
+                                                                                        None
+                                                                                    }
+                                                                                }
+                                                                                Some(b'v') => {
+                                                                                    if let Some(after) = segment_after(
+                                                                                        rest,
+                                                                                        "verify_credentials",
+                                                                                    ) {
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => {
+                                                                                                Some(Endpoint::AccountsVerifyCredentials)
+                                                                                            }
+                                                                                            Some(_) => None,
+                                                                                        }
+                                                                                    } else {
+                                                                                        None
+                                                                                    }
+                                                                                }
+                                                                                _ => None,
+                                                                            } {
+                                                                                found @ Some(_) => found,
+                                                                                None => {
+                                                                                    let end = segment_end(rest);
+                                                                                    if end == 0 {
+                                                                                        None
+                                                                                    } else {
+                                                                                        let after = &rest[end..];
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => Some(Endpoint::AccountsGet),
+                                                                                            Some(_) => {
+                                                                                                let rest = &after[1..];
+                                                                                                match rest.as_bytes().first() {
+                                                                                                    Some(b'e') => {
+                                                                                                        if let Some(after) = segment_after(rest, "endorsements") {
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => Some(Endpoint::AccountsEndorsements),
+                                                                                                                Some(_) => None,
+                                                                                                            }
+                                                                                                        } else {
+                                                                                                            None
+                                                                                                        }
+                                                                                                    }
+                                                                                                    Some(b'f') => {
+                                                                                                        if let Some(after) = segment_after(rest, "featured_tags") {
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => Some(Endpoint::AccountsFeaturedTags),
+                                                                                                                Some(_) => None,
+                                                                                                            }
+                                                                                                        } else {
+                                                                                                            if let Some(after) = segment_after(rest, "followers") {
+                                                                                                                match after.as_bytes().first() {
+                                                                                                                    None | Some(b'?') => Some(Endpoint::AccountsFollowers),
+                                                                                                                    Some(_) => None,
+                                                                                                                }
+                                                                                                            } else {
+                                                                                                                if let Some(after) = segment_after(rest, "following") {
+                                                                                                                    match after.as_bytes().first() {
+                                                                                                                        None | Some(b'?') => Some(Endpoint::AccountsFollowing),
+                                                                                                                        Some(_) => None,
+                                                                                                                    }
+                                                                                                                } else {
+                                                                                                                    None
+                                                                                                                }
+                                                                                                            }
+                                                                                                        }
+                                                                                                    }
+                                                                                                    Some(b'i') => {
+                                                                                                        if let Some(after) = segment_after(
+                                                                                                            rest,
+                                                                                                            "identity_proofs",
+                                                                                                        ) {
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => Some(Endpoint::AccountsIdentityProofs),
+                                                                                                                Some(_) => None,
+                                                                                                            }
+                                                                                                        } else {
+                                                                                                            None
+                                                                                                        }
+                                                                                                    }
+                                                                                                    Some(b'l') => {
+                                                                                                        if let Some(after) = segment_after(rest, "lists") {
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => Some(Endpoint::AccountsLists),
+                                                                                                                Some(_) => None,
+                                                                                                            }
+                                                                                                        } else {
+                                                                                                            None
+                                                                                                        }
+                                                                                                    }
+                                                                                                    Some(b's') => {
+                                                                                                        if let Some(after) = segment_after(rest, "statuses") {
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => Some(Endpoint::AccountsStatuses),
+                                                                                                                Some(_) => None,
+                                                                                                            }
+                                                                                                        } else {
+                                                                                                            None
+                                                                                                        }
+                                                                                                    }
+                                                                                                    _ => None,
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                } else {
+                                                                    if let Some(after) = segment_after(rest, "admin") {
+                                                                        match after.as_bytes().first() {
+                                                                            None | Some(b'?') => None,
+                                                                            Some(_) => {
+                                                                                let rest = &after[1..];
+                                                                                match rest.as_bytes().first() {
+                                                                                    Some(b'a') => {
+                                                                                        if let Some(after) = segment_after(rest, "accounts") {
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => Some(Endpoint::AdminAccountsV1),
+                                                                                                Some(_) => {
+                                                                                                    let rest = &after[1..];
+                                                                                                    {
+                                                                                                        let end = segment_end(rest);
+                                                                                                        if end == 0 {
+                                                                                                            None
+                                                                                                        } else {
+                                                                                                            let after = &rest[end..];
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => Some(Endpoint::AdminAccountsGetOne),
+                                                                                                                Some(_) => None,
+                                                                                                            }
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        } else {
+                                                                                            None
+                                                                                        }
+                                                                                    }
+                                                                                    Some(b'c') => {
+                                                                                        if let Some(after) = segment_after(
+                                                                                            rest,
+                                                                                            "canonical_email_blocks",
+                                                                                        ) {
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => {
+                                                                                                    Some(Endpoint::AdminCanonicalEmailBlocksGet)
+                                                                                                }
+                                                                                                Some(_) => {
+                                                                                                    let rest = &after[1..];
+                                                                                                    {
+                                                                                                        let end = segment_end(rest);
+                                                                                                        if end == 0 {
+                                                                                                            None
+                                                                                                        } else {
+                                                                                                            let after = &rest[end..];
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => {
+                                                                                                                    Some(Endpoint::AdminCanonicalEmailBlocksGetOne)
+                                                                                                                }
+                                                                                                                Some(_) => None,
+                                                                                                            }
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        } else {
+                                                                                            None
+                                                                                        }
+                                                                                    }
+                                                                                    Some(b'd') => {
+                                                                                        if let Some(after) = segment_after(rest, "domain_allows") {
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => Some(Endpoint::AdminDomainAllowsGet),
+                                                                                                Some(_) => {
+                                                                                                    let rest = &after[1..];
+                                                                                                    {
+                                                                                                        let end = segment_end(rest);
+                                                                                                        if end == 0 {
+                                                                                                            None
+                                                                                                        } else {
+                                                                                                            let after = &rest[end..];
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => Some(Endpoint::AdminDomainAllowsGetOne),
+                                                                                                                Some(_) => None,
+                                                                                                            }
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        } else {
+                                                                                            if let Some(after) = segment_after(rest, "domain_blocks") {
+                                                                                                match after.as_bytes().first() {
+                                                                                                    None | Some(b'?') => Some(Endpoint::AdminDomainBlocksGet),
+                                                                                                    Some(_) => {
+                                                                                                        let rest = &after[1..];
+                                                                                                        {
+                                                                                                            let end = segment_end(rest);
+                                                                                                            if end == 0 {
+                                                                                                                None
+                                                                                                            } else {
+                                                                                                                let after = &rest[end..];
+                                                                                                                match after.as_bytes().first() {
+                                                                                                                    None | Some(b'?') => Some(Endpoint::AdminDomainBlocksGetOne),
+                                                                                                                    Some(_) => None,
+                                                                                                                }
+                                                                                                            }
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            } else {
+                                                                                                None
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                    Some(b'e') => {
+                                                                                        if let Some(after) = segment_after(
+                                                                                            rest,
+                                                                                            "email_domain_blocks",
+                                                                                        ) {
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => {
+                                                                                                    Some(Endpoint::AdminEmailDomainBlocksGet)
+                                                                                                }
+                                                                                                Some(_) => {
+                                                                                                    let rest = &after[1..];
+                                                                                                    {
+                                                                                                        let end = segment_end(rest);
+                                                                                                        if end == 0 {
+                                                                                                            None
+                                                                                                        } else {
+                                                                                                            let after = &rest[end..];
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => {
+                                                                                                                    Some(Endpoint::AdminEmailDomainBlocksGetOne)
+                                                                                                                }
+                                                                                                                Some(_) => None,
+                                                                                                            }
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        } else {
+                                                                                            None
+                                                                                        }
+                                                                                    }
+                                                                                    Some(b'i') => {
+                                                                                        if let Some(after) = segment_after(rest, "ip_blocks") {
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => Some(Endpoint::AdminIpBlocksGet),
+                                                                                                Some(_) => {
+                                                                                                    let rest = &after[1..];
+                                                                                                    {
+                                                                                                        let end = segment_end(rest);
+                                                                                                        if end == 0 {
+                                                                                                            None
+                                                                                                        } else {
+                                                                                                            let after = &rest[end..];
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => Some(Endpoint::AdminIpBlocksGetOne),
+                                                                                                                Some(_) => None,
+                                                                                                            }
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        } else {
+                                                                                            None
+                                                                                        }
+                                                                                    }
+                                                                                    Some(b'r') => {
+                                                                                        if let Some(after) = segment_after(rest, "reports") {
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => Some(Endpoint::AdminReportsGet),
+                                                                                                Some(_) => {
+                                                                                                    let rest = &after[1..];
+                                                                                                    {
+                                                                                                        let end = segment_end(rest);
+                                                                                                        if end == 0 {
+                                                                                                            None
+                                                                                                        } else {
+                                                                                                            let after = &rest[end..];
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => Some(Endpoint::AdminReportsGetOne),
+                                                                                                                Some(_) => None,
+                                                                                                            }
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        } else {
+                                                                                            None
+                                                                                        }
+                                                                                    }
+                                                                                    Some(b't') => {
+                                                                                        if let Some(after) = segment_after(rest, "trends") {
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => None,
+                                                                                                Some(_) => {
+                                                                                                    let rest = &after[1..];
+                                                                                                    match rest.as_bytes().first() {
+                                                                                                        Some(b'l') => {
+                                                                                                            if let Some(after) = segment_after(rest, "links") {
+                                                                                                                match after.as_bytes().first() {
+                                                                                                                    None | Some(b'?') => Some(Endpoint::AdminTrendsLinks),
+                                                                                                                    Some(_) => None,
+                                                                                                                }
+                                                                                                            } else {
+                                                                                                                None
+                                                                                                            }
+                                                                                                        }
+                                                                                                        Some(b's') => {
+                                                                                                            if let Some(after) = segment_after(rest, "statuses") {
+                                                                                                                match after.as_bytes().first() {
+                                                                                                                    None | Some(b'?') => Some(Endpoint::AdminTrendsStatuses),
+                                                                                                                    Some(_) => None,
+                                                                                                                }
+                                                                                                            } else {
+                                                                                                                None
+                                                                                                            }
+                                                                                                        }
+                                                                                                        Some(b't') => {
+                                                                                                            if let Some(after) = segment_after(rest, "tags") {
+                                                                                                                match after.as_bytes().first() {
+                                                                                                                    None | Some(b'?') => Some(Endpoint::AdminTrendsTags),
+                                                                                                                    Some(_) => None,
+                                                                                                                }
+                                                                                                            } else {
+                                                                                                                None
+                                                                                                            }
+                                                                                                        }
+                                                                                                        _ => None,
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        } else {
+                                                                                            None
+                                                                                        }
+                                                                                    }
+                                                                                    _ => None,
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    } else {
+                                                                        if let Some(after) = segment_after(rest, "announcements") {
+                                                                            match after.as_bytes().first() {
+                                                                                None | Some(b'?') => Some(Endpoint::AnnouncementsGet),
+                                                                                Some(_) => None,
+                                                                            }
+                                                                        } else {
+                                                                            if let Some(after) = segment_after(rest, "annual_reports") {
+                                                                                match after.as_bytes().first() {
+                                                                                    None | Some(b'?') => Some(Endpoint::AnnualReportsIndex),
+                                                                                    Some(_) => {
+                                                                                        let rest = &after[1..];
+                                                                                        {
+                                                                                            let end = segment_end(rest);
+                                                                                            if end == 0 {
+                                                                                                None
+                                                                                            } else {
+                                                                                                let after = &rest[end..];
+                                                                                                match after.as_bytes().first() {
+                                                                                                    None | Some(b'?') => Some(Endpoint::AnnualReportsGet),
+                                                                                                    Some(_) => {
+                                                                                                        let rest = &after[1..];
+                                                                                                        match rest.as_bytes().first() {
+                                                                                                            Some(b's') => {
+                                                                                                                if let Some(after) = segment_after(rest, "state") {
+                                                                                                                    match after.as_bytes().first() {
+                                                                                                                        None | Some(b'?') => Some(Endpoint::AnnualReportsGetState),
+                                                                                                                        Some(_) => None,
+                                                                                                                    }
+                                                                                                                } else {
+                                                                                                                    None
+                                                                                                                }
+                                                                                                            }
+                                                                                                            _ => None,
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            } else {
+                                                                                if let Some(after) = segment_after(rest, "apps") {
+                                                                                    match after.as_bytes().first() {
+                                                                                        None | Some(b'?') => None,
+                                                                                        Some(_) => {
+                                                                                            let rest = &after[1..];
+                                                                                            match rest.as_bytes().first() {
+                                                                                                Some(b'v') => {
+                                                                                                    if let Some(after) = segment_after(
+                                                                                                        rest,
+                                                                                                        "verify_credentials",
+                                                                                                    ) {
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => Some(Endpoint::AppsVerifyCredentials),
+                                                                                                            Some(_) => None,
+                                                                                                        }
+                                                                                                    } else {
+                                                                                                        None
+                                                                                                    }
+                                                                                                }
+                                                                                                _ => None,
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                } else {
+                                                                                    None
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                }
+                                                            }
+                                                            Some(b'b') => {
+                                                                if let Some(after) = segment_after(rest, "blocks") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => Some(Endpoint::BlocksGet),
+                                                                        Some(_) => None,
+                                                                    }
+                                                                } else {
+                                                                    if let Some(after) = segment_after(rest, "bookmarks") {
+                                                                        match after.as_bytes().first() {
+                                                                            None | Some(b'?') => Some(Endpoint::BookmarksGet),
+                                                                            Some(_) => None,
+                                                                        }
+                                                                    } else {
+                                                                        None
+                                                                    }
+                                                                }
+                                                            }
+                                                            Some(b'c') => {
+                                                                if let Some(after) = segment_after(rest, "collections") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => None,
+                                                                        Some(_) => {
+                                                                            let rest = &after[1..];
+                                                                            {
+                                                                                let end = segment_end(rest);
+                                                                                if end == 0 {
+                                                                                    None
+                                                                                } else {
+                                                                                    let after = &rest[end..];
+                                                                                    match after.as_bytes().first() {
+                                                                                        None | Some(b'?') => {
+                                                                                            Some(Endpoint::CollectionsGetCollection)
+                                                                                        }
+                                                                                        Some(_) => None,
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                } else {
+                                                                    if let Some(after) = segment_after(rest, "conversations") {
+                                                                        match after.as_bytes().first() {
+                                                                            None | Some(b'?') => Some(Endpoint::ConversationsGet),
+                                                                            Some(_) => None,
+                                                                        }
+                                                                    } else {
+                                                                        if let Some(after) = segment_after(rest, "custom_emojis") {
+                                                                            match after.as_bytes().first() {
+                                                                                None | Some(b'?') => Some(Endpoint::CustomEmojisGet),
+                                                                                Some(_) => None,
+                                                                            }
+                                                                        } else {
+                                                                            None
+                                                                        }
+                                                                    }
+                                                                }
+                                                            }
+                                                            Some(b'd') => {
+                                                                if let Some(after) = segment_after(rest, "directory") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => Some(Endpoint::DirectoryGet),
+                                                                        Some(_) => None,
+                                                                    }
+                                                                } else {
+                                                                    if let Some(after) = segment_after(rest, "domain_blocks") {
+                                                                        match after.as_bytes().first() {
+                                                                            None | Some(b'?') => Some(Endpoint::DomainBlocksGet),
+                                                                            Some(_) => None,
+                                                                        }
+                                                                    } else {
+                                                                        None
+                                                                    }
+                                                                }
+                                                            }
+                                                            Some(b'e') => {
+                                                                if let Some(after) = segment_after(rest, "endorsements") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => Some(Endpoint::EndorsementsGet),
+                                                                        Some(_) => None,
+                                                                    }
+                                                                } else {
+                                                                    None
+                                                                }
+                                                            }
+                                                            Some(b'f') => {
+                                                                if let Some(after) = segment_after(rest, "favourites") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => Some(Endpoint::FavouritesGet),
+                                                                        Some(_) => None,
+                                                                    }
+                                                                } else {
+                                                                    if let Some(after) = segment_after(rest, "featured_tags") {
+                                                                        match after.as_bytes().first() {
+                                                                            None | Some(b'?') => Some(Endpoint::FeaturedTagsGet),
+                                                                            Some(_) => {
+                                                                                let rest = &after[1..];
+                                                                                match rest.as_bytes().first() {
+                                                                                    Some(b's') => {
+                                                                                        if let Some(after) = segment_after(rest, "suggestions") {
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => Some(Endpoint::FeaturedTagsSuggestions),
+                                                                                                Some(_) => None,
+                                                                                            }
+                                                                                        } else {
+                                                                                            None
+                                                                                        }
+                                                                                    }
+                                                                                    _ => None,
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    } else {
+                                                                        if let Some(after) = segment_after(rest, "filters") {
+                                                                            match after.as_bytes().first() {
+                                                                                None | Some(b'?') => Some(Endpoint::FiltersGetV1),
+                                                                                Some(_) => {
+                                                                                    let rest = &after[1..];
+                                                                                    {
+                                                                                        let end = segment_end(rest);
+                                                                                        if end == 0 {
+                                                                                            None
+                                                                                        } else {
+                                                                                            let after = &rest[end..];
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => Some(Endpoint::FiltersGetOneV1),
+                                                                                                Some(_) => None,
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        } else {
+                                                                            if let Some(after) = segment_after(
+                                                                                rest,
+                                                                                "follow_requests",
+                                                                            ) {
+                                                                                match after.as_bytes().first() {
+                                                                                    None | Some(b'?') => Some(Endpoint::FollowRequestsGet),
+                                                                                    Some(_) => None,
+                                                                                }
+                                                                            } else {
+                                                                                if let Some(after) = segment_after(rest, "followed_tags") {
+                                                                                    match after.as_bytes().first() {
+                                                                                        None | Some(b'?') => Some(Endpoint::FollowedTagsGet),
+                                                                                        Some(_) => None,
+                                                                                    }
+                                                                                } else {
+                                                                                    None
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                }
+                                                            }
+                                                            Some(b'i') => {
+                                                                if let Some(after) = segment_after(rest, "instance") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => Some(Endpoint::InstanceV1),
+                                                                        Some(_) => {
+                                                                            let rest = &after[1..];
+                                                                            match rest.as_bytes().first() {
+                                                                                Some(b'a') => {
+                                                                                    if let Some(after) = segment_after(rest, "activity") {
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => Some(Endpoint::InstanceActivity),
+                                                                                            Some(_) => None,
+                                                                                        }
+                                                                                    } else {
+                                                                                        None
+                                                                                    }
+                                                                                }
+                                                                                Some(b'd') => {
+                                                                                    if let Some(after) = segment_after(rest, "domain_blocks") {
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => Some(Endpoint::InstanceDomainBlocks),
+                                                                                            Some(_) => None,
+                                                                                        }
+                                                                                    } else {
+                                                                                        None
+                                                                                    }
+                                                                                }
+                                                                                Some(b'e') => {
+                                                                                    if let Some(after) = segment_after(
+                                                                                        rest,
+                                                                                        "extended_description",
+                                                                                    ) {
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => {
+                                                                                                Some(Endpoint::InstanceExtendedDescription)
+                                                                                            }
+                                                                                            Some(_) => None,
+                                                                                        }
+                                                                                    } else {
+                                                                                        None
+                                                                                    }
+                                                                                }
+                                                                                Some(b'p') => {
+                                                                                    if let Some(after) = segment_after(rest, "peers") {
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => Some(Endpoint::InstancePeers),
+                                                                                            Some(_) => None,
+                                                                                        }
+                                                                                    } else {
+                                                                                        if let Some(after) = segment_after(rest, "privacy_policy") {
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => Some(Endpoint::InstancePrivacyPolicy),
+                                                                                                Some(_) => None,
+                                                                                            }
+                                                                                        } else {
+                                                                                            None
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                                Some(b'r') => {
+                                                                                    if let Some(after) = segment_after(rest, "rules") {
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => Some(Endpoint::InstanceRules),
+                                                                                            Some(_) => None,
+                                                                                        }
+                                                                                    } else {
+                                                                                        None
+                                                                                    }
+                                                                                }
+                                                                                Some(b't') => {
+                                                                                    if let Some(after) = segment_after(
+                                                                                        rest,
+                                                                                        "terms_of_service",
+                                                                                    ) {
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => Some(Endpoint::InstanceTermsOfService),
+                                                                                            Some(_) => {
+                                                                                                let rest = &after[1..];
+                                                                                                {
+                                                                                                    let end = segment_end(rest);
+                                                                                                    if end == 0 {
+                                                                                                        None
+                                                                                                    } else {
+                                                                                                        let after = &rest[end..];
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => {
+                                                                                                                Some(Endpoint::InstanceTermsOfServiceDate)
+                                                                                                            }
+                                                                                                            Some(_) => None,
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                    } else {
+                                                                                        if let Some(after) = segment_after(
+                                                                                            rest,
+                                                                                            "translation_languages",
+                                                                                        ) {
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => {
+                                                                                                    Some(Endpoint::InstanceTranslationLanguages)
+                                                                                                }
+                                                                                                Some(_) => None,
+                                                                                            }
+                                                                                        } else {
+                                                                                            None
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                                _ => None,
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                } else {
+                                                                    None
+                                                                }
+                                                            }
+                                                            Some(b'l') => {
+                                                                if let Some(after) = segment_after(rest, "lists") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => Some(Endpoint::ListsGet),
+                                                                        Some(_) => {
+                                                                            let rest = &after[1..];
+                                                                            {
+                                                                                let end = segment_end(rest);
+                                                                                if end == 0 {
+                                                                                    None
+                                                                                } else {
+                                                                                    let after = &rest[end..];
+                                                                                    match after.as_bytes().first() {
+                                                                                        None | Some(b'?') => Some(Endpoint::ListsGetOne),
+                                                                                        Some(_) => {
+                                                                                            let rest = &after[1..];
+                                                                                            match rest.as_bytes().first() {
+                                                                                                Some(b'a') => {
+                                                                                                    if let Some(after) = segment_after(rest, "accounts") {
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => Some(Endpoint::ListsAccounts),
+                                                                                                            Some(_) => None,
+                                                                                                        }
+                                                                                                    } else {
+                                                                                                        None
+                                                                                                    }
+                                                                                                }
+                                                                                                _ => None,
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                } else {
+                                                                    None
+                                                                }
+                                                            }
+                                                            Some(b'm') => {
+                                                                if let Some(after) = segment_after(rest, "markers") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => Some(Endpoint::MarkersGet),
+                                                                        Some(_) => None,
+                                                                    }
+                                                                } else {
+                                                                    if let Some(after) = segment_after(rest, "media") {
+                                                                        match after.as_bytes().first() {
+                                                                            None | Some(b'?') => None,
+                                                                            Some(_) => {
+                                                                                let rest = &after[1..];
+                                                                                {
+                                                                                    let end = segment_end(rest);
+                                                                                    if end == 0 {
+                                                                                        None
+                                                                                    } else {
+                                                                                        let after = &rest[end..];
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => Some(Endpoint::MediaGet),
+                                                                                            Some(_) => None,
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    } else {
+                                                                        if let Some(after) = segment_after(rest, "mutes") {
+                                                                            match after.as_bytes().first() {
+                                                                                None | Some(b'?') => Some(Endpoint::MutesGet),
+                                                                                Some(_) => None,
+                                                                            }
+                                                                        } else {
+                                                                            None
+                                                                        }
+                                                                    }
+                                                                }
+                                                            }
+                                                            Some(b'n') => {
+                                                                if let Some(after) = segment_after(rest, "notifications") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => Some(Endpoint::NotificationsGet),
+                                                                        Some(_) => {
+                                                                            let rest = &after[1..];
+                                                                            match match rest.as_bytes().first() {
+                                                                                Some(b'r') => {
+                                                                                    if let Some(after) = segment_after(rest, "requests") {
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => {
+                                                                                                Some(Endpoint::NotificationsGetRequests)
+                                                                                            }
+                                                                                            Some(_) => {
+                                                                                                let rest = &after[1..];
+                                                                                                match match rest.as_bytes().first() {
+                                                                                                    Some(b'm') => {
+                                                                                                        if let Some(after) = segment_after(rest, "merged") {
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => {
+                                                                                                                    Some(Endpoint::NotificationsRequestsMerged)
+                                                                                                                }
+                                                                                                                Some(_) => None,
+                                                                                                            }
+                                                                                                        } else {
+                                                                                                            None
+                                                                                                        }
+                                                                                                    }
+                                                                                                    _ => None,
+                                                                                                } {
+                                                                                                    found @ Some(_) => found,
+                                                                                                    None => {
+                                                                                                        let end = segment_end(rest);
+                                                                                                        if end == 0 {
+                                                                                                            None
+                                                                                                        } else {
+                                                                                                            let after = &rest[end..];
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => {
+                                                                                                                    Some(Endpoint::NotificationsGetOneRequest)
+                                                                                                                }
+                                                                                                                Some(_) => None,
+                                                                                                            }
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                    } else {
+                                                                                        None
+                                                                                    }
+                                                                                }
+                                                                                Some(b'u') => {
+                                                                                    if let Some(after) = segment_after(rest, "unread_count") {
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => {
+                                                                                                Some(Endpoint::NotificationsUnreadCount)
+                                                                                            }
+                                                                                            Some(_) => None,
+                                                                                        }
+                                                                                    } else {
+                                                                                        None
+                                                                                    }
+                                                                                }
+                                                                                _ => None,
+                                                                            } {
+                                                                                found @ Some(_) => found,
+                                                                                None => {
+                                                                                    let end = segment_end(rest);
+                                                                                    if end == 0 {
+                                                                                        None
+                                                                                    } else {
+                                                                                        let after = &rest[end..];
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => Some(Endpoint::NotificationsGetOne),
+                                                                                            Some(_) => None,
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                } else {
+                                                                    None
+                                                                }
+                                                            }
+                                                            Some(b'p') => {
+                                                                if let Some(after) = segment_after(rest, "polls") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => None,
+                                                                        Some(_) => {
+                                                                            let rest = &after[1..];
+                                                                            {
+                                                                                let end = segment_end(rest);
+                                                                                if end == 0 {
+                                                                                    None
+                                                                                } else {
+                                                                                    let after = &rest[end..];
+                                                                                    match after.as_bytes().first() {
+                                                                                        None | Some(b'?') => Some(Endpoint::PollsGet),
+                                                                                        Some(_) => None,
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                } else {
+                                                                    if let Some(after) = segment_after(rest, "preferences") {
+                                                                        match after.as_bytes().first() {
+                                                                            None | Some(b'?') => Some(Endpoint::PreferencesGet),
+                                                                            Some(_) => None,
+                                                                        }
+                                                                    } else {
+                                                                        if let Some(after) = segment_after(rest, "profile") {
+                                                                            match after.as_bytes().first() {
+                                                                                None | Some(b'?') => {
+                                                                                    Some(Endpoint::ProfileGetCurrentUserProfile)
+                                                                                }
+                                                                                Some(_) => None,
+                                                                            }
+                                                                        } else {
+                                                                            if let Some(after) = segment_after(rest, "push") {
+                                                                                match after.as_bytes().first() {
+                                                                                    None | Some(b'?') => None,
+                                                                                    Some(_) => {
+                                                                                        let rest = &after[1..];
+                                                                                        match rest.as_bytes().first() {
+                                                                                            Some(b's') => {
+                                                                                                if let Some(after) = segment_after(rest, "subscription") {
+                                                                                                    match after.as_bytes().first() {
+                                                                                                        None | Some(b'?') => Some(Endpoint::PushGet),
+                                                                                                        Some(_) => None,
+                                                                                                    }
+                                                                                                } else {
+                                                                                                    None
+                                                                                                }
+                                                                                            }
+                                                                                            _ => None,
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            } else {
+                                                                                None
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                }
+                                                            }
+                                                            Some(b's') => {
+                                                                if let Some(after) = segment_after(
+                                                                    rest,
+                                                                    "scheduled_statuses",
+                                                                ) {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => Some(Endpoint::ScheduledStatusesGet),
+                                                                        Some(_) => {
+                                                                            let rest = &after[1..];
+                                                                            {
+                                                                                let end = segment_end(rest);
+                                                                                if end == 0 {
+                                                                                    None
+                                                                                } else {
+                                                                                    let after = &rest[end..];
+                                                                                    match after.as_bytes().first() {
+                                                                                        None | Some(b'?') => Some(Endpoint::ScheduledStatusesGetOne),
+                                                                                        Some(_) => None,
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                } else {
+                                                                    if let Some(after) = segment_after(rest, "search") {
+                                                                        match after.as_bytes().first() {
+                                                                            None | Some(b'?') => Some(Endpoint::SearchV1),
+                                                                            Some(_) => None,
+                                                                        }
+                                                                    } else {
+                                                                        if let Some(after) = segment_after(rest, "statuses") {
+                                                                            match after.as_bytes().first() {
+                                                                                None | Some(b'?') => Some(Endpoint::StatusesIndex),
+                                                                                Some(_) => {
+                                                                                    let rest = &after[1..];
+                                                                                    {
+                                                                                        let end = segment_end(rest);
+                                                                                        if end == 0 {
+                                                                                            None
+                                                                                        } else {
+                                                                                            let after = &rest[end..];
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => Some(Endpoint::StatusesGet),
+                                                                                                Some(_) => {
+                                                                                                    let rest = &after[1..];
+                                                                                                    match rest.as_bytes().first() {
+                                                                                                        Some(b'c') => {
+                                                                                                            if let Some(after) = segment_after(rest, "card") {
+                                                                                                                match after.as_bytes().first() {
+                                                                                                                    None | Some(b'?') => Some(Endpoint::StatusesCard),
+                                                                                                                    Some(_) => None,
+                                                                                                                }
+                                                                                                            } else {
+                                                                                                                if let Some(after) = segment_after(rest, "context") {
+                                                                                                                    match after.as_bytes().first() {
+                                                                                                                        None | Some(b'?') => Some(Endpoint::StatusesContext),
+                                                                                                                        Some(_) => None,
+                                                                                                                    }
+                                                                                                                } else {
+                                                                                                                    None
+                                                                                                                }
+                                                                                                            }
+                                                                                                        }
+                                                                                                        Some(b'f') => {
+                                                                                                            if let Some(after) = segment_after(rest, "favourited_by") {
+                                                                                                                match after.as_bytes().first() {
+                                                                                                                    None | Some(b'?') => Some(Endpoint::StatusesFavouritedBy),
+                                                                                                                    Some(_) => None,
+                                                                                                                }
+                                                                                                            } else {
+                                                                                                                None
+                                                                                                            }
+                                                                                                        }
+                                                                                                        Some(b'h') => {
+                                                                                                            if let Some(after) = segment_after(rest, "history") {
+                                                                                                                match after.as_bytes().first() {
+                                                                                                                    None | Some(b'?') => Some(Endpoint::StatusesHistory),
+                                                                                                                    Some(_) => None,
+                                                                                                                }
+                                                                                                            } else {
+                                                                                                                None
+                                                                                                            }
+                                                                                                        }
+                                                                                                        Some(b'q') => {
+                                                                                                            if let Some(after) = segment_after(rest, "quotes") {
+                                                                                                                match after.as_bytes().first() {
+                                                                                                                    None | Some(b'?') => Some(Endpoint::StatusesQuotes),
+                                                                                                                    Some(_) => None,
+                                                                                                                }
+                                                                                                            } else {
+                                                                                                                None
+                                                                                                            }
+                                                                                                        }
+                                                                                                        Some(b'r') => {
+                                                                                                            if let Some(after) = segment_after(rest, "reblogged_by") {
+                                                                                                                match after.as_bytes().first() {
+                                                                                                                    None | Some(b'?') => Some(Endpoint::StatusesRebloggedBy),
+                                                                                                                    Some(_) => None,
+                                                                                                                }
+                                                                                                            } else {
+                                                                                                                None
+                                                                                                            }
+                                                                                                        }
+                                                                                                        Some(b's') => {
+                                                                                                            if let Some(after) = segment_after(rest, "source") {
+                                                                                                                match after.as_bytes().first() {
+                                                                                                                    None | Some(b'?') => Some(Endpoint::StatusesSource),
+                                                                                                                    Some(_) => None,
+                                                                                                                }
+                                                                                                            } else {
+                                                                                                                None
+                                                                                                            }
+                                                                                                        }
+                                                                                                        _ => None,
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        } else {
+                                                                            if let Some(after) = segment_after(rest, "streaming") {
+                                                                                match after.as_bytes().first() {
+                                                                                    None | Some(b'?') => None,
+                                                                                    Some(_) => {
+                                                                                        let rest = &after[1..];
+                                                                                        match rest.as_bytes().first() {
+                                                                                            Some(b'd') => {
+                                                                                                if let Some(after) = segment_after(rest, "direct") {
+                                                                                                    match after.as_bytes().first() {
+                                                                                                        None | Some(b'?') => Some(Endpoint::StreamingDirect),
+                                                                                                        Some(_) => None,
+                                                                                                    }
+                                                                                                } else {
+                                                                                                    None
+                                                                                                }
+                                                                                            }
+                                                                                            Some(b'h') => {
+                                                                                                if let Some(after) = segment_after(rest, "hashtag") {
+                                                                                                    match after.as_bytes().first() {
+                                                                                                        None | Some(b'?') => Some(Endpoint::StreamingHashtag),
+                                                                                                        Some(_) => {
+                                                                                                            let rest = &after[1..];
+                                                                                                            match rest.as_bytes().first() {
+                                                                                                                Some(b'l') => {
+                                                                                                                    if let Some(after) = segment_after(rest, "local") {
+                                                                                                                        match after.as_bytes().first() {
+                                                                                                                            None | Some(b'?') => Some(Endpoint::StreamingHashtagLocal),
+                                                                                                                            Some(_) => None,
+                                                                                                                        }
+                                                                                                                    } else {
+                                                                                                                        None
+                                                                                                                    }
+                                                                                                                }
+                                                                                                                _ => None,
+                                                                                                            }
+                                                                                                        }
+                                                                                                    }
+                                                                                                } else {
+                                                                                                    if let Some(after) = segment_after(rest, "health") {
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => Some(Endpoint::StreamingHealth),
+                                                                                                            Some(_) => None,
+                                                                                                        }
+                                                                                                    } else {
+                                                                                                        None
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                            Some(b'l') => {
+                                                                                                if let Some(after) = segment_after(rest, "list") {
+                                                                                                    match after.as_bytes().first() {
+                                                                                                        None | Some(b'?') => Some(Endpoint::StreamingList),
+                                                                                                        Some(_) => None,
+                                                                                                    }
+                                                                                                } else {
+                                                                                                    None
+                                                                                                }
+                                                                                            }
+                                                                                            Some(b'p') => {
+                                                                                                if let Some(after) = segment_after(rest, "public") {
+                                                                                                    match after.as_bytes().first() {
+                                                                                                        None | Some(b'?') => Some(Endpoint::StreamingPublic),
+                                                                                                        Some(_) => {
+                                                                                                            let rest = &after[1..];
+                                                                                                            match rest.as_bytes().first() {
+                                                                                                                Some(b'l') => {
+                                                                                                                    if let Some(after) = segment_after(rest, "local") {
+                                                                                                                        match after.as_bytes().first() {
+                                                                                                                            None | Some(b'?') => Some(Endpoint::StreamingPublicLocal),
+                                                                                                                            Some(_) => None,
+                                                                                                                        }
+                                                                                                                    } else {
+                                                                                                                        None
+                                                                                                                    }
+                                                                                                                }
+                                                                                                                Some(b'r') => {
+                                                                                                                    if let Some(after) = segment_after(rest, "remote") {
+                                                                                                                        match after.as_bytes().first() {
+                                                                                                                            None | Some(b'?') => Some(Endpoint::StreamingPublicRemote),
+                                                                                                                            Some(_) => None,
+                                                                                                                        }
+                                                                                                                    } else {
+                                                                                                                        None
+                                                                                                                    }
+                                                                                                                }
+                                                                                                                _ => None,
+                                                                                                            }
+                                                                                                        }
+                                                                                                    }
+                                                                                                } else {
+                                                                                                    None
+                                                                                                }
+                                                                                            }
+                                                                                            Some(b'u') => {
+                                                                                                if let Some(after) = segment_after(rest, "user") {
+                                                                                                    match after.as_bytes().first() {
+                                                                                                        None | Some(b'?') => Some(Endpoint::StreamingUser),
+                                                                                                        Some(_) => {
+                                                                                                            let rest = &after[1..];
+                                                                                                            match rest.as_bytes().first() {
+                                                                                                                Some(b'n') => {
+                                                                                                                    if let Some(after) = segment_after(rest, "notification") {
+                                                                                                                        match after.as_bytes().first() {
+                                                                                                                            None | Some(b'?') => Some(Endpoint::StreamingNotification),
+                                                                                                                            Some(_) => None,
+                                                                                                                        }
+                                                                                                                    } else {
+                                                                                                                        None
+                                                                                                                    }
+                                                                                                                }
+                                                                                                                _ => None,
+                                                                                                            }
+                                                                                                        }
+                                                                                                    }
+                                                                                                } else {
+                                                                                                    None
+                                                                                                }
+                                                                                            }
+                                                                                            _ => None,
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            } else {
+                                                                                if let Some(after) = segment_after(rest, "suggestions") {
+                                                                                    match after.as_bytes().first() {
+                                                                                        None | Some(b'?') => Some(Endpoint::SuggestionsV1),
+                                                                                        Some(_) => None,
+                                                                                    }
+                                                                                } else {
+                                                                                    None
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                }
+                                                            }
+                                                            Some(b't') => {
+                                                                if let Some(after) = segment_after(rest, "tags") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => None,
+                                                                        Some(_) => {
+                                                                            let rest = &after[1..];
+                                                                            {
+                                                                                let end = segment_end(rest);
+                                                                                if end == 0 {
+                                                                                    None
+                                                                                } else {
+                                                                                    let after = &rest[end..];
+                                                                                    match after.as_bytes().first() {
+                                                                                        None | Some(b'?') => Some(Endpoint::TagsGet),
+                                                                                        Some(_) => None,
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                } else {
+                                                                    if let Some(after) = segment_after(rest, "timelines") {
+                                                                        match after.as_bytes().first() {
+                                                                            None | Some(b'?') => None,
+                                                                            Some(_) => {
+                                                                                let rest = &after[1..];
+                                                                                match rest.as_bytes().first() {
+                                                                                    Some(b'd') => {
+                                                                                        if let Some(after) = segment_after(rest, "direct") {
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => Some(Endpoint::TimelinesDirect),
+                                                                                                Some(_) => None,
+                                                                                            }
+                                                                                        } else {
+                                                                                            None
+                                                                                        }
+                                                                                    }
+                                                                                    Some(b'h') => {
+                                                                                        if let Some(after) = segment_after(rest, "home") {
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => Some(Endpoint::TimelinesHome),
+                                                                                                Some(_) => None,
+                                                                                            }
+                                                                                        } else {
+                                                                                            None
+                                                                                        }
+                                                                                    }
+                                                                                    Some(b'l') => {
+                                                                                        if let Some(after) = segment_after(rest, "link") {
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => Some(Endpoint::TimelinesLink),
+                                                                                                Some(_) => None,
+                                                                                            }
+                                                                                        } else {
+                                                                                            if let Some(after) = segment_after(rest, "list") {
+                                                                                                match after.as_bytes().first() {
+                                                                                                    None | Some(b'?') => None,
+                                                                                                    Some(_) => {
+                                                                                                        let rest = &after[1..];
+                                                                                                        {
+                                                                                                            let end = segment_end(rest);
+                                                                                                            if end == 0 {
+                                                                                                                None
+                                                                                                            } else {
+                                                                                                                let after = &rest[end..];
+                                                                                                                match after.as_bytes().first() {
+                                                                                                                    None | Some(b'?') => Some(Endpoint::TimelinesList),
+                                                                                                                    Some(_) => None,
+                                                                                                                }
+                                                                                                            }
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            } else {
+                                                                                                None
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                    Some(b'p') => {
+                                                                                        if let Some(after) = segment_after(rest, "public") {
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => Some(Endpoint::TimelinesPublic),
+                                                                                                Some(_) => None,
+                                                                                            }
+                                                                                        } else {
+                                                                                            None
+                                                                                        }
+                                                                                    }
+                                                                                    Some(b't') => {
+                                                                                        if let Some(after) = segment_after(rest, "tag") {
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => None,
+                                                                                                Some(_) => {
+                                                                                                    let rest = &after[1..];
+                                                                                                    {
+                                                                                                        let end = segment_end(rest);
+                                                                                                        if end == 0 {
+                                                                                                            None
+                                                                                                        } else {
+                                                                                                            let after = &rest[end..];
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => Some(Endpoint::TimelinesTag),
+                                                                                                                Some(_) => None,
+                                                                                                            }
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        } else {
+                                                                                            None
+                                                                                        }
+                                                                                    }
+                                                                                    _ => None,
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    } else {
+                                                                        if let Some(after) = segment_after(rest, "trends") {
+                                                                            match after.as_bytes().first() {
+                                                                                None | Some(b'?') => None,
+                                                                                Some(_) => {
+                                                                                    let rest = &after[1..];
+                                                                                    match rest.as_bytes().first() {
+                                                                                        Some(b'l') => {
+                                                                                            if let Some(after) = segment_after(rest, "links") {
+                                                                                                match after.as_bytes().first() {
+                                                                                                    None | Some(b'?') => Some(Endpoint::TrendsLinks),
+                                                                                                    Some(_) => None,
+                                                                                                }
+                                                                                            } else {
+                                                                                                None
+                                                                                            }
+                                                                                        }
+                                                                                        Some(b's') => {
+                                                                                            if let Some(after) = segment_after(rest, "statuses") {
+                                                                                                match after.as_bytes().first() {
+                                                                                                    None | Some(b'?') => Some(Endpoint::TrendsStatuses),
+                                                                                                    Some(_) => None,
+                                                                                                }
+                                                                                            } else {
+                                                                                                None
+                                                                                            }
+                                                                                        }
+                                                                                        Some(b't') => {
+                                                                                            if let Some(after) = segment_after(rest, "tags") {
+                                                                                                match after.as_bytes().first() {
+                                                                                                    None | Some(b'?') => Some(Endpoint::TrendsTags),
+                                                                                                    Some(_) => None,
+                                                                                                }
+                                                                                            } else {
+                                                                                                None
+                                                                                            }
+                                                                                        }
+                                                                                        _ => None,
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        } else {
+                                                                            None
+                                                                        }
+                                                                    }
+                                                                }
+                                                            }
+                                                            _ => None,
+                                                        } {
+                                                            found @ Some(_) => found,
+                                                            None => {
+                                                                let end = segment_end(rest);
+                                                                if end == 0 {
+                                                                    None
+                                                                } else {
+                                                                    let after = &rest[end..];
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => None,
+                                                                        Some(_) => {
+                                                                            let rest = &after[1..];
+                                                                            match rest.as_bytes().first() {
+                                                                                Some(b'c') => {
+                                                                                    if let Some(after) = segment_after(rest, "collections") {
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => {
+                                                                                                Some(Endpoint::CollectionsGetCollections)
+                                                                                            }
+                                                                                            Some(_) => None,
+                                                                                        }
+                                                                                    } else {
+                                                                                        None
+                                                                                    }
+                                                                                }
+                                                                                Some(b'i') => {
+                                                                                    if let Some(after) = segment_after(rest, "in_collections") {
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => {
+                                                                                                Some(Endpoint::CollectionsInCollections)
+                                                                                            }
+                                                                                            Some(_) => None,
+                                                                                        }
+                                                                                    } else {
+                                                                                        None
+                                                                                    }
+                                                                                }
+                                                                                _ => None,
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                }
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                            } else {
+                                                if let Some(after) = segment_after(rest, "v1_alpha") {
+                                                    match after.as_bytes().first() {
+                                                        None | Some(b'?') => None,
+                                                        Some(_) => {
+                                                            let rest = &after[1..];
+                                                            match rest.as_bytes().first() {
+                                                                Some(b'a') => {
+                                                                    if let Some(after) = segment_after(
+                                                                        rest,
+                                                                        "async_refreshes",
+                                                                    ) {
+                                                                        match after.as_bytes().first() {
+                                                                            None | Some(b'?') => None,
+                                                                            Some(_) => {
+                                                                                let rest = &after[1..];
+                                                                                {
+                                                                                    let end = segment_end(rest);
+                                                                                    if end == 0 {
+                                                                                        None
+                                                                                    } else {
+                                                                                        let after = &rest[end..];
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => Some(Endpoint::AsyncRefreshesShow),
+                                                                                            Some(_) => None,
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    } else {
+                                                                        None
+                                                                    }
+                                                                }
+                                                                _ => None,
+                                                            }
+                                                        }
+                                                    }
+                                                } else {
+                                                    if let Some(after) = segment_after(rest, "v2") {
+                                                        match after.as_bytes().first() {
+                                                            None | Some(b'?') => None,
+                                                            Some(_) => {
+                                                                let rest = &after[1..];
+                                                                match rest.as_bytes().first() {
+                                                                    Some(b'a') => {
+                                                                        if let Some(after) = segment_after(rest, "admin") {
+                                                                            match after.as_bytes().first() {
+                                                                                None | Some(b'?') => None,
+                                                                                Some(_) => {
+                                                                                    let rest = &after[1..];
+                                                                                    match rest.as_bytes().first() {
+                                                                                        Some(b'a') => {
+                                                                                            if let Some(after) = segment_after(rest, "accounts") {
+                                                                                                match after.as_bytes().first() {
+                                                                                                    None | Some(b'?') => Some(Endpoint::AdminAccountsV2),
+                                                                                                    Some(_) => None,
+                                                                                                }
+                                                                                            } else {
+                                                                                                None
+                                                                                            }
+                                                                                        }
+                                                                                        _ => None,
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        } else {
+                                                                            None
+                                                                        }
+                                                                    }
+                                                                    Some(b'f') => {
+                                                                        if let Some(after) = segment_after(rest, "filters") {
+                                                                            match after.as_bytes().first() {
+                                                                                None | Some(b'?') => Some(Endpoint::FiltersGet),
+                                                                                Some(_) => {
+                                                                                    let rest = &after[1..];
+                                                                                    match match rest.as_bytes().first() {
+                                                                                        Some(b'k') => {
+                                                                                            if let Some(after) = segment_after(rest, "keywords") {
+                                                                                                match after.as_bytes().first() {
+                                                                                                    None | Some(b'?') => None,
+                                                                                                    Some(_) => {
+                                                                                                        let rest = &after[1..];
+                                                                                                        {
+                                                                                                            let end = segment_end(rest);
+                                                                                                            if end == 0 {
+                                                                                                                None
+                                                                                                            } else {
+                                                                                                                let after = &rest[end..];
+                                                                                                                match after.as_bytes().first() {
+                                                                                                                    None | Some(b'?') => Some(Endpoint::FiltersKeywordsGetOne),
+                                                                                                                    Some(_) => None,
+                                                                                                                }
+                                                                                                            }
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            } else {
+                                                                                                None
+                                                                                            }
+                                                                                        }
+                                                                                        Some(b's') => {
+                                                                                            if let Some(after) = segment_after(rest, "statuses") {
+                                                                                                match after.as_bytes().first() {
+                                                                                                    None | Some(b'?') => None,
+                                                                                                    Some(_) => {
+                                                                                                        let rest = &after[1..];
+                                                                                                        {
+                                                                                                            let end = segment_end(rest);
+                                                                                                            if end == 0 {
+                                                                                                                None
+                                                                                                            } else {
+                                                                                                                let after = &rest[end..];
+                                                                                                                match after.as_bytes().first() {
+                                                                                                                    None | Some(b'?') => Some(Endpoint::FiltersStatusesGetOne),
+                                                                                                                    Some(_) => None,
+                                                                                                                }
+                                                                                                            }
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            } else {
+                                                                                                None
+                                                                                            }
+                                                                                        }
+                                                                                        _ => None,
+                                                                                    } {
+                                                                                        found @ Some(_) => found,
+                                                                                        None => {
+                                                                                            let end = segment_end(rest);
+                                                                                            if end == 0 {
+                                                                                                None
+                                                                                            } else {
+                                                                                                let after = &rest[end..];
+                                                                                                match after.as_bytes().first() {
+                                                                                                    None | Some(b'?') => Some(Endpoint::FiltersGetOne),
+                                                                                                    Some(_) => {
+                                                                                                        let rest = &after[1..];
+                                                                                                        match rest.as_bytes().first() {
+                                                                                                            Some(b'k') => {
+                                                                                                                if let Some(after) = segment_after(rest, "keywords") {
+                                                                                                                    match after.as_bytes().first() {
+                                                                                                                        None | Some(b'?') => Some(Endpoint::FiltersKeywordsGet),
+                                                                                                                        Some(_) => None,
+                                                                                                                    }
+                                                                                                                } else {
+                                                                                                                    None
+                                                                                                                }
+                                                                                                            }
+                                                                                                            Some(b's') => {
+                                                                                                                if let Some(after) = segment_after(rest, "statuses") {
+                                                                                                                    match after.as_bytes().first() {
+                                                                                                                        None | Some(b'?') => Some(Endpoint::FiltersStatusesGet),
+                                                                                                                        Some(_) => None,
+                                                                                                                    }
+                                                                                                                } else {
+                                                                                                                    None
+                                                                                                                }
+                                                                                                            }
+                                                                                                            _ => None,
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        } else {
+                                                                            None
+                                                                        }
+                                                                    }
+                                                                    Some(b'i') => {
+                                                                        if let Some(after) = segment_after(rest, "instance") {
+                                                                            match after.as_bytes().first() {
+                                                                                None | Some(b'?') => Some(Endpoint::InstanceV2),
+                                                                                Some(_) => None,
+                                                                            }
+                                                                        } else {
+                                                                            None
+                                                                        }
+                                                                    }
+                                                                    Some(b'n') => {
+                                                                        if let Some(after) = segment_after(rest, "notifications") {
+                                                                            match after.as_bytes().first() {
+                                                                                None | Some(b'?') => {
+                                                                                    Some(Endpoint::GroupedNotificationsGetGrouped)
+                                                                                }
+                                                                                Some(_) => {
+                                                                                    let rest = &after[1..];
+                                                                                    match match rest.as_bytes().first() {
+                                                                                        Some(b'p') => {
+                                                                                            if let Some(after) = segment_after(rest, "policy") {
+                                                                                                match after.as_bytes().first() {
+                                                                                                    None | Some(b'?') => Some(Endpoint::NotificationsGetPolicy),
+                                                                                                    Some(_) => None,
+                                                                                                }
+                                                                                            } else {
+                                                                                                None
+                                                                                            }
+                                                                                        }
+                                                                                        Some(b'u') => {
+                                                                                            if let Some(after) = segment_after(rest, "unread_count") {
+                                                                                                match after.as_bytes().first() {
+                                                                                                    None | Some(b'?') => {
+                                                                                                        Some(Endpoint::GroupedNotificationsUnreadGroupCount)
+                                                                                                    }
+                                                                                                    Some(_) => None,
+                                                                                                }
+                                                                                            } else {
+                                                                                                None
+                                                                                            }
+                                                                                        }
+                                                                                        _ => None,
+                                                                                    } {
+                                                                                        found @ Some(_) => found,
+                                                                                        None => {
+                                                                                            let end = segment_end(rest);
+                                                                                            if end == 0 {
+                                                                                                None
+                                                                                            } else {
+                                                                                                let after = &rest[end..];
+                                                                                                match after.as_bytes().first() {
+                                                                                                    None | Some(b'?') => {
+                                                                                                        Some(Endpoint::GroupedNotificationsGetNotificationGroup)
+                                                                                                    }
+                                                                                                    Some(_) => {
+                                                                                                        let rest = &after[1..];
+                                                                                                        match rest.as_bytes().first() {
+                                                                                                            Some(b'a') => {
+                                                                                                                if let Some(after) = segment_after(rest, "accounts") {
+                                                                                                                    match after.as_bytes().first() {
+                                                                                                                        None | Some(b'?') => {
+                                                                                                                            Some(Endpoint::GroupedNotificationsGetGroupAccounts)
+                                                                                                                        }
+                                                                                                                        Some(_) => None,
+                                                                                                                    }
+                                                                                                                } else {
+                                                                                                                    None
+                                                                                                                }
+                                                                                                            }
+                                                                                                            _ => None,
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        } else {
+                                                                            None
+                                                                        }
+                                                                    }
+                                                                    Some(b's') => {
+                                                                        if let Some(after) = segment_after(rest, "search") {
+                                                                            match after.as_bytes().first() {
+                                                                                None | Some(b'?') => Some(Endpoint::SearchV2),
+                                                                                Some(_) => None,
+                                                                            }
+                                                                        } else {
+                                                                            if let Some(after) = segment_after(rest, "suggestions") {
+                                                                                match after.as_bytes().first() {
+                                                                                    None | Some(b'?') => Some(Endpoint::SuggestionsV2),
+                                                                                    Some(_) => None,
+                                                                                }
+                                                                            } else {
+                                                                                None
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                    _ => None,
+                                                                }
+                                                            }
+                                                        }
+                                                    } else {
+                                                        if let Some(after) = segment_after(rest, "v2_alpha") {
+                                                            match after.as_bytes().first() {
+                                                                None | Some(b'?') => None,
+                                                                Some(_) => {
+                                                                    let rest = &after[1..];
+                                                                    match rest.as_bytes().first() {
+                                                                        Some(b'n') => {
+                                                                            if let Some(after) = segment_after(rest, "notifications") {
+                                                                                match after.as_bytes().first() {
+                                                                                    None | Some(b'?') => {
+                                                                                        Some(Endpoint::NotificationsAlphaGetGrouped)
+                                                                                    }
+                                                                                    Some(_) => {
+                                                                                        let rest = &after[1..];
+                                                                                        match match rest.as_bytes().first() {
+                                                                                            Some(b'u') => {
+                                                                                                if let Some(after) = segment_after(rest, "unread_count") {
+                                                                                                    match after.as_bytes().first() {
+                                                                                                        None | Some(b'?') => {
+                                                                                                            Some(Endpoint::NotificationsAlphaUnreadGroupCount)
+                                                                                                        }
+                                                                                                        Some(_) => None,
+                                                                                                    }
+                                                                                                } else {
+                                                                                                    None
+                                                                                                }
+                                                                                            }
+                                                                                            _ => None,
+                                                                                        } {
+                                                                                            found @ Some(_) => found,
+                                                                                            None => {
+                                                                                                let end = segment_end(rest);
+                                                                                                if end == 0 {
+                                                                                                    None
+                                                                                                } else {
+                                                                                                    let after = &rest[end..];
+                                                                                                    match after.as_bytes().first() {
+                                                                                                        None | Some(b'?') => {
+                                                                                                            Some(Endpoint::NotificationsAlphaGetNotificationGroup)
+                                                                                                        }
+                                                                                                        Some(_) => None,
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            } else {
+                                                                                None
+                                                                            }
+                                                                        }
+                                                                        _ => None,
+                                                                    }
+                                                                }
+                                                            }
+                                                        } else {
+                                                            None
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                        _ => None,
+                                    }
+                                }
+                            }
+                        } else {
+                            None
+                        }
+                    }
+                    Some(b'h') => {
+                        if let Some(after) = segment_after(rest, "health") {
+                            match after.as_bytes().first() {
+                                None | Some(b'?') => Some(Endpoint::HealthGet),
+                                Some(_) => None,
+                            }
+                        } else {
+                            None
+                        }
+                    }
+                    Some(b'o') => {
+                        if let Some(after) = segment_after(rest, "oauth") {
+                            match after.as_bytes().first() {
+                                None | Some(b'?') => None,
+                                Some(_) => {
+                                    let rest = &after[1..];
+                                    match rest.as_bytes().first() {
+                                        Some(b'a') => {
+                                            if let Some(after) = segment_after(rest, "authorize") {
+                                                match after.as_bytes().first() {
+                                                    None | Some(b'?') => Some(Endpoint::OauthAuthorize),
+                                                    Some(_) => None,
+                                                }
+                                            } else {
+                                                None
+                                            }
+                                        }
+                                        Some(b'u') => {
+                                            if let Some(after) = segment_after(rest, "userinfo") {
+                                                match after.as_bytes().first() {
+                                                    None | Some(b'?') => Some(Endpoint::OauthUserinfo),
+                                                    Some(_) => None,
+                                                }
+                                            } else {
+                                                None
+                                            }
+                                        }
+                                        _ => None,
+                                    }
+                                }
+                            }
+                        } else {
+                            None
+                        }
                     }
                     _ => None,
                 }
             }
             "PATCH" => {
-                match segments {
-                    ["api", "v1", "profile"] => {
-                        Some(Endpoint::ProfileUpdateCurrentUserProfile)
-                    }
-                    ["api", "v1", "accounts", "update_credentials"] => {
-                        Some(Endpoint::AccountsUpdateCredentials)
-                    }
-                    ["api", "v1", "collections", _] => {
-                        Some(Endpoint::CollectionsUpdateCollection)
-                    }
-                    ["api", "v2", "notifications", "policy"] => {
-                        Some(
-                            Endpoint::NotificationsUpdateTheFilteringPolicyForNotifications,
-                        )
+                match rest.as_bytes().first() {
+                    Some(b'a') => {
+                        if let Some(after) = segment_after(rest, "api") {
+                            match after.as_bytes().first() {
+                                None | Some(b'?') => None,
+                                Some(_) => {
+                                    let rest = &after[1..];
+                                    match rest.as_bytes().first() {
+                                        Some(b'v') => {
+                                            if let Some(after) = segment_after(rest, "v1") {
+                                                match after.as_bytes().first() {
+                                                    None | Some(b'?') => None,
+                                                    Some(_) => {
+                                                        let rest = &after[1..];
+                                                        match rest.as_bytes().first() {
+                                                            Some(b'a') => {
+                                                                if let Some(after) = segment_after(rest, "accounts") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => None,
+                                                                        Some(_) => {
+                                                                            let rest = &after[1..];
+                                                                            match rest.as_bytes().first() {
+                                                                                Some(b'u') => {
+                                                                                    if let Some(after) = segment_after(
+                                                                                        rest,
+                                                                                        "update_credentials",
+                                                                                    ) {
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => {
+                                                                                                Some(Endpoint::AccountsUpdateCredentials)
+                                                                                            }
+                                                                                            Some(_) => None,
+                                                                                        }
+                                                                                    } else {
+                                                                                        None
+                                                                                    }
+                                                                                }
+                                                                                _ => None,
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                } else {
+                                                                    None
+                                                                }
+                                                            }
+                                                            Some(b'c') => {
+                                                                if let Some(after) = segment_after(rest, "collections") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => None,
+                                                                        Some(_) => {
+                                                                            let rest = &after[1..];
+                                                                            {
+                                                                                let end = segment_end(rest);
+                                                                                if end == 0 {
+                                                                                    None
+                                                                                } else {
+                                                                                    let after = &rest[end..];
+                                                                                    match after.as_bytes().first() {
+                                                                                        None | Some(b'?') => {
+                                                                                            Some(Endpoint::CollectionsUpdateCollection)
+                                                                                        }
+                                                                                        Some(_) => None,
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                } else {
+                                                                    None
+                                                                }
+                                                            }
+                                                            Some(b'p') => {
+                                                                if let Some(after) = segment_after(rest, "profile") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => {
+                                                                            Some(Endpoint::ProfileUpdateCurrentUserProfile)
+                                                                        }
+                                                                        Some(_) => None,
+                                                                    }
+                                                                } else {
+                                                                    None
+                                                                }
+                                                            }
+                                                            _ => None,
+                                                        }
+                                                    }
+                                                }
+                                            } else {
+                                                if let Some(after) = segment_after(rest, "v2") {
+                                                    match after.as_bytes().first() {
+                                                        None | Some(b'?') => None,
+                                                        Some(_) => {
+                                                            let rest = &after[1..];
+                                                            match rest.as_bytes().first() {
+                                                                Some(b'n') => {
+                                                                    if let Some(after) = segment_after(rest, "notifications") {
+                                                                        match after.as_bytes().first() {
+                                                                            None | Some(b'?') => None,
+                                                                            Some(_) => {
+                                                                                let rest = &after[1..];
+                                                                                match rest.as_bytes().first() {
+                                                                                    Some(b'p') => {
+                                                                                        if let Some(after) = segment_after(rest, "policy") {
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => {
+                                                                                                    Some(
+                                                                                                        Endpoint::NotificationsUpdateTheFilteringPolicyForNotifications,
+                                                                                                    )
+                                                                                                }
+                                                                                                Some(_) => None,
+                                                                                            }
+                                                                                        } else {
+                                                                                            None
+                                                                                        }
+                                                                                    }
+                                                                                    _ => None,
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    } else {
+                                                                        None
+                                                                    }
+                                                                }
+                                                                _ => None,
+                                                            }
+                                                        }
+                                                    }
+                                                } else {
+                                                    None
+                                                }
+                                            }
+                                        }
+                                        _ => None,
+                                    }
+                                }
+                            }
+                        } else {
+                            None
+                        }
                     }
                     _ => None,
                 }
             }
             "POST" => {
-                match segments {
-                    ["oauth", "revoke"] => Some(Endpoint::OauthRevoke),
-                    ["oauth", "token"] => Some(Endpoint::OauthToken),
-                    ["api", "v1", "accounts"] => Some(Endpoint::AccountsCreate),
-                    ["api", "v1", "apps"] => Some(Endpoint::AppsCreate),
-                    ["api", "v1", "collections"] => Some(Endpoint::CollectionsCreate),
-                    ["api", "v1", "domain_blocks"] => Some(Endpoint::DomainBlocksBlock),
-                    ["api", "v1", "featured_tags"] => Some(Endpoint::FeaturedTagsFeature),
-                    ["api", "v1", "filters"] => Some(Endpoint::FiltersCreateV1),
-                    ["api", "v1", "lists"] => Some(Endpoint::ListsCreate),
-                    ["api", "v1", "markers"] => Some(Endpoint::MarkersCreate),
-                    ["api", "v1", "media"] => Some(Endpoint::MediaV1),
-                    ["api", "v1", "reports"] => Some(Endpoint::ReportsPost),
-                    ["api", "v1", "statuses"] => Some(Endpoint::StatusesCreate),
-                    ["api", "v2", "filters"] => Some(Endpoint::FiltersCreate),
-                    ["api", "v2", "media"] => Some(Endpoint::MediaV2),
-                    ["api", "v1", "admin", "canonical_email_blocks"] => {
-                        Some(Endpoint::AdminCanonicalEmailBlocksCreate)
+                match rest.as_bytes().first() {
+                    Some(b'a') => {
+                        if let Some(after) = segment_after(rest, "api") {
+                            match after.as_bytes().first() {
+                                None | Some(b'?') => None,
+                                Some(_) => {
+                                    let rest = &after[1..];
+                                    match rest.as_bytes().first() {
+                                        Some(b'v') => {
+                                            if let Some(after) = segment_after(rest, "v1") {
+                                                match after.as_bytes().first() {
+                                                    None | Some(b'?') => None,
+                                                    Some(_) => {
+                                                        let rest = &after[1..];
+                                                        match rest.as_bytes().first() {
+                                                            Some(b'a') => {
+                                                                if let Some(after) = segment_after(rest, "accounts") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => Some(Endpoint::AccountsCreate),
+                                                                        Some(_) => {
+                                                                            let rest = &after[1..];
+                                                                            {
+                                                                                let end = segment_end(rest);
+                                                                                if end == 0 {
+                                                                                    None
+                                                                                } else {
+                                                                                    let after = &rest[end..];
+                                                                                    match after.as_bytes().first() {
+                                                                                        None | Some(b'?') => None,
+                                                                                        Some(_) => {
+                                                                                            let rest = &after[1..];
+                                                                                            match rest.as_bytes().first() {
+                                                                                                Some(b'b') => {
+                                                                                                    if let Some(after) = segment_after(rest, "block") {
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => Some(Endpoint::AccountsBlock),
+                                                                                                            Some(_) => None,
+                                                                                                        }
+                                                                                                    } else {
+                                                                                                        None
+                                                                                                    }
+                                                                                                }
+                                                                                                Some(b'e') => {
+                                                                                                    if let Some(after) = segment_after(rest, "endorse") {
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => Some(Endpoint::AccountsEndorse),
+                                                                                                            Some(_) => None,
+                                                                                                        }
+                                                                                                    } else {
+                                                                                                        None
+                                                                                                    }
+                                                                                                }
+                                                                                                Some(b'f') => {
+                                                                                                    if let Some(after) = segment_after(rest, "follow") {
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => Some(Endpoint::AccountsFollow),
+                                                                                                            Some(_) => None,
+                                                                                                        }
+                                                                                                    } else {
+                                                                                                        None
+                                                                                                    }
+                                                                                                }
+                                                                                                Some(b'm') => {
+                                                                                                    if let Some(after) = segment_after(rest, "mute") {
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => Some(Endpoint::AccountsMute),
+                                                                                                            Some(_) => None,
+                                                                                                        }
+                                                                                                    } else {
+                                                                                                        None
+                                                                                                    }
+                                                                                                }
+                                                                                                Some(b'n') => {
+                                                                                                    if let Some(after) = segment_after(rest, "note") {
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => Some(Endpoint::AccountsNote),
+                                                                                                            Some(_) => None,
+                                                                                                        }
+                                                                                                    } else {
+                                                                                                        None
+                                                                                                    }
+                                                                                                }
+                                                                                                Some(b'p') => {
+                                                                                                    if let Some(after) = segment_after(rest, "pin") {
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => Some(Endpoint::AccountsPin),
+                                                                                                            Some(_) => None,
+                                                                                                        }
+                                                                                                    } else {
+                                                                                                        None
+                                                                                                    }
+                                                                                                }
+                                                                                                Some(b'r') => {
+                                                                                                    if let Some(after) = segment_after(
+                                                                                                        rest,
+                                                                                                        "remove_from_followers",
+                                                                                                    ) {
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => {
+                                                                                                                Some(Endpoint::AccountsRemoveFromFollowers)
+                                                                                                            }
+                                                                                                            Some(_) => None,
+                                                                                                        }
+                                                                                                    } else {
+                                                                                                        None
+                                                                                                    }
+                                                                                                }
+                                                                                                Some(b'u') => {
+                                                                                                    if let Some(after) = segment_after(rest, "unblock") {
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => Some(Endpoint::AccountsUnblock),
+                                                                                                            Some(_) => None,
+                                                                                                        }
+                                                                                                    } else {
+                                                                                                        if let Some(after) = segment_after(rest, "unendorse") {
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => Some(Endpoint::AccountsUnendorse),
+                                                                                                                Some(_) => None,
+                                                                                                            }
+                                                                                                        } else {
+                                                                                                            if let Some(after) = segment_after(rest, "unfollow") {
+                                                                                                                match after.as_bytes().first() {
+                                                                                                                    None | Some(b'?') => Some(Endpoint::AccountsUnfollow),
+                                                                                                                    Some(_) => None,
+                                                                                                                }
+                                                                                                            } else {
+                                                                                                                if let Some(after) = segment_after(rest, "unmute") {
+                                                                                                                    match after.as_bytes().first() {
+                                                                                                                        None | Some(b'?') => Some(Endpoint::AccountsUnmute),
+                                                                                                                        Some(_) => None,
+                                                                                                                    }
+                                                                                                                } else {
+                                                                                                                    if let Some(after) = segment_after(rest, "unpin") {
+                                                                                                                        match after.as_bytes().first() {
+                                                                                                                            None | Some(b'?') => Some(Endpoint::AccountsUnpin),
+                                                                                                                            Some(_) => None,
+                                                                                                                        }
+                                                                                                                    } else {
+                                                                                                                        None
+                                                                                                                    }
+                                                                                                                }
+                                                                                                            }
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                                _ => None,
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                } else {
+                                                                    if let Some(after) = segment_after(rest, "admin") {
+                                                                        match after.as_bytes().first() {
+                                                                            None | Some(b'?') => None,
+                                                                            Some(_) => {
+                                                                                let rest = &after[1..];
+                                                                                match rest.as_bytes().first() {
+                                                                                    Some(b'a') => {
+                                                                                        if let Some(after) = segment_after(rest, "accounts") {
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => None,
+                                                                                                Some(_) => {
+                                                                                                    let rest = &after[1..];
+                                                                                                    {
+                                                                                                        let end = segment_end(rest);
+                                                                                                        if end == 0 {
+                                                                                                            None
+                                                                                                        } else {
+                                                                                                            let after = &rest[end..];
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => None,
+                                                                                                                Some(_) => {
+                                                                                                                    let rest = &after[1..];
+                                                                                                                    match rest.as_bytes().first() {
+                                                                                                                        Some(b'a') => {
+                                                                                                                            if let Some(after) = segment_after(rest, "action") {
+                                                                                                                                match after.as_bytes().first() {
+                                                                                                                                    None | Some(b'?') => Some(Endpoint::AdminAccountsAction),
+                                                                                                                                    Some(_) => None,
+                                                                                                                                }
+                                                                                                                            } else {
+                                                                                                                                if let Some(after) = segment_after(rest, "approve") {
+                                                                                                                                    match after.as_bytes().first() {
+                                                                                                                                        None | Some(b'?') => Some(Endpoint::AdminAccountsApprove),
+                                                                                                                                        Some(_) => None,
+                                                                                                                                    }
+                                                                                                                                } else {
+                                                                                                                                    None
+                                                                                                                                }
+                                                                                                                            }
+                                                                                                                        }
+                                                                                                                        Some(b'e') => {
+                                                                                                                            if let Some(after) = segment_after(rest, "enable") {
+                                                                                                                                match after.as_bytes().first() {
+                                                                                                                                    None | Some(b'?') => Some(Endpoint::AdminAccountsEnable),
+                                                                                                                                    Some(_) => None,
+                                                                                                                                }
+                                                                                                                            } else {
+                                                                                                                                None
+                                                                                                                            }
+                                                                                                                        }
+                                                                                                                        Some(b'r') => {
+                                                                                                                            if let Some(after) = segment_after(rest, "reject") {
+                                                                                                                                match after.as_bytes().first() {
+                                                                                                                                    None | Some(b'?') => Some(Endpoint::AdminAccountsReject),
+                                                                                                                                    Some(_) => None,
+                                                                                                                                }
+                                                                                                                            } else {
+                                                                                                                                None
+                                                                                                                            }
+                                                                                                                        }
+                                                                                                                        Some(b'u') => {
+                                                                                                                            if let Some(after) = segment_after(rest, "unsensitive") {
+                                                                                                                                match after.as_bytes().first() {
+                                                                                                                                    None | Some(b'?') => {
+                                                                                                                                        Some(Endpoint::AdminAccountsUnsensitive)
+                                                                                                                                    }
+                                                                                                                                    Some(_) => None,
+                                                                                                                                }
+                                                                                                                            } else {
+                                                                                                                                if let Some(after) = segment_after(rest, "unsilence") {
+                                                                                                                                    match after.as_bytes().first() {
+                                                                                                                                        None | Some(b'?') => Some(Endpoint::AdminAccountsUnsilence),
+                                                                                                                                        Some(_) => None,
+                                                                                                                                    }
+                                                                                                                                } else {
+                                                                                                                                    if let Some(after) = segment_after(rest, "unsuspend") {
+                                                                                                                                        match after.as_bytes().first() {
+                                                                                                                                            None | Some(b'?') => Some(Endpoint::AdminAccountsUnsuspend),
+                                                                                                                                            Some(_) => None,
+                                                                                                                                        }
+                                                                                                                                    } else {
+                                                                                                                                        None
+                                                                                                                                    }
+                                                                                                                                }
+                                                                                                                            }
+                                                                                                                        }
+                                                                                                                        _ => None,
+                                                                                                                    }
+                                                                                                                }
+                                                                                                            }
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        } else {
+                                                                                            None
+                                                                                        }
+                                                                                    }
+                                                                                    Some(b'c') => {
+                                                                                        if let Some(after) = segment_after(
+                                                                                            rest,
+                                                                                            "canonical_email_blocks",
+                                                                                        ) {
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => {
+                                                                                                    Some(Endpoint::AdminCanonicalEmailBlocksCreate)
+                                                                                                }
+                                                                                                Some(_) => {
+                                                                                                    let rest = &after[1..];
+                                                                                                    match rest.as_bytes().first() {
+                                                                                                        Some(b't') => {
+                                                                                                            if let Some(after) = segment_after(rest, "test") {
+                                                                                                                match after.as_bytes().first() {
+                                                                                                                    None | Some(b'?') => {
+                                                                                                                        Some(Endpoint::AdminCanonicalEmailBlocksTest)
+                                                                                                                    }
+                                                                                                                    Some(_) => None,
+                                                                                                                }
+                                                                                                            } else {
+                                                                                                                None
+                                                                                                            }
+                                                                                                        }
+                                                                                                        _ => None,
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        } else {
+                                                                                            None
+                                                                                        }
+                                                                                    }
+                                                                                    Some(b'd') => {
+                                                                                        if let Some(after) = segment_after(rest, "dimensions") {
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => Some(Endpoint::AdminDimensionsGet),
+                                                                                                Some(_) => None,
+                                                                                            }
+                                                                                        } else {
+                                                                                            if let Some(after) = segment_after(rest, "domain_allows") {
+                                                                                                match after.as_bytes().first() {
+                                                                                                    None | Some(b'?') => Some(Endpoint::AdminDomainAllowsCreate),
+                                                                                                    Some(_) => None,
+                                                                                                }
+                                                                                            } else {
+                                                                                                if let Some(after) = segment_after(rest, "domain_blocks") {
+                                                                                                    match after.as_bytes().first() {
+                                                                                                        None | Some(b'?') => Some(Endpoint::AdminDomainBlocksCreate),
+                                                                                                        Some(_) => None,
+                                                                                                    }
+                                                                                                } else {
+                                                                                                    None
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                    Some(b'e') => {
+                                                                                        if let Some(after) = segment_after(
+                                                                                            rest,
+                                                                                            "email_domain_blocks",
+                                                                                        ) {
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => {
+                                                                                                    Some(Endpoint::AdminEmailDomainBlocksCreate)
+                                                                                                }
+                                                                                                Some(_) => None,
+                                                                                            }
+                                                                                        } else {
+                                                                                            None
+                                                                                        }
+                                                                                    }
+                                                                                    Some(b'i') => {
+                                                                                        if let Some(after) = segment_after(rest, "ip_blocks") {
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => Some(Endpoint::AdminIpBlocksCreate),
+                                                                                                Some(_) => None,
+                                                                                            }
+                                                                                        } else {
+                                                                                            None
+                                                                                        }
+                                                                                    }
+                                                                                    Some(b'm') => {
+                                                                                        if let Some(after) = segment_after(rest, "measures") {
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => Some(Endpoint::AdminMeasuresGet),
+                                                                                                Some(_) => None,
+                                                                                            }
+                                                                                        } else {
+                                                                                            None
+                                                                                        }
+                                                                                    }
+                                                                                    Some(b'r') => {
+                                                                                        if let Some(after) = segment_after(rest, "reports") {
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => None,
+                                                                                                Some(_) => {
+                                                                                                    let rest = &after[1..];
+                                                                                                    {
+                                                                                                        let end = segment_end(rest);
+                                                                                                        if end == 0 {
+                                                                                                            None
+                                                                                                        } else {
+                                                                                                            let after = &rest[end..];
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => None,
+                                                                                                                Some(_) => {
+                                                                                                                    let rest = &after[1..];
+                                                                                                                    match rest.as_bytes().first() {
+                                                                                                                        Some(b'a') => {
+                                                                                                                            if let Some(after) = segment_after(rest, "assign_to_self") {
+                                                                                                                                match after.as_bytes().first() {
+                                                                                                                                    None | Some(b'?') => {
+                                                                                                                                        Some(Endpoint::AdminReportsAssignToSelf)
+                                                                                                                                    }
+                                                                                                                                    Some(_) => None,
+                                                                                                                                }
+                                                                                                                            } else {
+                                                                                                                                None
+                                                                                                                            }
+                                                                                                                        }
+                                                                                                                        Some(b'r') => {
+                                                                                                                            if let Some(after) = segment_after(rest, "reopen") {
+                                                                                                                                match after.as_bytes().first() {
+                                                                                                                                    None | Some(b'?') => Some(Endpoint::AdminReportsReopen),
+                                                                                                                                    Some(_) => None,
+                                                                                                                                }
+                                                                                                                            } else {
+                                                                                                                                if let Some(after) = segment_after(rest, "resolve") {
+                                                                                                                                    match after.as_bytes().first() {
+                                                                                                                                        None | Some(b'?') => Some(Endpoint::AdminReportsResolve),
+                                                                                                                                        Some(_) => None,
+                                                                                                                                    }
+                                                                                                                                } else {
+                                                                                                                                    None
+                                                                                                                                }
+                                                                                                                            }
+                                                                                                                        }
+                                                                                                                        Some(b'u') => {
+                                                                                                                            if let Some(after) = segment_after(rest, "unassign") {
+                                                                                                                                match after.as_bytes().first() {
+                                                                                                                                    None | Some(b'?') => Some(Endpoint::AdminReportsUnassign),
+                                                                                                                                    Some(_) => None,
+                                                                                                                                }
+                                                                                                                            } else {
+                                                                                                                                None
+                                                                                                                            }
+                                                                                                                        }
+                                                                                                                        _ => None,
+                                                                                                                    }
+                                                                                                                }
+                                                                                                            }
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        } else {
+                                                                                            if let Some(after) = segment_after(rest, "retention") {
+                                                                                                match after.as_bytes().first() {
+                                                                                                    None | Some(b'?') => Some(Endpoint::AdminRetentionCreate),
+                                                                                                    Some(_) => None,
+                                                                                                }
+                                                                                            } else {
+                                                                                                None
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                    _ => None,
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    } else {
+                                                                        if let Some(after) = segment_after(rest, "announcements") {
+                                                                            match after.as_bytes().first() {
+                                                                                None | Some(b'?') => None,
+                                                                                Some(_) => {
+                                                                                    let rest = &after[1..];
+                                                                                    {
+                                                                                        let end = segment_end(rest);
+                                                                                        if end == 0 {
+                                                                                            None
+                                                                                        } else {
+                                                                                            let after = &rest[end..];
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => None,
+                                                                                                Some(_) => {
+                                                                                                    let rest = &after[1..];
+                                                                                                    match rest.as_bytes().first() {
+                                                                                                        Some(b'd') => {
+                                                                                                            if let Some(after) = segment_after(rest, "dismiss") {
+                                                                                                                match after.as_bytes().first() {
+                                                                                                                    None | Some(b'?') => Some(Endpoint::AnnouncementsDismiss),
+                                                                                                                    Some(_) => None,
+                                                                                                                }
+                                                                                                            } else {
+                                                                                                                None
+                                                                                                            }
+                                                                                                        }
+                                                                                                        _ => None,
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        } else {
+                                                                            if let Some(after) = segment_after(rest, "annual_reports") {
+                                                                                match after.as_bytes().first() {
+                                                                                    None | Some(b'?') => None,
+                                                                                    Some(_) => {
+                                                                                        let rest = &after[1..];
+                                                                                        {
+                                                                                            let end = segment_end(rest);
+                                                                                            if end == 0 {
+                                                                                                None
+                                                                                            } else {
+                                                                                                let after = &rest[end..];
+                                                                                                match after.as_bytes().first() {
+                                                                                                    None | Some(b'?') => None,
+                                                                                                    Some(_) => {
+                                                                                                        let rest = &after[1..];
+                                                                                                        match rest.as_bytes().first() {
+                                                                                                            Some(b'g') => {
+                                                                                                                if let Some(after) = segment_after(rest, "generate") {
+                                                                                                                    match after.as_bytes().first() {
+                                                                                                                        None | Some(b'?') => {
+                                                                                                                            Some(Endpoint::AnnualReportsGenerateANewAnnualReport)
+                                                                                                                        }
+                                                                                                                        Some(_) => None,
+                                                                                                                    }
+                                                                                                                } else {
+                                                                                                                    None
+                                                                                                                }
+                                                                                                            }
+                                                                                                            Some(b'r') => {
+                                                                                                                if let Some(after) = segment_after(rest, "read") {
+                                                                                                                    match after.as_bytes().first() {
+                                                                                                                        None | Some(b'?') => Some(Endpoint::AnnualReportsRead),
+                                                                                                                        Some(_) => None,
+                                                                                                                    }
+                                                                                                                } else {
+                                                                                                                    None
+                                                                                                                }
+                                                                                                            }
+                                                                                                            _ => None,
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            } else {
+                                                                                if let Some(after) = segment_after(rest, "apps") {
+                                                                                    match after.as_bytes().first() {
+                                                                                        None | Some(b'?') => Some(Endpoint::AppsCreate),
+                                                                                        Some(_) => None,
+                                                                                    }
+                                                                                } else {
+                                                                                    None
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                }
+                                                            }
+                                                            Some(b'c') => {
+                                                                if let Some(after) = segment_after(rest, "collections") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => Some(Endpoint::CollectionsCreate),
+                                                                        Some(_) => {
+                                                                            let rest = &after[1..];
+                                                                            {
+                                                                                let end = segment_end(rest);
+                                                                                if end == 0 {
+                                                                                    None
+                                                                                } else {
+                                                                                    let after = &rest[end..];
+                                                                                    match after.as_bytes().first() {
+                                                                                        None | Some(b'?') => None,
+                                                                                        Some(_) => {
+                                                                                            let rest = &after[1..];
+                                                                                            match rest.as_bytes().first() {
+                                                                                                Some(b'i') => {
+                                                                                                    if let Some(after) = segment_after(rest, "items") {
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => Some(Endpoint::CollectionsAddAccount),
+                                                                                                            Some(_) => {
+                                                                                                                let rest = &after[1..];
+                                                                                                                {
+                                                                                                                    let end = segment_end(rest);
+                                                                                                                    if end == 0 {
+                                                                                                                        None
+                                                                                                                    } else {
+                                                                                                                        let after = &rest[end..];
+                                                                                                                        match after.as_bytes().first() {
+                                                                                                                            None | Some(b'?') => None,
+                                                                                                                            Some(_) => {
+                                                                                                                                let rest = &after[1..];
+                                                                                                                                match rest.as_bytes().first() {
+                                                                                                                                    Some(b'r') => {
+                                                                                                                                        if let Some(after) = segment_after(rest, "revoke") {
+                                                                                                                                            match after.as_bytes().first() {
+                                                                                                                                                None | Some(b'?') => Some(Endpoint::CollectionsRevokeItem),
+                                                                                                                                                Some(_) => None,
+                                                                                                                                            }
+                                                                                                                                        } else {
+                                                                                                                                            None
+                                                                                                                                        }
+                                                                                                                                    }
+                                                                                                                                    _ => None,
+                                                                                                                                }
+                                                                                                                            }
+                                                                                                                        }
+                                                                                                                    }
+                                                                                                                }
+                                                                                                            }
+                                                                                                        }
+                                                                                                    } else {
+                                                                                                        None
+                                                                                                    }
+                                                                                                }
+                                                                                                _ => None,
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                } else {
+                                                                    if let Some(after) = segment_after(rest, "conversations") {
+                                                                        match after.as_bytes().first() {
+                                                                            None | Some(b'?') => None,
+                                                                            Some(_) => {
+                                                                                let rest = &after[1..];
+                                                                                {
+                                                                                    let end = segment_end(rest);
+                                                                                    if end == 0 {
+                                                                                        None
+                                                                                    } else {
+                                                                                        let after = &rest[end..];
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => None,
+                                                                                            Some(_) => {
+                                                                                                let rest = &after[1..];
+                                                                                                match rest.as_bytes().first() {
+                                                                                                    Some(b'r') => {
+                                                                                                        if let Some(after) = segment_after(rest, "read") {
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => Some(Endpoint::ConversationsRead),
+                                                                                                                Some(_) => None,
+                                                                                                            }
+                                                                                                        } else {
+                                                                                                            None
+                                                                                                        }
+                                                                                                    }
+                                                                                                    _ => None,
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    } else {
+                                                                        None
+                                                                    }
+                                                                }
+                                                            }
+                                                            Some(b'd') => {
+                                                                if let Some(after) = segment_after(rest, "domain_blocks") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => Some(Endpoint::DomainBlocksBlock),
+                                                                        Some(_) => None,
+                                                                    }
+                                                                } else {
+                                                                    None
+                                                                }
+                                                            }
+                                                            Some(b'e') => {
+                                                                if let Some(after) = segment_after(rest, "emails") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => None,
+                                                                        Some(_) => {
+                                                                            let rest = &after[1..];
+                                                                            match rest.as_bytes().first() {
+                                                                                Some(b'c') => {
+                                                                                    if let Some(after) = segment_after(rest, "confirmations") {
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => Some(Endpoint::EmailsConfirmation),
+                                                                                            Some(_) => None,
+                                                                                        }
+                                                                                    } else {
+                                                                                        None
+                                                                                    }
+                                                                                }
+                                                                                _ => None,
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                } else {
+                                                                    None
+                                                                }
+                                                            }
+                                                            Some(b'f') => {
+                                                                if let Some(after) = segment_after(rest, "featured_tags") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => Some(Endpoint::FeaturedTagsFeature),
+                                                                        Some(_) => None,
+                                                                    }
+                                                                } else {
+                                                                    if let Some(after) = segment_after(rest, "filters") {
+                                                                        match after.as_bytes().first() {
+                                                                            None | Some(b'?') => Some(Endpoint::FiltersCreateV1),
+                                                                            Some(_) => None,
+                                                                        }
+                                                                    } else {
+                                                                        if let Some(after) = segment_after(
+                                                                            rest,
+                                                                            "follow_requests",
+                                                                        ) {
+                                                                            match after.as_bytes().first() {
+                                                                                None | Some(b'?') => None,
+                                                                                Some(_) => {
+                                                                                    let rest = &after[1..];
+                                                                                    {
+                                                                                        let end = segment_end(rest);
+                                                                                        if end == 0 {
+                                                                                            None
+                                                                                        } else {
+                                                                                            let after = &rest[end..];
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => None,
+                                                                                                Some(_) => {
+                                                                                                    let rest = &after[1..];
+                                                                                                    match rest.as_bytes().first() {
+                                                                                                        Some(b'a') => {
+                                                                                                            if let Some(after) = segment_after(rest, "authorize") {
+                                                                                                                match after.as_bytes().first() {
+                                                                                                                    None | Some(b'?') => Some(Endpoint::FollowRequestsAccept),
+                                                                                                                    Some(_) => None,
+                                                                                                                }
+                                                                                                            } else {
+                                                                                                                None
+                                                                                                            }
+                                                                                                        }
+                                                                                                        Some(b'r') => {
+                                                                                                            if let Some(after) = segment_after(rest, "reject") {
+                                                                                                                match after.as_bytes().first() {
+                                                                                                                    None | Some(b'?') => Some(Endpoint::FollowRequestsReject),
+                                                                                                                    Some(_) => None,
+                                                                                                                }
+                                                                                                            } else {
+                                                                                                                None
+                                                                                                            }
+                                                                                                        }
+                                                                                                        _ => None,
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        } else {
+                                                                            None
+                                                                        }
+                                                                    }
+                                                                }
+                                                            }
+                                                            Some(b'l') => {
+                                                                if let Some(after) = segment_after(rest, "lists") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => Some(Endpoint::ListsCreate),
+                                                                        Some(_) => {
+                                                                            let rest = &after[1..];
+                                                                            {
+                                                                                let end = segment_end(rest);
+                                                                                if end == 0 {
+                                                                                    None
+                                                                                } else {
+                                                                                    let after = &rest[end..];
+                                                                                    match after.as_bytes().first() {
+                                                                                        None | Some(b'?') => None,
+                                                                                        Some(_) => {
+                                                                                            let rest = &after[1..];
+                                                                                            match rest.as_bytes().first() {
+                                                                                                Some(b'a') => {
+                                                                                                    if let Some(after) = segment_after(rest, "accounts") {
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => Some(Endpoint::ListsAccountsAdd),
+                                                                                                            Some(_) => None,
+                                                                                                        }
+                                                                                                    } else {
+                                                                                                        None
+                                                                                                    }
+                                                                                                }
+                                                                                                _ => None,
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                } else {
+                                                                    None
+                                                                }
+                                                            }
+                                                            Some(b'm') => {
+                                                                if let Some(after) = segment_after(rest, "markers") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => Some(Endpoint::MarkersCreate),
+                                                                        Some(_) => None,
+                                                                    }
+                                                                } else {
+                                                                    if let Some(after) = segment_after(rest, "media") {
+                                                                        match after.as_bytes().first() {
+                                                                            None | Some(b'?') => Some(Endpoint::MediaV1),
+                                                                            Some(_) => None,
+                                                                        }
+                                                                    } else {
+                                                                        None
+                                                                    }
+                                                                }
+                                                            }
+                                                            Some(b'n') => {
+                                                                if let Some(after) = segment_after(rest, "notifications") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => None,
+                                                                        Some(_) => {
+                                                                            let rest = &after[1..];
+                                                                            match match rest.as_bytes().first() {
+                                                                                Some(b'c') => {
+                                                                                    if let Some(after) = segment_after(rest, "clear") {
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => Some(Endpoint::NotificationsClear),
+                                                                                            Some(_) => None,
+                                                                                        }
+                                                                                    } else {
+                                                                                        None
+                                                                                    }
+                                                                                }
+                                                                                Some(b'd') => {
+                                                                                    if let Some(after) = segment_after(rest, "dismiss") {
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => {
+                                                                                                Some(Endpoint::NotificationsDismissDeprecated)
+                                                                                            }
+                                                                                            Some(_) => None,
+                                                                                        }
+                                                                                    } else {
+                                                                                        None
+                                                                                    }
+                                                                                }
+                                                                                Some(b'r') => {
+                                                                                    if let Some(after) = segment_after(rest, "requests") {
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => None,
+                                                                                            Some(_) => {
+                                                                                                let rest = &after[1..];
+                                                                                                match match rest.as_bytes().first() {
+                                                                                                    Some(b'a') => {
+                                                                                                        if let Some(after) = segment_after(rest, "accept") {
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => {
+                                                                                                                    Some(Endpoint::NotificationsAcceptMultipleRequests)
+                                                                                                                }
+                                                                                                                Some(_) => None,
+                                                                                                            }
+                                                                                                        } else {
+                                                                                                            None
+                                                                                                        }
+                                                                                                    }
+                                                                                                    Some(b'd') => {
+                                                                                                        if let Some(after) = segment_after(rest, "dismiss") {
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => {
+                                                                                                                    Some(Endpoint::NotificationsDismissMultipleRequests)
+                                                                                                                }
+                                                                                                                Some(_) => None,
+                                                                                                            }
+                                                                                                        } else {
+                                                                                                            None
+                                                                                                        }
+                                                                                                    }
+                                                                                                    _ => None,
+                                                                                                } {
+                                                                                                    found @ Some(_) => found,
+                                                                                                    None => {
+                                                                                                        let end = segment_end(rest);
+                                                                                                        if end == 0 {
+                                                                                                            None
+                                                                                                        } else {
+                                                                                                            let after = &rest[end..];
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => None,
+                                                                                                                Some(_) => {
+                                                                                                                    let rest = &after[1..];
+                                                                                                                    match rest.as_bytes().first() {
+                                                                                                                        Some(b'a') => {
+                                                                                                                            if let Some(after) = segment_after(rest, "accept") {
+                                                                                                                                match after.as_bytes().first() {
+                                                                                                                                    None | Some(b'?') => {
+                                                                                                                                        Some(Endpoint::NotificationsAcceptRequest)
+                                                                                                                                    }
+                                                                                                                                    Some(_) => None,
+                                                                                                                                }
+                                                                                                                            } else {
+                                                                                                                                None
+                                                                                                                            }
+                                                                                                                        }
+                                                                                                                        Some(b'd') => {
+                                                                                                                            if let Some(after) = segment_after(rest, "dismiss") {
+                                                                                                                                match after.as_bytes().first() {
+                                                                                                                                    None | Some(b'?') => {
+                                                                                                                                        Some(Endpoint::NotificationsDismissRequest)
+                                                                                                                                    }
+                                                                                                                                    Some(_) => None,
+                                                                                                                                }
+                                                                                                                            } else {
+                                                                                                                                None
+                                                                                                                            }
+                                                                                                                        }
+                                                                                                                        _ => None,
+                                                                                                                    }
+                                                                                                                }
+                                                                                                            }
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                    } else {
+                                                                                        None
+                                                                                    }
+                                                                                }
+                                                                                _ => None,
+                                                                            } {
+                                                                                found @ Some(_) => found,
+                                                                                None => {
+                                                                                    let end = segment_end(rest);
+                                                                                    if end == 0 {
+                                                                                        None
+                                                                                    } else {
+                                                                                        let after = &rest[end..];
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => None,
+                                                                                            Some(_) => {
+                                                                                                let rest = &after[1..];
+                                                                                                match rest.as_bytes().first() {
+                                                                                                    Some(b'd') => {
+                                                                                                        if let Some(after) = segment_after(rest, "dismiss") {
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => Some(Endpoint::NotificationsDismiss),
+                                                                                                                Some(_) => None,
+                                                                                                            }
+                                                                                                        } else {
+                                                                                                            None
+                                                                                                        }
+                                                                                                    }
+                                                                                                    _ => None,
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                } else {
+                                                                    None
+                                                                }
+                                                            }
+                                                            Some(b'p') => {
+                                                                if let Some(after) = segment_after(rest, "polls") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => None,
+                                                                        Some(_) => {
+                                                                            let rest = &after[1..];
+                                                                            {
+                                                                                let end = segment_end(rest);
+                                                                                if end == 0 {
+                                                                                    None
+                                                                                } else {
+                                                                                    let after = &rest[end..];
+                                                                                    match after.as_bytes().first() {
+                                                                                        None | Some(b'?') => None,
+                                                                                        Some(_) => {
+                                                                                            let rest = &after[1..];
+                                                                                            match rest.as_bytes().first() {
+                                                                                                Some(b'v') => {
+                                                                                                    if let Some(after) = segment_after(rest, "votes") {
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => Some(Endpoint::PollsVote),
+                                                                                                            Some(_) => None,
+                                                                                                        }
+                                                                                                    } else {
+                                                                                                        None
+                                                                                                    }
+                                                                                                }
+                                                                                                _ => None,
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                } else {
+                                                                    if let Some(after) = segment_after(rest, "push") {
+                                                                        match after.as_bytes().first() {
+                                                                            None | Some(b'?') => None,
+                                                                            Some(_) => {
+                                                                                let rest = &after[1..];
+                                                                                match rest.as_bytes().first() {
+                                                                                    Some(b's') => {
+                                                                                        if let Some(after) = segment_after(rest, "subscription") {
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => Some(Endpoint::PushCreate),
+                                                                                                Some(_) => None,
+                                                                                            }
+                                                                                        } else {
+                                                                                            None
+                                                                                        }
+                                                                                    }
+                                                                                    _ => None,
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    } else {
+                                                                        None
+                                                                    }
+                                                                }
+                                                            }
+                                                            Some(b'r') => {
+                                                                if let Some(after) = segment_after(rest, "reports") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => Some(Endpoint::ReportsPost),
+                                                                        Some(_) => None,
+                                                                    }
+                                                                } else {
+                                                                    None
+                                                                }
+                                                            }
+                                                            Some(b's') => {
+                                                                if let Some(after) = segment_after(rest, "statuses") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => Some(Endpoint::StatusesCreate),
+                                                                        Some(_) => {
+                                                                            let rest = &after[1..];
+                                                                            {
+                                                                                let end = segment_end(rest);
+                                                                                if end == 0 {
+                                                                                    None
+                                                                                } else {
+                                                                                    let after = &rest[end..];
+                                                                                    match after.as_bytes().first() {
+                                                                                        None | Some(b'?') => None,
+                                                                                        Some(_) => {
+                                                                                            let rest = &after[1..];
+                                                                                            match rest.as_bytes().first() {
+                                                                                                Some(b'b') => {
+                                                                                                    if let Some(after) = segment_after(rest, "bookmark") {
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => Some(Endpoint::StatusesBookmark),
+                                                                                                            Some(_) => None,
+                                                                                                        }
+                                                                                                    } else {
+                                                                                                        None
+                                                                                                    }
+                                                                                                }
+                                                                                                Some(b'f') => {
+                                                                                                    if let Some(after) = segment_after(rest, "favourite") {
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => Some(Endpoint::StatusesFavourite),
+                                                                                                            Some(_) => None,
+                                                                                                        }
+                                                                                                    } else {
+                                                                                                        None
+                                                                                                    }
+                                                                                                }
+                                                                                                Some(b'm') => {
+                                                                                                    if let Some(after) = segment_after(rest, "mute") {
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => Some(Endpoint::StatusesMute),
+                                                                                                            Some(_) => None,
+                                                                                                        }
+                                                                                                    } else {
+                                                                                                        None
+                                                                                                    }
+                                                                                                }
+                                                                                                Some(b'p') => {
+                                                                                                    if let Some(after) = segment_after(rest, "pin") {
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => Some(Endpoint::StatusesPin),
+                                                                                                            Some(_) => None,
+                                                                                                        }
+                                                                                                    } else {
+                                                                                                        None
+                                                                                                    }
+                                                                                                }
+                                                                                                Some(b'q') => {
+                                                                                                    if let Some(after) = segment_after(rest, "quotes") {
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => None,
+                                                                                                            Some(_) => {
+                                                                                                                let rest = &after[1..];
+                                                                                                                {
+                                                                                                                    let end = segment_end(rest);
+                                                                                                                    if end == 0 {
+                                                                                                                        None
+                                                                                                                    } else {
+                                                                                                                        let after = &rest[end..];
+                                                                                                                        match after.as_bytes().first() {
+                                                                                                                            None | Some(b'?') => None,
+                                                                                                                            Some(_) => {
+                                                                                                                                let rest = &after[1..];
+                                                                                                                                match rest.as_bytes().first() {
+                                                                                                                                    Some(b'r') => {
+                                                                                                                                        if let Some(after) = segment_after(rest, "revoke") {
+                                                                                                                                            match after.as_bytes().first() {
+                                                                                                                                                None | Some(b'?') => Some(Endpoint::StatusesRevokeQuote),
+                                                                                                                                                Some(_) => None,
+                                                                                                                                            }
+                                                                                                                                        } else {
+                                                                                                                                            None
+                                                                                                                                        }
+                                                                                                                                    }
+                                                                                                                                    _ => None,
+                                                                                                                                }
+                                                                                                                            }
+                                                                                                                        }
+                                                                                                                    }
+                                                                                                                }
+                                                                                                            }
+                                                                                                        }
+                                                                                                    } else {
+                                                                                                        None
+                                                                                                    }
+                                                                                                }
+                                                                                                Some(b'r') => {
+                                                                                                    if let Some(after) = segment_after(rest, "reblog") {
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => Some(Endpoint::StatusesBoost),
+                                                                                                            Some(_) => None,
+                                                                                                        }
+                                                                                                    } else {
+                                                                                                        None
+                                                                                                    }
+                                                                                                }
+                                                                                                Some(b't') => {
+                                                                                                    if let Some(after) = segment_after(rest, "translate") {
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => Some(Endpoint::StatusesTranslate),
+                                                                                                            Some(_) => None,
+                                                                                                        }
+                                                                                                    } else {
+                                                                                                        None
+                                                                                                    }
+                                                                                                }
+                                                                                                Some(b'u') => {
+                                                                                                    if let Some(after) = segment_after(rest, "unbookmark") {
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => Some(Endpoint::StatusesUnbookmark),
+                                                                                                            Some(_) => None,
+                                                                                                        }
+                                                                                                    } else {
+                                                                                                        if let Some(after) = segment_after(rest, "unfavourite") {
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => Some(Endpoint::StatusesUnfavourite),
+                                                                                                                Some(_) => None,
+                                                                                                            }
+                                                                                                        } else {
+                                                                                                            if let Some(after) = segment_after(rest, "unmute") {
+                                                                                                                match after.as_bytes().first() {
+                                                                                                                    None | Some(b'?') => Some(Endpoint::StatusesUnmute),
+                                                                                                                    Some(_) => None,
+                                                                                                                }
+                                                                                                            } else {
+                                                                                                                if let Some(after) = segment_after(rest, "unpin") {
+                                                                                                                    match after.as_bytes().first() {
+                                                                                                                        None | Some(b'?') => Some(Endpoint::StatusesUnpin),
+                                                                                                                        Some(_) => None,
+                                                                                                                    }
+                                                                                                                } else {
+                                                                                                                    if let Some(after) = segment_after(rest, "unreblog") {
+                                                                                                                        match after.as_bytes().first() {
+                                                                                                                            None | Some(b'?') => Some(Endpoint::StatusesUnreblog),
+                                                                                                                            Some(_) => None,
+                                                                                                                        }
+                                                                                                                    } else {
+                                                                                                                        None
+                                                                                                                    }
+                                                                                                                }
+                                                                                                            }
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                                _ => None,
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                } else {
+                                                                    None
+                                                                }
+                                                            }
+                                                            Some(b't') => {
+                                                                if let Some(after) = segment_after(rest, "tags") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => None,
+                                                                        Some(_) => {
+                                                                            let rest = &after[1..];
+                                                                            {
+                                                                                let end = segment_end(rest);
+                                                                                if end == 0 {
+                                                                                    None
+                                                                                } else {
+                                                                                    let after = &rest[end..];
+                                                                                    match after.as_bytes().first() {
+                                                                                        None | Some(b'?') => None,
+                                                                                        Some(_) => {
+                                                                                            let rest = &after[1..];
+                                                                                            match rest.as_bytes().first() {
+                                                                                                Some(b'f') => {
+                                                                                                    if let Some(after) = segment_after(rest, "feature") {
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => Some(Endpoint::TagsFeature),
+                                                                                                            Some(_) => None,
+                                                                                                        }
+                                                                                                    } else {
+                                                                                                        if let Some(after) = segment_after(rest, "follow") {
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => Some(Endpoint::TagsFollow),
+                                                                                                                Some(_) => None,
+                                                                                                            }
+                                                                                                        } else {
+                                                                                                            None
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                                Some(b'u') => {
+                                                                                                    if let Some(after) = segment_after(rest, "unfeature") {
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => Some(Endpoint::TagsUnfeature),
+                                                                                                            Some(_) => None,
+                                                                                                        }
+                                                                                                    } else {
+                                                                                                        if let Some(after) = segment_after(rest, "unfollow") {
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => Some(Endpoint::TagsUnfollow),
+                                                                                                                Some(_) => None,
+                                                                                                            }
+                                                                                                        } else {
+                                                                                                            None
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                                _ => None,
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                } else {
+                                                                    None
+                                                                }
+                                                            }
+                                                            _ => None,
+                                                        }
+                                                    }
+                                                }
+                                            } else {
+                                                if let Some(after) = segment_after(rest, "v2") {
+                                                    match after.as_bytes().first() {
+                                                        None | Some(b'?') => None,
+                                                        Some(_) => {
+                                                            let rest = &after[1..];
+                                                            match rest.as_bytes().first() {
+                                                                Some(b'f') => {
+                                                                    if let Some(after) = segment_after(rest, "filters") {
+                                                                        match after.as_bytes().first() {
+                                                                            None | Some(b'?') => Some(Endpoint::FiltersCreate),
+                                                                            Some(_) => {
+                                                                                let rest = &after[1..];
+                                                                                {
+                                                                                    let end = segment_end(rest);
+                                                                                    if end == 0 {
+                                                                                        None
+                                                                                    } else {
+                                                                                        let after = &rest[end..];
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => None,
+                                                                                            Some(_) => {
+                                                                                                let rest = &after[1..];
+                                                                                                match rest.as_bytes().first() {
+                                                                                                    Some(b'k') => {
+                                                                                                        if let Some(after) = segment_after(rest, "keywords") {
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => Some(Endpoint::FiltersKeywordsCreate),
+                                                                                                                Some(_) => None,
+                                                                                                            }
+                                                                                                        } else {
+                                                                                                            None
+                                                                                                        }
+                                                                                                    }
+                                                                                                    Some(b's') => {
+                                                                                                        if let Some(after) = segment_after(rest, "statuses") {
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => Some(Endpoint::FiltersStatusesAdd),
+                                                                                                                Some(_) => None,
+                                                                                                            }
+                                                                                                        } else {
+                                                                                                            None
+                                                                                                        }
+                                                                                                    }
+                                                                                                    _ => None,
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    } else {
+                                                                        None
+                                                                    }
+                                                                }
+                                                                Some(b'm') => {
+                                                                    if let Some(after) = segment_after(rest, "media") {
+                                                                        match after.as_bytes().first() {
+                                                                            None | Some(b'?') => Some(Endpoint::MediaV2),
+                                                                            Some(_) => None,
+                                                                        }
+                                                                    } else {
+                                                                        None
+                                                                    }
+                                                                }
+                                                                Some(b'n') => {
+                                                                    if let Some(after) = segment_after(rest, "notifications") {
+                                                                        match after.as_bytes().first() {
+                                                                            None | Some(b'?') => None,
+                                                                            Some(_) => {
+                                                                                let rest = &after[1..];
+                                                                                {
+                                                                                    let end = segment_end(rest);
+                                                                                    if end == 0 {
+                                                                                        None
+                                                                                    } else {
+                                                                                        let after = &rest[end..];
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => None,
+                                                                                            Some(_) => {
+                                                                                                let rest = &after[1..];
+                                                                                                match rest.as_bytes().first() {
+                                                                                                    Some(b'd') => {
+                                                                                                        if let Some(after) = segment_after(rest, "dismiss") {
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => {
+                                                                                                                    Some(Endpoint::GroupedNotificationsDismissGroup)
+                                                                                                                }
+                                                                                                                Some(_) => None,
+                                                                                                            }
+                                                                                                        } else {
+                                                                                                            None
+                                                                                                        }
+                                                                                                    }
+                                                                                                    _ => None,
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    } else {
+                                                                        None
+                                                                    }
+                                                                }
+                                                                _ => None,
+                                                            }
+                                                        }
+                                                    }
+                                                } else {
+                                                    if let Some(after) = segment_after(rest, "v2_alpha") {
+                                                        match after.as_bytes().first() {
+                                                            None | Some(b'?') => None,
+                                                            Some(_) => {
+                                                                let rest = &after[1..];
+                                                                match rest.as_bytes().first() {
+                                                                    Some(b'n') => {
+                                                                        if let Some(after) = segment_after(rest, "notifications") {
+                                                                            match after.as_bytes().first() {
+                                                                                None | Some(b'?') => None,
+                                                                                Some(_) => {
+                                                                                    let rest = &after[1..];
+                                                                                    {
+                                                                                        let end = segment_end(rest);
+                                                                                        if end == 0 {
+                                                                                            None
+                                                                                        } else {
+                                                                                            let after = &rest[end..];
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => None,
+                                                                                                Some(_) => {
+                                                                                                    let rest = &after[1..];
+                                                                                                    match rest.as_bytes().first() {
+                                                                                                        Some(b'd') => {
+                                                                                                            if let Some(after) = segment_after(rest, "dismiss") {
+                                                                                                                match after.as_bytes().first() {
+                                                                                                                    None | Some(b'?') => {
+                                                                                                                        Some(Endpoint::NotificationsAlphaDismissGroup)
+                                                                                                                    }
+                                                                                                                    Some(_) => None,
+                                                                                                                }
+                                                                                                            } else {
+                                                                                                                None
+                                                                                                            }
+                                                                                                        }
+                                                                                                        _ => None,
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        } else {
+                                                                            None
+                                                                        }
+                                                                    }
+                                                                    _ => None,
+                                                                }
+                                                            }
+                                                        }
+                                                    } else {
+                                                        None
+                                                    }
+                                                }
+                                            }
+                                        }
+                                        _ => None,
+                                    }
+                                }
+                            }
+                        } else {
+                            None
+                        }
                     }
-                    ["api", "v1", "admin", "dimensions"] => {
-                        Some(Endpoint::AdminDimensionsGet)
-                    }
-                    ["api", "v1", "admin", "domain_allows"] => {
-                        Some(Endpoint::AdminDomainAllowsCreate)
-                    }
-                    ["api", "v1", "admin", "domain_blocks"] => {
-                        Some(Endpoint::AdminDomainBlocksCreate)
-                    }
-                    ["api", "v1", "admin", "email_domain_blocks"] => {
-                        Some(Endpoint::AdminEmailDomainBlocksCreate)
-                    }
-                    ["api", "v1", "admin", "ip_blocks"] => {
-                        Some(Endpoint::AdminIpBlocksCreate)
-                    }
-                    ["api", "v1", "admin", "measures"] => {
-                        Some(Endpoint::AdminMeasuresGet)
-                    }
-                    ["api", "v1", "admin", "retention"] => {
-                        Some(Endpoint::AdminRetentionCreate)
-                    }
-                    ["api", "v1", "emails", "confirmations"] => {
-                        Some(Endpoint::EmailsConfirmation)
-                    }
-                    ["api", "v1", "notifications", "clear"] => {
-                        Some(Endpoint::NotificationsClear)
-                    }
-                    ["api", "v1", "notifications", "dismiss"] => {
-                        Some(Endpoint::NotificationsDismissDeprecated)
-                    }
-                    ["api", "v1", "push", "subscription"] => Some(Endpoint::PushCreate),
-                    ["api", "v1", "accounts", _, "block"] => {
-                        Some(Endpoint::AccountsBlock)
-                    }
-                    ["api", "v1", "accounts", _, "endorse"] => {
-                        Some(Endpoint::AccountsEndorse)
-                    }
-                    ["api", "v1", "accounts", _, "follow"] => {
-                        Some(Endpoint::AccountsFollow)
-                    }
-                    ["api", "v1", "accounts", _, "mute"] => Some(Endpoint::AccountsMute),
-                    ["api", "v1", "accounts", _, "note"] => Some(Endpoint::AccountsNote),
-                    ["api", "v1", "accounts", _, "pin"] => Some(Endpoint::AccountsPin),
-                    ["api", "v1", "accounts", _, "remove_from_followers"] => {
-                        Some(Endpoint::AccountsRemoveFromFollowers)
-                    }
-                    ["api", "v1", "accounts", _, "unblock"] => {
-                        Some(Endpoint::AccountsUnblock)
-                    }
-                    ["api", "v1", "accounts", _, "unendorse"] => {
-                        Some(Endpoint::AccountsUnendorse)
-                    }
-                    ["api", "v1", "accounts", _, "unfollow"] => {
-                        Some(Endpoint::AccountsUnfollow)
-                    }
-                    ["api", "v1", "accounts", _, "unmute"] => {
-                        Some(Endpoint::AccountsUnmute)
-                    }
-                    ["api", "v1", "accounts", _, "unpin"] => {
-                        Some(Endpoint::AccountsUnpin)
-                    }
-                    ["api", "v1", "admin", "canonical_email_blocks", "test"] => {
-                        Some(Endpoint::AdminCanonicalEmailBlocksTest)
-                    }
-                    ["api", "v1", "announcements", _, "dismiss"] => {
-                        Some(Endpoint::AnnouncementsDismiss)
-                    }
-                    ["api", "v1", "annual_reports", _, "generate"] => {
-                        Some(Endpoint::AnnualReportsGenerateANewAnnualReport)
-                    }
-                    ["api", "v1", "annual_reports", _, "read"] => {
-                        Some(Endpoint::AnnualReportsRead)
-                    }
-                    ["api", "v1", "collections", _, "items"] => {
-                        Some(Endpoint::CollectionsAddAccount)
-                    }
-                    ["api", "v1", "conversations", _, "read"] => {
-                        Some(Endpoint::ConversationsRead)
-                    }
-                    ["api", "v1", "follow_requests", _, "authorize"] => {
-                        Some(Endpoint::FollowRequestsAccept)
-                    }
-                    ["api", "v1", "follow_requests", _, "reject"] => {
-                        Some(Endpoint::FollowRequestsReject)
-                    }
-                    ["api", "v1", "lists", _, "accounts"] => {
-                        Some(Endpoint::ListsAccountsAdd)
-                    }
-                    ["api", "v1", "notifications", "requests", "accept"] => {
-                        Some(Endpoint::NotificationsAcceptMultipleRequests)
-                    }
-                    ["api", "v1", "notifications", "requests", "dismiss"] => {
-                        Some(Endpoint::NotificationsDismissMultipleRequests)
-                    }
-                    ["api", "v1", "notifications", _, "dismiss"] => {
-                        Some(Endpoint::NotificationsDismiss)
-                    }
-                    ["api", "v1", "polls", _, "votes"] => Some(Endpoint::PollsVote),
-                    ["api", "v1", "statuses", _, "bookmark"] => {
-                        Some(Endpoint::StatusesBookmark)
-                    }
-                    ["api", "v1", "statuses", _, "favourite"] => {
-                        Some(Endpoint::StatusesFavourite)
-                    }
-                    ["api", "v1", "statuses", _, "mute"] => Some(Endpoint::StatusesMute),
-                    ["api", "v1", "statuses", _, "pin"] => Some(Endpoint::StatusesPin),
-                    ["api", "v1", "statuses", _, "reblog"] => {
-                        Some(Endpoint::StatusesBoost)
-                    }
-                    ["api", "v1", "statuses", _, "translate"] => {
-                        Some(Endpoint::StatusesTranslate)
-                    }
-                    ["api", "v1", "statuses", _, "unbookmark"] => {
-                        Some(Endpoint::StatusesUnbookmark)
-                    }
-                    ["api", "v1", "statuses", _, "unfavourite"] => {
-                        Some(Endpoint::StatusesUnfavourite)
-                    }
-                    ["api", "v1", "statuses", _, "unmute"] => {
-                        Some(Endpoint::StatusesUnmute)
-                    }
-                    ["api", "v1", "statuses", _, "unpin"] => {
-                        Some(Endpoint::StatusesUnpin)
-                    }
-                    ["api", "v1", "statuses", _, "unreblog"] => {
-                        Some(Endpoint::StatusesUnreblog)
-                    }
-                    ["api", "v1", "tags", _, "feature"] => Some(Endpoint::TagsFeature),
-                    ["api", "v1", "tags", _, "follow"] => Some(Endpoint::TagsFollow),
-                    ["api", "v1", "tags", _, "unfeature"] => {
-                        Some(Endpoint::TagsUnfeature)
-                    }
-                    ["api", "v1", "tags", _, "unfollow"] => Some(Endpoint::TagsUnfollow),
-                    ["api", "v2", "filters", _, "keywords"] => {
-                        Some(Endpoint::FiltersKeywordsCreate)
-                    }
-                    ["api", "v2", "filters", _, "statuses"] => {
-                        Some(Endpoint::FiltersStatusesAdd)
-                    }
-                    ["api", "v2", "notifications", _, "dismiss"] => {
-                        Some(Endpoint::GroupedNotificationsDismissGroup)
-                    }
-                    ["api", "v2_alpha", "notifications", _, "dismiss"] => {
-                        Some(Endpoint::NotificationsAlphaDismissGroup)
-                    }
-                    ["api", "v1", "admin", "accounts", _, "action"] => {
-                        Some(Endpoint::AdminAccountsAction)
-                    }
-                    ["api", "v1", "admin", "accounts", _, "approve"] => {
-                        Some(Endpoint::AdminAccountsApprove)
-                    }
-                    ["api", "v1", "admin", "accounts", _, "enable"] => {
-                        Some(Endpoint::AdminAccountsEnable)
-                    }
-                    ["api", "v1", "admin", "accounts", _, "reject"] => {
-                        Some(Endpoint::AdminAccountsReject)
-                    }
-                    ["api", "v1", "admin", "accounts", _, "unsensitive"] => {
-                        Some(Endpoint::AdminAccountsUnsensitive)
-                    }
-                    ["api", "v1", "admin", "accounts", _, "unsilence"] => {
-                        Some(Endpoint::AdminAccountsUnsilence)
-                    }
-                    ["api", "v1", "admin", "accounts", _, "unsuspend"] => {
-                        Some(Endpoint::AdminAccountsUnsuspend)
-                    }
-                    ["api", "v1", "admin", "reports", _, "assign_to_self"] => {
-                        Some(Endpoint::AdminReportsAssignToSelf)
-                    }
-                    ["api", "v1", "admin", "reports", _, "reopen"] => {
-                        Some(Endpoint::AdminReportsReopen)
-                    }
-                    ["api", "v1", "admin", "reports", _, "resolve"] => {
-                        Some(Endpoint::AdminReportsResolve)
-                    }
-                    ["api", "v1", "admin", "reports", _, "unassign"] => {
-                        Some(Endpoint::AdminReportsUnassign)
-                    }
-                    ["api", "v1", "notifications", "requests", _, "accept"] => {
-                        Some(Endpoint::NotificationsAcceptRequest)
-                    }
-                    ["api", "v1", "notifications", "requests", _, "dismiss"] => {
-                        Some(Endpoint::NotificationsDismissRequest)
-                    }
-                    ["api", "v1", "collections", _, "items", _, "revoke"] => {
-                        Some(Endpoint::CollectionsRevokeItem)
-                    }
-                    ["api", "v1", "statuses", _, "quotes", _, "revoke"] => {
-                        Some(Endpoint::StatusesRevokeQuote)
+                    Some(b'o') => {
+                        if let Some(after) = segment_after(rest, "oauth") {
+                            match after.as_bytes().first() {
+                                None | Some(b'?') => None,
+                                Some(_) => {
+                                    let rest = &after[1..];
+                                    match rest.as_bytes().first() {
+                                        Some(b'r') => {
+                                            if let Some(after) = segment_after(rest, "revoke") {
+                                                match after.as_bytes().first() {
+                                                    None | Some(b'?') => Some(Endpoint::OauthRevoke),
+                                                    Some(_) => None,
+                                                }
+                                            } else {
+                                                None
+                                            }
+                                        }
+                                        Some(b't') => {
+                                            if let Some(after) = segment_after(rest, "token") {
+                                                match after.as_bytes().first() {
+                                                    None | Some(b'?') => Some(Endpoint::OauthToken),
+                                                    Some(_) => None,
+                                                }
+                                            } else {
+                                                None
+                                            }
+                                        }
+                                        _ => None,
+                                    }
+                                }
+                            }
+                        } else {
+                            None
+                        }
                     }
                     _ => None,
                 }
             }
             "PUT" => {
-                match segments {
-                    ["api", "v1", "filters", _] => Some(Endpoint::FiltersUpdateV1),
-                    ["api", "v1", "lists", _] => Some(Endpoint::ListsUpdate),
-                    ["api", "v1", "media", _] => Some(Endpoint::MediaUpdate),
-                    ["api", "v1", "push", "subscription"] => Some(Endpoint::PushUpdate),
-                    ["api", "v1", "scheduled_statuses", _] => {
-                        Some(Endpoint::ScheduledStatusesUpdate)
-                    }
-                    ["api", "v1", "statuses", _] => Some(Endpoint::StatusesEdit),
-                    ["api", "v2", "filters", _] => Some(Endpoint::FiltersUpdate),
-                    ["api", "v1", "admin", "domain_blocks", _] => {
-                        Some(Endpoint::AdminDomainBlocksUpdate)
-                    }
-                    ["api", "v1", "admin", "ip_blocks", _] => {
-                        Some(Endpoint::AdminIpBlocksUpdate)
-                    }
-                    ["api", "v1", "admin", "reports", _] => {
-                        Some(Endpoint::AdminReportsUpdate)
-                    }
-                    ["api", "v1", "statuses", _, "interaction_policy"] => {
-                        Some(Endpoint::StatusesEditInteractionPolicy)
-                    }
-                    ["api", "v2", "filters", "keywords", _] => {
-                        Some(Endpoint::FiltersKeywordsUpdate)
-                    }
-                    ["api", "v1", "announcements", _, "reactions", _] => {
-                        Some(Endpoint::AnnouncementsPutReactions)
+                match rest.as_bytes().first() {
+                    Some(b'a') => {
+                        if let Some(after) = segment_after(rest, "api") {
+                            match after.as_bytes().first() {
+                                None | Some(b'?') => None,
+                                Some(_) => {
+                                    let rest = &after[1..];
+                                    match rest.as_bytes().first() {
+                                        Some(b'v') => {
+                                            if let Some(after) = segment_after(rest, "v1") {
+                                                match after.as_bytes().first() {
+                                                    None | Some(b'?') => None,
+                                                    Some(_) => {
+                                                        let rest = &after[1..];
+                                                        match rest.as_bytes().first() {
+                                                            Some(b'a') => {
+                                                                if let Some(after) = segment_after(rest, "admin") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => None,
+                                                                        Some(_) => {
+                                                                            let rest = &after[1..];
+                                                                            match rest.as_bytes().first() {
+                                                                                Some(b'd') => {
+                                                                                    if let Some(after) = segment_after(rest, "domain_blocks") {
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => None,
+                                                                                            Some(_) => {
+                                                                                                let rest = &after[1..];
+                                                                                                {
+                                                                                                    let end = segment_end(rest);
+                                                                                                    if end == 0 {
+                                                                                                        None
+                                                                                                    } else {
+                                                                                                        let after = &rest[end..];
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => Some(Endpoint::AdminDomainBlocksUpdate),
+                                                                                                            Some(_) => None,
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                    } else {
+                                                                                        None
+                                                                                    }
+                                                                                }
+                                                                                Some(b'i') => {
+                                                                                    if let Some(after) = segment_after(rest, "ip_blocks") {
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => None,
+                                                                                            Some(_) => {
+                                                                                                let rest = &after[1..];
+                                                                                                {
+                                                                                                    let end = segment_end(rest);
+                                                                                                    if end == 0 {
+                                                                                                        None
+                                                                                                    } else {
+                                                                                                        let after = &rest[end..];
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => Some(Endpoint::AdminIpBlocksUpdate),
+                                                                                                            Some(_) => None,
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                    } else {
+                                                                                        None
+                                                                                    }
+                                                                                }
+                                                                                Some(b'r') => {
+                                                                                    if let Some(after) = segment_after(rest, "reports") {
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => None,
+                                                                                            Some(_) => {
+                                                                                                let rest = &after[1..];
+                                                                                                {
+                                                                                                    let end = segment_end(rest);
+                                                                                                    if end == 0 {
+                                                                                                        None
+                                                                                                    } else {
+                                                                                                        let after = &rest[end..];
+                                                                                                        match after.as_bytes().first() {
+                                                                                                            None | Some(b'?') => Some(Endpoint::AdminReportsUpdate),
+                                                                                                            Some(_) => None,
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                    } else {
+                                                                                        None
+                                                                                    }
+                                                                                }
+                                                                                _ => None,
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                } else {
+                                                                    if let Some(after) = segment_after(rest, "announcements") {
+                                                                        match after.as_bytes().first() {
+                                                                            None | Some(b'?') => None,
+                                                                            Some(_) => {
+                                                                                let rest = &after[1..];
+                                                                                {
+                                                                                    let end = segment_end(rest);
+                                                                                    if end == 0 {
+                                                                                        None
+                                                                                    } else {
+                                                                                        let after = &rest[end..];
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => None,
+                                                                                            Some(_) => {
+                                                                                                let rest = &after[1..];
+                                                                                                match rest.as_bytes().first() {
+                                                                                                    Some(b'r') => {
+                                                                                                        if let Some(after) = segment_after(rest, "reactions") {
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => None,
+                                                                                                                Some(_) => {
+                                                                                                                    let rest = &after[1..];
+                                                                                                                    {
+                                                                                                                        let end = segment_end(rest);
+                                                                                                                        if end == 0 {
+                                                                                                                            None
+                                                                                                                        } else {
+                                                                                                                            let after = &rest[end..];
+                                                                                                                            match after.as_bytes().first() {
+                                                                                                                                None | Some(b'?') => {
+                                                                                                                                    Some(Endpoint::AnnouncementsPutReactions)
+                                                                                                                                }
+                                                                                                                                Some(_) => None,
+                                                                                                                            }
+                                                                                                                        }
+                                                                                                                    }
+                                                                                                                }
+                                                                                                            }
+                                                                                                        } else {
+                                                                                                            None
+                                                                                                        }
+                                                                                                    }
+                                                                                                    _ => None,
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    } else {
+                                                                        None
+                                                                    }
+                                                                }
+                                                            }
+                                                            Some(b'f') => {
+                                                                if let Some(after) = segment_after(rest, "filters") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => None,
+                                                                        Some(_) => {
+                                                                            let rest = &after[1..];
+                                                                            {
+                                                                                let end = segment_end(rest);
+                                                                                if end == 0 {
+                                                                                    None
+                                                                                } else {
+                                                                                    let after = &rest[end..];
+                                                                                    match after.as_bytes().first() {
+                                                                                        None | Some(b'?') => Some(Endpoint::FiltersUpdateV1),
+                                                                                        Some(_) => None,
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                } else {
+                                                                    None
+                                                                }
+                                                            }
+                                                            Some(b'l') => {
+                                                                if let Some(after) = segment_after(rest, "lists") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => None,
+                                                                        Some(_) => {
+                                                                            let rest = &after[1..];
+                                                                            {
+                                                                                let end = segment_end(rest);
+                                                                                if end == 0 {
+                                                                                    None
+                                                                                } else {
+                                                                                    let after = &rest[end..];
+                                                                                    match after.as_bytes().first() {
+                                                                                        None | Some(b'?') => Some(Endpoint::ListsUpdate),
+                                                                                        Some(_) => None,
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                } else {
+                                                                    None
+                                                                }
+                                                            }
+                                                            Some(b'm') => {
+                                                                if let Some(after) = segment_after(rest, "media") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => None,
+                                                                        Some(_) => {
+                                                                            let rest = &after[1..];
+                                                                            {
+                                                                                let end = segment_end(rest);
+                                                                                if end == 0 {
+                                                                                    None
+                                                                                } else {
+                                                                                    let after = &rest[end..];
+                                                                                    match after.as_bytes().first() {
+                                                                                        None | Some(b'?') => Some(Endpoint::MediaUpdate),
+                                                                                        Some(_) => None,
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                } else {
+                                                                    None
+                                                                }
+                                                            }
+                                                            Some(b'p') => {
+                                                                if let Some(after) = segment_after(rest, "push") {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => None,
+                                                                        Some(_) => {
+                                                                            let rest = &after[1..];
+                                                                            match rest.as_bytes().first() {
+                                                                                Some(b's') => {
+                                                                                    if let Some(after) = segment_after(rest, "subscription") {
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => Some(Endpoint::PushUpdate),
+                                                                                            Some(_) => None,
+                                                                                        }
+                                                                                    } else {
+                                                                                        None
+                                                                                    }
+                                                                                }
+                                                                                _ => None,
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                } else {
+                                                                    None
+                                                                }
+                                                            }
+                                                            Some(b's') => {
+                                                                if let Some(after) = segment_after(
+                                                                    rest,
+                                                                    "scheduled_statuses",
+                                                                ) {
+                                                                    match after.as_bytes().first() {
+                                                                        None | Some(b'?') => None,
+                                                                        Some(_) => {
+                                                                            let rest = &after[1..];
+                                                                            {
+                                                                                let end = segment_end(rest);
+                                                                                if end == 0 {
+                                                                                    None
+                                                                                } else {
+                                                                                    let after = &rest[end..];
+                                                                                    match after.as_bytes().first() {
+                                                                                        None | Some(b'?') => Some(Endpoint::ScheduledStatusesUpdate),
+                                                                                        Some(_) => None,
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                } else {
+                                                                    if let Some(after) = segment_after(rest, "statuses") {
+                                                                        match after.as_bytes().first() {
+                                                                            None | Some(b'?') => None,
+                                                                            Some(_) => {
+                                                                                let rest = &after[1..];
+                                                                                {
+                                                                                    let end = segment_end(rest);
+                                                                                    if end == 0 {
+                                                                                        None
+                                                                                    } else {
+                                                                                        let after = &rest[end..];
+                                                                                        match after.as_bytes().first() {
+                                                                                            None | Some(b'?') => Some(Endpoint::StatusesEdit),
+                                                                                            Some(_) => {
+                                                                                                let rest = &after[1..];
+                                                                                                match rest.as_bytes().first() {
+                                                                                                    Some(b'i') => {
+                                                                                                        if let Some(after) = segment_after(
+                                                                                                            rest,
+                                                                                                            "interaction_policy",
+                                                                                                        ) {
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => {
+                                                                                                                    Some(Endpoint::StatusesEditInteractionPolicy)
+                                                                                                                }
+                                                                                                                Some(_) => None,
+                                                                                                            }
+                                                                                                        } else {
+                                                                                                            None
+                                                                                                        }
+                                                                                                    }
+                                                                                                    _ => None,
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    } else {
+                                                                        None
+                                                                    }
+                                                                }
+                                                            }
+                                                            _ => None,
+                                                        }
+                                                    }
+                                                }
+                                            } else {
+                                                if let Some(after) = segment_after(rest, "v2") {
+                                                    match after.as_bytes().first() {
+                                                        None | Some(b'?') => None,
+                                                        Some(_) => {
+                                                            let rest = &after[1..];
+                                                            match rest.as_bytes().first() {
+                                                                Some(b'f') => {
+                                                                    if let Some(after) = segment_after(rest, "filters") {
+                                                                        match after.as_bytes().first() {
+                                                                            None | Some(b'?') => None,
+                                                                            Some(_) => {
+                                                                                let rest = &after[1..];
+                                                                                match match rest.as_bytes().first() {
+                                                                                    Some(b'k') => {
+                                                                                        if let Some(after) = segment_after(rest, "keywords") {
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => None,
+                                                                                                Some(_) => {
+                                                                                                    let rest = &after[1..];
+                                                                                                    {
+                                                                                                        let end = segment_end(rest);
+                                                                                                        if end == 0 {
+                                                                                                            None
+                                                                                                        } else {
+                                                                                                            let after = &rest[end..];
+                                                                                                            match after.as_bytes().first() {
+                                                                                                                None | Some(b'?') => Some(Endpoint::FiltersKeywordsUpdate),
+                                                                                                                Some(_) => None,
+                                                                                                            }
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                        } else {
+                                                                                            None
+                                                                                        }
+                                                                                    }
+                                                                                    _ => None,
+                                                                                } {
+                                                                                    found @ Some(_) => found,
+                                                                                    None => {
+                                                                                        let end = segment_end(rest);
+                                                                                        if end == 0 {
+                                                                                            None
+                                                                                        } else {
+                                                                                            let after = &rest[end..];
+                                                                                            match after.as_bytes().first() {
+                                                                                                None | Some(b'?') => Some(Endpoint::FiltersUpdate),
+                                                                                                Some(_) => None,
+                                                                                            }
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                    } else {
+                                                                        None
+                                                                    }
+                                                                }
+                                                                _ => None,
+                                                            }
+                                                        }
+                                                    }
+                                                } else {
+                                                    None
+                                                }
+                                            }
+                                        }
+                                        _ => None,
+                                    }
+                                }
+                            }
+                        } else {
+                            None
+                        }
                     }
                     _ => None,
                 }
@@ -10683,5 +14596,42 @@ impl core::fmt::Display for Endpoint {
     /// `GET /api/v1/statuses/:id`.
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         write!(f, "{} {}", self.method(), self.path())
+    }
+}
+
+/// Where the segment that starts `rest` ends: at the first `/` or
+/// `?`, or the end. Eight bytes at a time, as a parameter (a status
+/// id, say) is the only part of a path the router scans.
+fn segment_end(rest: &str) -> usize {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    const SLASHES: u64 = u64::from_le_bytes([b'/'; 8]);
+    const QUESTIONS: u64 = u64::from_le_bytes([b'?'; 8]);
+    let zeros = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
+    let bytes = rest.as_bytes();
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        let found = zeros(word ^ SLASHES) | zeros(word ^ QUESTIONS);
+        if found != 0 {
+            return at + (found.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    bytes[at..]
+        .iter()
+        .position(|&byte| byte == b'/' || byte == b'?')
+        .map_or(bytes.len(), |end| at + end)
+}
+
+/// What follows `literal` at the start of `rest` when it is the whole
+/// segment there: empty or `?…` where the path ends, `/…` where it goes on.
+fn segment_after<'p>(rest: &'p str, literal: &str) -> Option<&'p str> {
+    let after = rest.strip_prefix(literal)?;
+    match after.as_bytes().first() {
+        None | Some(b'/' | b'?') => Some(after),
+        Some(_) => None,
     }
 }

@@ -1,15 +1,17 @@
-//! `Reason::classify` never allocates, whatever it is given. Counted with
-//! dhat's heap profiler in testing mode, as this test binary's allocator.
+//! `Reason::classify`, `Endpoint::classify` and `Endpoint::from_request`
+//! never allocate, whatever they are given. Counted with dhat's heap
+//! profiler in testing mode, as this test binary's allocator. One test, as
+//! dhat allows one profiler at a time.
 
 use std::hint::black_box;
 
-use mastodon_error::Reason;
+use mastodon_error::{Endpoint, Reason};
 
 #[global_allocator]
 static ALLOCATOR: dhat::Alloc = dhat::Alloc;
 
 #[test]
-fn classify_does_not_allocate() {
+fn classify_and_routing_do_not_allocate() {
     let inputs: Vec<(u16, String)> = Reason::ALL
         .iter()
         .map(|reason| (reason.status(), reason.message().to_owned()))
@@ -19,16 +21,54 @@ fn classify_does_not_allocate() {
             (500, String::new()),
         ])
         .collect();
+    // Every documented method's concrete path, with and without a query,
+    // and paths that match nothing.
+    let requests: Vec<(&str, String)> = Endpoint::ALL
+        .iter()
+        .flat_map(|endpoint| {
+            let path = endpoint.path().split('?').next().unwrap_or_default();
+            let segments: Vec<&str> = path
+                .split('/')
+                .map(|s| {
+                    if s.starts_with(':') {
+                        "109404970108594430"
+                    } else {
+                        s
+                    }
+                })
+                .collect();
+            let path = segments.join("/");
+            [
+                (endpoint.method(), format!("{path}?limit=40")),
+                (endpoint.method(), path),
+            ]
+        })
+        .chain([
+            ("GET", "/nothing/here".to_owned()),
+            ("TRACE", "/".to_owned()),
+        ])
+        .collect();
     let _profiler = dhat::Profiler::builder().testing().build();
     let before = dhat::HeapStats::get();
     for (status, message) in &inputs {
         black_box(Reason::classify(black_box(*status), black_box(message)));
     }
+    let mut routed = 0;
+    for (method, path) in &requests {
+        if let Some(endpoint) = Endpoint::from_request(black_box(method), black_box(path)) {
+            routed += 1;
+            for error in endpoint.errors() {
+                black_box(endpoint.classify(black_box(error.status), black_box(error.error)));
+            }
+            black_box(endpoint.classify(404, "Something else"));
+        }
+    }
     let after = dhat::HeapStats::get();
+    assert_eq!(routed, 2 * Endpoint::ALL.len());
     assert_eq!(
         after.total_blocks,
         before.total_blocks,
-        "classify allocated {} blocks",
+        "classify or from_request allocated {} blocks",
         after.total_blocks - before.total_blocks
     );
 }

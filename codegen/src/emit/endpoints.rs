@@ -20,11 +20,13 @@ pub(super) fn items(checked: &Checked<'_>, endpoints: &[Endpoint<'_>]) -> TokenS
     let table = table(endpoints, &reasons);
     let impl_item = endpoint_impl(endpoints);
     let types = types();
+    let segment_after = segment_after_fn();
     quote! {
         #enum_item
         #types
         #table
         #impl_item
+        #segment_after
     }
 }
 
@@ -319,22 +321,128 @@ fn endpoint_impl(endpoints: &[Endpoint<'_>]) -> TokenStream {
     }
 }
 
-/// Order of routes within a method: literal segments before parameters, at
-/// the first place two routes differ, so `/accounts/verify_credentials`
-/// wins over `/accounts/:id`.
-fn route_order(route: &[Option<&str>]) -> (usize, Vec<(bool, String)>) {
-    let key = route
-        .iter()
-        .map(|segment| match segment {
-            Some(literal) => (false, (*literal).to_owned()),
-            None => (true, String::new()),
-        })
-        .collect();
-    (route.len(), key)
+/// The routes of one HTTP method as a trie of path segments.
+#[derive(Default)]
+struct Node<'a> {
+    /// The endpoint whose path ends here.
+    terminal: Option<&'a str>,
+    literals: std::collections::BTreeMap<&'a str, Node<'a>>,
+    parameter: Option<Box<Node<'a>>>,
+}
+
+impl<'a> Node<'a> {
+    fn insert(&mut self, route: &[Option<&'a str>], variant: &'a str) {
+        match route.split_first() {
+            None => self.terminal = Some(variant),
+            Some((Some(literal), rest)) => self
+                .literals
+                .entry(literal)
+                .or_default()
+                .insert(rest, variant),
+            Some((None, rest)) => self.parameter.get_or_insert_default().insert(rest, variant),
+        }
+    }
+
+    /// What this node answers, given `after`: what follows its segment in
+    /// the path, which is empty or starts with `?` where the path ends, and
+    /// starts with `/` where it goes on.
+    fn after_segment(&self) -> TokenStream {
+        let terminal = match self.terminal {
+            Some(variant) => {
+                let variant = ident(variant);
+                quote!(Some(Endpoint::#variant))
+            }
+            None => quote!(None),
+        };
+        if self.literals.is_empty() && self.parameter.is_none() {
+            return quote! {
+                match after.as_bytes().first() {
+                    None | Some(b'?') => #terminal,
+                    Some(_) => None,
+                }
+            };
+        }
+        let children = self.children();
+        quote! {
+            match after.as_bytes().first() {
+                None | Some(b'?') => #terminal,
+                // The byte is `/`, so slicing past it stays on a character boundary.
+                Some(_) => {
+                    let rest = &after[1..];
+                    #children
+                }
+            }
+        }
+    }
+
+    /// The endpoint `rest` (the path from the start of a segment) reaches
+    /// below this node: a literal child first, else the parameter child.
+    fn children(&self) -> TokenStream {
+        let literal = (!self.literals.is_empty()).then(|| {
+            // Jump on the segment's first byte, then compare whole literals:
+            // a literal segment is never scanned byte by byte.
+            let mut by_first: std::collections::BTreeMap<u8, Vec<(&str, &Node<'_>)>> =
+                std::collections::BTreeMap::new();
+            for (text, child) in &self.literals {
+                by_first
+                    .entry(text.as_bytes()[0])
+                    .or_default()
+                    .push((text, child));
+            }
+            let arms = by_first.iter().map(|(first, literals)| {
+                let tries = literals
+                    .iter()
+                    .rev()
+                    .fold(quote!(None), |otherwise, (text, child)| {
+                        let text = lit(text);
+                        let child = child.after_segment();
+                        quote! {
+                            if let Some(after) = segment_after(rest, #text) {
+                                #child
+                            } else {
+                                #otherwise
+                            }
+                        }
+                    });
+                let first = proc_macro2::Literal::byte_character(*first);
+                quote!(Some(#first) => #tries,)
+            });
+            quote! {
+                match rest.as_bytes().first() {
+                    #(#arms)*
+                    _ => None,
+                }
+            }
+        });
+        let parameter = self.parameter.as_ref().map(|child| {
+            let child = child.after_segment();
+            quote! {
+                {
+                    // A parameter is any non-empty segment.
+                    let end = segment_end(rest);
+                    if end == 0 {
+                        None
+                    } else {
+                        let after = &rest[end..];
+                        #child
+                    }
+                }
+            }
+        });
+        match (literal, parameter) {
+            (Some(literal), Some(parameter)) => quote! {
+                match #literal {
+                    found @ Some(_) => found,
+                    None => #parameter,
+                }
+            },
+            (Some(only), None) | (None, Some(only)) => only,
+            (None, None) => quote!(None),
+        }
+    }
 }
 
 fn router(endpoints: &[Endpoint<'_>]) -> TokenStream {
-    let depth = endpoints.iter().map(|e| e.route.len()).max().unwrap_or(0);
     let mut methods: Vec<&str> = endpoints
         .iter()
         .map(|e| e.method.http_method.as_str())
@@ -342,55 +450,73 @@ fn router(endpoints: &[Endpoint<'_>]) -> TokenStream {
     methods.sort_unstable();
     methods.dedup();
     let method_arms = methods.iter().map(|http_method| {
-        let mut routes: Vec<&Endpoint<'_>> = endpoints
+        let mut trie = Node::default();
+        for endpoint in endpoints
             .iter()
             .filter(|e| e.method.http_method == *http_method)
-            .collect();
-        routes.sort_by_key(|e| route_order(&e.route));
-        let arms = routes.iter().map(|endpoint| {
-            let segments = endpoint.route.iter().map(|segment| match segment {
-                Some(literal) => {
-                    let literal = lit(literal);
-                    quote!(#literal)
-                }
-                None => quote!(_),
-            });
-            let variant = ident(&endpoint.variant);
-            quote!([#(#segments),*] => Some(Endpoint::#variant),)
-        });
-        let http_method = lit(http_method);
-        quote! {
-            #http_method => match segments {
-                #(#arms)*
-                _ => None,
-            },
+        {
+            trie.insert(&endpoint.route, &endpoint.variant);
         }
+        let children = trie.children();
+        let http_method = lit(http_method);
+        quote!(#http_method => #children,)
     });
-    let depth = Literal::usize_unsuffixed(depth);
     quote! {
         /// The method a request is for, from its HTTP method and path
         /// (`/api/v1/statuses/109404970108594430/favourite`). A literal
         /// segment wins over a parameter, the query string is ignored, and
-        /// an empty segment matches nothing. It allocates nothing.
+        /// an empty segment matches nothing. It allocates nothing: a
+        /// generated trie compares literal segments whole and scans only
+        /// the parameters.
         pub fn from_request(method: &str, path: &str) -> Option<Endpoint> {
-            const MAX_SEGMENTS: usize = #depth;
-            let path = match path.split_once('?') {
-                Some((path, _query)) => path,
-                None => path,
-            };
-            let mut buffer = [""; MAX_SEGMENTS];
-            let mut len = 0;
-            for segment in path.strip_prefix('/')?.split('/') {
-                if segment.is_empty() || len == MAX_SEGMENTS {
-                    return None;
-                }
-                buffer[len] = segment;
-                len += 1;
-            }
-            let segments = &buffer[..len];
+            let rest = path.strip_prefix('/')?;
             match method {
                 #(#method_arms)*
                 _ => None,
+            }
+        }
+    }
+}
+
+/// What follows `literal` in `rest` when it is the whole segment there: the
+/// rest of the path after it (empty, `?…`, or `/…`).
+fn segment_after_fn() -> TokenStream {
+    quote! {
+        /// Where the segment that starts `rest` ends: at the first `/` or
+        /// `?`, or the end. Eight bytes at a time, as a parameter (a status
+        /// id, say) is the only part of a path the router scans.
+        fn segment_end(rest: &str) -> usize {
+            const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+            const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+            const SLASHES: u64 = u64::from_le_bytes([b'/'; 8]);
+            const QUESTIONS: u64 = u64::from_le_bytes([b'?'; 8]);
+            // The high bit of each byte that is zero, exact for the lowest one.
+            let zeros = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
+            let bytes = rest.as_bytes();
+            let mut at = 0;
+            while let Some(chunk) = bytes.get(at..at + 8) {
+                let mut word = [0; 8];
+                word.copy_from_slice(chunk);
+                let word = u64::from_le_bytes(word);
+                let found = zeros(word ^ SLASHES) | zeros(word ^ QUESTIONS);
+                if found != 0 {
+                    return at + (found.trailing_zeros() / 8) as usize;
+                }
+                at += 8;
+            }
+            bytes[at..]
+                .iter()
+                .position(|&byte| byte == b'/' || byte == b'?')
+                .map_or(bytes.len(), |end| at + end)
+        }
+
+        /// What follows `literal` at the start of `rest` when it is the whole
+        /// segment there: empty or `?…` where the path ends, `/…` where it goes on.
+        fn segment_after<'p>(rest: &'p str, literal: &str) -> Option<&'p str> {
+            let after = rest.strip_prefix(literal)?;
+            match after.as_bytes().first() {
+                None | Some(b'/' | b'?') => Some(after),
+                Some(_) => None,
             }
         }
     }
