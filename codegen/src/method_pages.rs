@@ -86,16 +86,30 @@ fn read_folder(dir: &Path) -> Result<MethodsInput, Error> {
     if files.is_empty() {
         return Err(folder_error(dir, "no method pages (`*.md`) in this folder"));
     }
-    let mut pages = Vec::new();
     let mut sources = Vec::new();
     let mut errors = Vec::new();
     for relative in files {
-        let path = dir.join(&relative);
-        let page_path = relative.strip_suffix(".md").unwrap_or(&relative);
-        let result = Source::read(&path)
-            .and_then(|source| parse_method_page(&source, page_path).map(|page| (page, source)));
-        match result {
-            Ok((page, source)) => {
+        let page_path = relative.strip_suffix(".md").unwrap_or(&relative).to_owned();
+        match Source::read(&dir.join(&relative)) {
+            Ok(source) => sources.push((page_path, source)),
+            Err(error) => errors.push(error),
+        }
+    }
+    if let Some(error) = Error::combine(errors) {
+        return Err(error);
+    }
+    from_sources(sources)
+}
+
+/// Reads pages already in memory: (path below the methods folder without
+/// `.md`, its text), in path order, reporting every page's problems at once.
+pub(crate) fn from_sources(pages_in: Vec<(String, Source)>) -> Result<MethodsInput, Error> {
+    let mut pages = Vec::new();
+    let mut sources = Vec::new();
+    let mut errors = Vec::new();
+    for (page_path, source) in pages_in {
+        match parse_method_page(&source, &page_path) {
+            Ok(page) => {
                 pages.push(page);
                 sources.push(source);
             }

@@ -21,6 +21,22 @@ pub fn tokens(source: &Source, spec: &Spec, config: &Config) -> Result<Tokens, E
     )))
 }
 
+/// The whole module from the Error page and method pages already in memory:
+/// (path below the methods folder without `.md`, text), as a build would
+/// read them, without touching the disk.
+pub fn generate_from_pages(
+    error_page: &Source,
+    pages: &[(String, Source)],
+    config: &Config,
+) -> Result<String, Error> {
+    let input = crate::method_pages::from_sources(pages.to_vec())?;
+    let origin = crate::emit::MethodsOrigin {
+        name: "methods".to_owned(),
+        identity: format!("{} pages in memory", pages.len()),
+    };
+    crate::generate_with(error_page, Some(&(input, origin)), config)
+}
+
 /// Tokens → formatted Rust (without the header).
 pub fn format(tokens: Tokens) -> Result<String, String> {
     emit::format(tokens.0)

@@ -1,0 +1,138 @@
+//! Whole-API generation against its floors, in the same run: from the YAML
+//! copies (what the crate's build.rs reads) against serde-saphyr reading the
+//! same YAML into plain structs, and from the Markdown pages (the Error page
+//! and the current snapshot's method pages, read from memory) against
+//! pulldown-cmark parsing the same files.
+//!
+//! Run: `cargo bench --bench generate_api`. The Markdown half needs the docs
+//! corpus (see the README's "Tests and the docs corpus"); without it, it says
+//! so and runs the YAML half only.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use mastodon_error_codegen::corpus::{self, Lookup};
+use mastodon_error_codegen::{Config, Source, stages};
+use pulldown_cmark::{Options, Parser};
+
+/// The YAML copy's shape, as plain structs: what any reader of it must build.
+#[allow(dead_code)] // Read only by serde.
+#[derive(serde::Deserialize)]
+struct Copy {
+    schema: u32,
+    pages: Vec<Page>,
+}
+
+#[allow(dead_code)]
+#[derive(serde::Deserialize)]
+struct Page {
+    path: String,
+    title: String,
+    methods: Vec<Method>,
+}
+
+#[allow(dead_code)]
+#[derive(serde::Deserialize)]
+struct Method {
+    title: String,
+    anchor: Option<String>,
+    request: String,
+    tokens: Vec<String>,
+    #[serde(default)]
+    scopes: Vec<String>,
+    added_in: Option<String>,
+    lifecycle: Option<String>,
+    #[serde(default)]
+    errors: Vec<ErrorExample>,
+}
+
+#[allow(dead_code)]
+#[derive(serde::Deserialize)]
+struct ErrorExample {
+    status: u16,
+    status_text: String,
+    error: String,
+    error_description: Option<String>,
+}
+
+fn read(root: &Path, path: &str) -> Source {
+    let text = std::fs::read_to_string(root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+    Source::new(path, text)
+}
+
+/// Every `.md` below `dir`: (path below it without `.md`, its text), in path order.
+fn pages(dir: &Path, below: &Path, out: &mut Vec<(String, Source)>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .expect("readable")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            pages(&path, below, out);
+        } else if path.extension().is_some_and(|ext| ext == "md") {
+            let relative = path.strip_prefix(below).expect("below").with_extension("");
+            let name = relative.to_string_lossy().replace('\\', "/");
+            let text = std::fs::read_to_string(&path).expect("page");
+            out.push((name, Source::new(path.to_string_lossy(), text)));
+        }
+    }
+}
+
+fn generate_api(c: &mut Criterion) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let error_page = read(root, "spec/error.md");
+    let copy = read(root, "spec/methods.yaml");
+    let error_copy = read(root, "spec/error.yaml");
+    let config = Config::new();
+
+    let mut group = c.benchmark_group("generate_api_yaml");
+    group.bench_function("generate_from_the_yaml_copies", |b| {
+        b.iter(|| {
+            config
+                .generate_api_source(black_box(&error_copy), black_box(&copy))
+                .expect("generates")
+        })
+    });
+    group.bench_function("serde_saphyr_into_plain_structs", |b| {
+        b.iter(|| serde_saphyr::from_str::<Copy>(black_box(copy.text())).expect("reads"))
+    });
+    group.finish();
+
+    let snapshot = corpus::current_methods_snapshot(root);
+    let folder = match (corpus::locate(root), snapshot) {
+        (Ok(Lookup::Found(dir)), Some(snapshot)) => dir.join(snapshot),
+        _ => {
+            eprintln!(
+                "note: generate_api_markdown did not run: it reads the docs corpus, which was not found; get it with scripts/fetch-corpus.sh"
+            );
+            return;
+        }
+    };
+    let mut method_pages = Vec::new();
+    pages(&folder, &folder, &mut method_pages);
+    let mut group = c.benchmark_group("generate_api_markdown");
+    group.sample_size(20);
+    group.bench_function("generate_from_the_markdown_pages", |b| {
+        b.iter(|| {
+            stages::generate_from_pages(black_box(&error_page), black_box(&method_pages), &config)
+                .expect("generates")
+        })
+    });
+    group.bench_function("pulldown_cmark_the_same_files", |b| {
+        b.iter(|| {
+            let mut events =
+                Parser::new_ext(error_page.text(), Options::ENABLE_HEADING_ATTRIBUTES).count();
+            for (_, page) in &method_pages {
+                events += Parser::new_ext(page.text(), Options::ENABLE_HEADING_ATTRIBUTES).count();
+            }
+            black_box(events)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, generate_api);
+criterion_main!(benches);
