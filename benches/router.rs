@@ -9,25 +9,17 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use mastodon_error::Endpoint;
 
+#[path = "../tests/support/requests.rs"]
+mod requests;
+
+use requests::concrete_path;
+
 /// One concrete request per documented method: parameters filled with a
 /// status id, the query dropped.
 fn requests() -> Vec<(&'static str, String)> {
     Endpoint::ALL
         .iter()
-        .map(|endpoint| {
-            let path = endpoint.path().split('?').next().unwrap_or_default();
-            let segments: Vec<&str> = path
-                .split('/')
-                .map(|s| {
-                    if s.starts_with(':') {
-                        "109404970108594430"
-                    } else {
-                        s
-                    }
-                })
-                .collect();
-            (endpoint.method(), segments.join("/"))
-        })
+        .map(|endpoint| (endpoint.method(), concrete_path(endpoint.path())))
         .collect()
 }
 

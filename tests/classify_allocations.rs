@@ -7,6 +7,11 @@ use std::hint::black_box;
 
 use mastodon_error::{Endpoint, Reason};
 
+#[path = "support/requests.rs"]
+mod requests;
+
+use requests::concrete_path;
+
 #[global_allocator]
 static ALLOCATOR: dhat::Alloc = dhat::Alloc;
 
@@ -26,18 +31,7 @@ fn classify_and_routing_do_not_allocate() {
     let requests: Vec<(&str, String)> = Endpoint::ALL
         .iter()
         .flat_map(|endpoint| {
-            let path = endpoint.path().split('?').next().unwrap_or_default();
-            let segments: Vec<&str> = path
-                .split('/')
-                .map(|s| {
-                    if s.starts_with(':') {
-                        "109404970108594430"
-                    } else {
-                        s
-                    }
-                })
-                .collect();
-            let path = segments.join("/");
+            let path = concrete_path(endpoint.path());
             [
                 (endpoint.method(), format!("{path}?limit=40")),
                 (endpoint.method(), path),

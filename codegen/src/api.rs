@@ -126,17 +126,20 @@ pub(crate) fn catalogue(
     docs_site: &str,
 ) -> Result<Catalogue, Error> {
     let mut errors = Vec::new();
-    let page_reasons: Vec<(usize, usize, &Reason)> = page
+    // Each page reason with its place and its variant (`page_variants` is in page order).
+    let page_reasons: Vec<(ReasonRef, &Reason, &str)> = page
         .groups
         .iter()
         .enumerate()
-        .flat_map(|(g, group)| {
-            group
+        .flat_map(|(group, reasons)| {
+            reasons
                 .reasons
                 .iter()
                 .enumerate()
-                .map(move |(i, r)| (g, i, r))
+                .map(move |(index, reason)| (ReasonRef { group, index }, reason))
         })
+        .zip(page_variants)
+        .map(|((place, reason), variant)| (place, reason, variant.as_str()))
         .collect();
     let mut derived: Vec<Derived> = Vec::new();
     let mut derived_by_key: HashMap<(u16, String), usize> = HashMap::new();
@@ -155,25 +158,26 @@ pub(crate) fn catalogue(
                 let status = example.status;
                 let oauth = example.error_description.is_some()
                     || OAUTH_CODES.contains(&example.error.as_str());
-                let in_group = |predicate: &dyn Fn(&Reason) -> bool| -> Vec<ReasonRef> {
+                let in_group = |predicate: &dyn Fn(&Reason, &str) -> bool| -> Vec<ReasonRef> {
                     page_reasons
                         .iter()
-                        .filter(|(g, _, reason)| {
-                            page.groups[*g].code == status && predicate(reason)
+                        .filter(|(place, reason, variant)| {
+                            page.groups[place.group].code == status && predicate(reason, variant)
                         })
-                        .map(|&(group, index, _)| ReasonRef { group, index })
+                        .map(|&(place, _, _)| place)
                         .collect()
                 };
                 if !oauth {
                     // Rule 2: a literal of the page.
-                    let literal =
-                        in_group(&|r| !r.message.is_template() && r.message.text == example.error);
+                    let literal = in_group(&|r, _| {
+                        !r.message.is_template() && r.message.text == example.error
+                    });
                     if !literal.is_empty() {
                         method_assigned.push(Assigned::Page(literal));
                         continue;
                     }
                     // Rule 3: an instance of a page template.
-                    let fits_template = in_group(&|r| {
+                    let fits_template = in_group(&|r, _| {
                         r.message.is_template()
                             && r.message.pieces().iter().any(|piece| !piece.is_empty())
                             && fits(&example.error, &r.message.pieces())
@@ -213,11 +217,9 @@ pub(crate) fn catalogue(
                     let validation = status == VALIDATION_FAILED.0
                         && configured.is_none()
                         && example.error.starts_with(VALIDATION_FAILED.1);
-                    let instance = in_group(&|r| {
+                    let instance = in_group(&|r, variant| {
                         r.message.is_template()
-                            && page_variant(page, page_variants, r).is_some_and(|variant| {
-                                *variant == name || (validation && variant == VALIDATION_FAILED.2)
-                            })
+                            && (variant == name || (validation && variant == VALIDATION_FAILED.2))
                     });
                     if !instance.is_empty() {
                         method_assigned.push(Assigned::Page(instance));
@@ -398,12 +400,6 @@ pub(crate) fn catalogue(
         spec,
         example_reasons,
     })
-}
-
-/// The page reason's variant name as `validate::check` gave it.
-fn page_variant<'v>(page: &Spec, variants: &'v [String], reason: &Reason) -> Option<&'v String> {
-    let index = page.reasons().position(|r| std::ptr::eq(r, reason))?;
-    variants.get(index)
 }
 
 /// Whether `message` fits a template's literal pieces, in order: the rule the

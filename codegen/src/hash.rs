@@ -13,67 +13,62 @@ pub(crate) fn spec_blob_id(source: &Source) -> String {
 /// What `git hash-object` prints for these bytes: git's id for a file with
 /// this content. The corpus pins files by it too.
 pub fn git_blob_id(bytes: &[u8]) -> String {
-    let mut hasher = sha1_smol::Sha1::new();
-    hasher.update(format!("blob {}\0", bytes.len()).as_bytes());
-    hasher.update(bytes);
-    hasher.digest().to_string()
+    hex(&object_digest("blob", bytes))
 }
 
-/// Git's tree id for the files below `dir`, as `git rev-parse <commit>:<dir>`
-/// prints it when the folder is an exact checkout (files as regular, non-executable blobs).
-pub(crate) fn git_tree_id(dir: &std::path::Path) -> std::io::Result<String> {
-    let mut entries: Vec<(Vec<u8>, bool, [u8; 20])> = Vec::new();
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let path = entry.path();
-        let name = entry
-            .file_name()
-            .to_string_lossy()
-            .into_owned()
-            .into_bytes();
-        let is_dir = path.is_dir();
-        let id = if is_dir {
-            git_tree_id(&path)?
-        } else {
-            git_blob_id(&std::fs::read(&path)?)
-        };
-        entries.push((name, is_dir, hex_to_bytes(&id)));
+/// Git's tree id for `files` (paths relative to the tree, `/`-separated, with
+/// their bytes), as `git rev-parse <commit>:<dir>` prints it when they are an
+/// exact checkout (regular, non-executable files).
+pub(crate) fn git_tree_id(files: &[(String, Vec<u8>)]) -> String {
+    let files: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(path, bytes)| (path.as_str(), bytes.as_slice()))
+        .collect();
+    hex(&tree_digest(&files))
+}
+
+fn tree_digest(files: &[(&str, &[u8])]) -> [u8; 20] {
+    let mut folders: std::collections::BTreeMap<&str, Vec<(&str, &[u8])>> = Default::default();
+    // (sort key, mode, name, id): git orders a tree as if each folder's name ended in `/`.
+    let mut entries: Vec<(String, &str, &str, [u8; 20])> = Vec::new();
+    for &(path, bytes) in files {
+        match path.split_once('/') {
+            Some((folder, rest)) => folders.entry(folder).or_default().push((rest, bytes)),
+            None => entries.push((
+                path.to_owned(),
+                "100644",
+                path,
+                object_digest("blob", bytes),
+            )),
+        }
     }
-    // Git orders a tree as if each folder's name ended in `/`.
-    entries.sort_by(|a, b| {
-        let key = |(name, is_dir, _): &(Vec<u8>, bool, [u8; 20])| {
-            let mut key = name.clone();
-            if *is_dir {
-                key.push(b'/');
-            }
-            key
-        };
-        key(a).cmp(&key(b))
-    });
+    for (folder, files) in &folders {
+        entries.push((format!("{folder}/"), "40000", folder, tree_digest(files)));
+    }
+    entries.sort();
     let mut body = Vec::new();
-    for (name, is_dir, id) in &entries {
-        body.extend_from_slice(if *is_dir { b"40000 " } else { b"100644 " });
-        body.extend_from_slice(name);
-        body.push(0);
+    for (_, mode, name, id) in &entries {
+        body.extend_from_slice(format!("{mode} {name}\0").as_bytes());
         body.extend_from_slice(id);
     }
-    let mut hasher = sha1_smol::Sha1::new();
-    hasher.update(format!("tree {}\0", body.len()).as_bytes());
-    hasher.update(&body);
-    Ok(hasher.digest().to_string())
+    object_digest("tree", &body)
 }
 
-fn hex_to_bytes(hex: &str) -> [u8; 20] {
-    let mut bytes = [0; 20];
-    for (index, byte) in bytes.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(&hex[index * 2..index * 2 + 2], 16).unwrap_or(0);
-    }
-    bytes
+fn hex(digest: &[u8; 20]) -> String {
+    digest.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// Git's object id: SHA-1 over `<kind> <length>\0<content>`.
+fn object_digest(kind: &str, content: &[u8]) -> [u8; 20] {
+    let mut hasher = sha1_smol::Sha1::new();
+    hasher.update(format!("{kind} {}\0", content.len()).as_bytes());
+    hasher.update(content);
+    hasher.digest().bytes()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::spec_blob_id;
+    use super::{git_tree_id, spec_blob_id};
     use crate::Source;
 
     fn id(text: &str) -> String {
@@ -85,5 +80,22 @@ mod tests {
         // `printf 'hello\n' | git hash-object --stdin`
         assert_eq!(id("hello\n"), "ce013625030ba8dba906f756967f9e9ca394464a");
         assert_eq!(id("a\r\nb\r\n"), id("a\nb\n"));
+    }
+
+    #[test]
+    fn tree_ids_match_git() {
+        // A repository of these four files: `git rev-parse HEAD:` prints this id.
+        // `sub.md/` sorts between `sub-x.md` and `sub/` only if folders sort with their `/`.
+        let files = [
+            ("a.md", "hello\n"),
+            ("sub-x.md", "z\n"),
+            ("sub.md/c", "y\n"),
+            ("sub/b.md", "x\n"),
+        ]
+        .map(|(path, text)| (path.to_owned(), text.as_bytes().to_vec()));
+        assert_eq!(
+            git_tree_id(&files),
+            "8c5b2443ea3a4ec176d2c622799ba5f1ac62e0ce"
+        );
     }
 }

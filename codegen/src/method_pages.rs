@@ -21,7 +21,7 @@ pub fn parse_method_page(source: &Source, page_path: &str) -> Result<MethodPage,
 /// Reads every `.md` file below `dir`, in path order, reporting the problems
 /// of every page at once.
 pub fn read_method_pages(dir: &Path) -> Result<Vec<MethodPage>, Error> {
-    read_folder(dir).map(|input| input.spec.pages)
+    read_folder(dir).map(|(input, _)| input.spec.pages)
 }
 
 /// Reads the method pages at `path`: a folder of Markdown pages, or a YAML
@@ -29,12 +29,10 @@ pub fn read_method_pages(dir: &Path) -> Result<Vec<MethodPage>, Error> {
 pub(crate) fn load(path: &Path) -> Result<(MethodsInput, MethodsOrigin), Error> {
     let name = display_path(path);
     if path.is_dir() {
-        let input = read_folder(path)?;
+        let (input, tree) = read_folder(path)?;
         let identity = format!(
-            "{} pages, git tree {} (`git rev-parse <commit>:content/en/methods` in the docs)",
+            "{} pages, git tree {tree} (`git rev-parse <commit>:content/en/methods` in the docs)",
             input.spec.pages.len(),
-            crate::hash::git_tree_id(path)
-                .map_err(|err| folder_error(path, &format!("cannot read the folder: {err}")))?
         );
         return Ok((input, MethodsOrigin { name, identity }));
     }
@@ -78,27 +76,31 @@ pub(crate) fn load_copy(source: Source) -> Result<(MethodsInput, MethodsOrigin),
     ))
 }
 
-fn read_folder(dir: &Path) -> Result<MethodsInput, Error> {
+/// Reads the folder once: its pages, and the git tree id of every file in it.
+fn read_folder(dir: &Path) -> Result<(MethodsInput, String), Error> {
     let mut files = Vec::new();
-    collect_markdown(dir, dir, &mut files)
+    collect_files(dir, dir, &mut files)
         .map_err(|err| folder_error(dir, &format!("cannot read the folder: {err}")))?;
     files.sort();
-    if files.is_empty() {
-        return Err(folder_error(dir, "no method pages (`*.md`) in this folder"));
-    }
+    let tree = crate::hash::git_tree_id(&files);
     let mut sources = Vec::new();
     let mut errors = Vec::new();
-    for relative in files {
-        let page_path = relative.strip_suffix(".md").unwrap_or(&relative).to_owned();
-        match Source::read(&dir.join(&relative)) {
-            Ok(source) => sources.push((page_path, source)),
+    for (relative, bytes) in &files {
+        let Some(page_path) = relative.strip_suffix(".md") else {
+            continue;
+        };
+        match Source::from_bytes(display_path(&dir.join(relative)), bytes.clone()) {
+            Ok(source) => sources.push((page_path.to_owned(), source)),
             Err(error) => errors.push(error),
         }
+    }
+    if sources.is_empty() && errors.is_empty() {
+        return Err(folder_error(dir, "no method pages (`*.md`) in this folder"));
     }
     if let Some(error) = Error::combine(errors) {
         return Err(error);
     }
-    from_sources(sources)
+    Ok((from_sources(sources)?, tree))
 }
 
 /// Reads pages already in memory: (path below the methods folder without
@@ -131,15 +133,19 @@ pub(crate) fn from_sources(pages_in: Vec<(String, Source)>) -> Result<MethodsInp
     })
 }
 
-/// Every `.md` below `dir`, as `/`-separated paths relative to `root`.
-fn collect_markdown(root: &Path, dir: &Path, files: &mut Vec<String>) -> std::io::Result<()> {
+/// Every file below `dir` with its bytes, as a `/`-separated path relative to `root`.
+fn collect_files(
+    root: &Path,
+    dir: &Path,
+    files: &mut Vec<(String, Vec<u8>)>,
+) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
         if path.is_dir() {
-            collect_markdown(root, &path, files)?;
-        } else if path.extension().is_some_and(|ext| ext == "md") {
+            collect_files(root, &path, files)?;
+        } else {
             let relative = path.strip_prefix(root).unwrap_or(&path);
-            files.push(display_path(relative));
+            files.push((display_path(relative), std::fs::read(&path)?));
         }
     }
     Ok(())

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 
 use syn::{Expr, Fields, GenericArgument, Item, Lit, Member, Meta, PathArguments, Type};
 
-use super::view::{self, ApiView, EndpointView, ErrorView, FieldView, GroupView, ReasonView};
+use super::view::{ApiView, EndpointView, ErrorView, FieldView, GroupView, ReasonView};
+use crate::model::methods::Auth;
 
 /// `None` when the text is not a module this generator wrote (hand-edited
 /// beyond recognition, or from a very different version).
@@ -149,11 +150,13 @@ fn read_endpoints(file: &syn::File) -> Option<Vec<EndpointView>> {
                 title: string(row.get("title")?)?,
                 http_method: string(row.get("method")?)?,
                 path: string(row.get("path")?)?,
-                tokens: view::tokens(
-                    boolean(auth.get("public")?)?,
-                    boolean(auth.get("app_token")?)?,
-                    boolean(auth.get("user_token")?)?,
-                ),
+                tokens: Auth {
+                    public: boolean(auth.get("public")?)?,
+                    app: boolean(auth.get("app_token")?)?,
+                    user: boolean(auth.get("user_token")?)?,
+                    scopes: Vec::new(),
+                }
+                .token_kinds(),
                 scopes,
                 added_in: optional_string(row.get("added_in")?)?,
                 lifecycle: last_ident(row.get("lifecycle")?)?.to_lowercase(),

@@ -165,22 +165,23 @@ pub(super) fn markdown(diff: &Diff) -> String {
         return out;
     }
     out.push_str(&format!(
-        "**Semver impact: {}** ({})\n\n| Impact | Change |\n|---|---|\n",
+        "**Semver impact: {}** ({})\n\n",
         verdict(diff),
         counts(diff)
     ));
+    const TABLE_HEAD: &str = "| Impact | Change |\n|---|---|\n";
     let row = |change: &Change| {
         // A `|` would end the table cell, even inside a code span.
         let sentence = describe(change, Quote::Markdown).replace('|', "\\|");
         format!("| {} | {sentence} |\n", change.impact().as_str())
     };
     if diff.changes.len() <= GROUP_BY_PAGE_OVER {
+        out.push_str(TABLE_HEAD);
         out.extend(diff.changes.iter().map(row));
         return out;
     }
     // Many changes: one table per page, each with a count line, so a PR
     // comment stays readable. The catalogue's own changes come first.
-    out.truncate(out.len() - "| Impact | Change |\n|---|---|\n".len());
     let mut pages: Vec<Option<&str>> = Vec::new();
     for change in &diff.changes {
         if !pages.contains(&change.page.as_deref()) {
@@ -204,7 +205,7 @@ pub(super) fn markdown(diff: &Diff) -> String {
         });
         let plural = if on_page.len() == 1 { "" } else { "s" };
         out.push_str(&format!(
-            "##### {title}: {} change{plural}, {impact}\n\n| Impact | Change |\n|---|---|\n",
+            "##### {title}: {} change{plural}, {impact}\n\n{TABLE_HEAD}",
             on_page.len()
         ));
         out.extend(on_page.into_iter().map(row));

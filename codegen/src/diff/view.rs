@@ -106,14 +106,6 @@ fn rust_type_text(ty: &FieldType) -> String {
     tokens.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// The kinds of token an authorization accepts, in a fixed order.
-pub(crate) fn tokens(public: bool, app: bool, user: bool) -> Vec<&'static str> {
-    [(public, "public"), (app, "app"), (user, "user")]
-        .into_iter()
-        .filter_map(|(accepted, name)| accepted.then_some(name))
-        .collect()
-}
-
 impl ApiView {
     /// The view of a module with `Endpoint`: the catalogue and the endpoints.
     pub fn of_api(checked: &Checked<'_>, endpoints: &[crate::api::Endpoint<'_>]) -> ApiView {
@@ -131,7 +123,7 @@ impl ApiView {
                     title: method.title.clone(),
                     http_method: method.http_method.clone(),
                     path: method.path.clone(),
-                    tokens: tokens(auth.public, auth.app, auth.user),
+                    tokens: auth.token_kinds(),
                     scopes: auth.scopes.clone(),
                     added_in: method.added_in.clone(),
                     lifecycle: method.lifecycle.as_str().to_owned(),

@@ -92,18 +92,31 @@ fn has_request_before_next_heading(blocks: &[Block]) -> bool {
         .iter()
         .take_while(|block| !matches!(block.kind, BlockKind::Heading { .. }))
         .any(|block| match &block.kind {
-            BlockKind::CodeBlock { info } if info.split_whitespace().next() == Some("http") => {
-                let code = block.code_text();
-                let first = code.lines().next().unwrap_or_default().trim();
-                first
-                    .split_whitespace()
-                    .next()
-                    .is_some_and(|word| HTTP_METHODS.contains(&word))
-                    || first.starts_with("wss://")
-                    || first.starts_with("ws://")
+            BlockKind::CodeBlock { info } if language(info) == "http" => {
+                looks_like_request(block.code_text().lines().next().unwrap_or_default().trim())
             }
             _ => false,
         })
+}
+
+/// A fence's language: `http` for ```` ```http title ````.
+fn language(info: &str) -> &str {
+    info.split_whitespace().next().unwrap_or_default()
+}
+
+/// A WebSocket URL opens a connection, not an HTTP method.
+fn is_websocket(line: &str) -> bool {
+    line.starts_with("wss://") || line.starts_with("ws://")
+}
+
+/// Whether a first line means to be a request: a WebSocket URL, or an HTTP
+/// method first. Whether it is a valid one is `request_line`'s to say.
+fn looks_like_request(line: &str) -> bool {
+    is_websocket(line)
+        || line
+            .split_whitespace()
+            .next()
+            .is_some_and(|word| HTTP_METHODS.contains(&word))
 }
 
 impl Reader {
@@ -260,8 +273,7 @@ impl Section {
     }
 
     fn code_block(&mut self, info: &str, block: &Block, sink: &mut Sink) {
-        let language = info.split_whitespace().next().unwrap_or_default();
-        match language {
+        match language(info) {
             "http" if matches!(self.request, RequestState::None) => {
                 self.request = request_line(block, sink);
             }
@@ -305,7 +317,7 @@ fn request_line(block: &Block, sink: &mut Sink) -> RequestState {
     let line = code.lines().next().unwrap_or_default();
     let span = content_start..content_start + line.len();
     let trimmed = line.trim();
-    if trimmed.starts_with("wss://") || trimmed.starts_with("ws://") {
+    if is_websocket(trimmed) {
         return RequestState::WebSocket;
     }
     let mut words = trimmed.split_whitespace();

@@ -114,6 +114,31 @@ pub struct Auth {
     pub scopes: Vec<String>,
 }
 
+/// The kinds of token, as the YAML copy and the semantic diff name them, in that order.
+pub const TOKEN_KINDS: [&str; 3] = ["public", "app", "user"];
+
+impl Auth {
+    /// The kinds of token it accepts, named as in [`TOKEN_KINDS`].
+    pub fn token_kinds(&self) -> Vec<&'static str> {
+        [self.public, self.app, self.user]
+            .into_iter()
+            .zip(TOKEN_KINDS)
+            .filter_map(|(accepted, name)| accepted.then_some(name))
+            .collect()
+    }
+
+    /// Accepts the kind of token `name` names; `false` for a name not in [`TOKEN_KINDS`].
+    pub fn accept(&mut self, name: &str) -> bool {
+        match name {
+            "public" => self.public = true,
+            "app" => self.app = true,
+            "user" => self.user = true,
+            _ => return false,
+        }
+        true
+    }
+}
+
 /// A documented error response: a `NNN: Text` response heading with a JSON
 /// example whose body has `"error"`.
 #[derive(Debug, Clone, PartialEq)]

@@ -11,11 +11,10 @@ use serde_saphyr::Spanned;
 use super::diagnose::span_in;
 use super::read::{check_version, deserialize};
 use crate::diagnostic::{Diagnostic, Error, Sink};
-use crate::model::methods::{Auth, ErrorResponse, Lifecycle, Method, MethodPage, MethodSpec};
+use crate::model::methods::{
+    Auth, ErrorResponse, Lifecycle, Method, MethodPage, MethodSpec, TOKEN_KINDS,
+};
 use crate::source::Source;
-
-/// The kinds of token a method accepts, as the copy names them.
-pub(crate) const TOKEN_KINDS: [&str; 3] = ["public", "app", "user"];
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -99,17 +98,15 @@ pub(crate) fn parse(
                 ..Auth::default()
             };
             for token in &method.tokens {
-                match token.value.as_str() {
-                    "public" => auth.public = true,
-                    "app" => auth.app = true,
-                    "user" => auth.user = true,
-                    other => sink.push(
+                if !auth.accept(&token.value) {
+                    let other = &token.value;
+                    sink.push(
                         Diagnostic::error(
                             span_in(text, &token.referenced),
                             format!("unknown kind of token `{other}`"),
                         )
                         .help(format!("`tokens` lists some of {}", TOKEN_KINDS.join(", "))),
-                    ),
+                    );
                 }
             }
             if method.tokens.is_empty() {

@@ -86,14 +86,7 @@ struct ErrorOut<'a> {
 
 fn method(method: &Method) -> MethodOut<'_> {
     let auth = &method.auth;
-    let tokens = [
-        (auth.public, "public"),
-        (auth.app, "app"),
-        (auth.user, "user"),
-    ]
-    .into_iter()
-    .filter_map(|(accepted, name)| accepted.then_some(name))
-    .collect();
+    let tokens = auth.token_kinds();
     MethodOut {
         title: &method.title,
         anchor: method.anchor.as_deref(),
