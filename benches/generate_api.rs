@@ -11,7 +11,7 @@
 use std::hint::black_box;
 use std::path::Path;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use mastodon_error_codegen::corpus::{self, Lookup};
 use mastodon_error_codegen::{Config, Source, stages};
 use pulldown_cmark::{Options, Parser};
@@ -134,5 +134,59 @@ fn generate_api(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, generate_api);
+/// The YAML copy with its pages repeated `times` times. Copy `i > 0` renames
+/// each page (`accounts` becomes `accounts-copy-i`, so endpoint names differ)
+/// and puts each path below `/copy-i` (so routes differ); statuses and
+/// messages stay, so the reason catalogue is the same size at every scale.
+fn scaled_copy(copy: &str, times: usize) -> (String, u64) {
+    let (head, pages) = copy.split_once("\npages:\n").expect("a `pages:` list");
+    let mut out = format!("{head}\npages:\n{pages}");
+    for i in 1..times {
+        for line in pages.lines() {
+            if let Some(path) = line.strip_prefix("  - path: ") {
+                out += &format!("  - path: {path}-copy-{i}\n");
+            } else if let Some((indent, request)) = line.split_once("request: ") {
+                let (method, path) = request.split_once(' ').expect("METHOD /path");
+                out += &format!("{indent}request: {method} /copy-{i}{path}\n");
+            } else {
+                out += line;
+                out.push('\n');
+            }
+        }
+    }
+    let methods = out
+        .lines()
+        .filter(|l| l.trim_start().starts_with("request: "))
+        .count();
+    (out, methods as u64)
+}
+
+/// Generation time per method as the API grows: 1×, 10× and 100× the
+/// current snapshot's methods, from the YAML copies.
+fn scaling(c: &mut Criterion) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let copy = read(root, "spec/methods.yaml");
+    let error_copy = read(root, "spec/error.yaml");
+    let config = Config::new();
+    let mut group = c.benchmark_group("generate_api_scaling");
+    group.sample_size(10);
+    for times in [1, 10, 100] {
+        let (text, methods) = scaled_copy(copy.text(), times);
+        let scaled = Source::new("methods.yaml", text);
+        group.throughput(Throughput::Elements(methods));
+        group.bench_function(
+            BenchmarkId::from_parameter(format!("{times}x_{methods}_methods")),
+            |b| {
+                b.iter(|| {
+                    config
+                        .generate_api_source(black_box(&error_copy), black_box(&scaled))
+                        .expect("generates")
+                })
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, generate_api, scaling);
 criterion_main!(benches);

@@ -48,8 +48,21 @@ pub(super) fn deserialize<'de, T: Deserialize<'de>>(source: &'de Source) -> Resu
     options.reject_unsupported_tags = true;
     // Snippets are rendered by our diagnostics, over the whole source.
     options.with_snippet = false;
+    options.budget = Some(budget_for(source.text()));
     serde_saphyr::from_str_with_options(source.text(), options)
         .map_err(|error| Error::single(source.clone(), from_serde(source, &error)))
+}
+
+/// serde-saphyr's default budget, with the size limits scaled to the input.
+/// Its fixed 250,000 nodes refuse an API of about 26,000 methods (100× the
+/// docs' today). Every node and event but an alias's takes at least one byte of
+/// the text, and aliases keep their own default caps, so a limit of one node
+/// and four events per byte refuses nothing real and still bounds the work.
+fn budget_for(text: &str) -> serde_saphyr::Budget {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_nodes = budget.max_nodes.max(text.len());
+    budget.max_events = budget.max_events.max(text.len().saturating_mul(4));
+    budget
 }
 
 /// `schema` of the document that starts at `document`.
@@ -350,5 +363,20 @@ impl Reader<'_> {
             );
             Vec::new()
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// More nodes than serde-saphyr's default budget of 250,000 still read.
+    #[test]
+    fn a_large_document_reads() {
+        let items = 300_000;
+        let text = format!("[{}]", vec!["1"; items].join(","));
+        let source = Source::new("large.yaml", text);
+        let read: Vec<u8> = deserialize(&source).expect("reads");
+        assert_eq!(read.len(), items);
     }
 }
