@@ -31,7 +31,28 @@
 //! [API method pages](https://docs.joinmastodon.org/methods/). The same
 //! output is checked in as `generated/error.rs`.
 //!
-//! Enable the `serde` feature to (de)serialize [`Error`].
+//! A client returns [`ResponseError`] from every call: the status, the
+//! [`Endpoint`] when known, and the body, classified against the docs.
+//!
+//! ```
+//! use mastodon_error::{Endpoint, Error, ErrorBody, Reason, ResponseError};
+//!
+//! let error = ResponseError::for_request(
+//!     404,
+//!     "GET",
+//!     "/api/v1/statuses/109404970108594430",
+//!     ErrorBody::Error(Error::new("Record not found")),
+//! );
+//! assert_eq!(error.reason(), Some(Reason::RecordNotFound));
+//! assert_eq!(error.endpoint(), Some(Endpoint::StatusesGet));
+//! assert_eq!(error.to_string(), "404 Record not found (GET /api/v1/statuses/:id)");
+//! ```
+//!
+//! Features: `serde` (de)serializes [`Error`] and lets
+//! `ResponseError::from_response` read a JSON body; `http` adds the http
+//! crate's types (`Reason::status_code`, `Endpoint::http_method`,
+//! `Endpoint::from_http_request`, `ResponseError::from_http_response`).
+//! Without features the crate has no dependencies.
 
 #![forbid(unsafe_code)]
 

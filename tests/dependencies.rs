@@ -5,6 +5,10 @@
 use std::process::Command;
 
 fn tree(edges: &str) -> String {
+    tree_with(edges, &[])
+}
+
+fn tree_with(edges: &str, extra: &[&str]) -> String {
     let output = Command::new(env!("CARGO"))
         .args([
             "tree",
@@ -16,6 +20,7 @@ fn tree(edges: &str) -> String {
             "none",
             "--offline",
         ])
+        .args(extra)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("cargo tree runs");
@@ -51,4 +56,21 @@ fn the_consumer_build_has_no_cli_dependencies() {
 fn the_crate_itself_depends_on_nothing_without_features() {
     let normal = tree("normal");
     assert_eq!(crates(&normal), ["mastodon-error"], "{normal}");
+}
+
+/// The features bring what they name and nothing of the round trip's client
+/// or server, which are dev-dependencies.
+#[test]
+fn the_features_bring_only_their_crates() {
+    let normal = tree_with("normal", &["--features", "serde,http"]);
+    let names = crates(&normal);
+    for wanted in ["serde", "serde_json", "http"] {
+        assert!(names.contains(&wanted), "{wanted} missing:\n{normal}");
+    }
+    for dev_only in ["ureq", "tiny_http", "criterion", "dhat", "matchit"] {
+        assert!(
+            !names.contains(&dev_only),
+            "{dev_only} reaches a consumer:\n{normal}"
+        );
+    }
 }

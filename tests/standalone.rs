@@ -9,11 +9,36 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::scratch::{cargo_succeeds, compiles_clean, manifest, modules_crate, write};
-use mastodon_error_codegen::{Config, Serde, Source};
+use mastodon_error_codegen::{Config, Gate, Source};
 
-/// Declares the `serde` cfg the module gates its derives on, as the README
-/// tells `include!` users to; a crate without it gets `unexpected_cfgs`.
-const SERDE_CFG_LINT: &str = "[lints.rust]\nunexpected_cfgs = { level = \"warn\", check-cfg = ['cfg(feature, values(\"serde\"))'] }\n";
+/// Declares the `serde` and `http` cfgs the module gates code on, as the
+/// README tells `include!` users to; a crate without it gets `unexpected_cfgs`.
+const SERDE_CFG_LINT: &str = "[lints.rust]\nunexpected_cfgs = { level = \"warn\", check-cfg = ['cfg(feature, values(\"serde\", \"http\"))'] }\n";
+
+/// A crate that turns both gates on, with what they need.
+const WITH_FEATURES: &str = "serde = { version = \"1\", features = [\"derive\"], optional = true }\nserde_json = { version = \"1\", optional = true }\nhttp = { version = \"1\", optional = true }\n\n[features]\ndefault = [\"serde\", \"http\"]\nserde = [\"dep:serde\", \"dep:serde_json\"]\nhttp = [\"dep:http\"]\n";
+
+/// What the gated items must do in a crate that includes the file.
+const FEATURES_TEST: &str = r##"
+#[cfg(test)]
+mod feature_tests {
+    use super::mastodon_error::{Endpoint, ErrorBody, Reason, ResponseError};
+
+    #[test]
+    fn reads_bodies_and_speaks_http() {
+        let error = ResponseError::from_response(404, "GET", "/api/v1/statuses/1", br#"{"error":"Record not found"}"#);
+        assert_eq!(error.reason(), Some(Reason::RecordNotFound));
+        assert_eq!(error.to_string(), "404 Record not found (GET /api/v1/statuses/:id)");
+        assert_eq!(ErrorBody::parse(b"<html>"), ErrorBody::Unrecognised(b"<html>".to_vec()));
+        assert_eq!(Reason::RecordNotFound.status_code(), http::StatusCode::NOT_FOUND);
+        assert_eq!(Endpoint::StatusesGet.http_method(), http::Method::GET);
+        let response = http::Response::builder().status(401).body(br#"{"error":"The access token is invalid"}"#.to_vec()).unwrap();
+        let uri: http::Uri = "https://example.social/api/v1/notifications".parse().unwrap();
+        let error = ResponseError::from_http_response(&http::Method::GET, &uri, &response);
+        assert_eq!(error.reason(), Some(Reason::TheAccessTokenIsInvalid));
+    }
+}
+"##;
 
 const CLIENT_TEST: &str = r#"
 #[cfg(test)]
@@ -130,7 +155,7 @@ fn generated_modules_compile_warning_free_without_dependencies() {
     let workspace = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("standalone");
     write(
         &workspace.join("Cargo.toml"),
-        "[workspace]\nmembers = [\"via-include\", \"via-mod\", \"seeds\", \"hand-edited\", \"hostile\"]\nresolver = \"2\"\n",
+        "[workspace]\nmembers = [\"via-include\", \"via-mod\", \"with-features\", \"seeds\", \"hand-edited\", \"hostile\"]\nresolver = \"2\"\n",
     );
 
     // 1. `include!` of the checked-in file.
@@ -156,10 +181,26 @@ fn generated_modules_compile_warning_free_without_dependencies() {
         &format!("#![forbid(unsafe_code)]\npub mod mastodon_error;\n{CLIENT_TEST}"),
     );
 
+    // 2b. `include!` with both gates on: serde and serde_json, and http.
+    write(
+        &workspace.join("with-features/Cargo.toml"),
+        &manifest("with-features", "").replace(
+            "[dependencies]\n",
+            &format!("[dependencies]\n{WITH_FEATURES}"),
+        ),
+    );
+    write(
+        &workspace.join("with-features/src/lib.rs"),
+        &format!(
+            "#![forbid(unsafe_code)]\npub mod mastodon_error {{\n    include!({:?});\n}}\n{CLIENT_TEST}{FEATURES_TEST}",
+            checked_in.display().to_string()
+        ),
+    );
+
     // 3. The seed pages (current and 2020 layouts), with no serde at all and
     // no lint table. The corpus pages get the same in `codegen/tests/corpus`.
     let mut config = Config::new();
-    config.serde(Serde::Never);
+    config.serde(Gate::Never).http(Gate::Never);
     let seeds: Vec<(String, String)> = common::PAGE_SEEDS
         .iter()
         .map(|&name| {

@@ -477,6 +477,15 @@ pub(crate) fn endpoints<'a>(
         for (method_index, method) in page.methods.iter().enumerate() {
             let request = format!("{} {}", method.http_method, method.path);
             let span: Range<usize> = method.request_span.clone();
+            // The router compares methods as written, and `http::Method` takes them as tokens.
+            if !method.http_method.bytes().all(|b| b.is_ascii_uppercase()) {
+                errors.push(input.error_at(
+                    page_index,
+                    Diagnostic::error(span, format!("`{}` is not an HTTP method", method.http_method))
+                        .help("write the method in capitals, as the docs do: `GET`, `POST`, `PUT`, `PATCH` or `DELETE`"),
+                ));
+                continue;
+            }
             let configured = renames.get_key_value(&request);
             used_renames.extend(configured.map(|(key, _)| key.as_str()));
             let name = match configured

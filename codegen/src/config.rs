@@ -6,25 +6,29 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::{Diagnostic, Error};
 use crate::source::{Source, display_path};
 
-/// How the generated entity gets serde support.
+/// How the module gates code that needs another crate: serde's derives and
+/// JSON parsing ([`Config::serde`]), or the http crate's types ([`Config::http`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Serde {
-    /// `#[cfg_attr(feature = "<name>", derive(serde::Serialize, serde::Deserialize))]`.
+pub enum Gate {
+    /// Behind `#[cfg(feature = "<name>")]` (or `cfg_attr`).
     ///
     /// The crate that compiles the module must declare that feature (or tell
     /// cargo it is expected), or rustc warns about an unexpected `cfg`.
     Feature(String),
-    /// Unconditional derives; the including crate must depend on serde.
+    /// Always compiled; the including crate must depend on what it needs.
     Always,
-    /// No serde at all: the module depends on nothing but `std`.
+    /// Left out: the module depends on nothing but `std`.
     Never,
 }
 
-impl Default for Serde {
-    fn default() -> Self {
-        Serde::Feature("serde".to_owned())
-    }
-}
+/// How the module gets serde support: the entity's derives, and parsing a
+/// response body as JSON, which needs serde_json as well.
+/// Default: `Gate::Feature("serde")`.
+pub type Serde = Gate;
+
+/// How the module gets the http crate's types (`http::StatusCode`,
+/// `http::Method`, `http::Request`). Default: `Gate::Feature("http")`.
+pub type Http = Gate;
 
 /// Configures and runs the generator, in the manner of `prost_build::Config`.
 ///
@@ -43,6 +47,7 @@ impl Default for Serde {
 pub struct Config {
     pub(crate) renames: BTreeMap<String, String>,
     pub(crate) serde: Serde,
+    pub(crate) http: Http,
     pub(crate) docs_site: String,
     out_dir: Option<PathBuf>,
     file_name: Option<String>,
@@ -54,7 +59,8 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             renames: BTreeMap::new(),
-            serde: Serde::default(),
+            serde: Gate::Feature("serde".to_owned()),
+            http: Gate::Feature("http".to_owned()),
             docs_site: "https://docs.joinmastodon.org".to_owned(),
             out_dir: None,
             file_name: None,
@@ -91,9 +97,15 @@ impl Config {
         self
     }
 
-    /// How the entity derives serde traits; see [`Serde`].
+    /// How the module gets serde support; see [`Serde`].
     pub fn serde(&mut self, serde: Serde) -> &mut Self {
         self.serde = serde;
+        self
+    }
+
+    /// How the module gets the http crate's types; see [`Http`].
+    pub fn http(&mut self, http: Http) -> &mut Self {
+        self.http = http;
         self
     }
 

@@ -41,7 +41,7 @@ pub mod stages;
 pub mod validate;
 mod yaml;
 
-pub use config::{Config, Serde, write_if_changed};
+pub use config::{Config, Gate, Http, Serde, write_if_changed};
 pub use diagnostic::{Diagnostic, Error};
 pub use method_pages::{parse_method_page, read_method_pages};
 pub use source::{MAX_SPEC_BYTES, Source};
@@ -164,6 +164,7 @@ fn emit_options<'a>(
 ) -> emit::EmitOptions<'a> {
     emit::EmitOptions {
         serde: &config.serde,
+        http: &config.http,
         docs_site: &config.docs_site,
         source_name: source.name(),
         out_name: config.checked_in_as.as_deref(),

@@ -181,6 +181,17 @@ fn endpoint_names_that_collide_or_fail_are_located() {
         "`GET /api/v2/filters/:id` routes like `GET /api/v2/filters/:name`: no request could tell them apart",
         "two methods with the same HTTP method need paths",
     );
+    let error = error_of(&edited(
+        "request: GET /api/v2/filters/:id\n",
+        "request: Get /api/v2/filters/:id\n",
+    ));
+    assert_reports(
+        &error,
+        32,
+        18,
+        "`Get` is not an HTTP method",
+        "write the method in capitals",
+    );
 }
 
 /// The first documented 401, under `GET /api/v2/filters`.

@@ -334,6 +334,12 @@ fn usage_errors_exit_2() {
         Some(2)
     );
     assert_eq!(
+        run(&["generate", "a.md", "--http", "feature="], &dir)
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
         run(&[], &dir).status.code(),
         Some(2),
         "no spec/error.md here"
@@ -413,6 +419,29 @@ fn renames_and_serde_modes_apply() {
     assert!(code.contains("name: \"tls_error\""));
     assert!(!code.contains("NotCurrentUserConfirmed"));
     assert!(!code.contains("serde"));
+    assert!(code.contains("#[cfg(feature = \"http\")]\nimpl Reason {"));
+
+    // `--http` takes the same modes as `--serde`.
+    for (mode, gate) in [
+        ("never", None),
+        (
+            "always",
+            Some("impl Reason {\n    /// [`Reason::status`] as the http crate's type."),
+        ),
+        (
+            "feature=web",
+            Some("#[cfg(feature = \"web\")]\nimpl Reason {"),
+        ),
+    ] {
+        let output = run(&["generate", "error.md", "--http", mode], &dir);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let code = String::from_utf8(output.stdout).expect("utf-8");
+        match gate {
+            Some(gate) => assert!(code.contains(gate), "--http {mode}"),
+            None => assert!(!code.contains("http::"), "--http {mode}"),
+        }
+        assert!(!code.contains("feature = \"http\""), "--http {mode}");
+    }
 }
 
 /// `| head` closes the pipe early; the tool stops quietly instead of panicking.

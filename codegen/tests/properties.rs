@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use std::path::PathBuf;
 
 use common::scratch::{cargo_succeeds, modules_crate};
-use mastodon_error_codegen::{Config, Serde, Source, model::Spec, parse};
+use mastodon_error_codegen::{Config, Gate, Source, model::Spec, parse};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
@@ -292,7 +292,7 @@ const VALID_START: &str = "---\ntitle: Error\n---\n\n## Attributes\n\n### `error
 fn sample_of_generated_modules() -> Vec<String> {
     let mut runner = TestRunner::deterministic();
     let mut config = Config::new();
-    config.serde(Serde::Never);
+    config.serde(Gate::Never).http(Gate::Never);
     let mut modules = Vec::new();
     let mut keep = |name: &str, text: String, wanted: usize, kept: &mut usize| {
         if *kept < wanted
@@ -441,7 +441,7 @@ proptest! {
 fn a_sample_of_generated_api_modules_compiles_warning_free() {
     let mut runner = TestRunner::deterministic();
     let mut config = Config::new();
-    config.serde(Serde::Never);
+    config.serde(Gate::Never).http(Gate::Never);
     let strategy = prop::collection::vec(edit(), 1..4);
     let mut modules: Vec<(String, String)> = Vec::new();
     for _ in 0..400 {

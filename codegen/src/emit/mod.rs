@@ -3,6 +3,7 @@
 
 mod docs;
 mod endpoints;
+mod response;
 
 #[cfg(feature = "tools")]
 pub(crate) use endpoints::reason_variants;
@@ -13,7 +14,7 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::api::Endpoint;
-use crate::config::Serde;
+use crate::config::{Gate, Serde};
 use crate::model::{Message, plain_text};
 use crate::validate::{Checked, CheckedReason, FieldType};
 
@@ -22,6 +23,7 @@ use docs::{DocBuilder, Links};
 /// What emission needs from the configuration.
 pub(crate) struct EmitOptions<'a> {
     pub serde: &'a Serde,
+    pub http: &'a Gate,
     pub docs_site: &'a str,
     /// The spec path for the header, as given (relative paths keep output portable).
     pub source_name: &'a str,
@@ -112,6 +114,7 @@ pub(crate) fn module(
     let table = reason_table(checked, &links);
     let reason_impl = reason_impl(checked);
     let classification = classification(endpoints.is_some());
+    let response = response::items(checked, endpoints.is_some(), options);
     let endpoints = endpoints.map(|endpoints| endpoints::items(checked, endpoints));
     quote! {
         #entity
@@ -122,6 +125,7 @@ pub(crate) fn module(
         #reason_impl
         #classification
         #endpoints
+        #response
     }
 }
 
@@ -171,16 +175,37 @@ fn has_float(ty: &FieldType) -> bool {
     }
 }
 
-/// `#[derive(serde::…)]`, gated as configured.
+/// `#[inner]` (e.g. `derive(serde::…)`), gated as configured.
 fn serde_attr(serde: &Serde, inner: TokenStream) -> TokenStream {
     match serde {
-        Serde::Never => quote!(),
-        Serde::Always => quote!(#[#inner]),
-        Serde::Feature(feature) => {
+        Gate::Never => quote!(),
+        Gate::Always => quote!(#[#inner]),
+        Gate::Feature(feature) => {
             let feature = lit(feature);
             quote!(#[cfg_attr(feature = #feature, #inner)])
         }
     }
+}
+
+/// The `#[cfg(…)]` that puts an item behind every gate in `gates`, or
+/// `None` when one of them leaves it out.
+fn gated(gates: &[&Gate]) -> Option<TokenStream> {
+    let mut features = Vec::new();
+    for gate in gates {
+        match gate {
+            Gate::Never => return None,
+            Gate::Always => {}
+            Gate::Feature(feature) => {
+                let feature = lit(feature);
+                features.push(quote!(feature = #feature));
+            }
+        }
+    }
+    Some(match features.as_slice() {
+        [] => quote!(),
+        [one] => quote!(#[cfg(#one)]),
+        all => quote!(#[cfg(all(#(#all),*))]),
+    })
 }
 
 fn entity(checked: &Checked<'_>, options: &EmitOptions<'_>, links: &Links) -> TokenStream {
@@ -254,6 +279,7 @@ fn entity(checked: &Checked<'_>, options: &EmitOptions<'_>, links: &Links) -> To
         quote!()
     };
     let classify = entity_classify(checked);
+    let display = entity_display(checked);
     quote! {
         #doc
         #[derive(Clone, Debug, #default PartialEq, #eq_hash)]
@@ -270,16 +296,60 @@ fn entity(checked: &Checked<'_>, options: &EmitOptions<'_>, links: &Links) -> To
             }
             #classify
         }
+
+        #display
+    }
+}
+
+/// Whether the entity carries the message in a required `error: String`,
+/// which classification and the error types read.
+fn carries_message(checked: &Checked<'_>) -> bool {
+    checked
+        .fields
+        .iter()
+        .any(|field| field.name.ident == "error" && field.ty == FieldType::String)
+}
+
+/// `Display` and `std::error::Error` for an entity that carries the message:
+/// the message, then `: ` and the description when there is one.
+fn entity_display(checked: &Checked<'_>) -> TokenStream {
+    if !carries_message(checked) {
+        return quote!();
+    }
+    let name = ident(&checked.entity_name);
+    let has_description = checked.fields.iter().any(|field| {
+        field.name.ident == "error_description"
+            && field.ty == FieldType::Optional(Box::new(FieldType::String))
+    });
+    let (doc, description) = if has_description {
+        (
+            quote!(#[doc = " The message, then `: ` and the description when there is one."]),
+            quote! {
+                if let Some(description) = &self.error_description {
+                    write!(f, ": {description}")?;
+                }
+            },
+        )
+    } else {
+        (quote!(#[doc = " The message."]), quote!())
+    };
+    quote! {
+        impl core::fmt::Display for #name {
+            #doc
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(&self.error)?;
+                #description
+                Ok(())
+            }
+        }
+
+        impl std::error::Error for #name {}
     }
 }
 
 /// `Error::classify`, when the entity carries the message in a required `error: String`.
 fn entity_classify(checked: &Checked<'_>) -> TokenStream {
-    let carries_message = checked
-        .fields
-        .iter()
-        .any(|field| field.name.ident == "error" && field.ty == FieldType::String);
-    if !carries_message {
+    if !carries_message(checked) {
         return quote!();
     }
     quote! {

@@ -235,7 +235,7 @@ fn main() {
 /// with no dependencies, classifies and routes every documented method, and
 /// names each method the same in every snapshot that has it.
 fn every_snapshot_compiles_classifies_and_routes(root: &Path) {
-    use mastodon_error_codegen::{Config, Serde};
+    use mastodon_error_codegen::{Config, Gate};
 
     use crate::common::scratch::{cargo, cargo_succeeds, compiles_clean, write};
 
@@ -251,7 +251,8 @@ fn every_snapshot_compiles_classifies_and_routes(root: &Path) {
     for ((snapshot, methods, errors), member) in SNAPSHOTS.iter().zip(&members) {
         let mut config = Config::new();
         config
-            .serde(Serde::Never)
+            .serde(Gate::Never)
+            .http(Gate::Never)
             .methods(root.join("methods").join(snapshot));
         let code = config
             .generate_source(&error_page)

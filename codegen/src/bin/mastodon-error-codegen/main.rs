@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use mastodon_error_codegen::corpus;
 use mastodon_error_codegen::diff::{self, DiffFormat};
-use mastodon_error_codegen::{Config, Error, Format, Serde, Source, write_if_changed};
+use mastodon_error_codegen::{Config, Error, Format, Gate, Source, write_if_changed};
 
 const DEFAULT_SPEC: &str = "spec/error.md";
 const DEFAULT_OUT: &str = "generated/error.rs";
@@ -109,8 +109,11 @@ struct Options {
     #[arg(long = "rename", global = true, value_name = "KEY=Name", value_parser = parse_rename)]
     renames: Vec<(String, String)>,
     /// `feature` (cfg_attr(feature = "serde"), the default), `feature=NAME`, `always`, or `never`.
-    #[arg(long, global = true, value_name = "MODE", value_parser = parse_serde)]
-    serde: Option<Serde>,
+    #[arg(long, global = true, value_name = "MODE", value_parser = |mode: &str| parse_gate(mode, "serde"))]
+    serde: Option<Gate>,
+    /// The http crate's types: `feature` (cfg(feature = "http"), the default), `feature=NAME`, `always`, or `never`.
+    #[arg(long, global = true, value_name = "MODE", value_parser = |mode: &str| parse_gate(mode, "http"))]
+    http: Option<Gate>,
     /// Where doc links point (default https://docs.joinmastodon.org).
     #[arg(long, global = true, value_name = "URL")]
     docs_site: Option<String>,
@@ -123,13 +126,14 @@ fn parse_rename(rename: &str) -> Result<(String, String), String> {
         .ok_or_else(|| format!("takes KEY=Name, got `{rename}`"))
 }
 
-fn parse_serde(mode: &str) -> Result<Serde, String> {
+/// `--serde` and `--http`: `feature` means the feature named `default_feature`.
+fn parse_gate(mode: &str, default_feature: &str) -> Result<Gate, String> {
     match mode {
-        "feature" => Ok(Serde::default()),
-        "always" => Ok(Serde::Always),
-        "never" => Ok(Serde::Never),
+        "feature" => Ok(Gate::Feature(default_feature.to_owned())),
+        "always" => Ok(Gate::Always),
+        "never" => Ok(Gate::Never),
         other => match other.strip_prefix("feature=") {
-            Some(name) if !name.is_empty() => Ok(Serde::Feature(name.to_owned())),
+            Some(name) if !name.is_empty() => Ok(Gate::Feature(name.to_owned())),
             _ => Err(format!(
                 "unknown mode `{other}`: use feature, feature=NAME, always or never"
             )),
@@ -145,6 +149,9 @@ impl Options {
         }
         if let Some(serde) = &self.serde {
             config.serde(serde.clone());
+        }
+        if let Some(http) = &self.http {
+            config.http(http.clone());
         }
         if let Some(site) = &self.docs_site {
             config.docs_site(site);
