@@ -9,7 +9,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::scratch::{cargo_succeeds, compiles_clean, manifest, modules_crate, write};
-use mastodon_error_codegen::{Config, Gate, Source};
+use mastodon_error_codegen::Source;
 
 /// Declares the `serde` and `http` cfgs the module gates code on, as the
 /// README tells `include!` users to; a crate without it gets `unexpected_cfgs`.
@@ -199,8 +199,7 @@ fn generated_modules_compile_warning_free_without_dependencies() {
 
     // 3. The seed pages (current and 2020 layouts), with no serde at all and
     // no lint table. The corpus pages get the same in `codegen/tests/corpus`.
-    let mut config = Config::new();
-    config.serde(Gate::Never).http(Gate::Never);
+    let config = common::dependency_free_config();
     let seeds: Vec<(String, String)> = common::PAGE_SEEDS
         .iter()
         .map(|&name| {

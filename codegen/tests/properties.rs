@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use std::path::PathBuf;
 
 use common::scratch::{cargo_succeeds, modules_crate};
-use mastodon_error_codegen::{Config, Gate, Source, model::Spec, parse};
+use mastodon_error_codegen::{Config, Source, model::Spec, parse};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
@@ -291,8 +291,7 @@ const VALID_START: &str = "---\ntitle: Error\n---\n\n## Attributes\n\n### `error
 /// makes the sample the same on every machine.
 fn sample_of_generated_modules() -> Vec<String> {
     let mut runner = TestRunner::deterministic();
-    let mut config = Config::new();
-    config.serde(Gate::Never).http(Gate::Never);
+    let config = common::dependency_free_config();
     let mut modules = Vec::new();
     let mut keep = |name: &str, text: String, wanted: usize, kept: &mut usize| {
         if *kept < wanted
@@ -440,8 +439,7 @@ proptest! {
 #[test]
 fn a_sample_of_generated_api_modules_compiles_warning_free() {
     let mut runner = TestRunner::deterministic();
-    let mut config = Config::new();
-    config.serde(Gate::Never).http(Gate::Never);
+    let config = common::dependency_free_config();
     let strategy = prop::collection::vec(edit(), 1..4);
     let mut modules: Vec<(String, String)> = Vec::new();
     for _ in 0..400 {

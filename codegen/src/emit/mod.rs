@@ -175,6 +175,16 @@ fn has_float(ty: &FieldType) -> bool {
     }
 }
 
+/// `Eq, Hash,` for the derives of the entity and of what holds it, unless a
+/// float field rules them out.
+fn eq_hash(checked: &Checked<'_>) -> TokenStream {
+    if checked.fields.iter().any(|field| has_float(&field.ty)) {
+        quote!()
+    } else {
+        quote!(Eq, Hash,)
+    }
+}
+
 /// `#[inner]` (e.g. `derive(serde::…)`), gated as configured.
 fn serde_attr(serde: &Serde, inner: TokenStream) -> TokenStream {
     match serde {
@@ -224,11 +234,7 @@ fn entity(checked: &Checked<'_>, options: &EmitOptions<'_>, links: &Links) -> To
     doc.line("Fields the docs do not list yet (such as a future `error_code`) are ignored when deserializing.");
     let doc = doc.attrs();
 
-    let eq_hash = if checked.fields.iter().any(|field| has_float(&field.ty)) {
-        quote!()
-    } else {
-        quote!(Eq, Hash,)
-    };
+    let eq_hash = eq_hash(checked);
     let serde_derive = serde_attr(
         options.serde,
         quote!(derive(serde::Serialize, serde::Deserialize)),

@@ -1,10 +1,10 @@
 //! What a client returns from every call: `ResponseError` (status, endpoint,
 //! body, classification), and the http crate's types behind their gate.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::{EmitOptions, carries_message, gated, has_float, ident};
+use super::{EmitOptions, carries_message, eq_hash, gated, ident};
 use crate::validate::Checked;
 
 /// The response-level items. `ResponseError` needs the endpoint table and an
@@ -14,15 +14,12 @@ pub(super) fn items(
     has_endpoints: bool,
     options: &EmitOptions<'_>,
 ) -> TokenStream {
-    let with_response = has_endpoints && carries_message(checked);
+    let carries_message = carries_message(checked);
+    let with_response = has_endpoints && carries_message;
     let entity = ident(&checked.entity_name);
-    let eq_hash = if checked.fields.iter().any(|field| has_float(&field.ty)) {
-        quote!()
-    } else {
-        quote!(Eq, Hash,)
-    };
-    let response = with_response.then(|| response_error(&entity, &eq_hash, options));
-    let http = gated(&[options.http]).map(|cfg| http_items(&cfg, checked, has_endpoints));
+    let response = with_response.then(|| response_error(&entity, &eq_hash(checked), options));
+    let http =
+        gated(&[options.http]).map(|cfg| http_items(&cfg, &entity, carries_message, has_endpoints));
     let http_response = with_response
         .then(|| gated(&[options.http, options.serde]))
         .flatten()
@@ -54,11 +51,7 @@ pub(super) fn items(
     }
 }
 
-fn response_error(
-    entity: &proc_macro2::Ident,
-    eq_hash: &TokenStream,
-    options: &EmitOptions<'_>,
-) -> TokenStream {
+fn response_error(entity: &Ident, eq_hash: &TokenStream, options: &EmitOptions<'_>) -> TokenStream {
     let parse = gated(&[options.serde]).map(|cfg| {
         quote! {
             #cfg
@@ -203,9 +196,13 @@ fn response_error(
     }
 }
 
-fn http_items(cfg: &TokenStream, checked: &Checked<'_>, has_endpoints: bool) -> TokenStream {
-    let entity = ident(&checked.entity_name);
-    let entity_items = carries_message(checked).then(|| {
+fn http_items(
+    cfg: &TokenStream,
+    entity: &Ident,
+    carries_message: bool,
+    has_endpoints: bool,
+) -> TokenStream {
+    let entity_items = carries_message.then(|| {
         quote! {
             #cfg
             impl #entity {

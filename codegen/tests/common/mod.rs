@@ -8,7 +8,7 @@ pub mod scratch;
 
 use std::path::{Path, PathBuf};
 
-use mastodon_error_codegen::{Config, Error, Source};
+use mastodon_error_codegen::{Config, Error, Gate, Source};
 
 /// The seeds the project started from, committed byte for byte as fixtures:
 /// (fixture, its file in `shared/seeds/`, its git blob id).
@@ -61,6 +61,14 @@ pub fn fixture_path(name: &str) -> PathBuf {
 pub fn fixture(name: &str) -> Source {
     let text = std::fs::read_to_string(fixture_path(name)).expect("fixture is readable");
     Source::new(name, text)
+}
+
+/// A config whose output needs no crate but `std`: no serde, no http. What
+/// the tests compile in scratch crates without dependencies or lint tables.
+pub fn dependency_free_config() -> Config {
+    let mut config = Config::new();
+    config.serde(Gate::Never).http(Gate::Never);
+    config
 }
 
 /// Generates with the default config, naming the source by file name only so

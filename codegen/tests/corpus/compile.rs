@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use mastodon_error_codegen::{Config, Gate, Source};
+use mastodon_error_codegen::Source;
 
 use crate::Suite;
 use crate::common::corpus::pinned_under;
@@ -18,8 +18,7 @@ pub fn add(suite: &mut Suite) {
 }
 
 fn every_error_page_compiles_clean_without_dependencies(root: &Path) {
-    let mut config = Config::new();
-    config.serde(Gate::Never).http(Gate::Never);
+    let config = crate::common::dependency_free_config();
     let modules: Vec<(String, String)> = pinned_under("error-page")
         .iter()
         .map(|pinned| {

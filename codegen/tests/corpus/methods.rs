@@ -235,8 +235,6 @@ fn main() {
 /// with no dependencies, classifies and routes every documented method, and
 /// names each method the same in every snapshot that has it.
 fn every_snapshot_compiles_classifies_and_routes(root: &Path) {
-    use mastodon_error_codegen::{Config, Gate};
-
     use crate::common::scratch::{cargo, cargo_succeeds, compiles_clean, write};
 
     let workspace = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("corpus-api");
@@ -249,11 +247,8 @@ fn every_snapshot_compiles_classifies_and_routes(root: &Path) {
     );
     let error_page = crate::common::fixture("seed-000-current.md");
     for ((snapshot, methods, errors), member) in SNAPSHOTS.iter().zip(&members) {
-        let mut config = Config::new();
-        config
-            .serde(Gate::Never)
-            .http(Gate::Never)
-            .methods(root.join("methods").join(snapshot));
+        let mut config = crate::common::dependency_free_config();
+        config.methods(root.join("methods").join(snapshot));
         let code = config
             .generate_source(&error_page)
             .unwrap_or_else(|e| panic!("{snapshot}:\n{}", e.render()));
