@@ -97,7 +97,8 @@ fn a_consumer_generates_endpoints_from_markdown_method_pages() {
         String::from_utf8_lossy(&output.stderr)
     );
 
-    // Two broken method pages: both are reported, with their files.
+    // Two defects in the docs' pages: each is a located cargo warning, and
+    // the build goes on without the method it could not read.
     let broken = |page: &str, old: &str, new: &str| {
         let path = workspace.join("methods").join(page);
         let text = std::fs::read_to_string(&path).expect("page");
@@ -113,6 +114,34 @@ fn a_consumer_generates_endpoints_from_markdown_method_pages() {
         "admin/filters.md",
         "**OAuth level:** User token + `read:filters`\\\n",
         "",
+    );
+    write(
+        &workspace.join("tests/endpoints.rs"),
+        "use consumer::Endpoint;\n\n#[test]\nfn the_unreadable_method_is_left_out() {\n    assert_eq!(Endpoint::from_request(\"GET\", \"/api/v1/statuses/1\"), None);\n    assert!(Endpoint::from_request(\"GET\", \"/api/v1/statuses/1/context\").is_some());\n}\n",
+    );
+    let output = cargo(
+        &workspace,
+        &["test", "--offline"],
+        &[("RUST_BACKTRACE", "1")],
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "a docs defect warns:\n{stderr}");
+    let request_line = "methods/statuses.md:43:1: the section's first `http` block is not a request line [invalid-request-line]: left out this section's method";
+    let oauth = "methods/admin/filters.md:35:1: this method has no `**OAuth:**` line [missing-oauth]: kept `GET /api/v2/filters/:id` with no documented kind of token";
+    for warning in [request_line, oauth] {
+        assert!(
+            stderr.contains(&format!("warning: consumer@0.0.0: {warning}")),
+            "expected a cargo warning `{warning}` in:\n{stderr}"
+        );
+    }
+
+    // Denied, the same defects fail the build, at the same locations.
+    write(
+        &workspace.join("build.rs"),
+        &README_BUILD_RS_WITH_METHODS.replace(
+            ".methods(\"methods\")",
+            ".methods(\"methods\")\n        .lint(\"warnings\", mastodon_error_codegen::Level::Deny)",
+        ),
     );
     let output = cargo(
         &workspace,
@@ -130,6 +159,7 @@ fn a_consumer_generates_endpoints_from_markdown_method_pages() {
             .contains("methods/admin/filters.md:35:1: error: this method has no `**OAuth:**` line"),
         "{stderr}"
     );
+    assert!(stderr.contains("`warnings` is set to deny"), "{stderr}");
     assert!(stderr.contains("error: 2 problems in 2 files"), "{stderr}");
     for sign_of_a_panic in ["panicked", "stack backtrace", "RUST_BACKTRACE"] {
         assert!(!stderr.contains(sign_of_a_panic), "{stderr}");

@@ -28,6 +28,7 @@ use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Error};
 use crate::ident;
+use crate::lint::{self, Found};
 use crate::model::methods::{Method, MethodPage, MethodSpec};
 use crate::model::{Inline, Message, Reason, Spec, StatusGroup};
 use crate::source::Source;
@@ -53,6 +54,8 @@ pub(crate) struct MethodsInput {
     pub page_source: Vec<usize>,
     /// Where each of the copy's `reason_names` is (a YAML copy's only).
     pub reason_name_spans: BTreeMap<String, Range<usize>>,
+    /// Read from a YAML copy: its pages' lints were recorded at export.
+    pub from_copy: bool,
 }
 
 /// Where an example's reason sits in the augmented spec.
@@ -89,6 +92,39 @@ impl MethodsInput {
 
     fn error_at(&self, page: usize, diagnostic: Diagnostic) -> Error {
         Error::single(self.source_of(page).clone(), diagnostic)
+    }
+
+    fn lint_at(&self, page: usize, lint: &'static lint::Lint, diagnostic: Diagnostic) -> Found {
+        Found {
+            lint,
+            source: self.source_of(page).clone(),
+            diagnostic,
+        }
+    }
+
+    /// The lints the readers found on every page, in page order; a copy's
+    /// point at its record, and say where in the docs it was found.
+    pub(crate) fn page_lints(&self) -> Vec<Found> {
+        let mut found = Vec::new();
+        for (index, page) in self.spec.pages.iter().enumerate() {
+            for record in &page.lints {
+                // A copy's records are checked against the lint names when read.
+                let Some(lint) = lint::find(&record.lint) else {
+                    continue;
+                };
+                let mut diagnostic = Diagnostic::defect(
+                    record.span.clone(),
+                    record.message.clone(),
+                    record.outcome.clone(),
+                );
+                if self.from_copy {
+                    diagnostic = diagnostic
+                        .label(format!("found at {} when the copy was exported", record.at));
+                }
+                found.push(self.lint_at(index, lint, diagnostic));
+            }
+        }
+        found
     }
 }
 
@@ -461,14 +497,16 @@ pub(crate) fn route_path(path: &str) -> &str {
     path.split('?').next().unwrap_or(path)
 }
 
-/// Names and routes every method, reporting every collision.
+/// Names and routes every method, reporting every collision. A route no
+/// request could reach is a docs defect: that method is left out, with a lint.
 pub(crate) fn endpoints<'a>(
     input: &'a MethodsInput,
     catalogue: &'a Catalogue,
     renames: &BTreeMap<String, String>,
     docs_site: &str,
-) -> Result<Vec<Endpoint<'a>>, Error> {
+) -> Result<(Vec<Endpoint<'a>>, Vec<Found>), Error> {
     let mut errors = Vec::new();
+    let mut lints = Vec::new();
     let mut endpoints: Vec<Endpoint<'a>> = Vec::new();
     let mut by_name: HashMap<String, (usize, String)> = HashMap::new();
     let mut by_route: HashMap<(String, Vec<Option<&str>>), String> = HashMap::new();
@@ -488,11 +526,35 @@ pub(crate) fn endpoints<'a>(
             }
             let configured = renames.get_key_value(&request);
             used_renames.extend(configured.map(|(key, _)| key.as_str()));
+            let anchor_taken = method.anchor.as_ref().is_some_and(|anchor| {
+                page.methods[..method_index]
+                    .iter()
+                    .any(|earlier| earlier.anchor.as_ref() == Some(anchor))
+            });
             let name = match configured
                 .map(|(_, name)| name)
                 .or(method.name_override.as_ref())
             {
                 Some(name) => ident::checked_override(name),
+                // Named as a section without an anchor is: by its heading.
+                None if anchor_taken => {
+                    let by_heading = Method {
+                        anchor: None,
+                        ..method.clone()
+                    };
+                    let name = endpoint_name(&page.path, &by_heading);
+                    lints.push(input.lint_at(
+                        page_index,
+                        &lint::DUPLICATE_ANCHOR,
+                        Diagnostic::defect(
+                            method.title_span.clone(),
+                            format!("`{request}` has the anchor `#{}`, like an earlier method on the page", method.anchor.as_deref().unwrap_or_default()),
+                            format!("named it `{name}` by its heading, as a section without an anchor is named"),
+                        )
+                        .help("each method's heading needs an anchor of its own; `Config::rename` names it if the heading's name is not wanted"),
+                    ));
+                    ident::checked_override(&name)
+                }
                 None => ident::checked_override(&endpoint_name(&page.path, method)),
             };
             let name = match name {
@@ -518,18 +580,16 @@ pub(crate) fn endpoints<'a>(
             let path = route_path(&method.path);
             let segments: Vec<&str> = path.strip_prefix('/').unwrap_or(path).split('/').collect();
             if segments.iter().any(|s| s.is_empty() || *s == ":") && path != "/" {
-                errors.push(
-                    input.error_at(
-                        page_index,
-                        Diagnostic::error(
-                            span.clone(),
-                            format!("the path of `{request}` has an empty segment"),
-                        )
-                        .help(
-                            "write the path as the server routes it, e.g. `/api/v1/statuses/:id`",
-                        ),
-                    ),
-                );
+                lints.push(input.lint_at(
+                    page_index,
+                    &lint::EMPTY_PATH_SEGMENT,
+                    Diagnostic::defect(
+                        span.clone(),
+                        format!("the path of `{request}` has an empty segment"),
+                        format!("left out `{request}`: the router cannot match it"),
+                    )
+                    .help("the path should be written as the server routes it, e.g. `/api/v1/statuses/:id`"),
+                ));
                 continue;
             }
             let route: Vec<Option<&str>> = segments
@@ -538,11 +598,16 @@ pub(crate) fn endpoints<'a>(
                 .collect();
             let shape = (method.http_method.clone(), route.clone());
             if let Some(first) = by_route.get(&shape) {
-                errors.push(input.error_at(
+                lints.push(input.lint_at(
                     page_index,
-                    Diagnostic::error(span.clone(), format!("`{request}` routes like `{first}`: no request could tell them apart"))
-                        .label("this method")
-                        .help("two methods with the same HTTP method need paths that differ in a literal segment; fix the docs, or drop one from the YAML copy"),
+                    &lint::DUPLICATE_ROUTE,
+                    Diagnostic::defect(
+                        span.clone(),
+                        format!("`{request}` routes like `{first}`: no request could tell them apart"),
+                        format!("left out `{request}`; `{first}`, earlier in page order, keeps the route"),
+                    )
+                    .label("this method")
+                    .help("two methods with the same HTTP method need paths that differ in a literal segment"),
                 ));
                 continue;
             }
@@ -569,7 +634,7 @@ pub(crate) fn endpoints<'a>(
     }
     match Error::combine(errors) {
         Some(error) => Err(error),
-        None => Ok(endpoints),
+        None => Ok((endpoints, lints)),
     }
 }
 

@@ -3,7 +3,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::Generated;
 use crate::diagnostic::{Diagnostic, Error};
+use crate::lint::{Level, Levels};
 use crate::source::{Source, display_path};
 
 /// How the module gates code that needs another crate: serde's derives and
@@ -53,6 +55,7 @@ pub struct Config {
     file_name: Option<String>,
     pub(crate) checked_in_as: Option<String>,
     pub(crate) methods: Option<PathBuf>,
+    pub(crate) lints: Levels,
 }
 
 impl Default for Config {
@@ -66,6 +69,7 @@ impl Default for Config {
             file_name: None,
             checked_in_as: None,
             methods: None,
+            lints: Levels::default(),
         }
     }
 }
@@ -94,6 +98,27 @@ impl Config {
     /// and `"401 The access token is invalid"` a reason that only method pages document.
     pub fn methods(&mut self, path: impl Into<PathBuf>) -> &mut Self {
         self.methods = Some(path.into());
+        self
+    }
+
+    /// Sets a lint's level, as rustc's `-A`, `-W` and `-D` do: `name` is a
+    /// lint's name (`"invalid-example-json"`; [`crate::lint::ALL`] and the
+    /// README's table list them) or `"warnings"` for every lint.
+    /// A lint's own level wins over `"warnings"`. Every lint warns by default.
+    /// An unknown name fails generation, so a typo cannot go unnoticed.
+    ///
+    /// ```no_run
+    /// // build.rs: a defect in the docs fails the build instead of warning.
+    /// # fn main() -> Result<(), mastodon_error_codegen::Error> {
+    /// use mastodon_error_codegen::{Config, Level};
+    /// Config::new()
+    ///     .methods("spec/methods.yaml")
+    ///     .lint("warnings", Level::Deny)
+    ///     .compile("spec/error.md")?;
+    /// # Ok(()) }
+    /// ```
+    pub fn lint(&mut self, name: impl Into<String>, level: Level) -> &mut Self {
+        self.lints.set(name, level);
         self
     }
 
@@ -143,7 +168,16 @@ impl Config {
 
     /// Generates from text already in memory; reads nothing else but the
     /// method pages set with [`Config::methods`], and writes nothing.
+    ///
+    /// A denied lint fails it. The lints at warn level are not returned:
+    /// [`Config::generate_report`] gives them, and [`Config::compile`] shows
+    /// them as cargo warnings.
     pub fn generate_source(&self, source: &Source) -> Result<String, Error> {
+        self.generate_report(source).map(|generated| generated.code)
+    }
+
+    /// [`Config::generate_source`], with the lints that fired at warn level.
+    pub fn generate_report(&self, source: &Source) -> Result<Generated, Error> {
         crate::generate(source, self)
     }
 
@@ -154,6 +188,16 @@ impl Config {
         error_page: &Source,
         methods_copy: &Source,
     ) -> Result<String, Error> {
+        self.generate_api_report(error_page, methods_copy)
+            .map(|generated| generated.code)
+    }
+
+    /// [`Config::generate_api_source`], with the lints that fired at warn level.
+    pub fn generate_api_report(
+        &self,
+        error_page: &Source,
+        methods_copy: &Source,
+    ) -> Result<Generated, Error> {
         let methods = crate::method_pages::load_copy(methods_copy.clone())?;
         crate::generate_with(error_page, Some(&methods), self)
     }
@@ -197,12 +241,40 @@ impl Config {
         path: impl AsRef<Path>,
         out_name: Option<&str>,
     ) -> Result<String, Error> {
+        self.export_methods_report(path, out_name)
+            .map(|generated| generated.code)
+    }
+
+    /// [`Config::export_methods_yaml`], with the lints that fired at warn
+    /// level. The copy records every lint that fired, whatever its level.
+    #[cfg(feature = "tools")]
+    pub fn export_methods_report(
+        &self,
+        path: impl AsRef<Path>,
+        out_name: Option<&str>,
+    ) -> Result<Generated, Error> {
         crate::export_methods_yaml(path.as_ref(), self, out_name)
+    }
+
+    /// Every docs defect in the method pages at `methods` (a folder of pages,
+    /// or a YAML copy), read against `error_page`, each at warn level whatever
+    /// the configured levels: the report to file upstream.
+    #[cfg(feature = "tools")]
+    pub fn docs_defects(
+        &self,
+        error_page: &Source,
+        methods: impl AsRef<Path>,
+    ) -> Result<crate::Lints, Error> {
+        crate::docs_defects(error_page, methods.as_ref(), self)
     }
 
     /// For `build.rs`: generates from `spec` into the output directory, rewriting
     /// the file only when its content changes, and tells cargo to rerun only
     /// when the spec changes. Returns the written path.
+    ///
+    /// Docs defects at warn level are printed as `cargo::warning=` lines, one
+    /// per lint, which cargo shows for a local crate; a denied one fails the
+    /// build with the lint as a located error.
     pub fn compile(&self, spec: impl AsRef<Path>) -> Result<PathBuf, Error> {
         let spec = spec.as_ref();
         // Printed before reading, so cargo also reruns once a missing spec appears.
@@ -212,7 +284,10 @@ impl Config {
             println!("cargo:rerun-if-changed={}", methods.display());
         }
         let source = Source::read(spec)?;
-        let code = self.generate_source(&source)?;
+        let Generated { code, lints } = self.generate_report(&source)?;
+        for warning in lints.cargo_warnings() {
+            println!("cargo::warning={warning}");
+        }
         let out_dir = match &self.out_dir {
             Some(dir) => dir.clone(),
             None => match std::env::var_os("OUT_DIR") {

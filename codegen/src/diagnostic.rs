@@ -5,9 +5,11 @@ use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
+use crate::lint::{self, Lint};
 use crate::source::{Source, ceil_char_boundary, floor_char_boundary};
 
-/// One problem in a spec: where it is, what is wrong and how to fix it.
+/// One problem in a spec: where it is, what is wrong and how to fix it; or,
+/// for a lint, what the generator did about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     span: Range<usize>,
@@ -15,6 +17,10 @@ pub struct Diagnostic {
     label: Option<String>,
     help: Option<String>,
     related: Vec<(Range<usize>, String)>,
+    /// For a lint: first what was recovered or left out, then why it has its level.
+    notes: Vec<String>,
+    /// The lint this is, at the level it is reported; `None` for an error.
+    lint: Option<(&'static Lint, lint::Level)>,
 }
 
 impl Diagnostic {
@@ -25,7 +31,43 @@ impl Diagnostic {
             label: None,
             help: None,
             related: Vec::new(),
+            notes: Vec::new(),
+            lint: None,
         }
+    }
+
+    /// A docs defect, before its level is known: `outcome` says what the
+    /// generator recovered or left out.
+    pub(crate) fn defect(
+        span: Range<usize>,
+        message: impl Into<String>,
+        outcome: impl Into<String>,
+    ) -> Self {
+        Diagnostic::error(span, message).outcome(outcome)
+    }
+
+    /// Turns an error into a docs defect: `outcome` says what the generator
+    /// recovered or left out.
+    pub(crate) fn outcome(mut self, outcome: impl Into<String>) -> Self {
+        self.notes.insert(0, outcome.into());
+        self
+    }
+
+    /// This defect as `lint` at `level`, with the note that says why.
+    pub(crate) fn at_level(mut self, lint: &'static Lint, level: lint::Level, why: String) -> Self {
+        self.lint = Some((lint, level));
+        self.notes.push(why);
+        self
+    }
+
+    /// The notes: for a lint, what the generator did, then why it has its level.
+    pub fn notes(&self) -> &[String] {
+        &self.notes
+    }
+
+    /// The lint's name, for a docs defect; `None` for an error in the input.
+    pub fn lint_name(&self) -> Option<&'static str> {
+        self.lint.map(|(lint, _)| lint.name)
     }
 
     pub(crate) fn label(mut self, label: impl Into<String>) -> Self {
@@ -119,8 +161,7 @@ impl Error {
 
     /// `file:line:col` of a diagnostic.
     pub fn location(&self, diagnostic: &Diagnostic) -> String {
-        let (line, col) = self.source.line_col(diagnostic.span.start);
-        format!("{}:{line}:{col}", self.source.name())
+        location(&self.source, diagnostic)
     }
 
     /// Renders every diagnostic as plain text: a `file:line:col: error:` line,
@@ -159,56 +200,89 @@ impl Error {
     }
 
     fn render_one(&self, renderer: &Renderer, diagnostic: &Diagnostic) -> String {
-        let title = format!(
-            "{}: error: {}",
-            self.location(diagnostic),
-            diagnostic.message
-        );
-        let mut group = Group::with_title(Level::ERROR.no_name().primary_title(title));
-        if self.source.text().is_empty() {
-            // Unreadable, oversized or empty: there is no line to show.
-            group = group.element(Origin::path(self.source.name()).line(1).char_column(1));
-        } else {
-            group = group.element(self.snippet(
-                &diagnostic.span,
-                AnnotationKind::Primary,
-                diagnostic.label.as_deref(),
-            ));
-        }
-        for (span, label) in &diagnostic.related {
-            group = group.element(self.snippet(span, AnnotationKind::Context, Some(label)));
-        }
-        if let Some(help) = &diagnostic.help {
-            group = group.element(Level::HELP.message(help.as_str()));
-        }
-        renderer.render(&[group])
+        render_with(&self.source, diagnostic, renderer)
     }
+}
 
-    /// A snippet of just the lines the span touches, so rendering cost does
-    /// not grow with the file.
-    fn snippet<'a>(
-        &'a self,
-        span: &Range<usize>,
-        kind: AnnotationKind,
-        label: Option<&'a str>,
-    ) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
-        let (first_line, lines) = self.source.line_range(span);
-        let snippet_text = &self.source.text()[lines.clone()];
-        // Whatever span a stage produced, snap it to whole characters:
-        // annotate-snippets panics on a span that splits one.
-        let local_start = span.start.clamp(lines.start, lines.end) - lines.start;
-        let local_end = span.end.clamp(lines.start, lines.end) - lines.start;
-        let local_start = floor_char_boundary(snippet_text, local_start);
-        let local_end = ceil_char_boundary(snippet_text, local_end.max(local_start));
-        let mut annotation = kind.span(local_start..local_end);
-        if let Some(label) = label {
-            annotation = annotation.label(label);
-        }
-        Snippet::source(snippet_text)
-            .line_start(first_line)
-            .path(self.source.name())
-            .annotation(annotation)
+/// `file:line:col` of a diagnostic in `source`.
+pub(crate) fn location(source: &Source, diagnostic: &Diagnostic) -> String {
+    let (line, col) = source.line_col(diagnostic.span.start);
+    format!("{}:{line}:{col}", source.name())
+}
+
+/// One diagnostic as rustc shows it; errors and lints alike.
+pub(crate) fn render_diagnostic(source: &Source, diagnostic: &Diagnostic, styled: bool) -> String {
+    let renderer = if styled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    render_with(source, diagnostic, &renderer)
+}
+
+fn render_with(source: &Source, diagnostic: &Diagnostic, renderer: &Renderer) -> String {
+    let warning = matches!(
+        diagnostic.lint,
+        Some((_, lint::Level::Warn | lint::Level::Allow))
+    );
+    let (severity, level) = if warning {
+        ("warning", Level::WARNING)
+    } else {
+        ("error", Level::ERROR)
+    };
+    let title = format!(
+        "{}: {severity}: {}",
+        location(source, diagnostic),
+        diagnostic.message
+    );
+    let mut group = Group::with_title(level.no_name().primary_title(title));
+    if source.text().is_empty() {
+        // Unreadable, oversized or empty: there is no line to show.
+        group = group.element(Origin::path(source.name()).line(1).char_column(1));
+    } else {
+        group = group.element(snippet(
+            source,
+            &diagnostic.span,
+            AnnotationKind::Primary,
+            diagnostic.label.as_deref(),
+        ));
     }
+    for (span, label) in &diagnostic.related {
+        group = group.element(snippet(source, span, AnnotationKind::Context, Some(label)));
+    }
+    for note in &diagnostic.notes {
+        group = group.element(Level::NOTE.message(note.as_str()));
+    }
+    if let Some(help) = &diagnostic.help {
+        group = group.element(Level::HELP.message(help.as_str()));
+    }
+    renderer.render(&[group])
+}
+
+/// A snippet of just the lines the span touches, so rendering cost does
+/// not grow with the file.
+fn snippet<'a>(
+    source: &'a Source,
+    span: &Range<usize>,
+    kind: AnnotationKind,
+    label: Option<&'a str>,
+) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
+    let (first_line, lines) = source.line_range(span);
+    let snippet_text = &source.text()[lines.clone()];
+    // Whatever span a stage produced, snap it to whole characters:
+    // annotate-snippets panics on a span that splits one.
+    let local_start = span.start.clamp(lines.start, lines.end) - lines.start;
+    let local_end = span.end.clamp(lines.start, lines.end) - lines.start;
+    let local_start = floor_char_boundary(snippet_text, local_start);
+    let local_end = ceil_char_boundary(snippet_text, local_end.max(local_start));
+    let mut annotation = kind.span(local_start..local_end);
+    if let Some(label) = label {
+        annotation = annotation.label(label);
+    }
+    Snippet::source(snippet_text)
+        .line_start(first_line)
+        .path(source.name())
+        .annotation(annotation)
 }
 
 impl fmt::Display for Error {
@@ -226,13 +300,26 @@ impl fmt::Debug for Error {
 
 impl std::error::Error for Error {}
 
-/// Collects diagnostics while a stage keeps going, so one run reports every problem.
+/// Collects diagnostics while a stage keeps going, so one run reports every
+/// problem; docs defects are kept apart, as lints.
 #[derive(Debug, Default)]
 pub(crate) struct Sink {
     diagnostics: Vec<Diagnostic>,
+    lints: Vec<(&'static Lint, Diagnostic)>,
 }
 
 impl Sink {
+    /// A docs defect (made with [`Diagnostic::defect`]): reported at its
+    /// lint's level later, never failing the stage by itself.
+    pub(crate) fn lint(&mut self, lint: &'static Lint, diagnostic: Diagnostic) {
+        self.lints.push((lint, diagnostic));
+    }
+
+    /// The lints collected so far, in the order found.
+    pub(crate) fn take_lints(&mut self) -> Vec<(&'static Lint, Diagnostic)> {
+        std::mem::take(&mut self.lints)
+    }
+
     pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
     }

@@ -31,6 +31,7 @@ pub mod diff;
 mod emit;
 pub mod hash;
 pub mod ident;
+pub mod lint;
 mod markdown;
 mod method_pages;
 pub mod model;
@@ -43,6 +44,7 @@ mod yaml;
 
 pub use config::{Config, Gate, Http, Serde, write_if_changed};
 pub use diagnostic::{Diagnostic, Error};
+pub use lint::{Level, Lints};
 pub use method_pages::{parse_method_page, read_method_pages};
 pub use source::{MAX_SPEC_BYTES, Source};
 pub use yaml::SCHEMA_VERSION;
@@ -89,7 +91,16 @@ pub fn parse(source: &Source) -> Result<model::Spec, Error> {
     }
 }
 
-fn generate(source: &Source, config: &Config) -> Result<String, Error> {
+/// What a run produced, and the docs defects found on the way that are
+/// reported at warn level (see [`lint`]).
+#[derive(Debug, Clone)]
+pub struct Generated {
+    /// The module, or the YAML copy.
+    pub code: String,
+    pub lints: Lints,
+}
+
+fn generate(source: &Source, config: &Config) -> Result<Generated, Error> {
     let methods = config
         .methods
         .as_deref()
@@ -103,7 +114,7 @@ pub(crate) fn generate_with(
     source: &Source,
     methods: Option<&(api::MethodsInput, emit::MethodsOrigin)>,
     config: &Config,
-) -> Result<String, Error> {
+) -> Result<Generated, Error> {
     let bug = |bug: String| {
         internal_error(
             source,
@@ -113,26 +124,31 @@ pub(crate) fn generate_with(
     let Some((input, origin)) = methods else {
         let spec = parse(source)?;
         let checked = validate::check(source, &spec, &config.renames)?;
-        return emit::emit(&checked, None, &emit_options(source, config, None)).map_err(bug);
+        let lints = lint::apply(&config.lints, Vec::new())?;
+        let code = emit::emit(&checked, None, &emit_options(source, config, None)).map_err(bug)?;
+        return Ok(Generated { code, lints });
     };
-    with_checked_api(source, input, config, |checked, endpoints| {
+    let (code, lints) = with_checked_api(source, input, config, |checked, endpoints| {
         emit::emit(
             checked,
             Some(endpoints),
             &emit_options(source, config, Some(origin)),
         )
         .map_err(bug)
-    })?
+    })?;
+    Ok(Generated { code: code?, lints })
 }
 
 /// Runs every check on the Error page and the method pages together, and
-/// hands the result (the catalogue, checked, and the named endpoints) to `then`.
+/// hands the result (the catalogue, checked, and the named endpoints) to
+/// `then`; the docs defects found go through the configured lint levels, so
+/// a denied one fails here.
 pub(crate) fn with_checked_api<R>(
     source: &Source,
     input: &api::MethodsInput,
     config: &Config,
     then: impl FnOnce(&validate::Checked<'_>, &[api::Endpoint<'_>]) -> R,
-) -> Result<R, Error> {
+) -> Result<(R, Lints), Error> {
     let spec = parse(source)?;
     let (page_renames, method_renames): (BTreeMap<_, _>, BTreeMap<_, _>) = config
         .renames
@@ -153,8 +169,12 @@ pub(crate) fn with_checked_api<R>(
         &config.docs_site,
     )?;
     let checked = validate::check(source, &catalogue.spec, &page_renames)?;
-    let endpoints = api::endpoints(input, &catalogue, &method_renames, &config.docs_site)?;
-    Ok(then(&checked, &endpoints))
+    let (endpoints, endpoint_lints) =
+        api::endpoints(input, &catalogue, &method_renames, &config.docs_site)?;
+    let mut found = input.page_lints();
+    found.extend(endpoint_lints);
+    let lints = lint::apply(&config.lints, found)?;
+    Ok((then(&checked, &endpoints), lints))
 }
 
 fn emit_options<'a>(
@@ -199,8 +219,10 @@ fn export_methods_yaml(
     path: &std::path::Path,
     config: &Config,
     out_name: Option<&str>,
-) -> Result<String, Error> {
+) -> Result<Generated, Error> {
     let (mut input, origin) = method_pages::load(path)?;
+    // The copy records every lint; the levels decide what is reported now.
+    let lints = lint::apply(&config.lints, input.page_lints())?;
     // Configured names go into the copy, as they do for the Error page.
     for (key, name) in &config.renames {
         if api::is_reason_key(key) {
@@ -230,7 +252,23 @@ fn export_methods_yaml(
             "the YAML copy would not read back as the same content",
         ));
     }
-    Ok(yaml)
+    Ok(Generated { code: yaml, lints })
+}
+
+/// Every docs defect in the method pages at `methods` (a folder or a YAML
+/// copy), read against the Error page, whatever the configured levels: the
+/// report a user files upstream.
+#[cfg(feature = "tools")]
+fn docs_defects(
+    error_page: &Source,
+    methods: &std::path::Path,
+    config: &Config,
+) -> Result<Lints, Error> {
+    let (input, _) = method_pages::load(methods)?;
+    let mut every_lint = config.clone();
+    every_lint.lints = lint::Levels::report_all();
+    let ((), lints) = with_checked_api(error_page, &input, &every_lint, |_, _| ())?;
+    Ok(lints)
 }
 
 fn internal_error(source: &Source, what: &str) -> Error {

@@ -71,6 +71,7 @@ pub(crate) fn load_copy(source: Source) -> Result<(MethodsInput, MethodsOrigin),
             sources: vec![source],
             page_source,
             reason_name_spans,
+            from_copy: true,
         },
         origin,
     ))
@@ -130,6 +131,7 @@ pub(crate) fn from_sources(pages_in: Vec<(String, Source)>) -> Result<MethodsInp
         sources,
         page_source,
         reason_name_spans: Default::default(),
+        from_copy: false,
     })
 }
 

@@ -5,7 +5,8 @@
 
 use proc_macro2::TokenStream;
 
-use crate::{Config, Error, Source, emit, model::Spec, validate};
+use crate::diff::{self, ApiView, Diff};
+use crate::{Config, Error, Generated, Source, emit, model::Spec, validate};
 
 /// The module's tokens, before formatting.
 #[derive(Clone)]
@@ -34,7 +35,59 @@ pub fn generate_from_pages(
         name: "methods".to_owned(),
         identity: format!("{} pages in memory", pages.len()),
     };
-    crate::generate_with(error_page, Some(&(input, origin)), config)
+    crate::generate_with(error_page, Some(&(input, origin)), config).map(|generated| generated.code)
+}
+
+/// One version of the whole API, read from pages in memory: what it
+/// generates (with its lints) and what the semantic diff compares, from one
+/// run of the checks. For the replay of the docs' history.
+pub struct ApiVersion {
+    pub generated: Generated,
+    view: ApiView,
+}
+
+/// [`generate_from_pages`], keeping the lints and the diff's view.
+pub fn api_version(
+    error_page: &Source,
+    pages: &[(String, Source)],
+    config: &Config,
+) -> Result<ApiVersion, Error> {
+    let input = crate::method_pages::from_sources(pages.to_vec())?;
+    let origin = crate::emit::MethodsOrigin {
+        name: "methods".to_owned(),
+        identity: format!("{} pages in memory", pages.len()),
+    };
+    let ((code, view), lints) =
+        crate::with_checked_api(error_page, &input, config, |checked, endpoints| {
+            let code = emit::emit(
+                checked,
+                Some(endpoints),
+                &crate::emit_options(error_page, config, Some(&origin)),
+            );
+            (code, ApiView::of_api(checked, endpoints))
+        })?;
+    let code = code.map_err(|bug| {
+        Error::single(
+            error_page.clone(),
+            crate::Diagnostic::error(
+                0..0,
+                format!("internal error: the generated code does not parse ({bug})"),
+            ),
+        )
+    })?;
+    Ok(ApiVersion {
+        generated: Generated { code, lints },
+        view: view.with_lints(&input.spec),
+    })
+}
+
+/// What changed from `old` to `new`, as [`diff::diff_api`] reports it.
+pub fn diff_versions(old: &ApiVersion, new: &ApiVersion, old_name: &str, new_name: &str) -> Diff {
+    Diff {
+        old_name: old_name.to_owned(),
+        new_name: new_name.to_owned(),
+        changes: diff::compare_views(&old.view, &new.view),
+    }
 }
 
 /// Tokens → formatted Rust (without the header).

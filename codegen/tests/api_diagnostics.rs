@@ -1,6 +1,6 @@
 //! Every way the method pages' YAML copy, the reason catalogue and the
-//! endpoints can be wrong gives a located error with help, never a panic or
-//! a module that quietly drops a method.
+//! endpoints can be wrong gives a located error with help, and every docs
+//! defect a located lint; never a panic or a module that quietly drops a method.
 
 mod common;
 
@@ -161,28 +161,6 @@ fn endpoint_names_that_collide_or_fail_are_located() {
     );
     let error = error_of(&edited(
         "request: GET /api/v2/filters/:id\n",
-        "request: GET /api/v2/filters//x\n",
-    ));
-    assert_reports(
-        &error,
-        32,
-        18,
-        "the path of `GET /api/v2/filters//x` has an empty segment",
-        "write the path as the server routes it",
-    );
-    let error = error_of(&edited(
-        "request: GET /api/v2/filters/keywords/:id\n",
-        "request: GET /api/v2/filters/:name\n",
-    ));
-    assert_reports(
-        &error,
-        32,
-        18,
-        "`GET /api/v2/filters/:id` routes like `GET /api/v2/filters/:name`: no request could tell them apart",
-        "two methods with the same HTTP method need paths",
-    );
-    let error = error_of(&edited(
-        "request: GET /api/v2/filters/:id\n",
         "request: Get /api/v2/filters/:id\n",
     ));
     assert_reports(
@@ -192,6 +170,60 @@ fn endpoint_names_that_collide_or_fail_are_located() {
         "`Get` is not an HTTP method",
         "write the method in capitals",
     );
+}
+
+/// A route no request could reach is a docs defect: the method is left out
+/// with a located warning, and denied, the same lint fails at the same place.
+#[test]
+fn unroutable_methods_are_left_out_with_a_lint() {
+    let cases = [
+        (
+            "request: GET /api/v2/filters/:id\n",
+            "request: GET /api/v2/filters//x\n",
+            "empty-path-segment",
+            "the path of `GET /api/v2/filters//x` has an empty segment",
+            "left out `GET /api/v2/filters//x`: the router cannot match it",
+            "AdminFiltersGetOne",
+        ),
+        (
+            "request: GET /api/v2/filters/keywords/:id\n",
+            "request: GET /api/v2/filters/:name\n",
+            "duplicate-route",
+            "`GET /api/v2/filters/:id` routes like `GET /api/v2/filters/:name`: no request could tell them apart",
+            "left out `GET /api/v2/filters/:id`; `GET /api/v2/filters/:name`, earlier in page order, keeps the route",
+            "AdminFiltersGetOne",
+        ),
+    ];
+    for (old, new, lint, message, outcome, left_out) in cases {
+        let copy = edited(old, new);
+        let generated = Config::new()
+            .generate_api_report(
+                &common::fixture("seed-000-current.md"),
+                &Source::new("methods.yaml", copy.as_str()),
+            )
+            .unwrap_or_else(|error| panic!("{lint} only warns:\n{error}"));
+        let fired: Vec<_> = generated.lints.iter().collect();
+        let [fired] = &fired[..] else {
+            panic!("one lint: {}", generated.lints.render())
+        };
+        assert_eq!(fired.lint().name, lint);
+        assert_eq!(fired.location(), "methods.yaml:32:18");
+        assert_eq!(fired.message(), message);
+        assert_eq!(fired.outcome(), outcome);
+        assert!(!generated.code.contains(&format!("    {left_out},\n")));
+        assert!(generated.code.contains("    AdminFiltersGet,\n"));
+
+        let mut deny = Config::new();
+        deny.lint(lint, mastodon_error_codegen::Level::Deny);
+        let error = generate(&deny, &copy).expect_err("denied");
+        let help = if lint == "duplicate-route" {
+            "two methods with the same HTTP method need paths"
+        } else {
+            "the path should be written as the server routes it"
+        };
+        assert_reports(&error, 32, 18, message, help);
+        assert!(error.render().contains(&format!("= note: {outcome}")));
+    }
 }
 
 /// The first documented 401, under `GET /api/v2/filters`.

@@ -1,10 +1,10 @@
-//! The method page reader on small pages: what it reads, and a located
-//! error with help for every way a page can fail to be read.
+//! The method page reader on small pages: what it reads, and for every
+//! defect a page can have, the located lint and what was kept or left out.
 
 mod common;
 
 use common::assert_reports;
-use mastodon_error_codegen::model::methods::Lifecycle;
+use mastodon_error_codegen::model::methods::{Lifecycle, LintRecord, MethodPage};
 use mastodon_error_codegen::{Source, parse_method_page, read_method_pages};
 
 const FRONT: &str = "---\ntitle: statuses API methods\n---\n\n";
@@ -91,117 +91,204 @@ fn methods_nested_under_a_group_heading_are_methods() {
     );
 }
 
-fn error_of(body: &str) -> mastodon_error_codegen::Error {
-    parse_method_page(&Source::new("statuses.md", page(body)), "statuses")
-        .expect_err("the page is broken")
+/// Reads a page with one docs defect: the page still reads, and records
+/// the one lint that fired.
+fn defect_of(body: &str) -> (MethodPage, LintRecord) {
+    let page = parse_method_page(&Source::new("statuses.md", page(body)), "statuses")
+        .unwrap_or_else(|error| panic!("a docs defect never fails the page:\n{error}"));
+    let [record] = &page.lints[..] else {
+        panic!("one lint: {:?}", page.lints)
+    };
+    let record = record.clone();
+    (page, record)
+}
+
+/// The lint's name, `file:line:col` below the methods folder, message and outcome.
+fn assert_lint(record: &LintRecord, lint: &str, at: &str, message: &str, outcome: &str) {
+    assert_eq!(record.lint, lint, "{record:?}");
+    assert_eq!(record.at, at, "{record:?}");
+    assert!(record.message.contains(message), "{record:?}");
+    assert!(record.outcome.contains(outcome), "{record:?}");
 }
 
 #[test]
-fn a_request_line_that_is_not_one_is_located() {
-    let error = error_of(&METHOD.replace(
-        "GET /api/v1/statuses/:id HTTP/1.1",
-        "FETCH /api/v1/statuses/:id",
-    ));
-    assert_reports(
-        &error,
-        8,
-        1,
-        "the section's first `http` block is not a request line",
-        "start the block with the request",
-    );
-    let error =
-        error_of(&METHOD.replace("GET /api/v1/statuses/:id HTTP/1.1", "GET api/v1/statuses"));
-    assert_reports(
-        &error,
-        8,
-        1,
-        "the section's first `http` block is not a request line",
-        "start the block with the request",
-    );
+fn a_request_line_that_is_not_one_leaves_out_its_method() {
+    for request in ["FETCH /api/v1/statuses/:id", "GET api/v1/statuses"] {
+        let (page, record) =
+            defect_of(&METHOD.replace("GET /api/v1/statuses/:id HTTP/1.1", request));
+        assert_lint(
+            &record,
+            "invalid-request-line",
+            "statuses.md:8:1",
+            "the section's first `http` block is not a request line",
+            "left out this section's method",
+        );
+        assert!(page.methods.is_empty(), "{:?}", page.methods);
+    }
 }
 
 #[test]
-fn an_unknown_heading_marker_is_located() {
-    let error = error_of(&METHOD.replace("## View", "## {{%beta%}} View"));
-    assert_reports(
-        &error,
-        5,
-        4,
+fn an_unknown_heading_marker_is_ignored() {
+    let (page, record) = defect_of(&METHOD.replace("## View", "## {{%beta%}} View"));
+    assert_lint(
+        &record,
+        "unknown-heading-marker",
+        "statuses.md:5:4",
         "unknown marker `beta` in a section heading",
-        "a method heading takes",
+        "ignored `beta`",
     );
+    assert_eq!(page.methods[0].lifecycle, Lifecycle::Current);
 }
 
 #[test]
-fn a_method_without_an_oauth_line_is_located() {
-    let error = error_of(&METHOD.replace(
+fn a_method_without_an_oauth_line_is_kept_without_authorization() {
+    let (page, record) = defect_of(&METHOD.replace(
         "**OAuth:** Public for public statuses, user token + `read:statuses` for private ones\\\n",
         "",
     ));
-    assert_reports(
-        &error,
-        5,
-        1,
+    assert_lint(
+        &record,
+        "missing-oauth",
+        "statuses.md:5:1",
         "this method has no `**OAuth:**` line",
-        "say who may call the method",
+        "kept `GET /api/v1/statuses/:id` with no documented kind of token and no scopes",
     );
-    let error = error_of(&METHOD.replace(
+    assert_eq!(page.methods[0].auth, Default::default());
+    let (page, record) = defect_of(&METHOD.replace(
         "Public for public statuses, user token + `read:statuses` for private ones",
         "`read`",
     ));
-    assert_reports(
-        &error,
-        12,
-        3,
+    assert_lint(
+        &record,
+        "oauth-without-token-kind",
+        "statuses.md:12:3",
         "the `**OAuth:**` line names no kind of token",
-        "say who may call the method",
+        "kept `GET /api/v1/statuses/:id` with its scopes `read` and no kind of token",
     );
+    assert_eq!(page.methods[0].auth.scopes, ["read"]);
+    assert!(page.methods[0].auth.token_kinds().is_empty());
 }
 
 #[test]
-fn a_section_with_an_oauth_line_but_no_request_is_located() {
-    let error = error_of(&METHOD.replace("```http\nGET /api/v1/statuses/:id HTTP/1.1\n```\n", ""));
-    assert_reports(
-        &error,
-        5,
-        1,
+fn a_section_with_an_oauth_line_but_no_request_is_left_out() {
+    let (page, record) =
+        defect_of(&METHOD.replace("```http\nGET /api/v1/statuses/:id HTTP/1.1\n```\n", ""));
+    assert_lint(
+        &record,
+        "method-without-request",
+        "statuses.md:5:1",
         "this section documents a method but has no request line",
-        "add a ```http block",
+        "left out the method `View a status`",
     );
+    assert!(page.methods.is_empty());
 }
 
 #[test]
-fn broken_error_examples_are_located() {
-    let error = error_of(&METHOD.replace(
+fn a_broken_json_example_gives_its_intact_error_or_is_left_out() {
+    let errors = |page: &MethodPage| -> Vec<(u16, String)> {
+        page.methods[0]
+            .errors
+            .iter()
+            .map(|e| (e.status, e.error.clone()))
+            .collect()
+    };
+    // The issue's case: a missing comma after the `"error"` line.
+    let (page, record) = defect_of(&METHOD.replace(
+        "\"error\": \"Record not found\"",
+        "\"error\": \"Record not found\"\n  \"details\": {\"id\": \"1\"}",
+    ));
+    assert_lint(
+        &record,
+        "invalid-example-json",
+        "statuses.md:30:3",
+        "the JSON example of a 404 response is not valid JSON: expected `,` or `}`",
+        "read its `error` from the broken example: `404 Record not found`",
+    );
+    assert_eq!(errors(&page), [(404, "Record not found".to_owned())]);
+    let (page, record) = defect_of(&METHOD.replace(
         "\"error\": \"Record not found\"",
         "\"error\": \"Record not found\",,",
     ));
-    assert_reports(
-        &error,
-        29,
-        31,
-        "the JSON example of a 404 response is not valid JSON",
-        "fix the example",
+    assert_lint(
+        &record,
+        "invalid-example-json",
+        "statuses.md:29:31",
+        "is not valid JSON",
+        "read its `error`",
     );
-    let error = error_of(&METHOD.replace("\"error\": \"Record not found\"", "\"error\": 404"));
-    assert_reports(
-        &error,
-        27,
-        1,
+    assert_eq!(errors(&page), [(404, "Record not found".to_owned())]);
+    // Nothing intact: the example alone is left out, the method stays.
+    let (page, record) = defect_of(&METHOD.replace(
+        "\"error\": \"Record not found\"",
+        "\"error\": \"Record not found",
+    ));
+    assert_lint(
+        &record,
+        "invalid-example-json",
+        "statuses.md:30:1",
+        "is not valid JSON",
+        "left out this 404 example",
+    );
+    assert_eq!(page.methods.len(), 1);
+    assert!(errors(&page).is_empty());
+}
+
+#[test]
+fn an_error_that_is_not_a_string_leaves_out_its_example() {
+    let (page, record) =
+        defect_of(&METHOD.replace("\"error\": \"Record not found\"", "\"error\": 404"));
+    assert_lint(
+        &record,
+        "malformed-error-example",
+        "statuses.md:27:1",
         "the `error` of a 404 example is not a string",
-        "write the message the server sends as a JSON string",
+        "left out this 404 example",
     );
-    let error = error_of(&METHOD.replace(
+    assert!(page.methods[0].errors.is_empty());
+    let (_, record) = defect_of(&METHOD.replace(
         "\"error\": \"Record not found\"",
         "\"error\": \"x\", \"error_description\": 1",
     ));
-    assert_reports(
-        &error,
-        27,
-        1,
+    assert_lint(
+        &record,
+        "malformed-error-example",
+        "statuses.md:27:1",
         "the `error_description` of a 404 example is not a string",
-        "write it as a JSON string",
+        "left out this 404 example",
     );
+}
+
+#[test]
+fn broken_front_matter_leaves_the_title_empty_and_reads_the_methods() {
+    for (front, at, message) in [
+        (
+            "---\ntitle: [statuses\n---\n\n",
+            "statuses.md:",
+            "the front matter is not valid YAML",
+        ),
+        (
+            "---\ndescription: x\n---\n\n",
+            "statuses.md:1:1",
+            "the front matter has no `title`",
+        ),
+    ] {
+        let source = Source::new("statuses.md", format!("{front}{METHOD}"));
+        let page =
+            parse_method_page(&source, "statuses").expect("a docs defect never fails the page");
+        let [record] = &page.lints[..] else {
+            panic!("one lint: {:?}", page.lints)
+        };
+        assert_eq!(record.lint, "invalid-front-matter");
+        assert!(record.at.starts_with(at), "{record:?}");
+        assert!(record.message.contains(message), "{record:?}");
+        assert!(
+            record
+                .outcome
+                .contains("its title, which only the YAML copy shows, is left empty")
+        );
+        assert_eq!(page.title, "");
+        assert_eq!(page.methods.len(), 1);
+    }
 }
 
 #[test]
@@ -222,14 +309,11 @@ fn a_folder_reports_every_broken_page_at_once() {
     let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("method-pages-broken");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("admin")).unwrap();
-    std::fs::write(
-        dir.join("statuses.md"),
-        page(&METHOD.replace("GET /api", "FETCH /api")),
-    )
-    .unwrap();
+    // A file that is no Hugo page is the one error a page can still give.
+    std::fs::write(dir.join("statuses.md"), METHOD).unwrap();
     std::fs::write(
         dir.join("admin/accounts.md"),
-        page(&METHOD.replace("## View", "## {{%beta%}} View")),
+        METHOD.replace("## View", "## {{%beta%}} View"),
     )
     .unwrap();
     std::fs::write(dir.join("fine.md"), page(METHOD)).unwrap();

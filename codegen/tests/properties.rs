@@ -407,13 +407,25 @@ proptest! {
         let source = Source::new(format!("{path}.md"), edited);
         match mastodon_error_codegen::parse_method_page(&source, path) {
             Ok(page) => {
+                // A method nobody may call only with the lint that says so.
+                let unauthorized_lints = page
+                    .lints
+                    .iter()
+                    .filter(|record| matches!(record.lint.as_str(), "missing-oauth" | "oauth-without-token-kind"))
+                    .count();
+                let unauthorized = page.methods.iter().filter(|method| method.auth.token_kinds().is_empty()).count();
+                prop_assert_eq!(unauthorized, unauthorized_lints, "{:?}", page.lints);
                 for method in &page.methods {
                     prop_assert!(method.path.starts_with('/'), "{}", method.path);
-                    let auth = &method.auth;
-                    prop_assert!(auth.public || auth.app || auth.user, "a method nobody may call");
                     for error in &method.errors {
                         prop_assert!((400..=599).contains(&error.status));
                     }
+                }
+                for record in &page.lints {
+                    prop_assert!(mastodon_error_codegen::lint::find(&record.lint).is_some(), "{}", record.lint);
+                    let prefix = format!("{path}.md:");
+                    prop_assert!(record.at.starts_with(&prefix), "{}", record.at);
+                    prop_assert!(!record.outcome.is_empty());
                 }
             }
             Err(error) => prop_assert!(error.render().contains(": error: ")),

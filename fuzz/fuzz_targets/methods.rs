@@ -1,11 +1,13 @@
 //! Any bytes, read as an API method page and as a YAML copy of the method
-//! pages (with the current Error page): the generator returns a located error
-//! or a module that parses. It must never panic.
+//! pages (with the current Error page): the generator returns a located error,
+//! or a page or module with lints that name known lints and render. A broken
+//! JSON example goes through the recovery of its `"error"` string. It must
+//! never panic.
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mastodon_error_codegen::{Config, Source, parse_method_page};
+use mastodon_error_codegen::{Config, Source, lint, parse_method_page};
 
 const ERROR_PAGE: &str = include_str!("../../spec/error.md");
 
@@ -18,17 +20,24 @@ fuzz_target!(|data: &[u8]| {
             for method in &page.methods {
                 assert!(method.path.starts_with('/'), "{}", method.path);
             }
+            for record in &page.lints {
+                assert!(lint::find(&record.lint).is_some(), "{}", record.lint);
+                assert!(record.at.starts_with("fuzz.md:"), "{}", record.at);
+                assert!(!record.outcome.is_empty());
+            }
         }
         Err(error) => {
             let _ = error.render();
         }
     }
     let error_page = Source::new("spec/error.md", ERROR_PAGE);
-    match Config::new().generate_api_source(&error_page, &Source::new("fuzz.yaml", text)) {
-        Ok(code) => {
-            if let Err(error) = syn::parse_file(&code) {
-                panic!("generated code does not parse: {error}\n{code}");
+    match Config::new().generate_api_report(&error_page, &Source::new("fuzz.yaml", text)) {
+        Ok(generated) => {
+            if let Err(error) = syn::parse_file(&generated.code) {
+                panic!("generated code does not parse: {error}\n{}", generated.code);
             }
+            let _ = generated.lints.render();
+            let _ = generated.lints.cargo_warnings();
         }
         Err(error) => {
             let _ = error.render();

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::view::{ApiView, FieldView, ReasonView};
+use super::view::{ApiView, FieldView, LintView, ReasonView};
 use super::{Change, ChangeKind};
 
 pub(crate) fn compare(old: &ApiView, new: &ApiView) -> Vec<Change> {
@@ -20,7 +20,41 @@ pub(crate) fn compare(old: &ApiView, new: &ApiView) -> Vec<Change> {
     compare_groups(old, new, &mut changes);
     compare_reasons(&old.reasons, &new.reasons, &mut changes);
     super::methods::compare_endpoints(&old.endpoints, &new.endpoints, &mut changes);
+    compare_lints(&old.lints, &new.lints, &mut changes);
     changes
+}
+
+/// Lints that fired on one side only, as many times as they differ: a docs
+/// fix shows as the lint going away, beside the facts it restored.
+fn compare_lints(old: &[LintView], new: &[LintView], changes: &mut Vec<Change>) {
+    let mut unmatched_old: Vec<&LintView> = old.iter().collect();
+    for lint in new {
+        match unmatched_old.iter().position(|before| *before == lint) {
+            Some(at) => {
+                unmatched_old.remove(at);
+            }
+            None => changes.push(
+                Change::new(
+                    ChangeKind::LintFired,
+                    &lint.lint,
+                    None,
+                    Some(lint.what.clone()),
+                )
+                .on_page(&lint.page),
+            ),
+        }
+    }
+    for lint in unmatched_old {
+        changes.push(
+            Change::new(
+                ChangeKind::LintCleared,
+                &lint.lint,
+                Some(lint.what.clone()),
+                None,
+            )
+            .on_page(&lint.page),
+        );
+    }
 }
 
 fn compare_fields(old: &[FieldView], new: &[FieldView], changes: &mut Vec<Change>) {

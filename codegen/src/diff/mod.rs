@@ -26,12 +26,12 @@ mod compare;
 mod methods;
 mod read_back;
 mod render;
-mod view;
+pub(crate) mod view;
 
 use std::fmt;
 
 use crate::{Config, Error, Source, parse, validate};
-use view::ApiView;
+pub(crate) use view::ApiView;
 
 /// How much a change breaks users of the generated module, in semver terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -96,6 +96,10 @@ pub enum ChangeKind {
     MethodErrorRemoved,
     MethodErrorMessageChanged,
     MethodErrorStatusChanged,
+    /// A docs defect that the newer pages have and the older did not.
+    LintFired,
+    /// A docs defect fixed upstream.
+    LintCleared,
 }
 
 impl ChangeKind {
@@ -138,7 +142,10 @@ impl ChangeKind {
             | AnchorChanged
             | MethodParametersRenamed
             | MethodAddedInChanged
-            | MethodDocsChanged => Impact::Patch,
+            | MethodDocsChanged
+            // What a defect costs or a fix restores shows as its own change.
+            | LintFired
+            | LintCleared => Impact::Patch,
         }
     }
 
@@ -181,6 +188,8 @@ impl ChangeKind {
             MethodErrorRemoved => "method_error_removed",
             MethodErrorMessageChanged => "method_error_message_changed",
             MethodErrorStatusChanged => "method_error_status_changed",
+            LintFired => "lint_fired",
+            LintCleared => "lint_cleared",
         }
     }
 }
@@ -315,6 +324,11 @@ pub fn diff_generated_api(
 ) -> Result<Option<Diff>, Error> {
     let new_methods = crate::method_pages::load(methods)?;
     let new_view = api_view(error_page, &new_methods, config)?;
+    // A module holds no lints: compare facts only.
+    let new_view = ApiView {
+        lints: Vec::new(),
+        ..new_view
+    };
     let Some(old_view) = read_back::read_back(old_module) else {
         return Ok(None);
     };
@@ -343,11 +357,17 @@ fn api_diff(
 }
 
 fn api_view(error_page: &Source, methods: &Methods, config: &Config) -> Result<ApiView, Error> {
-    crate::with_checked_api(error_page, &methods.0, config, ApiView::of_api)
+    let (view, _lints) = crate::with_checked_api(error_page, &methods.0, config, ApiView::of_api)?;
+    Ok(view.with_lints(&methods.0.spec))
 }
 
 fn view_of(source: &Source, config: &Config) -> Result<ApiView, Error> {
     let spec = parse(source)?;
     let checked = validate::check(source, &spec, &config.renames)?;
     Ok(ApiView::of_checked(&checked))
+}
+
+/// What changed between two views, for callers in the crate that built them.
+pub(crate) fn compare_views(old: &ApiView, new: &ApiView) -> Vec<Change> {
+    compare::compare(old, new)
 }

@@ -109,6 +109,7 @@ pub(crate) fn read_back(module: &str) -> Option<ApiView> {
         groups,
         reasons,
         endpoints: read_endpoints(&file)?,
+        lints: Vec::new(),
     })
 }
 

@@ -101,6 +101,8 @@ fn describe(change: &Change, quote: Quote) -> String {
         MethodErrorStatusChanged => {
             format!("method {subject} error moved: {} → {}", q(old), q(new))
         }
+        LintFired => format!("docs defect {subject} appeared: {new}"),
+        LintCleared => format!("docs defect {subject} fixed upstream: {old}"),
     }
 }
 

@@ -13,6 +13,18 @@ pub(crate) struct ApiView {
     pub reasons: Vec<ReasonView>,
     /// Empty for a module of the Error page alone.
     pub endpoints: Vec<EndpointView>,
+    /// The docs defects the method pages' readers found (a module holds none).
+    pub lints: Vec<LintView>,
+}
+
+/// A lint that fired on a method page, without its line and column, which
+/// move with every edit above it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct LintView {
+    pub lint: String,
+    pub page: String,
+    /// The message, then what the generator did.
+    pub what: String,
 }
 
 /// One `Endpoint` variant and the facts its table row holds.
@@ -190,6 +202,23 @@ impl ApiView {
                 })
                 .collect(),
             endpoints: Vec::new(),
+            lints: Vec::new(),
         }
+    }
+
+    /// The lints recorded on the method pages.
+    pub fn with_lints(mut self, spec: &crate::model::methods::MethodSpec) -> ApiView {
+        self.lints = spec
+            .pages
+            .iter()
+            .flat_map(|page| {
+                page.lints.iter().map(|record| LintView {
+                    lint: record.lint.clone(),
+                    page: page.path.clone(),
+                    what: format!("{} ({})", record.message, record.outcome),
+                })
+            })
+            .collect();
+        self
     }
 }

@@ -5,6 +5,7 @@ use std::ops::Range;
 use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, Sink};
+use crate::lint;
 use crate::source::floor_char_boundary;
 use crate::yaml;
 
@@ -31,7 +32,34 @@ impl PageKind {
     fn title_use(self) -> &'static str {
         match self {
             PageKind::ErrorEntity => "the title names the entity struct",
-            PageKind::Methods => "the title names the page in the generated docs",
+            PageKind::Methods => "the title names the page in the YAML copy",
+        }
+    }
+
+    /// A defect in a method page's front matter is a lint, and the page is
+    /// read with its title left empty (nothing generated uses it); the
+    /// Error page's title names the entity, so there it is an error.
+    fn report(
+        self,
+        sink: &mut Sink,
+        diagnostic: Diagnostic,
+        at: Range<usize>,
+        body_start: usize,
+    ) -> (Option<FrontMatter>, usize) {
+        match self {
+            PageKind::ErrorEntity => {
+                sink.push(diagnostic);
+                (None, body_start)
+            }
+            PageKind::Methods => {
+                sink.lint(&lint::INVALID_FRONT_MATTER, diagnostic.outcome("read the page's methods; its title, which only the YAML copy shows, is left empty"));
+                let front = FrontMatter {
+                    title: String::new(),
+                    title_span: at,
+                    description: None,
+                };
+                (Some(front), body_start)
+            }
         }
     }
 }
@@ -84,17 +112,16 @@ pub(crate) fn parse(text: &str, kind: PageKind, sink: &mut Sink) -> (Option<Fron
             // Tab normalisation kept every offset, so spans shift by the block's start.
             let offset = (yaml_start + yaml::error_span(&yaml, &err).start).min(close.start);
             let offset = floor_char_boundary(text, offset);
-            sink.push(
-                Diagnostic::error(
-                    offset..(offset + 1).min(text.len()),
-                    format!(
-                        "the front matter is not valid YAML: {}",
-                        yaml::error_message(&err)
-                    ),
-                )
-                .help("fix the YAML between the `---` lines; only `title` and `description` (or `summary`) are read"),
-            );
-            return (None, body_start);
+            let at = offset..(offset + 1).min(text.len());
+            let diagnostic = Diagnostic::error(
+                at.clone(),
+                format!(
+                    "the front matter is not valid YAML: {}",
+                    yaml::error_message(&err)
+                ),
+            )
+            .help("fix the YAML between the `---` lines; only `title` and `description` (or `summary`) are read");
+            return kind.report(sink, diagnostic, at, body_start);
         }
     };
     let title_span = key_span(text, yaml_start..close.start, "title").unwrap_or(open.clone());
@@ -103,16 +130,14 @@ pub(crate) fn parse(text: &str, kind: PageKind, sink: &mut Sink) -> (Option<Fron
         .map(|t| t.trim().to_owned())
         .unwrap_or_default();
     if title.is_empty() {
-        sink.push(
-            Diagnostic::error(title_span, "the front matter has no `title`")
-                .label("front matter without a title")
-                .help(format!(
-                    "add a line `{}`; {}",
-                    kind.title_line(),
-                    kind.title_use()
-                )),
-        );
-        return (None, body_start);
+        let diagnostic = Diagnostic::error(title_span.clone(), "the front matter has no `title`")
+            .label("front matter without a title")
+            .help(format!(
+                "add a line `{}`; {}",
+                kind.title_line(),
+                kind.title_use()
+            ));
+        return kind.report(sink, diagnostic, title_span, body_start);
     }
     let description = fields
         .description

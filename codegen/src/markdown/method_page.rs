@@ -9,15 +9,19 @@
 //! JSON example whose body has `"error"` is a documented error response.
 //! Sections without an `http` block (`See also`) and WebSocket sections
 //! (`wss://…`) are not methods. Anything else that looks like a method but
-//! cannot be read is a located error: a method never goes missing silently.
+//! cannot be read is a docs defect: a lint (see `crate::lint`) that says what
+//! was recovered or left out, so a method never goes missing silently. Only a
+//! file that is no Hugo page at all (no front matter) is an error.
 
 use std::ops::Range;
 
 use super::blocks::{self, Block, BlockKind};
 use super::front_matter::{self, PageKind};
 use super::inline;
+use super::lenient_json;
 use crate::diagnostic::{Diagnostic, Errors, Sink};
-use crate::model::methods::{Auth, ErrorResponse, Lifecycle, Method, MethodPage};
+use crate::lint;
+use crate::model::methods::{Auth, ErrorResponse, Lifecycle, LintRecord, Method, MethodPage};
 use crate::source::Source;
 
 /// HTTP methods a request line may start with.
@@ -41,11 +45,26 @@ pub fn parse(source: &Source, page_path: &str) -> Result<MethodPage, Errors> {
         reader.block(block, opens_method, &mut sink);
     }
     reader.close_section(&mut sink);
+    let lints = sink
+        .take_lints()
+        .into_iter()
+        .map(|(lint, diagnostic)| {
+            let (line, col) = source.line_col(diagnostic.span().start);
+            LintRecord {
+                lint: lint.name.to_owned(),
+                at: format!("{page_path}.md:{line}:{col}"),
+                message: diagnostic.message().to_owned(),
+                outcome: diagnostic.notes().first().cloned().unwrap_or_default(),
+                span: diagnostic.span(),
+            }
+        })
+        .collect();
     match front {
         Some(front) if sink.is_empty() => Ok(MethodPage {
             path: page_path.to_owned(),
             title: front.title,
             methods: reader.methods,
+            lints,
         }),
         _ => Err(sink.into_error(source)),
     }
@@ -156,20 +175,33 @@ impl Reader {
                 path,
                 span,
             } => {
+                let request = format!("{http_method} {path}");
                 let auth = match section.auth {
                     Some((auth, span)) if !auth.public && !auth.app && !auth.user => {
-                        sink.push(
-                            Diagnostic::error(span, "the `**OAuth:**` line names no kind of token")
-                                .help(OAUTH_HELP),
+                        let scopes = if auth.scopes.is_empty() {
+                            "no scopes".to_owned()
+                        } else {
+                            format!("its scopes {}", code_list(&auth.scopes))
+                        };
+                        sink.lint(
+                            &lint::OAUTH_WITHOUT_TOKEN_KIND,
+                            Diagnostic::defect(
+                                span,
+                                "the `**OAuth:**` line names no kind of token",
+                                format!("kept `{request}` with {scopes} and no kind of token"),
+                            )
+                            .help(OAUTH_HELP),
                         );
                         auth
                     }
                     Some((auth, _)) => auth,
                     None => {
-                        sink.push(
-                            Diagnostic::error(
+                        sink.lint(
+                            &lint::MISSING_OAUTH,
+                            Diagnostic::defect(
                                 section.title_span.clone(),
                                 "this method has no `**OAuth:**` line",
+                                format!("kept `{request}` with no documented kind of token and no scopes"),
                             )
                             .label("this method")
                             .help(OAUTH_HELP),
@@ -195,10 +227,12 @@ impl Reader {
             // An OAuth line is what only a method has.
             RequestState::None => {
                 if let Some((_, span)) = section.auth {
-                    sink.push(
-                        Diagnostic::error(
+                    sink.lint(
+                        &lint::METHOD_WITHOUT_REQUEST,
+                        Diagnostic::defect(
                             section.title_span.clone(),
                             "this section documents a method but has no request line",
+                            format!("left out the method `{}`: there is no request to route", section.title),
                         )
                         .related(span, "its `**OAuth:**` line")
                         .help("add a ```http block under the heading whose first line is the request, e.g. `GET /api/v1/statuses/:id HTTP/1.1`"),
@@ -216,12 +250,16 @@ fn open_section(block: &Block, anchor: Option<&str>, sink: &mut Sink) -> Section
         match marker.name.as_str() {
             "deprecated" => lifecycle = lifecycle.max(Lifecycle::Deprecated),
             "removed" => lifecycle = Lifecycle::Removed,
-            other => sink.push(
-                Diagnostic::error(
+            other => sink.lint(
+                &lint::UNKNOWN_HEADING_MARKER,
+                Diagnostic::defect(
                     marker.span.clone(),
                     format!("unknown marker `{other}` in a section heading"),
+                    format!(
+                        "ignored `{other}`; the section's lifecycle comes from its other markers"
+                    ),
                 )
-                .help("a method heading takes `{{%deprecated%}}` or `{{%removed%}}`; remove the marker or teach the reader what it means"),
+                .help("a method heading takes `{{%deprecated%}}` or `{{%removed%}}`"),
             ),
         }
     }
@@ -350,9 +388,14 @@ fn request_line(block: &Block, sink: &mut Sink) -> RequestState {
 }
 
 fn bad_request_line(span: Range<usize>, sink: &mut Sink) -> RequestState {
-    sink.push(
-        Diagnostic::error(span, "the section's first `http` block is not a request line")
-            .label("expected `METHOD /path HTTP/1.1`")
+    sink.lint(
+        &lint::INVALID_REQUEST_LINE,
+        Diagnostic::defect(
+            span,
+            "the section's first `http` block is not a request line",
+            "left out this section's method: its request cannot be read",
+        )
+        .label("expected `METHOD /path HTTP/1.1`")
             .help(format!(
                 "start the block with the request, e.g. `GET /api/v1/statuses/:id HTTP/1.1`; the method is one of {}",
                 HTTP_METHODS.join(", ")
@@ -362,7 +405,7 @@ fn bad_request_line(span: Range<usize>, sink: &mut Sink) -> RequestState {
 }
 
 /// Reads a JSON example under an error status. `None` when the body is not
-/// an error body (it has no `"error"`).
+/// an error body (it has no `"error"`), or when a defect leaves nothing to read.
 fn error_body(
     block: &Block,
     status: u16,
@@ -374,16 +417,37 @@ fn error_body(
         .runs
         .first()
         .map_or(block.span.start, |run| run.span.start);
+    let response = |error: &str, description: Option<&str>| ErrorResponse {
+        status,
+        status_text: status_text.to_owned(),
+        error: error.to_owned(),
+        error_description: description.map(str::to_owned),
+        span: block.span.clone(),
+    };
     let value: serde_json::Value = match serde_json::from_str(&code) {
         Ok(value) => value,
         Err(err) => {
             let offset = line_col_offset(&code, err.line(), err.column());
             let at = content_start + offset;
-            sink.push(
-                Diagnostic::error(at..(at + 1).min(content_start + code.len()), format!("the JSON example of a {status} response is not valid JSON: {err}"))
-                    .help("fix the example; an error example is an object such as `{\"error\": \"Record not found\"}`"),
+            let span = at..(at + 1).min(content_start + code.len());
+            let message =
+                format!("the JSON example of a {status} response is not valid JSON: {err}");
+            let recovered = lenient_json::top_level_string(&code, "error");
+            let outcome = match &recovered {
+                Some(error) => {
+                    format!("read its `error` from the broken example: `{status} {error}`")
+                }
+                None => format!(
+                    "left out this {status} example: no `\"error\": \"…\"` string can be read from it"
+                ),
+            };
+            sink.lint(
+                &lint::INVALID_EXAMPLE_JSON,
+                Diagnostic::defect(span, message, outcome)
+                    .help("the docs can fix the example upstream; an error example is an object such as `{\"error\": \"Record not found\"}`"),
             );
-            return None;
+            let description = lenient_json::top_level_string(&code, "error_description");
+            return recovered.map(|error| response(&error, description.as_deref()));
         }
     };
     let mut object = value.as_object()?;
@@ -396,30 +460,26 @@ fn error_body(
     }
     let error = object.get("error")?;
     let string = |key: &str| object.get(key).and_then(serde_json::Value::as_str);
-    let Some(error) = error.as_str() else {
-        sink.push(
-            Diagnostic::error(block.span.clone(), format!("the `error` of a {status} example is not a string"))
-                .help("write the message the server sends as a JSON string: `\"error\": \"Record not found\"`"),
+    let malformed = |sink: &mut Sink, field: &str| {
+        sink.lint(
+            &lint::MALFORMED_ERROR_EXAMPLE,
+            Diagnostic::defect(
+                block.span.clone(),
+                format!("the `{field}` of a {status} example is not a string"),
+                format!("left out this {status} example"),
+            )
+            .help("an error example writes the message the server sends as a JSON string: `\"error\": \"Record not found\"`"),
         );
+    };
+    let Some(error) = error.as_str() else {
+        malformed(sink, "error");
         return None;
     };
     if object.contains_key("error_description") && string("error_description").is_none() {
-        sink.push(
-            Diagnostic::error(
-                block.span.clone(),
-                format!("the `error_description` of a {status} example is not a string"),
-            )
-            .help("write it as a JSON string, or leave it out"),
-        );
+        malformed(sink, "error_description");
         return None;
     }
-    Some(ErrorResponse {
-        status,
-        status_text: status_text.to_owned(),
-        error: error.to_owned(),
-        error_description: string("error_description").map(str::to_owned),
-        span: block.span.clone(),
-    })
+    Some(response(error, string("error_description")))
 }
 
 /// The byte offset of serde_json's 1-based line and column in `text`.
@@ -430,6 +490,15 @@ fn line_col_offset(text: &str, line: usize, column: usize) -> usize {
         .map(str::len)
         .sum();
     (line_start + column.saturating_sub(1)).min(text.len())
+}
+
+/// `` `a`, `b` `` for a lint's outcome.
+fn code_list(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|item| format!("`{item}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Which tokens and scopes an `**OAuth:**` line names. The line is prose

@@ -8,6 +8,7 @@ mod error_page;
 pub(crate) mod explanation;
 mod front_matter;
 mod inline;
+mod lenient_json;
 pub(crate) mod method_page;
 
 pub use error_page::parse;

@@ -34,6 +34,9 @@ impl MethodSpec {
                     error.span = 0..0;
                 }
             }
+            for lint in &mut page.lints {
+                lint.span = 0..0;
+            }
         }
         spec
     }
@@ -48,6 +51,26 @@ pub struct MethodPage {
     /// The front matter's `title`, e.g. `statuses API methods`.
     pub title: String,
     pub methods: Vec<Method>,
+    /// The docs defects found on the page, in page order, each with what the
+    /// generator did about it. The YAML copy keeps them, so a reviewer sees
+    /// one appear or go away.
+    pub lints: Vec<LintRecord>,
+}
+
+/// A lint that fired on a page, as a fact the YAML copy records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LintRecord {
+    /// The lint's stable name, e.g. `invalid-example-json`.
+    pub lint: String,
+    /// Where in the docs: the page's path below the methods folder, line and
+    /// column, e.g. `admin/domain_blocks.md:248:3`.
+    pub at: String,
+    /// What is wrong.
+    pub message: String,
+    /// What the generator recovered or left out.
+    pub outcome: String,
+    /// Where the record is in the text that was read: the page, or the YAML copy.
+    pub span: Range<usize>,
 }
 
 /// One documented API method: a `##` section whose first `http` block is a request line.

@@ -11,8 +11,9 @@ use serde_saphyr::Spanned;
 use super::diagnose::span_in;
 use super::read::{check_version, deserialize};
 use crate::diagnostic::{Diagnostic, Error, Sink};
+use crate::lint;
 use crate::model::methods::{
-    Auth, ErrorResponse, Lifecycle, Method, MethodPage, MethodSpec, TOKEN_KINDS,
+    Auth, ErrorResponse, Lifecycle, LintRecord, Method, MethodPage, MethodSpec, TOKEN_KINDS,
 };
 use crate::source::Source;
 
@@ -30,7 +31,19 @@ pub(super) struct Document {
 pub(super) struct Page {
     pub path: String,
     pub title: String,
+    #[serde(default)]
+    pub lints: Vec<Spanned<LintIn>>,
     pub methods: Vec<Spanned<MethodIn>>,
+}
+
+/// A docs defect that fired when the copy was exported.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct LintIn {
+    pub lint: Spanned<String>,
+    pub at: String,
+    pub message: String,
+    pub outcome: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -75,6 +88,15 @@ pub(crate) fn parse(
     let mut sink = Sink::default();
     let mut pages = Vec::new();
     for page in document.value.pages {
+        // An empty `tokens` is a fact only where the docs name no kind of
+        // token, which the page's lints then record.
+        let tokenless_recorded = page.lints.iter().any(|record| {
+            [
+                lint::MISSING_OAUTH.name,
+                lint::OAUTH_WITHOUT_TOKEN_KIND.name,
+            ]
+            .contains(&record.value.lint.value.as_str())
+        });
         let mut methods = Vec::new();
         for method in page.methods {
             let span = span_in(text, &method.referenced);
@@ -109,10 +131,10 @@ pub(crate) fn parse(
                     );
                 }
             }
-            if method.tokens.is_empty() {
+            if method.tokens.is_empty() && !tokenless_recorded {
                 sink.push(
                     Diagnostic::error(span.clone(), "a method with no `tokens`").help(format!(
-                        "list who may call it: some of {}",
+                        "list who may call it: some of {}; an empty list is for a method whose docs name no kind of token, which the page's `lints` then record",
                         TOKEN_KINDS.join(", ")
                     )),
                 );
@@ -166,10 +188,30 @@ pub(crate) fn parse(
                 name_override: method.name,
             });
         }
+        let mut lints = Vec::new();
+        for record in page.lints {
+            let span = span_in(text, &record.referenced);
+            let record = record.value;
+            if lint::find(&record.lint.value).is_none() {
+                sink.push(
+                    Diagnostic::error(span_in(text, &record.lint.referenced), format!("unknown lint `{}`", record.lint.value))
+                        .help("`lints` records what the generator found when it exported the copy; re-export it rather than editing it by hand"),
+                );
+                continue;
+            }
+            lints.push(LintRecord {
+                lint: record.lint.value,
+                at: record.at,
+                message: record.message,
+                outcome: record.outcome,
+                span,
+            });
+        }
         pages.push(MethodPage {
             path: page.path,
             title: page.title,
             methods,
+            lints,
         });
     }
     let mut reason_names = BTreeMap::new();

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::SCHEMA_VERSION;
 use super::write::to_yaml;
-use crate::model::methods::{ErrorResponse, Lifecycle, Method, MethodSpec};
+use crate::model::methods::{ErrorResponse, Lifecycle, LintRecord, Method, MethodSpec};
 
 /// `identity` names the pages by content (a git tree or blob id), so the copy
 /// is the same wherever the pages were read from.
@@ -25,6 +25,7 @@ pub(crate) fn write(
             .map(|page| PageOut {
                 path: &page.path,
                 title: &page.title,
+                lints: page.lints.iter().map(lint).collect(),
                 methods: page.methods.iter().map(method).collect(),
             })
             .collect(),
@@ -53,7 +54,18 @@ struct Document<'a> {
 struct PageOut<'a> {
     path: &'a str,
     title: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    lints: Vec<LintOut<'a>>,
     methods: Vec<MethodOut<'a>>,
+}
+
+/// A docs defect found on the page, and what the generator did about it.
+#[derive(Serialize)]
+struct LintOut<'a> {
+    lint: &'a str,
+    at: &'a str,
+    message: &'a str,
+    outcome: &'a str,
 }
 
 #[derive(Serialize)]
@@ -106,5 +118,14 @@ fn error(error: &ErrorResponse) -> ErrorOut<'_> {
         status_text: &error.status_text,
         error: &error.error,
         error_description: error.error_description.as_deref(),
+    }
+}
+
+fn lint(record: &LintRecord) -> LintOut<'_> {
+    LintOut {
+        lint: &record.lint,
+        at: &record.at,
+        message: &record.message,
+        outcome: &record.outcome,
     }
 }

@@ -19,6 +19,7 @@ mod compile;
 mod error_page;
 mod history;
 mod methods;
+mod replay;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -95,6 +96,24 @@ impl Suite {
         self.trials.push(trial);
     }
 
+    /// A trial that reads the docs' history (`history/` in the corpus, which
+    /// only `shared/corpus` has): ignored without it, unless the corpus is
+    /// required, when its absence fails the trial.
+    pub fn history_trial(&mut self, name: String, test: impl FnOnce(&Path) + Send + 'static) {
+        let has_history = self
+            .corpus
+            .as_ref()
+            .is_some_and(|root| root.join("history/documentation.bundle").is_file());
+        if has_history || self.corpus.is_none() {
+            return self.corpus_trial(name, test);
+        }
+        let message = "this test reads the docs' history (history/ in the corpus), which only shared/corpus has; scripts/fetch-corpus.sh does not fetch it";
+        let required = std::env::var_os(REQUIRE_ENV).is_some();
+        self.trials.push(
+            Trial::test(name, move || Err(Failed::from(message))).with_ignored_flag(!required),
+        );
+    }
+
     /// One trial of `check` for each page: `{group}::{check}::{page}`.
     pub fn per_page(&mut self, group: &str, check: &str, pages: &[PageRef], test: PageCheck) {
         for page in pages {
@@ -165,6 +184,7 @@ fn main() -> ExitCode {
     history::add(&mut suite);
     compile::add(&mut suite);
     methods::add(&mut suite);
+    replay::add(&mut suite);
 
     let selected = suite
         .trials

@@ -9,7 +9,9 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use mastodon_error_codegen::corpus;
 use mastodon_error_codegen::diff::{self, DiffFormat};
-use mastodon_error_codegen::{Config, Error, Format, Gate, Source, write_if_changed};
+use mastodon_error_codegen::{
+    Config, Error, Format, Gate, Generated, Level, Lints, Source, lint, write_if_changed,
+};
 
 const DEFAULT_SPEC: &str = "spec/error.md";
 const DEFAULT_OUT: &str = "generated/error.rs";
@@ -20,7 +22,10 @@ const AFTER_HELP: &str = "\
 SPEC is the Error page in Markdown, or its YAML copy if the name ends in .yaml or .yml.
 PATH is a folder of the docs' method pages (content/en/methods/), or their YAML copy.
 
-Exit status: 0 success, 1 invalid spec or stale output, 2 bad command line.";
+A defect in the docs' own pages is a lint: warned about, with what the generator
+recovered or left out, unless --allow or --deny sets its level (the README lists the lints).
+
+Exit status: 0 success, 1 invalid spec, denied lint or stale output, 2 bad command line.";
 
 /// Rust from Mastodon's Error entity page and API method pages.
 ///
@@ -65,6 +70,16 @@ enum Command {
         #[arg(num_args = 1..=2, required = true, value_name = "FILE")]
         files: Vec<String>,
     },
+    /// Every docs defect in the method pages at --methods PATH, whatever the
+    /// levels, for filing upstream: as rustc-style text, or a Markdown table.
+    Lints {
+        /// The Error page that method pages are read against.
+        #[arg(long, value_name = "SPEC", default_value = DEFAULT_SPEC)]
+        error_page: String,
+        /// `text` for terminals, `markdown` for an upstream issue.
+        #[arg(long, value_enum, default_value_t = LintFormat::Text)]
+        format: LintFormat,
+    },
     /// What changed between two versions of the Error page, or of the method
     /// pages (folders or YAML copies), with the semver impact of each change
     /// on the generated module.
@@ -78,6 +93,13 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LintFormat {
+    Text,
+    #[value(alias = "md")]
+    Markdown,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -117,6 +139,31 @@ struct Options {
     /// Where doc links point (default https://docs.joinmastodon.org).
     #[arg(long, global = true, value_name = "URL")]
     docs_site: Option<String>,
+    /// Report the lint NAME (`warnings`: every lint) as a warning.
+    #[arg(long, short = 'W', global = true, value_name = "NAME", value_parser = lint_name)]
+    warn: Vec<String>,
+    /// Make the lint NAME (`warnings`: every lint) an error. Wins over --warn and --allow.
+    #[arg(long, short = 'D', global = true, value_name = "NAME", value_parser = lint_name)]
+    deny: Vec<String>,
+    /// Do not report the lint NAME (`warnings`: every lint).
+    #[arg(long, short = 'A', global = true, value_name = "NAME", value_parser = lint_name)]
+    allow: Vec<String>,
+    /// Every docs defect fails the run: `--deny warnings`.
+    #[arg(long, global = true)]
+    strict: bool,
+}
+
+/// A lint's name, or `warnings`; anything else is a usage error listing the names.
+fn lint_name(name: &str) -> Result<String, String> {
+    if name == lint::ALL_LINTS_GROUP || lint::find(name).is_some() {
+        return Ok(name.to_owned());
+    }
+    let names: Vec<&str> = lint::ALL.iter().map(|lint| lint.name).collect();
+    Err(format!(
+        "unknown lint `{name}`; the lints are {}, and `{}` for all of them",
+        names.join(", "),
+        lint::ALL_LINTS_GROUP
+    ))
 }
 
 fn parse_rename(rename: &str) -> Result<(String, String), String> {
@@ -158,6 +205,20 @@ impl Options {
         }
         if let Some(methods) = &self.methods {
             config.methods(methods);
+        }
+        // Applied in this order, so deny wins over warn, and warn over allow.
+        let levels = [
+            (&self.allow, Level::Allow),
+            (&self.warn, Level::Warn),
+            (&self.deny, Level::Deny),
+        ];
+        for (names, level) in levels {
+            for name in names {
+                config.lint(name, level);
+            }
+        }
+        if self.strict {
+            config.lint(lint::ALL_LINTS_GROUP, Level::Deny);
         }
         config
     }
@@ -220,8 +281,9 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             (None, Some(methods)) => {
                 let copy = options
                     .config()
-                    .export_methods_yaml(methods, out.as_deref())?;
-                write_result(out.as_deref(), &copy)
+                    .export_methods_report(methods, out.as_deref())?;
+                warn(&copy.lints);
+                write_result(out.as_deref(), &copy.code)
             }
             (Some(spec), _) => generate(options, Output::YamlCopy, &spec, out.as_deref()),
             (None, None) => Err(Failure::Usage(
@@ -229,6 +291,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             )),
         },
         Some(Command::Check { files }) => check(options, &files),
+        Some(Command::Lints { error_page, format }) => docs_defects(options, &error_page, format),
         Some(Command::Diff {
             old,
             new,
@@ -247,29 +310,36 @@ fn refresh_workspace(options: &Options) -> Result<ExitCode, Failure> {
     }
     // The method pages are not in this repository: the copy is refreshed
     // only from pages given, or found where the tests find the corpus.
-    match method_pages_folder(options.methods.as_deref())? {
+    let exported = match method_pages_folder(options.methods.as_deref())? {
         Ok(folder) => {
             let copy = options
                 .config()
-                .export_methods_yaml(&folder, Some(DEFAULT_METHODS))?;
-            write_output(DEFAULT_METHODS, &copy)?;
+                .export_methods_report(&folder, Some(DEFAULT_METHODS))?;
+            warn(&copy.lints);
+            write_output(DEFAULT_METHODS, &copy.code)?;
+            true
         }
-        Err(looked_in) => write_stderr(&format!(
-            "skipped: {DEFAULT_METHODS} (no method pages found; looked in {looked_in}; \
-             get them with scripts/fetch-corpus.sh, or pass --methods FOLDER)\n"
-        )),
-    }
+        Err(looked_in) => {
+            write_stderr(&format!(
+                "skipped: {DEFAULT_METHODS} (no method pages found; looked in {looked_in}; \
+                 get them with scripts/fetch-corpus.sh, or pass --methods FOLDER)\n"
+            ));
+            false
+        }
+    };
     let spec = Source::read(Path::new(DEFAULT_SPEC))?;
     let mut config = options.config();
     if Path::new(DEFAULT_METHODS).is_file() {
         config.methods(DEFAULT_METHODS);
     }
-    write_output(
-        DEFAULT_OUT,
-        &Output::Module.produce(&mut config, &spec, Some(DEFAULT_OUT))?,
-    )?;
+    let module = Output::Module.produce(&mut config, &spec, Some(DEFAULT_OUT))?;
+    // The copy just exported records the same defects the pages showed.
+    if !exported {
+        warn(&module.lints);
+    }
+    write_output(DEFAULT_OUT, &module.code)?;
     let copy = Output::YamlCopy.produce(&mut options.config(), &spec, Some(DEFAULT_YAML))?;
-    write_output(DEFAULT_YAML, &copy)?;
+    write_output(DEFAULT_YAML, &copy.code)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -324,15 +394,18 @@ impl Output {
         config: &mut Config,
         spec: &Source,
         out: Option<&str>,
-    ) -> Result<String, Error> {
+    ) -> Result<Generated, Error> {
         match self {
             Output::Module => {
                 if let Some(out) = out {
                     config.checked_in_as(out);
                 }
-                config.generate_source(spec)
+                config.generate_report(spec)
             }
-            Output::YamlCopy => config.export_yaml_source(spec, out),
+            Output::YamlCopy => Ok(Generated {
+                code: config.export_yaml_source(spec, out)?,
+                lints: Lints::default(),
+            }),
         }
     }
 }
@@ -344,8 +417,9 @@ fn generate(
     out: Option<&str>,
 ) -> Result<ExitCode, Failure> {
     let spec = Source::read(Path::new(spec))?;
-    let code = output.produce(&mut options.config(), &spec, out)?;
-    write_result(out, &code)
+    let generated = output.produce(&mut options.config(), &spec, out)?;
+    warn(&generated.lints);
+    write_result(out, &generated.code)
 }
 
 /// Writes to `out` if given, else to stdout.
@@ -377,11 +451,12 @@ fn check(options: &Options, files: &[String]) -> Result<ExitCode, Failure> {
     let mut config = options.config();
     let (spec, generated) = match (files, &options.methods) {
         ([copy], Some(methods)) => {
-            let fresh = config.export_methods_yaml(methods, Some(copy))?;
+            let fresh = config.export_methods_report(methods, Some(copy))?;
+            warn(&fresh.lints);
             return compare(
                 copy,
                 methods,
-                &fresh,
+                &fresh.code,
                 None,
                 &format!("export-yaml --methods {methods}"),
             );
@@ -397,6 +472,8 @@ fn check(options: &Options, files: &[String]) -> Result<ExitCode, Failure> {
     // Read once: the fresh output and the semantic summary both come from it.
     let source = Source::read(Path::new(spec))?;
     let fresh = output.produce(&mut config, &source, Some(generated))?;
+    warn(&fresh.lints);
+    let fresh = fresh.code;
     let methods_option = options
         .methods
         .as_ref()
@@ -503,6 +580,40 @@ fn semantic_diff(
     };
     write_stdout(&diff.render(format))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The `lints` command: every docs defect, at warn level whatever the levels.
+fn docs_defects(
+    options: &Options,
+    error_page: &str,
+    format: LintFormat,
+) -> Result<ExitCode, Failure> {
+    let Some(methods) = &options.methods else {
+        return Err(Failure::Usage(
+            "lints takes --methods PATH: a folder of method pages, or their YAML copy".to_owned(),
+        ));
+    };
+    let error_page = Source::read(Path::new(error_page))?;
+    let lints = options.config().docs_defects(&error_page, methods)?;
+    let report = match format {
+        LintFormat::Text if lints.is_empty() => format!("no docs defects in {methods}\n"),
+        LintFormat::Text => lints.render(),
+        LintFormat::Markdown => lint::markdown_report(&lints, methods),
+    };
+    write_stdout(&report)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Shows the lints at warn level on stderr, as rustc does.
+fn warn(lints: &Lints) {
+    if lints.is_empty() {
+        return;
+    }
+    write_stderr(&if use_color() {
+        lints.render_styled()
+    } else {
+        lints.render()
+    });
 }
 
 /// A folder of method pages, or their YAML copy (which has `pages:`).

@@ -1,0 +1,371 @@
+//! Docs defects as lints, end to end: the README's table is the code's, the
+//! levels work as rustc's do on the command line and in `Config`, the YAML
+//! copy records what fired, the semantic diff shows a defect come and go,
+//! and the `lints` report lists them for upstream.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use mastodon_error_codegen::diff::{self, ChangeKind, Impact};
+use mastodon_error_codegen::{Config, Level, Source, lint};
+
+/// The fixture pages with the 2024 defect of `admin/domain_blocks.md` made in
+/// `statuses.md`: no comma after the `"error"` line of a 422 example.
+const BROKEN_FROM: &str =
+    "  \"error\": \"Validation failed: Someone else's post cannot be pinned\"\n";
+const BROKEN_TO: &str =
+    "  \"error\": \"Validation failed: Someone else's post cannot be pinned\"\n  \"details\": {}\n";
+
+fn pages(name: &str, broken: bool) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("lints")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    for page in ["statuses.md", "admin/filters.md"] {
+        let mut text = common::fixture(&format!("methods/{page}"))
+            .text()
+            .to_owned();
+        if broken && page == "statuses.md" {
+            assert_eq!(text.matches(BROKEN_FROM).count(), 1);
+            text = text.replace(BROKEN_FROM, BROKEN_TO);
+        }
+        let path = dir.join("methods").join(page);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write page");
+    }
+    std::fs::write(
+        dir.join("error.md"),
+        common::fixture("seed-000-current.md").text(),
+    )
+    .expect("write the Error page");
+    dir
+}
+
+/// Where the defect is, as the lint reports it from the folder `methods`.
+const AT: &str = "methods/statuses.md:83:3";
+const MESSAGE: &str =
+    "the JSON example of a 422 response is not valid JSON: expected `,` or `}` at line 3 column 3";
+const OUTCOME: &str = "read its `error` from the broken example: `422 Validation failed: Someone else's post cannot be pinned`";
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mastodon-error-codegen"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn the_readme_lint_table_is_the_code() {
+    let readme = std::fs::read_to_string(common::corpus::workspace_root().join("README.md"))
+        .expect("README");
+    let start = readme
+        .find("| Lint | Default | Defect | What the generator does |\n|---|---|---|---|\n")
+        .expect("the README has the lint table");
+    let table: Vec<&str> = readme[start..]
+        .lines()
+        .skip(2)
+        .take_while(|line| line.starts_with('|'))
+        .collect();
+    let expected: Vec<String> = lint::ALL
+        .iter()
+        .map(|lint| {
+            format!(
+                "| `{}` | {} | {} | {} |",
+                lint.name, lint.default_level, lint.defect, lint.action
+            )
+        })
+        .collect();
+    assert_eq!(
+        table,
+        expected,
+        "the README's lint table should read:\n{}",
+        expected.join("\n")
+    );
+}
+
+#[test]
+fn a_defect_warns_recovers_and_is_denied_at_the_same_place() {
+    let dir = pages("levels", true);
+    let generate = |extra: &[&str]| {
+        let mut args = vec!["generate", "error.md", "--methods", "methods"];
+        args.extend(extra);
+        run(&dir, &args)
+    };
+    let warned = generate(&[]);
+    let stderr = text(&warned.stderr);
+    assert!(warned.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{AT}: warning: {MESSAGE}")),
+        "{stderr}"
+    );
+    assert!(stderr.contains(&format!("= note: {OUTCOME}")), "{stderr}");
+    assert!(
+        stderr.contains("`invalid-example-json` is warn by default"),
+        "{stderr}"
+    );
+    // The recovered reason is in the module, under its method.
+    let code = text(&warned.stdout);
+    let clean = run(
+        &pages("levels-clean", false),
+        &["generate", "error.md", "--methods", "methods"],
+    );
+    assert!(
+        clean.status.success() && clean.stderr.is_empty(),
+        "{}",
+        text(&clean.stderr)
+    );
+    // The same module but for the header, which names the pages by their git tree.
+    let body = |module: &str| module.split_once("\n\n").expect("a header").1.to_owned();
+    assert_eq!(
+        body(&code),
+        body(&text(&clean.stdout)),
+        "the recovered example gives the same module"
+    );
+
+    for deny in [
+        &["--deny", "invalid-example-json"][..],
+        &["-D", "warnings"],
+        &["--strict"],
+    ] {
+        let denied = generate(deny);
+        let stderr = text(&denied.stderr);
+        assert_eq!(denied.status.code(), Some(1), "{deny:?}: {stderr}");
+        assert!(
+            stderr.contains(&format!("{AT}: error: {MESSAGE}")),
+            "{deny:?}: {stderr}"
+        );
+        assert!(denied.stdout.is_empty());
+    }
+    // A lint's own level wins over the group's.
+    let allowed = generate(&["--strict", "--allow", "invalid-example-json"]);
+    assert!(allowed.status.success(), "{}", text(&allowed.stderr));
+    assert!(allowed.stderr.is_empty(), "{}", text(&allowed.stderr));
+
+    let unknown = generate(&["--deny", "invalid-exmaple-json"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(text(&unknown.stderr).contains("unknown lint `invalid-exmaple-json`"));
+}
+
+#[test]
+fn config_levels_and_an_unknown_name() {
+    let dir = pages("config", true);
+    let error_page = Source::new("error.md", common::fixture("seed-000-current.md").text());
+    let mut config = Config::new();
+    config.methods(dir.join("methods"));
+    let generated = config.generate_report(&error_page).expect("warns");
+    let fired: Vec<_> = generated.lints.iter().collect();
+    assert_eq!(fired.len(), 1);
+    assert_eq!(fired[0].lint().name, "invalid-example-json");
+    assert_eq!(fired[0].level(), Level::Warn);
+    assert_eq!(fired[0].message(), MESSAGE);
+    assert_eq!(fired[0].outcome(), OUTCOME);
+    let [warning] = &generated.lints.cargo_warnings()[..] else {
+        panic!("one cargo warning")
+    };
+    assert!(!warning.contains('\n'));
+    assert!(warning.ends_with(&format!("{MESSAGE} [invalid-example-json]: {OUTCOME}")));
+
+    let error = config
+        .clone()
+        .lint("invalid-example-json", Level::Deny)
+        .generate_source(&error_page)
+        .expect_err("denied");
+    assert_eq!(
+        error.diagnostics()[0].lint_name(),
+        Some("invalid-example-json")
+    );
+    assert!(
+        error
+            .render()
+            .contains(": error: the JSON example of a 422 response")
+    );
+
+    let error = config
+        .clone()
+        .lint("no-such-lint", Level::Allow)
+        .generate_source(&error_page)
+        .expect_err("an unknown lint is the user's mistake");
+    let rendered = error.render();
+    assert!(
+        rendered.contains("error: unknown lint `no-such-lint`"),
+        "{rendered}"
+    );
+    assert!(rendered.contains("`invalid-example-json`"), "{rendered}");
+}
+
+/// The copy records the lint, generating from it fires it again at the
+/// record, and the diff shows it appear and go away.
+#[test]
+fn the_copy_records_lints_and_the_diff_shows_them() {
+    let dir = pages("copy", true);
+    let export = run(
+        &dir,
+        &[
+            "export-yaml",
+            "--methods",
+            "methods",
+            "--out",
+            "methods.yaml",
+        ],
+    );
+    assert!(export.status.success(), "{}", text(&export.stderr));
+    assert!(text(&export.stderr).contains(&format!("{AT}: warning: {MESSAGE}")));
+    let copy = std::fs::read_to_string(dir.join("methods.yaml")).expect("copy");
+    let record = format!(
+        "    lints:\n      - lint: invalid-example-json\n        at: statuses.md:83:3\n        message: \"{MESSAGE}\"\n        outcome: \"{OUTCOME}\"\n    methods:\n"
+    );
+    assert!(copy.contains(&record), "{copy}");
+
+    let from_copy = run(&dir, &["generate", "error.md", "--methods", "methods.yaml"]);
+    let stderr = text(&from_copy.stderr);
+    assert!(from_copy.status.success(), "{stderr}");
+    assert!(stderr.contains("methods.yaml:"), "{stderr}");
+    assert!(
+        stderr.contains(": warning: the JSON example of a 422 response"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("found at statuses.md:83:3 when the copy was exported"),
+        "{stderr}"
+    );
+    let denied = run(
+        &dir,
+        &[
+            "generate",
+            "error.md",
+            "--methods",
+            "methods.yaml",
+            "--strict",
+        ],
+    );
+    assert_eq!(denied.status.code(), Some(1));
+
+    let clean = pages("copy-clean", false);
+    let error_page = Source::new("error.md", common::fixture("seed-000-current.md").text());
+    let fixed = diff::diff_api(
+        &error_page,
+        &dir.join("methods"),
+        &clean.join("methods"),
+        &Config::new(),
+    )
+    .expect("diffs");
+    let [change] = &fixed.changes[..] else {
+        panic!("one change: {}", fixed.render(diff::DiffFormat::Text))
+    };
+    assert_eq!(change.kind, ChangeKind::LintCleared);
+    assert_eq!(change.impact(), Impact::Patch);
+    assert_eq!(change.page.as_deref(), Some("statuses"));
+    assert!(
+        fixed
+            .render(diff::DiffFormat::Text)
+            .contains("docs defect `invalid-example-json` fixed upstream")
+    );
+    let broke = diff::diff_api(
+        &error_page,
+        &clean.join("methods"),
+        &dir.join("methods"),
+        &Config::new(),
+    )
+    .expect("diffs");
+    assert_eq!(broke.changes.len(), 1);
+    assert_eq!(broke.changes[0].kind, ChangeKind::LintFired);
+    assert_eq!(broke.changes[0].kind.as_str(), "lint_fired");
+}
+
+#[test]
+fn the_report_lists_every_defect_whatever_its_level() {
+    let dir = pages("report", true);
+    let report = run(
+        &dir,
+        &[
+            "lints",
+            "--methods",
+            "methods",
+            "--error-page",
+            "error.md",
+            "--allow",
+            "warnings",
+        ],
+    );
+    let stdout = text(&report.stdout);
+    assert!(report.status.success(), "{}", text(&report.stderr));
+    assert!(
+        stdout.contains(&format!("{AT}: warning: {MESSAGE}")),
+        "{stdout}"
+    );
+    assert!(stdout.contains("this report lists every docs defect, whatever its level"));
+
+    let markdown = run(
+        &dir,
+        &[
+            "lints",
+            "--methods",
+            "methods",
+            "--error-page",
+            "error.md",
+            "--format",
+            "markdown",
+        ],
+    );
+    assert_eq!(
+        text(&markdown.stdout),
+        format!(
+            "### Docs defects in the method pages (1)\n\n| Where | Lint | Defect | What the generator did |\n|---|---|---|---|\n| `content/en/methods/statuses.md:83:3` | `invalid-example-json` | {MESSAGE} | {OUTCOME} |\n"
+        )
+    );
+
+    let clean = pages("report-clean", false);
+    let none = run(
+        &clean,
+        &["lints", "--methods", "methods", "--error-page", "error.md"],
+    );
+    assert!(none.status.success());
+    assert_eq!(text(&none.stdout), "no docs defects in methods\n");
+    let no_methods = run(&clean, &["lints", "--error-page", "error.md"]);
+    assert_eq!(no_methods.status.code(), Some(2));
+}
+
+/// A method kept without authorization survives the copy: the copy records
+/// why its `tokens` is empty, and generates the same module as the pages.
+#[test]
+fn a_kept_method_without_oauth_round_trips_through_the_copy() {
+    let dir = pages("no-oauth", false);
+    let filters = dir.join("methods/admin/filters.md");
+    let page = std::fs::read_to_string(&filters).expect("page");
+    let line = "**OAuth level:** User token + `read:filters`\\\n";
+    assert_eq!(page.matches(line).count(), 1);
+    std::fs::write(&filters, page.replace(line, "")).expect("write");
+    let copy = run(
+        &dir,
+        &[
+            "export-yaml",
+            "--methods",
+            "methods",
+            "--out",
+            "methods.yaml",
+        ],
+    );
+    assert!(copy.status.success(), "{}", text(&copy.stderr));
+    let yaml = std::fs::read_to_string(dir.join("methods.yaml")).expect("copy");
+    assert!(yaml.contains("      - lint: missing-oauth\n"), "{yaml}");
+    assert!(yaml.contains("        tokens: []\n"), "{yaml}");
+    let body = |output: Output| {
+        assert!(output.status.success(), "{}", text(&output.stderr));
+        let module = text(&output.stdout);
+        module.split_once("\n\n").expect("a header").1.to_owned()
+    };
+    let from_pages = body(run(&dir, &["generate", "error.md", "--methods", "methods"]));
+    let from_copy = body(run(
+        &dir,
+        &["generate", "error.md", "--methods", "methods.yaml"],
+    ));
+    assert_eq!(from_pages, from_copy);
+}
