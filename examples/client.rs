@@ -7,7 +7,7 @@
 #[path = "../tests/support/mock_server.rs"]
 mod mock_server;
 
-use mastodon_error::{Classification, Reason, ResponseError};
+use mastodon_error::{Classification, Match, Reason, ResponseError};
 use mock_server::{Canned, MockServer};
 
 /// What a client's calls return: either the request never got an answer, or
@@ -61,18 +61,32 @@ fn handle(error: &ClientError) -> String {
     let ClientError::Response(error) = error else {
         return format!("retry later: {error}");
     };
+    let Some(classification) = error.classification() else {
+        return format!("not from Mastodon itself (a proxy?): {error}");
+    };
+    // OAuth errors, documented or not, are never filed under another reason.
+    if let Some(code) = classification.oauth_code() {
+        return format!("OAuth error `{code}`, authorize again: {error}");
+    }
     match error.reason() {
         Some(Reason::RecordNotFound) => format!("gone, drop it from the cache: {error}"),
+        // The status alone says it: any 429 message is this reason.
         Some(Reason::TooManyRequests) => format!("back off, then retry: {error}"),
         Some(Reason::TheAccessTokenIsInvalid) => format!("log in again: {error}"),
-        Some(reason) => format!(
-            "{reason:?}: {error}, documented at {}",
-            error.docs_url().unwrap_or("the docs")
-        ),
-        None => match error.classification() {
-            Some(Classification::Ambiguous(reasons)) => format!("one of {reasons:?}: {error}"),
-            Some(_) => format!("not in the docs: {error}"),
-            None => format!("not from Mastodon itself (a proxy?): {error}"),
+        // Tell the user only what the message's own words say.
+        _ => match (classification.reason_by_message(), classification) {
+            (Some(reason), _) => format!(
+                "{reason:?}: {error}, documented at {}",
+                error.docs_url().unwrap_or("the docs")
+            ),
+            (None, Classification::Ambiguous(reasons, _)) => {
+                format!("one of {reasons:?}: {error}")
+            }
+            (None, Classification::Documented(reason, Match::StatusOnly)) => format!(
+                "status {} (the docs' catch-all is {reason:?}, which the message does not confirm): {error}",
+                error.status()
+            ),
+            (None, _) => format!("not in the docs: {error}"),
         },
     }
 }
@@ -106,6 +120,20 @@ fn main() {
             401,
             "application/json",
             br#"{"error":"The access token is invalid"}"#,
+        ),
+        (
+            "GET",
+            "/api/v1/admin/accounts",
+            400,
+            "application/json",
+            br#"{"error":"Unknown origin: remote"}"#,
+        ),
+        (
+            "POST",
+            "/oauth/token",
+            400,
+            "application/json",
+            br#"{"error":"unsupported_grant_type","error_description":"The authorization grant type is not supported by the authorization server."}"#,
         ),
         (
             "GET",

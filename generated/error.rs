@@ -35,9 +35,11 @@ impl Error {
     }
     /// Classifies this error body, given the HTTP status it came with.
     ///
-    /// Shorthand for [`Reason::classify`]`(status, &self.error)`.
+    /// [`Reason::classify`]`(status, &self.error)`, except that a body
+    /// with an `error_description`, which only OAuth errors have, is
+    /// never classified under a reason that is not an OAuth error.
     pub fn classify(&self, status: u16) -> Classification<'_> {
-        Reason::classify(status, &self.error)
+        Reason::classify_shaped(status, &self.error, self.error_description.is_some())
     }
 }
 
@@ -67,17 +69,17 @@ pub enum Reason {
     /// - Message: `{string}`, a template the server fills in
     /// - Docs: <https://docs.joinmastodon.org/entities/Error/#parameter-missing>
     ParameterMissing,
-    /// `invalid_grant`: An OAuth error that the API method pages document, first for \`GET /oauth/authorize\`.
+    /// `invalid_grant`: An OAuth error that the API method pages document, first for `GET /oauth/authorize`.
     ///
     /// - Status: 400 Bad request
     /// - Message: `invalid_grant` ([`messages::INVALID_GRANT`])
-    /// - Docs: <https://docs.joinmastodon.org/entities/Error/>
+    /// - Docs: <https://docs.joinmastodon.org/methods/oauth/#authorize>
     InvalidGrant,
-    /// `invalid_scope`: An OAuth error that the API method pages document, first for \`POST /oauth/token\`.
+    /// `invalid_scope`: An OAuth error that the API method pages document, first for `POST /oauth/token`.
     ///
     /// - Status: 400 Bad request
     /// - Message: `invalid_scope` ([`messages::INVALID_SCOPE`])
-    /// - Docs: <https://docs.joinmastodon.org/entities/Error/>
+    /// - Docs: <https://docs.joinmastodon.org/methods/oauth/#token>
     InvalidScope,
     /// `require_authenticated_user!`: Appears when the instance is in secure mode, which disables all public use of API methods.
     ///
@@ -85,23 +87,23 @@ pub enum Reason {
     /// - Message: `This API requires an authenticated user` ([`messages::REQUIRE_AUTHENTICATED_USER`])
     /// - Docs: <https://docs.joinmastodon.org/entities/Error/#auth>
     RequireAuthenticatedUser,
-    /// `The access token is invalid`: An error that the API method pages document, first for \`POST /api/v1/accounts\`.
+    /// `The access token is invalid`: An error that the API method pages document, first for `POST /api/v1/accounts`.
     ///
     /// - Status: 401 Unauthorized
     /// - Message: `The access token is invalid` ([`messages::THE_ACCESS_TOKEN_IS_INVALID`])
-    /// - Docs: <https://docs.joinmastodon.org/entities/Error/>
+    /// - Docs: <https://docs.joinmastodon.org/methods/accounts/#create>
     TheAccessTokenIsInvalid,
-    /// `invalid_client`: An OAuth error that the API method pages document, first for \`POST /oauth/token\`.
+    /// `invalid_client`: An OAuth error that the API method pages document, first for `POST /oauth/token`.
     ///
     /// - Status: 401 Unauthorized
     /// - Message: `invalid_client` ([`messages::INVALID_CLIENT`])
-    /// - Docs: <https://docs.joinmastodon.org/entities/Error/>
+    /// - Docs: <https://docs.joinmastodon.org/methods/oauth/#token>
     InvalidClient,
-    /// `This method requires an authenticated user`: An error that the API method pages document, first for \`GET /api/v1/statuses/:id/quotes\`.
+    /// `This method requires an authenticated user`: An error that the API method pages document, first for `GET /api/v1/statuses/:id/quotes`.
     ///
     /// - Status: 401 Unauthorized
     /// - Message: `This method requires an authenticated user` ([`messages::THIS_METHOD_REQUIRES_AN_AUTHENTICATED_USER`])
-    /// - Docs: <https://docs.joinmastodon.org/entities/Error/>
+    /// - Docs: <https://docs.joinmastodon.org/methods/statuses/#quotes>
     ThisMethodRequiresAnAuthenticatedUser,
     /// `NotPermitted`: Appears when trying to call a method that you do not have permission for (such as admin or staff methods), or performing actions you are not allowed to do (such as following a user that blocks you).
     ///
@@ -127,29 +129,29 @@ pub enum Reason {
     /// - Message: `Your login is currently pending approval` ([`messages::NOT_CURRENT_USER_APPROVED`])
     /// - Docs: <https://docs.joinmastodon.org/entities/Error/#unapproved>
     NotCurrentUserApproved,
-    /// `This action is outside the authorized scopes`: An error that the API method pages document, first for \`POST /api/v1/accounts/:id/pin\`.
+    /// `This action is outside the authorized scopes`: An error that the API method pages document, first for `POST /api/v1/accounts/:id/pin`.
     ///
     /// - Status: 403 Forbidden
     /// - Message: `This action is outside the authorized scopes` ([`messages::THIS_ACTION_IS_OUTSIDE_THE_AUTHORIZED_SCOPES`])
-    /// - Docs: <https://docs.joinmastodon.org/entities/Error/>
+    /// - Docs: <https://docs.joinmastodon.org/methods/accounts/#pin>
     ThisActionIsOutsideTheAuthorizedScopes,
-    /// `This method is only available to the application the user originally signed-up with`: An error that the API method pages document, first for \`POST /api/v1/emails/confirmations\`.
+    /// `This method is only available to the application the user originally signed-up with`: An error that the API method pages document, first for `POST /api/v1/emails/confirmations`.
     ///
     /// - Status: 403 Forbidden
     /// - Message: `This method is only available to the application the user originally signed-up with` ([`messages::THIS_METHOD_IS_ONLY_AVAILABLE_TO_THE_APPLICATION_THE_USER_ORIGINALLY_SIGNED_UP_WITH`])
-    /// - Docs: <https://docs.joinmastodon.org/entities/Error/>
+    /// - Docs: <https://docs.joinmastodon.org/methods/emails/#confirmation>
     ThisMethodIsOnlyAvailableToTheApplicationTheUserOriginallySignedUpWith,
-    /// `This method is only available while the e-mail is awaiting confirmation`: An error that the API method pages document, first for \`POST /api/v1/emails/confirmations\`.
+    /// `This method is only available while the e-mail is awaiting confirmation`: An error that the API method pages document, first for `POST /api/v1/emails/confirmations`.
     ///
     /// - Status: 403 Forbidden
     /// - Message: `This method is only available while the e-mail is awaiting confirmation` ([`messages::THIS_METHOD_IS_ONLY_AVAILABLE_WHILE_THE_E_MAIL_IS_AWAITING_CONFIRMATION`])
-    /// - Docs: <https://docs.joinmastodon.org/entities/Error/>
+    /// - Docs: <https://docs.joinmastodon.org/methods/emails/#confirmation>
     ThisMethodIsOnlyAvailableWhileTheEMailIsAwaitingConfirmation,
-    /// `unauthorized_client`: An OAuth error that the API method pages document, first for \`POST /oauth/revoke\`.
+    /// `unauthorized_client`: An OAuth error that the API method pages document, first for `POST /oauth/revoke`.
     ///
     /// - Status: 403 Forbidden
     /// - Message: `unauthorized_client` ([`messages::UNAUTHORIZED_CLIENT`])
-    /// - Docs: <https://docs.joinmastodon.org/entities/Error/>
+    /// - Docs: <https://docs.joinmastodon.org/methods/oauth/#revoke>
     UnauthorizedClient,
     /// `RecordNotFound`: Appears when an entity record does not exist, or the authorized user is not within the audience of a private entity.operates on a user.
     ///
@@ -157,17 +159,17 @@ pub enum Reason {
     /// - Message: `Record not found` ([`messages::RECORD_NOT_FOUND`])
     /// - Docs: <https://docs.joinmastodon.org/entities/Error/#not-found>
     RecordNotFound,
-    /// `Not Found`: An error that the API method pages document, first for \`GET /api/v1\_alpha/async\_refreshes/:id\`.
+    /// `Not Found`: An error that the API method pages document, first for `GET /api/v1_alpha/async_refreshes/:id`.
     ///
     /// - Status: 404 Not found
     /// - Message: `Not Found` ([`messages::NOT_FOUND`])
-    /// - Docs: <https://docs.joinmastodon.org/entities/Error/>
+    /// - Docs: <https://docs.joinmastodon.org/methods/async_refreshes/#show>
     NotFound,
-    /// `Conflict during update, please try again`: An error that the API method pages document, first for \`POST /api/v1/markers\`.
+    /// `Conflict during update, please try again`: An error that the API method pages document, first for `POST /api/v1/markers`.
     ///
     /// - Status: 409 Conflict
     /// - Message: `Conflict during update, please try again` ([`messages::CONFLICT_DURING_UPDATE_PLEASE_TRY_AGAIN`])
-    /// - Docs: <https://docs.joinmastodon.org/entities/Error/>
+    /// - Docs: <https://docs.joinmastodon.org/methods/markers/#create>
     ConflictDuringUpdatePleaseTryAgain,
     /// `RecordInvalid`: May appear when entity creation failed.
     ///
@@ -187,23 +189,23 @@ pub enum Reason {
     /// - Message: `This method requires an authenticated user` ([`messages::NOT_CURRENT_USER`])
     /// - Docs: <https://docs.joinmastodon.org/entities/Error/#user-required>
     NotCurrentUser,
-    /// `You have already imposed stricter limits on example.com.`: An error that the API method pages document, first for \`POST /api/v1/admin/domain\_blocks\`.
+    /// `You have already imposed stricter limits on {domain}.`: An error that the API method pages document, first for `POST /api/v1/admin/domain_blocks`.
     ///
     /// - Status: 422 Unprocessable entity
-    /// - Message: `You have already imposed stricter limits on example.com.` ([`messages::YOU_HAVE_ALREADY_IMPOSED_STRICTER_LIMITS_ON_EXAMPLE_COM`])
-    /// - Docs: <https://docs.joinmastodon.org/entities/Error/>
-    YouHaveAlreadyImposedStricterLimitsOnExampleCom,
-    /// `` `account_id` parameter is missing ``: An error that the API method pages document, first for \`POST /api/v1/collections/:collection\_id/items\`.
+    /// - Message: `You have already imposed stricter limits on {domain}.`, a template the server fills in
+    /// - Docs: <https://docs.joinmastodon.org/methods/admin/domain_blocks/#create>
+    YouHaveAlreadyImposedStricterLimitsOnDomain,
+    /// `` `account_id` parameter is missing ``: An error that the API method pages document, first for `POST /api/v1/collections/:collection_id/items`.
     ///
     /// - Status: 422 Unprocessable entity
     /// - Message: `` `account_id` parameter is missing `` ([`messages::ACCOUNT_ID_PARAMETER_IS_MISSING`])
-    /// - Docs: <https://docs.joinmastodon.org/entities/Error/>
+    /// - Docs: <https://docs.joinmastodon.org/methods/collections/#add_account>
     AccountIdParameterIsMissing,
-    /// `'some' is not a valid replies_policy`: An error that the API method pages document, first for \`POST /api/v1/lists\`.
+    /// `'some' is not a valid replies_policy`: An error that the API method pages document, first for `POST /api/v1/lists`.
     ///
     /// - Status: 422 Unprocessable entity
     /// - Message: `'some' is not a valid replies_policy` ([`messages::SOME_IS_NOT_A_VALID_REPLIES_POLICY`])
-    /// - Docs: <https://docs.joinmastodon.org/entities/Error/>
+    /// - Docs: <https://docs.joinmastodon.org/methods/lists/#create>
     SomeIsNotAValidRepliesPolicy,
     /// `429 - Too many requests`: Appears when you have exceeded the rate limit. See [Rate limits](<https://docs.joinmastodon.org/api/rate-limits/>) for more information.
     ///
@@ -211,11 +213,11 @@ pub enum Reason {
     /// - Message: `{translated string}`, a template the server fills in
     /// - Docs: <https://docs.joinmastodon.org/entities/Error/#429>
     TooManyRequests,
-    /// `Error processing thumbnail for uploaded media`: An error that the API method pages document, first for \`POST /api/v2/media\`.
+    /// `Error processing thumbnail for uploaded media`: An error that the API method pages document, first for `POST /api/v2/media`.
     ///
     /// - Status: 500 Server error
     /// - Message: `Error processing thumbnail for uploaded media` ([`messages::ERROR_PROCESSING_THUMBNAIL_FOR_UPLOADED_MEDIA`])
-    /// - Docs: <https://docs.joinmastodon.org/entities/Error/>
+    /// - Docs: <https://docs.joinmastodon.org/methods/media/#v2>
     ErrorProcessingThumbnailForUploadedMedia,
     /// `UnexpectedResponseError`: Appears when Mastodon calls a remote service (such as WebFinger from another instance) which returns an error.
     ///
@@ -241,11 +243,11 @@ pub enum Reason {
     /// - Message: `There was a temporary problem serving your request, please try again` ([`messages::RACE_CONDITION_ERROR`])
     /// - Docs: <https://docs.joinmastodon.org/entities/Error/#race-condition>
     RaceConditionError,
-    /// `Service Unavailable`: An error that the API method pages document, first for \`POST /api/v1/statuses/:id/translate\`.
+    /// `Service Unavailable`: An error that the API method pages document, first for `POST /api/v1/statuses/:id/translate`.
     ///
     /// - Status: 503 Remote service unavailable
     /// - Message: `Service Unavailable` ([`messages::SERVICE_UNAVAILABLE`])
-    /// - Docs: <https://docs.joinmastodon.org/entities/Error/>
+    /// - Docs: <https://docs.joinmastodon.org/methods/statuses/#translate>
     ServiceUnavailable,
 }
 
@@ -317,7 +319,7 @@ pub const STATUS_GROUPS: &[StatusGroup] = &[
             Reason::RecordInvalid,
             Reason::RecordNotUnique,
             Reason::NotCurrentUser,
-            Reason::YouHaveAlreadyImposedStricterLimitsOnExampleCom,
+            Reason::YouHaveAlreadyImposedStricterLimitsOnDomain,
             Reason::AccountIdParameterIsMissing,
             Reason::SomeIsNotAValidRepliesPolicy,
         ],
@@ -394,8 +396,6 @@ pub mod messages {
     ///
     /// Also documented for [`Reason::ThisMethodRequiresAnAuthenticatedUser`](super::Reason::ThisMethodRequiresAnAuthenticatedUser); see [`Reason::classify`](super::Reason::classify) for how a shared message is classified.
     pub const NOT_CURRENT_USER: &str = "This method requires an authenticated user";
-    /// The message of [`Reason::YouHaveAlreadyImposedStricterLimitsOnExampleCom`](super::Reason::YouHaveAlreadyImposedStricterLimitsOnExampleCom) (422 Unprocessable entity).
-    pub const YOU_HAVE_ALREADY_IMPOSED_STRICTER_LIMITS_ON_EXAMPLE_COM: &str = "You have already imposed stricter limits on example.com.";
     /// The message of [`Reason::AccountIdParameterIsMissing`](super::Reason::AccountIdParameterIsMissing) (422 Unprocessable entity).
     pub const ACCOUNT_ID_PARAMETER_IS_MISSING: &str = "`account_id` parameter is missing";
     /// The message of [`Reason::SomeIsNotAValidRepliesPolicy`](super::Reason::SomeIsNotAValidRepliesPolicy) (422 Unprocessable entity).
@@ -426,6 +426,7 @@ struct ReasonInfo {
     group: usize,
     message: &'static str,
     is_template: bool,
+    oauth: bool,
     explanation: &'static str,
     docs_url: &'static str,
 }
@@ -438,6 +439,7 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 0,
         message: "{string}",
         is_template: true,
+        oauth: false,
         explanation: "Appears when a required parameter is missing from the API call.",
         docs_url: "https://docs.joinmastodon.org/entities/Error/#parameter-missing",
     },
@@ -448,7 +450,8 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 0,
         message: messages::INVALID_GRANT,
         is_template: false,
-        explanation: "An OAuth error that the API method pages document, first for `GET /oauth/authorize`.",
+        oauth: true,
+        explanation: "An OAuth error that the API method pages document, first for GET /oauth/authorize.",
         docs_url: "https://docs.joinmastodon.org/methods/oauth/#authorize",
     },
     ReasonInfo {
@@ -458,7 +461,8 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 0,
         message: messages::INVALID_SCOPE,
         is_template: false,
-        explanation: "An OAuth error that the API method pages document, first for `POST /oauth/token`.",
+        oauth: true,
+        explanation: "An OAuth error that the API method pages document, first for POST /oauth/token.",
         docs_url: "https://docs.joinmastodon.org/methods/oauth/#token",
     },
     ReasonInfo {
@@ -468,6 +472,7 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 1,
         message: messages::REQUIRE_AUTHENTICATED_USER,
         is_template: false,
+        oauth: false,
         explanation: "Appears when the instance is in secure mode, which disables all public use of API methods.",
         docs_url: "https://docs.joinmastodon.org/entities/Error/#auth",
     },
@@ -478,7 +483,8 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 1,
         message: messages::THE_ACCESS_TOKEN_IS_INVALID,
         is_template: false,
-        explanation: "An error that the API method pages document, first for `POST /api/v1/accounts`.",
+        oauth: false,
+        explanation: "An error that the API method pages document, first for POST /api/v1/accounts.",
         docs_url: "https://docs.joinmastodon.org/methods/accounts/#create",
     },
     ReasonInfo {
@@ -488,7 +494,8 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 1,
         message: messages::INVALID_CLIENT,
         is_template: false,
-        explanation: "An OAuth error that the API method pages document, first for `POST /oauth/token`.",
+        oauth: true,
+        explanation: "An OAuth error that the API method pages document, first for POST /oauth/token.",
         docs_url: "https://docs.joinmastodon.org/methods/oauth/#token",
     },
     ReasonInfo {
@@ -498,7 +505,8 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 1,
         message: messages::THIS_METHOD_REQUIRES_AN_AUTHENTICATED_USER,
         is_template: false,
-        explanation: "An error that the API method pages document, first for `GET /api/v1/statuses/:id/quotes`.",
+        oauth: false,
+        explanation: "An error that the API method pages document, first for GET /api/v1/statuses/:id/quotes.",
         docs_url: "https://docs.joinmastodon.org/methods/statuses/#quotes",
     },
     ReasonInfo {
@@ -508,6 +516,7 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 2,
         message: messages::NOT_PERMITTED,
         is_template: false,
+        oauth: false,
         explanation: "Appears when trying to call a method that you do not have permission for (such as admin or staff methods), or performing actions you are not allowed to do (such as following a user that blocks you).",
         docs_url: "https://docs.joinmastodon.org/entities/Error/#not-permitted",
     },
@@ -518,6 +527,7 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 2,
         message: messages::CURRENT_USER_DISABLED,
         is_template: false,
+        oauth: false,
         explanation: "Appears when the OAuth token's authorized user has had their account disabled by a moderator.",
         docs_url: "https://docs.joinmastodon.org/entities/Error/#disabled",
     },
@@ -528,6 +538,7 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 2,
         message: messages::NOT_CURRENT_USER_CONFIRMED,
         is_template: false,
+        oauth: false,
         explanation: "Appears when the email address associated with the OAuth token's authorized user's account has not yet been confirmed.",
         docs_url: "https://docs.joinmastodon.org/entities/Error/#unconfirmed",
     },
@@ -538,6 +549,7 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 2,
         message: messages::NOT_CURRENT_USER_APPROVED,
         is_template: false,
+        oauth: false,
         explanation: "Appears when the OAuth token's authorized user has signed up on an instance with approval-required registrations, and the user has not yet had their account approved by a moderator.",
         docs_url: "https://docs.joinmastodon.org/entities/Error/#unapproved",
     },
@@ -548,7 +560,8 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 2,
         message: messages::THIS_ACTION_IS_OUTSIDE_THE_AUTHORIZED_SCOPES,
         is_template: false,
-        explanation: "An error that the API method pages document, first for `POST /api/v1/accounts/:id/pin`.",
+        oauth: false,
+        explanation: "An error that the API method pages document, first for POST /api/v1/accounts/:id/pin.",
         docs_url: "https://docs.joinmastodon.org/methods/accounts/#pin",
     },
     ReasonInfo {
@@ -558,7 +571,8 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 2,
         message: messages::THIS_METHOD_IS_ONLY_AVAILABLE_TO_THE_APPLICATION_THE_USER_ORIGINALLY_SIGNED_UP_WITH,
         is_template: false,
-        explanation: "An error that the API method pages document, first for `POST /api/v1/emails/confirmations`.",
+        oauth: false,
+        explanation: "An error that the API method pages document, first for POST /api/v1/emails/confirmations.",
         docs_url: "https://docs.joinmastodon.org/methods/emails/#confirmation",
     },
     ReasonInfo {
@@ -568,7 +582,8 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 2,
         message: messages::THIS_METHOD_IS_ONLY_AVAILABLE_WHILE_THE_E_MAIL_IS_AWAITING_CONFIRMATION,
         is_template: false,
-        explanation: "An error that the API method pages document, first for `POST /api/v1/emails/confirmations`.",
+        oauth: false,
+        explanation: "An error that the API method pages document, first for POST /api/v1/emails/confirmations.",
         docs_url: "https://docs.joinmastodon.org/methods/emails/#confirmation",
     },
     ReasonInfo {
@@ -578,7 +593,8 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 2,
         message: messages::UNAUTHORIZED_CLIENT,
         is_template: false,
-        explanation: "An OAuth error that the API method pages document, first for `POST /oauth/revoke`.",
+        oauth: true,
+        explanation: "An OAuth error that the API method pages document, first for POST /oauth/revoke.",
         docs_url: "https://docs.joinmastodon.org/methods/oauth/#revoke",
     },
     ReasonInfo {
@@ -588,6 +604,7 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 3,
         message: messages::RECORD_NOT_FOUND,
         is_template: false,
+        oauth: false,
         explanation: "Appears when an entity record does not exist, or the authorized user is not within the audience of a private entity.operates on a user.",
         docs_url: "https://docs.joinmastodon.org/entities/Error/#not-found",
     },
@@ -598,7 +615,8 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 3,
         message: messages::NOT_FOUND,
         is_template: false,
-        explanation: "An error that the API method pages document, first for `GET /api/v1_alpha/async_refreshes/:id`.",
+        oauth: false,
+        explanation: "An error that the API method pages document, first for GET /api/v1_alpha/async_refreshes/:id.",
         docs_url: "https://docs.joinmastodon.org/methods/async_refreshes/#show",
     },
     ReasonInfo {
@@ -608,7 +626,8 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 4,
         message: messages::CONFLICT_DURING_UPDATE_PLEASE_TRY_AGAIN,
         is_template: false,
-        explanation: "An error that the API method pages document, first for `POST /api/v1/markers`.",
+        oauth: false,
+        explanation: "An error that the API method pages document, first for POST /api/v1/markers.",
         docs_url: "https://docs.joinmastodon.org/methods/markers/#create",
     },
     ReasonInfo {
@@ -618,6 +637,7 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 5,
         message: "{string}",
         is_template: true,
+        oauth: false,
         explanation: "May appear when entity creation failed.",
         docs_url: "https://docs.joinmastodon.org/entities/Error/#invalid",
     },
@@ -628,6 +648,7 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 5,
         message: messages::RECORD_NOT_UNIQUE,
         is_template: false,
+        oauth: false,
         explanation: "Appears when you are trying to pin an account or status that is already pinned.",
         docs_url: "https://docs.joinmastodon.org/entities/Error/#not-unique",
     },
@@ -638,17 +659,19 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 5,
         message: messages::NOT_CURRENT_USER,
         is_template: false,
+        oauth: false,
         explanation: "Appears when using an OAuth token without an authorized user (or no token at all), while trying to call an API method that requires a user to be processed.",
         docs_url: "https://docs.joinmastodon.org/entities/Error/#user-required",
     },
     ReasonInfo {
-        name: "you_have_already_imposed_stricter_limits_on_example_com",
-        heading: "You have already imposed stricter limits on example.com.",
+        name: "you_have_already_imposed_stricter_limits_on_domain",
+        heading: "You have already imposed stricter limits on {domain}.",
         anchor: None,
         group: 5,
-        message: messages::YOU_HAVE_ALREADY_IMPOSED_STRICTER_LIMITS_ON_EXAMPLE_COM,
-        is_template: false,
-        explanation: "An error that the API method pages document, first for `POST /api/v1/admin/domain_blocks`.",
+        message: "You have already imposed stricter limits on {domain}.",
+        is_template: true,
+        oauth: false,
+        explanation: "An error that the API method pages document, first for POST /api/v1/admin/domain_blocks.",
         docs_url: "https://docs.joinmastodon.org/methods/admin/domain_blocks/#create",
     },
     ReasonInfo {
@@ -658,7 +681,8 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 5,
         message: messages::ACCOUNT_ID_PARAMETER_IS_MISSING,
         is_template: false,
-        explanation: "An error that the API method pages document, first for `POST /api/v1/collections/:collection_id/items`.",
+        oauth: false,
+        explanation: "An error that the API method pages document, first for POST /api/v1/collections/:collection_id/items.",
         docs_url: "https://docs.joinmastodon.org/methods/collections/#add_account",
     },
     ReasonInfo {
@@ -668,7 +692,8 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 5,
         message: messages::SOME_IS_NOT_A_VALID_REPLIES_POLICY,
         is_template: false,
-        explanation: "An error that the API method pages document, first for `POST /api/v1/lists`.",
+        oauth: false,
+        explanation: "An error that the API method pages document, first for POST /api/v1/lists.",
         docs_url: "https://docs.joinmastodon.org/methods/lists/#create",
     },
     ReasonInfo {
@@ -678,6 +703,7 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 6,
         message: "{translated string}",
         is_template: true,
+        oauth: false,
         explanation: "Appears when you have exceeded the rate limit. See Rate limits for more information.",
         docs_url: "https://docs.joinmastodon.org/entities/Error/#429",
     },
@@ -688,7 +714,8 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 7,
         message: messages::ERROR_PROCESSING_THUMBNAIL_FOR_UPLOADED_MEDIA,
         is_template: false,
-        explanation: "An error that the API method pages document, first for `POST /api/v2/media`.",
+        oauth: false,
+        explanation: "An error that the API method pages document, first for POST /api/v2/media.",
         docs_url: "https://docs.joinmastodon.org/methods/media/#v2",
     },
     ReasonInfo {
@@ -698,6 +725,7 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 8,
         message: messages::UNEXPECTED_RESPONSE_ERROR,
         is_template: false,
+        oauth: false,
         explanation: "Appears when Mastodon calls a remote service (such as WebFinger from another instance) which returns an error.",
         docs_url: "https://docs.joinmastodon.org/entities/Error/#unexpected-response",
     },
@@ -708,6 +736,7 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 8,
         message: messages::SSL_ERROR,
         is_template: false,
+        oauth: false,
         explanation: "Appears when a remote service is called, but it has an invalid SSL certificate.",
         docs_url: "https://docs.joinmastodon.org/entities/Error/#ssl",
     },
@@ -718,6 +747,7 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 8,
         message: messages::NETWORKING_ERROR,
         is_template: false,
+        oauth: false,
         explanation: "Appears when there was a failed call to an S3 storage server.",
         docs_url: "https://docs.joinmastodon.org/entities/Error/#networking-error",
     },
@@ -728,6 +758,7 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 8,
         message: messages::RACE_CONDITION_ERROR,
         is_template: false,
+        oauth: false,
         explanation: "Appears when there was an error due to a race condition in server-side code.",
         docs_url: "https://docs.joinmastodon.org/entities/Error/#race-condition",
     },
@@ -738,7 +769,8 @@ const REASON_TABLE: &[ReasonInfo] = &[
         group: 8,
         message: messages::SERVICE_UNAVAILABLE,
         is_template: false,
-        explanation: "An error that the API method pages document, first for `POST /api/v1/statuses/:id/translate`.",
+        oauth: false,
+        explanation: "An error that the API method pages document, first for POST /api/v1/statuses/:id/translate.",
         docs_url: "https://docs.joinmastodon.org/methods/statuses/#translate",
     },
 ];
@@ -767,7 +799,7 @@ impl Reason {
         Reason::RecordInvalid,
         Reason::RecordNotUnique,
         Reason::NotCurrentUser,
-        Reason::YouHaveAlreadyImposedStricterLimitsOnExampleCom,
+        Reason::YouHaveAlreadyImposedStricterLimitsOnDomain,
         Reason::AccountIdParameterIsMissing,
         Reason::SomeIsNotAValidRepliesPolicy,
         Reason::TooManyRequests,
@@ -822,6 +854,12 @@ impl Reason {
     pub const fn docs_url(self) -> &'static str {
         self.info().docs_url
     }
+    /// An OAuth error, which only the method pages document: its message is
+    /// an OAuth code ([`OAUTH_ERROR_CODES`]), or its example carries an
+    /// `error_description`.
+    pub const fn is_oauth(self) -> bool {
+        self.info().oauth
+    }
     /// The reasons documented under an HTTP status; empty for any other status.
     pub fn for_status(status: u16) -> &'static [Reason] {
         match status {
@@ -837,42 +875,103 @@ impl Reason {
             _ => &[],
         }
     }
-    /// Matches an error response against the documented reasons.
+    /// Matches an error response against the documented reasons, and says
+    /// how it matched ([`Match`]).
     ///
-    /// The status decides first. Then an exact message among that
-    /// status's reasons wins; then a template reason of that status,
-    /// the most specific template first. Reasons documented with the
+    /// The status decides first. Then an exact message among that status's
+    /// reasons wins ([`Match::Exact`]); then a template reason whose literal
+    /// words fit, the most specific first ([`Match::Template`]); then a
+    /// reason whose whole message is a placeholder, which any message of
+    /// the status fits ([`Match::StatusOnly`]). Reasons documented with the
     /// same status and message are [`Classification::Ambiguous`].
+    ///
+    /// A message that is an OAuth code ([`OAUTH_ERROR_CODES`]) is only ever
+    /// an OAuth reason ([`Reason::is_oauth`]); one that no page documents
+    /// for its status is [`Classification::OAuth`].
     pub fn classify(status: u16, message: &str) -> Classification<'_> {
+        Reason::classify_shaped(status, message, false)
+    }
+    /// [`Reason::classify`]; `oauth_shaped` when the body has the shape
+    /// only OAuth errors have (an `error_description`).
+    fn classify_shaped(
+        status: u16,
+        message: &str,
+        oauth_shaped: bool,
+    ) -> Classification<'_> {
+        let oauth = oauth_shaped || is_oauth_code(message);
         let classified = match status {
             400 => {
                 match message {
                     "invalid_grant" => {
-                        Some(Classification::Documented(Reason::InvalidGrant))
+                        Some(
+                            Classification::Documented(
+                                Reason::InvalidGrant,
+                                Match::Exact,
+                            ),
+                        )
                     }
                     "invalid_scope" => {
-                        Some(Classification::Documented(Reason::InvalidScope))
+                        Some(
+                            Classification::Documented(
+                                Reason::InvalidScope,
+                                Match::Exact,
+                            ),
+                        )
                     }
-                    _ => Some(Classification::Documented(Reason::ParameterMissing)),
+                    _ if !oauth
+                        && matches_template(
+                            message,
+                            &["param is missing or the value is empty", ""],
+                        ) => {
+                        Some(
+                            Classification::Documented(
+                                Reason::ParameterMissing,
+                                Match::Template,
+                            ),
+                        )
+                    }
+                    _ if !oauth => {
+                        Some(
+                            Classification::Documented(
+                                Reason::ParameterMissing,
+                                Match::StatusOnly,
+                            ),
+                        )
+                    }
+                    _ => None,
                 }
             }
             401 => {
                 match message {
-                    "This API requires an authenticated user" => {
+                    "This API requires an authenticated user" if !oauth => {
                         Some(
-                            Classification::Documented(Reason::RequireAuthenticatedUser),
+                            Classification::Documented(
+                                Reason::RequireAuthenticatedUser,
+                                Match::Exact,
+                            ),
                         )
                     }
-                    "The access token is invalid" => {
-                        Some(Classification::Documented(Reason::TheAccessTokenIsInvalid))
+                    "The access token is invalid" if !oauth => {
+                        Some(
+                            Classification::Documented(
+                                Reason::TheAccessTokenIsInvalid,
+                                Match::Exact,
+                            ),
+                        )
                     }
                     "invalid_client" => {
-                        Some(Classification::Documented(Reason::InvalidClient))
+                        Some(
+                            Classification::Documented(
+                                Reason::InvalidClient,
+                                Match::Exact,
+                            ),
+                        )
                     }
-                    "This method requires an authenticated user" => {
+                    "This method requires an authenticated user" if !oauth => {
                         Some(
                             Classification::Documented(
                                 Reason::ThisMethodRequiresAnAuthenticatedUser,
+                                Match::Exact,
                             ),
                         )
                     }
@@ -881,60 +980,96 @@ impl Reason {
             }
             403 => {
                 match message {
-                    "This action is not allowed" => {
-                        Some(Classification::Documented(Reason::NotPermitted))
+                    "This action is not allowed" if !oauth => {
+                        Some(
+                            Classification::Documented(
+                                Reason::NotPermitted,
+                                Match::Exact,
+                            ),
+                        )
                     }
-                    "Your login is currently disabled" => {
-                        Some(Classification::Documented(Reason::CurrentUserDisabled))
+                    "Your login is currently disabled" if !oauth => {
+                        Some(
+                            Classification::Documented(
+                                Reason::CurrentUserDisabled,
+                                Match::Exact,
+                            ),
+                        )
                     }
-                    "Your login is missing a confirmed e-mail address" => {
-                        Some(Classification::Documented(Reason::NotCurrentUserConfirmed))
+                    "Your login is missing a confirmed e-mail address" if !oauth => {
+                        Some(
+                            Classification::Documented(
+                                Reason::NotCurrentUserConfirmed,
+                                Match::Exact,
+                            ),
+                        )
                     }
-                    "Your login is currently pending approval" => {
-                        Some(Classification::Documented(Reason::NotCurrentUserApproved))
+                    "Your login is currently pending approval" if !oauth => {
+                        Some(
+                            Classification::Documented(
+                                Reason::NotCurrentUserApproved,
+                                Match::Exact,
+                            ),
+                        )
                     }
-                    "This action is outside the authorized scopes" => {
+                    "This action is outside the authorized scopes" if !oauth => {
                         Some(
                             Classification::Documented(
                                 Reason::ThisActionIsOutsideTheAuthorizedScopes,
+                                Match::Exact,
                             ),
                         )
                     }
-                    "This method is only available to the application the user originally signed-up with" => {
+                    "This method is only available to the application the user originally signed-up with" if !oauth => {
                         Some(
                             Classification::Documented(
                                 Reason::ThisMethodIsOnlyAvailableToTheApplicationTheUserOriginallySignedUpWith,
+                                Match::Exact,
                             ),
                         )
                     }
-                    "This method is only available while the e-mail is awaiting confirmation" => {
+                    "This method is only available while the e-mail is awaiting confirmation" if !oauth => {
                         Some(
                             Classification::Documented(
                                 Reason::ThisMethodIsOnlyAvailableWhileTheEMailIsAwaitingConfirmation,
+                                Match::Exact,
                             ),
                         )
                     }
                     "unauthorized_client" => {
-                        Some(Classification::Documented(Reason::UnauthorizedClient))
+                        Some(
+                            Classification::Documented(
+                                Reason::UnauthorizedClient,
+                                Match::Exact,
+                            ),
+                        )
                     }
                     _ => None,
                 }
             }
             404 => {
                 match message {
-                    "Record not found" => {
-                        Some(Classification::Documented(Reason::RecordNotFound))
+                    "Record not found" if !oauth => {
+                        Some(
+                            Classification::Documented(
+                                Reason::RecordNotFound,
+                                Match::Exact,
+                            ),
+                        )
                     }
-                    "Not Found" => Some(Classification::Documented(Reason::NotFound)),
+                    "Not Found" if !oauth => {
+                        Some(Classification::Documented(Reason::NotFound, Match::Exact))
+                    }
                     _ => None,
                 }
             }
             409 => {
                 match message {
-                    "Conflict during update, please try again" => {
+                    "Conflict during update, please try again" if !oauth => {
                         Some(
                             Classification::Documented(
                                 Reason::ConflictDuringUpdatePleaseTryAgain,
+                                Match::Exact,
                             ),
                         )
                     }
@@ -943,43 +1078,90 @@ impl Reason {
             }
             422 => {
                 match message {
-                    "Duplicate record" => {
-                        Some(Classification::Documented(Reason::RecordNotUnique))
-                    }
-                    "This method requires an authenticated user" => {
-                        Some(Classification::Documented(Reason::NotCurrentUser))
-                    }
-                    "You have already imposed stricter limits on example.com." => {
+                    "Duplicate record" if !oauth => {
                         Some(
                             Classification::Documented(
-                                Reason::YouHaveAlreadyImposedStricterLimitsOnExampleCom,
+                                Reason::RecordNotUnique,
+                                Match::Exact,
                             ),
                         )
                     }
-                    "`account_id` parameter is missing" => {
+                    "This method requires an authenticated user" if !oauth => {
+                        Some(
+                            Classification::Documented(
+                                Reason::NotCurrentUser,
+                                Match::Exact,
+                            ),
+                        )
+                    }
+                    "`account_id` parameter is missing" if !oauth => {
                         Some(
                             Classification::Documented(
                                 Reason::AccountIdParameterIsMissing,
+                                Match::Exact,
                             ),
                         )
                     }
-                    "'some' is not a valid replies_policy" => {
+                    "'some' is not a valid replies_policy" if !oauth => {
                         Some(
                             Classification::Documented(
                                 Reason::SomeIsNotAValidRepliesPolicy,
+                                Match::Exact,
                             ),
                         )
                     }
-                    _ => Some(Classification::Documented(Reason::RecordInvalid)),
+                    _ if !oauth
+                        && matches_template(
+                            message,
+                            &["You have already imposed stricter limits on ", "."],
+                        ) => {
+                        Some(
+                            Classification::Documented(
+                                Reason::YouHaveAlreadyImposedStricterLimitsOnDomain,
+                                Match::Template,
+                            ),
+                        )
+                    }
+                    _ if !oauth
+                        && matches_template(message, &["Validation failed: ", ""]) => {
+                        Some(
+                            Classification::Documented(
+                                Reason::RecordInvalid,
+                                Match::Template,
+                            ),
+                        )
+                    }
+                    _ if !oauth => {
+                        Some(
+                            Classification::Documented(
+                                Reason::RecordInvalid,
+                                Match::StatusOnly,
+                            ),
+                        )
+                    }
+                    _ => None,
                 }
             }
-            429 => Some(Classification::Documented(Reason::TooManyRequests)),
+            429 => {
+                match message {
+                    _ if !oauth => {
+                        Some(
+                            Classification::Documented(
+                                Reason::TooManyRequests,
+                                Match::StatusOnly,
+                            ),
+                        )
+                    }
+                    _ => None,
+                }
+            }
             500 => {
                 match message {
-                    "Error processing thumbnail for uploaded media" => {
+                    "Error processing thumbnail for uploaded media" if !oauth => {
                         Some(
                             Classification::Documented(
                                 Reason::ErrorProcessingThumbnailForUploadedMedia,
+                                Match::Exact,
                             ),
                         )
                     }
@@ -988,33 +1170,72 @@ impl Reason {
             }
             503 => {
                 match message {
-                    "Remote data could not be fetched" => {
-                        Some(Classification::Documented(Reason::UnexpectedResponseError))
-                    }
-                    "Remote SSL certificate could not be verified" => {
-                        Some(Classification::Documented(Reason::SslError))
-                    }
-                    "There was a temporary problem serving your request, please try again" => {
+                    "Remote data could not be fetched" if !oauth => {
                         Some(
-                            Classification::Ambiguous(
-                                &[Reason::NetworkingError, Reason::RaceConditionError],
+                            Classification::Documented(
+                                Reason::UnexpectedResponseError,
+                                Match::Exact,
                             ),
                         )
                     }
-                    "Service Unavailable" => {
-                        Some(Classification::Documented(Reason::ServiceUnavailable))
+                    "Remote SSL certificate could not be verified" if !oauth => {
+                        Some(Classification::Documented(Reason::SslError, Match::Exact))
+                    }
+                    "There was a temporary problem serving your request, please try again" if !oauth => {
+                        Some(
+                            Classification::Ambiguous(
+                                &[Reason::NetworkingError, Reason::RaceConditionError],
+                                Match::Exact,
+                            ),
+                        )
+                    }
+                    "Service Unavailable" if !oauth => {
+                        Some(
+                            Classification::Documented(
+                                Reason::ServiceUnavailable,
+                                Match::Exact,
+                            ),
+                        )
                     }
                     _ => None,
                 }
             }
             _ => None,
         };
-        classified
-            .unwrap_or(Classification::Undocumented {
-                status,
-                message,
-            })
+        match classified {
+            Some(classification) => classification,
+            None if oauth => {
+                Classification::OAuth {
+                    status,
+                    code: message,
+                }
+            }
+            None => {
+                Classification::Undocumented {
+                    status,
+                    message,
+                }
+            }
+        }
     }
+}
+
+/// Whether `message` fits a template's literal pieces, in order,
+/// with anything (including nothing) between them.
+fn matches_template(message: &str, pieces: &[&str]) -> bool {
+    let [first, middle @ .., last] = pieces else {
+        return pieces.first().is_some_and(|only| *only == message);
+    };
+    let Some(mut rest) = message.strip_prefix(first) else {
+        return false;
+    };
+    for piece in middle {
+        match rest.find(piece) {
+            Some(at) => rest = &rest[at + piece.len()..],
+            None => return false,
+        }
+    }
+    rest.ends_with(last)
 }
 
 impl core::fmt::Display for Reason {
@@ -1047,17 +1268,50 @@ impl core::fmt::Display for ParseReasonError {
 
 impl std::error::Error for ParseReasonError {}
 
-/// What [`Reason::classify`] makes of an error response.
+/// How a response's message matched the reason it was classified under.
+///
+/// ```text
+/// (404, "Record not found")                      Exact: the documented message
+/// (422, "Validation failed: Text can't be blank") Template: `Validation failed: …`, Rails' RecordInvalid
+/// (400, "Bad Request")                           StatusOnly: ParameterMissing is documented as `{string}`
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Match {
+    /// The documented message, word for word.
+    Exact,
+    /// The literal words of a documented template, in order, such as
+    /// `Validation failed: …` or `You have already imposed stricter limits on …`.
+    Template,
+    /// The status alone: the reason documents its whole message as a
+    /// placeholder (`{string}`), so every message of that status fits
+    /// it. The message's own words say nothing about the reason.
+    StatusOnly,
+}
+
+/// What [`Reason::classify`] makes of an error response, and how sure it is.
+///
+/// [`Classification::reason`] gives the reason whatever the [`Match`];
+/// [`Classification::reason_by_message`] only when the message's own
+/// words matched, which is what a client should show its user.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Classification<'a> {
-    /// Exactly one documented reason fits.
-    Documented(Reason),
-    /// The endpoint's own docs show this response, as this reason
-    /// (from [`Endpoint::classify`]).
+    /// Exactly one documented reason fits, as the [`Match`] says.
+    Documented(Reason, Match),
+    /// The endpoint's own docs show this response, word for word, as
+    /// this reason (from [`Endpoint::classify`]).
     ForEndpoint(Reason),
     /// Several documented reasons share this status and message, so
     /// the response alone cannot tell them apart. All are listed.
-    Ambiguous(&'static [Reason]),
+    Ambiguous(&'static [Reason], Match),
+    /// An OAuth error (its `error` is an OAuth code, or the body has an
+    /// `error_description`) that no page documents for this status. It
+    /// is never filed under a reason that is not an OAuth error.
+    OAuth {
+        /// The response's HTTP status.
+        status: u16,
+        /// The OAuth error code (the `error` attribute), e.g. `unsupported_grant_type`.
+        code: &'a str,
+    },
     /// No documented reason fits; the response is passed back as it came.
     Undocumented {
         /// The response's HTTP status.
@@ -1067,30 +1321,91 @@ pub enum Classification<'a> {
     },
 }
 
-impl Classification<'_> {
-    /// The reason, when exactly one is documented for the response.
+impl<'a> Classification<'a> {
+    /// The reason, when exactly one is documented for the response,
+    /// however it matched.
     pub const fn reason(&self) -> Option<Reason> {
         match self {
-            Classification::Documented(reason) => Some(*reason),
+            Classification::Documented(reason, _) => Some(*reason),
             Classification::ForEndpoint(reason) => Some(*reason),
+            _ => None,
+        }
+    }
+    /// The reason, only when the message's own words matched it: exactly,
+    /// or a template's literal words. `None` for a match by status alone.
+    pub const fn reason_by_message(&self) -> Option<Reason> {
+        match self.matched() {
+            Some(Match::Exact | Match::Template) => self.reason(),
+            _ => None,
+        }
+    }
+    /// How the message matched; `None` when no documented reason fits.
+    pub const fn matched(&self) -> Option<Match> {
+        match self {
+            Classification::Documented(_, matched)
+            | Classification::Ambiguous(_, matched) => Some(*matched),
+            Classification::ForEndpoint(_) => Some(Match::Exact),
             _ => None,
         }
     }
     /// Every documented reason that fits: one, several, or none.
     pub fn candidates(&self) -> &[Reason] {
         match self {
-            Classification::Documented(reason) => core::slice::from_ref(reason),
+            Classification::Documented(reason, _) => core::slice::from_ref(reason),
             Classification::ForEndpoint(reason) => core::slice::from_ref(reason),
-            Classification::Ambiguous(reasons) => reasons,
-            Classification::Undocumented { .. } => &[],
+            Classification::Ambiguous(reasons, _) => reasons,
+            Classification::OAuth { .. } | Classification::Undocumented { .. } => &[],
+        }
+    }
+    /// The OAuth error code, when the response is an OAuth error,
+    /// documented or not: `Some("invalid_grant")`.
+    pub const fn oauth_code(&self) -> Option<&'a str> {
+        match self {
+            Classification::OAuth { code, .. } => Some(code),
+            Classification::Documented(reason, _)
+            | Classification::ForEndpoint(reason) if reason.is_oauth() => {
+                Some(reason.message())
+            }
+            _ => None,
         }
     }
 }
 
+/// The error codes of OAuth 2.0: RFC 6749 §4.1.2.1 and §5.2, RFC 6750
+/// §3.1 and RFC 7009 §2.2.1. A response whose `error` is one of them is
+/// only ever classified under an OAuth reason.
+pub const OAUTH_ERROR_CODES: &[&str] = &[
+    "invalid_request",
+    "unauthorized_client",
+    "access_denied",
+    "unsupported_response_type",
+    "invalid_scope",
+    "server_error",
+    "temporarily_unavailable",
+    "invalid_client",
+    "invalid_grant",
+    "unsupported_grant_type",
+    "invalid_token",
+    "insufficient_scope",
+    "unsupported_token_type",
+];
+
+/// Whether `message` is in [`OAUTH_ERROR_CODES`], compared by length first.
+fn is_oauth_code(message: &str) -> bool {
+    matches!(
+        message, "invalid_request" | "unauthorized_client" | "access_denied" |
+        "unsupported_response_type" | "invalid_scope" | "server_error" |
+        "temporarily_unavailable" | "invalid_client" | "invalid_grant" |
+        "unsupported_grant_type" | "invalid_token" | "insufficient_scope" |
+        "unsupported_token_type"
+    )
+}
+
 /// A documented Mastodon API method, from the [API method pages](https://docs.joinmastodon.org/methods/).
 ///
-/// Each variant is named after its HTTP method and path. New documentation adds methods, so the enum
-/// is `#[non_exhaustive]`; methods the docs mark deprecated or removed are `#[deprecated]`.
+/// Each variant is named after its docs page and anchor (`statuses#create` is `StatusesCreate`).
+/// New documentation adds methods, so the enum is `#[non_exhaustive]`; methods the docs mark
+/// deprecated or removed are `#[deprecated]`.
 /// [`Endpoint::from_request`] finds the method of a request, and [`Endpoint::classify`] its error responses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -1730,6 +2045,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -1737,14 +2053,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Password can't be blank, Username must contain only letters, numbers and underscores, Agreement must be accepted",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
             DocumentedError {
                 status: 429,
                 status_text: "Rate limited",
                 error: "Too many requests",
                 error_description: None,
-                classification: Classification::Documented(Reason::TooManyRequests),
+                classification: Classification::Documented(
+                    Reason::TooManyRequests,
+                    Match::StatusOnly,
+                ),
             },
         ],
     },
@@ -1771,6 +2093,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -1778,7 +2101,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "Your login is currently disabled",
                 error_description: None,
-                classification: Classification::Documented(Reason::CurrentUserDisabled),
+                classification: Classification::Documented(
+                    Reason::CurrentUserDisabled,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 403,
@@ -1787,6 +2113,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::NotCurrentUserConfirmed,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -1796,6 +2123,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::NotCurrentUserApproved,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -1803,7 +2131,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Unprocessable entity",
                 error: "This method requires an authenticated user",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotCurrentUser),
+                classification: Classification::Documented(
+                    Reason::NotCurrentUser,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -1830,6 +2161,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -1837,7 +2169,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Unprocessable entity",
                 error: "This method requires an authenticated user",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotCurrentUser),
+                classification: Classification::Documented(
+                    Reason::NotCurrentUser,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -1864,6 +2199,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::RequireAuthenticatedUser,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -1871,7 +2207,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -1898,6 +2237,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::RequireAuthenticatedUser,
+                    Match::Exact,
                 ),
             },
         ],
@@ -1925,6 +2265,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::RequireAuthenticatedUser,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -1934,6 +2275,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -1941,7 +2283,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -1968,6 +2313,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::RequireAuthenticatedUser,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -1977,6 +2323,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -1984,7 +2331,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -2011,6 +2361,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::RequireAuthenticatedUser,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -2020,6 +2371,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -2027,7 +2379,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -2071,6 +2426,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::RequireAuthenticatedUser,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -2080,6 +2436,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -2087,14 +2444,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "This method requires an authenticated user",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotCurrentUser),
+                classification: Classification::Documented(
+                    Reason::NotCurrentUser,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -2119,14 +2482,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "This method requires an authenticated user",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotCurrentUser),
+                classification: Classification::Documented(
+                    Reason::NotCurrentUser,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -2153,6 +2522,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -2160,7 +2530,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Unprocessable entity",
                 error: "This method requires an authenticated user",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotCurrentUser),
+                classification: Classification::Documented(
+                    Reason::NotCurrentUser,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -2187,6 +2560,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -2194,7 +2568,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Unprocessable entity",
                 error: "This method requires an authenticated user",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotCurrentUser),
+                classification: Classification::Documented(
+                    Reason::NotCurrentUser,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -2221,6 +2598,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -2228,7 +2606,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Unprocessable entity",
                 error: "This method requires an authenticated user",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotCurrentUser),
+                classification: Classification::Documented(
+                    Reason::NotCurrentUser,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -2255,6 +2636,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -2262,7 +2644,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Unprocessable entity",
                 error: "This method requires an authenticated user",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotCurrentUser),
+                classification: Classification::Documented(
+                    Reason::NotCurrentUser,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -2289,6 +2674,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -2296,7 +2682,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Unprocessable entity",
                 error: "This method requires an authenticated user",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotCurrentUser),
+                classification: Classification::Documented(
+                    Reason::NotCurrentUser,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -2323,6 +2712,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -2330,7 +2720,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Unprocessable entity",
                 error: "This method requires an authenticated user",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotCurrentUser),
+                classification: Classification::Documented(
+                    Reason::NotCurrentUser,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -2357,6 +2750,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -2366,6 +2760,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::ThisActionIsOutsideTheAuthorizedScopes,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -2373,21 +2768,30 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Unprocessable entity",
                 error: "Validation failed: You must be already following the person you want to endorse",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "This method requires an authenticated user",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotCurrentUser),
+                classification: Classification::Documented(
+                    Reason::NotCurrentUser,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "Duplicate record",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotUnique),
+                classification: Classification::Documented(
+                    Reason::RecordNotUnique,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -2414,6 +2818,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -2421,7 +2826,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Unprocessable entity",
                 error: "This method requires an authenticated user",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotCurrentUser),
+                classification: Classification::Documented(
+                    Reason::NotCurrentUser,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -2448,6 +2856,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::RequireAuthenticatedUser,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -2455,7 +2864,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -2482,6 +2894,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -2491,6 +2904,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::ThisActionIsOutsideTheAuthorizedScopes,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -2498,21 +2912,30 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Unprocessable entity",
                 error: "Validation failed: You must be already following the person you want to endorse",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "This method requires an authenticated user",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotCurrentUser),
+                classification: Classification::Documented(
+                    Reason::NotCurrentUser,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "Duplicate record",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotUnique),
+                classification: Classification::Documented(
+                    Reason::RecordNotUnique,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -2539,6 +2962,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -2546,7 +2970,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Unprocessable entity",
                 error: "This method requires an authenticated user",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotCurrentUser),
+                classification: Classification::Documented(
+                    Reason::NotCurrentUser,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -2573,6 +3000,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -2580,7 +3008,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Unprocessable entity",
                 error: "This method requires an authenticated user",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotCurrentUser),
+                classification: Classification::Documented(
+                    Reason::NotCurrentUser,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -2607,6 +3038,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -2614,7 +3046,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Unprocessable entity",
                 error: "This method requires an authenticated user",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotCurrentUser),
+                classification: Classification::Documented(
+                    Reason::NotCurrentUser,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -2641,6 +3076,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -2648,7 +3084,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Unprocessable entity",
                 error: "This method requires an authenticated user",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotCurrentUser),
+                classification: Classification::Documented(
+                    Reason::NotCurrentUser,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -2675,6 +3114,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::UnexpectedResponseError,
+                    Match::Exact,
                 ),
             },
         ],
@@ -2700,7 +3140,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -2725,14 +3168,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "This method requires an authenticated user",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotCurrentUser),
+                classification: Classification::Documented(
+                    Reason::NotCurrentUser,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -2757,7 +3206,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -2782,7 +3234,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -2807,14 +3262,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 404,
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -2839,14 +3300,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 404,
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -2871,14 +3338,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 404,
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -2903,7 +3376,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -2928,21 +3404,30 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 404,
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Server error",
                 error: "Record invalid",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::StatusOnly,
+                ),
             },
         ],
     },
@@ -2967,14 +3452,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 404,
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -2999,14 +3490,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 404,
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -3031,14 +3528,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 404,
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -3063,14 +3566,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 404,
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -3095,7 +3604,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -3120,14 +3632,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 404,
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -3152,7 +3670,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -3177,14 +3698,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Canonical email hash has already been taken",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
         ],
     },
@@ -3209,14 +3736,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 404,
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -3241,7 +3774,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -3266,7 +3802,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -3291,14 +3830,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 404,
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -3323,14 +3868,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Domain can't be blank",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
         ],
     },
@@ -3355,14 +3906,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 404,
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -3387,7 +3944,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -3412,14 +3972,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 404,
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -3444,14 +4010,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity - Missing Parameter",
                 error: "Validation failed: Domain can't be blank",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
             DocumentedError {
                 status: 422,
@@ -3459,7 +4031,8 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error: "You have already imposed stricter limits on example.com.",
                 error_description: None,
                 classification: Classification::Documented(
-                    Reason::YouHaveAlreadyImposedStricterLimitsOnExampleCom,
+                    Reason::YouHaveAlreadyImposedStricterLimitsOnDomain,
+                    Match::Template,
                 ),
             },
         ],
@@ -3485,14 +4058,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Severity is not included in the list",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
         ],
     },
@@ -3517,14 +4096,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 404,
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -3549,7 +4134,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -3574,14 +4162,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 404,
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -3606,21 +4200,30 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Domain can't be blank",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Domain is invalid, Domain is not a valid domain name",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
         ],
     },
@@ -3645,14 +4248,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 404,
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -3677,7 +4286,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -3702,14 +4314,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 404,
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -3734,14 +4352,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Severity can't be blank, Ip has already been taken",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
         ],
     },
@@ -3766,7 +4390,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -3791,14 +4418,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 404,
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -3823,7 +4456,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -3848,7 +4484,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -3873,7 +4512,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -3898,7 +4540,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -3923,7 +4568,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -3948,7 +4596,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -3973,7 +4624,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -3998,7 +4652,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -4023,7 +4680,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -4048,7 +4708,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -4073,7 +4736,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -4098,7 +4764,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -4125,6 +4794,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -4152,6 +4822,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -4159,7 +4830,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -4186,6 +4860,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -4193,14 +4868,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Name is not a recognized emoji",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
         ],
     },
@@ -4227,6 +4908,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -4234,14 +4916,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Name is not a recognized emoji",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
         ],
     },
@@ -4268,6 +4956,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -4295,6 +4984,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -4322,6 +5012,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -4349,6 +5040,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -4376,6 +5068,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -4401,7 +5094,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Redirect URI must be an absolute URI.",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
         ],
     },
@@ -4428,6 +5124,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -4453,7 +5150,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Not Found",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotFound),
+                classification: Classification::Documented(
+                    Reason::NotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -4480,6 +5180,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -4507,6 +5208,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -4534,6 +5236,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -4541,7 +5244,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Name is too long (maximum is 40 characters)",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
         ],
     },
@@ -4619,6 +5325,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -4626,14 +5333,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Name is too long (maximum is 40 characters)",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
         ],
     },
@@ -4660,6 +5373,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -4667,7 +5381,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -4694,6 +5411,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -4701,7 +5419,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 422,
@@ -4710,6 +5431,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::AccountIdParameterIsMissing,
+                    Match::Exact,
                 ),
             },
         ],
@@ -4737,6 +5459,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -4744,7 +5467,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -4771,6 +5497,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -4778,7 +5505,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -4805,6 +5535,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -4832,6 +5563,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -4839,7 +5571,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -4866,6 +5601,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -4873,7 +5609,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -4934,6 +5673,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -4961,6 +5701,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -4968,14 +5709,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Domain can't be blank",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Domain is not a valid domain name",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
         ],
     },
@@ -5002,6 +5749,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -5009,14 +5757,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Domain can't be blank",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Domain is not a valid domain name",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
         ],
     },
@@ -5043,6 +5797,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::ThisMethodIsOnlyAvailableToTheApplicationTheUserOriginallySignedUpWith,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -5052,6 +5807,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::ThisMethodIsOnlyAvailableWhileTheEMailIsAwaitingConfirmation,
+                    Match::Exact,
                 ),
             },
         ],
@@ -5079,6 +5835,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -5106,6 +5863,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -5133,6 +5891,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -5160,6 +5919,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -5167,7 +5927,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Tag is invalid",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
         ],
     },
@@ -5194,6 +5957,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -5201,7 +5965,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -5228,6 +5995,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -5255,6 +6023,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -5282,6 +6051,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -5289,7 +6059,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -5316,6 +6089,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -5323,14 +6097,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Title can't be blank, Context can't be blank, Context None or invalid context supplied",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
         ],
     },
@@ -5357,6 +6137,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -5364,7 +6145,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -5391,6 +6175,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -5398,7 +6183,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -5425,6 +6213,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -5432,7 +6221,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -5459,6 +6251,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -5466,14 +6259,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Keyword can't be blank",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
         ],
     },
@@ -5500,6 +6299,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -5507,7 +6307,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -5534,6 +6337,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -5541,14 +6345,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Keyword can't be blank",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
         ],
     },
@@ -5575,6 +6385,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -5582,7 +6393,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -5609,6 +6423,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -5616,7 +6431,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -5643,6 +6461,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -5650,7 +6469,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -5677,6 +6499,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -5684,7 +6507,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -5711,6 +6537,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -5718,7 +6545,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -5745,6 +6575,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -5772,6 +6603,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -5779,7 +6611,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -5806,6 +6641,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -5813,14 +6649,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Phrase can't be blank",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Context can't be blank, Context None or invalid context supplied",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
         ],
     },
@@ -5847,6 +6689,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -5854,21 +6697,30 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Phrase can't be blank",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Context can't be blank, Context None or invalid context supplied",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
         ],
     },
@@ -5895,6 +6747,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -5902,7 +6755,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -5929,6 +6785,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -5956,6 +6813,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -5963,7 +6821,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -5990,6 +6851,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -5997,7 +6859,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -6024,6 +6889,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -6051,6 +6917,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -6078,6 +6945,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -6105,6 +6973,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -6132,6 +7001,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -6159,6 +7029,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -6220,6 +7091,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::RequireAuthenticatedUser,
+                    Match::Exact,
                 ),
             },
         ],
@@ -6247,6 +7119,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::RequireAuthenticatedUser,
+                    Match::Exact,
                 ),
             },
         ],
@@ -6291,6 +7164,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -6350,7 +7224,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not Found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -6375,7 +7252,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not Found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -6436,6 +7316,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -6463,6 +7344,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -6470,7 +7352,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -6497,6 +7382,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -6504,7 +7390,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Title can't be blank",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
             DocumentedError {
                 status: 422,
@@ -6513,6 +7402,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::SomeIsNotAValidRepliesPolicy,
+                    Match::Exact,
                 ),
             },
         ],
@@ -6540,6 +7430,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -6547,7 +7438,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Title can't be blank",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
             DocumentedError {
                 status: 422,
@@ -6556,6 +7450,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::SomeIsNotAValidRepliesPolicy,
+                    Match::Exact,
                 ),
             },
         ],
@@ -6583,6 +7478,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -6590,7 +7486,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -6617,6 +7516,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -6624,7 +7524,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -6651,6 +7554,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -6658,14 +7562,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Account has already been taken",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
         ],
     },
@@ -6692,6 +7602,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -6699,7 +7610,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -6726,6 +7640,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -6753,6 +7668,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -6762,6 +7678,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::ConflictDuringUpdatePleaseTryAgain,
+                    Match::Exact,
                 ),
             },
         ],
@@ -6789,6 +7706,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -6796,7 +7714,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Unprocessable entity",
                 error: "Validation failed: File content type is invalid, File is invalid",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
             DocumentedError {
                 status: 500,
@@ -6805,6 +7726,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::ErrorProcessingThumbnailForUploadedMedia,
+                    Match::Exact,
                 ),
             },
         ],
@@ -6832,6 +7754,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -6839,14 +7762,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "Validation failed: File content type is invalid, File is invalid",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
         ],
     },
@@ -6890,6 +7819,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -6897,14 +7827,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "Validation failed: File content type is invalid, File is invalid",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
         ],
     },
@@ -6931,6 +7867,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -6938,7 +7875,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Unprocessable entity",
                 error: "Validation failed: File content type is invalid, File is invalid",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
         ],
     },
@@ -6965,6 +7905,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -6992,6 +7933,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -7019,6 +7961,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -7046,6 +7989,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -7073,6 +8017,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -7100,6 +8045,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -7127,6 +8073,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -7154,6 +8101,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -7181,6 +8129,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -7208,6 +8157,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -7235,6 +8185,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -7262,6 +8213,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -7289,6 +8241,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -7316,6 +8269,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -7343,6 +8297,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -7370,6 +8325,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -7397,6 +8353,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -7424,6 +8381,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -7451,6 +8409,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -7478,6 +8437,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -7505,7 +8465,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: Some(
                     "The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.",
                 ),
-                classification: Classification::Documented(Reason::InvalidGrant),
+                classification: Classification::Documented(
+                    Reason::InvalidGrant,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -7532,7 +8495,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: Some(
                     "The requested scope is invalid, unknown, or malformed.",
                 ),
-                classification: Classification::Documented(Reason::InvalidScope),
+                classification: Classification::Documented(
+                    Reason::InvalidScope,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 401,
@@ -7541,7 +8507,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: Some(
                     "Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.",
                 ),
-                classification: Classification::Documented(Reason::InvalidClient),
+                classification: Classification::Documented(
+                    Reason::InvalidClient,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -7566,7 +8535,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Forbidden",
                 error: "unauthorized_client",
                 error_description: Some("You are not authorized to revoke this token"),
-                classification: Classification::Documented(Reason::UnauthorizedClient),
+                classification: Classification::Documented(
+                    Reason::UnauthorizedClient,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -7593,6 +8565,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -7602,6 +8575,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::ThisActionIsOutsideTheAuthorizedScopes,
+                    Match::Exact,
                 ),
             },
         ],
@@ -7644,7 +8618,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -7669,7 +8646,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -7696,6 +8676,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -7703,21 +8684,30 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "Validation failed: The poll has already ended",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "Validation failed: You have already voted on this poll",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
         ],
     },
@@ -7744,6 +8734,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -7771,6 +8762,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -7798,6 +8790,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -7805,7 +8798,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Unprocessable entity",
                 error: "This method requires an authenticated user",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotCurrentUser),
+                classification: Classification::Documented(
+                    Reason::NotCurrentUser,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -7832,6 +8828,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -7859,6 +8856,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -7884,7 +8882,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -7911,6 +8912,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -7938,6 +8940,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -7945,7 +8948,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -7972,6 +8978,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -7979,7 +8986,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -8006,6 +9016,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -8033,6 +9044,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -8040,28 +9052,40 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "This method requires an authenticated user",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotCurrentUser),
+                classification: Classification::Documented(
+                    Reason::NotCurrentUser,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Rule ids does not reference valid rules",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Rule ids must be blank",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
         ],
     },
@@ -8088,6 +9112,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -8115,6 +9140,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -8122,7 +9148,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -8149,6 +9178,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -8156,14 +9186,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Scheduled at The scheduled date must be in the future",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
         ],
     },
@@ -8190,6 +9226,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -8197,7 +9234,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -8224,6 +9264,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -8251,6 +9292,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -8278,6 +9320,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -8285,7 +9328,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Text can't be blank",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
         ],
     },
@@ -8312,6 +9358,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::RequireAuthenticatedUser,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -8319,7 +9366,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -8346,6 +9396,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::RequireAuthenticatedUser,
+                    Match::Exact,
                 ),
             },
         ],
@@ -8373,6 +9424,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -8380,7 +9432,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -8405,7 +9460,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -8430,21 +9488,30 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 403,
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 503,
                 status_text: "Service unavailable",
                 error: "Service Unavailable",
                 error_description: None,
-                classification: Classification::Documented(Reason::ServiceUnavailable),
+                classification: Classification::Documented(
+                    Reason::ServiceUnavailable,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -8469,7 +9536,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -8494,7 +9564,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 401,
@@ -8503,6 +9576,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::ThisMethodRequiresAnAuthenticatedUser,
+                    Match::Exact,
                 ),
             },
         ],
@@ -8528,7 +9602,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -8555,6 +9632,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -8562,7 +9640,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -8589,6 +9670,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -8596,7 +9678,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -8623,6 +9708,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -8630,7 +9716,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -8657,6 +9746,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -8664,7 +9754,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -8691,6 +9784,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -8718,6 +9812,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -8725,7 +9820,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -8750,14 +9848,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 403,
                 status_text: "Forbidden",
                 error: "This action is not allowed",
                 error_description: None,
-                classification: Classification::Documented(Reason::NotPermitted),
+                classification: Classification::Documented(
+                    Reason::NotPermitted,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 401,
@@ -8766,6 +9870,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::ThisMethodRequiresAnAuthenticatedUser,
+                    Match::Exact,
                 ),
             },
         ],
@@ -8793,6 +9898,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -8800,7 +9906,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -8827,6 +9936,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -8834,7 +9944,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -8861,6 +9974,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -8868,28 +9982,40 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Someone else's post cannot be pinned",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "Validation failed: You have already pinned the maximum number of posts",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Posts that are only visible to mentioned users cannot be pinned",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
         ],
     },
@@ -8916,6 +10042,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -8923,7 +10050,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -8950,6 +10080,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -8957,14 +10088,20 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 422,
                 status_text: "Unprocessable entity",
                 error: "Validation failed: Text can't be blank",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordInvalid),
+                classification: Classification::Documented(
+                    Reason::RecordInvalid,
+                    Match::Template,
+                ),
             },
         ],
     },
@@ -8991,6 +10128,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -8998,7 +10136,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -9023,7 +10164,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -9050,6 +10194,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -9057,7 +10202,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -9082,7 +10230,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -9279,6 +10430,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -9306,6 +10458,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -9333,6 +10486,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -9377,6 +10531,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -9384,7 +10539,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Unprocessable entity",
                 error: "Duplicate record",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotUnique),
+                classification: Classification::Documented(
+                    Reason::RecordNotUnique,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -9411,6 +10569,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -9438,6 +10597,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -9465,6 +10625,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -9492,6 +10653,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -9517,7 +10679,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 401,
@@ -9526,6 +10691,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -9553,6 +10719,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -9578,7 +10745,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
             DocumentedError {
                 status: 401,
@@ -9587,6 +10757,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -9614,6 +10785,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
             DocumentedError {
@@ -9621,7 +10793,10 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 status_text: "Not found",
                 error: "Record not found",
                 error_description: None,
-                classification: Classification::Documented(Reason::RecordNotFound),
+                classification: Classification::Documented(
+                    Reason::RecordNotFound,
+                    Match::Exact,
+                ),
             },
         ],
     },
@@ -9648,6 +10823,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 error_description: None,
                 classification: Classification::Documented(
                     Reason::TheAccessTokenIsInvalid,
+                    Match::Exact,
                 ),
             },
         ],
@@ -14589,18 +15765,37 @@ impl Endpoint {
     }
     /// Matches an error response of this method: its own documented
     /// responses first ([`Classification::ForEndpoint`]), then the
-    /// reasons that apply to every method ([`Reason::classify`]).
+    /// reasons that apply to every method ([`Reason::classify`]), by
+    /// the same rules.
     pub fn classify(self, status: u16, message: &str) -> Classification<'_> {
+        self.classify_shaped(status, message, false)
+    }
+    /// [`Endpoint::classify`]; `oauth_shaped` when the body has an
+    /// `error_description`, so only OAuth reasons may match.
+    fn classify_shaped(
+        self,
+        status: u16,
+        message: &str,
+        oauth_shaped: bool,
+    ) -> Classification<'_> {
         let own = self
             .errors()
             .iter()
-            .find(|error| error.status == status && error.error == message);
+            .find(|error| {
+                error.status == status && error.error == message
+                    && (!oauth_shaped
+                        || error
+                            .classification
+                            .candidates()
+                            .iter()
+                            .all(|reason| reason.is_oauth()))
+            });
         match own.map(|error| error.classification) {
-            Some(Classification::Documented(reason)) => {
+            Some(Classification::Documented(reason, _)) => {
                 Classification::ForEndpoint(reason)
             }
             Some(other) => other,
-            None => Reason::classify(status, message),
+            None => Reason::classify_shaped(status, message, oauth_shaped),
         }
     }
 }
@@ -14659,6 +15854,15 @@ pub enum ErrorBody {
     Unrecognised(Vec<u8>),
 }
 
+impl Endpoint {
+    /// [`Endpoint::classify`] for a whole error body: one with an
+    /// `error_description`, which only OAuth errors have, is never
+    /// classified under a reason that is not an OAuth error.
+    pub fn classify_error(self, status: u16, error: &Error) -> Classification<'_> {
+        self.classify_shaped(status, &error.error, error.error_description.is_some())
+    }
+}
+
 /// An error response from a Mastodon server, for a client to return from
 /// every call: the HTTP status, the [`Endpoint`] when the request was a
 /// documented one, and the body.
@@ -14704,15 +15908,17 @@ impl ResponseError {
             ErrorBody::Unrecognised(_) => None,
         }
     }
-    /// What the docs make of this response: [`Endpoint::classify`] when
-    /// the endpoint is known, [`Reason::classify`] otherwise. `None` when
-    /// the body is not the documented JSON, so there is no message.
+    /// What the docs make of this response: [`Endpoint::classify_error`]
+    /// when the endpoint is known, else the body's own `classify`, so an
+    /// OAuth-shaped body is never filed under a reason that is not an
+    /// OAuth error. `None` when the body is not the documented JSON, so
+    /// there is no message.
     pub fn classification(&self) -> Option<Classification<'_>> {
         let error = self.error()?;
         Some(
             match self.endpoint {
-                Some(endpoint) => endpoint.classify(self.status, &error.error),
-                None => Reason::classify(self.status, &error.error),
+                Some(endpoint) => endpoint.classify_error(self.status, error),
+                None => error.classify(self.status),
             },
         )
     }
@@ -14724,7 +15930,7 @@ impl ResponseError {
     /// shows this response, else the reason's entry, else the method's page.
     pub fn docs_url(&self) -> Option<&'static str> {
         match self.classification() {
-            Some(Classification::Documented(reason)) => Some(reason.docs_url()),
+            Some(Classification::Documented(reason, _)) => Some(reason.docs_url()),
             _ => self.endpoint.map(Endpoint::docs_url),
         }
     }

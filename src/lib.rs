@@ -7,12 +7,16 @@
 //! documented error responses.
 //!
 //! ```
-//! use mastodon_error::{Classification, Endpoint, Reason};
+//! use mastodon_error::{Classification, Endpoint, Match, Reason};
 //!
 //! assert_eq!(
 //!     Reason::classify(404, "Record not found"),
-//!     Classification::Documented(Reason::RecordNotFound),
+//!     Classification::Documented(Reason::RecordNotFound, Match::Exact),
 //! );
+//! // Any 400 fits ParameterMissing, documented as `{string}`: the words say nothing.
+//! let bare = Reason::classify(400, "Bad Request");
+//! assert_eq!(bare.matched(), Some(Match::StatusOnly));
+//! assert_eq!(bare.reason_by_message(), None);
 //! assert_eq!(Reason::RecordNotFound.status(), 404);
 //!
 //! let endpoint = Endpoint::from_request("GET", "/api/v1/statuses/109404970108594430").unwrap();

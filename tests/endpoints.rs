@@ -1,7 +1,7 @@
 //! The crate's `Endpoint`, generated from `spec/methods.yaml`: what the
 //! README promises a client, on the checked-in data.
 
-use mastodon_error::{Classification, Endpoint, Lifecycle, Reason, messages};
+use mastodon_error::{Classification, Endpoint, Lifecycle, Match, Reason, messages};
 
 #[test]
 fn the_readme_client_example_holds() {
@@ -69,15 +69,18 @@ fn the_issues_examples_are_classified_for_their_method() {
     // OAuth errors are reasons of their own, not ParameterMissing.
     assert_eq!(
         Reason::classify(400, "invalid_grant"),
-        Classification::Documented(Reason::InvalidGrant)
+        Classification::Documented(Reason::InvalidGrant, Match::Exact)
     );
     assert_eq!(
         Reason::classify(400, "invalid_scope"),
-        Classification::Documented(Reason::InvalidScope)
+        Classification::Documented(Reason::InvalidScope, Match::Exact)
     );
     // A message another method documents falls back to the general reasons.
     let other = Endpoint::StatusesCreate.classify(404, "Record not found");
-    assert_eq!(other, Classification::Documented(Reason::RecordNotFound));
+    assert_eq!(
+        other,
+        Classification::Documented(Reason::RecordNotFound, Match::Exact)
+    );
     // Validation messages are instances of RecordInvalid, for their method and in general.
     let create = Endpoint::AccountsCreate
         .errors()
@@ -86,7 +89,7 @@ fn the_issues_examples_are_classified_for_their_method() {
         .expect("a 422");
     assert_eq!(
         create.classification,
-        Classification::Documented(Reason::RecordInvalid)
+        Classification::Documented(Reason::RecordInvalid, Match::Template)
     );
 }
 

@@ -2,17 +2,17 @@
 
 use std::str::FromStr;
 
-use mastodon_error::{Classification, Error, Reason, STATUS_GROUPS, messages};
+use mastodon_error::{Classification, Error, Match, Reason, STATUS_GROUPS, messages};
 
 #[test]
 fn classifies_the_documented_examples() {
     assert_eq!(
         Reason::classify(404, "Record not found"),
-        Classification::Documented(Reason::RecordNotFound)
+        Classification::Documented(Reason::RecordNotFound, Match::Exact)
     );
     assert_eq!(
         Reason::classify(422, "Validation failed: Text can't be blank"),
-        Classification::Documented(Reason::RecordInvalid)
+        Classification::Documented(Reason::RecordInvalid, Match::Template)
     );
     assert_eq!(
         Reason::classify(418, "I'm a teapot"),
@@ -46,11 +46,11 @@ fn the_status_decides_before_the_message() {
 fn exact_messages_win_over_templates() {
     assert_eq!(
         Reason::classify(422, messages::RECORD_NOT_UNIQUE),
-        Classification::Documented(Reason::RecordNotUnique)
+        Classification::Documented(Reason::RecordNotUnique, Match::Exact)
     );
     assert_eq!(
         Reason::classify(422, messages::NOT_CURRENT_USER),
-        Classification::Documented(Reason::NotCurrentUser)
+        Classification::Documented(Reason::NotCurrentUser, Match::Exact)
     );
     assert_eq!(
         Reason::classify(400, "Missing parameter: id").reason(),
@@ -67,7 +67,10 @@ fn shared_messages_are_ambiguous_and_list_every_candidate() {
     let classified = Reason::classify(503, messages::NETWORKING_ERROR);
     assert_eq!(
         classified,
-        Classification::Ambiguous(&[Reason::NetworkingError, Reason::RaceConditionError])
+        Classification::Ambiguous(
+            &[Reason::NetworkingError, Reason::RaceConditionError],
+            Match::Exact
+        )
     );
     assert_eq!(classified.reason(), None);
     assert_eq!(
@@ -169,6 +172,16 @@ fn the_entity_classifies_itself() {
     assert_eq!(error.error_description, None);
     assert_eq!(
         error.classify(404),
-        Classification::Documented(Reason::RecordNotFound)
+        Classification::Documented(Reason::RecordNotFound, Match::Exact)
+    );
+    // The shape only OAuth errors have: never a reason that is not OAuth.
+    let mut oauth = Error::new("Record not found");
+    oauth.error_description = Some("The resource was not found.".to_owned());
+    assert_eq!(
+        oauth.classify(404),
+        Classification::OAuth {
+            status: 404,
+            code: "Record not found"
+        }
     );
 }

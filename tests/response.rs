@@ -153,11 +153,11 @@ fn the_http_crate_types() {
     }
     assert_eq!(
         Reason::classify_status_code(http::StatusCode::NOT_FOUND, "Record not found"),
-        Classification::Documented(Reason::RecordNotFound)
+        Classification::Documented(Reason::RecordNotFound, mastodon_error::Match::Exact)
     );
     assert_eq!(
         Error::new("Record not found").classify_status_code(http::StatusCode::NOT_FOUND),
-        Classification::Documented(Reason::RecordNotFound)
+        Classification::Documented(Reason::RecordNotFound, mastodon_error::Match::Exact)
     );
     for &endpoint in Endpoint::ALL {
         assert_eq!(endpoint.http_method().as_str(), endpoint.method());

@@ -87,7 +87,7 @@ fn every_documented_error_response_round_trips() {
         // Classified for its endpoint, as the docs classify the example.
         let classification = error.classification().expect("a message to classify");
         match documented.classification {
-            Classification::Documented(reason) => {
+            Classification::Documented(reason, _) => {
                 assert_eq!(
                     classification,
                     Classification::ForEndpoint(reason),
@@ -96,8 +96,12 @@ fn every_documented_error_response_round_trips() {
                 assert_eq!(error.reason(), Some(reason), "{what}");
                 assert_eq!(error.docs_url(), Some(endpoint.docs_url()), "{what}");
             }
-            Classification::Ambiguous(reasons) => {
-                assert_eq!(classification, Classification::Ambiguous(reasons), "{what}");
+            Classification::Ambiguous(reasons, matched) => {
+                assert_eq!(
+                    classification,
+                    Classification::Ambiguous(reasons, matched),
+                    "{what}"
+                );
             }
             other => panic!("{what}: the docs' own example is {other:?}"),
         }

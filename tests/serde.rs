@@ -1,7 +1,7 @@
 //! The entity's JSON form, with the `serde` feature.
 #![cfg(feature = "serde")]
 
-use mastodon_error::{Classification, Error, Reason};
+use mastodon_error::{Classification, Error, Match, Reason};
 
 #[test]
 fn deserializes_a_real_body_and_tolerates_unknown_fields() {
@@ -11,7 +11,7 @@ fn deserializes_a_real_body_and_tolerates_unknown_fields() {
     assert_eq!(error.error_description, None);
     assert_eq!(
         error.classify(404),
-        Classification::Documented(Reason::RecordNotFound)
+        Classification::Documented(Reason::RecordNotFound, Match::Exact)
     );
 }
 

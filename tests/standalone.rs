@@ -43,11 +43,11 @@ mod feature_tests {
 const CLIENT_TEST: &str = r#"
 #[cfg(test)]
 mod tests {
-    use super::mastodon_error::{Classification, Reason};
+    use super::mastodon_error::{Classification, Match, Reason};
 
     #[test]
     fn classifies() {
-        assert_eq!(Reason::classify(404, "Record not found"), Classification::Documented(Reason::RecordNotFound));
+        assert_eq!(Reason::classify(404, "Record not found"), Classification::Documented(Reason::RecordNotFound, Match::Exact));
         assert_eq!(Reason::classify(418, "I'm a teapot").reason(), None);
     }
 
@@ -64,7 +64,7 @@ mod tests {
 const HAND_EDITED_TEST: &str = r##"
 #[cfg(test)]
 mod tests {
-    use super::mastodon_error::{messages, Classification, Reason};
+    use super::mastodon_error::{messages, Classification, Match, Reason};
 
     #[test]
     fn the_added_reason_reaches_every_item() {
@@ -77,9 +77,9 @@ mod tests {
         assert!(Reason::for_status(422).contains(&added));
         assert_eq!(messages::INVALID_DATE, "Invalid date supplied");
         assert_eq!(added.literal_message(), Some(messages::INVALID_DATE));
-        assert_eq!(Reason::classify(422, "Invalid date supplied"), Classification::Documented(added));
+        assert_eq!(Reason::classify(422, "Invalid date supplied"), Classification::Documented(added, Match::Exact));
         // The documented reasons of 422 are unchanged around it.
-        assert_eq!(Reason::classify(422, "Duplicate record"), Classification::Documented(Reason::RecordNotUnique));
+        assert_eq!(Reason::classify(422, "Duplicate record"), Classification::Documented(Reason::RecordNotUnique, Match::Exact));
         assert_eq!(Reason::classify(404, "Invalid date supplied").reason(), None);
         assert!(added.docs_url().ends_with("#invalid-date"));
     }
@@ -131,18 +131,18 @@ fn hostile_page() -> String {
 const HOSTILE_TEST: &str = r##"
 #[cfg(test)]
 mod tests {
-    use super::mastodon_error::{messages, Classification, Error, Reason};
+    use super::mastodon_error::{messages, Classification, Error, Match, Reason};
 
     #[test]
     fn hostile_text_stays_data() {
         let message = "Say \"hi\" \\ */ #[x] 🦀\u{200B}";
         assert_eq!(messages::CRATE, message);
         assert_eq!(Reason::Crate.heading(), "crate");
-        assert_eq!(Reason::classify(404, message), Classification::Documented(Reason::Crate));
+        assert_eq!(Reason::classify(404, message), Classification::Documented(Reason::Crate, Match::Exact));
         assert_eq!(Reason::SelfReason.heading(), "Self?");
         let error = Error::new(message);
         assert_eq!(error.r#type, None);
-        assert_eq!(error.classify(404), Classification::Documented(Reason::Crate));
+        assert_eq!(error.classify(404), Classification::Documented(Reason::Crate, Match::Exact));
         assert!(Reason::Crate.explanation().contains("*/ /* #[doc"));
     }
 }

@@ -6,18 +6,25 @@
 //! rules, in order:
 //!
 //! 1. An OAuth error (the body has `error_description`, or `error` is an
-//!    RFC 6749 §5.2 code) is a reason of its own, one per status and code,
-//!    named after the code: `invalid_grant` → `InvalidGrant`.
+//!    OAuth code, [`OAUTH_ERROR_CODES`]) is a reason of its own, one per
+//!    status and code, named after the code: `invalid_grant` → `InvalidGrant`.
 //! 2. A message that an Error page reason of the same status gives literally
 //!    is that reason (`404 Record not found` → `RecordNotFound`).
 //! 3. A message that is an instance of an Error page template reason of the
 //!    same status is that reason: a template with literal text that fits it;
-//!    422 `Validation failed: …`, Rails' `RecordInvalid` message, which the
-//!    page writes as `{string}`; or a message whose name (by rule 4) is that
-//!    reason's own name (`429 Too many requests` → `TooManyRequests`).
+//!    what Rails sends for the exception a `{string}` reason is named after
+//!    ([`RAILS_MESSAGES`]: 422 `Validation failed: …` is `RecordInvalid`); or
+//!    a message whose name (by rule 4) is the name of a reason whose whole
+//!    message is a placeholder (`429 Too many requests` → `TooManyRequests`).
 //! 4. Any other message is a reason of its own, one per status and message,
 //!    named by the Error page's naming rule with the message as its heading:
-//!    `401 The access token is invalid` → `TheAccessTokenIsInvalid`.
+//!    `401 The access token is invalid` → `TheAccessTokenIsInvalid`. A
+//!    reserved example domain in it (`example.com`, `mastodon.example`) is the
+//!    docs' stand-in for any domain, so the reason's message is a template
+//!    there: `You have already imposed stricter limits on {domain}.`
+//!
+//! Each example also gets the strength `Reason::classify` gives its message:
+//! exact, a template's literal words, or the status alone.
 //!
 //! A name can be chosen with `Config::rename("401 The access token is invalid", "Name")`
 //! or `reason_names:` in the YAML copy; choosing the name of an Error page
@@ -30,21 +37,8 @@ use crate::diagnostic::{Diagnostic, Error};
 use crate::ident;
 use crate::lint::{self, Found};
 use crate::model::methods::{Method, MethodPage, MethodSpec};
-use crate::model::{Inline, Message, Reason, Spec, StatusGroup};
+use crate::model::{Inline, Message, OAUTH_ERROR_CODES, RAILS_MESSAGES, Reason, Spec, StatusGroup};
 use crate::source::Source;
-
-/// RFC 6749 §5.2: the error codes of an OAuth token endpoint.
-const OAUTH_CODES: [&str; 6] = [
-    "invalid_request",
-    "invalid_client",
-    "invalid_grant",
-    "unauthorized_client",
-    "unsupported_grant_type",
-    "invalid_scope",
-];
-
-/// Rails' `ActiveRecord::RecordInvalid` message, which the Error page writes as `{string}`.
-const VALIDATION_FAILED: (u16, &str, &str) = (422, "Validation failed: ", "RecordInvalid");
 
 /// The method pages as read, with the sources their spans point into.
 pub(crate) struct MethodsInput {
@@ -65,12 +59,41 @@ pub(crate) struct ReasonRef {
     pub index: usize,
 }
 
+/// How a message matches its reasons, as `Reason::classify` says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Strength {
+    /// The documented message, word for word.
+    Exact,
+    /// The literal words of a documented template.
+    Template,
+    /// The status alone: the reason's whole message is a placeholder.
+    StatusOnly,
+}
+
+impl Strength {
+    /// The generated `Match` variant's name.
+    pub fn variant(self) -> &'static str {
+        match self {
+            Strength::Exact => "Exact",
+            Strength::Template => "Template",
+            Strength::StatusOnly => "StatusOnly",
+        }
+    }
+}
+
+/// An example's reasons (several when they share its message) and how it matches them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Assignment {
+    pub reasons: Vec<ReasonRef>,
+    pub strength: Strength,
+}
+
 /// The Error page with the method pages' own reasons added to its groups,
 /// and the reasons of every method's examples (methods in page order).
 pub(crate) struct Catalogue {
     pub spec: Spec,
     /// Page, method, example: the example's reasons.
-    pub example_reasons: Vec<Vec<Vec<Vec<ReasonRef>>>>,
+    pub example_reasons: Vec<Vec<Vec<Assignment>>>,
 }
 
 /// One method, named and routed.
@@ -82,7 +105,7 @@ pub(crate) struct Endpoint<'a> {
     /// The path without its query, split into segments; `None` for a `:parameter`.
     pub route: Vec<Option<&'a str>>,
     /// For each example, its reasons in the augmented spec.
-    pub example_reasons: &'a [Vec<ReasonRef>],
+    pub example_reasons: &'a [Assignment],
 }
 
 impl MethodsInput {
@@ -132,8 +155,10 @@ impl MethodsInput {
 struct Derived {
     status: u16,
     status_text: String,
-    /// The message, or the OAuth code.
+    /// The message (a template where the example names an example domain), or the OAuth code.
     message: String,
+    /// The first example's message as documented.
+    documented: String,
     name: String,
     oauth: bool,
     /// The first method that documents it, for the docs link.
@@ -182,7 +207,7 @@ pub(crate) fn catalogue(
     let mut used_names: Vec<&str> = Vec::new();
     // Each example's assignment: the page reasons, or a derived reason.
     enum Assigned {
-        Page(Vec<ReasonRef>),
+        Page(Vec<ReasonRef>, Strength),
         Derived(usize),
     }
     let mut assigned: Vec<Vec<Vec<Assigned>>> = Vec::new();
@@ -193,7 +218,7 @@ pub(crate) fn catalogue(
             for example in &method.errors {
                 let status = example.status;
                 let oauth = example.error_description.is_some()
-                    || OAUTH_CODES.contains(&example.error.as_str());
+                    || OAUTH_ERROR_CODES.contains(&example.error.as_str());
                 let in_group = |predicate: &dyn Fn(&Reason, &str) -> bool| -> Vec<ReasonRef> {
                     page_reasons
                         .iter()
@@ -209,7 +234,7 @@ pub(crate) fn catalogue(
                         !r.message.is_template() && r.message.text == example.error
                     });
                     if !literal.is_empty() {
-                        method_assigned.push(Assigned::Page(literal));
+                        method_assigned.push(Assigned::Page(literal, Strength::Exact));
                         continue;
                     }
                     // Rule 3: an instance of a page template.
@@ -219,7 +244,7 @@ pub(crate) fn catalogue(
                             && fits(&example.error, &r.message.pieces())
                     });
                     if !fits_template.is_empty() {
-                        method_assigned.push(Assigned::Page(fits_template));
+                        method_assigned.push(Assigned::Page(fits_template, Strength::Template));
                         continue;
                     }
                 }
@@ -250,26 +275,47 @@ pub(crate) fn catalogue(
                     }
                 };
                 if !oauth {
-                    let validation = status == VALIDATION_FAILED.0
-                        && configured.is_none()
-                        && example.error.starts_with(VALIDATION_FAILED.1);
-                    let instance = in_group(&|r, variant| {
-                        r.message.is_template()
-                            && (variant == name || (validation && variant == VALIDATION_FAILED.2))
+                    // What Rails sends for the exception a `{string}` reason is named after.
+                    let rails = in_group(&|r, _| {
+                        configured.is_none()
+                            && is_bare_placeholder(&r.message)
+                            && RAILS_MESSAGES.iter().any(|&(heading, code, start)| {
+                                r.heading == heading
+                                    && code == status
+                                    && example.error.starts_with(start)
+                            })
                     });
-                    if !instance.is_empty() {
-                        method_assigned.push(Assigned::Page(instance));
+                    if !rails.is_empty() {
+                        method_assigned.push(Assigned::Page(rails, Strength::Template));
+                        continue;
+                    }
+                    // Named like a reason that any message of its status fits.
+                    let named =
+                        in_group(&|r, variant| is_bare_placeholder(&r.message) && variant == name);
+                    if !named.is_empty() {
+                        method_assigned.push(Assigned::Page(named, Strength::StatusOnly));
                         continue;
                     }
                 }
                 // Rules 1 and 4: a reason of its own.
+                let message = match oauth {
+                    false => example_domains_as_placeholders(&example.error),
+                    true => None,
+                };
+                let templated = message.is_some();
+                let message = message.unwrap_or_else(|| example.error.clone());
+                let name = match (templated, configured) {
+                    (true, None) => ident::variant_name(&message).unwrap_or(name),
+                    _ => name,
+                };
                 let index = *derived_by_key
-                    .entry((status, example.error.clone()))
+                    .entry((status, message.clone()))
                     .or_insert_with(|| {
                         derived.push(Derived {
                             status,
                             status_text: example.status_text.clone(),
-                            message: example.error.clone(),
+                            message,
+                            documented: example.error.clone(),
                             name,
                             oauth,
                             first: (page_index, method_index),
@@ -317,7 +363,7 @@ pub(crate) fn catalogue(
         let example = method
             .errors
             .iter()
-            .find(|e| e.status == reason.status && e.error == reason.message)
+            .find(|e| e.status == reason.status && e.error == reason.documented)
             .expect("the first method documents it");
         if let Some(other) = taken.get(&reason.name) {
             errors.push(input.error_at(
@@ -328,10 +374,10 @@ pub(crate) fn catalogue(
             ));
             continue;
         }
-        if reason.message.contains('{') && reason.message.contains('}') {
+        if reason.documented.contains('{') && reason.documented.contains('}') {
             errors.push(input.error_at(
                 page_index,
-                Diagnostic::error(example.span.clone(), format!("the message `{}` has `{{…}}`, which the catalogue would read as a placeholder", reason.message))
+                Diagnostic::error(example.span.clone(), format!("the message `{}` has `{{…}}`, which the catalogue would read as a placeholder", reason.documented))
                     .help("this generator cannot keep such a message literal yet; please report it"),
             ));
             continue;
@@ -390,11 +436,15 @@ pub(crate) fn catalogue(
             },
             // Facts that change only when that method does, so the module
             // and its diffs stay quiet when other methods come and go.
-            explanation: vec![Inline::Text(format!(
-                "{kind} that the API method pages document, first for `{} {}`.",
-                method.http_method, method.path
-            ))],
+            explanation: vec![
+                Inline::Text(format!(
+                    "{kind} that the API method pages document, first for "
+                )),
+                Inline::Code(format!("{} {}", method.http_method, method.path)),
+                Inline::Text(".".to_owned()),
+            ],
             docs_url: Some(method_docs_url(docs_site, method_page, method)),
+            oauth: reason.oauth,
         });
         derived_refs.push(ReasonRef {
             group,
@@ -418,14 +468,24 @@ pub(crate) fn catalogue(
                     method_assigned
                         .into_iter()
                         .map(|a| match a {
-                            Assigned::Page(refs) => refs
-                                .into_iter()
-                                .map(|r| ReasonRef {
-                                    group: page_group_now(r.group),
-                                    index: r.index,
-                                })
-                                .collect(),
-                            Assigned::Derived(index) => vec![derived_refs[index]],
+                            Assigned::Page(refs, strength) => Assignment {
+                                reasons: refs
+                                    .into_iter()
+                                    .map(|r| ReasonRef {
+                                        group: page_group_now(r.group),
+                                        index: r.index,
+                                    })
+                                    .collect(),
+                                strength,
+                            },
+                            Assigned::Derived(index) => Assignment {
+                                reasons: vec![derived_refs[index]],
+                                strength: if derived[index].message == derived[index].documented {
+                                    Strength::Exact
+                                } else {
+                                    Strength::Template
+                                },
+                            },
                         })
                         .collect()
                 })
@@ -436,6 +496,50 @@ pub(crate) fn catalogue(
         spec,
         example_reasons,
     })
+}
+
+/// A message whose whole text is one placeholder (`{string}`): any message fits it.
+pub(crate) fn is_bare_placeholder(message: &Message) -> bool {
+    message.is_template() && message.pieces().iter().all(|piece| piece.is_empty())
+}
+
+/// The message with every reserved example domain (RFC 2606 and RFC 6761:
+/// `example.com`, `example.net`, `example.org` and their subdomains, and any
+/// name under `.example`) as a `{domain}` placeholder; `None` when it has none.
+fn example_domains_as_placeholders(message: &str) -> Option<String> {
+    let mut out = String::with_capacity(message.len());
+    let mut replaced = false;
+    for (index, word) in message.split(' ').enumerate() {
+        if index > 0 {
+            out.push(' ');
+        }
+        let core = word.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+        if is_example_domain(core) {
+            let start = word.find(core).unwrap_or(0);
+            out.push_str(&word[..start]);
+            out.push_str("{domain}");
+            out.push_str(&word[start + core.len()..]);
+            replaced = true;
+        } else {
+            out.push_str(word);
+        }
+    }
+    replaced.then_some(out)
+}
+
+fn is_example_domain(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    let labels: Vec<&str> = name.split('.').collect();
+    let well_formed = labels.len() >= 2
+        && labels.iter().all(|label| {
+            !label.is_empty() && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        });
+    let reserved = |suffix: &str| name == suffix || name.ends_with(&format!(".{suffix}"));
+    well_formed
+        && (labels.last() == Some(&"example")
+            || ["example.com", "example.net", "example.org"]
+                .into_iter()
+                .any(reserved))
 }
 
 /// Whether `message` fits a template's literal pieces, in order: the rule the
@@ -692,6 +796,34 @@ mod tests {
         assert!(is_endpoint_key("GET /api/v1/statuses/:id"));
         assert!(!is_endpoint_key("RecordNotFound"));
         assert!(!is_endpoint_key("429 - Too many requests"));
+    }
+
+    #[test]
+    fn example_domains_become_placeholders() {
+        assert_eq!(
+            example_domains_as_placeholders(
+                "You have already imposed stricter limits on example.com."
+            )
+            .as_deref(),
+            Some("You have already imposed stricter limits on {domain}.")
+        );
+        assert_eq!(
+            example_domains_as_placeholders("Blocked (mastodon.example) and `sub.example.org`")
+                .as_deref(),
+            Some("Blocked ({domain}) and `{domain}`")
+        );
+        for untouched in [
+            "Record not found",
+            "example is not a domain",
+            "notexample.com is real",
+            "e.g. example",
+        ] {
+            assert_eq!(
+                example_domains_as_placeholders(untouched),
+                None,
+                "{untouched}"
+            );
+        }
     }
 
     #[test]

@@ -167,7 +167,8 @@ fn read_endpoints(file: &syn::File) -> Option<Vec<EndpointView>> {
         .collect()
 }
 
-/// `Classification::Documented(Reason::X)` → `X`; `Ambiguous(&[Reason::A, Reason::B])` → `A|B`.
+/// `Classification::Documented(Reason::X, Match::Exact)` → `X`;
+/// `Ambiguous(&[Reason::A, Reason::B], Match::Exact)` → `A|B`.
 fn classification(expr: &Expr) -> Option<String> {
     let Expr::Call(call) = expr else {
         return None;

@@ -143,10 +143,11 @@ impl ApiView {
                         .errors
                         .iter()
                         .zip(endpoint.example_reasons)
-                        .map(|(error, refs)| ErrorView {
+                        .map(|(error, assignment)| ErrorView {
                             status: error.status,
                             message: error.error.clone(),
-                            reasons: refs
+                            reasons: assignment
+                                .reasons
                                 .iter()
                                 .map(|r| variants[r])
                                 .collect::<Vec<_>>()

@@ -180,11 +180,17 @@ pub(super) fn variant_doc(reason: &CheckedReason<'_>, links: &Links) -> DocBuild
             crate::ident::const_name(&reason.variant)
         ));
     }
-    doc.line(&format!(
-        "- Docs: <{}>",
-        links.anchor_url(reason.reason.anchor.as_deref())
-    ));
+    doc.line(&format!("- Docs: <{}>", reason_docs_url(reason, links)));
     doc
+}
+
+/// What `Reason::docs_url()` returns: the reason's entry on the Error page,
+/// or the first method page that documents a reason only method pages do.
+pub(super) fn reason_docs_url(reason: &CheckedReason<'_>, links: &Links) -> String {
+    match &reason.reason.docs_url {
+        Some(url) => url.clone(),
+        None => links.anchor_url(reason.reason.anchor.as_deref()),
+    }
 }
 
 pub(super) fn message_doc(reason: &CheckedReason<'_>, shared_with: &[&str]) -> DocBuilder {

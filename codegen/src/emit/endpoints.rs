@@ -84,10 +84,11 @@ fn endpoint_enum(endpoints: &[Endpoint<'_>]) -> TokenStream {
     let mut doc = DocBuilder::new();
     doc.line("A documented Mastodon API method, from the [API method pages](https://docs.joinmastodon.org/methods/).");
     doc.blank();
-    doc.line("Each variant is named after its HTTP method and path. New documentation adds methods, so the enum");
+    doc.line("Each variant is named after its docs page and anchor (`statuses#create` is `StatusesCreate`).");
     doc.line(
-        "is `#[non_exhaustive]`; methods the docs mark deprecated or removed are `#[deprecated]`.",
+        "New documentation adds methods, so the enum is `#[non_exhaustive]`; methods the docs mark",
     );
+    doc.line("deprecated or removed are `#[deprecated]`.");
     doc.line("[`Endpoint::from_request`] finds the method of a request, and [`Endpoint::classify`] its error responses.");
     let doc = doc.attrs();
     quote! {
@@ -176,19 +177,23 @@ fn table(endpoints: &[Endpoint<'_>], reasons: &HashMap<ReasonRef, &str>) -> Toke
             Lifecycle::Deprecated => "Deprecated",
             Lifecycle::Removed => "Removed",
         });
-        let errors = method
-            .errors
-            .iter()
-            .zip(endpoint.example_reasons)
-            .map(|(error, refs)| {
+        let errors = method.errors.iter().zip(endpoint.example_reasons).map(
+            |(error, assignment)| {
                 let status = Literal::u16_unsuffixed(error.status);
                 let status_text = lit(&error.status_text);
                 let message = lit(&error.error);
                 let description = option_lit(error.error_description.as_deref());
-                let variants: Vec<_> = refs.iter().map(|r| ident(reasons[r])).collect();
+                let variants: Vec<_> = assignment
+                    .reasons
+                    .iter()
+                    .map(|r| ident(reasons[r]))
+                    .collect();
+                let matched = ident(assignment.strength.variant());
                 let classification = match &variants[..] {
-                    [only] => quote!(Classification::Documented(Reason::#only)),
-                    several => quote!(Classification::Ambiguous(&[#(Reason::#several),*])),
+                    [only] => quote!(Classification::Documented(Reason::#only, Match::#matched)),
+                    several => {
+                        quote!(Classification::Ambiguous(&[#(Reason::#several),*], Match::#matched))
+                    }
                 };
                 quote! {
                     DocumentedError {
@@ -199,7 +204,8 @@ fn table(endpoints: &[Endpoint<'_>], reasons: &HashMap<ReasonRef, &str>) -> Toke
                         classification: #classification,
                     },
                 }
-            });
+            },
+        );
         quote! {
             EndpointInfo {
                 method: #http_method,
@@ -298,16 +304,24 @@ fn endpoint_impl(endpoints: &[Endpoint<'_>]) -> TokenStream {
 
             /// Matches an error response of this method: its own documented
             /// responses first ([`Classification::ForEndpoint`]), then the
-            /// reasons that apply to every method ([`Reason::classify`]).
+            /// reasons that apply to every method ([`Reason::classify`]), by
+            /// the same rules.
             pub fn classify(self, status: u16, message: &str) -> Classification<'_> {
-                let own = self
-                    .errors()
-                    .iter()
-                    .find(|error| error.status == status && error.error == message);
+                self.classify_shaped(status, message, false)
+            }
+
+            /// [`Endpoint::classify`]; `oauth_shaped` when the body has an
+            /// `error_description`, so only OAuth reasons may match.
+            fn classify_shaped(self, status: u16, message: &str, oauth_shaped: bool) -> Classification<'_> {
+                let own = self.errors().iter().find(|error| {
+                    error.status == status
+                        && error.error == message
+                        && (!oauth_shaped || error.classification.candidates().iter().all(|reason| reason.is_oauth()))
+                });
                 match own.map(|error| error.classification) {
-                    Some(Classification::Documented(reason)) => Classification::ForEndpoint(reason),
+                    Some(Classification::Documented(reason, _)) => Classification::ForEndpoint(reason),
                     Some(other) => other,
-                    None => Reason::classify(status, message),
+                    None => Reason::classify_shaped(status, message, oauth_shaped),
                 }
             }
         }

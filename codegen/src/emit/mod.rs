@@ -15,7 +15,7 @@ use quote::{format_ident, quote};
 
 use crate::api::Endpoint;
 use crate::config::{Gate, Serde};
-use crate::model::{Message, plain_text};
+use crate::model::{OAUTH_ERROR_CODES, RAILS_MESSAGES, plain_text};
 use crate::validate::{Checked, CheckedReason, FieldType};
 
 use docs::{DocBuilder, Links};
@@ -316,6 +316,14 @@ fn carries_message(checked: &Checked<'_>) -> bool {
         .any(|field| field.name.ident == "error" && field.ty == FieldType::String)
 }
 
+/// Whether the entity has `error_description: Option<String>`, as OAuth errors fill it.
+pub(super) fn has_description(checked: &Checked<'_>) -> bool {
+    checked.fields.iter().any(|field| {
+        field.name.ident == "error_description"
+            && field.ty == FieldType::Optional(Box::new(FieldType::String))
+    })
+}
+
 /// `Display` and `std::error::Error` for an entity that carries the message:
 /// the message, then `: ` and the description when there is one.
 fn entity_display(checked: &Checked<'_>) -> TokenStream {
@@ -323,11 +331,7 @@ fn entity_display(checked: &Checked<'_>) -> TokenStream {
         return quote!();
     }
     let name = ident(&checked.entity_name);
-    let has_description = checked.fields.iter().any(|field| {
-        field.name.ident == "error_description"
-            && field.ty == FieldType::Optional(Box::new(FieldType::String))
-    });
-    let (doc, description) = if has_description {
+    let (doc, description) = if has_description(checked) {
         (
             quote!(#[doc = " The message, then `: ` and the description when there is one."]),
             quote! {
@@ -353,17 +357,38 @@ fn entity_display(checked: &Checked<'_>) -> TokenStream {
     }
 }
 
-/// `Error::classify`, when the entity carries the message in a required `error: String`.
+/// `Error::classify`, when the entity carries the message in a required
+/// `error: String`; with an `error_description`, its presence marks the
+/// body as an OAuth error.
 fn entity_classify(checked: &Checked<'_>) -> TokenStream {
     if !carries_message(checked) {
         return quote!();
     }
+    let (doc, oauth_shaped) = if has_description(checked) {
+        (
+            quote! {
+                /// Classifies this error body, given the HTTP status it came with.
+                ///
+                /// [`Reason::classify`]`(status, &self.error)`, except that a body
+                /// with an `error_description`, which only OAuth errors have, is
+                /// never classified under a reason that is not an OAuth error.
+            },
+            quote!(self.error_description.is_some()),
+        )
+    } else {
+        (
+            quote! {
+                /// Classifies this error body, given the HTTP status it came with.
+                ///
+                /// Shorthand for [`Reason::classify`]`(status, &self.error)`.
+            },
+            quote!(false),
+        )
+    };
     quote! {
-        /// Classifies this error body, given the HTTP status it came with.
-        ///
-        /// Shorthand for [`Reason::classify`]`(status, &self.error)`.
+        #doc
         pub fn classify(&self, status: u16) -> Classification<'_> {
-            Reason::classify(status, &self.error)
+            Reason::classify_shaped(status, &self.error, #oauth_shaped)
         }
     }
 }
@@ -495,11 +520,9 @@ fn reason_table(checked: &Checked<'_>, links: &Links) -> TokenStream {
             quote!(messages::#name)
         };
         let is_template = reason.reason.message.is_template();
+        let oauth = reason.reason.oauth;
         let explanation = lit(&plain_text(&reason.reason.explanation));
-        let docs_url = match &reason.reason.docs_url {
-            Some(url) => lit(url),
-            None => lit(&links.anchor_url(reason.reason.anchor.as_deref())),
-        };
+        let docs_url = lit(&docs::reason_docs_url(reason, links));
         quote! {
             ReasonInfo {
                 name: #name,
@@ -508,6 +531,7 @@ fn reason_table(checked: &Checked<'_>, links: &Links) -> TokenStream {
                 group: #group,
                 message: #message,
                 is_template: #is_template,
+                oauth: #oauth,
                 explanation: #explanation,
                 docs_url: #docs_url,
             },
@@ -522,6 +546,7 @@ fn reason_table(checked: &Checked<'_>, links: &Links) -> TokenStream {
             group: usize,
             message: &'static str,
             is_template: bool,
+            oauth: bool,
             explanation: &'static str,
             docs_url: &'static str,
         }
@@ -634,6 +659,13 @@ fn reason_impl(checked: &Checked<'_>) -> TokenStream {
                 self.info().docs_url
             }
 
+            /// An OAuth error, which only the method pages document: its message is
+            /// an OAuth code ([`OAUTH_ERROR_CODES`]), or its example carries an
+            /// `error_description`.
+            pub const fn is_oauth(self) -> bool {
+                self.info().oauth
+            }
+
             /// The reasons documented under an HTTP status; empty for any other status.
             pub fn for_status(status: u16) -> &'static [Reason] {
                 match status {
@@ -642,18 +674,36 @@ fn reason_impl(checked: &Checked<'_>) -> TokenStream {
                 }
             }
 
-            /// Matches an error response against the documented reasons.
+            /// Matches an error response against the documented reasons, and says
+            /// how it matched ([`Match`]).
             ///
-            /// The status decides first. Then an exact message among that
-            /// status's reasons wins; then a template reason of that status,
-            /// the most specific template first. Reasons documented with the
+            /// The status decides first. Then an exact message among that status's
+            /// reasons wins ([`Match::Exact`]); then a template reason whose literal
+            /// words fit, the most specific first ([`Match::Template`]); then a
+            /// reason whose whole message is a placeholder, which any message of
+            /// the status fits ([`Match::StatusOnly`]). Reasons documented with the
             /// same status and message are [`Classification::Ambiguous`].
+            ///
+            /// A message that is an OAuth code ([`OAUTH_ERROR_CODES`]) is only ever
+            /// an OAuth reason ([`Reason::is_oauth`]); one that no page documents
+            /// for its status is [`Classification::OAuth`].
             pub fn classify(status: u16, message: &str) -> Classification<'_> {
+                Reason::classify_shaped(status, message, false)
+            }
+
+            /// [`Reason::classify`]; `oauth_shaped` when the body has the shape
+            /// only OAuth errors have (an `error_description`).
+            fn classify_shaped(status: u16, message: &str, oauth_shaped: bool) -> Classification<'_> {
+                let oauth = oauth_shaped || is_oauth_code(message);
                 let classified = match status {
                     #(#classify_arms)*
                     _ => None,
                 };
-                classified.unwrap_or(Classification::Undocumented { status, message })
+                match classified {
+                    Some(classification) => classification,
+                    None if oauth => Classification::OAuth { status, code: message },
+                    None => Classification::Undocumented { status, message },
+                }
             }
         }
 
@@ -694,8 +744,39 @@ fn reason_impl(checked: &Checked<'_>) -> TokenStream {
 
 /// A message pattern within one status, with every reason documented with it.
 struct Pattern<'c> {
-    message: &'c Message,
+    /// The literal pieces between placeholders; one piece for a literal message.
+    pieces: Vec<String>,
     reasons: Vec<&'c CheckedReason<'c>>,
+}
+
+impl Pattern<'_> {
+    fn is_template(&self) -> bool {
+        self.pieces.len() > 1
+    }
+
+    /// `Some(result)`, with `Match::#strength`.
+    fn result(&self, strength: &str) -> TokenStream {
+        let matched = ident(strength);
+        match &self.reasons[..] {
+            [only] => {
+                let variant = variant_ident(only);
+                quote!(Some(Classification::Documented(Reason::#variant, Match::#matched)))
+            }
+            several => {
+                let variants = several.iter().map(|r| variant_ident(r));
+                quote!(Some(Classification::Ambiguous(&[#(Reason::#variants),*], Match::#matched)))
+            }
+        }
+    }
+
+    /// OAuth-shaped responses match OAuth reasons only.
+    fn guard(&self) -> TokenStream {
+        if self.reasons.iter().all(|reason| reason.reason.oauth) {
+            quote!()
+        } else {
+            quote!(if !oauth)
+        }
+    }
 }
 
 /// `Reason::classify`'s match arms, one per status, and whether any arm calls
@@ -715,55 +796,66 @@ fn classify_arms(checked: &Checked<'_>) -> ClassifyArms {
         .map(|(index, group)| {
             let code = Literal::u16_unsuffixed(group.code);
             let mut patterns: Vec<Pattern<'_>> = Vec::new();
-            for reason in checked.reasons.iter().filter(|r| r.group_index == index) {
+            let mut add = |pieces: Vec<String>, reason| {
                 // Placeholders match anything, so only the literal pieces tell
                 // patterns apart: `{string}` and `{translated string}` are one.
-                let key = reason.reason.message.pieces();
-                match patterns.iter_mut().find(|p| p.message.pieces() == key) {
+                match patterns.iter_mut().find(|p| p.pieces == pieces) {
                     Some(pattern) => pattern.reasons.push(reason),
                     None => patterns.push(Pattern {
-                        message: &reason.reason.message,
+                        pieces,
                         reasons: vec![reason],
                     }),
                 }
+            };
+            for reason in checked.reasons.iter().filter(|r| r.group_index == index) {
+                let message = &reason.reason.message;
+                add(
+                    message.pieces().into_iter().map(str::to_owned).collect(),
+                    reason,
+                );
+                // What Rails sends for the exception the reason is named after.
+                if crate::api::is_bare_placeholder(message) {
+                    for &(heading, status, start) in &RAILS_MESSAGES {
+                        if reason.reason.heading == heading && group.code == status {
+                            add(vec![start.to_owned(), String::new()], reason);
+                        }
+                    }
+                }
             }
             let (literals, mut templates): (Vec<_>, Vec<_>) =
-                patterns.into_iter().partition(|p| !p.message.is_template());
+                patterns.into_iter().partition(|p| !p.is_template());
             // Most literal text first: `Validation failed: {x}` before `{x}`.
-            templates.sort_by_key(|p| std::cmp::Reverse(p.message.pieces().concat().len()));
+            templates.sort_by_key(|p| std::cmp::Reverse(p.pieces.concat().len()));
             let mut arms: Vec<TokenStream> = literals
                 .iter()
                 .map(|pattern| {
-                    let text = lit(&pattern.message.text);
-                    let result = classified(&pattern.reasons);
-                    quote!(#text => Some(#result),)
+                    let text = lit(&pattern.pieces[0]);
+                    let guard = pattern.guard();
+                    let result = pattern.result("Exact");
+                    quote!(#text #guard => #result,)
                 })
                 .collect();
-            let mut catch_all = None;
             for pattern in &templates {
-                let pieces = pattern.message.pieces();
-                let result = classified(&pattern.reasons);
-                if pieces.iter().all(|piece| piece.is_empty()) {
-                    catch_all = Some(result);
-                    break; // Matches everything; later templates are unreachable.
+                if pattern.pieces.iter().all(String::is_empty) {
+                    // Matches everything; later templates are unreachable.
+                    let result = pattern.result("StatusOnly");
+                    arms.push(quote!(_ if !oauth => #result,));
+                    break;
                 }
-                let pieces = pieces.iter().map(|piece| lit(piece));
+                let pieces = pattern.pieces.iter().map(|piece| lit(piece));
+                let result = pattern.result("Template");
                 uses_template_matcher = true;
                 arms.push(
-                    quote!(_ if matches_template(message, &[#(#pieces),*]) => Some(#result),),
+                    quote!(_ if !oauth && matches_template(message, &[#(#pieces),*]) => #result,),
                 );
             }
-            let fallback = match catch_all {
-                Some(result) => quote!(Some(#result)),
-                None => quote!(None),
-            };
             if arms.is_empty() {
-                quote!(#code => #fallback,)
+                quote!(#code => None,)
             } else {
                 quote! {
                     #code => match message {
                         #(#arms)*
-                        _ => #fallback,
+                        _ => None,
                     },
                 }
             }
@@ -775,24 +867,11 @@ fn classify_arms(checked: &Checked<'_>) -> ClassifyArms {
     }
 }
 
-fn classified(reasons: &[&CheckedReason<'_>]) -> TokenStream {
-    match reasons {
-        [only] => {
-            let variant = variant_ident(only);
-            quote!(Classification::Documented(Reason::#variant))
-        }
-        several => {
-            let variants = several.iter().map(|r| variant_ident(r));
-            quote!(Classification::Ambiguous(&[#(Reason::#variants),*]))
-        }
-    }
-}
-
 fn classification(with_endpoints: bool) -> TokenStream {
     let for_endpoint_variant = if with_endpoints {
         quote! {
-            /// The endpoint's own docs show this response, as this reason
-            /// (from [`Endpoint::classify`]).
+            /// The endpoint's own docs show this response, word for word, as
+            /// this reason (from [`Endpoint::classify`]).
             ForEndpoint(Reason),
         }
     } else {
@@ -806,17 +885,62 @@ fn classification(with_endpoints: bool) -> TokenStream {
         }
     };
     let reason_arm = for_endpoint(quote!(Some(*reason)));
+    let matched_arm = if with_endpoints {
+        quote!(Classification::ForEndpoint(_) => Some(Match::Exact),)
+    } else {
+        quote!()
+    };
     let candidates_arm = for_endpoint(quote!(core::slice::from_ref(reason)));
+    let oauth_codes = OAUTH_ERROR_CODES.iter().map(|code| lit(code));
+    let oauth_patterns = OAUTH_ERROR_CODES.iter().map(|code| lit(code));
+    let oauth_arm = if with_endpoints {
+        quote!(Classification::Documented(reason, _) | Classification::ForEndpoint(reason))
+    } else {
+        quote!(Classification::Documented(reason, _))
+    };
     quote! {
-        /// What [`Reason::classify`] makes of an error response.
+        /// How a response's message matched the reason it was classified under.
+        ///
+        /// ```text
+        /// (404, "Record not found")                      Exact: the documented message
+        /// (422, "Validation failed: Text can't be blank") Template: `Validation failed: …`, Rails' RecordInvalid
+        /// (400, "Bad Request")                           StatusOnly: ParameterMissing is documented as `{string}`
+        /// ```
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Match {
+            /// The documented message, word for word.
+            Exact,
+            /// The literal words of a documented template, in order, such as
+            /// `Validation failed: …` or `You have already imposed stricter limits on …`.
+            Template,
+            /// The status alone: the reason documents its whole message as a
+            /// placeholder (`{string}`), so every message of that status fits
+            /// it. The message's own words say nothing about the reason.
+            StatusOnly,
+        }
+
+        /// What [`Reason::classify`] makes of an error response, and how sure it is.
+        ///
+        /// [`Classification::reason`] gives the reason whatever the [`Match`];
+        /// [`Classification::reason_by_message`] only when the message's own
+        /// words matched, which is what a client should show its user.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Classification<'a> {
-            /// Exactly one documented reason fits.
-            Documented(Reason),
+            /// Exactly one documented reason fits, as the [`Match`] says.
+            Documented(Reason, Match),
             #for_endpoint_variant
             /// Several documented reasons share this status and message, so
             /// the response alone cannot tell them apart. All are listed.
-            Ambiguous(&'static [Reason]),
+            Ambiguous(&'static [Reason], Match),
+            /// An OAuth error (its `error` is an OAuth code, or the body has an
+            /// `error_description`) that no page documents for this status. It
+            /// is never filed under a reason that is not an OAuth error.
+            OAuth {
+                /// The response's HTTP status.
+                status: u16,
+                /// The OAuth error code (the `error` attribute), e.g. `unsupported_grant_type`.
+                code: &'a str,
+            },
             /// No documented reason fits; the response is passed back as it came.
             Undocumented {
                 /// The response's HTTP status.
@@ -826,12 +950,33 @@ fn classification(with_endpoints: bool) -> TokenStream {
             },
         }
 
-        impl Classification<'_> {
-            /// The reason, when exactly one is documented for the response.
+        impl<'a> Classification<'a> {
+            /// The reason, when exactly one is documented for the response,
+            /// however it matched.
             pub const fn reason(&self) -> Option<Reason> {
                 match self {
-                    Classification::Documented(reason) => Some(*reason),
+                    Classification::Documented(reason, _) => Some(*reason),
                     #reason_arm
+                    _ => None,
+                }
+            }
+
+            /// The reason, only when the message's own words matched it: exactly,
+            /// or a template's literal words. `None` for a match by status alone.
+            pub const fn reason_by_message(&self) -> Option<Reason> {
+                match self.matched() {
+                    Some(Match::Exact | Match::Template) => self.reason(),
+                    _ => None,
+                }
+            }
+
+            /// How the message matched; `None` when no documented reason fits.
+            pub const fn matched(&self) -> Option<Match> {
+                match self {
+                    Classification::Documented(_, matched) | Classification::Ambiguous(_, matched) => {
+                        Some(*matched)
+                    }
+                    #matched_arm
                     _ => None,
                 }
             }
@@ -839,12 +984,32 @@ fn classification(with_endpoints: bool) -> TokenStream {
             /// Every documented reason that fits: one, several, or none.
             pub fn candidates(&self) -> &[Reason] {
                 match self {
-                    Classification::Documented(reason) => core::slice::from_ref(reason),
+                    Classification::Documented(reason, _) => core::slice::from_ref(reason),
                     #candidates_arm
-                    Classification::Ambiguous(reasons) => reasons,
-                    Classification::Undocumented { .. } => &[],
+                    Classification::Ambiguous(reasons, _) => reasons,
+                    Classification::OAuth { .. } | Classification::Undocumented { .. } => &[],
                 }
             }
+
+            /// The OAuth error code, when the response is an OAuth error,
+            /// documented or not: `Some("invalid_grant")`.
+            pub const fn oauth_code(&self) -> Option<&'a str> {
+                match self {
+                    Classification::OAuth { code, .. } => Some(code),
+                    #oauth_arm if reason.is_oauth() => Some(reason.message()),
+                    _ => None,
+                }
+            }
+        }
+
+        /// The error codes of OAuth 2.0: RFC 6749 §4.1.2.1 and §5.2, RFC 6750
+        /// §3.1 and RFC 7009 §2.2.1. A response whose `error` is one of them is
+        /// only ever classified under an OAuth reason.
+        pub const OAUTH_ERROR_CODES: &[&str] = &[#(#oauth_codes),*];
+
+        /// Whether `message` is in [`OAUTH_ERROR_CODES`], compared by length first.
+        fn is_oauth_code(message: &str) -> bool {
+            matches!(message, #(#oauth_patterns)|*)
         }
     }
 }

@@ -4,7 +4,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::{EmitOptions, carries_message, eq_hash, gated, ident};
+use super::{EmitOptions, carries_message, eq_hash, gated, has_description, ident};
 use crate::validate::Checked;
 
 /// The response-level items. `ResponseError` needs the endpoint table and an
@@ -17,7 +17,13 @@ pub(super) fn items(
     let carries_message = carries_message(checked);
     let with_response = has_endpoints && carries_message;
     let entity = ident(&checked.entity_name);
-    let response = with_response.then(|| response_error(&entity, &eq_hash(checked), options));
+    let oauth_shaped = if has_description(checked) {
+        quote!(error.error_description.is_some())
+    } else {
+        quote!(false)
+    };
+    let response =
+        with_response.then(|| response_error(&entity, &eq_hash(checked), &oauth_shaped, options));
     let http =
         gated(&[options.http]).map(|cfg| http_items(&cfg, &entity, carries_message, has_endpoints));
     let http_response = with_response
@@ -51,7 +57,13 @@ pub(super) fn items(
     }
 }
 
-fn response_error(entity: &Ident, eq_hash: &TokenStream, options: &EmitOptions<'_>) -> TokenStream {
+/// `oauth_shaped`: whether `error`, the entity, has the shape of an OAuth error.
+fn response_error(
+    entity: &Ident,
+    eq_hash: &TokenStream,
+    oauth_shaped: &TokenStream,
+    options: &EmitOptions<'_>,
+) -> TokenStream {
     let parse = gated(&[options.serde]).map(|cfg| {
         quote! {
             #cfg
@@ -99,6 +111,15 @@ fn response_error(entity: &Ident, eq_hash: &TokenStream, options: &EmitOptions<'
             Unrecognised(Vec<u8>),
         }
 
+        impl Endpoint {
+            /// [`Endpoint::classify`] for a whole error body: one with an
+            /// `error_description`, which only OAuth errors have, is never
+            /// classified under a reason that is not an OAuth error.
+            pub fn classify_error(self, status: u16, error: &#entity) -> Classification<'_> {
+                self.classify_shaped(status, &error.error, #oauth_shaped)
+            }
+        }
+
         /// An error response from a Mastodon server, for a client to return from
         /// every call: the HTTP status, the [`Endpoint`] when the request was a
         /// documented one, and the body.
@@ -144,14 +165,16 @@ fn response_error(entity: &Ident, eq_hash: &TokenStream, options: &EmitOptions<'
                     ErrorBody::Unrecognised(_) => None,
                 }
             }
-            /// What the docs make of this response: [`Endpoint::classify`] when
-            /// the endpoint is known, [`Reason::classify`] otherwise. `None` when
-            /// the body is not the documented JSON, so there is no message.
+            /// What the docs make of this response: [`Endpoint::classify_error`]
+            /// when the endpoint is known, else the body's own `classify`, so an
+            /// OAuth-shaped body is never filed under a reason that is not an
+            /// OAuth error. `None` when the body is not the documented JSON, so
+            /// there is no message.
             pub fn classification(&self) -> Option<Classification<'_>> {
                 let error = self.error()?;
                 Some(match self.endpoint {
-                    Some(endpoint) => endpoint.classify(self.status, &error.error),
-                    None => Reason::classify(self.status, &error.error),
+                    Some(endpoint) => endpoint.classify_error(self.status, error),
+                    None => error.classify(self.status),
                 })
             }
             /// The documented reason, when exactly one fits.
@@ -162,7 +185,7 @@ fn response_error(entity: &Ident, eq_hash: &TokenStream, options: &EmitOptions<'
             /// shows this response, else the reason's entry, else the method's page.
             pub fn docs_url(&self) -> Option<&'static str> {
                 match self.classification() {
-                    Some(Classification::Documented(reason)) => Some(reason.docs_url()),
+                    Some(Classification::Documented(reason, _)) => Some(reason.docs_url()),
                     _ => self.endpoint.map(Endpoint::docs_url),
                 }
             }

@@ -365,6 +365,7 @@ impl PageReader {
             },
             explanation: line.explanation,
             docs_url: None,
+            oauth: false,
         });
         self.reason_open = true;
     }

@@ -102,7 +102,48 @@ pub struct Reason {
     /// Where the docs document it, when not at its anchor on the Error page:
     /// a reason only the method pages document links to the first method.
     pub docs_url: Option<String>,
+    /// An OAuth error, which only the method pages document: its message is
+    /// an OAuth code, or its example has an `error_description`. A response
+    /// of that shape is classified under OAuth reasons only.
+    pub oauth: bool,
 }
+
+/// The error codes of OAuth 2.0: RFC 6749 §4.1.2.1 (the authorization
+/// endpoint) and §5.2 (the token endpoint), RFC 6750 §3.1 (bearer tokens) and
+/// RFC 7009 §2.2.1 (revocation). Doorkeeper, Mastodon's OAuth provider,
+/// answers with these, always with an `error_description`.
+pub const OAUTH_ERROR_CODES: [&str; 13] = [
+    "invalid_request",
+    "unauthorized_client",
+    "access_denied",
+    "unsupported_response_type",
+    "invalid_scope",
+    "server_error",
+    "temporarily_unavailable",
+    "invalid_client",
+    "invalid_grant",
+    "unsupported_grant_type",
+    "invalid_token",
+    "insufficient_scope",
+    "unsupported_token_type",
+];
+
+/// What Rails sends for the exceptions two Error page reasons are named
+/// after, which the page writes as `{string}`: the reason's heading, its
+/// status, and the literal start of every such message. A message that
+/// starts so is an instance of that reason's template, not a match by
+/// status alone.
+pub const RAILS_MESSAGES: [(&str, u16, &str); 2] = [
+    // ActionController::ParameterMissing: `param is missing or the value is empty: status`
+    // (Rails 7.1 adds ` or invalid`).
+    (
+        "ParameterMissing",
+        400,
+        "param is missing or the value is empty",
+    ),
+    // ActiveRecord::RecordInvalid: `Validation failed: Text can't be blank`.
+    ("RecordInvalid", 422, "Validation failed: "),
+];
 
 /// The `Error:` message, exactly as servers send it.
 #[derive(Debug, Clone, PartialEq, Eq)]

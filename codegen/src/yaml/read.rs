@@ -292,6 +292,7 @@ impl Reader<'_> {
                     },
                     explanation,
                     docs_url: None,
+                    oauth: false,
                 });
             }
             None => {
@@ -345,6 +346,7 @@ impl Reader<'_> {
             },
             explanation,
             docs_url: None,
+            oauth: false,
         })
     }
 
