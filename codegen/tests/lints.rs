@@ -369,3 +369,29 @@ fn a_kept_method_without_oauth_round_trips_through_the_copy() {
     ));
     assert_eq!(from_pages, from_copy);
 }
+
+/// `fixtures/defects/` has one of each docs defect: every lint in the table
+/// fires on it once, in page order, and the module still generates.
+#[test]
+fn every_lint_fires_on_the_defects_fixture() {
+    let folder = common::fixture_path("defects/defects.md");
+    let folder = folder.parent().expect("the fixture folder");
+    let error_page = common::fixture("seed-000-current.md");
+    let lints = Config::new()
+        .docs_defects(&error_page, folder)
+        .expect("defects never fail the report");
+    let fired: Vec<&str> = lints.iter().map(|fired| fired.lint().name).collect();
+    let all: Vec<&str> = lint::ALL.iter().map(|lint| lint.name).collect();
+    assert_eq!(fired, all);
+    let mut config = Config::new();
+    config.methods(folder);
+    let generated = config.generate_report(&error_page).expect("warns only");
+    // The report adds the lints that the default levels would also show.
+    assert_eq!(generated.lints.len(), lint::ALL.len());
+    syn::parse_file(&generated.code).expect("the module parses");
+    for left_out in ["FETCH", "/api/v1/defects//empty", "/api/v1/defects/:name/first"] {
+        assert!(!generated.code.contains(left_out), "{left_out}");
+    }
+    assert!(generated.code.contains("DefectsSecondWithTheAnchor"));
+    assert!(generated.code.contains("\"You have already imposed stricter limits on example.com.\""));
+}
