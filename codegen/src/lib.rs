@@ -271,7 +271,7 @@ fn docs_defects(
     Ok(lints)
 }
 
-fn internal_error(source: &Source, what: &str) -> Error {
+pub(crate) fn internal_error(source: &Source, what: &str) -> Error {
     Error::single(
         source.clone(),
         Diagnostic::error(0..0, format!("internal error: {what}")).help(

@@ -30,12 +30,20 @@ pub fn generate_from_pages(
     pages: &[(String, Source)],
     config: &Config,
 ) -> Result<String, Error> {
+    let methods = in_memory(pages)?;
+    crate::generate_with(error_page, Some(&methods), config).map(|generated| generated.code)
+}
+
+/// Pages in memory as the generator's input, named as a folder would not be.
+fn in_memory(
+    pages: &[(String, Source)],
+) -> Result<(crate::api::MethodsInput, emit::MethodsOrigin), Error> {
     let input = crate::method_pages::from_sources(pages.to_vec())?;
-    let origin = crate::emit::MethodsOrigin {
+    let origin = emit::MethodsOrigin {
         name: "methods".to_owned(),
         identity: format!("{} pages in memory", pages.len()),
     };
-    crate::generate_with(error_page, Some(&(input, origin)), config).map(|generated| generated.code)
+    Ok((input, origin))
 }
 
 /// One version of the whole API, read from pages in memory: what it
@@ -52,11 +60,7 @@ pub fn api_version(
     pages: &[(String, Source)],
     config: &Config,
 ) -> Result<ApiVersion, Error> {
-    let input = crate::method_pages::from_sources(pages.to_vec())?;
-    let origin = crate::emit::MethodsOrigin {
-        name: "methods".to_owned(),
-        identity: format!("{} pages in memory", pages.len()),
-    };
+    let (input, origin) = in_memory(pages)?;
     let ((code, view), lints) =
         crate::with_checked_api(error_page, &input, config, |checked, endpoints| {
             let code = emit::emit(
@@ -67,12 +71,9 @@ pub fn api_version(
             (code, ApiView::of_api(checked, endpoints))
         })?;
     let code = code.map_err(|bug| {
-        Error::single(
-            error_page.clone(),
-            crate::Diagnostic::error(
-                0..0,
-                format!("internal error: the generated code does not parse ({bug})"),
-            ),
+        crate::internal_error(
+            error_page,
+            &format!("the generated code does not parse ({bug})"),
         )
     })?;
     Ok(ApiVersion {

@@ -389,9 +389,17 @@ fn every_lint_fires_on_the_defects_fixture() {
     // The report adds the lints that the default levels would also show.
     assert_eq!(generated.lints.len(), lint::ALL.len());
     syn::parse_file(&generated.code).expect("the module parses");
-    for left_out in ["FETCH", "/api/v1/defects//empty", "/api/v1/defects/:name/first"] {
+    for left_out in [
+        "FETCH",
+        "/api/v1/defects//empty",
+        "/api/v1/defects/:name/first",
+    ] {
         assert!(!generated.code.contains(left_out), "{left_out}");
     }
     assert!(generated.code.contains("DefectsSecondWithTheAnchor"));
-    assert!(generated.code.contains("\"You have already imposed stricter limits on example.com.\""));
+    assert!(
+        generated
+            .code
+            .contains("\"You have already imposed stricter limits on example.com.\"")
+    );
 }
