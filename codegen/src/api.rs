@@ -48,8 +48,9 @@ pub(crate) struct MethodsInput {
     pub page_source: Vec<usize>,
     /// Where each of the copy's `reason_names` is (a YAML copy's only).
     pub reason_name_spans: BTreeMap<String, Range<usize>>,
-    /// Read from a YAML copy: its pages' lints were recorded at export.
-    pub from_copy: bool,
+    /// The docs defects found on the pages, in page order: the readers' own
+    /// diagnostics, or for a YAML copy its records, pointing into the copy.
+    pub lints: Vec<Found>,
 }
 
 /// Where an example's reason sits in the augmented spec.
@@ -123,31 +124,6 @@ impl MethodsInput {
             source: self.source_of(page).clone(),
             diagnostic,
         }
-    }
-
-    /// The lints the readers found on every page, in page order; a copy's
-    /// point at its record, and say where in the docs it was found.
-    pub(crate) fn page_lints(&self) -> Vec<Found> {
-        let mut found = Vec::new();
-        for (index, page) in self.spec.pages.iter().enumerate() {
-            for record in &page.lints {
-                // A copy's records are checked against the lint names when read.
-                let Some(lint) = lint::find(&record.lint) else {
-                    continue;
-                };
-                let mut diagnostic = Diagnostic::defect(
-                    record.span.clone(),
-                    record.message.clone(),
-                    record.outcome.clone(),
-                );
-                if self.from_copy {
-                    diagnostic = diagnostic
-                        .label(format!("found at {} when the copy was exported", record.at));
-                }
-                found.push(self.lint_at(index, lint, diagnostic));
-            }
-        }
-        found
     }
 }
 
@@ -278,7 +254,7 @@ pub(crate) fn catalogue(
                     // What Rails sends for the exception a `{string}` reason is named after.
                     let rails = in_group(&|r, _| {
                         configured.is_none()
-                            && is_bare_placeholder(&r.message)
+                            && r.message.is_bare_placeholder()
                             && RAILS_MESSAGES.iter().any(|&(heading, code, start)| {
                                 r.heading == heading
                                     && code == status
@@ -291,7 +267,7 @@ pub(crate) fn catalogue(
                     }
                     // Named like a reason that any message of its status fits.
                     let named =
-                        in_group(&|r, variant| is_bare_placeholder(&r.message) && variant == name);
+                        in_group(&|r, variant| r.message.is_bare_placeholder() && variant == name);
                     if !named.is_empty() {
                         method_assigned.push(Assigned::Page(named, Strength::StatusOnly));
                         continue;
@@ -498,11 +474,6 @@ pub(crate) fn catalogue(
     })
 }
 
-/// A message whose whole text is one placeholder (`{string}`): any message fits it.
-pub(crate) fn is_bare_placeholder(message: &Message) -> bool {
-    message.is_template() && message.pieces().iter().all(|piece| piece.is_empty())
-}
-
 /// The message with every reserved example domain (RFC 2606 and RFC 6761:
 /// `example.com`, `example.net`, `example.org` and their subdomains, and any
 /// name under `.example`) as a `{domain}` placeholder; `None` when it has none.
@@ -572,9 +543,8 @@ pub(crate) fn method_docs_url(site: &str, page: &MethodPage, method: &Method) ->
 /// `statuses#create` → `StatusesCreate`, `admin/accounts#get` → `AdminAccountsGet`.
 /// The docs keep anchors stable because links point at them; paths get fixed
 /// and parameters renamed (`tags/:id` became `tags/:name`), so names do not use them.
-pub(crate) fn endpoint_name(page: &str, method: &Method) -> String {
-    let words =
-        format!("{page} {}", fragment(method)).replace(|c: char| !c.is_ascii_alphanumeric(), " ");
+pub(crate) fn endpoint_name(page: &str, fragment: &str) -> String {
+    let words = format!("{page} {fragment}").replace(|c: char| !c.is_ascii_alphanumeric(), " ");
     heck::ToUpperCamelCase::to_upper_camel_case(words.as_str())
 }
 
@@ -583,17 +553,22 @@ pub(crate) fn endpoint_name(page: &str, method: &Method) -> String {
 pub(crate) fn fragment(method: &Method) -> String {
     match &method.anchor {
         Some(anchor) => anchor.clone(),
-        None => method
-            .title
-            .to_lowercase()
-            .chars()
-            .filter_map(|c| match c {
-                ' ' => Some('-'),
-                c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
-                _ => None,
-            })
-            .collect(),
+        None => heading_id(&method.title),
     }
+}
+
+/// The id Hugo gives a heading without an anchor: lowercase, spaces to `-`,
+/// other punctuation dropped.
+fn heading_id(title: &str) -> String {
+    title
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The documented path without its query: `/api/v1/timelines/link?url=:url` → `/api/v1/timelines/link`.
@@ -642,11 +617,7 @@ pub(crate) fn endpoints<'a>(
                 Some(name) => ident::checked_override(name),
                 // Named as a section without an anchor is: by its heading.
                 None if anchor_taken => {
-                    let by_heading = Method {
-                        anchor: None,
-                        ..method.clone()
-                    };
-                    let name = endpoint_name(&page.path, &by_heading);
+                    let name = endpoint_name(&page.path, &heading_id(&method.title));
                     lints.push(input.lint_at(
                         page_index,
                         &lint::DUPLICATE_ANCHOR,
@@ -659,7 +630,7 @@ pub(crate) fn endpoints<'a>(
                     ));
                     ident::checked_override(&name)
                 }
-                None => ident::checked_override(&endpoint_name(&page.path, method)),
+                None => ident::checked_override(&endpoint_name(&page.path, &fragment(method))),
             };
             let name = match name {
                 Ok(name) => name,
@@ -765,22 +736,28 @@ mod tests {
     #[test]
     fn endpoints_are_named_by_page_and_anchor() {
         assert_eq!(
-            endpoint_name("statuses", &method(Some("create"), "Post a new status")),
+            endpoint_name(
+                "statuses",
+                &fragment(&method(Some("create"), "Post a new status"))
+            ),
             "StatusesCreate"
         );
         assert_eq!(
-            endpoint_name("admin/accounts", &method(Some("get-one"), "x")),
+            endpoint_name("admin/accounts", &fragment(&method(Some("get-one"), "x"))),
             "AdminAccountsGetOne"
         );
         assert_eq!(
-            endpoint_name("accounts", &method(Some("verify_credentials"), "x")),
+            endpoint_name(
+                "accounts",
+                &fragment(&method(Some("verify_credentials"), "x"))
+            ),
             "AccountsVerifyCredentials"
         );
         // No anchor: Hugo's id for the heading.
         let avatar = method(None, "Delete profile avatar");
         assert_eq!(fragment(&avatar), "delete-profile-avatar");
         assert_eq!(
-            endpoint_name("profile", &avatar),
+            endpoint_name("profile", &fragment(&avatar)),
             "ProfileDeleteProfileAvatar"
         );
         assert_eq!(

@@ -171,7 +171,7 @@ pub(crate) fn with_checked_api<R>(
     let checked = validate::check(source, &catalogue.spec, &page_renames)?;
     let (endpoints, endpoint_lints) =
         api::endpoints(input, &catalogue, &method_renames, &config.docs_site)?;
-    let mut found = input.page_lints();
+    let mut found = input.lints.clone();
     found.extend(endpoint_lints);
     let lints = lint::apply(&config.lints, found)?;
     Ok((then(&checked, &endpoints), lints))
@@ -222,7 +222,7 @@ fn export_methods_yaml(
 ) -> Result<Generated, Error> {
     let (mut input, origin) = method_pages::load(path)?;
     // The copy records every lint; the levels decide what is reported now.
-    let lints = lint::apply(&config.lints, input.page_lints())?;
+    let lints = lint::apply(&config.lints, input.lints.clone())?;
     // Configured names go into the copy, as they do for the Error page.
     for (key, name) in &config.renames {
         if api::is_reason_key(key) {

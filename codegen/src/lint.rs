@@ -230,10 +230,10 @@ impl Levels {
                 lint.default_level
             );
         }
-        match (self.set.get(name), self.set.get(ALL_LINTS_GROUP), level) {
-            (Some(_), _, _) => format!("`{name}` is set to {level}"),
-            (None, Some(_), _) => format!("`{ALL_LINTS_GROUP}` is set to {level}"),
-            (None, None, _) => format!(
+        match (self.set.get(name), self.set.get(ALL_LINTS_GROUP)) {
+            (Some(_), _) => format!("`{name}` is set to {level}"),
+            (None, Some(_)) => format!("`{ALL_LINTS_GROUP}` is set to {level}"),
+            (None, None) => format!(
                 "`{name}` is {level} by default; set it with `--allow`/`--deny {name}` or `Config::lint(\"{name}\", Level::Deny)`"
             ),
         }
@@ -244,7 +244,6 @@ impl Levels {
 #[derive(Debug, Clone)]
 pub struct Fired {
     lint: &'static Lint,
-    level: Level,
     source: Source,
     diagnostic: Diagnostic,
 }
@@ -254,8 +253,9 @@ impl Fired {
         self.lint
     }
 
+    /// Warn: [`Lints`] holds the lints reported as warnings.
     pub fn level(&self) -> Level {
-        self.level
+        Level::Warn
     }
 
     /// `file:line:col`.
@@ -393,7 +393,6 @@ pub(crate) fn apply(levels: &Levels, found: Vec<Found>) -> Result<Lints, Error> 
             Level::Allow => {}
             Level::Warn => warned.push(Fired {
                 lint,
-                level,
                 source,
                 diagnostic,
             }),

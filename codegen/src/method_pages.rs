@@ -7,6 +7,7 @@ use crate::Format;
 use crate::api::MethodsInput;
 use crate::diagnostic::{Diagnostic, Error};
 use crate::emit::MethodsOrigin;
+use crate::lint::{self, Found};
 use crate::markdown::method_page;
 use crate::model::methods::{MethodPage, MethodSpec};
 use crate::source::{Source, display_path};
@@ -65,16 +66,36 @@ pub(crate) fn load_copy(source: Source) -> Result<(MethodsInput, MethodsOrigin),
         ),
     };
     let page_source = vec![0; spec.pages.len()];
+    let lints = recorded_lints(&spec, &source);
     Ok((
         MethodsInput {
             spec,
             sources: vec![source],
             page_source,
             reason_name_spans,
-            from_copy: true,
+            lints,
         },
         origin,
     ))
+}
+
+/// A copy's lint records as the lints they were, each pointing at its record
+/// and saying where in the docs it was found. The copy's reader has checked
+/// every name.
+fn recorded_lints(spec: &MethodSpec, copy: &Source) -> Vec<Found> {
+    let records = spec.pages.iter().flat_map(|page| &page.lints);
+    records
+        .filter_map(|record| {
+            let diagnostic =
+                Diagnostic::defect(record.span.clone(), &record.message, &record.outcome)
+                    .label(format!("found at {} when the copy was exported", record.at));
+            Some(Found {
+                lint: lint::find(&record.lint)?,
+                source: copy.clone(),
+                diagnostic,
+            })
+        })
+        .collect()
 }
 
 /// Reads the folder once: its pages, and the git tree id of every file in it.
@@ -109,12 +130,14 @@ fn read_folder(dir: &Path) -> Result<(MethodsInput, String), Error> {
 pub(crate) fn from_sources(pages_in: Vec<(String, Source)>) -> Result<MethodsInput, Error> {
     let mut pages = Vec::new();
     let mut sources = Vec::new();
+    let mut lints = Vec::new();
     let mut errors = Vec::new();
     for (page_path, source) in pages_in {
-        match parse_method_page(&source, &page_path) {
-            Ok(page) => {
+        match method_page::parse_with_lints(&source, &page_path) {
+            Ok((page, found)) => {
                 pages.push(page);
                 sources.push(source);
+                lints.extend(found);
             }
             Err(error) => errors.push(error),
         }
@@ -131,7 +154,7 @@ pub(crate) fn from_sources(pages_in: Vec<(String, Source)>) -> Result<MethodsInp
         sources,
         page_source,
         reason_name_spans: Default::default(),
-        from_copy: false,
+        lints,
     })
 }
 

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::api::Endpoint;
+use crate::api::{Endpoint, Strength};
 use crate::config::{Gate, Serde};
 use crate::model::{OAUTH_ERROR_CODES, RAILS_MESSAGES, plain_text};
 use crate::validate::{Checked, CheckedReason, FieldType};
@@ -754,9 +754,9 @@ impl Pattern<'_> {
         self.pieces.len() > 1
     }
 
-    /// `Some(result)`, with `Match::#strength`.
-    fn result(&self, strength: &str) -> TokenStream {
-        let matched = ident(strength);
+    /// `Some(result)`, matched as `strength` says.
+    fn result(&self, strength: Strength) -> TokenStream {
+        let matched = ident(strength.variant());
         match &self.reasons[..] {
             [only] => {
                 let variant = variant_ident(only);
@@ -814,7 +814,7 @@ fn classify_arms(checked: &Checked<'_>) -> ClassifyArms {
                     reason,
                 );
                 // What Rails sends for the exception the reason is named after.
-                if crate::api::is_bare_placeholder(message) {
+                if message.is_bare_placeholder() {
                     for &(heading, status, start) in &RAILS_MESSAGES {
                         if reason.reason.heading == heading && group.code == status {
                             add(vec![start.to_owned(), String::new()], reason);
@@ -831,19 +831,19 @@ fn classify_arms(checked: &Checked<'_>) -> ClassifyArms {
                 .map(|pattern| {
                     let text = lit(&pattern.pieces[0]);
                     let guard = pattern.guard();
-                    let result = pattern.result("Exact");
+                    let result = pattern.result(Strength::Exact);
                     quote!(#text #guard => #result,)
                 })
                 .collect();
             for pattern in &templates {
                 if pattern.pieces.iter().all(String::is_empty) {
                     // Matches everything; later templates are unreachable.
-                    let result = pattern.result("StatusOnly");
+                    let result = pattern.result(Strength::StatusOnly);
                     arms.push(quote!(_ if !oauth => #result,));
                     break;
                 }
                 let pieces = pattern.pieces.iter().map(|piece| lit(piece));
-                let result = pattern.result("Template");
+                let result = pattern.result(Strength::Template);
                 uses_template_matcher = true;
                 arms.push(
                     quote!(_ if !oauth && matches_template(message, &[#(#pieces),*]) => #result,),
@@ -891,8 +891,7 @@ fn classification(with_endpoints: bool) -> TokenStream {
         quote!()
     };
     let candidates_arm = for_endpoint(quote!(core::slice::from_ref(reason)));
-    let oauth_codes = OAUTH_ERROR_CODES.iter().map(|code| lit(code));
-    let oauth_patterns = OAUTH_ERROR_CODES.iter().map(|code| lit(code));
+    let oauth_codes: Vec<Literal> = OAUTH_ERROR_CODES.iter().map(|code| lit(code)).collect();
     let oauth_arm = if with_endpoints {
         quote!(Classification::Documented(reason, _) | Classification::ForEndpoint(reason))
     } else {
@@ -1009,7 +1008,7 @@ fn classification(with_endpoints: bool) -> TokenStream {
 
         /// Whether `message` is in [`OAUTH_ERROR_CODES`], compared by length first.
         fn is_oauth_code(message: &str) -> bool {
-            matches!(message, #(#oauth_patterns)|*)
+            matches!(message, #(#oauth_codes)|*)
         }
     }
 }

@@ -20,7 +20,7 @@ use super::front_matter::{self, PageKind};
 use super::inline;
 use super::lenient_json;
 use crate::diagnostic::{Diagnostic, Errors, Sink};
-use crate::lint;
+use crate::lint::{self, Found};
 use crate::model::methods::{Auth, ErrorResponse, Lifecycle, LintRecord, Method, MethodPage};
 use crate::source::Source;
 
@@ -34,6 +34,15 @@ const SCOPE_ROOTS: [&str; 6] = ["read", "write", "follow", "push", "admin", "pro
 
 /// Parses one page. `page_path` is its path below the methods folder, without `.md`.
 pub fn parse(source: &Source, page_path: &str) -> Result<MethodPage, Errors> {
+    parse_with_lints(source, page_path).map(|(page, _)| page)
+}
+
+/// [`parse`], with each lint's whole diagnostic (label, related spans,
+/// help), which the page's records keep only as facts.
+pub(crate) fn parse_with_lints(
+    source: &Source,
+    page_path: &str,
+) -> Result<(MethodPage, Vec<Found>), Errors> {
     let text = source.text();
     let mut sink = Sink::default();
     let (front, body_start) = front_matter::parse(text, PageKind::Methods, &mut sink);
@@ -45,13 +54,22 @@ pub fn parse(source: &Source, page_path: &str) -> Result<MethodPage, Errors> {
         reader.block(block, opens_method, &mut sink);
     }
     reader.close_section(&mut sink);
-    let lints = sink
+    let found: Vec<Found> = sink
         .take_lints()
         .into_iter()
-        .map(|(lint, diagnostic)| {
+        .map(|(lint, diagnostic)| Found {
+            lint,
+            source: source.clone(),
+            diagnostic,
+        })
+        .collect();
+    let records = found
+        .iter()
+        .map(|found| {
+            let diagnostic = &found.diagnostic;
             let (line, col) = source.line_col(diagnostic.span().start);
             LintRecord {
-                lint: lint.name.to_owned(),
+                lint: found.lint.name.to_owned(),
                 at: format!("{page_path}.md:{line}:{col}"),
                 message: diagnostic.message().to_owned(),
                 outcome: diagnostic.notes().first().cloned().unwrap_or_default(),
@@ -60,12 +78,15 @@ pub fn parse(source: &Source, page_path: &str) -> Result<MethodPage, Errors> {
         })
         .collect();
     match front {
-        Some(front) if sink.is_empty() => Ok(MethodPage {
-            path: page_path.to_owned(),
-            title: front.title,
-            methods: reader.methods,
-            lints,
-        }),
+        Some(front) if sink.is_empty() => Ok((
+            MethodPage {
+                path: page_path.to_owned(),
+                title: front.title,
+                methods: reader.methods,
+                lints: records,
+            },
+            found,
+        )),
         _ => Err(sink.into_error(source)),
     }
 }

@@ -162,6 +162,11 @@ impl Message {
     pub fn is_template(&self) -> bool {
         self.pieces().len() > 1
     }
+
+    /// A message whose whole text is one placeholder (`{string}`): any message fits it.
+    pub fn is_bare_placeholder(&self) -> bool {
+        self.is_template() && self.pieces().iter().all(|piece| piece.is_empty())
+    }
 }
 
 /// Splits `a {x} b {y}` into `["a ", " b ", ""]`.
