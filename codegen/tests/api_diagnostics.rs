@@ -69,6 +69,23 @@ fn yaml_shape_errors_are_located() {
     assert_reports(&error, 1, 1, "the file is empty", "write a YAML copy");
 }
 
+/// A copy's `lints:` are the exporter's records: a name no lint has is the
+/// user's edit, located with help.
+#[test]
+fn an_unknown_lint_in_the_copy_is_located() {
+    let error = error_of(&edited(
+        "    title: filters API methods\n    methods:\n",
+        "    title: filters API methods\n    lints:\n      - lint: no-such-lint\n        at: admin/filters.md:1:1\n        message: m\n        outcome: o\n    methods:\n",
+    ));
+    assert_reports(
+        &error,
+        10,
+        15,
+        "unknown lint `no-such-lint`",
+        "`lints` records what the generator found when it exported the copy",
+    );
+}
+
 #[test]
 fn yaml_content_errors_are_located() {
     let error = error_of(&edited(
