@@ -45,15 +45,16 @@ fn broken_page(root: &Path) -> (String, [String; 2]) {
     (page, expected)
 }
 
-/// A consumer crate with `build_rs`, depending on the generator as the README says.
-fn consumer(name: &str, build_rs: &str) -> PathBuf {
+/// A consumer crate with `build_rs`, depending on the generator as the
+/// README says, with the generator's `features`.
+fn consumer(name: &str, build_rs: &str, features: &str) -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let workspace = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
     let codegen = root.join("codegen").display().to_string();
     write(
         &workspace.join("Cargo.toml"),
         &format!(
-            "[package]\nname = \"consumer\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[build-dependencies]\nmastodon-error-codegen = {{ path = {codegen:?}, default-features = false }}\n\n[workspace]\n\n[lints.rust]\nunexpected_cfgs = {{ level = \"warn\", check-cfg = ['cfg(feature, values(\"serde\"))'] }}\n"
+            "[package]\nname = \"consumer\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[build-dependencies]\nmastodon-error-codegen = {{ path = {codegen:?}, default-features = false, features = [{features}] }}\n\n[workspace]\n\n[lints.rust]\nunexpected_cfgs = {{ level = \"warn\", check-cfg = ['cfg(feature, values(\"serde\"))'] }}\n"
         ),
     );
     // The project's own lock file keeps the offline build on cached versions.
@@ -78,7 +79,11 @@ const README_BUILD_RS_WITH_METHODS: &str = r#"fn main() -> Result<(), mastodon_e
 #[test]
 fn a_consumer_generates_endpoints_from_markdown_method_pages() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let workspace = consumer("build-script-methods", README_BUILD_RS_WITH_METHODS);
+    let workspace = consumer(
+        "build-script-methods",
+        README_BUILD_RS_WITH_METHODS,
+        "\"markdown-methods\"",
+    );
     let page = std::fs::read_to_string(root.join("spec/error.md")).expect("spec/error.md");
     write(&workspace.join("spec/error.md"), &page);
     let fixtures = root.join("codegen/tests/fixtures/methods");
@@ -169,7 +174,7 @@ fn a_consumer_generates_endpoints_from_markdown_method_pages() {
 #[test]
 fn a_bad_page_fails_the_build_with_diagnostics_and_no_panic() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let workspace = consumer("build-script", README_BUILD_RS);
+    let workspace = consumer("build-script", README_BUILD_RS, "");
     let (page, expected) = broken_page(root);
     write(&workspace.join("spec/error.md"), &page);
 

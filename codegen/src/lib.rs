@@ -45,6 +45,7 @@ mod yaml;
 pub use config::{Config, Gate, Http, Serde, write_if_changed};
 pub use diagnostic::{Diagnostic, Error};
 pub use lint::{Level, Lints};
+#[cfg(feature = "markdown-methods")]
 pub use method_pages::{parse_method_page, read_method_pages};
 pub use source::{MAX_SPEC_BYTES, Source};
 pub use yaml::SCHEMA_VERSION;

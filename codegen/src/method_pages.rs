@@ -8,17 +8,22 @@ use crate::api::MethodsInput;
 use crate::diagnostic::{Diagnostic, Error};
 use crate::emit::MethodsOrigin;
 use crate::lint::{self, Found};
+#[cfg(feature = "markdown-methods")]
 use crate::markdown::method_page;
-use crate::model::methods::{MethodPage, MethodSpec};
+#[cfg(feature = "markdown-methods")]
+use crate::model::methods::MethodPage;
+use crate::model::methods::MethodSpec;
 use crate::source::{Source, display_path};
 use crate::yaml;
 
+#[cfg(feature = "markdown-methods")]
 /// Reads one method page. `page_path` is its path below the methods folder
 /// without `.md` (`statuses`, `admin/accounts`), which names its docs URL.
 pub fn parse_method_page(source: &Source, page_path: &str) -> Result<MethodPage, Error> {
     method_page::parse(source, page_path)
 }
 
+#[cfg(feature = "markdown-methods")]
 /// Reads every `.md` file below `dir`, in path order, reporting the problems
 /// of every page at once.
 pub fn read_method_pages(dir: &Path) -> Result<Vec<MethodPage>, Error> {
@@ -29,6 +34,14 @@ pub fn read_method_pages(dir: &Path) -> Result<Vec<MethodPage>, Error> {
 /// copy of them (`.yaml`, `.yml`).
 pub(crate) fn load(path: &Path) -> Result<(MethodsInput, MethodsOrigin), Error> {
     let name = display_path(path);
+    #[cfg(not(feature = "markdown-methods"))]
+    if path.is_dir() {
+        return Err(folder_error(
+            path,
+            "reading the method pages from Markdown needs the `markdown-methods` feature of mastodon-error-codegen",
+        ));
+    }
+    #[cfg(feature = "markdown-methods")]
     if path.is_dir() {
         let (input, tree) = read_folder(path)?;
         let identity = format!(
@@ -98,6 +111,7 @@ fn recorded_lints(spec: &MethodSpec, copy: &Source) -> Vec<Found> {
         .collect()
 }
 
+#[cfg(feature = "markdown-methods")]
 /// Reads the folder once: its pages, and the git tree id of every file in it.
 fn read_folder(dir: &Path) -> Result<(MethodsInput, String), Error> {
     let mut files = Vec::new();
@@ -125,6 +139,7 @@ fn read_folder(dir: &Path) -> Result<(MethodsInput, String), Error> {
     Ok((from_sources(sources)?, tree))
 }
 
+#[cfg(feature = "markdown-methods")]
 /// Reads pages already in memory: (path below the methods folder without
 /// `.md`, its text), in path order, reporting every page's problems at once.
 pub(crate) fn from_sources(pages_in: Vec<(String, Source)>) -> Result<MethodsInput, Error> {
@@ -158,6 +173,7 @@ pub(crate) fn from_sources(pages_in: Vec<(String, Source)>) -> Result<MethodsInp
     })
 }
 
+#[cfg(feature = "markdown-methods")]
 /// Every file below `dir` with its bytes, as a `/`-separated path relative to `root`.
 fn collect_files(
     root: &Path,

@@ -106,12 +106,13 @@ fn unterminated_front_matter() {
 
 #[test]
 fn invalid_yaml_in_front_matter() {
+    // The flow list never closes; YAML finds out on the next line.
     let page = page_with("title: Error\n", "title: [Error\n");
     assert_reports(
         &generate(&page),
-        2,
+        3,
         8,
-        "the front matter is not valid YAML: expected string scalar",
+        "the front matter is not valid YAML: illegal placement of ':' indicator",
         "fix the YAML between the `---` lines",
     );
 }

@@ -278,8 +278,8 @@ fn document_that_is_not_a_mapping() {
         &read("- schema: 1\n"),
         1,
         1,
-        "invalid YAML: expected mapping start",
-        "fix the YAML here",
+        "the document is not a mapping",
+        "a copy is a mapping of keys that starts with `schema: 1`",
     );
 }
 

@@ -15,6 +15,10 @@ pub(crate) enum BlockKind {
     /// A fenced or indented code block; its text is in the runs.
     /// `info` is the fence's info string (`http`, `json`), empty if none.
     CodeBlock {
+        #[cfg_attr(
+            not(feature = "markdown-methods"),
+            expect(dead_code, reason = "only method pages' examples have a language")
+        )]
         info: String,
     },
     /// Lists, quotes, HTML, rules, tables: nothing we read.
@@ -49,6 +53,7 @@ pub(crate) struct Run {
 
 impl Block {
     /// A code block's content, as written.
+    #[cfg(feature = "markdown-methods")]
     pub fn code_text(&self) -> String {
         self.runs.iter().map(|run| run.text.as_str()).collect()
     }

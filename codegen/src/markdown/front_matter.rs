@@ -2,12 +2,10 @@
 
 use std::ops::Range;
 
-use serde::Deserialize;
-
 use crate::diagnostic::{Diagnostic, Sink};
 use crate::lint;
 use crate::source::floor_char_boundary;
-use crate::yaml;
+use crate::yaml::tree;
 
 /// Lines tolerated before the opening `---`. Copying a page out of a
 /// repository's file view leaves a short header (path, line count, size,
@@ -18,6 +16,10 @@ const MAX_PREAMBLE_LINES: usize = 8;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum PageKind {
     ErrorEntity,
+    #[cfg_attr(
+        not(feature = "markdown-methods"),
+        expect(dead_code, reason = "read only by the method-page reader")
+    )]
     Methods,
 }
 
@@ -70,11 +72,38 @@ pub(crate) struct FrontMatter {
     pub description: Option<String>,
 }
 
-#[derive(Deserialize)]
+/// The front matter's text fields; Hugo's other keys are not read.
 struct Fields {
     title: Option<String>,
     description: Option<String>,
     summary: Option<String>,
+}
+
+impl Fields {
+    /// The fields from the front matter's YAML tree. A field that is not
+    /// text is treated as absent, as Hugo would not show it either.
+    fn from_tree(root: &tree::Node) -> Self {
+        let field = |name: &str| match &root.kind {
+            tree::Kind::Mapping(entries) => {
+                entries
+                    .iter()
+                    .find_map(|(key, value)| match (&key.kind, &value.kind) {
+                        (tree::Kind::Scalar { text: key, .. }, tree::Kind::Scalar { text, .. })
+                            if key == name && !value.is_null() =>
+                        {
+                            Some(text.clone())
+                        }
+                        _ => None,
+                    })
+            }
+            _ => None,
+        };
+        Fields {
+            title: field("title"),
+            description: field("description"),
+            summary: field("summary"),
+        }
+    }
 }
 
 /// Finds, parses and checks the front matter, returning it (or `None` when
@@ -106,18 +135,18 @@ pub(crate) fn parse(text: &str, kind: PageKind, sink: &mut Sink) -> (Option<Fron
     // `aliases: [ … ]`, as every real page has; a one-for-one swap of tab for
     // space keeps every offset and column the same.
     let yaml: String = normalise_leading_tabs(&text[yaml_start..close.start]);
-    let fields: Fields = match serde_saphyr::from_str(&yaml) {
-        Ok(fields) => fields,
+    let fields = match tree::read(&yaml, false) {
+        Ok(root) => Fields::from_tree(&root),
         Err(err) => {
             // Tab normalisation kept every offset, so spans shift by the block's start.
-            let offset = (yaml_start + yaml::error_span(&yaml, &err).start).min(close.start);
+            let offset = (yaml_start + err.span().start).min(close.start);
             let offset = floor_char_boundary(text, offset);
             let at = offset..(offset + 1).min(text.len());
             let diagnostic = Diagnostic::error(
                 at.clone(),
                 format!(
                     "the front matter is not valid YAML: {}",
-                    yaml::error_message(&err)
+                    err.message().trim_start_matches("invalid YAML: ")
                 ),
             )
             .help("fix the YAML between the `---` lines; only `title` and `description` (or `summary`) are read");

@@ -8,7 +8,9 @@ mod error_page;
 pub(crate) mod explanation;
 mod front_matter;
 mod inline;
+#[cfg(feature = "markdown-methods")]
 mod lenient_json;
+#[cfg(feature = "markdown-methods")]
 pub(crate) mod method_page;
 
 pub use error_page::parse;

@@ -5,11 +5,8 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use serde::Deserialize;
-use serde_saphyr::Spanned;
-
-use super::diagnose::span_in;
-use super::read::{check_version, deserialize};
+use super::read::document_root;
+use super::tree::{Node, Read, Schema, Spanned};
 use crate::diagnostic::{Diagnostic, Error, Sink};
 use crate::lint;
 use crate::model::methods::{
@@ -17,64 +14,197 @@ use crate::model::methods::{
 };
 use crate::source::Source;
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct Document {
-    pub schema: Option<Spanned<u32>>,
-    pub pages: Vec<Page>,
-    #[serde(default)]
-    pub reason_names: BTreeMap<String, Spanned<String>>,
+const SCHEMA: Schema = Schema {
+    expects: key_expects,
+};
+
+struct Document {
+    pages: Vec<Page>,
+    reason_names: Vec<(String, Spanned<String>)>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct Page {
-    pub path: String,
-    pub title: String,
-    #[serde(default)]
-    pub lints: Vec<Spanned<LintIn>>,
-    pub methods: Vec<Spanned<MethodIn>>,
+struct Page {
+    path: String,
+    title: String,
+    lints: Vec<Spanned<LintIn>>,
+    methods: Vec<Spanned<MethodIn>>,
 }
 
 /// A docs defect that fired when the copy was exported.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct LintIn {
-    pub lint: Spanned<String>,
-    pub at: String,
-    pub message: String,
-    pub outcome: String,
+struct LintIn {
+    lint: Spanned<String>,
+    at: String,
+    message: String,
+    outcome: String,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct MethodIn {
-    pub title: Spanned<String>,
-    #[serde(default)]
-    pub anchor: Option<String>,
-    #[serde(default)]
-    pub name: Option<String>,
+struct MethodIn {
+    title: Spanned<String>,
+    anchor: Option<String>,
+    name: Option<String>,
     /// `GET /api/v1/statuses/:id`.
-    pub request: Spanned<String>,
-    pub tokens: Vec<Spanned<String>>,
-    #[serde(default)]
-    pub scopes: Vec<String>,
-    #[serde(default)]
-    pub added_in: Option<String>,
-    #[serde(default)]
-    pub lifecycle: Option<Spanned<String>>,
-    #[serde(default)]
-    pub errors: Vec<Spanned<ErrorIn>>,
+    request: Spanned<String>,
+    tokens: Vec<Spanned<String>>,
+    scopes: Vec<String>,
+    added_in: Option<String>,
+    lifecycle: Option<Spanned<String>>,
+    errors: Vec<Spanned<ErrorIn>>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct ErrorIn {
-    pub status: Spanned<u16>,
-    pub status_text: String,
-    pub error: String,
-    #[serde(default)]
-    pub error_description: Option<String>,
+struct ErrorIn {
+    status: Spanned<u16>,
+    status_text: String,
+    error: String,
+    error_description: Option<String>,
+}
+
+fn string(schema: &Schema, node: &Node, key: &str) -> Read<String> {
+    schema.string(node, key).map(|text| text.value)
+}
+
+/// A list whose items `item` reads; absent or null is empty.
+fn list<T>(node: Option<&Node>, key: &str, item: fn(&Node) -> Read<T>) -> Read<Vec<T>> {
+    let Some(node) = node else {
+        return Ok(Vec::new());
+    };
+    SCHEMA.sequence(node, key)?.iter().map(item).collect()
+}
+
+fn spanned<T>(read: fn(&Node) -> Read<T>) -> impl Fn(&Node) -> Read<Spanned<T>> {
+    move |node| {
+        Ok(Spanned {
+            value: read(node)?,
+            span: node.span.clone(),
+        })
+    }
+}
+
+fn document(node: &Node) -> Read<Document> {
+    let mapping = SCHEMA.mapping(
+        node,
+        "the document",
+        "the document",
+        &["schema", "pages", "reason_names"],
+    )?;
+    let pages = SCHEMA.required(&mapping, "pages", |_, node, key| {
+        list(Some(node), key, page)
+    })?;
+    let mut reason_names = Vec::new();
+    if let Some(names) = mapping.get("reason_names").filter(|node| !node.is_null()) {
+        let names = SCHEMA.any_mapping(names, "reason_names", "`reason_names`")?;
+        for (key, value) in names.entries() {
+            let key = SCHEMA.string(key, "reason_names")?;
+            reason_names.push((key.value, SCHEMA.string(value, "reason_names")?));
+        }
+    }
+    Ok(Document {
+        pages,
+        reason_names,
+    })
+}
+
+fn page(node: &Node) -> Read<Page> {
+    let mapping = SCHEMA.mapping(
+        node,
+        "pages",
+        "a page",
+        &["path", "title", "lints", "methods"],
+    )?;
+    Ok(Page {
+        path: SCHEMA.required(&mapping, "path", string)?,
+        title: SCHEMA.required(&mapping, "title", string)?,
+        lints: list(mapping.get("lints"), "lints", |node| spanned(lint_in)(node))?,
+        methods: SCHEMA.required(&mapping, "methods", |_, node, key| {
+            list(Some(node), key, |node| spanned(method_in)(node))
+        })?,
+    })
+}
+
+fn lint_in(node: &Node) -> Read<LintIn> {
+    let mapping = SCHEMA.mapping(
+        node,
+        "lints",
+        "a lint record",
+        &["lint", "at", "message", "outcome"],
+    )?;
+    Ok(LintIn {
+        lint: SCHEMA.required(&mapping, "lint", Schema::string)?,
+        at: SCHEMA.required(&mapping, "at", string)?,
+        message: SCHEMA.required(&mapping, "message", string)?,
+        outcome: SCHEMA.required(&mapping, "outcome", string)?,
+    })
+}
+
+fn method_in(node: &Node) -> Read<MethodIn> {
+    let keys = [
+        "title",
+        "anchor",
+        "name",
+        "request",
+        "tokens",
+        "scopes",
+        "added_in",
+        "lifecycle",
+        "errors",
+    ];
+    let mapping = SCHEMA.mapping(node, "methods", "a method", &keys)?;
+    Ok(MethodIn {
+        title: SCHEMA.required(&mapping, "title", Schema::string)?,
+        anchor: SCHEMA.optional(mapping.get("anchor"), "anchor", string)?,
+        name: SCHEMA.optional(mapping.get("name"), "name", string)?,
+        request: SCHEMA.required(&mapping, "request", Schema::string)?,
+        tokens: SCHEMA.required(&mapping, "tokens", |schema, node, key| {
+            schema
+                .sequence(node, key)?
+                .iter()
+                .map(|token| schema.string(token, key))
+                .collect()
+        })?,
+        scopes: list(mapping.get("scopes"), "scopes", |node| {
+            string(&SCHEMA, node, "scopes")
+        })?,
+        added_in: SCHEMA.optional(mapping.get("added_in"), "added_in", string)?,
+        lifecycle: SCHEMA.optional(mapping.get("lifecycle"), "lifecycle", Schema::string)?,
+        errors: list(mapping.get("errors"), "errors", |node| {
+            spanned(error_in)(node)
+        })?,
+    })
+}
+
+fn error_in(node: &Node) -> Read<ErrorIn> {
+    let keys = ["status", "status_text", "error", "error_description"];
+    let mapping = SCHEMA.mapping(node, "errors", "an error response", &keys)?;
+    Ok(ErrorIn {
+        status: SCHEMA.required(&mapping, "status", Schema::number)?,
+        status_text: SCHEMA.required(&mapping, "status_text", string)?,
+        error: SCHEMA.required(&mapping, "error", string)?,
+        error_description: SCHEMA.optional(
+            mapping.get("error_description"),
+            "error_description",
+            string,
+        )?,
+    })
+}
+
+/// What a key of the methods copy holds, for type errors and missing keys.
+fn key_expects(key: &str) -> &'static str {
+    match key {
+        "schema" => "the schema version, `1`",
+        "pages" => "a list of pages (`- path:` items)",
+        "methods" => "a list of methods (`- title:` items)",
+        "lints" | "errors" => "a list of mappings (`- ` items)",
+        "reason_names" => "a mapping from `STATUS message` to a reason's name",
+        "path" => "the page's path below `content/en/methods`, such as `statuses`",
+        "title" => "a title as the page writes it",
+        "request" => "the request, such as `GET /api/v1/statuses/:id`",
+        "tokens" => "a list of kinds of token, such as `[user]`",
+        "scopes" => "a list of OAuth scopes, such as `[read:statuses]`",
+        "status" => "an HTTP error status from 400 to 599, such as `404`",
+        "added_in" => "a Mastodon version, such as `\"4.0.0\"`",
+        "lifecycle" => "`deprecated` or `removed`",
+        "lint" => "a lint's name, such as `invalid-example-json`",
+        _ => "text",
+    }
 }
 
 /// Reads a YAML copy of the method pages, with where each of its
@@ -82,12 +212,11 @@ pub(super) struct ErrorIn {
 pub(crate) fn parse(
     source: &Source,
 ) -> Result<(MethodSpec, BTreeMap<String, Range<usize>>), Error> {
-    let document: Spanned<Document> = deserialize(source)?;
-    check_version(source, &document.value.schema, &document.referenced)?;
-    let text = source.text();
+    let root = document_root(source, &SCHEMA)?;
+    let document = document(&root).map_err(|error| Error::single(source.clone(), *error))?;
     let mut sink = Sink::default();
     let mut pages = Vec::new();
-    for page in document.value.pages {
+    for page in document.pages {
         // An empty `tokens` is a fact only where the docs name no kind of
         // token, which the page's lints then record.
         let tokenless_recorded = page.lints.iter().any(|record| {
@@ -99,9 +228,9 @@ pub(crate) fn parse(
         });
         let mut methods = Vec::new();
         for method in page.methods {
-            let span = span_in(text, &method.referenced);
+            let span = method.span.clone();
             let method = method.value;
-            let request_span = span_in(text, &method.request.referenced);
+            let request_span = method.request.span.clone();
             let mut words = method.request.value.split_whitespace();
             let (http_method, path) = match (words.next(), words.next(), words.next()) {
                 (Some(http_method), Some(path), None) if path.starts_with('/') => {
@@ -124,7 +253,7 @@ pub(crate) fn parse(
                     let other = &token.value;
                     sink.push(
                         Diagnostic::error(
-                            span_in(text, &token.referenced),
+                            token.span.clone(),
                             format!("unknown kind of token `{other}`"),
                         )
                         .help(format!("`tokens` lists some of {}", TOKEN_KINDS.join(", "))),
@@ -143,7 +272,7 @@ pub(crate) fn parse(
                 None => Lifecycle::Current,
                 Some(lifecycle) => Lifecycle::from_name(&lifecycle.value).unwrap_or_else(|| {
                     sink.push(
-                        Diagnostic::error(span_in(text, &lifecycle.referenced), format!("unknown lifecycle `{}`", lifecycle.value))
+                        Diagnostic::error(lifecycle.span.clone(), format!("unknown lifecycle `{}`", lifecycle.value))
                             .help("`lifecycle` is `deprecated` or `removed`; leave it out for a current method"),
                     );
                     Lifecycle::Current
@@ -153,12 +282,12 @@ pub(crate) fn parse(
                 .errors
                 .into_iter()
                 .filter_map(|error| {
-                    let error_span = span_in(text, &error.referenced);
+                    let error_span = error.span.clone();
                     let error = error.value;
                     if !(400..=599).contains(&error.status.value) {
                         sink.push(
                             Diagnostic::error(
-                                span_in(text, &error.status.referenced),
+                                error.status.span.clone(),
                                 format!("status {} is not an error status", error.status.value),
                             )
                             .help("an error response has a status from 400 to 599"),
@@ -176,7 +305,7 @@ pub(crate) fn parse(
                 .collect();
             methods.push(Method {
                 title: method.title.value,
-                title_span: span_in(text, &method.title.referenced),
+                title_span: method.title.span.clone(),
                 anchor: method.anchor,
                 http_method,
                 path,
@@ -190,11 +319,11 @@ pub(crate) fn parse(
         }
         let mut lints = Vec::new();
         for record in page.lints {
-            let span = span_in(text, &record.referenced);
+            let span = record.span.clone();
             let record = record.value;
             if lint::find(&record.lint.value).is_none() {
                 sink.push(
-                    Diagnostic::error(span_in(text, &record.lint.referenced), format!("unknown lint `{}`", record.lint.value))
+                    Diagnostic::error(record.lint.span.clone(), format!("unknown lint `{}`", record.lint.value))
                         .help("`lints` records what the generator found when it exported the copy; re-export it rather than editing it by hand"),
                 );
                 continue;
@@ -216,8 +345,8 @@ pub(crate) fn parse(
     }
     let mut reason_names = BTreeMap::new();
     let mut name_spans = BTreeMap::new();
-    for (key, name) in document.value.reason_names {
-        name_spans.insert(key.clone(), span_in(text, &name.referenced));
+    for (key, name) in document.reason_names {
+        name_spans.insert(key.clone(), name.span.clone());
         reason_names.insert(key, name.value);
     }
     let spec = MethodSpec {

@@ -1,19 +1,18 @@
 //! The YAML copy of the page: the same content as data, for teams that
 //! review, pin or patch the docs. spec/README.md documents the schema.
 
-mod diagnose;
 pub(crate) mod methods;
 #[cfg(feature = "tools")]
 pub(crate) mod methods_write;
 mod read;
 mod schema;
+pub(crate) mod tree;
 #[cfg(feature = "tools")]
 mod write;
 
 /// The schema version this generator reads and writes (`schema: 1`).
 pub const SCHEMA_VERSION: u32 = 1;
 
-pub(crate) use diagnose::{error_message, error_span};
 pub(crate) use read::parse;
 #[cfg(feature = "tools")]
 pub(crate) use write::write;

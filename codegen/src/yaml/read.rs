@@ -3,35 +3,20 @@
 
 use std::ops::Range;
 
-use serde::Deserialize;
-use serde_saphyr::{Location, Spanned};
-
 use super::SCHEMA_VERSION;
-use super::diagnose::{from_serde, span_in};
-use super::schema::{self, key_expects};
+use super::schema::{self, SCHEMA};
+use super::tree::{self, Kind, Node, Schema, Spanned};
 use crate::diagnostic::{Diagnostic, Error, Sink};
 use crate::markdown::explanation;
 use crate::model::{Attribute, HistoryEntry, Inline, Message, Reason, Spec, StatusGroup};
 use crate::source::Source;
 
 /// Reads a YAML copy, reporting every problem in its content, or the first
-/// problem serde meets in its shape.
+/// problem in its shape.
 pub(crate) fn parse(source: &Source) -> Result<Spec, Error> {
-    let document: Spanned<schema::Document> = match deserialize(source) {
-        Ok(document) => document,
-        Err(error) => {
-            // A copy of another schema version is refused for its version,
-            // not for the keys this version does not know.
-            let version: Result<Spanned<schema::VersionOnly>, _> = deserialize(source);
-            return Err(version
-                .and_then(|version| {
-                    check_version(source, &version.value.schema, &version.referenced)
-                })
-                .err()
-                .unwrap_or(error));
-        }
-    };
-    check_version(source, &document.value.schema, &document.referenced)?;
+    let root = document_root(source, &SCHEMA)?;
+    let document =
+        schema::document(&root).map_err(|error| Error::single(source.clone(), *error))?;
     let mut reader = Reader {
         source,
         sink: Sink::default(),
@@ -40,41 +25,41 @@ pub(crate) fn parse(source: &Source) -> Result<Spec, Error> {
     reader.sink.into_result(source, spec)
 }
 
-pub(super) fn deserialize<'de, T: Deserialize<'de>>(source: &'de Source) -> Result<T, Error> {
-    let mut options = serde_saphyr::Options::default();
-    // Only `true`/`false` are booleans: `optional: no` is far more likely a
-    // mistake than YAML 1.1 spelling.
-    options.strict_booleans = true;
-    options.reject_unsupported_tags = true;
-    // Snippets are rendered by our diagnostics, over the whole source.
-    options.with_snippet = false;
-    options.budget = Some(budget_for(source.text()));
-    serde_saphyr::from_str_with_options(source.text(), options)
-        .map_err(|error| Error::single(source.clone(), from_serde(source, &error)))
+/// The copy's tree, once its `schema:` says this generator reads it. The
+/// version is checked before any other key, so that a copy written for
+/// another schema is refused for its version, not for keys it does not know.
+pub(super) fn document_root(source: &Source, schema: &Schema) -> Result<Node, Error> {
+    let fail = |diagnostic: Box<Diagnostic>| Error::single(source.clone(), *diagnostic);
+    let root = tree::read(source.text(), true).map_err(fail)?;
+    let Kind::Mapping(entries) = &root.kind else {
+        return Err(fail(Box::new(
+            Diagnostic::error(root.span.start..root.span.start, "the document is not a mapping")
+                .label(root.describe())
+                .help(format!(
+                    "a copy is a mapping of keys that starts with `schema: {SCHEMA_VERSION}`; spec/README.md describes the schema"
+                )),
+        )));
+    };
+    let version = entries
+        .iter()
+        .find(|(key, _)| matches!(&key.kind, Kind::Scalar { text, .. } if text == "schema"))
+        .map(|(_, value)| schema.number::<u32>(value, "schema"))
+        .transpose()
+        .map_err(fail)?;
+    check_version(source, version, root.span.start)?;
+    Ok(root)
 }
 
-/// serde-saphyr's default budget, with the size limits scaled to the input.
-/// Its fixed 250,000 nodes refuse an API of about 26,000 methods (100× the
-/// docs' today). Every node and event but an alias's takes at least one byte of
-/// the text, and aliases keep their own default caps, so a limit of one node
-/// and four events per byte refuses nothing real and still bounds the work.
-fn budget_for(text: &str) -> serde_saphyr::Budget {
-    let mut budget = serde_saphyr::Budget::default();
-    budget.max_nodes = budget.max_nodes.max(text.len());
-    budget.max_events = budget.max_events.max(text.len().saturating_mul(4));
-    budget
-}
-
-/// `schema` of the document that starts at `document`.
-pub(super) fn check_version(
+/// `schema` of the document that starts at byte `document`.
+fn check_version(
     source: &Source,
-    schema: &Option<Spanned<u32>>,
-    document: &Location,
+    schema: Option<Spanned<u32>>,
+    document: usize,
 ) -> Result<(), Error> {
     let diagnostic = match schema {
         Some(schema) if schema.value == SCHEMA_VERSION => return Ok(()),
         Some(schema) => Diagnostic::error(
-            span_in(source.text(), &schema.referenced),
+            schema.span,
             format!(
                 "this copy is written in schema {}, but this generator reads schema {SCHEMA_VERSION}",
                 schema.value
@@ -96,9 +81,9 @@ pub(super) fn check_version(
 }
 
 /// The first line of a mapping, which is where a missing key is reported.
-fn first_line(source: &Source, location: &Location) -> Range<usize> {
-    let start = span_in(source.text(), location).start;
+pub(super) fn first_line(source: &Source, start: usize) -> Range<usize> {
     let text = source.text();
+    let start = start.min(text.len());
     let end = text[start..].find('\n').map_or(text.len(), |at| start + at);
     start..end.max(start)
 }
@@ -115,19 +100,15 @@ struct Mapping {
 }
 
 impl Reader<'_> {
-    fn span(&self, location: &Location) -> Range<usize> {
-        span_in(self.source.text(), location)
-    }
-
-    fn mapping(&self, location: &Location, name: &'static str) -> Mapping {
+    fn mapping(&self, span: &Range<usize>, name: &'static str) -> Mapping {
         Mapping {
-            span: first_line(self.source, location),
+            span: first_line(self.source, span.start),
             name,
         }
     }
 
     fn missing(&mut self, mapping: &Mapping, key: &str) {
-        let expects = key_expects(key).unwrap_or("a value");
+        let expects = schema::key_expects(key);
         self.sink.push(
             Diagnostic::error(
                 mapping.span.clone(),
@@ -142,10 +123,8 @@ impl Reader<'_> {
     /// always has both, so an empty list is a mistake.
     fn non_empty<T>(&mut self, list: &Spanned<Vec<T>>, key: &str, help: &str) {
         if list.value.is_empty() {
-            self.sink.push(
-                Diagnostic::error(self.span(&list.referenced), format!("`{key}` is empty"))
-                    .help(help),
-            );
+            self.sink
+                .push(Diagnostic::error(list.span.clone(), format!("`{key}` is empty")).help(help));
         }
     }
 
@@ -157,7 +136,7 @@ impl Reader<'_> {
         key: &str,
     ) -> Option<(T, Range<usize>)> {
         match value {
-            Some(value) => Some((value.value, self.span(&value.referenced))),
+            Some(value) => Some((value.value, value.span)),
             None => {
                 self.missing(mapping, key);
                 None
@@ -165,9 +144,8 @@ impl Reader<'_> {
         }
     }
 
-    fn document(&mut self, document: Spanned<schema::Document>) -> Spec {
-        let mapping = self.mapping(&document.referenced, "the document");
-        let document = document.value;
+    fn document(&mut self, document: schema::Document) -> Spec {
+        let mapping = self.mapping(&document.span, "the document");
         let (title, title_span) = self
             .required(document.title, &mapping, "title")
             .unwrap_or_default();
@@ -217,7 +195,7 @@ impl Reader<'_> {
     }
 
     fn attribute(&mut self, attribute: Spanned<schema::Attribute>) -> Option<Attribute> {
-        let mapping = self.mapping(&attribute.referenced, "an attribute");
+        let mapping = self.mapping(&attribute.span, "an attribute");
         let attribute = attribute.value;
         let name = self.required(attribute.name, &mapping, "name");
         let type_text = self.required(attribute.type_text, &mapping, "type");
@@ -244,7 +222,7 @@ impl Reader<'_> {
     }
 
     fn history_entry(&mut self, entry: Spanned<schema::HistoryEntry>) -> Option<HistoryEntry> {
-        let mapping = self.mapping(&entry.referenced, "a history entry");
+        let mapping = self.mapping(&entry.span, "a history entry");
         let entry = entry.value;
         let (change, _) = self.required(entry.change, &mapping, "change")?;
         Some(HistoryEntry {
@@ -257,7 +235,7 @@ impl Reader<'_> {
     }
 
     fn group(&mut self, group: Spanned<schema::Group>) -> Option<StatusGroup> {
-        let mapping = self.mapping(&group.referenced, "a status group");
+        let mapping = self.mapping(&group.span, "a status group");
         let group = group.value;
         let code = self.required(group.code, &mapping, "code");
         let text = self.required(group.text, &mapping, "text");
@@ -287,7 +265,7 @@ impl Reader<'_> {
                     is_group_reason: true,
                     name_override: group.name.map(|name| name.value),
                     message: Message {
-                        span: self.span(&message.referenced),
+                        span: message.span,
                         text: message.value,
                     },
                     explanation,
@@ -301,7 +279,7 @@ impl Reader<'_> {
                     if let Some(stray) = stray {
                         self.sink.push(
                             Diagnostic::error(
-                                self.span(&stray.referenced),
+                                stray.span.clone(),
                                 format!("`{key}` on a status group belongs to the group's own reason, which has no `message`"),
                             )
                             .help("add the group's `message:`, or move this under one of its `reasons:`"),
@@ -328,7 +306,7 @@ impl Reader<'_> {
     }
 
     fn reason(&mut self, reason: Spanned<schema::Reason>) -> Option<Reason> {
-        let mapping = self.mapping(&reason.referenced, "a reason");
+        let mapping = self.mapping(&reason.span, "a reason");
         let reason = reason.value;
         let heading = self.required(reason.heading, &mapping, "heading");
         let message = self.required(reason.message, &mapping, "message");
@@ -357,7 +335,7 @@ impl Reader<'_> {
         explanation::read(&text.value).unwrap_or_else(|_| {
             self.sink.push(
                 Diagnostic::error(
-                    self.span(&text.referenced),
+                    text.span,
                     "this explanation holds a Markdown block other than a paragraph",
                 )
                 .label("a heading, list, quote or code block")
@@ -365,20 +343,5 @@ impl Reader<'_> {
             );
             Vec::new()
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// More nodes than serde-saphyr's default budget of 250,000 still read.
-    #[test]
-    fn a_large_document_reads() {
-        let items = 300_000;
-        let text = format!("[{}]", vec!["1"; items].join(","));
-        let source = Source::new("large.yaml", text);
-        let read: Vec<u8> = deserialize(&source).expect("reads");
-        assert_eq!(read.len(), items);
     }
 }

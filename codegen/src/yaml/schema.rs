@@ -1,45 +1,38 @@
-//! The YAML copy's document shape, as serde reads it.
+//! The Error page copy's document shape, read from the YAML tree.
 //!
 //! Every key is optional at this level and unknown keys are refused, so that
 //! a missing key is reported by the reader against the mapping it is missing
-//! from, and a misspelt one by serde at the key itself. `Spanned` keeps each
-//! value's location for later diagnostics. spec/README.md documents the schema.
+//! from, and a misspelt one at the key itself. `Spanned` keeps each value's
+//! location for later diagnostics. spec/README.md documents the schema.
 
-use serde::Deserialize;
-use serde_saphyr::Spanned;
+use std::ops::Range;
 
-/// Read alone when a document does not deserialize, so that a copy written
-/// for another schema version is refused for its version, not for the keys
-/// this version does not know.
-#[derive(Debug, Deserialize)]
-pub(super) struct VersionOnly {
-    pub schema: Option<Spanned<u32>>,
-}
+use super::tree::{Mapping, Node, Read, Schema, Spanned};
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+pub(super) const SCHEMA: Schema = Schema {
+    expects: key_expects,
+};
+
+#[derive(Debug)]
 pub(super) struct Document {
-    pub schema: Option<Spanned<u32>>,
+    pub span: Range<usize>,
     pub title: Option<Spanned<String>>,
     pub description: Option<Spanned<String>>,
     pub attributes: Option<Spanned<Vec<Spanned<Attribute>>>>,
     pub groups: Option<Spanned<Vec<Spanned<Group>>>>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub(super) struct Attribute {
     pub name: Option<Spanned<String>>,
     pub description: Option<Spanned<String>>,
-    #[serde(rename = "type")]
     pub type_text: Option<Spanned<String>>,
     pub optional: Option<Spanned<bool>>,
     pub deprecated: Option<Spanned<bool>>,
     pub history: Option<Vec<Spanned<HistoryEntry>>>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub(super) struct HistoryEntry {
     pub version: Option<Spanned<String>>,
     pub change: Option<Spanned<String>>,
@@ -47,8 +40,7 @@ pub(super) struct HistoryEntry {
 
 /// A status group. `message` (with `explanation` and `name`) is the group's
 /// own reason, as 429 has on the page; `reasons` are its `####` reasons.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub(super) struct Group {
     pub code: Option<Spanned<u16>>,
     pub text: Option<Spanned<String>>,
@@ -59,8 +51,7 @@ pub(super) struct Group {
     pub reasons: Option<Vec<Spanned<Reason>>>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub(super) struct Reason {
     pub heading: Option<Spanned<String>>,
     pub anchor: Option<Spanned<String>>,
@@ -69,22 +60,113 @@ pub(super) struct Reason {
     pub explanation: Option<Spanned<String>>,
 }
 
-/// What each mapping is called in messages, told apart by its first key,
-/// which serde lists first among the keys it expected.
-pub(super) fn mapping_name(first_key: &str) -> &'static str {
-    match first_key {
-        "schema" => "the document",
-        "name" => "an attribute",
-        "version" => "a history entry",
-        "code" => "a status group",
-        "heading" => "a reason",
-        _ => "this mapping",
-    }
+fn string(mapping: &Mapping<'_>, key: &str) -> Read<Option<Spanned<String>>> {
+    SCHEMA.optional(mapping.get(key), key, Schema::string)
+}
+
+/// A list of mappings, each read by `item`.
+fn list<T>(
+    mapping: &Mapping<'_>,
+    key: &str,
+    item: fn(&Node) -> Read<T>,
+) -> Read<Option<Spanned<Vec<Spanned<T>>>>> {
+    let Some(node) = mapping.get(key) else {
+        return Ok(None);
+    };
+    let items = SCHEMA
+        .sequence(node, key)?
+        .iter()
+        .map(|node| {
+            Ok(Spanned {
+                value: item(node)?,
+                span: node.span.clone(),
+            })
+        })
+        .collect::<Read<_>>()?;
+    Ok(Some(Spanned {
+        value: items,
+        span: node.span.clone(),
+    }))
+}
+
+/// The whole document, once its `schema` has been checked.
+pub(super) fn document(node: &Node) -> Read<Document> {
+    let keys = ["schema", "title", "description", "attributes", "groups"];
+    let mapping = SCHEMA.mapping(node, "the document", "the document", &keys)?;
+    Ok(Document {
+        span: node.span.clone(),
+        title: string(&mapping, "title")?,
+        description: string(&mapping, "description")?,
+        attributes: list(&mapping, "attributes", attribute)?,
+        groups: list(&mapping, "groups", group)?,
+    })
+}
+
+fn attribute(node: &Node) -> Read<Attribute> {
+    let keys = [
+        "name",
+        "description",
+        "type",
+        "optional",
+        "deprecated",
+        "history",
+    ];
+    let mapping = SCHEMA.mapping(node, "attributes", "an attribute", &keys)?;
+    Ok(Attribute {
+        name: string(&mapping, "name")?,
+        description: string(&mapping, "description")?,
+        type_text: string(&mapping, "type")?,
+        optional: SCHEMA.optional(mapping.get("optional"), "optional", Schema::boolean)?,
+        deprecated: SCHEMA.optional(mapping.get("deprecated"), "deprecated", Schema::boolean)?,
+        history: list(&mapping, "history", history_entry)?.map(|list| list.value),
+    })
+}
+
+fn history_entry(node: &Node) -> Read<HistoryEntry> {
+    let mapping = SCHEMA.mapping(node, "history", "a history entry", &["version", "change"])?;
+    Ok(HistoryEntry {
+        version: string(&mapping, "version")?,
+        change: string(&mapping, "change")?,
+    })
+}
+
+fn group(node: &Node) -> Read<Group> {
+    let keys = [
+        "code",
+        "text",
+        "anchor",
+        "name",
+        "message",
+        "explanation",
+        "reasons",
+    ];
+    let mapping = SCHEMA.mapping(node, "groups", "a status group", &keys)?;
+    Ok(Group {
+        code: SCHEMA.optional(mapping.get("code"), "code", Schema::number)?,
+        text: string(&mapping, "text")?,
+        anchor: string(&mapping, "anchor")?,
+        name: string(&mapping, "name")?,
+        message: string(&mapping, "message")?,
+        explanation: string(&mapping, "explanation")?,
+        reasons: list(&mapping, "reasons", reason)?.map(|list| list.value),
+    })
+}
+
+fn reason(node: &Node) -> Read<Reason> {
+    let keys = ["heading", "anchor", "name", "message", "explanation"];
+    let mapping = SCHEMA.mapping(node, "reasons", "a reason", &keys)?;
+    Ok(Reason {
+        heading: string(&mapping, "heading")?,
+        anchor: string(&mapping, "anchor")?,
+        name: string(&mapping, "name")?,
+        message: string(&mapping, "message")?,
+        explanation: string(&mapping, "explanation")?,
+    })
 }
 
 /// What a key holds, for type errors and for missing keys.
-pub(super) fn key_expects(key: &str) -> Option<&'static str> {
-    Some(match key {
+pub(super) fn key_expects(key: &str) -> &'static str {
+    match key {
         "schema" => "the schema version, `1`",
         "title" => "the page title, such as `Error`",
         "description" | "explanation" | "change" => "text",
@@ -98,6 +180,6 @@ pub(super) fn key_expects(key: &str) -> Option<&'static str> {
         "anchor" => "the heading's anchor, such as `not-found`",
         "heading" => "the reason's heading, such as `RecordNotFound`",
         "message" => "the message the server sends, such as `Record not found`",
-        _ => return None,
-    })
+        _ => "a value",
+    }
 }
