@@ -3,10 +3,13 @@
 use std::fmt;
 use std::ops::Range;
 
+#[cfg(feature = "snippets")]
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 use crate::lint::{self, Lint};
-use crate::source::{Source, ceil_char_boundary, floor_char_boundary};
+use crate::source::Source;
+#[cfg(feature = "snippets")]
+use crate::source::{ceil_char_boundary, floor_char_boundary};
 
 /// One problem in a spec: where it is, what is wrong and how to fix it; or,
 /// for a lint, what the generator did about it.
@@ -87,6 +90,11 @@ impl Diagnostic {
     }
 
     /// What is wrong, in one line.
+    /// A lint below deny level: rendered as a warning.
+    fn is_warning(&self) -> bool {
+        matches!(self.lint, Some((_, lint::Level::Warn | lint::Level::Allow)))
+    }
+
     pub fn message(&self) -> &str {
         &self.message
     }
@@ -167,20 +175,20 @@ impl Error {
     /// Renders every diagnostic as plain text: a `file:line:col: error:` line,
     /// the source snippet with the span underlined, then the help line.
     pub fn render(&self) -> String {
-        self.render_with(&Renderer::plain())
+        self.render_with(false)
     }
 
     /// Like [`Error::render`], with terminal colours.
     pub fn render_styled(&self) -> String {
-        self.render_with(&Renderer::styled())
+        self.render_with(true)
     }
 
-    fn render_with(&self, renderer: &Renderer) -> String {
+    fn render_with(&self, styled: bool) -> String {
         let mut out = String::new();
         let files = std::iter::once(self).chain(&self.more);
         for file in files.clone() {
             for diagnostic in &file.diagnostics {
-                out.push_str(&file.render_one(renderer, diagnostic));
+                out.push_str(&render_diagnostic(&file.source, diagnostic, styled));
                 out.push('\n');
             }
         }
@@ -198,10 +206,6 @@ impl Error {
         }
         out
     }
-
-    fn render_one(&self, renderer: &Renderer, diagnostic: &Diagnostic) -> String {
-        render_with(&self.source, diagnostic, renderer)
-    }
 }
 
 /// `file:line:col` of a diagnostic in `source`.
@@ -210,31 +214,35 @@ pub(crate) fn location(source: &Source, diagnostic: &Diagnostic) -> String {
     format!("{}:{line}:{col}", source.name())
 }
 
-/// One diagnostic as rustc shows it; errors and lints alike.
+/// The first line of a rendered diagnostic: `file:line:col: error: …`.
+fn title(source: &Source, diagnostic: &Diagnostic) -> String {
+    let severity = if diagnostic.is_warning() {
+        "warning"
+    } else {
+        "error"
+    };
+    format!(
+        "{}: {severity}: {}",
+        location(source, diagnostic),
+        diagnostic.message
+    )
+}
+
+/// One diagnostic as rustc shows it, errors and lints alike: the title,
+/// the source lines with the span underlined, then notes and help.
+#[cfg(feature = "snippets")]
 pub(crate) fn render_diagnostic(source: &Source, diagnostic: &Diagnostic, styled: bool) -> String {
     let renderer = if styled {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
-    render_with(source, diagnostic, &renderer)
-}
-
-fn render_with(source: &Source, diagnostic: &Diagnostic, renderer: &Renderer) -> String {
-    let warning = matches!(
-        diagnostic.lint,
-        Some((_, lint::Level::Warn | lint::Level::Allow))
-    );
-    let (severity, level) = if warning {
-        ("warning", Level::WARNING)
+    let level = if diagnostic.is_warning() {
+        Level::WARNING
     } else {
-        ("error", Level::ERROR)
+        Level::ERROR
     };
-    let title = format!(
-        "{}: {severity}: {}",
-        location(source, diagnostic),
-        diagnostic.message
-    );
+    let title = title(source, diagnostic);
     let mut group = Group::with_title(level.no_name().primary_title(title));
     if source.text().is_empty() {
         // Unreadable, oversized or empty: there is no line to show.
@@ -259,6 +267,35 @@ fn render_with(source: &Source, diagnostic: &Diagnostic, renderer: &Renderer) ->
     renderer.render(&[group])
 }
 
+/// Without the `snippets` feature (a build script that only needs to say
+/// where and what): the title, the label, notes and help, one per line.
+#[cfg(not(feature = "snippets"))]
+pub(crate) fn render_diagnostic(source: &Source, diagnostic: &Diagnostic, _styled: bool) -> String {
+    let mut out = title(source, diagnostic);
+    let mut line = |kind: &str, text: &str| {
+        out.push_str(&format!("\n  = {kind}: {text}"));
+    };
+    if let Some(label) = &diagnostic.label {
+        line("label", label);
+    }
+    for (span, label) in &diagnostic.related {
+        let (line_number, col) = source.line_col(span.start);
+        line(
+            "related",
+            &format!("{}:{line_number}:{col}: {label}", source.name()),
+        );
+    }
+    for note in &diagnostic.notes {
+        line("note", note);
+    }
+    if let Some(help) = &diagnostic.help {
+        line("help", help);
+    }
+    out.push('\n');
+    out
+}
+
+#[cfg(feature = "snippets")]
 /// A snippet of just the lines the span touches, so rendering cost does
 /// not grow with the file.
 fn snippet<'a>(
@@ -340,5 +377,30 @@ impl Sink {
         } else {
             Err(Error::new(source.clone(), self.diagnostics))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each part of a diagnostic reaches the text, with or without the
+    /// source excerpt that the `snippets` feature adds.
+    #[test]
+    fn a_diagnostic_renders_its_location_label_and_help() {
+        let source = Source::new("spec/methods.yaml", "schema: 1\npages: none\n");
+        let diagnostic = Diagnostic::error(17..21, "invalid value for `pages`")
+            .label("found `none`")
+            .help("give `pages` a list of pages");
+        let text = render_diagnostic(&source, &diagnostic, false);
+        assert!(
+            text.starts_with("spec/methods.yaml:2:8: error: invalid value for `pages`\n"),
+            "{text}"
+        );
+        assert!(text.contains("found `none`"), "{text}");
+        assert!(
+            text.contains("= help: give `pages` a list of pages"),
+            "{text}"
+        );
     }
 }

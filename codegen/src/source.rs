@@ -1,6 +1,5 @@
 //! Loading a spec file into text that every later stage can point into.
 
-use std::ops::Range;
 use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Errors};
@@ -128,7 +127,11 @@ impl Source {
     }
 
     /// The byte range of the whole lines that `span` touches, for snippets.
-    pub(crate) fn line_range(&self, span: &Range<usize>) -> (usize, Range<usize>) {
+    #[cfg(feature = "snippets")]
+    pub(crate) fn line_range(
+        &self,
+        span: &std::ops::Range<usize>,
+    ) -> (usize, std::ops::Range<usize>) {
         let first = self
             .line_starts
             .partition_point(|&start| start <= span.start.min(self.text.len()))
