@@ -1,6 +1,8 @@
-//! A consumer's build compiles no command-line dependencies: clap, similar
-//! and the YAML writer stay behind the generator's `tools` feature, which
-//! the crate's build dependency turns off.
+//! A consumer's build compiles only what the crate's build script runs:
+//! clap, similar and the YAML writer stay behind the generator's `tools`
+//! feature, the Markdown method-page reader behind `markdown-methods` and
+//! the snippet renderer behind `snippets`, all of which the crate's build
+//! dependency turns off (issue 21).
 
 use std::process::Command;
 
@@ -48,6 +50,24 @@ fn the_consumer_build_has_no_cli_dependencies() {
             "{cli_only} reaches a consumer's build:\n{build}"
         );
     }
+    // serde's generic deserializer (and with it serde itself on the build
+    // path), the Markdown method pages' JSON and the snippet renderer.
+    let build_only = tree("build");
+    let names = crates(&build_only);
+    for off_the_build_path in [
+        "serde",
+        "serde_core",
+        "serde-saphyr",
+        "serde_json",
+        "annotate-snippets",
+    ] {
+        assert!(
+            !names.contains(&off_the_build_path),
+            "{off_the_build_path} reaches the crate's build script:\n{build_only}"
+        );
+    }
+    // The YAML reader is there, as the generator's dependency.
+    assert!(names.contains(&"granit-parser"), "{build_only}");
     // The generator itself is there, as a build dependency.
     assert!(names.contains(&"mastodon-error-codegen"), "{build}");
 }
