@@ -99,6 +99,11 @@ fn generate_api(c: &mut Criterion) {
     group.bench_function("serde_saphyr_into_plain_structs", |b| {
         b.iter(|| serde_saphyr::from_str::<Copy>(black_box(copy.text())).expect("reads"))
     });
+    // The generator's own reading of the same file (granit-parser's events
+    // into a located tree, then the model), against that floor.
+    group.bench_function("generator_reads_the_copy", |b| {
+        b.iter(|| stages::read_methods_copy(black_box(&copy)).expect("reads"))
+    });
     group.finish();
 
     let snapshot = corpus::current_methods_snapshot(root);

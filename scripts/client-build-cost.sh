@@ -6,6 +6,9 @@
 # interleaved runs (without, with, without, with, …) so that a slow moment of the machine hits both alike.
 # Prints the medians, the min–max of each, and the added seconds (difference of the medians).
 #
+# Then one more clean build with `cargo build --timings` names the units this crate adds: the generator's own
+# compile, its build script's run, and the module's compile (needs python3 to read cargo's report).
+#
 # Usage: scripts/client-build-cost.sh [RUNS]    (RUNS clean builds of each, default 3)
 # Needs crates.io once, to fetch the client's dependencies (the builds themselves run offline), and
 # pkg-config and libssl-dev for reqwest's default TLS (Debian: apt-get install pkg-config libssl-dev).
@@ -79,3 +82,22 @@ echo "|---|---|---|"
 echo "| without mastodon-error | $without s | $(range "$work/without.times") |"
 echo "| with mastodon-error (serde, http) | $with s | $(range "$work/with.times") |"
 awk -v a="$without" -v b="$with" 'BEGIN { printf "| added | **%+.1f s (%+.0f%%)** | target: at most +3 s (15%%) |\n", b - a, (b - a) * 100 / a }'
+
+# The units this crate adds, from one more clean build with cargo's timing report.
+rm -rf "$work/with/target"
+(cd "$work/with" && cargo build --offline --quiet --timings >/dev/null 2>&1)
+if command -v python3 >/dev/null 2>&1; then
+    python3 - "$work/with/target/cargo-timings/cargo-timing.html" <<'PY'
+import json, re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+units = json.loads(re.search(r"const UNIT_DATA = (\[.*?\]);\n", html, re.S).group(1))
+print()
+print("| Unit in the timed build (cargo build --timings) | Seconds |")
+print("|---|---|")
+for unit in units:
+    if unit["name"] in ("mastodon-error-codegen", "mastodon-error"):
+        what = {"": "compile", " build-script": "build script compile", " build-script (run)": "build script run"}
+        kind = what.get(unit.get("target", ""), unit.get("target", ""))
+        print(f"| {unit['name']} {kind} | {unit['duration']:.2f} |")
+PY
+fi

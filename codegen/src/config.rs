@@ -92,7 +92,9 @@ impl Config {
 
     /// Also generates `Endpoint` and the method pages' reasons, from `path`: a
     /// folder of the docs' method pages (`content/en/methods/`), or their YAML
-    /// copy (`.yaml`, `.yml`, as `export-yaml --methods` writes it).
+    /// copy (`.yaml`, `.yml`, as `export-yaml --methods` writes it). A folder
+    /// needs the `markdown-methods` feature (on by default); without it, the
+    /// folder is refused with a located error that says so.
     ///
     /// Renames apply here too: `"GET /api/v1/statuses/:id"` names an endpoint,
     /// and `"401 The access token is invalid"` a reason that only method pages document.

@@ -89,12 +89,12 @@ impl Diagnostic {
         self
     }
 
-    /// What is wrong, in one line.
     /// A lint below deny level: rendered as a warning.
     fn is_warning(&self) -> bool {
         matches!(self.lint, Some((_, lint::Level::Warn | lint::Level::Allow)))
     }
 
+    /// What is wrong, in one line.
     pub fn message(&self) -> &str {
         &self.message
     }
@@ -173,12 +173,13 @@ impl Error {
     }
 
     /// Renders every diagnostic as plain text: a `file:line:col: error:` line,
-    /// the source snippet with the span underlined, then the help line.
+    /// the source snippet with the span underlined (with the `snippets`
+    /// feature; without it, the label), then the notes and the help line.
     pub fn render(&self) -> String {
         self.render_with(false)
     }
 
-    /// Like [`Error::render`], with terminal colours.
+    /// Like [`Error::render`], with terminal colours (with `snippets`).
     pub fn render_styled(&self) -> String {
         self.render_with(true)
     }

@@ -36,9 +36,13 @@ pub(crate) fn load(path: &Path) -> Result<(MethodsInput, MethodsOrigin), Error> 
     let name = display_path(path);
     #[cfg(not(feature = "markdown-methods"))]
     if path.is_dir() {
-        return Err(folder_error(
-            path,
-            "reading the method pages from Markdown needs the `markdown-methods` feature of mastodon-error-codegen",
+        return Err(Error::single(
+            Source::new(display_path(path), String::new()),
+            Diagnostic::error(
+                0..0,
+                "reading the method pages from Markdown needs the `markdown-methods` feature of mastodon-error-codegen",
+            )
+            .help("add `features = [\"markdown-methods\"]` to the generator's dependency, or point at a YAML copy (`export-yaml --methods`)"),
         ));
     }
     #[cfg(feature = "markdown-methods")]
@@ -199,4 +203,24 @@ fn folder_error(dir: &Path, message: &str) -> Error {
             "point at the methods folder of the docs (`content/en/methods/`), or at a YAML copy of it",
         ),
     )
+}
+
+#[cfg(all(test, not(feature = "markdown-methods")))]
+mod tests {
+    /// Without the Markdown reader, a folder of pages is refused, saying
+    /// which feature reads it; a YAML copy still reads.
+    #[test]
+    fn a_folder_needs_the_markdown_feature() {
+        let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/methods");
+        let Err(error) = super::load(std::path::Path::new(folder)) else {
+            panic!("a folder read without markdown-methods");
+        };
+        let text = error.render();
+        assert!(
+            text.contains("needs the `markdown-methods` feature"),
+            "{text}"
+        );
+        let copy = concat!(env!("CARGO_MANIFEST_DIR"), "/../spec/methods.yaml");
+        assert!(super::load(std::path::Path::new(copy)).is_ok());
+    }
 }

@@ -119,3 +119,11 @@ pub fn synthetic_page(reasons: usize) -> String {
 pub fn unformatted(tokens: Tokens) -> String {
     tokens.0.to_string()
 }
+
+/// Reads a YAML copy of the method pages into the model, as the build
+/// script does, and nothing more: the generator's own YAML reading, against
+/// the serde-saphyr floor of the benchmarks. Returns the number of methods.
+pub fn read_methods_copy(copy: &Source) -> Result<usize, Error> {
+    let (spec, _) = crate::yaml::methods::parse(copy)?;
+    Ok(spec.pages.iter().map(|page| page.methods.len()).sum())
+}

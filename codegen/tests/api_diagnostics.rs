@@ -381,3 +381,70 @@ fn methods_that_are_neither_a_folder_nor_a_copy_are_refused() {
             .contains("= help: point at the methods folder")
     );
 }
+
+/// The copy's reader walks a YAML tree by hand (issue 21): a missing key, a
+/// value of the wrong kind and a tag are each located with what to write.
+#[test]
+fn copy_shape_errors_say_what_the_key_takes() {
+    let error = error_of(&edited("        request: GET /api/v2/filters\n", ""));
+    assert_reports(
+        &error,
+        10,
+        9,
+        "a method is missing `request`",
+        "add `request:` with the request, such as `GET /api/v1/statuses/:id`",
+    );
+    let error = error_of(&edited(
+        "          - status: 401\n            status_text: Unauthorized\n            error: The access token is invalid\n      - title: View one keyword",
+        "          - status: [401]\n            status_text: Unauthorized\n            error: The access token is invalid\n      - title: View one keyword",
+    ));
+    assert_reports(
+        &error,
+        19,
+        21,
+        "invalid value for `status`: expected an HTTP error status from 400 to 599, such as `404`",
+        "give `status` an HTTP error status",
+    );
+    let error = error_of(&edited(
+        "        scopes:\n          - read:filters\n        added_in: \"4.0.0\"\n        errors:\n          - status: 401",
+        "        scopes:\n        added_in: \"4.0.0\"\n        errors:\n          - status: 401",
+    ));
+    assert_reports(
+        &error,
+        15,
+        15,
+        "invalid value for `scopes`: expected a list of OAuth scopes",
+        "give `scopes` a list of OAuth scopes",
+    );
+    let error = error_of(&edited(
+        "        request: GET /api/v2/filters\n",
+        "        request: !custom GET /api/v2/filters\n",
+    ));
+    assert_reports(
+        &error,
+        12,
+        18,
+        "invalid YAML: unsupported tag `!custom`",
+        "fix the YAML here",
+    );
+}
+
+/// Anchors and aliases are YAML, and a copy may use them.
+#[test]
+fn aliases_in_the_copy_read_as_their_anchors() {
+    let copy = edited(
+        "        tokens:\n          - user\n        scopes:\n          - read:filters\n        added_in: \"4.0.0\"\n        errors:\n          - status: 401",
+        "        tokens: &user_only\n          - user\n        scopes:\n          - read:filters\n        added_in: \"4.0.0\"\n        errors:\n          - status: 401",
+    );
+    let copy = copy.replacen(
+        "        tokens:\n          - user\n",
+        "        tokens: *user_only\n",
+        1,
+    );
+    let aliased = generate(&Config::new(), &copy).expect("an alias reads");
+    let plain = generate(&Config::new(), &self::copy()).expect("generates");
+    // The same module; only the header's blob id of the copy differs.
+    let body = |code: &str| code.split_once("\n\n").map(|(_, body)| body.to_owned());
+    assert!(aliased.contains("// Methods: blob "), "{aliased}");
+    assert_eq!(body(&aliased), body(&plain));
+}

@@ -118,6 +118,26 @@ fn invalid_yaml_in_front_matter() {
 }
 
 #[test]
+fn front_matter_keys_are_read_once_and_as_text() {
+    let page = page_with("title: Error\n", "title: Error\ntitle: Again\n");
+    assert_reports(
+        &generate(&page),
+        3,
+        1,
+        "the front matter is not valid YAML: duplicate mapping key `title` is not allowed here",
+        "fix the YAML between the `---` lines",
+    );
+    let page = page_with("title: Error\n", "title: [Error]\n");
+    assert_reports(
+        &generate(&page),
+        2,
+        8,
+        "the front matter is not valid YAML: invalid value for `title`: expected the page title",
+        "fix the YAML between the `---` lines",
+    );
+}
+
+#[test]
 fn missing_title() {
     let page = page_with("title: Error\n", "");
     assert_reports(

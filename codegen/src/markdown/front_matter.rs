@@ -5,7 +5,7 @@ use std::ops::Range;
 use crate::diagnostic::{Diagnostic, Sink};
 use crate::lint;
 use crate::source::floor_char_boundary;
-use crate::yaml::tree;
+use crate::yaml::tree::{self, Schema};
 
 /// Lines tolerated before the opening `---`. Copying a page out of a
 /// repository's file view leaves a short header (path, line count, size,
@@ -73,36 +73,38 @@ pub(crate) struct FrontMatter {
 }
 
 /// The front matter's text fields; Hugo's other keys are not read.
+#[derive(Default)]
 struct Fields {
     title: Option<String>,
     description: Option<String>,
     summary: Option<String>,
 }
 
+const FRONT_MATTER: Schema = Schema {
+    expects: |key| match key {
+        "title" => "the page title, such as `Error`",
+        _ => "text",
+    },
+};
+
 impl Fields {
-    /// The fields from the front matter's YAML tree. A field that is not
-    /// text is treated as absent, as Hugo would not show it either.
-    fn from_tree(root: &tree::Node) -> Self {
-        let field = |name: &str| match &root.kind {
-            tree::Kind::Mapping(entries) => {
-                entries
-                    .iter()
-                    .find_map(|(key, value)| match (&key.kind, &value.kind) {
-                        (tree::Kind::Scalar { text: key, .. }, tree::Kind::Scalar { text, .. })
-                            if key == name && !value.is_null() =>
-                        {
-                            Some(text.clone())
-                        }
-                        _ => None,
-                    })
-            }
-            _ => None,
-        };
-        Fields {
-            title: field("title"),
-            description: field("description"),
-            summary: field("summary"),
+    /// The fields from the front matter's YAML tree, which must be a
+    /// mapping with each key once; a field that is there must be text.
+    fn from_tree(root: &tree::Node) -> tree::Read<Self> {
+        if root.is_null() {
+            return Ok(Fields::default());
         }
+        let mapping = FRONT_MATTER.any_mapping(root, "front matter", "the front matter")?;
+        let field = |key: &str| {
+            FRONT_MATTER
+                .optional(mapping.get(key), key, Schema::string)
+                .map(|text| text.map(|text| text.value))
+        };
+        Ok(Fields {
+            title: field("title")?,
+            description: field("description")?,
+            summary: field("summary")?,
+        })
     }
 }
 
@@ -135,8 +137,8 @@ pub(crate) fn parse(text: &str, kind: PageKind, sink: &mut Sink) -> (Option<Fron
     // `aliases: [ … ]`, as every real page has; a one-for-one swap of tab for
     // space keeps every offset and column the same.
     let yaml: String = normalise_leading_tabs(&text[yaml_start..close.start]);
-    let fields = match tree::read(&yaml, false) {
-        Ok(root) => Fields::from_tree(&root),
+    let fields = match tree::read(&yaml, false).and_then(|root| Fields::from_tree(&root)) {
+        Ok(fields) => fields,
         Err(err) => {
             // Tab normalisation kept every offset, so spans shift by the block's start.
             let offset = (yaml_start + err.span().start).min(close.start);

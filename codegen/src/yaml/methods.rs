@@ -62,7 +62,8 @@ fn string(schema: &Schema, node: &Node, key: &str) -> Read<String> {
     schema.string(node, key).map(|text| text.value)
 }
 
-/// A list whose items `item` reads; absent or null is empty.
+/// A list whose items `item` reads; absent is empty, as `#[serde(default)]`
+/// had it, and a null is refused.
 fn list<T>(node: Option<&Node>, key: &str, item: fn(&Node) -> Read<T>) -> Read<Vec<T>> {
     let Some(node) = node else {
         return Ok(Vec::new());

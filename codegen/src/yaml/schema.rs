@@ -70,7 +70,8 @@ fn list<T>(
     key: &str,
     item: fn(&Node) -> Read<T>,
 ) -> Read<Option<Spanned<Vec<Spanned<T>>>>> {
-    let Some(node) = mapping.get(key) else {
+    // `Option<Vec<…>>` as serde read it: absent or null is `None`.
+    let Some(node) = mapping.get(key).filter(|node| !node.is_null()) else {
         return Ok(None);
     };
     let items = SCHEMA

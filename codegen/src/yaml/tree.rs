@@ -42,8 +42,9 @@ pub(crate) struct Spanned<T> {
     pub span: Range<usize>,
 }
 
-/// Reads the single document in `text`. Tags other than YAML's own are
-/// refused when `refuse_tags` is set: a copy has no use for them.
+/// Reads the single document in `text`. Tags are refused when
+/// `refuse_tags` is set: a copy has no use for them, and `!!str 404` read
+/// as a number would be wrong. Merge keys (`<<: *base`) are expanded.
 pub(crate) fn read(text: &str, refuse_tags: bool) -> Read<Node> {
     let mut builder = Builder {
         text,
@@ -52,8 +53,8 @@ pub(crate) fn read(text: &str, refuse_tags: bool) -> Read<Node> {
         anchors: HashMap::new(),
         root: None,
         documents: 0,
-        // Aliases copy nodes; every other node takes at least one byte of
-        // the text, so this bounds the work without refusing anything real.
+        // Every node but an alias's copies takes at least one byte of the
+        // text, so this bounds the work without refusing anything real.
         budget: text.len().max(250_000),
     };
     for event in Parser::new_from_str(text) {
@@ -87,9 +88,18 @@ fn syntax_error(span: Range<usize>, message: impl std::fmt::Display) -> Diagnost
     Diagnostic::error(span, format!("invalid YAML: {message}")).help(help)
 }
 
-enum Open {
-    Sequence(Node, usize, Vec<Node>),
-    Mapping(Node, usize, Vec<(Node, Node)>, Option<Node>),
+/// A collection whose end event has not come yet.
+struct Open {
+    start: usize,
+    /// The anchor id to record the finished node under, or 0.
+    anchor: usize,
+    items: OpenItems,
+}
+
+enum OpenItems {
+    Sequence(Vec<Node>),
+    /// The entries so far, and a key waiting for its value.
+    Mapping(Vec<(Node, Node)>, Option<Node>),
 }
 
 struct Builder<'t> {
@@ -116,7 +126,7 @@ impl Builder<'_> {
         self.budget = self.budget.checked_sub(nodes).ok_or_else(|| {
             Box::new(syntax_error(
                 at.clone(),
-                "the document's aliases expand to more nodes than its text could hold",
+                "the document holds more nodes than its size allows (one per byte, at least 250,000), counting what aliases copy",
             ))
         })?;
         Ok(())
@@ -126,9 +136,21 @@ impl Builder<'_> {
         let at = self.span(&span);
         if let Some(tag) = event.tag()
             && self.refuse_tags
-            && !tag.is_yaml_core_schema()
         {
-            return Err(syntax_error(at, format!("unsupported tag `{}`", tag.original())).into());
+            // At the tag itself when the parser knows where it is.
+            let tag_at = span
+                .tag_start
+                .as_ref()
+                .map_or(at.start, |marker| self.span(&Span::empty(*marker)).start);
+            return Err(syntax_error(
+                tag_at
+                    ..ceil_char_boundary(
+                        self.text,
+                        (tag_at + tag.original().len()).min(self.text.len()),
+                    ),
+                format!("unsupported tag `{}`", tag.original()),
+            )
+            .into());
         }
         match event {
             Event::DocumentStart(..) => {
@@ -156,41 +178,45 @@ impl Builder<'_> {
                 };
                 self.finish(node, anchor)?;
             }
-            Event::SequenceStart(_, anchor, _) => {
-                self.stack
-                    .push(Open::Sequence(placeholder(at), anchor, Vec::new()));
-            }
-            Event::MappingStart(_, anchor, _) => {
-                self.stack
-                    .push(Open::Mapping(placeholder(at), anchor, Vec::new(), None));
-            }
+            Event::SequenceStart(_, anchor, _) => self.stack.push(Open {
+                start: at.start,
+                anchor,
+                items: OpenItems::Sequence(Vec::new()),
+            }),
+            Event::MappingStart(_, anchor, _) => self.stack.push(Open {
+                start: at.start,
+                anchor,
+                items: OpenItems::Mapping(Vec::new(), None),
+            }),
             Event::SequenceEnd | Event::MappingEnd => {
-                let (mut node, anchor) = match self.stack.pop() {
-                    Some(Open::Sequence(node, anchor, items)) => (
-                        Node {
-                            kind: Kind::Sequence(items),
-                            ..node
-                        },
-                        anchor,
-                    ),
-                    Some(Open::Mapping(node, anchor, entries, _)) => (
-                        Node {
-                            kind: Kind::Mapping(entries),
-                            ..node
-                        },
-                        anchor,
-                    ),
-                    None => return Ok(()),
+                let Some(open) = self.stack.pop() else {
+                    return Ok(());
                 };
-                node.span.end = at.end.max(node.span.start);
-                self.finish(node, anchor)?;
+                let kind = match open.items {
+                    OpenItems::Sequence(items) => Kind::Sequence(items),
+                    OpenItems::Mapping(entries, _) => Kind::Mapping(merge_keys(entries)),
+                };
+                // A block collection's end event sits at the next sibling's
+                // first token, so its span ends with its last child instead.
+                let last_child = match &kind {
+                    Kind::Sequence(items) => items.iter().map(|item| item.span.end).max(),
+                    Kind::Mapping(entries) => entries.iter().map(|(_, value)| value.span.end).max(),
+                    Kind::Scalar { .. } => None,
+                };
+                let end = last_child.unwrap_or(at.end).max(open.start);
+                let node = Node {
+                    kind,
+                    span: open.start..end,
+                };
+                self.finish(node, open.anchor)?;
             }
             Event::Alias(id) => {
-                let Some(target) = self.anchors.get(&id) else {
+                let Some(nodes) = self.anchors.get(&id).map(count) else {
                     return Err(syntax_error(at, "an alias to an unknown anchor").into());
                 };
-                let mut node = target.clone();
-                self.spend(count(&node), &at)?;
+                // Counted before the copy is made.
+                self.spend(nodes, &at)?;
+                let mut node = self.anchors[&id].clone();
                 node.span = at;
                 self.finish(node, 0)?;
             }
@@ -205,9 +231,9 @@ impl Builder<'_> {
         if anchor != 0 {
             self.anchors.insert(anchor, node.clone());
         }
-        match self.stack.last_mut() {
-            Some(Open::Sequence(_, _, items)) => items.push(node),
-            Some(Open::Mapping(_, _, entries, key)) => match key.take() {
+        match self.stack.last_mut().map(|open| &mut open.items) {
+            Some(OpenItems::Sequence(items)) => items.push(node),
+            Some(OpenItems::Mapping(entries, key)) => match key.take() {
                 Some(key) => entries.push((key, node)),
                 None => *key = Some(node),
             },
@@ -217,10 +243,46 @@ impl Builder<'_> {
     }
 }
 
-fn placeholder(span: Range<usize>) -> Node {
-    Node {
-        kind: Kind::Sequence(Vec::new()),
-        span,
+/// YAML's merge keys: `<<: *base` (or a list of them) brings in the keys
+/// of `base` that the mapping does not set itself.
+fn merge_keys(entries: Vec<(Node, Node)>) -> Vec<(Node, Node)> {
+    let is_merge =
+        |key: &Node| matches!(&key.kind, Kind::Scalar { text, plain: true } if text == "<<");
+    if !entries.iter().any(|(key, _)| is_merge(key)) {
+        return entries;
+    }
+    let (merges, mut own): (Vec<_>, Vec<_>) =
+        entries.into_iter().partition(|(key, _)| is_merge(key));
+    let sources = merges
+        .into_iter()
+        .flat_map(|(merge_key, value)| match value.kind {
+            Kind::Sequence(items) => items
+                .into_iter()
+                .map(|item| (merge_key.clone(), item))
+                .collect(),
+            _ => vec![(merge_key, value)],
+        });
+    for (merge_key, source) in sources {
+        match source.kind {
+            Kind::Mapping(entries) => {
+                for (key, value) in entries {
+                    let text = scalar_text(&key);
+                    if !own.iter().any(|(own_key, _)| scalar_text(own_key) == text) {
+                        own.push((key, value));
+                    }
+                }
+            }
+            // Not a mapping: kept under `<<`, for the schema to refuse.
+            _ => own.push((merge_key, source)),
+        }
+    }
+    own
+}
+
+fn scalar_text(node: &Node) -> Option<&str> {
+    match &node.kind {
+        Kind::Scalar { text, .. } => Some(text),
+        _ => None,
     }
 }
 
@@ -250,7 +312,7 @@ impl Node {
     }
 }
 
-/// How a schema names its mappings and describes its keys, for messages.
+/// How a schema describes its keys, for the messages of its readers.
 pub(crate) struct Schema {
     /// What a key holds, for type errors and missing keys.
     pub expects: fn(&str) -> &'static str,
@@ -278,11 +340,11 @@ impl Schema {
         keys: &[&'static str],
     ) -> Read<Mapping<'n>> {
         let mapping = self.any_mapping(node, key, name)?;
-        for (key, _) in mapping.entries {
-            if let Kind::Scalar { text, .. } = &key.kind
+        for (entry_key, _) in mapping.entries {
+            if let Kind::Scalar { text, .. } = &entry_key.kind
                 && !keys.contains(&text.as_str())
             {
-                return Err(unknown_key(key.span.clone(), text, name, keys).into());
+                return Err(unknown_key(entry_key.span.clone(), text, name, keys).into());
             }
         }
         Ok(mapping)
@@ -298,19 +360,18 @@ impl Schema {
         let Kind::Mapping(entries) = &node.kind else {
             return Err(self.invalid(node, key).into());
         };
-        let mut seen: Vec<&str> = Vec::with_capacity(entries.len());
+        let mut seen = std::collections::HashSet::with_capacity(entries.len());
         for (key, _) in entries {
             let Kind::Scalar { text, .. } = &key.kind else {
                 return Err(syntax_error(key.span.clone(), "a key that is not text").into());
             };
-            if seen.contains(&text.as_str()) {
+            if !seen.insert(text.as_str()) {
                 return Err(syntax_error(
                     key.span.clone(),
                     format!("duplicate mapping key `{text}` is not allowed here"),
                 )
                 .into());
             }
-            seen.push(text);
         }
         Ok(Mapping {
             node,
@@ -319,11 +380,11 @@ impl Schema {
         })
     }
 
-    /// A list, or `None` for a null.
+    /// A list. A null is refused, as serde refused it for a `Vec`: a key
+    /// left empty is more likely a mistake than a way to say "none".
     pub fn sequence<'n>(&self, node: &'n Node, key: &str) -> Read<&'n [Node]> {
         match &node.kind {
             Kind::Sequence(items) => Ok(items),
-            _ if node.is_null() => Ok(&[]),
             _ => Err(self.invalid(node, key).into()),
         }
     }
@@ -339,10 +400,15 @@ impl Schema {
         }
     }
 
-    /// A plain decimal number that fits `T`.
+    /// A decimal number that fits `T`, plain or quoted (as serde-saphyr
+    /// read it), without a sign or a leading zero.
     pub fn number<T: std::str::FromStr>(&self, node: &Node, key: &str) -> Read<Spanned<T>> {
         match &node.kind {
-            Kind::Scalar { text, plain: true } if text.bytes().all(|b| b.is_ascii_digit()) => {
+            Kind::Scalar { text, .. }
+                if !text.is_empty()
+                    && text.bytes().all(|b| b.is_ascii_digit())
+                    && (text.len() == 1 || !text.starts_with('0')) =>
+            {
                 match text.parse() {
                     Ok(value) => Ok(Spanned {
                         value,
@@ -355,12 +421,20 @@ impl Schema {
         }
     }
 
-    /// Only a plain `true` or `false`: `optional: no` is far more likely a
-    /// mistake than YAML 1.1 spelling.
+    /// Only YAML 1.2's plain `true` and `false` (also `True`, `TRUE`, …):
+    /// `optional: no` is far more likely a mistake than YAML 1.1 spelling.
     pub fn boolean(&self, node: &Node, key: &str) -> Read<Spanned<bool>> {
         let value = match &node.kind {
-            Kind::Scalar { text, plain: true } if text == "true" => true,
-            Kind::Scalar { text, plain: true } if text == "false" => false,
+            Kind::Scalar { text, plain: true }
+                if matches!(text.as_str(), "true" | "True" | "TRUE") =>
+            {
+                true
+            }
+            Kind::Scalar { text, plain: true }
+                if matches!(text.as_str(), "false" | "False" | "FALSE") =>
+            {
+                false
+            }
             _ => return Err(self.invalid(node, key).into()),
         };
         Ok(Spanned {
@@ -426,9 +500,16 @@ impl<'n> Mapping<'n> {
         self.entries
     }
 
-    /// The first line of the mapping, where a missing key is reported.
+    /// The mapping's first entry, where a missing key is reported: its
+    /// whole line when its value is a scalar, else its key.
     pub fn first_line(&self) -> Range<usize> {
-        self.node.span.start..self.node.span.start
+        match self.entries.first() {
+            Some((key, value)) if matches!(value.kind, Kind::Scalar { .. }) => {
+                key.span.start..value.span.end.max(key.span.end)
+            }
+            Some((key, _)) => key.span.clone(),
+            None => self.node.span.clone(),
+        }
     }
 }
 
@@ -516,7 +597,7 @@ mod tests {
         }
         let error = read(&text, true).expect_err("refused");
         assert!(
-            error.message().contains("aliases expand"),
+            error.message().contains("what aliases copy"),
             "{}",
             error.message()
         );
@@ -530,5 +611,71 @@ mod tests {
         };
         assert_eq!(&text[entries[0].1.span.clone()], "«Error»");
         assert_eq!(&text[entries[1].1.span.clone()], "404");
+    }
+
+    fn mapping_of(text: &str) -> Vec<(Node, Node)> {
+        let Kind::Mapping(entries) = read(text, true).expect("reads").kind else {
+            panic!("a mapping");
+        };
+        entries
+    }
+
+    #[test]
+    fn merge_keys_bring_in_what_the_mapping_does_not_set() {
+        let entries = mapping_of("base: &base {a: 1, b: 2}\nitem:\n  <<: *base\n  b: 3\n");
+        let Kind::Mapping(item) = &entries[1].1.kind else {
+            panic!("a mapping");
+        };
+        let pairs: Vec<(&str, &str)> = item
+            .iter()
+            .filter_map(|(key, value)| Some((scalar_text(key)?, scalar_text(value)?)))
+            .collect();
+        assert_eq!(pairs, [("b", "3"), ("a", "1")]);
+    }
+
+    /// A block mapping's span ends with its last value, not at the next
+    /// item, so a diagnostic underlines only the item itself.
+    #[test]
+    fn a_block_collection_ends_with_its_last_child() {
+        let text = "items:\n  - a: 1\n    b: 2\n\n  # a comment\n  - a: 3\n";
+        let entries = mapping_of(text);
+        let Kind::Sequence(items) = &entries[0].1.kind else {
+            panic!("a list");
+        };
+        assert_eq!(&text[items[0].span.clone()], "a: 1\n    b: 2");
+    }
+
+    #[test]
+    fn numbers_and_booleans_are_read_as_serde_saphyr_read_them() {
+        let schema = Schema { expects: |_| "x" };
+        let node = |text: &str| mapping_of(&format!("k: {text}\n")).remove(0).1;
+        assert_eq!(schema.number::<u16>(&node("404"), "k").unwrap().value, 404);
+        assert_eq!(
+            schema.number::<u16>(&node("\"404\""), "k").unwrap().value,
+            404
+        );
+        for refused in ["0404", "+404", "4_04", "70000", "~", "[1]"] {
+            assert!(
+                schema.number::<u16>(&node(refused), "k").is_err(),
+                "{refused}"
+            );
+        }
+        assert!(schema.boolean(&node("True"), "k").unwrap().value);
+        assert!(!schema.boolean(&node("false"), "k").unwrap().value);
+        for refused in ["no", "yes", "\"true\"", "~"] {
+            assert!(schema.boolean(&node(refused), "k").is_err(), "{refused}");
+        }
+        assert!(
+            schema.sequence(&node(""), "k").is_err(),
+            "a null is no list"
+        );
+    }
+
+    #[test]
+    fn tags_are_refused_at_the_tag() {
+        let text = "k: !!str 404\n";
+        let error = read(text, true).expect_err("refused");
+        assert_eq!(&text[error.span()], "!!str");
+        assert!(read(text, false).is_ok(), "front matter ignores tags");
     }
 }
