@@ -108,15 +108,8 @@ impl Reader<'_> {
     }
 
     fn missing(&mut self, mapping: &Mapping, key: &str) {
-        let expects = schema::key_expects(key);
-        self.sink.push(
-            Diagnostic::error(
-                mapping.span.clone(),
-                format!("{} is missing `{key}`", mapping.name),
-            )
-            .label(format!("`{key}` is missing from this mapping"))
-            .help(format!("add `{key}:` with {expects}")),
-        );
+        self.sink
+            .push(SCHEMA.missing_at(mapping.span.clone(), mapping.name, key));
     }
 
     /// A module with no attributes or no reasons is no use, and the page

@@ -65,7 +65,7 @@ pub(crate) fn read(text: &str, refuse_tags: bool) -> Read<Node> {
                 .unwrap_or(text.len())
                 .min(text.len());
             let at = floor_char_boundary(text, at);
-            Box::new(syntax_error(at..at, error.info()))
+            Box::new(yaml_error(at..at, error.info()))
         })?;
         builder.event(event, span)?;
     }
@@ -78,7 +78,8 @@ pub(crate) fn read(text: &str, refuse_tags: bool) -> Read<Node> {
     }))
 }
 
-fn syntax_error(span: Range<usize>, message: impl std::fmt::Display) -> Diagnostic {
+/// An error in the YAML itself, as opposed to its schema: "invalid YAML: …".
+fn yaml_error(span: Range<usize>, message: impl std::fmt::Display) -> Diagnostic {
     let message = message.to_string();
     let help = if message.contains("tab") {
         "indent with spaces: YAML does not allow tabs there"
@@ -124,7 +125,7 @@ impl Builder<'_> {
 
     fn spend(&mut self, nodes: usize, at: &Range<usize>) -> Read<()> {
         self.budget = self.budget.checked_sub(nodes).ok_or_else(|| {
-            Box::new(syntax_error(
+            Box::new(yaml_error(
                 at.clone(),
                 "the document holds more nodes than its size allows (one per byte, at least 250,000), counting what aliases copy",
             ))
@@ -142,7 +143,7 @@ impl Builder<'_> {
                 .tag_start
                 .as_ref()
                 .map_or(at.start, |marker| self.span(&Span::empty(*marker)).start);
-            return Err(syntax_error(
+            return Err(yaml_error(
                 tag_at
                     ..ceil_char_boundary(
                         self.text,
@@ -161,7 +162,7 @@ impl Builder<'_> {
                         + self.text[start..]
                             .find(|c: char| !c.is_whitespace())
                             .unwrap_or(0);
-                    return Err(syntax_error(
+                    return Err(yaml_error(
                         start..start,
                         "only single YAML document expected but multiple found",
                     )
@@ -212,7 +213,7 @@ impl Builder<'_> {
             }
             Event::Alias(id) => {
                 let Some(nodes) = self.anchors.get(&id).map(count) else {
-                    return Err(syntax_error(at, "an alias to an unknown anchor").into());
+                    return Err(yaml_error(at, "an alias to an unknown anchor").into());
                 };
                 // Counted before the copy is made.
                 self.spend(nodes, &at)?;
@@ -363,10 +364,10 @@ impl Schema {
         let mut seen = std::collections::HashSet::with_capacity(entries.len());
         for (key, _) in entries {
             let Kind::Scalar { text, .. } = &key.kind else {
-                return Err(syntax_error(key.span.clone(), "a key that is not text").into());
+                return Err(yaml_error(key.span.clone(), "a key that is not text").into());
             };
             if !seen.insert(text.as_str()) {
-                return Err(syntax_error(
+                return Err(yaml_error(
                     key.span.clone(),
                     format!("duplicate mapping key `{text}` is not allowed here"),
                 )
@@ -470,13 +471,16 @@ impl Schema {
     }
 
     pub fn missing(&self, mapping: &Mapping<'_>, key: &str) -> Diagnostic {
+        self.missing_at(mapping.first_line(), mapping.name, key)
+    }
+
+    /// `key` missing from the mapping called `name` whose first line is
+    /// `span`: every reader reports a missing key in these words.
+    pub fn missing_at(&self, span: Range<usize>, name: &str, key: &str) -> Diagnostic {
         let expects = (self.expects)(key);
-        Diagnostic::error(
-            mapping.first_line(),
-            format!("{} is missing `{key}`", mapping.name),
-        )
-        .label(format!("`{key}` is missing from this mapping"))
-        .help(format!("add `{key}:` with {expects}"))
+        Diagnostic::error(span, format!("{name} is missing `{key}`"))
+            .label(format!("`{key}` is missing from this mapping"))
+            .help(format!("add `{key}:` with {expects}"))
     }
 }
 
