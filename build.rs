@@ -10,6 +10,7 @@ fn main() -> ExitCode {
     let result = mastodon_error_codegen::Config::new()
         .checked_in_as("generated/error.rs")
         .methods("spec/methods.yaml")
+        .rate_limits("spec/rate-limits.yaml")
         .compile("spec/error.md");
     match result {
         Ok(_) => ExitCode::SUCCESS,

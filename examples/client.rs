@@ -147,6 +147,7 @@ fn main() {
         answers
             .iter()
             .map(|&(method, path, status, content_type, body)| Canned {
+                headers: Vec::new(),
                 method: method.to_owned(),
                 path: path.to_owned(),
                 status,

@@ -52,6 +52,32 @@
 //! assert_eq!(error.to_string(), "404 Record not found (GET /api/v1/statuses/:id)");
 //! ```
 //!
+//! [`RATE_LIMITS`] are the limits the rate-limits page documents, and
+//! [`Endpoint::rate_limits`] the ones that count a method; a response's
+//! `X-RateLimit-*` headers are read into [`RateLimitStatus`].
+//!
+//! ```
+//! use mastodon_error::{Endpoint, RateLimitScope, RateLimitStatus};
+//!
+//! let upload: Vec<_> = Endpoint::from_request("POST", "/api/v1/media")
+//!     .unwrap()
+//!     .rate_limits()
+//!     .filter(|limit| limit.scope == RateLimitScope::Account)
+//!     .map(|limit| (limit.count, limit.period_seconds))
+//!     .collect();
+//! assert_eq!(upload, [(300, 300), (30, 1800)]);
+//!
+//! let headers = [("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", "2026-11-30T01:00:00.000Z")];
+//! let status = RateLimitStatus::from_headers(|name| {
+//!     headers.iter().find(|(key, _)| key.eq_ignore_ascii_case(name)).map(|(_, value)| *value)
+//! })
+//! .unwrap();
+//! assert_eq!(status.remaining, Some(0));
+//! assert_eq!(status.limit, None);
+//! // After a 429: wait until the reset, in seconds since the Unix epoch.
+//! assert_eq!(status.reset_unix_seconds(), Some(1_796_000_400));
+//! ```
+//!
 //! Features: `serde` (de)serializes [`Error`] and lets
 //! `ResponseError::from_response` read a JSON body; `http` adds the http
 //! crate's types (`Reason::status_code`, `Endpoint::http_method`,

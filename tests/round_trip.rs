@@ -8,7 +8,10 @@ mod mock_server;
 #[path = "support/requests.rs"]
 mod requests;
 
-use mastodon_error::{Classification, DocumentedError, Endpoint, Error, ErrorBody, ResponseError};
+use mastodon_error::{
+    Classification, DocumentedError, Endpoint, Error, ErrorBody, RateLimitScope, RateLimitStatus,
+    ResponseError, rate_limit_headers,
+};
 use mock_server::{Canned, MockServer};
 
 /// The documented body of `documented`, as the server sends it.
@@ -49,6 +52,7 @@ fn every_documented_error_response_round_trips() {
         let path = requests::concrete_path(endpoint.path());
         for documented in endpoint.errors() {
             canned.push(Canned {
+                headers: Vec::new(),
                 method: endpoint.method().to_owned(),
                 path: path.clone(),
                 status: documented.status,
@@ -162,6 +166,7 @@ fn responses_beyond_the_examples() {
         cases
             .iter()
             .map(|(method, path, status, content_type, body)| Canned {
+                headers: Vec::new(),
                 method: (*method).to_owned(),
                 path: (*path).to_owned(),
                 status: *status,
@@ -225,4 +230,93 @@ fn responses_beyond_the_examples() {
         unknown.docs_url(),
         Some(mastodon_error::Reason::RecordNotFound.docs_url())
     );
+}
+
+/// A 429 with the rate-limit headers the docs define: the client reads when
+/// to try again, and knows before the call which limits count it.
+#[test]
+fn a_429_says_when_to_try_again() {
+    let reset = "2026-11-30T01:00:00.000Z";
+    let server = MockServer::start(vec![Canned {
+        method: "POST".to_owned(),
+        path: "/api/v1/media".to_owned(),
+        status: 429,
+        content_type: "application/json",
+        headers: vec![
+            // Header names match whatever their case on the wire.
+            ("x-ratelimit-limit", "30".to_owned()),
+            ("X-RateLimit-Remaining", "0".to_owned()),
+            ("X-RateLimit-Reset", reset.to_owned()),
+        ],
+        body: br#"{"error":"Too many requests"}"#.to_vec(),
+    }]);
+    let method = http::Method::POST;
+    let uri: http::Uri = format!("{}/api/v1/media", server.base_url)
+        .parse()
+        .expect("a URI");
+    let response = call(&agent(), method.clone(), &uri);
+    server.finish().expect("the server saw the request");
+
+    let error = ResponseError::from_http_response(&method, &uri, &response);
+    assert_eq!(error.status(), 429);
+    let status = error.rate_limit().expect("the rate-limit headers");
+    assert_eq!(status.limit, Some(30));
+    assert_eq!(status.remaining, Some(0));
+    assert_eq!(status.reset.as_deref(), Some(reset));
+    // 2026-11-30T01:00:00Z, as `date -u -d … +%s` gives it.
+    assert_eq!(status.reset_unix_seconds(), Some(1_796_000_400));
+    assert_eq!(
+        RateLimitStatus::from_header_map(response.headers()).as_ref(),
+        Some(status)
+    );
+    assert_eq!(
+        response
+            .headers()
+            .get(rate_limit_headers::RESET)
+            .map(|value| value.as_bytes()),
+        Some(reset.as_bytes())
+    );
+
+    // Before the call: the limits that count `POST /api/v1/media`.
+    let endpoint = error.endpoint().expect("a documented method");
+    let limits: Vec<_> = endpoint
+        .rate_limits()
+        .map(|limit| (limit.scope, limit.name, limit.count, limit.period_seconds))
+        .collect();
+    assert!(
+        limits.contains(&(RateLimitScope::Account, Some("Uploading media"), 30, 1800)),
+        "{limits:?}"
+    );
+    assert!(
+        limits.contains(&(RateLimitScope::Account, None, 300, 300)),
+        "{limits:?}"
+    );
+    // A response without the headers has no status; a number that does
+    // not parse is left out rather than guessed.
+    assert_eq!(RateLimitStatus::from_headers(|_| None), None);
+    let garbled =
+        RateLimitStatus::from_headers(|name| (name == rate_limit_headers::LIMIT).then_some("many"))
+            .expect("one header is there");
+    assert_eq!(garbled.limit, None);
+}
+
+/// The reset timestamp as the server writes it, and what is refused.
+#[test]
+fn reset_timestamps_read_as_unix_seconds() {
+    let seconds = |reset: &str| {
+        RateLimitStatus::from_headers(|name| (name == rate_limit_headers::RESET).then_some(reset))
+            .and_then(|status| status.reset_unix_seconds())
+    };
+    assert_eq!(seconds("1970-01-01T00:00:00Z"), Some(0));
+    // A leap day, one second before midnight, with a fraction.
+    assert_eq!(seconds("2000-02-29T23:59:59.999Z"), Some(951_868_799));
+    for refused in [
+        "2026-13-01T00:00:00Z",
+        "2026-11-30 01:00:00",
+        "2026-11-30T01:00:00+01:00",
+        "soon",
+        "1969-12-31T23:59:59Z",
+    ] {
+        assert_eq!(seconds(refused), None, "{refused}");
+    }
 }

@@ -55,6 +55,7 @@ pub struct Config {
     file_name: Option<String>,
     pub(crate) checked_in_as: Option<String>,
     pub(crate) methods: Option<PathBuf>,
+    pub(crate) rate_limits: Option<PathBuf>,
     pub(crate) lints: Levels,
 }
 
@@ -69,6 +70,7 @@ impl Default for Config {
             file_name: None,
             checked_in_as: None,
             methods: None,
+            rate_limits: None,
             lints: Levels::default(),
         }
     }
@@ -100,6 +102,17 @@ impl Config {
     /// and `"401 The access token is invalid"` a reason that only method pages document.
     pub fn methods(&mut self, path: impl Into<PathBuf>) -> &mut Self {
         self.methods = Some(path.into());
+        self
+    }
+
+    /// Also generates the documented rate limits (`RATE_LIMITS`,
+    /// `Endpoint::rate_limits`) and the reader of a response's rate-limit
+    /// headers (`RateLimitStatus`), from `path`: the docs' rate-limits page
+    /// (`content/en/api/rate-limits.md`), or its YAML copy (`.yaml`, `.yml`,
+    /// as `export-yaml --rate-limits` writes it). Needs [`Config::methods`]:
+    /// a limit names methods.
+    pub fn rate_limits(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.rate_limits = Some(path.into());
         self
     }
 
@@ -258,6 +271,18 @@ impl Config {
         crate::export_methods_yaml(path.as_ref(), self, out_name)
     }
 
+    /// The YAML copy of the rate-limits page at `path`
+    /// (`content/en/api/rate-limits.md`), with the lints that fired at warn
+    /// level. `out_name` names the copy in its header.
+    #[cfg(feature = "tools")]
+    pub fn export_rate_limits_report(
+        &self,
+        path: impl AsRef<Path>,
+        out_name: Option<&str>,
+    ) -> Result<Generated, Error> {
+        crate::export_rate_limits_yaml(path.as_ref(), self, out_name)
+    }
+
     /// Every docs defect in the method pages at `methods` (a folder of pages,
     /// or a YAML copy), read against `error_page`, each at warn level whatever
     /// the configured levels: the report to file upstream.
@@ -284,6 +309,9 @@ impl Config {
         if let Some(methods) = &self.methods {
             // A folder is scanned whole by cargo.
             println!("cargo:rerun-if-changed={}", methods.display());
+        }
+        if let Some(rate_limits) = &self.rate_limits {
+            println!("cargo:rerun-if-changed={}", rate_limits.display());
         }
         let source = Source::read(spec)?;
         let Generated { code, lints } = self.generate_report(&source)?;

@@ -43,13 +43,20 @@ pub fn locate(root: &Path) -> Result<Lookup, String> {
 /// The newest method-page snapshot that `scripts/corpus.pins` at `root`
 /// pins, e.g. `methods/2026-07-02_2903485d`: the project's current input.
 pub fn current_methods_snapshot(root: &Path) -> Option<String> {
+    current_snapshot(root, "methods")
+}
+
+/// The newest pinned snapshot of the corpus folder `kind` (`methods`,
+/// `api`), as `kind/<date>_<commit>`.
+pub fn current_snapshot(root: &Path, kind: &str) -> Option<String> {
     let pins = std::fs::read_to_string(root.join("scripts/corpus.pins")).ok()?;
+    let prefix = format!("{kind}/");
     pins.lines()
         .filter(|line| !line.starts_with('#'))
         .filter_map(|line| line.split_whitespace().next())
         .filter_map(|path| {
-            let rest = path.strip_prefix("methods/")?;
-            Some(format!("methods/{}", rest.split('/').next()?))
+            let rest = path.strip_prefix(&prefix)?;
+            Some(format!("{kind}/{}", rest.split('/').next()?))
         })
         .max()
 }

@@ -354,7 +354,6 @@ impl Sink {
     }
 
     /// The lints collected so far, in the order found.
-    #[cfg(feature = "markdown-methods")]
     pub(crate) fn take_lints(&mut self) -> Vec<(&'static Lint, Diagnostic)> {
         std::mem::take(&mut self.lints)
     }

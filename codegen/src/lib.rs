@@ -35,6 +35,7 @@ pub mod lint;
 mod markdown;
 mod method_pages;
 pub mod model;
+mod rate_limit_page;
 mod source;
 #[cfg(feature = "tools")]
 #[doc(hidden)]
@@ -47,6 +48,7 @@ pub use diagnostic::{Diagnostic, Error};
 pub use lint::{Level, Lints};
 #[cfg(feature = "markdown-methods")]
 pub use method_pages::{parse_method_page, read_method_pages};
+pub use rate_limit_page::parse_rate_limits_page;
 pub use source::{MAX_SPEC_BYTES, Source};
 pub use yaml::SCHEMA_VERSION;
 
@@ -107,13 +109,29 @@ fn generate(source: &Source, config: &Config) -> Result<Generated, Error> {
         .as_deref()
         .map(method_pages::load)
         .transpose()?;
-    generate_with(source, methods.as_ref(), config)
+    let rate_limits = config
+        .rate_limits
+        .as_deref()
+        .map(rate_limit_page::load)
+        .transpose()?;
+    generate_all(source, methods.as_ref(), rate_limits.as_ref(), config)
 }
 
 /// The module for the Error page, and for the method pages when given.
 pub(crate) fn generate_with(
     source: &Source,
     methods: Option<&(api::MethodsInput, emit::MethodsOrigin)>,
+    config: &Config,
+) -> Result<Generated, Error> {
+    generate_all(source, methods, None, config)
+}
+
+/// [`generate_with`], and the rate limits when given, which name methods
+/// and so need the method pages.
+pub(crate) fn generate_all(
+    source: &Source,
+    methods: Option<&(api::MethodsInput, emit::MethodsOrigin)>,
+    rate_limits: Option<&rate_limit_page::RateLimitsInput>,
     config: &Config,
 ) -> Result<Generated, Error> {
     let bug = |bug: String| {
@@ -123,20 +141,32 @@ pub(crate) fn generate_with(
         )
     };
     let Some((input, origin)) = methods else {
+        if let Some(rate_limits) = rate_limits {
+            return Err(Error::single(
+                rate_limits.source.clone(),
+                Diagnostic::error(0..0, "rate limits name API methods, and no method pages were given")
+                    .help("give the method pages too: `Config::methods`, or `--methods` on the command line"),
+            ));
+        }
         let spec = parse(source)?;
         let checked = validate::check(source, &spec, &config.renames)?;
         let lints = lint::apply(&config.lints, Vec::new())?;
         let code = emit::emit(&checked, None, &emit_options(source, config, None)).map_err(bug)?;
         return Ok(Generated { code, lints });
     };
-    let (code, lints) = with_checked_api(source, input, config, |checked, endpoints| {
-        emit::emit(
-            checked,
-            Some(endpoints),
-            &emit_options(source, config, Some(origin)),
-        )
-        .map_err(bug)
-    })?;
+    let (code, lints) = with_checked_api_and_limits(
+        source,
+        input,
+        rate_limits,
+        config,
+        |checked, endpoints, resolved| {
+            let mut options = emit_options(source, config, Some(origin));
+            options.rate_limits = rate_limits
+                .zip(resolved)
+                .map(|(input, resolved)| (input.origin.clone(), resolved));
+            emit::emit(checked, Some(endpoints), &options).map_err(bug)
+        },
+    )?;
     Ok(Generated { code: code?, lints })
 }
 
@@ -144,11 +174,30 @@ pub(crate) fn generate_with(
 /// hands the result (the catalogue, checked, and the named endpoints) to
 /// `then`; the docs defects found go through the configured lint levels, so
 /// a denied one fails here.
+#[cfg(feature = "tools")]
 pub(crate) fn with_checked_api<R>(
     source: &Source,
     input: &api::MethodsInput,
     config: &Config,
     then: impl FnOnce(&validate::Checked<'_>, &[api::Endpoint<'_>]) -> R,
+) -> Result<(R, Lints), Error> {
+    with_checked_api_and_limits(source, input, None, config, |checked, endpoints, _| {
+        then(checked, endpoints)
+    })
+}
+
+/// [`with_checked_api`], with the rate limits resolved against the
+/// endpoints; their docs defects go through the same levels.
+pub(crate) fn with_checked_api_and_limits<R>(
+    source: &Source,
+    input: &api::MethodsInput,
+    rate_limits: Option<&rate_limit_page::RateLimitsInput>,
+    config: &Config,
+    then: impl FnOnce(
+        &validate::Checked<'_>,
+        &[api::Endpoint<'_>],
+        Option<&emit::rate_limits::RateLimits>,
+    ) -> R,
 ) -> Result<(R, Lints), Error> {
     let spec = parse(source)?;
     let (page_renames, method_renames): (BTreeMap<_, _>, BTreeMap<_, _>) = config
@@ -174,8 +223,14 @@ pub(crate) fn with_checked_api<R>(
         api::endpoints(input, &catalogue, &method_renames, &config.docs_site)?;
     let mut found = input.lints.clone();
     found.extend(endpoint_lints);
+    let resolved = rate_limits.map(|rate_limits| {
+        let (resolved, limit_lints) =
+            rate_limit_page::resolve(rate_limits, &endpoints, &config.docs_site);
+        found.extend(limit_lints);
+        resolved
+    });
     let lints = lint::apply(&config.lints, found)?;
-    Ok((then(&checked, &endpoints), lints))
+    Ok((then(&checked, &endpoints, resolved.as_ref()), lints))
 }
 
 fn emit_options<'a>(
@@ -191,6 +246,7 @@ fn emit_options<'a>(
         out_name: config.checked_in_as.as_deref(),
         spec_blob: hash::spec_blob_id(source),
         methods: methods.cloned(),
+        rate_limits: None,
     }
 }
 
@@ -250,6 +306,34 @@ fn export_methods_yaml(
     if !same {
         return Err(internal_error(
             &first,
+            "the YAML copy would not read back as the same content",
+        ));
+    }
+    Ok(Generated { code: yaml, lints })
+}
+
+#[cfg(feature = "tools")]
+fn export_rate_limits_yaml(
+    path: &std::path::Path,
+    config: &Config,
+    out_name: Option<&str>,
+) -> Result<Generated, Error> {
+    let input = rate_limit_page::load(path)?;
+    let lints = lint::apply(&config.lints, input.lints.clone())?;
+    let yaml = yaml::rate_limits_write::write(&input.page, &input.origin.identity, out_name)
+        .map_err(|bug| {
+            internal_error(
+                &input.source,
+                &format!("the YAML copy cannot be written ({bug})"),
+            )
+        })?;
+    // The copy must hold exactly what the page holds: read it back and compare.
+    let copy = Source::new(out_name.unwrap_or("rate-limits.yaml"), yaml.as_str());
+    let same = yaml::rate_limits::parse(&copy)
+        .is_ok_and(|read| read.without_spans() == input.page.without_spans());
+    if !same {
+        return Err(internal_error(
+            &input.source,
             "the YAML copy would not read back as the same content",
         ));
     }

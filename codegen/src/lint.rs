@@ -135,8 +135,15 @@ pub static EMPTY_PATH_SEGMENT: Lint = Lint {
     action: "leaves out that method: the router cannot match it",
 };
 
+pub static UNREADABLE_RATE_LIMIT: Lint = Lint {
+    name: "unreadable-rate-limit",
+    default_level: Level::Warn,
+    defect: "a paragraph under the rate-limits page's `## Limits` is not one of the sentences the page uses (`` `POST /api/v1/media` can be called 30 times within 30 minutes. ``), or sits under a heading other than `### Per account` or `### Per IP`",
+    action: "leaves out that limit rather than guess it",
+};
+
 /// Every lint, in the order of the docs table.
-pub static ALL: [&Lint; 11] = [
+pub static ALL: [&Lint; 12] = [
     &INVALID_FRONT_MATTER,
     &INVALID_EXAMPLE_JSON,
     &MALFORMED_ERROR_EXAMPLE,
@@ -148,6 +155,7 @@ pub static ALL: [&Lint; 11] = [
     &DUPLICATE_ANCHOR,
     &DUPLICATE_ROUTE,
     &EMPTY_PATH_SEGMENT,
+    &UNREADABLE_RATE_LIMIT,
 ];
 
 /// The lint named `name`.

@@ -84,11 +84,22 @@ fn no_arguments_refreshes_the_workspace_module() {
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/methods.yaml"))
             .expect("checked-in methods copy");
     put_spec(&dir, "spec/methods.yaml", &methods);
+    let rate_limits = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/rate-limits.yaml"),
+    )
+    .expect("checked-in rate-limits copy");
+    put_spec(&dir, "spec/rate-limits.yaml", &rate_limits);
     let output = run(&[], &dir);
     assert!(output.status.success(), "{}", stderr(&output));
-    // No pages here, and no pins to name the current snapshot: the copy stays.
+    // No pages here, and no pins to name the current snapshot: the copies stay.
     assert!(
         stderr(&output).contains("skipped: spec/methods.yaml (no method pages found; looked in "),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output)
+            .contains("skipped: spec/rate-limits.yaml (no rate-limits page found; looked in "),
         "{}",
         stderr(&output)
     );
@@ -314,6 +325,8 @@ fn check_accepts_the_repository_files() {
             "generated/error.rs",
             "--methods",
             "spec/methods.yaml",
+            "--rate-limits",
+            "spec/rate-limits.yaml",
         ],
         &root,
     );

@@ -518,3 +518,65 @@ fn a_generated_api_module_reads_back_as_its_own_pages() {
     let kinds: Vec<_> = diff.changes.iter().map(|c| c.kind).collect();
     assert_eq!(kinds, [ChangeKind::MethodParametersRenamed]);
 }
+
+/// A module with the rate limits, read back and compared with an edited
+/// copy of the rate-limits page: each limit is matched by scope and heading.
+#[test]
+fn rate_limit_changes_are_reported() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let spec = Source::new(
+        "spec/error.md",
+        std::fs::read_to_string(root.join("spec/error.md")).expect("spec/error.md"),
+    );
+    let methods = root.join("spec/methods.yaml");
+    let copy = std::fs::read_to_string(root.join("spec/rate-limits.yaml")).expect("the copy");
+    let old_module = Config::new()
+        .methods(&methods)
+        .rate_limits(root.join("spec/rate-limits.yaml"))
+        .generate_source(&spec)
+        .expect("generates");
+    let uploading =
+        "    name: Uploading media\n    requests:\n      - POST /api/v1/media\n    count: 30\n";
+    assert_eq!(copy.matches(uploading).count(), 1);
+    let creating = "  - scope: ip\n    name: Creating accounts\n    requests:\n      - POST /api/v1/accounts\n    count: 5\n    period_seconds: 1800\n";
+    assert_eq!(copy.matches(creating).count(), 1);
+    let edited = copy
+        .replacen(uploading, &uploading.replace("count: 30", "count: 20"), 1)
+        .replacen(creating, "", 1);
+    let edited_path = std::env::temp_dir().join("mastodon-error-rate-limits-edited.yaml");
+    std::fs::write(&edited_path, edited).expect("a temporary file");
+    let diff = diff::diff_generated_api(
+        &old_module,
+        "old.rs",
+        &spec,
+        &methods,
+        Config::new().rate_limits(&edited_path),
+    )
+    .expect("generates")
+    .expect("the old module reads back");
+    let changes: Vec<_> = diff
+        .changes
+        .iter()
+        .map(|change| (change.kind, change.subject.as_str(), change.impact()))
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            (
+                ChangeKind::RateLimitChanged,
+                "Uploading media (per account)",
+                Impact::Minor
+            ),
+            (
+                ChangeKind::RateLimitRemoved,
+                "Creating accounts (per ip)",
+                Impact::Minor
+            ),
+        ]
+    );
+    let text = diff.render(DiffFormat::Text);
+    assert!(
+        text.contains("rate limit `Uploading media (per account)` changed: 30 calls within 1800 s (POST /api/v1/media) → 20 calls within 1800 s (POST /api/v1/media)"),
+        "{text}"
+    );
+}

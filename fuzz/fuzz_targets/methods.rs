@@ -1,5 +1,5 @@
-//! Any bytes, read as an API method page and as a YAML copy of the method
-//! pages (with the current Error page): the generator returns a located error,
+//! Any bytes, read as an API method page, a rate-limits page, and a YAML copy
+//! of each (the methods copy with the current Error page): the generator returns a located error,
 //! or a page or module with lints that name known lints and render. A broken
 //! JSON example goes through the recovery of its `"error"` string. It must
 //! never panic.
@@ -7,7 +7,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mastodon_error_codegen::{Config, Source, lint, parse_method_page};
+use mastodon_error_codegen::{Config, Source, lint, parse_method_page, parse_rate_limits_page};
 
 const ERROR_PAGE: &str = include_str!("../../spec/error.md");
 
@@ -27,6 +27,12 @@ fuzz_target!(|data: &[u8]| {
             }
         }
         Err(error) => {
+            let _ = error.render();
+        }
+    }
+    // The same bytes as a rate-limits page and as its copy.
+    for name in ["rate-limits.md", "rate-limits.yaml"] {
+        if let Err(error) = parse_rate_limits_page(&Source::new(name, text)) {
             let _ = error.render();
         }
     }

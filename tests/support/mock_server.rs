@@ -12,6 +12,8 @@ pub struct Canned {
     pub path: String,
     pub status: u16,
     pub content_type: &'static str,
+    /// More headers, such as a 429's rate-limit headers.
+    pub headers: Vec<(&'static str, String)>,
     pub body: Vec<u8>,
 }
 
@@ -59,9 +61,15 @@ impl MockServer {
                 let content_type =
                     tiny_http::Header::from_bytes("Content-Type", canned.content_type)
                         .expect("a valid header");
-                let response = tiny_http::Response::from_data(canned.body)
+                let mut response = tiny_http::Response::from_data(canned.body)
                     .with_status_code(canned.status)
                     .with_header(content_type);
+                for (name, value) in &canned.headers {
+                    response.add_header(
+                        tiny_http::Header::from_bytes(*name, value.as_bytes())
+                            .expect("a valid header"),
+                    );
+                }
                 request
                     .respond(response)
                     .map_err(|error| format!("responding: {error}"))?;

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::view::{ApiView, FieldView, LintView, ReasonView};
+use super::view::{ApiView, FieldView, LintView, RateLimitView, ReasonView};
 use super::{Change, ChangeKind};
 
 pub(crate) fn compare(old: &ApiView, new: &ApiView) -> Vec<Change> {
@@ -21,7 +21,40 @@ pub(crate) fn compare(old: &ApiView, new: &ApiView) -> Vec<Change> {
     compare_reasons(&old.reasons, &new.reasons, &mut changes);
     super::methods::compare_endpoints(&old.endpoints, &new.endpoints, &mut changes);
     compare_lints(&old.lints, &new.lints, &mut changes);
+    compare_rate_limits(&old.rate_limits, &new.rate_limits, &mut changes);
     changes
+}
+
+/// Limits matched by scope and heading: one added, removed, or with other
+/// terms (count, period or the calls it names).
+fn compare_rate_limits(old: &[RateLimitView], new: &[RateLimitView], changes: &mut Vec<Change>) {
+    for limit in new {
+        match old.iter().find(|before| before.key() == limit.key()) {
+            None => changes.push(Change::new(
+                ChangeKind::RateLimitAdded,
+                &limit.key(),
+                None,
+                Some(limit.terms()),
+            )),
+            Some(before) if before != limit => changes.push(Change::new(
+                ChangeKind::RateLimitChanged,
+                &limit.key(),
+                Some(before.terms()),
+                Some(limit.terms()),
+            )),
+            Some(_) => {}
+        }
+    }
+    for limit in old {
+        if !new.iter().any(|after| after.key() == limit.key()) {
+            changes.push(Change::new(
+                ChangeKind::RateLimitRemoved,
+                &limit.key(),
+                Some(limit.terms()),
+                None,
+            ));
+        }
+    }
 }
 
 /// Lints that fired on one side only, as many times as they differ: a docs

@@ -100,6 +100,12 @@ pub enum ChangeKind {
     LintFired,
     /// A docs defect fixed upstream.
     LintCleared,
+    /// A rate limit the docs did not document before.
+    RateLimitAdded,
+    /// A documented rate limit gone from the docs.
+    RateLimitRemoved,
+    /// A rate limit's count, period or calls changed.
+    RateLimitChanged,
 }
 
 impl ChangeKind {
@@ -132,7 +138,12 @@ impl ChangeKind {
             | ReasonAdded
             | MethodAdded
             | MethodLifecycleChanged
-            | MethodErrorAdded => Impact::Minor,
+            | MethodErrorAdded
+            // Rate limits are data in `RATE_LIMITS`: no code stops
+            // compiling, but what `Endpoint::rate_limits` yields changes.
+            | RateLimitAdded
+            | RateLimitRemoved
+            | RateLimitChanged => Impact::Minor,
             AttributeDescriptionChanged
             | HistoryEntryAdded
             | HistoryEntryRemoved
@@ -190,6 +201,9 @@ impl ChangeKind {
             MethodErrorStatusChanged => "method_error_status_changed",
             LintFired => "lint_fired",
             LintCleared => "lint_cleared",
+            RateLimitAdded => "rate_limit_added",
+            RateLimitRemoved => "rate_limit_removed",
+            RateLimitChanged => "rate_limit_changed",
         }
     }
 }
@@ -357,7 +371,31 @@ fn api_diff(
 }
 
 fn api_view(error_page: &Source, methods: &Methods, config: &Config) -> Result<ApiView, Error> {
-    let (view, _lints) = crate::with_checked_api(error_page, &methods.0, config, ApiView::of_api)?;
+    // The rate limits configured, if any, as the module would have them.
+    let rate_limits = config
+        .rate_limits
+        .as_deref()
+        .map(crate::rate_limit_page::load)
+        .transpose()?;
+    let (view, _lints) = crate::with_checked_api_and_limits(
+        error_page,
+        &methods.0,
+        rate_limits.as_ref(),
+        config,
+        |checked, endpoints, resolved| {
+            let mut view = ApiView::of_api(checked, endpoints);
+            view.rate_limits = resolved
+                .map(|resolved| {
+                    resolved
+                        .limits
+                        .iter()
+                        .map(view::RateLimitView::of)
+                        .collect()
+                })
+                .unwrap_or_default();
+            view
+        },
+    )?;
     Ok(view.with_lints(&methods.0.spec))
 }
 

@@ -6,7 +6,9 @@ use std::collections::HashMap;
 
 use syn::{Expr, Fields, GenericArgument, Item, Lit, Member, Meta, PathArguments, Type};
 
-use super::view::{ApiView, EndpointView, ErrorView, FieldView, GroupView, ReasonView};
+use super::view::{
+    ApiView, EndpointView, ErrorView, FieldView, GroupView, RateLimitView, ReasonView,
+};
 use crate::model::methods::Auth;
 
 /// `None` when the text is not a module this generator wrote (hand-edited
@@ -110,7 +112,34 @@ pub(crate) fn read_back(module: &str) -> Option<ApiView> {
         reasons,
         endpoints: read_endpoints(&file)?,
         lints: Vec::new(),
+        rate_limits: read_rate_limits(&file)?,
     })
+}
+
+/// `RATE_LIMITS`: empty for a module without the rate-limits page.
+fn read_rate_limits(file: &syn::File) -> Option<Vec<RateLimitView>> {
+    let has_table = file
+        .items
+        .iter()
+        .any(|item| matches!(item, Item::Const(constant) if constant.ident == "RATE_LIMITS"));
+    if !has_table {
+        return Some(Vec::new());
+    }
+    const_rows(file, "RATE_LIMITS")?
+        .iter()
+        .map(|row| {
+            Some(RateLimitView {
+                scope: last_ident(row.get("scope")?)?.to_ascii_lowercase(),
+                name: optional_string(row.get("name")?)?,
+                requests: array(row.get("requests")?)?
+                    .into_iter()
+                    .map(string)
+                    .collect::<Option<Vec<_>>>()?,
+                count: u32::try_from(integer(row.get("count")?)?).ok()?,
+                period_seconds: u32::try_from(integer(row.get("period_seconds")?)?).ok()?,
+            })
+        })
+        .collect()
 }
 
 /// The `Endpoint` table: empty for a module of the Error page alone.

@@ -103,6 +103,9 @@ fn describe(change: &Change, quote: Quote) -> String {
         }
         LintFired => format!("docs defect {subject} appeared: {new}"),
         LintCleared => format!("docs defect {subject} fixed upstream: {old}"),
+        RateLimitAdded => format!("rate limit {subject} added: {new}"),
+        RateLimitRemoved => format!("rate limit {subject} removed (was {old})"),
+        RateLimitChanged => format!("rate limit {subject} changed: {old} → {new}"),
     }
 }
 

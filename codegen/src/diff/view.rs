@@ -15,6 +15,51 @@ pub(crate) struct ApiView {
     pub endpoints: Vec<EndpointView>,
     /// The docs defects the method pages' readers found (a module holds none).
     pub lints: Vec<LintView>,
+    /// The documented rate limits; empty without the rate-limits page.
+    pub rate_limits: Vec<RateLimitView>,
+}
+
+/// A documented rate limit, as `RATE_LIMITS` holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RateLimitView {
+    /// `account` or `ip`.
+    pub scope: String,
+    pub name: Option<String>,
+    pub requests: Vec<String>,
+    pub count: u32,
+    pub period_seconds: u32,
+}
+
+impl RateLimitView {
+    /// What names the limit across versions, by its heading and scope:
+    /// `Uploading media (per account)`, `every call (per ip)`.
+    pub fn key(&self) -> String {
+        let name = self.name.as_deref().unwrap_or("every call");
+        format!("{name} (per {})", self.scope)
+    }
+
+    /// `30 calls within 1800 s, POST /api/v1/media`.
+    pub fn terms(&self) -> String {
+        let mut terms = format!("{} calls within {} s", self.count, self.period_seconds);
+        if !self.requests.is_empty() {
+            terms.push_str(&format!(" ({})", self.requests.join(", ")));
+        }
+        terms
+    }
+
+    pub(crate) fn of(limit: &crate::emit::rate_limits::ResolvedLimit) -> RateLimitView {
+        RateLimitView {
+            scope: match limit.scope {
+                crate::model::rate_limits::LimitScope::Account => "account",
+                crate::model::rate_limits::LimitScope::Ip => "ip",
+            }
+            .to_owned(),
+            name: limit.name.clone(),
+            requests: limit.requests.clone(),
+            count: limit.count,
+            period_seconds: limit.period_seconds,
+        }
+    }
 }
 
 /// A lint that fired on a method page, without its line and column, which
@@ -204,6 +249,7 @@ impl ApiView {
                 .collect(),
             endpoints: Vec::new(),
             lints: Vec::new(),
+            rate_limits: Vec::new(),
         }
     }
 

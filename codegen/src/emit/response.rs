@@ -12,6 +12,7 @@ use crate::validate::Checked;
 pub(super) fn items(
     checked: &Checked<'_>,
     has_endpoints: bool,
+    has_rate_limit_status: bool,
     options: &EmitOptions<'_>,
 ) -> TokenStream {
     let carries_message = carries_message(checked);
@@ -22,10 +23,34 @@ pub(super) fn items(
     } else {
         quote!(false)
     };
-    let response =
-        with_response.then(|| response_error(&entity, &eq_hash(checked), &oauth_shaped, options));
+    let response = with_response.then(|| {
+        response_error(
+            &entity,
+            &eq_hash(checked),
+            &oauth_shaped,
+            has_rate_limit_status,
+            options,
+        )
+    });
     let http =
         gated(&[options.http]).map(|cfg| http_items(&cfg, &entity, carries_message, has_endpoints));
+    // The rate-limit headers, when the module reads them; a 429 says when
+    // to try again.
+    let from_response = quote! {
+        Self::from_response(
+            response.status().as_u16(),
+            method.as_str(),
+            uri.path(),
+            response.body().as_ref(),
+        )
+    };
+    let read_response = if has_rate_limit_status {
+        quote! {
+            #from_response.with_rate_limit(RateLimitStatus::from_header_map(response.headers()))
+        }
+    } else {
+        from_response
+    };
     let http_response = with_response
         .then(|| gated(&[options.http, options.serde]))
         .flatten()
@@ -40,12 +65,7 @@ pub(super) fn items(
                         uri: &http::Uri,
                         response: &http::Response<B>,
                     ) -> Self {
-                        Self::from_response(
-                            response.status().as_u16(),
-                            method.as_str(),
-                            uri.path(),
-                            response.body().as_ref(),
-                        )
+                        #read_response
                     }
                 }
             }
@@ -62,8 +82,33 @@ fn response_error(
     entity: &Ident,
     eq_hash: &TokenStream,
     oauth_shaped: &TokenStream,
+    has_rate_limit_status: bool,
     options: &EmitOptions<'_>,
 ) -> TokenStream {
+    let (rate_limit_field, rate_limit_init, rate_limit_methods) = if has_rate_limit_status {
+        (
+            quote!(rate_limit: Option<RateLimitStatus>,),
+            quote!(rate_limit: None,),
+            quote! {
+                /// The response's rate-limit headers, when it had any:
+                /// `ResponseError::from_http_response` (with the http and
+                /// serde features) reads them, and
+                /// [`ResponseError::with_rate_limit`] sets them.
+                pub const fn rate_limit(&self) -> Option<&RateLimitStatus> {
+                    self.rate_limit.as_ref()
+                }
+                /// This error with the response's rate-limit headers, as
+                /// [`RateLimitStatus::from_headers`] reads them: after a 429,
+                /// `reset` says when to try again.
+                pub fn with_rate_limit(mut self, rate_limit: Option<RateLimitStatus>) -> Self {
+                    self.rate_limit = rate_limit;
+                    self
+                }
+            },
+        )
+    } else {
+        (quote!(), quote!(), quote!())
+    };
     let parse = gated(&[options.serde]).map(|cfg| {
         quote! {
             #cfg
@@ -133,13 +178,14 @@ fn response_error(
             status: u16,
             endpoint: Option<Endpoint>,
             body: ErrorBody,
+            #rate_limit_field
         }
 
         impl ResponseError {
             /// From parts already known: the response's HTTP status, the
             /// request's endpoint, and the body.
             pub fn new(status: u16, endpoint: Option<Endpoint>, body: ErrorBody) -> Self {
-                Self { status, endpoint, body }
+                Self { status, endpoint, body, #rate_limit_init }
             }
             /// From the request's method and path (a query is ignored), which
             /// [`Endpoint::from_request`] matches, and a body already read.
@@ -158,6 +204,7 @@ fn response_error(
             pub const fn body(&self) -> &ErrorBody {
                 &self.body
             }
+            #rate_limit_methods
             /// The body, when it is the documented JSON.
             pub const fn error(&self) -> Option<&#entity> {
                 match &self.body {

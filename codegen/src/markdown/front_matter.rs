@@ -21,6 +21,8 @@ pub(crate) enum PageKind {
         expect(dead_code, reason = "read only by the method-page reader")
     )]
     Methods,
+    /// `content/en/api/rate-limits.md`.
+    RateLimits,
 }
 
 impl PageKind {
@@ -28,6 +30,7 @@ impl PageKind {
         match self {
             PageKind::ErrorEntity => "title: Error",
             PageKind::Methods => "title: statuses API methods",
+            PageKind::RateLimits => "title: Rate limits",
         }
     }
 
@@ -35,6 +38,7 @@ impl PageKind {
         match self {
             PageKind::ErrorEntity => "the title names the entity struct",
             PageKind::Methods => "the title names the page in the YAML copy",
+            PageKind::RateLimits => "nothing generated uses it",
         }
     }
 
@@ -53,7 +57,7 @@ impl PageKind {
                 sink.push(diagnostic);
                 (None, body_start)
             }
-            PageKind::Methods => {
+            PageKind::Methods | PageKind::RateLimits => {
                 sink.lint(&lint::INVALID_FRONT_MATTER, diagnostic.outcome("read the page's methods; its title, which only the YAML copy shows, is left empty"));
                 let front = FrontMatter {
                     title: String::new(),

@@ -12,5 +12,6 @@ mod inline;
 mod lenient_json;
 #[cfg(feature = "markdown-methods")]
 pub(crate) mod method_page;
+pub(crate) mod rate_limits_page;
 
 pub use error_page::parse;

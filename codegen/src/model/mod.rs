@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 pub mod methods;
+pub mod rate_limits;
 
 /// The whole Error entity page.
 #[derive(Debug, Clone, PartialEq)]

@@ -4,6 +4,9 @@
 pub(crate) mod methods;
 #[cfg(feature = "tools")]
 pub(crate) mod methods_write;
+pub(crate) mod rate_limits;
+#[cfg(feature = "tools")]
+pub(crate) mod rate_limits_write;
 mod read;
 mod schema;
 pub(crate) mod tree;

@@ -19,6 +19,7 @@ mod compile;
 mod error_page;
 mod history;
 mod methods;
+mod rate_limits;
 mod replay;
 
 use std::path::{Path, PathBuf};
@@ -184,6 +185,7 @@ fn main() -> ExitCode {
     history::add(&mut suite);
     compile::add(&mut suite);
     methods::add(&mut suite);
+    rate_limits::add(&mut suite);
     replay::add(&mut suite);
 
     let selected = suite

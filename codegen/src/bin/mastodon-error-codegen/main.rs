@@ -17,10 +17,12 @@ const DEFAULT_SPEC: &str = "spec/error.md";
 const DEFAULT_OUT: &str = "generated/error.rs";
 const DEFAULT_YAML: &str = "spec/error.yaml";
 const DEFAULT_METHODS: &str = "spec/methods.yaml";
+const DEFAULT_RATE_LIMITS: &str = "spec/rate-limits.yaml";
 
 const AFTER_HELP: &str = "\
 SPEC is the Error page in Markdown, or its YAML copy if the name ends in .yaml or .yml.
 PATH is a folder of the docs' method pages (content/en/methods/), or their YAML copy.
+PAGE is the docs' rate-limits page (content/en/api/rate-limits.md), or its YAML copy.
 
 A defect in the docs' own pages is a lint: warned about, with what the generator
 recovered or left out, unless --allow or --deny sets its level (the README lists the lints).
@@ -30,9 +32,10 @@ Exit status: 0 success, 1 invalid spec, denied lint or stale output, 2 bad comma
 /// Rust from Mastodon's Error entity page and API method pages.
 ///
 /// With no command, refreshes what is checked in (run from the workspace
-/// root): spec/methods.yaml from the method pages in --methods FOLDER, or in
-/// the docs corpus if it is found; generated/error.rs from spec/error.md and
-/// spec/methods.yaml; and spec/error.yaml.
+/// root): spec/methods.yaml and spec/rate-limits.yaml from the pages in
+/// --methods FOLDER and --rate-limits PAGE, or in the docs corpus if it is
+/// found; generated/error.rs from spec/error.md and those copies; and
+/// spec/error.yaml.
 #[derive(Parser)]
 #[command(name = "mastodon-error-codegen", version, after_help = AFTER_HELP)]
 struct Cli {
@@ -52,9 +55,13 @@ enum Command {
         #[arg(long, short)]
         out: Option<String>,
     },
-    /// Write the YAML copy of SPEC, or of the method pages in --methods FOLDER.
+    /// Write the YAML copy of SPEC, of the method pages in --methods FOLDER, or
+    /// of the rate-limits page in --rate-limits PAGE.
     ExportYaml {
-        #[arg(required_unless_present = "methods", conflicts_with = "methods")]
+        #[arg(
+            required_unless_present_any = ["methods", "rate_limits"],
+            conflicts_with_all = ["methods", "rate_limits"]
+        )]
         spec: Option<String>,
         /// Where to write; the file is rewritten only if its content changed.
         #[arg(long, short)]
@@ -126,6 +133,10 @@ struct Options {
     /// The API method pages: a folder of Markdown pages, or their YAML copy.
     #[arg(long, global = true, value_name = "PATH")]
     methods: Option<String>,
+    /// The rate-limits page, or its YAML copy: the module also has
+    /// RATE_LIMITS and RateLimitStatus. Needs --methods.
+    #[arg(long = "rate-limits", global = true, value_name = "PAGE")]
+    rate_limits: Option<String>,
     /// Name a variant. KEY is a reason's `#anchor` or heading as written, a
     /// method's `GET /api/v1/statuses/:id`, or a method reason's `401 The access token is invalid`.
     #[arg(long = "rename", global = true, value_name = "KEY=Name", value_parser = parse_rename)]
@@ -206,6 +217,9 @@ impl Options {
         if let Some(methods) = &self.methods {
             config.methods(methods);
         }
+        if let Some(rate_limits) = &self.rate_limits {
+            config.rate_limits(rate_limits);
+        }
         // Applied in this order, so deny wins over warn, and warn over allow.
         let levels = [
             (&self.allow, Level::Allow),
@@ -278,6 +292,14 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             generate(options, Output::Module, &spec, out.as_deref())
         }
         Some(Command::ExportYaml { spec, out }) => match (spec, &options.methods) {
+            (None, None) if options.rate_limits.is_some() => {
+                let page = options.rate_limits.as_deref().unwrap_or_default();
+                let copy = options
+                    .config()
+                    .export_rate_limits_report(page, out.as_deref())?;
+                warn(&copy.lints);
+                write_result(out.as_deref(), &copy.code)
+            }
             (None, Some(methods)) => {
                 let copy = options
                     .config()
@@ -287,7 +309,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             }
             (Some(spec), _) => generate(options, Output::YamlCopy, &spec, out.as_deref()),
             (None, None) => Err(Failure::Usage(
-                "export-yaml takes <SPEC> or --methods FOLDER".to_owned(),
+                "export-yaml takes <SPEC>, --methods FOLDER or --rate-limits PAGE".to_owned(),
             )),
         },
         Some(Command::Check { files }) => check(options, &files),
@@ -327,14 +349,34 @@ fn refresh_workspace(options: &Options) -> Result<ExitCode, Failure> {
             false
         }
     };
+    let rate_limits_exported = match rate_limits_page(options.rate_limits.as_deref())? {
+        Ok(page) => {
+            let copy = options
+                .config()
+                .export_rate_limits_report(&page, Some(DEFAULT_RATE_LIMITS))?;
+            warn(&copy.lints);
+            write_output(DEFAULT_RATE_LIMITS, &copy.code)?;
+            true
+        }
+        Err(looked_in) => {
+            write_stderr(&format!(
+                "skipped: {DEFAULT_RATE_LIMITS} (no rate-limits page found; looked in {looked_in}; \
+                 get it with scripts/fetch-corpus.sh, or pass --rate-limits PAGE)\n"
+            ));
+            false
+        }
+    };
     let spec = Source::read(Path::new(DEFAULT_SPEC))?;
     let mut config = options.config();
     if Path::new(DEFAULT_METHODS).is_file() {
         config.methods(DEFAULT_METHODS);
+        if Path::new(DEFAULT_RATE_LIMITS).is_file() {
+            config.rate_limits(DEFAULT_RATE_LIMITS);
+        }
     }
     let module = Output::Module.produce(&mut config, &spec, Some(DEFAULT_OUT))?;
     // The copy just exported records the same defects the pages showed.
-    if !exported {
+    if !exported || !rate_limits_exported {
         warn(&module.lints);
     }
     write_output(DEFAULT_OUT, &module.code)?;
@@ -360,6 +402,29 @@ fn method_pages_folder(given: Option<&str>) -> Result<Result<std::path::PathBuf,
             dir.display(),
             snapshot
                 .unwrap_or_else(|| "methods/ snapshot pinned in scripts/corpus.pins".to_owned())
+        ))),
+        (corpus::Lookup::Missing(looked_in), _) => Ok(Err(looked_in.join(", "))),
+    }
+}
+
+/// The rate-limits page for the refresh: the one given, else the newest
+/// pinned `api/` snapshot's in the docs corpus. `Err(looked_in)` when neither.
+fn rate_limits_page(given: Option<&str>) -> Result<Result<std::path::PathBuf, String>, Failure> {
+    if let Some(given) = given {
+        return Ok(Ok(given.into()));
+    }
+    let root = Path::new(".");
+    let snapshot = corpus::current_snapshot(root, "api");
+    match (corpus::locate(root).map_err(Failure::Io)?, snapshot) {
+        (corpus::Lookup::Found(dir), Some(snapshot))
+            if dir.join(&snapshot).join("rate-limits.md").is_file() =>
+        {
+            Ok(Ok(dir.join(snapshot).join("rate-limits.md")))
+        }
+        (corpus::Lookup::Found(dir), snapshot) => Ok(Err(format!(
+            "{} (no {}/rate-limits.md there)",
+            dir.display(),
+            snapshot.unwrap_or_else(|| "api/ snapshot pinned in scripts/corpus.pins".to_owned())
         ))),
         (corpus::Lookup::Missing(looked_in), _) => Ok(Err(looked_in.join(", "))),
     }
@@ -450,6 +515,18 @@ fn write_output(out: &str, content: &str) -> Result<(), Failure> {
 fn check(options: &Options, files: &[String]) -> Result<ExitCode, Failure> {
     let mut config = options.config();
     let (spec, generated) = match (files, &options.methods) {
+        ([copy], None) if options.rate_limits.is_some() => {
+            let page = options.rate_limits.as_deref().unwrap_or_default();
+            let fresh = config.export_rate_limits_report(page, Some(copy))?;
+            warn(&fresh.lints);
+            return compare(
+                copy,
+                page,
+                &fresh.code,
+                None,
+                &format!("export-yaml --rate-limits {page}"),
+            );
+        }
         ([copy], Some(methods)) => {
             let fresh = config.export_methods_report(methods, Some(copy))?;
             warn(&fresh.lints);
@@ -464,7 +541,7 @@ fn check(options: &Options, files: &[String]) -> Result<ExitCode, Failure> {
         ([spec, generated], _) => (spec, generated),
         _ => {
             return Err(Failure::Usage(
-                "check takes <SPEC> <GENERATED>, or --methods FOLDER <COPY>".to_owned(),
+                "check takes <SPEC> <GENERATED>, --methods FOLDER <COPY>, or --rate-limits PAGE <COPY>".to_owned(),
             ));
         }
     };
@@ -474,10 +551,13 @@ fn check(options: &Options, files: &[String]) -> Result<ExitCode, Failure> {
     let fresh = output.produce(&mut config, &source, Some(generated))?;
     warn(&fresh.lints);
     let fresh = fresh.code;
-    let methods_option = options
+    let mut methods_option = options
         .methods
         .as_ref()
         .map_or(String::new(), |methods| format!(" --methods {methods}"));
+    if let Some(rate_limits) = &options.rate_limits {
+        methods_option.push_str(&format!(" --rate-limits {rate_limits}"));
+    }
     let summary = |current: &str| match (&options.methods, output) {
         (Some(methods), Output::Module) => {
             let old_name = format!("{generated} (checked in)");

@@ -1,0 +1,61 @@
+//! The rate-limits page (`content/en/api/rate-limits.md`) as facts: the
+//! headers a response carries, and each documented limit.
+
+use std::ops::Range;
+
+/// What the page says about rate limits.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RateLimitPage {
+    /// The response headers, in page order (`X-RateLimit-Limit`, …).
+    pub headers: Vec<RateLimitHeader>,
+    pub limits: Vec<RateLimit>,
+}
+
+impl RateLimitPage {
+    /// The same facts with every span emptied, to compare a page with its copy.
+    pub fn without_spans(&self) -> RateLimitPage {
+        let mut page = self.clone();
+        for header in &mut page.headers {
+            header.span = 0..0;
+        }
+        for limit in &mut page.limits {
+            limit.span = 0..0;
+        }
+        page
+    }
+}
+
+/// A header the page defines, by name: its meaning is the page's prose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RateLimitHeader {
+    pub name: String,
+    pub span: Range<usize>,
+}
+
+/// Whom a limit counts against: `### Per account` or `### Per IP`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LimitScope {
+    Account,
+    Ip,
+}
+
+/// Which requests a limit counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Applies {
+    /// "All endpoints and methods".
+    All,
+    /// The requests the sentence names, as written: `POST /api/v1/media`.
+    Requests(Vec<String>),
+}
+
+/// One documented limit: `count` requests within `period_seconds`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RateLimit {
+    pub scope: LimitScope,
+    /// The `####` heading the limit sits under (`Uploading media`), if any.
+    pub name: Option<String>,
+    pub applies: Applies,
+    pub count: u32,
+    pub period_seconds: u32,
+    pub span: Range<usize>,
+}

@@ -1,0 +1,138 @@
+//! The YAML copy of the rate-limits page (`spec/rate-limits.yaml`), read
+//! into the same [`RateLimitPage`] the page reader fills.
+
+use super::read::document_root;
+use super::tree::{Node, Read, Schema};
+use crate::diagnostic::{Diagnostic, Error};
+use crate::model::rate_limits::{Applies, LimitScope, RateLimit, RateLimitHeader, RateLimitPage};
+use crate::source::Source;
+
+const SCHEMA: Schema = Schema {
+    expects: key_expects,
+};
+
+pub(crate) fn parse(source: &Source) -> Result<RateLimitPage, Error> {
+    let root = document_root(source, &SCHEMA)?;
+    document(&root).map_err(|error| Error::single(source.clone(), *error))
+}
+
+fn document(node: &Node) -> Read<RateLimitPage> {
+    let mapping = SCHEMA.mapping(
+        node,
+        "the document",
+        "the document",
+        &["schema", "headers", "limits"],
+    )?;
+    let headers = SCHEMA.required(&mapping, "headers", |schema, node, key| {
+        schema.sequence(node, key)?.iter().map(header).collect()
+    })?;
+    let limits = SCHEMA.required(&mapping, "limits", |schema, node, key| {
+        schema.sequence(node, key)?.iter().map(limit).collect()
+    })?;
+    Ok(RateLimitPage { headers, limits })
+}
+
+fn header(node: &Node) -> Read<RateLimitHeader> {
+    let mapping = SCHEMA.mapping(node, "headers", "a header", &["name"])?;
+    let name = SCHEMA.required(&mapping, "name", Schema::string)?;
+    Ok(RateLimitHeader {
+        name: name.value,
+        span: name.span,
+    })
+}
+
+fn limit(node: &Node) -> Read<RateLimit> {
+    let keys = ["scope", "name", "requests", "count", "period_seconds"];
+    let mapping = SCHEMA.mapping(node, "limits", "a limit", &keys)?;
+    let scope = SCHEMA.required(&mapping, "scope", Schema::string)?;
+    let scope = match scope.value.as_str() {
+        "account" => LimitScope::Account,
+        "ip" => LimitScope::Ip,
+        other => {
+            return Err(Diagnostic::error(scope.span, format!("unknown scope `{other}`"))
+                .help("a limit's `scope` is `account` or `ip`, as the page's `### Per account` and `### Per IP`")
+                .into());
+        }
+    };
+    let applies = match mapping.get("requests") {
+        None => Applies::All,
+        Some(node) => Applies::Requests(
+            SCHEMA
+                .sequence(node, "requests")?
+                .iter()
+                .map(|request| SCHEMA.string(request, "requests").map(|text| text.value))
+                .collect::<Read<_>>()?,
+        ),
+    };
+    Ok(RateLimit {
+        scope,
+        name: SCHEMA
+            .optional(mapping.get("name"), "name", Schema::string)?
+            .map(|name| name.value),
+        applies,
+        count: SCHEMA.required(&mapping, "count", Schema::number)?.value,
+        period_seconds: SCHEMA
+            .required(&mapping, "period_seconds", Schema::number)?
+            .value,
+        span: node.span.clone(),
+    })
+}
+
+fn key_expects(key: &str) -> &'static str {
+    match key {
+        "schema" => "the schema version, `1`",
+        "headers" => "a list of headers (`- name:` items)",
+        "limits" => "a list of limits (`- scope:` items)",
+        "name" => "a name, such as `X-RateLimit-Limit` or `Uploading media`",
+        "scope" => "`account` or `ip`",
+        "requests" => {
+            "a list of requests, such as `[POST /api/v1/media]`; leave it out for a limit on every request"
+        }
+        "count" => "a number of requests, such as `300`",
+        "period_seconds" => "a period in seconds, such as `300`",
+        _ => "a value",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "---\ntitle: Rate limits\n---\n\n## Headers\n\n`X-RateLimit-Limit`\n: Number of requests permitted per time period\n\n## Limits\n\n### Per account\n\nAll endpoints and methods can be called 300 times within 5 minutes.\n\n#### Uploading media\n\n`POST /api/v1/media` can be called 30 times within 30 minutes.\n";
+
+    #[cfg(feature = "tools")]
+    #[test]
+    fn the_copy_reads_back_as_the_page() {
+        let (page, _) = crate::markdown::rate_limits_page::parse_with_lints(&Source::new(
+            "rate-limits.md",
+            PAGE,
+        ))
+        .expect("reads");
+        let copy =
+            super::super::rate_limits_write::write(&page, "blob x", Some("rate-limits.yaml"))
+                .expect("writes");
+        let read = parse(&Source::new("rate-limits.yaml", copy.clone())).expect("the copy reads");
+        let without_spans = |page: RateLimitPage| {
+            let headers: Vec<_> = page.headers.into_iter().map(|h| h.name).collect();
+            let limits: Vec<_> = page
+                .limits
+                .into_iter()
+                .map(|l| (l.scope, l.name, l.applies, l.count, l.period_seconds))
+                .collect();
+            (headers, limits)
+        };
+        assert_eq!(without_spans(read), without_spans(page), "{copy}");
+        assert!(copy.contains("  - scope: account\n    name: Uploading media\n    requests:\n      - POST /api/v1/media\n    count: 30\n    period_seconds: 1800\n"), "{copy}");
+    }
+
+    #[test]
+    fn an_unknown_scope_is_located() {
+        let copy = "schema: 1\nheaders: []\nlimits:\n  - scope: app\n    count: 1\n    period_seconds: 1\n";
+        let error = parse(&Source::new("rate-limits.yaml", copy)).expect_err("refused");
+        let text = error.render();
+        assert!(
+            text.starts_with("rate-limits.yaml:4:12: error: unknown scope `app`"),
+            "{text}"
+        );
+    }
+}

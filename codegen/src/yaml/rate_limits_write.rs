@@ -1,0 +1,74 @@
+//! Writes a [`RateLimitPage`] as `spec/rate-limits.yaml`: keys in schema
+//! order, one line per fact.
+
+use serde::Serialize;
+
+use super::SCHEMA_VERSION;
+use super::write::to_yaml;
+use crate::model::rate_limits::{Applies, LimitScope, RateLimitPage};
+
+/// `identity` names the page by content (its git blob id).
+pub(crate) fn write(
+    page: &RateLimitPage,
+    identity: &str,
+    out_name: Option<&str>,
+) -> Result<String, String> {
+    let document = Document {
+        schema: SCHEMA_VERSION,
+        headers: page
+            .headers
+            .iter()
+            .map(|header| HeaderOut { name: &header.name })
+            .collect(),
+        limits: page
+            .limits
+            .iter()
+            .map(|limit| LimitOut {
+                scope: match limit.scope {
+                    LimitScope::Account => "account",
+                    LimitScope::Ip => "ip",
+                },
+                name: limit.name.as_deref(),
+                requests: match &limit.applies {
+                    Applies::All => None,
+                    Applies::Requests(requests) => Some(requests),
+                },
+                count: limit.count,
+                period_seconds: limit.period_seconds,
+            })
+            .collect(),
+    };
+    let body = to_yaml(&document)?;
+    let out = out_name.unwrap_or("FILE");
+    Ok(format!(
+        "# Mastodon's rate-limits page as data: a mastodon-error-codegen YAML copy, schema {SCHEMA_VERSION}.\n\
+         # Facts only (header names, scopes, requests, counts, periods); the docs site has the prose.\n\
+         # Exported from the docs' api/rate-limits.md: {identity}\n\
+         # Re-export with: mastodon-error-codegen export-yaml --rate-limits <PAGE> --out {out}\n\
+         {body}"
+    ))
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    schema: u32,
+    headers: Vec<HeaderOut<'a>>,
+    limits: Vec<LimitOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct HeaderOut<'a> {
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct LimitOut<'a> {
+    scope: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+    /// Absent when the limit counts every request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    requests: Option<&'a Vec<String>>,
+    count: u32,
+    period_seconds: u32,
+}
