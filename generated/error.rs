@@ -15862,7 +15862,7 @@ pub struct RateLimit {
     /// Whom it counts.
     pub scope: RateLimitScope,
     /// The docs' heading for it, such as `Uploading media`; `None`
-    /// for a limit on every call.
+    /// when the docs give it no heading of its own.
     pub name: Option<&'static str>,
     /// The calls it counts, as the docs write them
     /// (`POST /api/v1/media`); empty for a limit on every call.
@@ -15981,22 +15981,36 @@ impl RateLimitStatus {
         })
     }
     /// [`RateLimitStatus::reset`] as seconds since the Unix epoch, when
-    /// it is a UTC timestamp as Mastodon writes it
-    /// (`2026-11-30T01:00:00.000Z`): after a 429, wait until then.
+    /// it is an RFC 3339 timestamp in UTC (`2026-11-30T01:00:00.000Z`,
+    /// with or without the fraction): after a 429, wait until then.
+    /// `None` for any other form, rather than a guess.
     pub fn reset_unix_seconds(&self) -> Option<u64> {
         let (date, time) = self.reset.as_deref()?.split_once('T')?;
         let time = time.strip_suffix('Z')?;
         let time = time.split_once('.').map_or(time, |(whole, _)| whole);
         let numbers = |text: &str, separator: char| -> Option<[i64; 3]> {
-            let mut parts = text.split(separator).map(|part| part.parse::<i64>().ok());
+            let mut parts = text
+                .split(separator)
+                .map(|part| {
+                    let digits = !part.is_empty() && part.len() <= 4
+                        && part.bytes().all(|byte| byte.is_ascii_digit());
+                    digits.then(|| part.parse::<i64>().ok()).flatten()
+                });
             let numbers = [parts.next()??, parts.next()??, parts.next()??];
             parts.next().is_none().then_some(numbers)
         };
         let [year, month, day] = numbers(date, '-')?;
         let [hour, minute, second] = numbers(time, ':')?;
-        let valid = (1..=12).contains(&month) && (1..=31).contains(&day)
-            && (0..24).contains(&hour) && (0..60).contains(&minute)
-            && (0..61).contains(&second);
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let days_in_month = match month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            1..=12 => 31,
+            _ => return None,
+        };
+        let valid = (1..=days_in_month).contains(&day) && (0..24).contains(&hour)
+            && (0..60).contains(&minute) && (0..61).contains(&second);
         if !valid {
             return None;
         }

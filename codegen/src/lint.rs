@@ -138,8 +138,8 @@ pub static EMPTY_PATH_SEGMENT: Lint = Lint {
 pub static UNREADABLE_RATE_LIMIT: Lint = Lint {
     name: "unreadable-rate-limit",
     default_level: Level::Warn,
-    defect: "a paragraph under the rate-limits page's `## Limits` is not one of the sentences the page uses (`` `POST /api/v1/media` can be called 30 times within 30 minutes. ``), or sits under a heading other than `### Per account` or `### Per IP`",
-    action: "leaves out that limit rather than guess it",
+    defect: "the rate-limits page has a limit the generator cannot read: a paragraph under `## Limits` that is not one of the page's sentences (`` `POST /api/v1/media` can be called 30 times within 30 minutes. ``), one under a heading other than `### Per account` or `### Per IP`, or one naming a call no method page documents; or the page lacks one of its three headers",
+    action: "leaves out a limit it cannot read; keeps a call no method page documents only as text in `RateLimit::requests`; without the three headers, generates no `RateLimitStatus`. The warning says which",
 };
 
 /// Every lint, in the order of the docs table.

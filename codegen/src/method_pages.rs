@@ -10,9 +10,9 @@ use crate::emit::MethodsOrigin;
 use crate::lint::{self, Found};
 #[cfg(feature = "markdown-methods")]
 use crate::markdown::method_page;
+use crate::model::methods::LintRecord;
 #[cfg(feature = "markdown-methods")]
-use crate::model::methods::MethodPage;
-use crate::model::methods::MethodSpec;
+use crate::model::methods::{MethodPage, MethodSpec};
 use crate::source::{Source, display_path};
 use crate::yaml;
 
@@ -83,7 +83,7 @@ pub(crate) fn load_copy(source: Source) -> Result<(MethodsInput, MethodsOrigin),
         ),
     };
     let page_source = vec![0; spec.pages.len()];
-    let lints = recorded_lints(&spec, &source);
+    let lints = recorded_lints(spec.pages.iter().flat_map(|page| &page.lints), &source);
     Ok((
         MethodsInput {
             spec,
@@ -99,8 +99,10 @@ pub(crate) fn load_copy(source: Source) -> Result<(MethodsInput, MethodsOrigin),
 /// A copy's lint records as the lints they were, each pointing at its record
 /// and saying where in the docs it was found. The copy's reader has checked
 /// every name.
-fn recorded_lints(spec: &MethodSpec, copy: &Source) -> Vec<Found> {
-    let records = spec.pages.iter().flat_map(|page| &page.lints);
+pub(crate) fn recorded_lints<'r>(
+    records: impl Iterator<Item = &'r LintRecord>,
+    copy: &Source,
+) -> Vec<Found> {
     records
         .filter_map(|record| {
             let diagnostic =

@@ -45,14 +45,16 @@ pub(crate) fn from_source(source: Source) -> Result<RateLimitsInput, Error> {
     let blob = crate::hash::spec_blob_id(&source);
     // Named by content, so that the header is the same on every machine.
     let (page, lints, identity) = match Format::of(source.name()) {
-        Format::Yaml => (
-            yaml::rate_limits::parse(&source)?,
-            Vec::new(),
-            format!(
+        Format::Yaml => {
+            let page = yaml::rate_limits::parse(&source)?;
+            // The copy's records are the lints they were, at each record.
+            let lints = crate::method_pages::recorded_lints(page.lints.iter(), &source);
+            let identity = format!(
                 "blob {blob} (`git hash-object {}`)",
                 display_path(Path::new(source.name()))
-            ),
-        ),
+            );
+            (page, lints, identity)
+        }
         Format::Markdown => {
             let (page, lints) = rate_limits_page::parse_with_lints(&source)?;
             let identity = format!(

@@ -403,6 +403,34 @@ fn every_lint_fires_on_the_defects_fixture() {
             .contains("  - scope: account\n    count: 300\n")
     );
     assert!(!rate_limits.code.contains("Something vaguer"));
+    // The copy records the defect, and generating from it reports it again,
+    // at its record, saying where in the docs it was.
+    assert!(
+        rate_limits
+            .code
+            .contains("lints:\n  - lint: unreadable-rate-limit\n    at: api/rate-limits.md:24:1\n"),
+        "{}",
+        rate_limits.code
+    );
+    let copy = std::env::temp_dir().join("mastodon-error-rate-limits-defects.yaml");
+    std::fs::write(&copy, &rate_limits.code).expect("a temporary file");
+    let mut from_copy = Config::new();
+    from_copy
+        .methods(
+            common::fixture_path("methods/statuses.md")
+                .parent()
+                .expect("the folder"),
+        )
+        .rate_limits(&copy);
+    let rendered = from_copy
+        .generate_report(&error_page)
+        .expect("warns only")
+        .lints
+        .render();
+    assert!(
+        rendered.contains("found at api/rate-limits.md:24:1 when the copy was exported"),
+        "{rendered}"
+    );
     let mut config = Config::new();
     config.methods(folder);
     let generated = config.generate_report(&error_page).expect("warns only");

@@ -31,14 +31,19 @@ pub(crate) struct RateLimitView {
 }
 
 impl RateLimitView {
-    /// What names the limit across versions, by its heading and scope:
-    /// `Uploading media (per account)`, `every call (per ip)`.
+    /// What names the limit across versions, by its heading (else the
+    /// calls it names) and scope: `Uploading media (per account)`,
+    /// `every call (per ip)`.
     pub fn key(&self) -> String {
-        let name = self.name.as_deref().unwrap_or("every call");
-        format!("{name} (per {})", self.scope)
+        let what = match (&self.name, self.requests.is_empty()) {
+            (Some(name), _) => name.clone(),
+            (None, false) => self.requests.join(", "),
+            (None, true) => "every call".to_owned(),
+        };
+        format!("{what} (per {})", self.scope)
     }
 
-    /// `30 calls within 1800 s, POST /api/v1/media`.
+    /// `30 calls within 1800 s (POST /api/v1/media)`.
     pub fn terms(&self) -> String {
         let mut terms = format!("{} calls within {} s", self.count, self.period_seconds);
         if !self.requests.is_empty() {
@@ -49,11 +54,7 @@ impl RateLimitView {
 
     pub(crate) fn of(limit: &crate::emit::rate_limits::ResolvedLimit) -> RateLimitView {
         RateLimitView {
-            scope: match limit.scope {
-                crate::model::rate_limits::LimitScope::Account => "account",
-                crate::model::rate_limits::LimitScope::Ip => "ip",
-            }
-            .to_owned(),
+            scope: limit.scope.as_str().to_owned(),
             name: limit.name.clone(),
             requests: limit.requests.clone(),
             count: limit.count,

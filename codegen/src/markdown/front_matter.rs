@@ -16,10 +16,6 @@ const MAX_PREAMBLE_LINES: usize = 8;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum PageKind {
     ErrorEntity,
-    #[cfg_attr(
-        not(feature = "markdown-methods"),
-        expect(dead_code, reason = "read only by the method-page reader")
-    )]
     Methods,
     /// `content/en/api/rate-limits.md`.
     RateLimits,
@@ -58,7 +54,12 @@ impl PageKind {
                 (None, body_start)
             }
             PageKind::Methods | PageKind::RateLimits => {
-                sink.lint(&lint::INVALID_FRONT_MATTER, diagnostic.outcome("read the page's methods; its title, which only the YAML copy shows, is left empty"));
+                let outcome = if self == PageKind::Methods {
+                    "read the page's methods; its title, which only the YAML copy shows, is left empty"
+                } else {
+                    "read the page's headers and limits; nothing uses its title"
+                };
+                sink.lint(&lint::INVALID_FRONT_MATTER, diagnostic.outcome(outcome));
                 let front = FrontMatter {
                     title: String::new(),
                     title_span: at,

@@ -11,7 +11,10 @@ use super::front_matter::{self, PageKind};
 use super::inline;
 use crate::diagnostic::{Diagnostic, Errors, Sink};
 use crate::lint::{self, Found};
-use crate::model::rate_limits::{Applies, LimitScope, RateLimit, RateLimitHeader, RateLimitPage};
+use crate::model::methods::LintRecord;
+use crate::model::rate_limits::{
+    Applies, LimitScope, RateLimit, RateLimitHeader, RateLimitPage, is_request,
+};
 use crate::source::Source;
 
 /// Reads the page, with the docs defects it found.
@@ -26,13 +29,28 @@ pub(crate) fn parse_with_lints(source: &Source) -> Result<(RateLimitPage, Vec<Fo
     if !sink.is_empty() {
         return Err(sink.into_error(source));
     }
-    let found = sink
+    let found: Vec<Found> = sink
         .take_lints()
         .into_iter()
         .map(|(lint, diagnostic)| Found {
             lint,
             source: source.clone(),
             diagnostic,
+        })
+        .collect();
+    // What the copy records, located in the docs repository.
+    reader.page.lints = found
+        .iter()
+        .map(|found| {
+            let diagnostic = &found.diagnostic;
+            let (line, col) = source.line_col(diagnostic.span().start);
+            LintRecord {
+                lint: found.lint.name.to_owned(),
+                at: format!("api/rate-limits.md:{line}:{col}"),
+                message: diagnostic.message().to_owned(),
+                outcome: diagnostic.notes().first().cloned().unwrap_or_default(),
+                span: diagnostic.span(),
+            }
         })
         .collect();
     Ok((reader.page, found))
@@ -161,6 +179,35 @@ impl Reader {
     }
 }
 
+/// The subject of a limit sentence with its `count` code spans written as
+/// `` `` ``: one span, or a list, "`` `A` or `B` ``", "`` `A`, `B` or `C` ``",
+/// optionally after "Either " when there are two or more.
+fn is_request_list(subject: &str, count: usize) -> bool {
+    let subject = subject.trim();
+    let listed = match subject.strip_prefix("Either ") {
+        Some(rest) if count >= 2 => rest,
+        Some(_) => return false,
+        None => subject,
+    };
+    let parts: Vec<&str> = listed.split("``").map(str::trim).collect();
+    // `` A `` sep `` B `` …: empty text before the first and after the last,
+    // and a separator between each two.
+    let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
+        return false;
+    };
+    if count == 0 || parts.len() != count + 1 || !first.is_empty() || !last.is_empty() {
+        return false;
+    }
+    let separators = &parts[1..parts.len() - 1];
+    separators.iter().enumerate().all(|(at, separator)| {
+        if at + 1 == separators.len() {
+            matches!(*separator, "or" | ", or")
+        } else {
+            *separator == ","
+        }
+    })
+}
+
 /// "All endpoints and methods can be called 300 times within 5 minutes.",
 /// or the same with the requests as code spans: "`A` can be…", "Either `A`
 /// or `B` can be…".
@@ -183,12 +230,8 @@ fn sentence(block: &Block) -> Option<(Applies, u32, u32)> {
     let applies = match subject.trim() {
         "All endpoints and methods" if requests.is_empty() => Applies::All,
         subject => {
-            let listed = subject.strip_prefix("Either ").unwrap_or(subject);
-            let joined = listed
-                .split("``")
-                .map(str::trim)
-                .all(|part| matches!(part, "" | "," | "or" | ", or"));
-            if requests.is_empty() || !joined || !requests.iter().all(|request| is_request(request))
+            if !is_request_list(subject, requests.len())
+                || !requests.iter().all(|request| is_request(request))
             {
                 return None;
             }
@@ -196,9 +239,12 @@ fn sentence(block: &Block) -> Option<(Applies, u32, u32)> {
         }
     };
     let rest = rest.strip_suffix('.')?;
-    let [count, "times", "within", period, unit] = rest.split(' ').collect::<Vec<_>>()[..] else {
+    let [count, times, "within", period, unit] = rest.split(' ').collect::<Vec<_>>()[..] else {
         return None;
     };
+    if times != if count == "1" { "time" } else { "times" } {
+        return None;
+    }
     let seconds_per = match unit {
         "second" | "seconds" => 1,
         "minute" | "minutes" => 60,
@@ -209,16 +255,6 @@ fn sentence(block: &Block) -> Option<(Applies, u32, u32)> {
     let count = count.parse::<u32>().ok()?;
     let period = period.parse::<u32>().ok()?.checked_mul(seconds_per)?;
     Some((applies, count, period))
-}
-
-/// `METHOD /path`, as the method pages write a request.
-fn is_request(text: &str) -> bool {
-    matches!(
-        text.split(' ').collect::<Vec<_>>()[..],
-        [method, path] if !method.is_empty()
-            && method.bytes().all(|b| b.is_ascii_uppercase())
-            && path.starts_with('/')
-    )
 }
 
 #[cfg(test)]
@@ -274,6 +310,36 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn lists_of_requests_read_only_in_the_page_s_shapes() {
+        let limits = |sentences: &[&str]| {
+            let body: String = sentences
+                .iter()
+                .map(|sentence| format!("{sentence}\n\n"))
+                .collect();
+            let (page, lints) = read(&format!("## Limits\n\n### Per IP\n\n{body}"));
+            (page.limits.len(), lints.len())
+        };
+        let read_whole = [
+            "`GET /a` can be called 1 time within 1 day.",
+            "`GET /a`, `GET /b` or `GET /c` can be called 2 times within 3 hours.",
+            "Either `GET /a` or `GET /b` can be called 2 times within 10 seconds.",
+        ];
+        assert_eq!(limits(&read_whole), (3, 0));
+        let refused = [
+            "`GET /a` `GET /b` can be called 2 times within 1 minute.",
+            "or `GET /a` can be called 2 times within 1 minute.",
+            "`GET /a` or can be called 2 times within 1 minute.",
+            "Either `GET /a` can be called 2 times within 1 minute.",
+            "`GET /a` and `GET /b` can be called 2 times within 1 minute.",
+            "`GET /a` can be called 5 time within 1 minute.",
+            "`statuses` can be called 5 times within 1 minute.",
+        ];
+        for sentence in refused {
+            assert_eq!(limits(&[sentence]), (0, 1), "{sentence}");
+        }
     }
 
     #[test]

@@ -3,12 +3,16 @@
 
 use std::ops::Range;
 
+use super::methods::LintRecord;
+
 /// What the page says about rate limits.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RateLimitPage {
     /// The response headers, in page order (`X-RateLimit-Limit`, …).
     pub headers: Vec<RateLimitHeader>,
     pub limits: Vec<RateLimit>,
+    /// The docs defects the page's reader found, which its copy records.
+    pub lints: Vec<LintRecord>,
 }
 
 impl RateLimitPage {
@@ -20,6 +24,9 @@ impl RateLimitPage {
         }
         for limit in &mut page.limits {
             limit.span = 0..0;
+        }
+        for record in &mut page.lints {
+            record.span = 0..0;
         }
         page
     }
@@ -37,6 +44,34 @@ pub struct RateLimitHeader {
 pub enum LimitScope {
     Account,
     Ip,
+}
+
+impl LimitScope {
+    /// The name the YAML copy and the diff use: `account`, `ip`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LimitScope::Account => "account",
+            LimitScope::Ip => "ip",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<LimitScope> {
+        match name {
+            "account" => Some(LimitScope::Account),
+            "ip" => Some(LimitScope::Ip),
+            _ => None,
+        }
+    }
+}
+
+/// `METHOD /path`, as the method pages write a request.
+pub fn is_request(text: &str) -> bool {
+    matches!(
+        text.split(' ').collect::<Vec<_>>()[..],
+        [method, path] if !method.is_empty()
+            && method.bytes().all(|b| b.is_ascii_uppercase())
+            && path.starts_with('/')
+    )
 }
 
 /// Which requests a limit counts.

@@ -61,7 +61,7 @@ struct PageOut<'a> {
 
 /// A docs defect found on the page, and what the generator did about it.
 #[derive(Serialize)]
-struct LintOut<'a> {
+pub(super) struct LintOut<'a> {
     lint: &'a str,
     at: &'a str,
     message: &'a str,
@@ -121,7 +121,7 @@ fn error(error: &ErrorResponse) -> ErrorOut<'_> {
     }
 }
 
-fn lint(record: &LintRecord) -> LintOut<'_> {
+pub(super) fn lint(record: &LintRecord) -> LintOut<'_> {
     LintOut {
         lint: &record.lint,
         at: &record.at,

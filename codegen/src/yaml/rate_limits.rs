@@ -4,7 +4,11 @@
 use super::read::document_root;
 use super::tree::{Node, Read, Schema};
 use crate::diagnostic::{Diagnostic, Error};
-use crate::model::rate_limits::{Applies, LimitScope, RateLimit, RateLimitHeader, RateLimitPage};
+use crate::lint;
+use crate::model::methods::LintRecord;
+use crate::model::rate_limits::{
+    Applies, LimitScope, RateLimit, RateLimitHeader, RateLimitPage, is_request,
+};
 use crate::source::Source;
 
 const SCHEMA: Schema = Schema {
@@ -21,15 +25,51 @@ fn document(node: &Node) -> Read<RateLimitPage> {
         node,
         "the document",
         "the document",
-        &["schema", "headers", "limits"],
+        &["schema", "lints", "headers", "limits"],
     )?;
+    let lints = match mapping.get("lints") {
+        None => Vec::new(),
+        Some(node) => SCHEMA
+            .sequence(node, "lints")?
+            .iter()
+            .map(lint_record)
+            .collect::<Read<_>>()?,
+    };
     let headers = SCHEMA.required(&mapping, "headers", |schema, node, key| {
         schema.sequence(node, key)?.iter().map(header).collect()
     })?;
     let limits = SCHEMA.required(&mapping, "limits", |schema, node, key| {
         schema.sequence(node, key)?.iter().map(limit).collect()
     })?;
-    Ok(RateLimitPage { headers, limits })
+    Ok(RateLimitPage {
+        headers,
+        limits,
+        lints,
+    })
+}
+
+/// A docs defect the exporter found, recorded as the methods copy records them.
+fn lint_record(node: &Node) -> Read<LintRecord> {
+    let keys = ["lint", "at", "message", "outcome"];
+    let mapping = SCHEMA.mapping(node, "lints", "a lint record", &keys)?;
+    let name = SCHEMA.required(&mapping, "lint", Schema::string)?;
+    if lint::find(&name.value).is_none() {
+        return Err(Diagnostic::error(name.span, format!("unknown lint `{}`", name.value))
+            .help("`lints` records what the generator found when it exported the copy; re-export it rather than editing it by hand")
+            .into());
+    }
+    let text = |key: &str| {
+        SCHEMA
+            .required(&mapping, key, Schema::string)
+            .map(|text| text.value)
+    };
+    Ok(LintRecord {
+        lint: name.value,
+        at: text("at")?,
+        message: text("message")?,
+        outcome: text("outcome")?,
+        span: node.span.clone(),
+    })
 }
 
 fn header(node: &Node) -> Read<RateLimitHeader> {
@@ -45,27 +85,38 @@ fn limit(node: &Node) -> Read<RateLimit> {
     let keys = ["scope", "name", "requests", "count", "period_seconds"];
     let mapping = SCHEMA.mapping(node, "limits", "a limit", &keys)?;
     let scope = SCHEMA.required(&mapping, "scope", Schema::string)?;
-    let scope = match scope.value.as_str() {
-        "account" => LimitScope::Account,
-        "ip" => LimitScope::Ip,
-        other => {
-            return Err(Diagnostic::error(scope.span, format!("unknown scope `{other}`"))
-                .help("a limit's `scope` is `account` or `ip`, as the page's `### Per account` and `### Per IP`")
-                .into());
-        }
+    let Some(scope_value) = LimitScope::from_name(&scope.value) else {
+        return Err(Diagnostic::error(scope.span, format!("unknown scope `{}`", scope.value))
+            .help("a limit's `scope` is `account` or `ip`, as the page's `### Per account` and `### Per IP`")
+            .into());
     };
     let applies = match mapping.get("requests") {
         None => Applies::All,
-        Some(node) => Applies::Requests(
-            SCHEMA
-                .sequence(node, "requests")?
-                .iter()
-                .map(|request| SCHEMA.string(request, "requests").map(|text| text.value))
-                .collect::<Read<_>>()?,
-        ),
+        Some(node) => {
+            let items = SCHEMA.sequence(node, "requests")?;
+            if items.is_empty() {
+                return Err(Diagnostic::error(node.span.clone(), "`requests` is empty")
+                    .help("leave `requests` out for a limit on every call; a limit the page gives for some calls names them")
+                    .into());
+            }
+            let mut requests = Vec::new();
+            for item in items {
+                let request = SCHEMA.string(item, "requests")?;
+                if !is_request(&request.value) {
+                    return Err(Diagnostic::error(
+                        request.span,
+                        format!("`{}` is not a request", request.value),
+                    )
+                    .help("write a request as the method pages do, e.g. `POST /api/v1/media`")
+                    .into());
+                }
+                requests.push(request.value);
+            }
+            Applies::Requests(requests)
+        }
     };
     Ok(RateLimit {
-        scope,
+        scope: scope_value,
         name: SCHEMA
             .optional(mapping.get("name"), "name", Schema::string)?
             .map(|name| name.value),
@@ -81,6 +132,8 @@ fn limit(node: &Node) -> Read<RateLimit> {
 fn key_expects(key: &str) -> &'static str {
     match key {
         "schema" => "the schema version, `1`",
+        "lints" => "a list of lint records (`- lint:` items), as `export-yaml` writes them",
+        "lint" => "a lint's name, such as `unreadable-rate-limit`",
         "headers" => "a list of headers (`- name:` items)",
         "limits" => "a list of limits (`- scope:` items)",
         "name" => "a name, such as `X-RateLimit-Limit` or `Uploading media`",

@@ -4,8 +4,9 @@
 use serde::Serialize;
 
 use super::SCHEMA_VERSION;
+use super::methods_write::{LintOut, lint};
 use super::write::to_yaml;
-use crate::model::rate_limits::{Applies, LimitScope, RateLimitPage};
+use crate::model::rate_limits::{Applies, RateLimitPage};
 
 /// `identity` names the page by content (its git blob id).
 pub(crate) fn write(
@@ -15,6 +16,7 @@ pub(crate) fn write(
 ) -> Result<String, String> {
     let document = Document {
         schema: SCHEMA_VERSION,
+        lints: page.lints.iter().map(lint).collect(),
         headers: page
             .headers
             .iter()
@@ -24,10 +26,7 @@ pub(crate) fn write(
             .limits
             .iter()
             .map(|limit| LimitOut {
-                scope: match limit.scope {
-                    LimitScope::Account => "account",
-                    LimitScope::Ip => "ip",
-                },
+                scope: limit.scope.as_str(),
                 name: limit.name.as_deref(),
                 requests: match &limit.applies {
                     Applies::All => None,
@@ -52,6 +51,8 @@ pub(crate) fn write(
 #[derive(Serialize)]
 struct Document<'a> {
     schema: u32,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    lints: Vec<LintOut<'a>>,
     headers: Vec<HeaderOut<'a>>,
     limits: Vec<LimitOut<'a>>,
 }

@@ -291,6 +291,14 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Generate { spec, out }) => {
             generate(options, Output::Module, &spec, out.as_deref())
         }
+        Some(Command::ExportYaml { spec: None, .. })
+            if options.methods.is_some() && options.rate_limits.is_some() =>
+        {
+            Err(Failure::Usage(
+                "export-yaml writes one copy: give --methods FOLDER or --rate-limits PAGE, not both"
+                    .to_owned(),
+            ))
+        }
         Some(Command::ExportYaml { spec, out }) => match (spec, &options.methods) {
             (None, None) if options.rate_limits.is_some() => {
                 let page = options.rate_limits.as_deref().unwrap_or_default();
@@ -332,40 +340,34 @@ fn refresh_workspace(options: &Options) -> Result<ExitCode, Failure> {
     }
     // The method pages are not in this repository: the copy is refreshed
     // only from pages given, or found where the tests find the corpus.
-    let exported = match method_pages_folder(options.methods.as_deref())? {
+    match method_pages_folder(options.methods.as_deref())? {
         Ok(folder) => {
             let copy = options
                 .config()
                 .export_methods_report(&folder, Some(DEFAULT_METHODS))?;
-            warn(&copy.lints);
             write_output(DEFAULT_METHODS, &copy.code)?;
-            true
         }
         Err(looked_in) => {
             write_stderr(&format!(
                 "skipped: {DEFAULT_METHODS} (no method pages found; looked in {looked_in}; \
                  get them with scripts/fetch-corpus.sh, or pass --methods FOLDER)\n"
             ));
-            false
         }
-    };
-    let rate_limits_exported = match rate_limits_page(options.rate_limits.as_deref())? {
+    }
+    match rate_limits_page(options.rate_limits.as_deref())? {
         Ok(page) => {
             let copy = options
                 .config()
                 .export_rate_limits_report(&page, Some(DEFAULT_RATE_LIMITS))?;
-            warn(&copy.lints);
             write_output(DEFAULT_RATE_LIMITS, &copy.code)?;
-            true
         }
         Err(looked_in) => {
             write_stderr(&format!(
                 "skipped: {DEFAULT_RATE_LIMITS} (no rate-limits page found; looked in {looked_in}; \
                  get it with scripts/fetch-corpus.sh, or pass --rate-limits PAGE)\n"
             ));
-            false
         }
-    };
+    }
     let spec = Source::read(Path::new(DEFAULT_SPEC))?;
     let mut config = options.config();
     if Path::new(DEFAULT_METHODS).is_file() {
@@ -375,10 +377,9 @@ fn refresh_workspace(options: &Options) -> Result<ExitCode, Failure> {
         }
     }
     let module = Output::Module.produce(&mut config, &spec, Some(DEFAULT_OUT))?;
-    // The copy just exported records the same defects the pages showed.
-    if !exported || !rate_limits_exported {
-        warn(&module.lints);
-    }
+    // Once: the copies record the defects their pages showed, and the
+    // module reports them again with the ones found between the copies.
+    warn(&module.lints);
     write_output(DEFAULT_OUT, &module.code)?;
     let copy = Output::YamlCopy.produce(&mut options.config(), &spec, Some(DEFAULT_YAML))?;
     write_output(DEFAULT_YAML, &copy.code)?;
@@ -515,6 +516,12 @@ fn write_output(out: &str, content: &str) -> Result<(), Failure> {
 fn check(options: &Options, files: &[String]) -> Result<ExitCode, Failure> {
     let mut config = options.config();
     let (spec, generated) = match (files, &options.methods) {
+        ([_], Some(_)) if options.rate_limits.is_some() => {
+            return Err(Failure::Usage(
+                "check compares one copy: give --methods FOLDER or --rate-limits PAGE with <COPY>, not both"
+                    .to_owned(),
+            ));
+        }
         ([copy], None) if options.rate_limits.is_some() => {
             let page = options.rate_limits.as_deref().unwrap_or_default();
             let fresh = config.export_rate_limits_report(page, Some(copy))?;
