@@ -135,8 +135,14 @@ pub(crate) fn resolve(
             reset,
         }),
         _ => {
+            // At the headers the page has, else at its start.
+            let at = input
+                .page
+                .headers
+                .first()
+                .map_or(0..0, |header| header.span.clone());
             lint_at(
-                0..0,
+                at,
                 "the page does not define the three rate-limit headers (`…-Limit`, `…-Remaining`, `…-Reset`)".to_owned(),
                 "generated no `RateLimitStatus`: there is no header to read it from",
             );

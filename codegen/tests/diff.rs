@@ -579,4 +579,27 @@ fn rate_limit_changes_are_reported() {
         text.contains("rate limit `Uploading media (per account)` changed: 30 calls within 1800 s (POST /api/v1/media) → 20 calls within 1800 s (POST /api/v1/media)"),
         "{text}"
     );
+
+    // Without its reset header the page gives no `RateLimitStatus`: major.
+    let reset = "  - name: X-RateLimit-Reset\n";
+    assert_eq!(copy.matches(reset).count(), 1);
+    std::fs::write(&edited_path, copy.replacen(reset, "", 1)).expect("a temporary file");
+    let diff = diff::diff_generated_api(
+        &old_module,
+        "old.rs",
+        &spec,
+        &methods,
+        Config::new().rate_limits(&edited_path),
+    )
+    .expect("generates, with a warning")
+    .expect("the old module reads back");
+    let changes: Vec<_> = diff
+        .changes
+        .iter()
+        .map(|change| (change.kind, change.impact()))
+        .collect();
+    assert_eq!(
+        changes,
+        [(ChangeKind::RateLimitHeadersChanged, Impact::Major)]
+    );
 }

@@ -22,6 +22,14 @@ pub(crate) fn compare(old: &ApiView, new: &ApiView) -> Vec<Change> {
     super::methods::compare_endpoints(&old.endpoints, &new.endpoints, &mut changes);
     compare_lints(&old.lints, &new.lints, &mut changes);
     compare_rate_limits(&old.rate_limits, &new.rate_limits, &mut changes);
+    if old.rate_limit_headers != new.rate_limit_headers {
+        changes.push(Change::new(
+            ChangeKind::RateLimitHeadersChanged,
+            "rate_limit_headers",
+            Some(old.rate_limit_headers.join(", ")),
+            Some(new.rate_limit_headers.join(", ")),
+        ));
+    }
     changes
 }
 

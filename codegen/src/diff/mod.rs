@@ -106,6 +106,9 @@ pub enum ChangeKind {
     RateLimitRemoved,
     /// A rate limit's count, period or calls changed.
     RateLimitChanged,
+    /// The rate-limit headers' names changed, or `RateLimitStatus` came or
+    /// went with them.
+    RateLimitHeadersChanged,
 }
 
 impl ChangeKind {
@@ -132,7 +135,8 @@ impl ChangeKind {
             | MethodAuthorizationChanged
             | MethodErrorRemoved
             | MethodErrorMessageChanged
-            | MethodErrorStatusChanged => Impact::Major,
+            | MethodErrorStatusChanged
+            | RateLimitHeadersChanged => Impact::Major,
             AttributeAddedOptional
             | GroupAdded
             | ReasonAdded
@@ -204,6 +208,7 @@ impl ChangeKind {
             RateLimitAdded => "rate_limit_added",
             RateLimitRemoved => "rate_limit_removed",
             RateLimitChanged => "rate_limit_changed",
+            RateLimitHeadersChanged => "rate_limit_headers_changed",
         }
     }
 }
@@ -391,6 +396,16 @@ fn api_view(error_page: &Source, methods: &Methods, config: &Config) -> Result<A
                         .iter()
                         .map(view::RateLimitView::of)
                         .collect()
+                })
+                .unwrap_or_default();
+            view.rate_limit_headers = resolved
+                .and_then(|resolved| resolved.headers.as_ref())
+                .map(|headers| {
+                    vec![
+                        headers.limit.clone(),
+                        headers.remaining.clone(),
+                        headers.reset.clone(),
+                    ]
                 })
                 .unwrap_or_default();
             view

@@ -113,7 +113,26 @@ pub(crate) fn read_back(module: &str) -> Option<ApiView> {
         endpoints: read_endpoints(&file)?,
         lints: Vec::new(),
         rate_limits: read_rate_limits(&file)?,
+        rate_limit_headers: read_rate_limit_headers(&file),
     })
+}
+
+/// The constants of `rate_limit_headers`, in order: empty without them.
+fn read_rate_limit_headers(file: &syn::File) -> Vec<String> {
+    file.items
+        .iter()
+        .find_map(|item| match item {
+            Item::Mod(module) if module.ident == "rate_limit_headers" => module.content.as_ref(),
+            _ => None,
+        })
+        .map(|(_, items)| items.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|item| match item {
+            Item::Const(constant) => string(&constant.expr),
+            _ => None,
+        })
+        .collect()
 }
 
 /// `RATE_LIMITS`: empty for a module without the rate-limits page.

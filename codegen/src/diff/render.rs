@@ -106,6 +106,7 @@ fn describe(change: &Change, quote: Quote) -> String {
         RateLimitAdded => format!("rate limit {subject} added: {new}"),
         RateLimitRemoved => format!("rate limit {subject} removed (was {old})"),
         RateLimitChanged => format!("rate limit {subject} changed: {old} → {new}"),
+        RateLimitHeadersChanged => format!("the rate-limit headers changed: [{old}] → [{new}]"),
     }
 }
 

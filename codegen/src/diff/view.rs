@@ -17,6 +17,9 @@ pub(crate) struct ApiView {
     pub lints: Vec<LintView>,
     /// The documented rate limits; empty without the rate-limits page.
     pub rate_limits: Vec<RateLimitView>,
+    /// The rate-limit headers `RateLimitStatus` reads (limit, remaining,
+    /// reset); empty when the module has none.
+    pub rate_limit_headers: Vec<String>,
 }
 
 /// A documented rate limit, as `RATE_LIMITS` holds it.
@@ -251,6 +254,7 @@ impl ApiView {
             endpoints: Vec::new(),
             lints: Vec::new(),
             rate_limits: Vec::new(),
+            rate_limit_headers: Vec::new(),
         }
     }
 
