@@ -576,6 +576,21 @@ pub(crate) fn route_path(path: &str) -> &str {
     path.split('?').next().unwrap_or(path)
 }
 
+/// The segments of a documented path without its query, as the router
+/// matches them (an empty one is a docs defect the caller reports).
+pub(crate) fn path_segments(path: &str) -> Vec<&str> {
+    let path = route_path(path);
+    path.strip_prefix('/').unwrap_or(path).split('/').collect()
+}
+
+/// What routes a path: its segments, `None` for a `:parameter`.
+pub(crate) fn route<'p>(segments: &[&'p str]) -> Vec<Option<&'p str>> {
+    segments
+        .iter()
+        .map(|s| (!s.starts_with(':')).then_some(*s))
+        .collect()
+}
+
 /// Names and routes every method, reporting every collision. A route no
 /// request could reach is a docs defect: that method is left out, with a lint.
 pub(crate) fn endpoints<'a>(
@@ -653,7 +668,7 @@ pub(crate) fn endpoints<'a>(
                 continue;
             }
             let path = route_path(&method.path);
-            let segments: Vec<&str> = path.strip_prefix('/').unwrap_or(path).split('/').collect();
+            let segments = path_segments(path);
             if segments.iter().any(|s| s.is_empty() || *s == ":") && path != "/" {
                 lints.push(input.lint_at(
                     page_index,
@@ -667,10 +682,7 @@ pub(crate) fn endpoints<'a>(
                 ));
                 continue;
             }
-            let route: Vec<Option<&str>> = segments
-                .iter()
-                .map(|s| (!s.starts_with(':')).then_some(*s))
-                .collect();
+            let route = route(&segments);
             let shape = (method.http_method.clone(), route.clone());
             if let Some(first) = by_route.get(&shape) {
                 lints.push(input.lint_at(

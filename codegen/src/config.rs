@@ -214,7 +214,7 @@ impl Config {
         methods_copy: &Source,
     ) -> Result<Generated, Error> {
         let methods = crate::method_pages::load_copy(methods_copy.clone())?;
-        crate::generate_with(error_page, Some(&methods), self)
+        crate::generate_all(error_page, Some(&methods), None, self)
     }
 
     /// Reads the spec at `path` and returns its YAML copy. `out_name` is

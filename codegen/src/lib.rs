@@ -35,7 +35,7 @@ pub mod lint;
 mod markdown;
 mod method_pages;
 pub mod model;
-mod rate_limit_page;
+mod rate_limits;
 mod source;
 #[cfg(feature = "tools")]
 #[doc(hidden)]
@@ -48,7 +48,7 @@ pub use diagnostic::{Diagnostic, Error};
 pub use lint::{Level, Lints};
 #[cfg(feature = "markdown-methods")]
 pub use method_pages::{parse_method_page, read_method_pages};
-pub use rate_limit_page::parse_rate_limits_page;
+pub use rate_limits::parse_rate_limits_page;
 pub use source::{MAX_SPEC_BYTES, Source};
 pub use yaml::SCHEMA_VERSION;
 
@@ -112,26 +112,17 @@ fn generate(source: &Source, config: &Config) -> Result<Generated, Error> {
     let rate_limits = config
         .rate_limits
         .as_deref()
-        .map(rate_limit_page::load)
+        .map(rate_limits::load)
         .transpose()?;
     generate_all(source, methods.as_ref(), rate_limits.as_ref(), config)
 }
 
-/// The module for the Error page, and for the method pages when given.
-pub(crate) fn generate_with(
-    source: &Source,
-    methods: Option<&(api::MethodsInput, emit::MethodsOrigin)>,
-    config: &Config,
-) -> Result<Generated, Error> {
-    generate_all(source, methods, None, config)
-}
-
-/// [`generate_with`], and the rate limits when given, which name methods
-/// and so need the method pages.
+/// The module for the Error page, and for the method pages and the rate
+/// limits when given; the rate limits name methods, so they need the pages.
 pub(crate) fn generate_all(
     source: &Source,
-    methods: Option<&(api::MethodsInput, emit::MethodsOrigin)>,
-    rate_limits: Option<&rate_limit_page::RateLimitsInput>,
+    methods: Option<&(api::MethodsInput, emit::InputOrigin)>,
+    rate_limits: Option<&rate_limits::RateLimitsInput>,
     config: &Config,
 ) -> Result<Generated, Error> {
     let bug = |bug: String| {
@@ -191,12 +182,12 @@ pub(crate) fn with_checked_api<R>(
 pub(crate) fn with_checked_api_and_limits<R>(
     source: &Source,
     input: &api::MethodsInput,
-    rate_limits: Option<&rate_limit_page::RateLimitsInput>,
+    rate_limits: Option<&rate_limits::RateLimitsInput>,
     config: &Config,
     then: impl FnOnce(
         &validate::Checked<'_>,
         &[api::Endpoint<'_>],
-        Option<&emit::rate_limits::RateLimits>,
+        Option<&model::rate_limits::RateLimits>,
     ) -> R,
 ) -> Result<(R, Lints), Error> {
     let spec = parse(source)?;
@@ -225,7 +216,7 @@ pub(crate) fn with_checked_api_and_limits<R>(
     found.extend(endpoint_lints);
     let resolved = rate_limits.map(|rate_limits| {
         let (resolved, limit_lints) =
-            rate_limit_page::resolve(rate_limits, &endpoints, &config.docs_site);
+            rate_limits::resolve(rate_limits, &endpoints, &config.docs_site);
         found.extend(limit_lints);
         resolved
     });
@@ -236,7 +227,7 @@ pub(crate) fn with_checked_api_and_limits<R>(
 fn emit_options<'a>(
     source: &'a Source,
     config: &'a Config,
-    methods: Option<&emit::MethodsOrigin>,
+    methods: Option<&emit::InputOrigin>,
 ) -> emit::EmitOptions<'a> {
     emit::EmitOptions {
         serde: &config.serde,
@@ -318,7 +309,7 @@ fn export_rate_limits_yaml(
     config: &Config,
     out_name: Option<&str>,
 ) -> Result<Generated, Error> {
-    let input = rate_limit_page::load(path)?;
+    let input = rate_limits::load(path)?;
     let lints = lint::apply(&config.lints, input.lints.clone())?;
     let yaml = yaml::rate_limits_write::write(&input.page, &input.origin.identity, out_name)
         .map_err(|bug| {

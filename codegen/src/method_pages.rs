@@ -6,7 +6,7 @@ use std::path::Path;
 use crate::Format;
 use crate::api::MethodsInput;
 use crate::diagnostic::{Diagnostic, Error};
-use crate::emit::MethodsOrigin;
+use crate::emit::InputOrigin;
 use crate::lint::{self, Found};
 #[cfg(feature = "markdown-methods")]
 use crate::markdown::method_page;
@@ -32,7 +32,7 @@ pub fn read_method_pages(dir: &Path) -> Result<Vec<MethodPage>, Error> {
 
 /// Reads the method pages at `path`: a folder of Markdown pages, or a YAML
 /// copy of them (`.yaml`, `.yml`).
-pub(crate) fn load(path: &Path) -> Result<(MethodsInput, MethodsOrigin), Error> {
+pub(crate) fn load(path: &Path) -> Result<(MethodsInput, InputOrigin), Error> {
     let name = display_path(path);
     #[cfg(not(feature = "markdown-methods"))]
     if path.is_dir() {
@@ -52,7 +52,7 @@ pub(crate) fn load(path: &Path) -> Result<(MethodsInput, MethodsOrigin), Error> 
             "{} pages, git tree {tree} (`git rev-parse <commit>:content/en/methods` in the docs)",
             input.spec.pages.len(),
         );
-        return Ok((input, MethodsOrigin { name, identity }));
+        return Ok((input, InputOrigin { name, identity }));
     }
     if Format::of(&name) != Format::Yaml {
         return Err(folder_error(
@@ -65,7 +65,7 @@ pub(crate) fn load(path: &Path) -> Result<(MethodsInput, MethodsOrigin), Error> 
 }
 
 /// Reads a YAML copy of the method pages already in memory.
-pub(crate) fn load_copy(source: Source) -> Result<(MethodsInput, MethodsOrigin), Error> {
+pub(crate) fn load_copy(source: Source) -> Result<(MethodsInput, InputOrigin), Error> {
     if source.text().trim().is_empty() {
         return Err(Error::single(
             source,
@@ -74,7 +74,7 @@ pub(crate) fn load_copy(source: Source) -> Result<(MethodsInput, MethodsOrigin),
         ));
     }
     let (spec, reason_name_spans) = yaml::methods::parse(&source)?;
-    let origin = MethodsOrigin {
+    let origin = InputOrigin {
         name: source.name().to_owned(),
         identity: format!(
             "blob {} (`git hash-object {}`)",

@@ -31,15 +31,15 @@ pub fn generate_from_pages(
     config: &Config,
 ) -> Result<String, Error> {
     let methods = in_memory(pages)?;
-    crate::generate_with(error_page, Some(&methods), config).map(|generated| generated.code)
+    crate::generate_all(error_page, Some(&methods), None, config).map(|generated| generated.code)
 }
 
 /// Pages in memory as the generator's input, named as a folder would not be.
 fn in_memory(
     pages: &[(String, Source)],
-) -> Result<(crate::api::MethodsInput, emit::MethodsOrigin), Error> {
+) -> Result<(crate::api::MethodsInput, emit::InputOrigin), Error> {
     let input = crate::method_pages::from_sources(pages.to_vec())?;
-    let origin = emit::MethodsOrigin {
+    let origin = emit::InputOrigin {
         name: "methods".to_owned(),
         identity: format!("{} pages in memory", pages.len()),
     };

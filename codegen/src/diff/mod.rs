@@ -342,7 +342,8 @@ pub fn diff_generated_api(
     config: &Config,
 ) -> Result<Option<Diff>, Error> {
     let new_methods = crate::method_pages::load(methods)?;
-    let new_view = api_view(error_page, &new_methods, config)?;
+    let rate_limits = configured_rate_limits(config)?;
+    let new_view = api_view(error_page, &new_methods, rate_limits.as_ref(), config)?;
     // A module holds no lints: compare facts only.
     let new_view = ApiView {
         lints: Vec::new(),
@@ -358,7 +359,7 @@ pub fn diff_generated_api(
     }))
 }
 
-type Methods = (crate::api::MethodsInput, crate::emit::MethodsOrigin);
+type Methods = (crate::api::MethodsInput, crate::emit::InputOrigin);
 
 fn api_diff(
     error_page: &Source,
@@ -366,8 +367,9 @@ fn api_diff(
     new: &Methods,
     config: &Config,
 ) -> Result<Diff, Error> {
-    let old_view = api_view(error_page, old, config)?;
-    let new_view = api_view(error_page, new, config)?;
+    let rate_limits = configured_rate_limits(config)?;
+    let old_view = api_view(error_page, old, rate_limits.as_ref(), config)?;
+    let new_view = api_view(error_page, new, rate_limits.as_ref(), config)?;
     Ok(Diff {
         old_name: old.1.name.clone(),
         new_name: new.1.name.clone(),
@@ -375,43 +377,34 @@ fn api_diff(
     })
 }
 
-fn api_view(error_page: &Source, methods: &Methods, config: &Config) -> Result<ApiView, Error> {
-    // The rate limits configured, if any, as the module would have them.
-    let rate_limits = config
-        .rate_limits
-        .as_deref()
-        .map(crate::rate_limit_page::load)
-        .transpose()?;
+fn api_view(
+    error_page: &Source,
+    methods: &Methods,
+    rate_limits: Option<&crate::rate_limits::RateLimitsInput>,
+    config: &Config,
+) -> Result<ApiView, Error> {
     let (view, _lints) = crate::with_checked_api_and_limits(
         error_page,
         &methods.0,
-        rate_limits.as_ref(),
+        rate_limits,
         config,
         |checked, endpoints, resolved| {
-            let mut view = ApiView::of_api(checked, endpoints);
-            view.rate_limits = resolved
-                .map(|resolved| {
-                    resolved
-                        .limits
-                        .iter()
-                        .map(view::RateLimitView::of)
-                        .collect()
-                })
-                .unwrap_or_default();
-            view.rate_limit_headers = resolved
-                .and_then(|resolved| resolved.headers.as_ref())
-                .map(|headers| {
-                    vec![
-                        headers.limit.clone(),
-                        headers.remaining.clone(),
-                        headers.reset.clone(),
-                    ]
-                })
-                .unwrap_or_default();
-            view
+            ApiView::of_api(checked, endpoints).with_rate_limits(resolved)
         },
     )?;
     Ok(view.with_lints(&methods.0.spec))
+}
+
+/// The rate limits configured, if any, as the module would have them; read
+/// once for both sides of a diff.
+fn configured_rate_limits(
+    config: &Config,
+) -> Result<Option<crate::rate_limits::RateLimitsInput>, Error> {
+    config
+        .rate_limits
+        .as_deref()
+        .map(crate::rate_limits::load)
+        .transpose()
 }
 
 fn view_of(source: &Source, config: &Config) -> Result<ApiView, Error> {

@@ -2,6 +2,7 @@
 //! compared: from a checked spec, or read back from a generated file.
 
 use crate::model::plain_text;
+use crate::model::rate_limits::{RateLimits, ResolvedLimit};
 use crate::validate::{Checked, FieldType};
 
 /// The public surface of one generated module, plus the docs text it carries.
@@ -55,7 +56,7 @@ impl RateLimitView {
         terms
     }
 
-    pub(crate) fn of(limit: &crate::emit::rate_limits::ResolvedLimit) -> RateLimitView {
+    pub(crate) fn of(limit: &ResolvedLimit) -> RateLimitView {
         RateLimitView {
             scope: limit.scope.as_str().to_owned(),
             name: limit.name.clone(),
@@ -168,6 +169,27 @@ fn rust_type_text(ty: &FieldType) -> String {
 }
 
 impl ApiView {
+    /// This view with the module's rate limits and rate-limit headers, as
+    /// resolved against its endpoints; none without the rate-limits page.
+    pub fn with_rate_limits(mut self, resolved: Option<&RateLimits>) -> ApiView {
+        let Some(resolved) = resolved else {
+            return self;
+        };
+        self.rate_limits = resolved.limits.iter().map(RateLimitView::of).collect();
+        self.rate_limit_headers = resolved
+            .headers
+            .as_ref()
+            .map(|headers| {
+                vec![
+                    headers.limit.clone(),
+                    headers.remaining.clone(),
+                    headers.reset.clone(),
+                ]
+            })
+            .unwrap_or_default();
+        self
+    }
+
     /// The view of a module with `Endpoint`: the catalogue and the endpoints.
     pub fn of_api(checked: &Checked<'_>, endpoints: &[crate::api::Endpoint<'_>]) -> ApiView {
         let mut view = ApiView::of_checked(checked);

@@ -21,7 +21,7 @@ use super::inline;
 use super::lenient_json;
 use crate::diagnostic::{Diagnostic, Errors, Sink};
 use crate::lint::{self, Found};
-use crate::model::methods::{Auth, ErrorResponse, Lifecycle, LintRecord, Method, MethodPage};
+use crate::model::methods::{Auth, ErrorResponse, Lifecycle, Method, MethodPage};
 use crate::source::Source;
 
 /// HTTP methods a request line may start with.
@@ -54,29 +54,7 @@ pub(crate) fn parse_with_lints(
         reader.block(block, opens_method, &mut sink);
     }
     reader.close_section(&mut sink);
-    let found: Vec<Found> = sink
-        .take_lints()
-        .into_iter()
-        .map(|(lint, diagnostic)| Found {
-            lint,
-            source: source.clone(),
-            diagnostic,
-        })
-        .collect();
-    let records = found
-        .iter()
-        .map(|found| {
-            let diagnostic = &found.diagnostic;
-            let (line, col) = source.line_col(diagnostic.span().start);
-            LintRecord {
-                lint: found.lint.name.to_owned(),
-                at: format!("{page_path}.md:{line}:{col}"),
-                message: diagnostic.message().to_owned(),
-                outcome: diagnostic.notes().first().cloned().unwrap_or_default(),
-                span: diagnostic.span(),
-            }
-        })
-        .collect();
+    let (found, records) = super::found_lints(&mut sink, source, &format!("{page_path}.md"));
     match front {
         Some(front) if sink.is_empty() => Ok((
             MethodPage {

@@ -15,3 +15,42 @@ pub(crate) mod method_page;
 pub(crate) mod rate_limits_page;
 
 pub use error_page::parse;
+
+use crate::diagnostic::Sink;
+use crate::lint::Found;
+use crate::model::methods::LintRecord;
+use crate::source::Source;
+
+/// The lints a page's reader collected in `sink`, as lints found in
+/// `source`, and the records a YAML copy keeps of them, located at
+/// `docs_path`, the page's path in the docs (`statuses.md`, `api/rate-limits.md`).
+pub(crate) fn found_lints(
+    sink: &mut Sink,
+    source: &Source,
+    docs_path: &str,
+) -> (Vec<Found>, Vec<LintRecord>) {
+    let found: Vec<Found> = sink
+        .take_lints()
+        .into_iter()
+        .map(|(lint, diagnostic)| Found {
+            lint,
+            source: source.clone(),
+            diagnostic,
+        })
+        .collect();
+    let records = found
+        .iter()
+        .map(|found| {
+            let diagnostic = &found.diagnostic;
+            let (line, col) = source.line_col(diagnostic.span().start);
+            LintRecord {
+                lint: found.lint.name.to_owned(),
+                at: format!("{docs_path}:{line}:{col}"),
+                message: diagnostic.message().to_owned(),
+                outcome: diagnostic.notes().first().cloned().unwrap_or_default(),
+                span: diagnostic.span(),
+            }
+        })
+        .collect();
+    (found, records)
+}

@@ -1,6 +1,6 @@
 //! Reads the rate-limits page (`content/en/api/rate-limits.md`). The page is
 //! prose, so only the shapes it has are read: a header as a code span with
-//! its meaning on the next line (`: Number of requests…`), and a limit as
+//! its meaning on the next line (`: …`), and a limit as
 //! one sentence, "`POST /api/v1/media` can be called 30 times within 30
 //! minutes." Any other paragraph under `## Limits` is a lint, never a guess.
 
@@ -11,7 +11,6 @@ use super::front_matter::{self, PageKind};
 use super::inline;
 use crate::diagnostic::{Diagnostic, Errors, Sink};
 use crate::lint::{self, Found};
-use crate::model::methods::LintRecord;
 use crate::model::rate_limits::{
     Applies, LimitScope, RateLimit, RateLimitHeader, RateLimitPage, is_request,
 };
@@ -29,30 +28,8 @@ pub(crate) fn parse_with_lints(source: &Source) -> Result<(RateLimitPage, Vec<Fo
     if !sink.is_empty() {
         return Err(sink.into_error(source));
     }
-    let found: Vec<Found> = sink
-        .take_lints()
-        .into_iter()
-        .map(|(lint, diagnostic)| Found {
-            lint,
-            source: source.clone(),
-            diagnostic,
-        })
-        .collect();
-    // What the copy records, located in the docs repository.
-    reader.page.lints = found
-        .iter()
-        .map(|found| {
-            let diagnostic = &found.diagnostic;
-            let (line, col) = source.line_col(diagnostic.span().start);
-            LintRecord {
-                lint: found.lint.name.to_owned(),
-                at: format!("api/rate-limits.md:{line}:{col}"),
-                message: diagnostic.message().to_owned(),
-                outcome: diagnostic.notes().first().cloned().unwrap_or_default(),
-                span: diagnostic.span(),
-            }
-        })
-        .collect();
+    let (found, records) = super::found_lints(&mut sink, source, "api/rate-limits.md");
+    reader.page.lints = records;
     Ok((reader.page, found))
 }
 
@@ -141,8 +118,7 @@ impl Reader {
     }
 
     fn limit(&mut self, block: &Block, sink: &mut Sink) {
-        // The introduction before the first `###` ("By default, the
-        // following limits are hardcoded:") is prose.
+        // The introduction before the first `###` is prose.
         let Some((heading, heading_span)) = self.scope_heading.clone() else {
             return;
         };
@@ -269,7 +245,7 @@ mod tests {
     #[test]
     fn every_sentence_shape_of_the_page_reads() {
         let (page, lints) = read(
-            "## Headers\n\nIntro:\n\n`X-RateLimit-Limit`\n: Number of requests permitted per time period\n\n## Limits\n\nBy default:\n\n### Per account\n\nAll endpoints and methods can be called 300 times within 5 minutes.\n\n#### Deleting statuses\n\nEither `DELETE /api/v1/statuses/:id` or `POST /api/v1/statuses/:id/unreblog` can be called 30 times within 30 minutes.\n\n### Per IP\n\n#### Creating accounts\n\n`POST /api/v1/accounts` can be called 5 times within 1 hour.\n",
+            "## Headers\n\nIntro:\n\n`X-RateLimit-Limit`\n: The calls allowed.\n\n## Limits\n\nBy default:\n\n### Per account\n\nAll endpoints and methods can be called 300 times within 5 minutes.\n\n#### Deleting statuses\n\nEither `DELETE /api/v1/statuses/:id` or `POST /api/v1/statuses/:id/unreblog` can be called 30 times within 30 minutes.\n\n### Per IP\n\n#### Creating accounts\n\n`POST /api/v1/accounts` can be called 5 times within 1 hour.\n",
         );
         assert!(lints.is_empty());
         assert_eq!(page.headers.len(), 1);

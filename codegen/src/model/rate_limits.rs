@@ -94,3 +94,30 @@ pub struct RateLimit {
     pub period_seconds: u32,
     pub span: Range<usize>,
 }
+
+/// The rate-limits page, resolved against the endpoints.
+pub(crate) struct RateLimits {
+    pub docs_url: String,
+    pub limits: Vec<ResolvedLimit>,
+    /// The three headers by role, when the page defines all three.
+    pub headers: Option<Headers>,
+}
+
+pub(crate) struct ResolvedLimit {
+    pub scope: LimitScope,
+    pub name: Option<String>,
+    /// As the page writes them; empty for a limit on every call.
+    pub requests: Vec<String>,
+    /// The variants of the documented methods among `requests`; `None`
+    /// for a limit on every call.
+    pub endpoints: Option<Vec<String>>,
+    pub count: u32,
+    pub period_seconds: u32,
+}
+
+/// Each header's name, by its role.
+pub(crate) struct Headers {
+    pub limit: String,
+    pub remaining: String,
+    pub reset: String,
+}

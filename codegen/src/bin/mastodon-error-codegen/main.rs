@@ -340,7 +340,7 @@ fn refresh_workspace(options: &Options) -> Result<ExitCode, Failure> {
     }
     // The method pages are not in this repository: the copy is refreshed
     // only from pages given, or found where the tests find the corpus.
-    match method_pages_folder(options.methods.as_deref())? {
+    match corpus_input(options.methods.as_deref(), "methods", "")? {
         Ok(folder) => {
             let copy = options
                 .config()
@@ -354,7 +354,7 @@ fn refresh_workspace(options: &Options) -> Result<ExitCode, Failure> {
             ));
         }
     }
-    match rate_limits_page(options.rate_limits.as_deref())? {
+    match corpus_input(options.rate_limits.as_deref(), "api", "rate-limits.md")? {
         Ok(page) => {
             let copy = options
                 .config()
@@ -386,47 +386,37 @@ fn refresh_workspace(options: &Options) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The folder of method pages for the refresh: the one given, else the
-/// newest pinned snapshot in the docs corpus. `Err(looked_in)` when neither.
-fn method_pages_folder(given: Option<&str>) -> Result<Result<std::path::PathBuf, String>, Failure> {
+/// An input for the refresh: the one `given`, else `file` (a folder when
+/// empty) in the newest pinned snapshot of the corpus folder `kind`
+/// (`methods`, `api`). `Err(looked_in)` when neither is there.
+fn corpus_input(
+    given: Option<&str>,
+    kind: &str,
+    file: &str,
+) -> Result<Result<std::path::PathBuf, String>, Failure> {
     if let Some(given) = given {
         return Ok(Ok(given.into()));
     }
+    let in_snapshot = |dir: &Path, snapshot: &str| match file {
+        "" => dir.join(snapshot),
+        file => dir.join(snapshot).join(file),
+    };
     let root = Path::new(".");
-    let snapshot = corpus::current_methods_snapshot(root);
+    let snapshot = corpus::current_snapshot(root, kind);
     match (corpus::locate(root).map_err(Failure::Io)?, snapshot) {
-        (corpus::Lookup::Found(dir), Some(snapshot)) if dir.join(&snapshot).is_dir() => {
-            Ok(Ok(dir.join(snapshot)))
+        (corpus::Lookup::Found(dir), Some(snapshot)) if in_snapshot(&dir, &snapshot).exists() => {
+            Ok(Ok(in_snapshot(&dir, &snapshot)))
         }
-        (corpus::Lookup::Found(dir), snapshot) => Ok(Err(format!(
-            "{} (no {} there)",
-            dir.display(),
-            snapshot
-                .unwrap_or_else(|| "methods/ snapshot pinned in scripts/corpus.pins".to_owned())
-        ))),
-        (corpus::Lookup::Missing(looked_in), _) => Ok(Err(looked_in.join(", "))),
-    }
-}
-
-/// The rate-limits page for the refresh: the one given, else the newest
-/// pinned `api/` snapshot's in the docs corpus. `Err(looked_in)` when neither.
-fn rate_limits_page(given: Option<&str>) -> Result<Result<std::path::PathBuf, String>, Failure> {
-    if let Some(given) = given {
-        return Ok(Ok(given.into()));
-    }
-    let root = Path::new(".");
-    let snapshot = corpus::current_snapshot(root, "api");
-    match (corpus::locate(root).map_err(Failure::Io)?, snapshot) {
-        (corpus::Lookup::Found(dir), Some(snapshot))
-            if dir.join(&snapshot).join("rate-limits.md").is_file() =>
-        {
-            Ok(Ok(dir.join(snapshot).join("rate-limits.md")))
+        (corpus::Lookup::Found(dir), snapshot) => {
+            let snapshot = snapshot
+                .unwrap_or_else(|| format!("{kind}/ snapshot pinned in scripts/corpus.pins"));
+            let wanted = if file.is_empty() {
+                snapshot
+            } else {
+                format!("{snapshot}/{file}")
+            };
+            Ok(Err(format!("{} (no {wanted} there)", dir.display())))
         }
-        (corpus::Lookup::Found(dir), snapshot) => Ok(Err(format!(
-            "{} (no {}/rate-limits.md there)",
-            dir.display(),
-            snapshot.unwrap_or_else(|| "api/ snapshot pinned in scripts/corpus.pins".to_owned())
-        ))),
         (corpus::Lookup::Missing(looked_in), _) => Ok(Err(looked_in.join(", "))),
     }
 }

@@ -6,11 +6,11 @@ use std::path::Path;
 use crate::Format;
 use crate::api::{self, Endpoint};
 use crate::diagnostic::{Diagnostic, Error};
-use crate::emit::MethodsOrigin;
-use crate::emit::rate_limits::{Headers, RateLimits, ResolvedLimit};
+use crate::emit::InputOrigin;
 use crate::lint::{self, Found};
 use crate::markdown::rate_limits_page;
 use crate::model::rate_limits::{Applies, RateLimitPage};
+use crate::model::rate_limits::{Headers, RateLimits, ResolvedLimit};
 use crate::source::{Source, display_path};
 use crate::yaml;
 
@@ -25,7 +25,7 @@ pub(crate) struct RateLimitsInput {
     pub page: RateLimitPage,
     pub source: Source,
     pub lints: Vec<Found>,
-    pub origin: MethodsOrigin,
+    pub origin: InputOrigin,
 }
 
 /// Reads the page (`.md`) or its YAML copy (`.yaml`, `.yml`) at `path`.
@@ -63,7 +63,7 @@ pub(crate) fn from_source(source: Source) -> Result<RateLimitsInput, Error> {
             (page, lints, identity)
         }
     };
-    let origin = MethodsOrigin {
+    let origin = InputOrigin {
         name: source.name().to_owned(),
         identity,
     };
@@ -163,11 +163,7 @@ pub(crate) fn resolve(
 /// the same HTTP method and the same path, up to parameter names.
 fn endpoint_for<'e, 'a>(request: &str, endpoints: &'e [Endpoint<'a>]) -> Option<&'e Endpoint<'a>> {
     let (method, path) = request.split_once(' ')?;
-    let route: Vec<Option<&str>> = api::route_path(path)
-        .split('/')
-        .filter(|segment| !segment.is_empty())
-        .map(|segment| (!segment.starts_with(':')).then_some(segment))
-        .collect();
+    let route = api::route(&api::path_segments(path));
     endpoints
         .iter()
         .find(|endpoint| endpoint.method.http_method == method && endpoint.route == route)
