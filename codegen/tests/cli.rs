@@ -594,3 +594,42 @@ fn diff_and_check_cover_the_method_pages() {
         "run `mastodon-error-codegen generate spec/error.md --methods new --out gen.rs`"
     ));
 }
+
+/// `--rate-limits` where it cannot apply: exit 2 or 1 with a help line,
+/// never a module without what was asked for.
+#[test]
+fn rate_limits_need_the_method_pages_and_one_copy_at_a_time() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let both = run(
+        &[
+            "export-yaml",
+            "--methods",
+            "spec/methods.yaml",
+            "--rate-limits",
+            "spec/rate-limits.yaml",
+        ],
+        &root,
+    );
+    assert_eq!(both.status.code(), Some(2), "{}", stderr(&both));
+    assert!(
+        stderr(&both).contains("give --methods FOLDER or --rate-limits PAGE, not both"),
+        "{}",
+        stderr(&both)
+    );
+    let alone = run(
+        &[
+            "generate",
+            "spec/error.md",
+            "--rate-limits",
+            "spec/rate-limits.yaml",
+        ],
+        &root,
+    );
+    assert_eq!(alone.status.code(), Some(1), "{}", stderr(&alone));
+    let text = stderr(&alone);
+    assert!(
+        text.contains("spec/rate-limits.yaml:1:1: error: rate limits name API methods, and no method pages were given"),
+        "{text}"
+    );
+    assert!(text.contains("= help: give the method pages too"), "{text}");
+}

@@ -179,4 +179,38 @@ mod tests {
             "{text}"
         );
     }
+
+    /// Each mistake in a hand-edited copy: located, with how to fix it.
+    #[test]
+    fn copy_mistakes_are_located_with_help() {
+        let limit = |extra: &str| {
+            format!(
+                "schema: 1\nheaders: []\nlimits:\n  - scope: ip\n{extra}    count: 1\n    period_seconds: 1\n"
+            )
+        };
+        let cases = [
+            (limit(""), "rate-limits.yaml:4:12: error: unknown scope `app`", "  - scope: ip\n", "  - scope: app\n", "= help: a limit's `scope` is `account` or `ip`"),
+            (limit("    requests: []\n"), "rate-limits.yaml:5:15: error: `requests` is empty", "", "", "= help: leave `requests` out for a limit on every call"),
+            (limit("    requests: [media]\n"), "rate-limits.yaml:5:16: error: `media` is not a request", "", "", "= help: write a request as the method pages do"),
+            (
+                "schema: 1\nlints:\n  - lint: no-such-lint\n    at: a\n    message: m\n    outcome: o\nheaders: []\nlimits: []\n".to_owned(),
+                "rate-limits.yaml:3:11: error: unknown lint `no-such-lint`",
+                "",
+                "",
+                "= help: `lints` records what the generator found",
+            ),
+        ];
+        for (copy, location, old, new, help) in cases {
+            let copy = if old.is_empty() {
+                copy
+            } else {
+                copy.replacen(old, new, 1)
+            };
+            let text = parse(&Source::new("rate-limits.yaml", copy.as_str()))
+                .expect_err("refused")
+                .render();
+            assert!(text.starts_with(location), "{text}");
+            assert!(text.contains(help), "{text}");
+        }
+    }
 }
