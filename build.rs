@@ -11,6 +11,7 @@ fn main() -> ExitCode {
         .checked_in_as("generated/error.rs")
         .methods("spec/methods.yaml")
         .rate_limits("spec/rate-limits.yaml")
+        .scopes("spec/oauth-scopes.yaml")
         .compile("spec/error.md");
     match result {
         Ok(_) => ExitCode::SUCCESS,

@@ -1,7 +1,7 @@
 //! The crate's `Endpoint`, generated from `spec/methods.yaml`: what the
 //! README promises a client, on the checked-in data.
 
-use mastodon_error::{Classification, Endpoint, Lifecycle, Match, Reason, messages};
+use mastodon_error::{Classification, Endpoint, Lifecycle, Match, Reason, Scope, messages};
 
 #[test]
 fn the_readme_client_example_holds() {
@@ -9,7 +9,7 @@ fn the_readme_client_example_holds() {
         .expect("a documented method");
     assert_eq!(endpoint, Endpoint::StatusesFavourite);
     assert_eq!(endpoint.path(), "/api/v1/statuses/:id/favourite");
-    assert_eq!(endpoint.scopes(), ["write:favourites"]);
+    assert_eq!(endpoint.scopes(), [Scope::WriteFavourites]);
     assert_eq!(
         endpoint.classify(401, "The access token is invalid"),
         Classification::ForEndpoint(Reason::TheAccessTokenIsInvalid)

@@ -61,9 +61,10 @@ fn checked_in_module_is_fresh() {
         .checked_in_as("generated/error.rs")
         .methods("spec/methods.yaml")
         .rate_limits("spec/rate-limits.yaml")
+        .scopes("spec/oauth-scopes.yaml")
         .generate_source(&spec())
         .unwrap_or_else(|error| {
-            panic!("spec/error.md with spec/methods.yaml and spec/rate-limits.yaml does not generate:\n{error}")
+            panic!("spec/error.md with the copies in spec/ does not generate:\n{error}")
         });
     ensure_file_contents("generated/error.rs", &fresh);
 }

@@ -100,6 +100,8 @@ pub(crate) struct Catalogue {
 /// One method, named and routed.
 pub(crate) struct Endpoint<'a> {
     pub page: &'a MethodPage,
+    /// The page's index in the input, for lints at the page.
+    pub page_index: usize,
     pub method: &'a Method,
     pub variant: String,
     pub docs_url: String,
@@ -118,7 +120,12 @@ impl MethodsInput {
         Error::single(self.source_of(page).clone(), diagnostic)
     }
 
-    fn lint_at(&self, page: usize, lint: &'static lint::Lint, diagnostic: Diagnostic) -> Found {
+    pub(crate) fn lint_at(
+        &self,
+        page: usize,
+        lint: &'static lint::Lint,
+        diagnostic: Diagnostic,
+    ) -> Found {
         Found {
             lint,
             source: self.source_of(page).clone(),
@@ -702,6 +709,7 @@ pub(crate) fn endpoints<'a>(
             by_name.insert(name.clone(), (page_index, request));
             endpoints.push(Endpoint {
                 page,
+                page_index,
                 method,
                 variant: name,
                 docs_url: method_docs_url(docs_site, page, method),

@@ -56,6 +56,7 @@ pub struct Config {
     pub(crate) checked_in_as: Option<String>,
     pub(crate) methods: Option<PathBuf>,
     pub(crate) rate_limits: Option<PathBuf>,
+    pub(crate) scopes: Option<PathBuf>,
     pub(crate) lints: Levels,
 }
 
@@ -71,6 +72,7 @@ impl Default for Config {
             checked_in_as: None,
             methods: None,
             rate_limits: None,
+            scopes: None,
             lints: Levels::default(),
         }
     }
@@ -113,6 +115,18 @@ impl Config {
     /// a limit names methods.
     pub fn rate_limits(&mut self, path: impl Into<PathBuf>) -> &mut Self {
         self.rate_limits = Some(path.into());
+        self
+    }
+
+    /// Reads the OAuth scopes from `path`: the docs' scopes page
+    /// (`content/en/api/oauth-scopes.md`), or its YAML copy (`.yaml`, `.yml`,
+    /// as `export-yaml --scopes` writes it). `Scope` then carries each
+    /// scope's version, lifecycle and the scopes it grants, and a method
+    /// page naming a scope the page does not define fires `undefined-scope`.
+    /// Needs [`Config::methods`]. Without it, `Scope` holds only the names the
+    /// method pages use, with no versions and no hierarchy.
+    pub fn scopes(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.scopes = Some(path.into());
         self
     }
 
@@ -214,7 +228,12 @@ impl Config {
         methods_copy: &Source,
     ) -> Result<Generated, Error> {
         let methods = crate::method_pages::load_copy(methods_copy.clone())?;
-        crate::generate_all(error_page, Some(&methods), None, self)
+        crate::generate_all(
+            error_page,
+            Some(&methods),
+            crate::ApiExtras::default(),
+            self,
+        )
     }
 
     /// Reads the spec at `path` and returns its YAML copy. `out_name` is
@@ -283,6 +302,18 @@ impl Config {
         crate::export_rate_limits_yaml(path.as_ref(), self, out_name)
     }
 
+    /// The YAML copy of the OAuth scopes page at `path`
+    /// (`content/en/api/oauth-scopes.md`), with the lints that fired at warn
+    /// level. `out_name` names the copy in its header.
+    #[cfg(feature = "tools")]
+    pub fn export_scopes_report(
+        &self,
+        path: impl AsRef<Path>,
+        out_name: Option<&str>,
+    ) -> Result<Generated, Error> {
+        crate::export_scopes_yaml(path.as_ref(), self, out_name)
+    }
+
     /// Every docs defect in the method pages at `methods` (a folder of pages,
     /// or a YAML copy), read against `error_page`, each at warn level whatever
     /// the configured levels: the report to file upstream.
@@ -310,8 +341,8 @@ impl Config {
             // A folder is scanned whole by cargo.
             println!("cargo:rerun-if-changed={}", methods.display());
         }
-        if let Some(rate_limits) = &self.rate_limits {
-            println!("cargo:rerun-if-changed={}", rate_limits.display());
+        for extra in [&self.rate_limits, &self.scopes].into_iter().flatten() {
+            println!("cargo:rerun-if-changed={}", extra.display());
         }
         let source = Source::read(spec)?;
         let Generated { code, lints } = self.generate_report(&source)?;

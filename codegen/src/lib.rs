@@ -36,6 +36,7 @@ mod markdown;
 mod method_pages;
 pub mod model;
 mod rate_limits;
+mod scopes;
 mod source;
 #[cfg(feature = "tools")]
 #[doc(hidden)]
@@ -49,6 +50,7 @@ pub use lint::{Level, Lints};
 #[cfg(feature = "markdown-methods")]
 pub use method_pages::{parse_method_page, read_method_pages};
 pub use rate_limits::parse_rate_limits_page;
+pub use scopes::parse_scopes_page;
 pub use source::{MAX_SPEC_BYTES, Source};
 pub use yaml::SCHEMA_VERSION;
 
@@ -114,15 +116,48 @@ fn generate(source: &Source, config: &Config) -> Result<Generated, Error> {
         .as_deref()
         .map(rate_limits::load)
         .transpose()?;
-    generate_all(source, methods.as_ref(), rate_limits.as_ref(), config)
+    let scopes = config.scopes.as_deref().map(scopes::load).transpose()?;
+    let extras = ApiExtras {
+        rate_limits: rate_limits.as_ref(),
+        scopes: scopes.as_ref(),
+    };
+    generate_all(source, methods.as_ref(), extras, config)
 }
 
-/// The module for the Error page, and for the method pages and the rate
-/// limits when given; the rate limits name methods, so they need the pages.
+/// The inputs beside the method pages that name API methods, so come only
+/// with them.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct ApiExtras<'a> {
+    pub rate_limits: Option<&'a rate_limits::RateLimitsInput>,
+    pub scopes: Option<&'a scopes::ScopesInput>,
+}
+
+impl ApiExtras<'_> {
+    /// The first extra given, by its source and its `Config` method: what a
+    /// run without method pages refuses.
+    fn first_given(&self) -> Option<(&Source, &'static str, &'static str)> {
+        let rate_limits = self
+            .rate_limits
+            .map(|input| (&input.source, "rate limits", "rate_limits"));
+        let scopes = self
+            .scopes
+            .map(|input| (&input.source, "OAuth scopes", "scopes"));
+        rate_limits.or(scopes)
+    }
+}
+
+/// The extras resolved against the endpoints.
+pub(crate) struct Resolved {
+    pub rate_limits: Option<model::rate_limits::RateLimits>,
+    pub scopes: model::scopes::ResolvedScopes,
+}
+
+/// The module for the Error page, and for the method pages with their
+/// extras when given.
 pub(crate) fn generate_all(
     source: &Source,
     methods: Option<&(api::MethodsInput, emit::InputOrigin)>,
-    rate_limits: Option<&rate_limits::RateLimitsInput>,
+    extras: ApiExtras<'_>,
     config: &Config,
 ) -> Result<Generated, Error> {
     let bug = |bug: String| {
@@ -132,11 +167,12 @@ pub(crate) fn generate_all(
         )
     };
     let Some((input, origin)) = methods else {
-        if let Some(rate_limits) = rate_limits {
+        if let Some((given, what, method)) = extras.first_given() {
+            let flag = method.replace('_', "-");
             return Err(Error::single(
-                rate_limits.source.clone(),
-                Diagnostic::error(0..0, "rate limits name API methods, and no method pages were given")
-                    .help("give the method pages too: `Config::methods`, or `--methods` on the command line"),
+                given.clone(),
+                Diagnostic::error(0..0, format!("{what} name API methods, and no method pages were given"))
+                    .help(format!("give the method pages too: `Config::methods`, or `--methods` on the command line (beside `Config::{method}` or `--{flag}`)")),
             ));
         }
         let spec = parse(source)?;
@@ -145,50 +181,39 @@ pub(crate) fn generate_all(
         let code = emit::emit(&checked, None, &emit_options(source, config, None)).map_err(bug)?;
         return Ok(Generated { code, lints });
     };
-    let (code, lints) = with_checked_api_and_limits(
+    let (code, lints) = with_checked_api(
         source,
         input,
-        rate_limits,
+        extras,
         config,
         |checked, endpoints, resolved| {
             let mut options = emit_options(source, config, Some(origin));
-            options.rate_limits = rate_limits
-                .zip(resolved)
+            options.rate_limits = extras
+                .rate_limits
+                .zip(resolved.rate_limits.as_ref())
                 .map(|(input, resolved)| (input.origin.clone(), resolved));
-            emit::emit(checked, Some(endpoints), &options).map_err(bug)
+            options.scopes = extras.scopes.map(|input| input.origin.clone());
+            let api = emit::Api {
+                endpoints,
+                scopes: &resolved.scopes,
+            };
+            emit::emit(checked, Some(api), &options).map_err(bug)
         },
     )?;
     Ok(Generated { code: code?, lints })
 }
 
-/// Runs every check on the Error page and the method pages together, and
-/// hands the result (the catalogue, checked, and the named endpoints) to
+/// Runs every check on the Error page and the method pages together, with
+/// the extras resolved against the endpoints, and hands the result (the
+/// catalogue, checked, the named endpoints and the resolved extras) to
 /// `then`; the docs defects found go through the configured lint levels, so
 /// a denied one fails here.
-#[cfg(feature = "tools")]
 pub(crate) fn with_checked_api<R>(
     source: &Source,
     input: &api::MethodsInput,
+    extras: ApiExtras<'_>,
     config: &Config,
-    then: impl FnOnce(&validate::Checked<'_>, &[api::Endpoint<'_>]) -> R,
-) -> Result<(R, Lints), Error> {
-    with_checked_api_and_limits(source, input, None, config, |checked, endpoints, _| {
-        then(checked, endpoints)
-    })
-}
-
-/// [`with_checked_api`], with the rate limits resolved against the
-/// endpoints; their docs defects go through the same levels.
-pub(crate) fn with_checked_api_and_limits<R>(
-    source: &Source,
-    input: &api::MethodsInput,
-    rate_limits: Option<&rate_limits::RateLimitsInput>,
-    config: &Config,
-    then: impl FnOnce(
-        &validate::Checked<'_>,
-        &[api::Endpoint<'_>],
-        Option<&model::rate_limits::RateLimits>,
-    ) -> R,
+    then: impl FnOnce(&validate::Checked<'_>, &[api::Endpoint<'_>], &Resolved) -> R,
 ) -> Result<(R, Lints), Error> {
     let spec = parse(source)?;
     let (page_renames, method_renames): (BTreeMap<_, _>, BTreeMap<_, _>) = config
@@ -214,14 +239,21 @@ pub(crate) fn with_checked_api_and_limits<R>(
         api::endpoints(input, &catalogue, &method_renames, &config.docs_site)?;
     let mut found = input.lints.clone();
     found.extend(endpoint_lints);
-    let resolved = rate_limits.map(|rate_limits| {
+    let rate_limits = extras.rate_limits.map(|rate_limits| {
         let (resolved, limit_lints) =
             rate_limits::resolve(rate_limits, &endpoints, &config.docs_site);
         found.extend(limit_lints);
         resolved
     });
+    let (scopes, scope_lints) =
+        scopes::resolve(extras.scopes, &endpoints, input, &config.docs_site)?;
+    found.extend(scope_lints);
     let lints = lint::apply(&config.lints, found)?;
-    Ok((then(&checked, &endpoints, resolved.as_ref()), lints))
+    let resolved = Resolved {
+        rate_limits,
+        scopes,
+    };
+    Ok((then(&checked, &endpoints, &resolved), lints))
 }
 
 fn emit_options<'a>(
@@ -238,6 +270,7 @@ fn emit_options<'a>(
         spec_blob: hash::spec_blob_id(source),
         methods: methods.cloned(),
         rate_limits: None,
+        scopes: None,
     }
 }
 
@@ -331,9 +364,38 @@ fn export_rate_limits_yaml(
     Ok(Generated { code: yaml, lints })
 }
 
+#[cfg(feature = "tools")]
+fn export_scopes_yaml(
+    path: &std::path::Path,
+    config: &Config,
+    out_name: Option<&str>,
+) -> Result<Generated, Error> {
+    let input = scopes::load(path)?;
+    let lints = lint::apply(&config.lints, input.lints.clone())?;
+    let yaml = yaml::scopes_write::write(&input.page, &input.origin.identity, out_name).map_err(
+        |bug| {
+            internal_error(
+                &input.source,
+                &format!("the YAML copy cannot be written ({bug})"),
+            )
+        },
+    )?;
+    // The copy must hold exactly what the page holds: read it back and compare.
+    let copy = Source::new(out_name.unwrap_or("oauth-scopes.yaml"), yaml.as_str());
+    let same = yaml::scopes::parse(&copy)
+        .is_ok_and(|read| read.without_spans() == input.page.without_spans());
+    if !same {
+        return Err(internal_error(
+            &input.source,
+            "the YAML copy would not read back as the same content",
+        ));
+    }
+    Ok(Generated { code: yaml, lints })
+}
+
 /// Every docs defect in the method pages at `methods` (a folder or a YAML
-/// copy), read against the Error page, whatever the configured levels: the
-/// report a user files upstream.
+/// copy), read against the Error page, with the configured rate-limits and
+/// scopes pages, whatever the configured levels: the report a user files upstream.
 #[cfg(feature = "tools")]
 fn docs_defects(
     error_page: &Source,
@@ -341,9 +403,19 @@ fn docs_defects(
     config: &Config,
 ) -> Result<Lints, Error> {
     let (input, _) = method_pages::load(methods)?;
+    let rate_limits = config
+        .rate_limits
+        .as_deref()
+        .map(rate_limits::load)
+        .transpose()?;
+    let scopes = config.scopes.as_deref().map(scopes::load).transpose()?;
+    let extras = ApiExtras {
+        rate_limits: rate_limits.as_ref(),
+        scopes: scopes.as_ref(),
+    };
     let mut every_lint = config.clone();
     every_lint.lints = lint::Levels::report_all();
-    let ((), lints) = with_checked_api(error_page, &input, &every_lint, |_, _| ())?;
+    let ((), lints) = with_checked_api(error_page, &input, extras, &every_lint, |_, _, _| ())?;
     Ok(lints)
 }
 

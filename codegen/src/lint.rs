@@ -7,7 +7,7 @@
 //! smallest part it left out. Nothing is invented and nothing is dropped
 //! without a lint saying so.
 //!
-//! [`ALL`] lists every lint; the README's "Docs defects are lints" is the
+//! [`ALL`] lists every lint; `docs/lints.md` is the
 //! same table, and a test keeps the two equal.
 
 use std::collections::BTreeMap;
@@ -142,8 +142,36 @@ pub static UNREADABLE_RATE_LIMIT: Lint = Lint {
     action: "leaves out a limit it cannot read; keeps a call no method page documents only as text in `RateLimit::requests`; without the three headers, generates no `RateLimitStatus`. The warning says which",
 };
 
+pub static UNREADABLE_SCOPE_TABLE: Lint = Lint {
+    name: "unreadable-scope-table",
+    default_level: Level::Warn,
+    defect: "the OAuth scopes page has a table or list of scopes the generator cannot read: a table whose header row neither names a scope in each column nor is headed `Scope` and `Granular Scopes`, or a granular scope with no scope above it",
+    action: "leaves out what that table or row says about the hierarchy; the scopes it names are still defined",
+};
+
+pub static CONFLICTING_SCOPE_GRANTS: Lint = Lint {
+    name: "conflicting-scope-grants",
+    default_level: Level::Warn,
+    defect: "the OAuth scopes page lists different granular scopes under the same scope in two places (a table and a list)",
+    action: "takes the union: the scope grants every granular scope either place lists",
+};
+
+pub static UNREADABLE_SCOPE_HISTORY: Lint = Lint {
+    name: "unreadable-scope-history",
+    default_level: Level::Warn,
+    defect: "an entry of the OAuth scopes page's version history names no scope and no group of scopes the generator reads, or names a scope the page does not define",
+    action: "leaves the entry out; a name one plural `s` away from exactly one defined scope is read as that scope, and the warning says so",
+};
+
+pub static UNDEFINED_SCOPE: Lint = Lint {
+    name: "undefined-scope",
+    default_level: Level::Warn,
+    defect: "a method's `**OAuth:**` line names a scope that the OAuth scopes page does not define",
+    action: "keeps the name in `Authorization::undefined_scopes`, out of `Endpoint::scopes()`; a token cannot meet it, so `ScopeSet::permits` says no unless the line offers a defined alternative",
+};
+
 /// Every lint, in the order of the docs table.
-pub static ALL: [&Lint; 12] = [
+pub static ALL: [&Lint; 16] = [
     &INVALID_FRONT_MATTER,
     &INVALID_EXAMPLE_JSON,
     &MALFORMED_ERROR_EXAMPLE,
@@ -156,6 +184,10 @@ pub static ALL: [&Lint; 12] = [
     &DUPLICATE_ROUTE,
     &EMPTY_PATH_SEGMENT,
     &UNREADABLE_RATE_LIMIT,
+    &UNREADABLE_SCOPE_TABLE,
+    &CONFLICTING_SCOPE_GRANTS,
+    &UNREADABLE_SCOPE_HISTORY,
+    &UNDEFINED_SCOPE,
 ];
 
 /// The lint named `name`.

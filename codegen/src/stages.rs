@@ -31,7 +31,13 @@ pub fn generate_from_pages(
     config: &Config,
 ) -> Result<String, Error> {
     let methods = in_memory(pages)?;
-    crate::generate_all(error_page, Some(&methods), None, config).map(|generated| generated.code)
+    crate::generate_all(
+        error_page,
+        Some(&methods),
+        crate::ApiExtras::default(),
+        config,
+    )
+    .map(|generated| generated.code)
 }
 
 /// Pages in memory as the generator's input, named as a folder would not be.
@@ -61,15 +67,24 @@ pub fn api_version(
     config: &Config,
 ) -> Result<ApiVersion, Error> {
     let (input, origin) = in_memory(pages)?;
-    let ((code, view), lints) =
-        crate::with_checked_api(error_page, &input, config, |checked, endpoints| {
+    let ((code, view), lints) = crate::with_checked_api(
+        error_page,
+        &input,
+        crate::ApiExtras::default(),
+        config,
+        |checked, endpoints, resolved| {
+            let api = emit::Api {
+                endpoints,
+                scopes: &resolved.scopes,
+            };
             let code = emit::emit(
                 checked,
-                Some(endpoints),
+                Some(api),
                 &crate::emit_options(error_page, config, Some(&origin)),
             );
             (code, ApiView::of_api(checked, endpoints))
-        })?;
+        },
+    )?;
     let code = code.map_err(|bug| {
         crate::internal_error(
             error_page,

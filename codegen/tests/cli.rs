@@ -89,6 +89,11 @@ fn no_arguments_refreshes_the_workspace_module() {
     )
     .expect("checked-in rate-limits copy");
     put_spec(&dir, "spec/rate-limits.yaml", &rate_limits);
+    let scopes = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/oauth-scopes.yaml"),
+    )
+    .expect("checked-in scopes copy");
+    put_spec(&dir, "spec/oauth-scopes.yaml", &scopes);
     let output = run(&[], &dir);
     assert!(output.status.success(), "{}", stderr(&output));
     // No pages here, and no pins to name the current snapshot: the copies stay.
@@ -100,6 +105,12 @@ fn no_arguments_refreshes_the_workspace_module() {
     assert!(
         stderr(&output)
             .contains("skipped: spec/rate-limits.yaml (no rate-limits page found; looked in "),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output)
+            .contains("skipped: spec/oauth-scopes.yaml (no OAuth scopes page found; looked in "),
         "{}",
         stderr(&output)
     );
@@ -327,6 +338,8 @@ fn check_accepts_the_repository_files() {
             "spec/methods.yaml",
             "--rate-limits",
             "spec/rate-limits.yaml",
+            "--scopes",
+            "spec/oauth-scopes.yaml",
         ],
         &root,
     );
@@ -612,7 +625,9 @@ fn rate_limits_need_the_method_pages_and_one_copy_at_a_time() {
     );
     assert_eq!(both.status.code(), Some(2), "{}", stderr(&both));
     assert!(
-        stderr(&both).contains("give --methods FOLDER or --rate-limits PAGE, not both"),
+        stderr(&both).contains(
+            "export-yaml writes one copy: give one of --methods FOLDER, --rate-limits PAGE, --scopes PAGE, not several"
+        ),
         "{}",
         stderr(&both)
     );
@@ -632,4 +647,64 @@ fn rate_limits_need_the_method_pages_and_one_copy_at_a_time() {
         "{text}"
     );
     assert!(text.contains("= help: give the method pages too"), "{text}");
+}
+
+/// `check` reads the scopes back from the checked-in module: a scope the
+/// copy gains, loses or grants otherwise is reported with its impact.
+#[test]
+fn check_reports_scopes_added_removed_and_regranted() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let dir = scratch("scopes");
+    for file in [
+        "spec/error.md",
+        "spec/methods.yaml",
+        "spec/oauth-scopes.yaml",
+        "spec/rate-limits.yaml",
+        "generated/error.rs",
+    ] {
+        let text = std::fs::read_to_string(root.join(file)).expect("a checked-in file");
+        put_spec(&dir, file, &text);
+    }
+    let args = [
+        "check",
+        "spec/error.md",
+        "generated/error.rs",
+        "--methods",
+        "spec/methods.yaml",
+        "--rate-limits",
+        "spec/rate-limits.yaml",
+        "--scopes",
+        "spec/oauth-scopes.yaml",
+    ];
+    assert_eq!(
+        run(&args, &dir).status.code(),
+        Some(0),
+        "fresh before the edits"
+    );
+    let copy = std::fs::read_to_string(dir.join("spec/oauth-scopes.yaml")).expect("copy");
+    let edited = copy
+        .replacen("      - read:search\n", "", 1)
+        .replacen(
+            "  - name: push\n",
+            "  - name: read:everything\n    added_in: \"9.9.0\"\n  - name: push\n",
+            1,
+        )
+        .replacen("  - name: crypto\n", "  - name: gone\n", 1);
+    assert_ne!(edited, copy, "the edits apply");
+    put_spec(&dir, "spec/oauth-scopes.yaml", &edited);
+    let output = run(&args, &dir);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let report = String::from_utf8_lossy(&output.stdout);
+    for expected in [
+        "scope `read:everything` added (added in 9.9.0)",
+        "scope `crypto` removed",
+        "scope `gone` added",
+        "scope `read` grants changed",
+    ] {
+        assert!(report.contains(expected), "{expected}:\n{report}");
+    }
+    assert!(
+        report.contains("semver impact: major (2 major, 2 minor"),
+        "{report}"
+    );
 }

@@ -1,4 +1,4 @@
-//! Docs defects as lints, end to end: the README's table is the code's, the
+//! Docs defects as lints, end to end: docs/lints.md's table is the code's, the
 //! levels work as rustc's do on the command line and in `Config`, the YAML
 //! copy records what fired, the semantic diff shows a defect come and go,
 //! and the `lints` report lists them for upstream.
@@ -63,12 +63,12 @@ fn text(bytes: &[u8]) -> String {
 }
 
 #[test]
-fn the_readme_lint_table_is_the_code() {
-    let readme = std::fs::read_to_string(common::corpus::workspace_root().join("README.md"))
-        .expect("README");
+fn the_docs_lint_table_is_the_code() {
+    let readme = std::fs::read_to_string(common::corpus::workspace_root().join("docs/lints.md"))
+        .expect("docs/lints.md");
     let start = readme
         .find("| Lint | Default | Defect | What the generator does |\n|---|---|---|---|\n")
-        .expect("the README has the lint table");
+        .expect("docs/lints.md has the lint table");
     let table: Vec<&str> = readme[start..]
         .lines()
         .skip(2)
@@ -86,7 +86,7 @@ fn the_readme_lint_table_is_the_code() {
     assert_eq!(
         table,
         expected,
-        "the README's lint table should read:\n{}",
+        "docs/lints.md's lint table should read:\n{}",
         expected.join("\n")
     );
 }
@@ -381,13 +381,70 @@ fn every_lint_fires_on_the_defects_fixture() {
         .docs_defects(&error_page, folder)
         .expect("defects never fail the report");
     let fired: Vec<&str> = lints.iter().map(|fired| fired.lint().name).collect();
-    // The rate-limits page's lint fires on its own fixture, below.
+    // The rate-limits and scopes pages' lints fire on their own fixtures, below.
+    let of_other_pages = [
+        lint::UNREADABLE_RATE_LIMIT.name,
+        lint::UNREADABLE_SCOPE_TABLE.name,
+        lint::CONFLICTING_SCOPE_GRANTS.name,
+        lint::UNREADABLE_SCOPE_HISTORY.name,
+        lint::UNDEFINED_SCOPE.name,
+    ];
     let on_method_pages: Vec<&str> = lint::ALL
         .iter()
         .map(|lint| lint.name)
-        .filter(|name| *name != lint::UNREADABLE_RATE_LIMIT.name)
+        .filter(|name| !of_other_pages.contains(name))
         .collect();
     assert_eq!(fired, on_method_pages);
+    // The scopes page's defects, then the method pages' scopes it does not define.
+    let with_scopes = Config::new()
+        .scopes(common::fixture_path("oauth-scopes-defects.md"))
+        .docs_defects(&error_page, folder)
+        .expect("defects never fail the report");
+    let scope_lints: Vec<(&str, String)> = with_scopes
+        .iter()
+        .filter(|fired| of_other_pages[1..].contains(&fired.lint().name))
+        .map(|fired| {
+            let location = fired.location();
+            let file = location.rsplit('/').next().unwrap_or_default().to_owned();
+            (fired.lint().name, file)
+        })
+        .collect();
+    assert_eq!(
+        scope_lints,
+        [
+            (
+                "unreadable-scope-table",
+                "oauth-scopes-defects.md:29:1".to_owned()
+            ),
+            (
+                "conflicting-scope-grants",
+                "oauth-scopes-defects.md:17:5".to_owned()
+            ),
+            (
+                "unreadable-scope-history",
+                "oauth-scopes-defects.md:11:17".to_owned()
+            ),
+            (
+                "unreadable-scope-history",
+                "oauth-scopes-defects.md:12:3".to_owned()
+            ),
+            ("undefined-scope", "defects.md:10:1".to_owned()),
+        ],
+        "{}",
+        with_scopes.render()
+    );
+    // The undefined name stays in the module, where no token can meet it.
+    let module = Config::new()
+        .methods(folder)
+        .scopes(common::fixture_path("oauth-scopes-defects.md"))
+        .generate_report(&error_page)
+        .expect("warns only");
+    assert!(
+        module
+            .code
+            .contains("undefined_scopes: &[\"write:defects\"]")
+    );
+    assert!(module.code.contains("scopes: &[Scope::ReadDefects]"));
     let rate_limits = Config::new()
         .export_rate_limits_report(common::fixture_path("rate-limits-defects.md"), None)
         .expect("a defect is a warning");
@@ -435,7 +492,7 @@ fn every_lint_fires_on_the_defects_fixture() {
     config.methods(folder);
     let generated = config.generate_report(&error_page).expect("warns only");
     // The report adds the lints that the default levels would also show.
-    assert_eq!(generated.lints.len(), lint::ALL.len() - 1);
+    assert_eq!(generated.lints.len(), on_method_pages.len());
     syn::parse_file(&generated.code).expect("the module parses");
     for left_out in [
         "FETCH",

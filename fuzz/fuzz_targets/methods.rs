@@ -7,7 +7,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mastodon_error_codegen::{Config, Source, lint, parse_method_page, parse_rate_limits_page};
+use mastodon_error_codegen::{
+    Config, Source, lint, parse_method_page, parse_rate_limits_page, parse_scopes_page,
+};
 
 const ERROR_PAGE: &str = include_str!("../../spec/error.md");
 
@@ -30,9 +32,14 @@ fuzz_target!(|data: &[u8]| {
             let _ = error.render();
         }
     }
-    // The same bytes as a rate-limits page and as its copy.
+    // The same bytes as a rate-limits page, a scopes page, and their copies.
     for name in ["rate-limits.md", "rate-limits.yaml"] {
         if let Err(error) = parse_rate_limits_page(&Source::new(name, text)) {
+            let _ = error.render();
+        }
+    }
+    for name in ["oauth-scopes.md", "oauth-scopes.yaml"] {
+        if let Err(error) = parse_scopes_page(&Source::new(name, text)) {
             let _ = error.render();
         }
     }

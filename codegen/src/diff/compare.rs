@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::view::{ApiView, FieldView, LintView, RateLimitView, ReasonView};
+use super::view::{ApiView, FieldView, LintView, RateLimitView, ReasonView, ScopeView};
 use super::{Change, ChangeKind};
 
 pub(crate) fn compare(old: &ApiView, new: &ApiView) -> Vec<Change> {
@@ -22,6 +22,7 @@ pub(crate) fn compare(old: &ApiView, new: &ApiView) -> Vec<Change> {
     super::methods::compare_endpoints(&old.endpoints, &new.endpoints, &mut changes);
     compare_lints(&old.lints, &new.lints, &mut changes);
     compare_rate_limits(&old.rate_limits, &new.rate_limits, &mut changes);
+    compare_scopes(&old.scopes, &new.scopes, &mut changes);
     if old.rate_limit_headers != new.rate_limit_headers {
         changes.push(Change::new(
             ChangeKind::RateLimitHeadersChanged,
@@ -59,6 +60,49 @@ fn compare_rate_limits(old: &[RateLimitView], new: &[RateLimitView], changes: &m
                 ChangeKind::RateLimitRemoved,
                 &limit.key(),
                 Some(limit.terms()),
+                None,
+            ));
+        }
+    }
+}
+
+/// Scopes matched by name: one added or removed, or with other grants,
+/// version or lifecycle.
+fn compare_scopes(old: &[ScopeView], new: &[ScopeView], changes: &mut Vec<Change>) {
+    for scope in new {
+        match old.iter().find(|before| before.name == scope.name) {
+            None => changes.push(Change::new(
+                ChangeKind::ScopeAdded,
+                &scope.name,
+                None,
+                Some(scope.terms()),
+            )),
+            Some(before) => {
+                if before.grants != scope.grants {
+                    changes.push(Change::new(
+                        ChangeKind::ScopeGrantsChanged,
+                        &scope.name,
+                        Some(before.grants.join(", ")),
+                        Some(scope.grants.join(", ")),
+                    ));
+                }
+                if before.terms() != scope.terms() {
+                    changes.push(Change::new(
+                        ChangeKind::ScopeDatesChanged,
+                        &scope.name,
+                        Some(before.terms()),
+                        Some(scope.terms()),
+                    ));
+                }
+            }
+        }
+    }
+    for scope in old {
+        if !new.iter().any(|after| after.name == scope.name) {
+            changes.push(Change::new(
+                ChangeKind::ScopeRemoved,
+                &scope.name,
+                Some(scope.terms()),
                 None,
             ));
         }

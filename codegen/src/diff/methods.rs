@@ -108,8 +108,10 @@ fn compare_endpoint(old: &EndpointView, new: &EndpointView, changes: &mut Vec<Ch
             new.lifecycle.clone(),
         ));
     }
-    let authorization =
-        |e: &EndpointView| format!("{} [{}]", e.tokens.join("+"), e.scopes.join(", "));
+    let authorization = |e: &EndpointView| {
+        let join = if e.any_scope { " or " } else { ", " };
+        format!("{} [{}]", e.tokens.join("+"), e.scopes.join(join))
+    };
     if authorization(old) != authorization(new) {
         changes.push(change(
             ChangeKind::MethodAuthorizationChanged,

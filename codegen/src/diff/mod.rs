@@ -109,6 +109,14 @@ pub enum ChangeKind {
     /// The rate-limit headers' names changed, or `RateLimitStatus` came or
     /// went with them.
     RateLimitHeadersChanged,
+    /// A scope the docs did not define before: a new `Scope` variant.
+    ScopeAdded,
+    /// A scope gone from the docs: its `Scope` variant is gone.
+    ScopeRemoved,
+    /// The scopes a scope grants changed: `ScopeSet::permits` answers otherwise.
+    ScopeGrantsChanged,
+    /// A scope's version or lifecycle changed.
+    ScopeDatesChanged,
 }
 
 impl ChangeKind {
@@ -136,7 +144,9 @@ impl ChangeKind {
             | MethodErrorRemoved
             | MethodErrorMessageChanged
             | MethodErrorStatusChanged
-            | RateLimitHeadersChanged => Impact::Major,
+            | RateLimitHeadersChanged
+            | ScopeRemoved
+            | ScopeGrantsChanged => Impact::Major,
             AttributeAddedOptional
             | GroupAdded
             | ReasonAdded
@@ -147,7 +157,10 @@ impl ChangeKind {
             // compiling, but what `Endpoint::rate_limits` yields changes.
             | RateLimitAdded
             | RateLimitRemoved
-            | RateLimitChanged => Impact::Minor,
+            | RateLimitChanged
+            // `Scope` is `#[non_exhaustive]`; a deprecation adds a warning.
+            | ScopeAdded
+            | ScopeDatesChanged => Impact::Minor,
             AttributeDescriptionChanged
             | HistoryEntryAdded
             | HistoryEntryRemoved
@@ -209,6 +222,10 @@ impl ChangeKind {
             RateLimitRemoved => "rate_limit_removed",
             RateLimitChanged => "rate_limit_changed",
             RateLimitHeadersChanged => "rate_limit_headers_changed",
+            ScopeAdded => "scope_added",
+            ScopeRemoved => "scope_removed",
+            ScopeGrantsChanged => "scope_grants_changed",
+            ScopeDatesChanged => "scope_dates_changed",
         }
     }
 }
@@ -342,8 +359,12 @@ pub fn diff_generated_api(
     config: &Config,
 ) -> Result<Option<Diff>, Error> {
     let new_methods = crate::method_pages::load(methods)?;
-    let rate_limits = configured_rate_limits(config)?;
-    let new_view = api_view(error_page, &new_methods, rate_limits.as_ref(), config)?;
+    let (rate_limits, scopes) = configured_extras(config)?;
+    let extras = crate::ApiExtras {
+        rate_limits: rate_limits.as_ref(),
+        scopes: scopes.as_ref(),
+    };
+    let new_view = api_view(error_page, &new_methods, extras, config)?;
     // A module holds no lints: compare facts only.
     let new_view = ApiView {
         lints: Vec::new(),
@@ -367,9 +388,13 @@ fn api_diff(
     new: &Methods,
     config: &Config,
 ) -> Result<Diff, Error> {
-    let rate_limits = configured_rate_limits(config)?;
-    let old_view = api_view(error_page, old, rate_limits.as_ref(), config)?;
-    let new_view = api_view(error_page, new, rate_limits.as_ref(), config)?;
+    let (rate_limits, scopes) = configured_extras(config)?;
+    let extras = crate::ApiExtras {
+        rate_limits: rate_limits.as_ref(),
+        scopes: scopes.as_ref(),
+    };
+    let old_view = api_view(error_page, old, extras, config)?;
+    let new_view = api_view(error_page, new, extras, config)?;
     Ok(Diff {
         old_name: old.1.name.clone(),
         new_name: new.1.name.clone(),
@@ -380,31 +405,45 @@ fn api_diff(
 fn api_view(
     error_page: &Source,
     methods: &Methods,
-    rate_limits: Option<&crate::rate_limits::RateLimitsInput>,
+    extras: crate::ApiExtras<'_>,
     config: &Config,
 ) -> Result<ApiView, Error> {
-    let (view, _lints) = crate::with_checked_api_and_limits(
+    let (view, _lints) = crate::with_checked_api(
         error_page,
         &methods.0,
-        rate_limits,
+        extras,
         config,
         |checked, endpoints, resolved| {
-            ApiView::of_api(checked, endpoints).with_rate_limits(resolved)
+            ApiView::of_api(checked, endpoints)
+                .with_rate_limits(resolved.rate_limits.as_ref())
+                .with_scopes(&resolved.scopes)
         },
     )?;
     Ok(view.with_lints(&methods.0.spec))
 }
 
-/// The rate limits configured, if any, as the module would have them; read
-/// once for both sides of a diff.
-fn configured_rate_limits(
+/// The rate limits and scopes configured, if any, as the module would have
+/// them; read once for both sides of a diff.
+fn configured_extras(
     config: &Config,
-) -> Result<Option<crate::rate_limits::RateLimitsInput>, Error> {
-    config
+) -> Result<
+    (
+        Option<crate::rate_limits::RateLimitsInput>,
+        Option<crate::scopes::ScopesInput>,
+    ),
+    Error,
+> {
+    let rate_limits = config
         .rate_limits
         .as_deref()
         .map(crate::rate_limits::load)
-        .transpose()
+        .transpose()?;
+    let scopes = config
+        .scopes
+        .as_deref()
+        .map(crate::scopes::load)
+        .transpose()?;
+    Ok((rate_limits, scopes))
 }
 
 fn view_of(source: &Source, config: &Config) -> Result<ApiView, Error> {

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use syn::{Expr, Fields, GenericArgument, Item, Lit, Member, Meta, PathArguments, Type};
 
 use super::view::{
-    ApiView, EndpointView, ErrorView, FieldView, GroupView, RateLimitView, ReasonView,
+    ApiView, EndpointView, ErrorView, FieldView, GroupView, RateLimitView, ReasonView, ScopeView,
 };
 use crate::model::methods::Auth;
 
@@ -105,16 +105,65 @@ pub(crate) fn read_back(module: &str) -> Option<ApiView> {
         })
         .collect::<Option<Vec<_>>>()?;
 
+    let by_variant = read_scopes(&file)?;
     Some(ApiView {
         entity: entity.ident.to_string(),
         fields,
         groups,
         reasons,
-        endpoints: read_endpoints(&file)?,
+        endpoints: read_endpoints(&file, &by_variant)?,
         lints: Vec::new(),
         rate_limits: read_rate_limits(&file)?,
         rate_limit_headers: read_rate_limit_headers(&file),
+        scopes: by_variant.into_iter().map(|(_, scope)| scope).collect(),
     })
+}
+
+/// The `Scope` table, by variant: empty for a module without one (the
+/// Error page alone, or one generated before scopes were typed).
+fn read_scopes(file: &syn::File) -> Option<Vec<(String, ScopeView)>> {
+    let Some(scope) = file.items.iter().find_map(|item| match item {
+        Item::Enum(scope) if scope.ident == "Scope" => Some(scope),
+        _ => None,
+    }) else {
+        return Some(Vec::new());
+    };
+    let rows = const_rows(file, "SCOPE_TABLE")?;
+    if rows.len() != scope.variants.len() {
+        return None;
+    }
+    let by_variant: Vec<(String, HashMap<String, &Expr>)> = scope
+        .variants
+        .iter()
+        .map(|variant| variant.ident.to_string())
+        .zip(rows)
+        .collect();
+    let name_of = |expr: &Expr| {
+        let variant = last_ident(expr)?;
+        let (_, row) = by_variant.iter().find(|(known, _)| *known == variant)?;
+        string(row.get("name")?)
+    };
+    by_variant
+        .iter()
+        .map(|(variant, row)| {
+            let lifecycle = last_ident(row.get("lifecycle")?)?.to_lowercase();
+            Some((
+                variant.clone(),
+                ScopeView {
+                    name: string(row.get("name")?)?,
+                    grants: array(row.get("grants")?)?
+                        .into_iter()
+                        .map(name_of)
+                        .collect::<Option<Vec<_>>>()?,
+                    added_in: optional_string(row.get("added_in")?)?,
+                    lifecycle: match optional_string(row.get("lifecycle_since")?)? {
+                        Some(since) => format!("{lifecycle} since {since}"),
+                        None => lifecycle,
+                    },
+                },
+            ))
+        })
+        .collect()
 }
 
 /// The constants of `rate_limit_headers`, in order: empty without them.
@@ -162,7 +211,11 @@ fn read_rate_limits(file: &syn::File) -> Option<Vec<RateLimitView>> {
 }
 
 /// The `Endpoint` table: empty for a module of the Error page alone.
-fn read_endpoints(file: &syn::File) -> Option<Vec<EndpointView>> {
+/// `by_variant` names each `Scope` variant the table uses.
+fn read_endpoints(
+    file: &syn::File,
+    by_variant: &[(String, ScopeView)],
+) -> Option<Vec<EndpointView>> {
     let Some(endpoint) = file.items.iter().find_map(|item| match item {
         Item::Enum(endpoint) if endpoint.ident == "Endpoint" => Some(endpoint),
         _ => None,
@@ -177,10 +230,29 @@ fn read_endpoints(file: &syn::File) -> Option<Vec<EndpointView>> {
         .zip(&endpoint.variants)
         .map(|(row, variant)| {
             let auth = struct_fields(row.get("authorization")?)?;
-            let scopes = array(auth.get("scopes")?)?
+            // `Scope::ReadAccounts`, or a string in a module from before
+            // scopes were typed; then the names the docs do not define.
+            let mut named = array(auth.get("scopes")?)?
                 .iter()
-                .map(|expr| string(expr))
+                .map(|expr| {
+                    string(expr).or_else(|| {
+                        let variant = last_ident(expr)?;
+                        let (_, scope) = by_variant.iter().find(|(known, _)| *known == variant)?;
+                        Some(scope.name.clone())
+                    })
+                })
                 .collect::<Option<Vec<_>>>()?;
+            if let Some(undefined) = auth.get("undefined_scopes") {
+                named.extend(
+                    array(undefined)?
+                        .into_iter()
+                        .map(string)
+                        .collect::<Option<Vec<_>>>()?,
+                );
+            }
+            let any_scope = auth
+                .get("any_scope")
+                .map_or(Some(false), |expr| boolean(expr))?;
             let errors = array(row.get("errors")?)?
                 .iter()
                 .map(|error| {
@@ -204,9 +276,11 @@ fn read_endpoints(file: &syn::File) -> Option<Vec<EndpointView>> {
                     app: boolean(auth.get("app_token")?)?,
                     user: boolean(auth.get("user_token")?)?,
                     scopes: Vec::new(),
+                    any_scope: false,
                 }
                 .token_kinds(),
-                scopes,
+                scopes: named,
+                any_scope,
                 added_in: optional_string(row.get("added_in")?)?,
                 lifecycle: last_ident(row.get("lifecycle")?)?.to_lowercase(),
                 errors,

@@ -107,6 +107,10 @@ fn describe(change: &Change, quote: Quote) -> String {
         RateLimitRemoved => format!("rate limit {subject} removed (was {old})"),
         RateLimitChanged => format!("rate limit {subject} changed: {old} → {new}"),
         RateLimitHeadersChanged => format!("the rate-limit headers changed: [{old}] → [{new}]"),
+        ScopeAdded => format!("scope {subject} added ({new})"),
+        ScopeRemoved => format!("scope {subject} removed (was {old})"),
+        ScopeGrantsChanged => format!("scope {subject} grants changed: [{old}] → [{new}]"),
+        ScopeDatesChanged => format!("scope {subject} changed: {old} → {new}"),
     }
 }
 

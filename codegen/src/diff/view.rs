@@ -3,6 +3,7 @@
 
 use crate::model::plain_text;
 use crate::model::rate_limits::{RateLimits, ResolvedLimit};
+use crate::model::scopes::ResolvedScopes;
 use crate::validate::{Checked, FieldType};
 
 /// The public surface of one generated module, plus the docs text it carries.
@@ -21,6 +22,34 @@ pub(crate) struct ApiView {
     /// The rate-limit headers `RateLimitStatus` reads (limit, remaining,
     /// reset); empty when the module has none.
     pub rate_limit_headers: Vec<String>,
+    /// The scopes `Scope` has; from the scopes page, or only the method
+    /// pages' names without it.
+    pub scopes: Vec<ScopeView>,
+}
+
+/// A `Scope` variant and the facts its table row holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ScopeView {
+    /// As a token names it: `read:accounts`.
+    pub name: String,
+    pub grants: Vec<String>,
+    pub added_in: Option<String>,
+    /// `current`, `deprecated` or `removed`, with the version when known.
+    pub lifecycle: String,
+}
+
+impl ScopeView {
+    /// `added in 0.9.0, deprecated since 3.5.0`; `no version documented`.
+    pub fn terms(&self) -> String {
+        let mut terms = match &self.added_in {
+            Some(added) => format!("added in {added}"),
+            None => "no version documented".to_owned(),
+        };
+        if self.lifecycle != "current" {
+            terms.push_str(&format!(", {}", self.lifecycle));
+        }
+        terms
+    }
 }
 
 /// A documented rate limit, as `RATE_LIMITS` holds it.
@@ -89,7 +118,10 @@ pub(crate) struct EndpointView {
     pub path: String,
     /// The kinds of token, in order: `public`, `app`, `user`.
     pub tokens: Vec<&'static str>,
+    /// The scopes its line names, the undefined ones included.
     pub scopes: Vec<String>,
+    /// Whether one of `scopes` is enough.
+    pub any_scope: bool,
     pub added_in: Option<String>,
     /// `current`, `deprecated` or `removed`.
     pub lifecycle: String,
@@ -169,6 +201,24 @@ fn rust_type_text(ty: &FieldType) -> String {
 }
 
 impl ApiView {
+    /// This view with the module's scopes, as resolved against its endpoints.
+    pub fn with_scopes(mut self, resolved: &ResolvedScopes) -> ApiView {
+        self.scopes = resolved
+            .scopes
+            .iter()
+            .map(|(def, _)| ScopeView {
+                name: def.name.clone(),
+                grants: def.grants.clone(),
+                added_in: def.added_in.clone(),
+                lifecycle: match &def.lifecycle_since {
+                    Some(since) => format!("{} since {since}", def.lifecycle.as_str()),
+                    None => def.lifecycle.as_str().to_owned(),
+                },
+            })
+            .collect();
+        self
+    }
+
     /// This view with the module's rate limits and rate-limit headers, as
     /// resolved against its endpoints; none without the rate-limits page.
     pub fn with_rate_limits(mut self, resolved: Option<&RateLimits>) -> ApiView {
@@ -208,6 +258,7 @@ impl ApiView {
                     path: method.path.clone(),
                     tokens: auth.token_kinds(),
                     scopes: auth.scopes.clone(),
+                    any_scope: auth.any_scope,
                     added_in: method.added_in.clone(),
                     lifecycle: method.lifecycle.as_str().to_owned(),
                     errors: method
@@ -277,6 +328,7 @@ impl ApiView {
             lints: Vec::new(),
             rate_limits: Vec::new(),
             rate_limit_headers: Vec::new(),
+            scopes: Vec::new(),
         }
     }
 

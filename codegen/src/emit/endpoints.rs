@@ -11,13 +11,18 @@ use super::docs::{self, DocBuilder};
 use super::{ident, lit, option_lit};
 use crate::api::{Endpoint, ReasonRef};
 use crate::model::methods::Lifecycle;
+use crate::model::scopes::ResolvedScopes;
 use crate::validate::Checked;
 
 /// The `Endpoint` items: the enum, its table and impl, and their types.
-pub(super) fn items(checked: &Checked<'_>, endpoints: &[Endpoint<'_>]) -> TokenStream {
+pub(super) fn items(
+    checked: &Checked<'_>,
+    endpoints: &[Endpoint<'_>],
+    scopes: &ResolvedScopes,
+) -> TokenStream {
     let reasons = reason_variants(checked);
     let enum_item = endpoint_enum(endpoints);
-    let table = table(endpoints, &reasons);
+    let table = table(endpoints, &reasons, scopes);
     let impl_item = endpoint_impl(endpoints);
     let types = types();
     let segment_after = segment_after_fn();
@@ -112,8 +117,14 @@ fn types() -> TokenStream {
             pub app_token: bool,
             /// Callable with a user token.
             pub user_token: bool,
-            /// The OAuth scopes the docs name, e.g. `"write:statuses"`.
-            pub scopes: &'static [&'static str],
+            /// The OAuth scopes the docs name, e.g. [`Scope::WriteStatuses`].
+            pub scopes: &'static [Scope],
+            /// Whether any one of `scopes` is enough (the docs join them
+            /// with "or"); otherwise each is needed.
+            pub any_scope: bool,
+            /// Names the docs give that the OAuth scopes page does not
+            /// define; no token can meet them.
+            pub undefined_scopes: &'static [&'static str],
         }
 
         /// Whether the docs still describe an [`Endpoint`] as current.
@@ -159,25 +170,34 @@ fn types() -> TokenStream {
     }
 }
 
-fn table(endpoints: &[Endpoint<'_>], reasons: &HashMap<ReasonRef, &str>) -> TokenStream {
-    let rows = endpoints.iter().map(|endpoint| {
-        let method = endpoint.method;
-        let http_method = lit(&method.http_method);
-        let path = lit(&method.path);
-        let title = lit(&method.title);
-        let page = lit(&endpoint.page.path);
-        let anchor = option_lit(method.anchor.as_deref());
-        let docs_url = lit(&endpoint.docs_url);
-        let auth = &method.auth;
-        let (public, app, user) = (auth.public, auth.app, auth.user);
-        let scopes = auth.scopes.iter().map(|scope| lit(scope));
-        let added_in = option_lit(method.added_in.as_deref());
-        let lifecycle = ident(match method.lifecycle {
-            Lifecycle::Current => "Current",
-            Lifecycle::Deprecated => "Deprecated",
-            Lifecycle::Removed => "Removed",
-        });
-        let errors = method.errors.iter().zip(endpoint.example_reasons).map(
+fn table(
+    endpoints: &[Endpoint<'_>],
+    reasons: &HashMap<ReasonRef, &str>,
+    scopes: &ResolvedScopes,
+) -> TokenStream {
+    let rows = endpoints
+        .iter()
+        .zip(&scopes.endpoints)
+        .map(|(endpoint, resolved)| {
+            let method = endpoint.method;
+            let http_method = lit(&method.http_method);
+            let path = lit(&method.path);
+            let title = lit(&method.title);
+            let page = lit(&endpoint.page.path);
+            let anchor = option_lit(method.anchor.as_deref());
+            let docs_url = lit(&endpoint.docs_url);
+            let auth = &method.auth;
+            let (public, app, user) = (auth.public, auth.app, auth.user);
+            let any_scope = auth.any_scope;
+            let scopes = resolved.scopes.iter().map(|variant| ident(variant));
+            let undefined = resolved.undefined.iter().map(|name| lit(name));
+            let added_in = option_lit(method.added_in.as_deref());
+            let lifecycle = ident(match method.lifecycle {
+                Lifecycle::Current => "Current",
+                Lifecycle::Deprecated => "Deprecated",
+                Lifecycle::Removed => "Removed",
+            });
+            let errors = method.errors.iter().zip(endpoint.example_reasons).map(
             |(error, assignment)| {
                 let status = Literal::u16_unsuffixed(error.status);
                 let status_text = lit(&error.status_text);
@@ -206,28 +226,31 @@ fn table(endpoints: &[Endpoint<'_>], reasons: &HashMap<ReasonRef, &str>) -> Toke
                 }
             },
         );
-        quote! {
-            EndpointInfo {
-                method: #http_method,
-                path: #path,
-                title: #title,
-                page: #page,
-                anchor: #anchor,
-                docs_url: #docs_url,
-                authorization: Authorization {
-                    public: #public,
-                    app_token: #app,
-                    user_token: #user,
-                    scopes: &[#(#scopes),*],
+            quote! {
+                EndpointInfo {
+                    method: #http_method,
+                    path: #path,
+                    title: #title,
+                    page: #page,
+                    anchor: #anchor,
+                    docs_url: #docs_url,
+                    authorization: Authorization {
+                        public: #public,
+                        app_token: #app,
+                        user_token: #user,
+                        scopes: &[#(Scope::#scopes),*],
+                        any_scope: #any_scope,
+                        undefined_scopes: &[#(#undefined),*],
+                    },
+                    added_in: #added_in,
+                    lifecycle: Lifecycle::#lifecycle,
+                    errors: &[#(#errors)*],
                 },
-                added_in: #added_in,
-                lifecycle: Lifecycle::#lifecycle,
-                errors: &[#(#errors)*],
-            },
-        }
-    });
+            }
+        });
     quote! {
         /// One row per [`Endpoint`], in variant order.
+        #[allow(deprecated)] // Deprecated scopes are still documented.
         const ENDPOINT_TABLE: &[EndpointInfo] = &[#(#rows)*];
     }
 }
@@ -280,8 +303,9 @@ fn endpoint_impl(endpoints: &[Endpoint<'_>]) -> TokenStream {
                 &self.info().authorization
             }
 
-            /// The OAuth scopes the docs name for it.
-            pub const fn scopes(self) -> &'static [&'static str] {
+            /// The OAuth scopes the docs name for it; [`Authorization::any_scope`]
+            /// says whether one is enough, and [`ScopeSet::permits`] applies both.
+            pub const fn scopes(self) -> &'static [Scope] {
                 self.info().authorization.scopes
             }
 

@@ -1,5 +1,7 @@
 //! Flattens pulldown-cmark's event stream into the top-level blocks the page
-//! structure is read from: headings and paragraphs, with their inline runs.
+//! structure is read from: headings, paragraphs, lists and tables, with their
+//! inline runs. A list's items and a table's cells are kept as parts of the
+//! block, each naming the runs it holds.
 
 use std::ops::Range;
 
@@ -21,8 +23,27 @@ pub(crate) enum BlockKind {
         )]
         info: String,
     },
-    /// Lists, quotes, HTML, rules, tables: nothing we read.
+    /// A bullet or numbered list; its items are the block's parts.
+    List,
+    /// A pipe table; its cells are the block's parts, the header row first.
+    Table,
+    /// Quotes, HTML, rules: nothing we read.
     Other,
+}
+
+/// One list item or table cell of a [`BlockKind::List`] or [`BlockKind::Table`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Part {
+    /// A table's row (0 is the header row), or a list item's index in
+    /// document order, nested items included.
+    pub row: usize,
+    /// A table cell's column; 0 for a list item.
+    pub column: usize,
+    /// A list item's nesting: 0 for a top-level item, 1 under it, …
+    pub depth: usize,
+    /// The block's runs this part holds; a list item's own text, without
+    /// the items nested in it.
+    pub runs: Range<usize>,
 }
 
 #[derive(Debug)]
@@ -30,6 +51,8 @@ pub(crate) struct Block {
     pub kind: BlockKind,
     pub span: Range<usize>,
     pub runs: Vec<Run>,
+    /// A list's items or a table's cells; empty for other blocks.
+    pub parts: Vec<Part>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,26 +83,42 @@ impl Block {
 
     /// The block's text with code spans unquoted and breaks as spaces.
     pub fn plain_text(&self) -> String {
-        self.runs
-            .iter()
-            .map(|run| match run.kind {
-                RunKind::Break => " ",
-                _ => run.text.as_str(),
-            })
-            .collect()
+        plain_text(&self.runs)
     }
+
+    /// The runs a part holds.
+    pub fn part_runs(&self, part: &Part) -> &[Run] {
+        &self.runs[part.runs.clone()]
+    }
+}
+
+/// `runs` as text, with code spans unquoted and breaks as spaces.
+pub(crate) fn plain_text(runs: &[Run]) -> String {
+    runs.iter()
+        .map(|run| match run.kind {
+            RunKind::Break => " ",
+            _ => run.text.as_str(),
+        })
+        .collect()
 }
 
 /// Parses `body` (which starts at byte `offset` of the page) into blocks
 /// whose spans are page offsets.
 pub(crate) fn parse(body: &str, offset: usize) -> Vec<Block> {
-    let parser = Parser::new_ext(body, Options::ENABLE_HEADING_ATTRIBUTES).into_offset_iter();
+    let options = Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_TABLES;
+    let parser = Parser::new_ext(body, options).into_offset_iter();
     let mut blocks = Vec::new();
     let mut current: Option<Block> = None;
     // Nesting depth of container blocks, so nested paragraphs stay "Other".
     let mut depth = 0usize;
     let mut strong = 0usize;
     let mut link: Option<(String, String, Range<usize>)> = None;
+    // The parts still open: list items, each with whether its own text has
+    // ended (at a nested list), and the table row being read.
+    let mut open_items: Vec<(usize, bool)> = Vec::new();
+    let mut items = 0usize;
+    let mut row = 0usize;
+    let mut column = 0usize;
 
     for (event, range) in parser {
         let span = range.start + offset..range.end + offset;
@@ -93,6 +132,8 @@ pub(crate) fn parse(body: &str, offset: usize) -> Vec<Block> {
                             id: id.as_ref().map(|id| id.to_string()),
                         },
                         Tag::Paragraph => BlockKind::Paragraph,
+                        Tag::List(_) => BlockKind::List,
+                        Tag::Table(_) => BlockKind::Table,
                         Tag::CodeBlock(kind) => BlockKind::CodeBlock {
                             info: match kind {
                                 CodeBlockKind::Fenced(info) => info.trim().to_owned(),
@@ -105,7 +146,33 @@ pub(crate) fn parse(body: &str, offset: usize) -> Vec<Block> {
                         kind,
                         span: span.clone(),
                         runs: Vec::new(),
+                        parts: Vec::new(),
                     });
+                    (items, row, column) = (0, 0, 0);
+                }
+                if let Some(block) = &mut current {
+                    let at = block.runs.len();
+                    match &tag {
+                        Tag::Item => {
+                            block.parts.push(Part {
+                                row: items,
+                                column: 0,
+                                depth: open_items.len(),
+                                runs: at..at,
+                            });
+                            open_items.push((block.parts.len() - 1, false));
+                            items += 1;
+                        }
+                        Tag::List(_) => end_own_text(block, &mut open_items),
+                        Tag::TableRow => (row, column) = (row + 1, 0),
+                        Tag::TableCell => block.parts.push(Part {
+                            row,
+                            column,
+                            depth: 0,
+                            runs: at..at,
+                        }),
+                        _ => {}
+                    }
                 }
                 match tag {
                     Tag::Strong => strong += 1,
@@ -116,6 +183,22 @@ pub(crate) fn parse(body: &str, offset: usize) -> Vec<Block> {
                 }
             }
             Event::End(end) => {
+                if let Some(block) = &mut current {
+                    match end {
+                        TagEnd::Item => {
+                            end_own_text(block, &mut open_items);
+                            open_items.pop();
+                        }
+                        TagEnd::TableCell => {
+                            let at = block.runs.len();
+                            if let Some(cell) = block.parts.last_mut() {
+                                cell.runs.end = at;
+                            }
+                            column += 1;
+                        }
+                        _ => {}
+                    }
+                }
                 match end {
                     TagEnd::Strong => strong = strong.saturating_sub(1),
                     TagEnd::Link => {
@@ -155,6 +238,17 @@ pub(crate) fn parse(body: &str, offset: usize) -> Vec<Block> {
     blocks
 }
 
+/// Ends the own text of the innermost open list item, if it has not ended:
+/// at a list nested in it, or at its end.
+fn end_own_text(block: &mut Block, open_items: &mut [(usize, bool)]) {
+    if let Some((part, ended)) = open_items.last_mut()
+        && !*ended
+    {
+        block.parts[*part].runs.end = block.runs.len();
+        *ended = true;
+    }
+}
+
 fn push_run(
     current: &mut Option<Block>,
     kind: RunKind,
@@ -165,7 +259,13 @@ fn push_run(
     let Some(block) = current else { return };
     // pulldown-cmark splits text at escapes and special characters; merging
     // adjacent text keeps `require\_authenticated\_user!` one run.
+    // A list item or cell that starts here starts a run of its own.
+    let part_starts = block
+        .parts
+        .last()
+        .is_some_and(|part| part.runs.start == block.runs.len());
     if kind == RunKind::Text
+        && !part_starts
         && let Some(last) = block.runs.last_mut()
         && last.kind == RunKind::Text
         && last.strong == (strong > 0)

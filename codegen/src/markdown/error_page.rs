@@ -154,7 +154,8 @@ impl PageReader {
                 Section::Reasons => self.reasons_paragraph(block, sink),
                 _ => {}
             },
-            BlockKind::CodeBlock { .. } | BlockKind::Other => {}
+            BlockKind::CodeBlock { .. } | BlockKind::List | BlockKind::Table | BlockKind::Other => {
+            }
         }
     }
 

@@ -19,6 +19,8 @@ pub(crate) enum PageKind {
     Methods,
     /// `content/en/api/rate-limits.md`.
     RateLimits,
+    /// `content/en/api/oauth-scopes.md`.
+    OauthScopes,
 }
 
 impl PageKind {
@@ -27,6 +29,7 @@ impl PageKind {
             PageKind::ErrorEntity => "title: Error",
             PageKind::Methods => "title: statuses API methods",
             PageKind::RateLimits => "title: Rate limits",
+            PageKind::OauthScopes => "title: OAuth Scopes",
         }
     }
 
@@ -34,7 +37,7 @@ impl PageKind {
         match self {
             PageKind::ErrorEntity => "the title names the entity struct",
             PageKind::Methods => "the title names the page in the YAML copy",
-            PageKind::RateLimits => "nothing generated uses it",
+            PageKind::RateLimits | PageKind::OauthScopes => "nothing generated uses it",
         }
     }
 
@@ -53,11 +56,15 @@ impl PageKind {
                 sink.push(diagnostic);
                 (None, body_start)
             }
-            PageKind::Methods | PageKind::RateLimits => {
+            PageKind::Methods | PageKind::RateLimits | PageKind::OauthScopes => {
+                // Compared, not matched: without `markdown-methods` nothing
+                // else constructs `Methods`.
                 let outcome = if self == PageKind::Methods {
                     "read the page's methods; its title, which only the YAML copy shows, is left empty"
-                } else {
+                } else if self == PageKind::RateLimits {
                     "read the page's headers and limits; nothing uses its title"
+                } else {
+                    "read the page's scopes; nothing uses its title"
                 };
                 sink.lint(&lint::INVALID_FRONT_MATTER, diagnostic.outcome(outcome));
                 let front = FrontMatter {

@@ -21,11 +21,17 @@ pub(crate) struct Marker {
 }
 
 pub(crate) fn heading(block: &Block) -> Heading {
+    labelled_runs(&block.runs)
+}
+
+/// A heading, a list item or a table cell read as a heading is: its text
+/// without markers, and its one code span when it is nothing else.
+pub(crate) fn labelled_runs(runs: &[Run]) -> Heading {
     let mut text = String::new();
     let mut markers = Vec::new();
     let mut code_names = Vec::new();
     let mut other_text = false;
-    for run in &block.runs {
+    for run in runs {
         match &run.kind {
             RunKind::Text => {
                 let stripped = strip_shortcodes(run, &mut markers);

@@ -160,7 +160,7 @@ impl Reader {
                     section.paragraph(block);
                 }
             }
-            BlockKind::Other => {}
+            BlockKind::List | BlockKind::Table | BlockKind::Other => {}
         }
     }
 
@@ -502,24 +502,47 @@ fn code_list(items: &[String]) -> String {
 
 /// Which tokens and scopes an `**OAuth:**` line names. The line is prose
 /// (`Public, or app token + \`read\``), so kinds are read from its words and
-/// scopes from its code spans.
+/// scopes from its code spans. Scopes joined only by "or" (or "and/or") are
+/// alternatives; any other joining (`+`, "and"), or a mix, needs them all,
+/// so that a client is never told it may call what the server refuses.
 fn auth(value: &str, code: &[String]) -> Auth {
     let lower = value.to_lowercase();
     let mut scopes: Vec<String> = Vec::new();
+    let mut joins: Vec<&str> = Vec::new();
+    let mut cursor: Option<usize> = None;
     for span in code {
         let span = span.trim();
         let root = span.split(':').next().unwrap_or_default();
         let well_formed = span
             .chars()
             .all(|c| c.is_ascii_lowercase() || c == ':' || c == '_');
-        if SCOPE_ROOTS.contains(&root) && well_formed && !scopes.iter().any(|s| s == span) {
+        if !SCOPE_ROOTS.contains(&root) || !well_formed {
+            continue;
+        }
+        // What the line says between this scope and the one before it.
+        let from = cursor.unwrap_or(0);
+        if let Some(at) = value[from..].find(span).map(|at| at + from) {
+            if cursor.is_some() {
+                joins.push(&value[from..at]);
+            }
+            cursor = Some(at + span.len());
+        }
+        if !scopes.iter().any(|s| s == span) {
             scopes.push(span.to_owned());
         }
     }
+    let is_or = |join: &&str| {
+        let words: Vec<&str> = join
+            .split(|c: char| !c.is_ascii_alphabetic() && c != '/' && c != '+')
+            .filter(|word| !word.is_empty())
+            .collect();
+        matches!(words[..], ["or"] | ["and/or"])
+    };
     Auth {
         public: lower.starts_with("public") || lower.contains(" public"),
         app: lower.contains("app token"),
         user: lower.contains("user token") || lower.contains("user +"),
+        any_scope: scopes.len() > 1 && !joins.is_empty() && joins.iter().all(is_or),
         scopes,
     }
 }
@@ -559,6 +582,39 @@ mod tests {
         assert_eq!(none, Auth::default());
         let repeated = auth("User token + read + read", &code(&["read", "read", "id"]));
         assert_eq!(repeated.scopes, ["read"]);
+        assert!(!repeated.any_scope);
+    }
+
+    #[test]
+    fn scopes_joined_by_or_are_alternatives_and_any_other_join_needs_all() {
+        let code = |spans: &[&str]| spans.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let either = auth(
+            "User token + read:follows or follow",
+            &code(&["read:follows", "follow"]),
+        );
+        assert!(either.any_scope);
+        let nested = auth(
+            "User token + read (or read:statuses and/or read:notifications)",
+            &code(&["read", "read:statuses", "read:notifications"]),
+        );
+        assert!(nested.any_scope);
+        let both = auth(
+            "User token + read:statuses + read:notifications",
+            &code(&["read:statuses", "read:notifications"]),
+        );
+        assert!(!both.any_scope);
+        let mixed = auth(
+            "User token + read or follow + push",
+            &code(&["read", "follow", "push"]),
+        );
+        assert!(!mixed.any_scope, "a mix of joins needs every scope");
+        // An "or" between code spans that are not scopes is not a join.
+        let words = auth(
+            "Public (without resolve or offset), or User token + read:search",
+            &code(&["resolve", "offset", "read:search"]),
+        );
+        assert_eq!(words.scopes, ["read:search"]);
+        assert!(!words.any_scope);
     }
 
     #[test]

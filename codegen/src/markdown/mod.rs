@@ -13,6 +13,7 @@ mod lenient_json;
 #[cfg(feature = "markdown-methods")]
 pub(crate) mod method_page;
 pub(crate) mod rate_limits_page;
+pub(crate) mod scopes_page;
 
 pub use error_page::parse;
 

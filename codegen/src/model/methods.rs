@@ -135,6 +135,9 @@ pub struct Auth {
     pub user: bool,
     /// The scopes named, in the order written, without repeats: `write:statuses`.
     pub scopes: Vec<String>,
+    /// Whether any one of `scopes` is enough (the line joins them with "or",
+    /// as in `` `read:follows` or `follow` ``); otherwise each is needed.
+    pub any_scope: bool,
 }
 
 /// The kinds of token, as the YAML copy and the semantic diff name them, in that order.

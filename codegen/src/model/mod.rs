@@ -7,6 +7,7 @@ use std::ops::Range;
 
 pub mod methods;
 pub mod rate_limits;
+pub mod scopes;
 
 /// The whole Error entity page.
 #[derive(Debug, Clone, PartialEq)]

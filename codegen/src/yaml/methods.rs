@@ -46,6 +46,7 @@ struct MethodIn {
     request: Spanned<String>,
     tokens: Vec<Spanned<String>>,
     scopes: Vec<String>,
+    any_scope: bool,
     added_in: Option<String>,
     lifecycle: Option<Spanned<String>>,
     errors: Vec<Spanned<ErrorIn>>,
@@ -144,6 +145,7 @@ fn method_in(node: &Node) -> Read<MethodIn> {
         "request",
         "tokens",
         "scopes",
+        "any_scope",
         "added_in",
         "lifecycle",
         "errors",
@@ -164,6 +166,9 @@ fn method_in(node: &Node) -> Read<MethodIn> {
         scopes: list(mapping.get("scopes"), "scopes", |node| {
             string(&SCHEMA, node, "scopes")
         })?,
+        any_scope: SCHEMA
+            .optional(mapping.get("any_scope"), "any_scope", Schema::boolean)?
+            .is_some_and(|any| any.value),
         added_in: SCHEMA.optional(mapping.get("added_in"), "added_in", string)?,
         lifecycle: SCHEMA.optional(mapping.get("lifecycle"), "lifecycle", Schema::string)?,
         errors: list(mapping.get("errors"), "errors", |node| {
@@ -247,6 +252,7 @@ pub(crate) fn parse(
             };
             let mut auth = Auth {
                 scopes: method.scopes,
+                any_scope: method.any_scope,
                 ..Auth::default()
             };
             for token in &method.tokens {

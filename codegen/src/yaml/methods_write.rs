@@ -79,6 +79,8 @@ struct MethodOut<'a> {
     tokens: Vec<&'static str>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     scopes: &'a [String],
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    any_scope: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     added_in: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -106,6 +108,7 @@ fn method(method: &Method) -> MethodOut<'_> {
         request: format!("{} {}", method.http_method, method.path),
         tokens,
         scopes: &auth.scopes,
+        any_scope: auth.any_scope,
         added_in: method.added_in.as_deref(),
         lifecycle: (method.lifecycle != Lifecycle::Current).then(|| method.lifecycle.as_str()),
         errors: method.errors.iter().map(error).collect(),

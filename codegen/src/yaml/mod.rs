@@ -9,6 +9,9 @@ pub(crate) mod rate_limits;
 pub(crate) mod rate_limits_write;
 mod read;
 mod schema;
+pub(crate) mod scopes;
+#[cfg(feature = "tools")]
+pub(crate) mod scopes_write;
 pub(crate) mod tree;
 #[cfg(feature = "tools")]
 mod write;

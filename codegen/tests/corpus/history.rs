@@ -72,6 +72,8 @@ fn reverse(kind: ChangeKind) -> ChangeKind {
         ReasonRemoved => ReasonAdded,
         GroupAdded => GroupRemoved,
         GroupRemoved => GroupAdded,
+        ScopeAdded => ScopeRemoved,
+        ScopeRemoved => ScopeAdded,
         other => other,
     }
 }

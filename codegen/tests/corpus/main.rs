@@ -21,6 +21,7 @@ mod history;
 mod methods;
 mod rate_limits;
 mod replay;
+mod scopes;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -186,6 +187,7 @@ fn main() -> ExitCode {
     compile::add(&mut suite);
     methods::add(&mut suite);
     rate_limits::add(&mut suite);
+    scopes::add(&mut suite);
     replay::add(&mut suite);
 
     let selected = suite

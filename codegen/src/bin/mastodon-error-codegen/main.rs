@@ -18,11 +18,13 @@ const DEFAULT_OUT: &str = "generated/error.rs";
 const DEFAULT_YAML: &str = "spec/error.yaml";
 const DEFAULT_METHODS: &str = "spec/methods.yaml";
 const DEFAULT_RATE_LIMITS: &str = "spec/rate-limits.yaml";
+const DEFAULT_SCOPES: &str = "spec/oauth-scopes.yaml";
 
 const AFTER_HELP: &str = "\
 SPEC is the Error page in Markdown, or its YAML copy if the name ends in .yaml or .yml.
 PATH is a folder of the docs' method pages (content/en/methods/), or their YAML copy.
-PAGE is the docs' rate-limits page (content/en/api/rate-limits.md), or its YAML copy.
+PAGE is the docs' rate-limits page (content/en/api/rate-limits.md) or OAuth scopes page
+(content/en/api/oauth-scopes.md), or its YAML copy.
 
 A defect in the docs' own pages is a lint: warned about, with what the generator
 recovered or left out, unless --allow or --deny sets its level (the README lists the lints).
@@ -32,10 +34,10 @@ Exit status: 0 success, 1 invalid spec, denied lint or stale output, 2 bad comma
 /// Rust from Mastodon's Error entity page and API method pages.
 ///
 /// With no command, refreshes what is checked in (run from the workspace
-/// root): spec/methods.yaml and spec/rate-limits.yaml from the pages in
-/// --methods FOLDER and --rate-limits PAGE, or in the docs corpus if it is
-/// found; generated/error.rs from spec/error.md and those copies; and
-/// spec/error.yaml.
+/// root): spec/methods.yaml, spec/rate-limits.yaml and spec/oauth-scopes.yaml
+/// from the pages in --methods FOLDER, --rate-limits PAGE and --scopes PAGE,
+/// or in the docs corpus if it is found; generated/error.rs from
+/// spec/error.md and those copies; and spec/error.yaml.
 #[derive(Parser)]
 #[command(name = "mastodon-error-codegen", version, after_help = AFTER_HELP)]
 struct Cli {
@@ -55,12 +57,13 @@ enum Command {
         #[arg(long, short)]
         out: Option<String>,
     },
-    /// Write the YAML copy of SPEC, of the method pages in --methods FOLDER, or
-    /// of the rate-limits page in --rate-limits PAGE.
+    /// Write the YAML copy of SPEC, of the method pages in --methods FOLDER,
+    /// of the rate-limits page in --rate-limits PAGE, or of the OAuth scopes
+    /// page in --scopes PAGE.
     ExportYaml {
         #[arg(
-            required_unless_present_any = ["methods", "rate_limits"],
-            conflicts_with_all = ["methods", "rate_limits"]
+            required_unless_present_any = ["methods", "rate_limits", "scopes"],
+            conflicts_with_all = ["methods", "rate_limits", "scopes"]
         )]
         spec: Option<String>,
         /// Where to write; the file is rewritten only if its content changed.
@@ -137,6 +140,10 @@ struct Options {
     /// RATE_LIMITS and RateLimitStatus. Needs --methods.
     #[arg(long = "rate-limits", global = true, value_name = "PAGE")]
     rate_limits: Option<String>,
+    /// The OAuth scopes page, or its YAML copy: Scope then has versions
+    /// and the hierarchy, and an undefined scope is a lint. Needs --methods.
+    #[arg(long, global = true, value_name = "PAGE")]
+    scopes: Option<String>,
     /// Name a variant. KEY is a reason's `#anchor` or heading as written, a
     /// method's `GET /api/v1/statuses/:id`, or a method reason's `401 The access token is invalid`.
     #[arg(long = "rename", global = true, value_name = "KEY=Name", value_parser = parse_rename)]
@@ -199,7 +206,52 @@ fn parse_gate(mode: &str, default_feature: &str) -> Result<Gate, String> {
     }
 }
 
+/// One input whose YAML copy `export-yaml` writes and `check` compares.
+enum Copy {
+    Methods(String),
+    RateLimits(String),
+    Scopes(String),
+}
+
+impl Copy {
+    fn export(&self, config: &Config, out: Option<&str>) -> Result<Generated, Failure> {
+        Ok(match self {
+            Copy::Methods(path) => config.export_methods_report(path, out)?,
+            Copy::RateLimits(page) => config.export_rate_limits_report(page, out)?,
+            Copy::Scopes(page) => config.export_scopes_report(page, out)?,
+        })
+    }
+
+    fn flag_and_path(&self) -> (&'static str, &str) {
+        match self {
+            Copy::Methods(path) => ("methods", path),
+            Copy::RateLimits(page) => ("rate-limits", page),
+            Copy::Scopes(page) => ("scopes", page),
+        }
+    }
+}
+
 impl Options {
+    /// The one input given for a copy; more than one is a usage error
+    /// (`what` says which command refuses it).
+    fn one_copy(&self, what: &str) -> Result<Option<Copy>, Failure> {
+        let given: Vec<Copy> = [
+            self.methods.clone().map(Copy::Methods),
+            self.rate_limits.clone().map(Copy::RateLimits),
+            self.scopes.clone().map(Copy::Scopes),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        match <[Copy; 1]>::try_from(given) {
+            Ok([copy]) => Ok(Some(copy)),
+            Err(given) if given.is_empty() => Ok(None),
+            Err(_) => Err(Failure::Usage(format!(
+                "{what} one copy: give one of --methods FOLDER, --rate-limits PAGE, --scopes PAGE, not several"
+            ))),
+        }
+    }
+
     fn config(&self) -> Config {
         let mut config = Config::new();
         for (key, name) in &self.renames {
@@ -219,6 +271,9 @@ impl Options {
         }
         if let Some(rate_limits) = &self.rate_limits {
             config.rate_limits(rate_limits);
+        }
+        if let Some(scopes) = &self.scopes {
+            config.scopes(scopes);
         }
         // Applied in this order, so deny wins over warn, and warn over allow.
         let levels = [
@@ -291,35 +346,22 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Generate { spec, out }) => {
             generate(options, Output::Module, &spec, out.as_deref())
         }
-        Some(Command::ExportYaml { spec: None, .. })
-            if options.methods.is_some() && options.rate_limits.is_some() =>
-        {
-            Err(Failure::Usage(
-                "export-yaml writes one copy: give --methods FOLDER or --rate-limits PAGE, not both"
-                    .to_owned(),
-            ))
+        Some(Command::ExportYaml {
+            spec: Some(spec),
+            out,
+        }) => generate(options, Output::YamlCopy, &spec, out.as_deref()),
+        Some(Command::ExportYaml { spec: None, out }) => {
+            let copy = match options.one_copy("export-yaml writes")? {
+                Some(copy) => copy.export(&options.config(), out.as_deref())?,
+                None => {
+                    return Err(Failure::Usage(
+                        "export-yaml takes <SPEC>, --methods FOLDER, --rate-limits PAGE or --scopes PAGE".to_owned(),
+                    ));
+                }
+            };
+            warn(&copy.lints);
+            write_result(out.as_deref(), &copy.code)
         }
-        Some(Command::ExportYaml { spec, out }) => match (spec, &options.methods) {
-            (None, None) if options.rate_limits.is_some() => {
-                let page = options.rate_limits.as_deref().unwrap_or_default();
-                let copy = options
-                    .config()
-                    .export_rate_limits_report(page, out.as_deref())?;
-                warn(&copy.lints);
-                write_result(out.as_deref(), &copy.code)
-            }
-            (None, Some(methods)) => {
-                let copy = options
-                    .config()
-                    .export_methods_report(methods, out.as_deref())?;
-                warn(&copy.lints);
-                write_result(out.as_deref(), &copy.code)
-            }
-            (Some(spec), _) => generate(options, Output::YamlCopy, &spec, out.as_deref()),
-            (None, None) => Err(Failure::Usage(
-                "export-yaml takes <SPEC>, --methods FOLDER or --rate-limits PAGE".to_owned(),
-            )),
-        },
         Some(Command::Check { files }) => check(options, &files),
         Some(Command::Lints { error_page, format }) => docs_defects(options, &error_page, format),
         Some(Command::Diff {
@@ -354,18 +396,37 @@ fn refresh_workspace(options: &Options) -> Result<ExitCode, Failure> {
             ));
         }
     }
-    match corpus_input(options.rate_limits.as_deref(), "api", "rate-limits.md")? {
-        Ok(page) => {
-            let copy = options
-                .config()
-                .export_rate_limits_report(&page, Some(DEFAULT_RATE_LIMITS))?;
-            write_output(DEFAULT_RATE_LIMITS, &copy.code)?;
-        }
-        Err(looked_in) => {
-            write_stderr(&format!(
-                "skipped: {DEFAULT_RATE_LIMITS} (no rate-limits page found; looked in {looked_in}; \
-                 get it with scripts/fetch-corpus.sh, or pass --rate-limits PAGE)\n"
-            ));
+    let pages = [
+        (
+            Copy::RateLimits as fn(String) -> Copy,
+            &options.rate_limits,
+            "rate-limits.md",
+            "rate-limits page",
+            "rate-limits",
+            DEFAULT_RATE_LIMITS,
+        ),
+        (
+            Copy::Scopes,
+            &options.scopes,
+            "oauth-scopes.md",
+            "OAuth scopes page",
+            "scopes",
+            DEFAULT_SCOPES,
+        ),
+    ];
+    for (copy, given, file, what, flag, out) in pages {
+        match corpus_input(given.as_deref(), "api", file)? {
+            Ok(page) => {
+                let page = page.display().to_string();
+                let copy = copy(page).export(&options.config(), Some(out))?;
+                write_output(out, &copy.code)?;
+            }
+            Err(looked_in) => {
+                write_stderr(&format!(
+                    "skipped: {out} (no {what} found; looked in {looked_in}; \
+                     get it with scripts/fetch-corpus.sh, or pass --{flag} PAGE)\n"
+                ));
+            }
         }
     }
     let spec = Source::read(Path::new(DEFAULT_SPEC))?;
@@ -374,6 +435,9 @@ fn refresh_workspace(options: &Options) -> Result<ExitCode, Failure> {
         config.methods(DEFAULT_METHODS);
         if Path::new(DEFAULT_RATE_LIMITS).is_file() {
             config.rate_limits(DEFAULT_RATE_LIMITS);
+        }
+        if Path::new(DEFAULT_SCOPES).is_file() {
+            config.scopes(DEFAULT_SCOPES);
         }
     }
     let module = Output::Module.produce(&mut config, &spec, Some(DEFAULT_OUT))?;
@@ -505,40 +569,28 @@ fn write_output(out: &str, content: &str) -> Result<(), Failure> {
 
 fn check(options: &Options, files: &[String]) -> Result<ExitCode, Failure> {
     let mut config = options.config();
-    let (spec, generated) = match (files, &options.methods) {
-        ([_], Some(_)) if options.rate_limits.is_some() => {
-            return Err(Failure::Usage(
-                "check compares one copy: give --methods FOLDER or --rate-limits PAGE with <COPY>, not both"
-                    .to_owned(),
-            ));
-        }
-        ([copy], None) if options.rate_limits.is_some() => {
-            let page = options.rate_limits.as_deref().unwrap_or_default();
-            let fresh = config.export_rate_limits_report(page, Some(copy))?;
+    let (spec, generated) = match files {
+        [copy] => {
+            let Some(input) = options.one_copy("check compares")? else {
+                return Err(Failure::Usage(
+                    "check takes <SPEC> <GENERATED>, or <COPY> with one of --methods FOLDER, --rate-limits PAGE, --scopes PAGE".to_owned(),
+                ));
+            };
+            let fresh = input.export(&config, Some(copy))?;
             warn(&fresh.lints);
+            let (flag, path) = input.flag_and_path();
             return compare(
                 copy,
-                page,
+                path,
                 &fresh.code,
                 None,
-                &format!("export-yaml --rate-limits {page}"),
+                &format!("export-yaml --{flag} {path}"),
             );
         }
-        ([copy], Some(methods)) => {
-            let fresh = config.export_methods_report(methods, Some(copy))?;
-            warn(&fresh.lints);
-            return compare(
-                copy,
-                methods,
-                &fresh.code,
-                None,
-                &format!("export-yaml --methods {methods}"),
-            );
-        }
-        ([spec, generated], _) => (spec, generated),
+        [spec, generated] => (spec, generated),
         _ => {
             return Err(Failure::Usage(
-                "check takes <SPEC> <GENERATED>, --methods FOLDER <COPY>, or --rate-limits PAGE <COPY>".to_owned(),
+                "check takes <SPEC> <GENERATED>, or <COPY> with one of --methods FOLDER, --rate-limits PAGE, --scopes PAGE".to_owned(),
             ));
         }
     };
@@ -554,6 +606,9 @@ fn check(options: &Options, files: &[String]) -> Result<ExitCode, Failure> {
         .map_or(String::new(), |methods| format!(" --methods {methods}"));
     if let Some(rate_limits) = &options.rate_limits {
         methods_option.push_str(&format!(" --rate-limits {rate_limits}"));
+    }
+    if let Some(scopes) = &options.scopes {
+        methods_option.push_str(&format!(" --scopes {scopes}"));
     }
     let summary = |current: &str| match (&options.methods, output) {
         (Some(methods), Output::Module) => {

@@ -1,0 +1,469 @@
+//! The OAuth scopes as Rust: `Scope`, one table that drives its accessors,
+//! `ScopeSet` for what a token holds (parse, `permits`, the smallest
+//! covering set), and `TokenKind`, which predicts a 401.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::docs::{self, DocBuilder};
+use super::{ident, lit, option_lit};
+use crate::model::methods::Lifecycle;
+use crate::model::scopes::ResolvedScopes;
+
+pub(super) fn items(scopes: &ResolvedScopes) -> TokenStream {
+    let variant_of = |name: &str| {
+        scopes
+            .scopes
+            .iter()
+            .find(|(def, _)| def.name == name)
+            .map(|(_, variant)| ident(variant))
+    };
+    let granted_by = |name: &str| -> Vec<String> {
+        scopes
+            .scopes
+            .iter()
+            .filter(|(def, _)| def.grants.iter().any(|granted| granted == name))
+            .map(|(def, _)| def.name.clone())
+            .collect()
+    };
+    let variants = scopes.scopes.iter().map(|(def, variant)| {
+        let mut doc = DocBuilder::new();
+        let mut line = docs::code_span(&def.name);
+        if let Some(added_in) = &def.added_in {
+            line.push_str(&format!(
+                ": added in Mastodon {}",
+                docs::escape_inline(added_in)
+            ));
+        }
+        match (def.lifecycle, &def.lifecycle_since) {
+            (Lifecycle::Current, _) => {}
+            (lifecycle, Some(since)) => line.push_str(&format!(
+                "; {} in {}",
+                lifecycle.as_str(),
+                docs::escape_inline(since)
+            )),
+            (lifecycle, None) => line.push_str(&format!("; {}", lifecycle.as_str())),
+        }
+        line.push('.');
+        doc.line(&line);
+        if !def.grants.is_empty() {
+            doc.blank();
+            let names: Vec<String> = def
+                .grants
+                .iter()
+                .map(|name| docs::code_span(name))
+                .collect();
+            doc.line(&format!("Grants {}.", names.join(", ")));
+        }
+        let parents = granted_by(&def.name);
+        if !parents.is_empty() {
+            doc.blank();
+            let names: Vec<String> = parents.iter().map(|name| docs::code_span(name)).collect();
+            doc.line(&format!("Granted by {}.", names.join(", ")));
+        }
+        let deprecated = match def.lifecycle {
+            Lifecycle::Current => quote!(),
+            Lifecycle::Deprecated => {
+                let note = lit("deprecated in Mastodon's API docs; see Scope::DOCS_URL");
+                quote!(#[deprecated(note = #note)])
+            }
+            Lifecycle::Removed => {
+                let note =
+                    lit("removed from Mastodon according to its API docs; see Scope::DOCS_URL");
+                quote!(#[deprecated(note = #note)])
+            }
+        };
+        let doc = doc.attrs();
+        let variant = ident(variant);
+        quote! {
+            #doc
+            #deprecated
+            #variant,
+        }
+    });
+    let mut doc = DocBuilder::new();
+    match &scopes.docs_url {
+        Some(url) => {
+            doc.line(&format!(
+                "An OAuth scope that the docs define, from the [OAuth scopes page]({url})."
+            ));
+            doc.blank();
+            doc.line("The scopes are hierarchical: [`Scope::grants`] gives what requesting a high-level scope also grants, and [`ScopeSet`] applies it.");
+        }
+        None => {
+            doc.line("An OAuth scope that the API method pages name.");
+            doc.blank();
+            doc.line("This module was generated without the OAuth scopes page, so no scope carries a version and none grants another: a [`ScopeSet`] holding `read` does not permit a method that names `read:accounts`.");
+        }
+    }
+    doc.line("New documentation adds scopes, so the enum is `#[non_exhaustive]`; scopes the docs mark deprecated or removed are `#[deprecated]`.");
+    let doc = doc.attrs();
+    let docs_url = lit(scopes
+        .docs_url
+        .as_deref()
+        .unwrap_or("https://docs.joinmastodon.org/api/oauth-scopes/"));
+    let all: Vec<_> = scopes
+        .scopes
+        .iter()
+        .map(|(_, variant)| ident(variant))
+        .collect();
+    let names: Vec<_> = scopes
+        .scopes
+        .iter()
+        .map(|(def, _)| lit(&def.name))
+        .collect();
+    let rows = scopes.scopes.iter().map(|(def, _)| {
+        let name = lit(&def.name);
+        let added_in = option_lit(def.added_in.as_deref());
+        let lifecycle = ident(match def.lifecycle {
+            Lifecycle::Current => "Current",
+            Lifecycle::Deprecated => "Deprecated",
+            Lifecycle::Removed => "Removed",
+        });
+        let since = option_lit(def.lifecycle_since.as_deref());
+        let grants = def.grants.iter().filter_map(|name| variant_of(name));
+        quote! {
+            ScopeInfo {
+                name: #name,
+                added_in: #added_in,
+                lifecycle: Lifecycle::#lifecycle,
+                lifecycle_since: #since,
+                grants: &[#(Scope::#grants),*],
+            },
+        }
+    });
+    quote! {
+        #doc
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Scope {
+            #(#variants)*
+        }
+
+        /// One row of the scope table, which every accessor reads.
+        #[derive(Debug)]
+        struct ScopeInfo {
+            name: &'static str,
+            added_in: Option<&'static str>,
+            lifecycle: Lifecycle,
+            lifecycle_since: Option<&'static str>,
+            grants: &'static [Scope],
+        }
+
+        /// One row per [`Scope`], in variant order.
+        #[allow(deprecated)] // Deprecated scopes are still documented.
+        const SCOPE_TABLE: &[ScopeInfo] = &[#(#rows)*];
+
+        #[allow(deprecated)] // Deprecated scopes are still documented.
+        impl Scope {
+            /// Every documented scope, in the docs' page order.
+            pub const ALL: &'static [Scope] = &[#(Scope::#all),*];
+
+            /// The OAuth scopes page of the docs.
+            pub const DOCS_URL: &'static str = #docs_url;
+
+            const fn info(self) -> &'static ScopeInfo {
+                &SCOPE_TABLE[self as usize]
+            }
+
+            /// The name a token and the `scopes` parameter use, e.g. `"read:accounts"`.
+            pub const fn name(self) -> &'static str {
+                self.info().name
+            }
+
+            /// The scope a name names, if the docs define it.
+            pub fn from_name(name: &str) -> Option<Scope> {
+                match name {
+                    #(#names => Some(Scope::#all),)*
+                    _ => None,
+                }
+            }
+
+            /// The Mastodon version that added it, from the page's version history.
+            pub const fn added_in(self) -> Option<&'static str> {
+                self.info().added_in
+            }
+
+            /// Whether the docs mark it deprecated or removed.
+            pub const fn lifecycle(self) -> Lifecycle {
+                self.info().lifecycle
+            }
+
+            /// The version that deprecated or removed it, when the docs say.
+            pub const fn lifecycle_since(self) -> Option<&'static str> {
+                self.info().lifecycle_since
+            }
+
+            /// The granular scopes that requesting this one also grants: `read`
+            /// grants `read:accounts`, …; empty for a granular scope.
+            pub const fn grants(self) -> &'static [Scope] {
+                self.info().grants
+            }
+
+            /// Whether a token holding `held` has this scope: `held` is this
+            /// scope, or grants it.
+            pub fn is_granted_by(self, held: Scope) -> bool {
+                held == self || held.grants().contains(&self)
+            }
+
+            /// A scope that grants nothing more than itself, and that the docs
+            /// still recommend: what least privilege asks for.
+            fn is_narrow(self) -> bool {
+                self.grants().is_empty() && matches!(self.lifecycle(), Lifecycle::Current)
+            }
+        }
+
+        impl core::fmt::Display for Scope {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+
+        /// The scopes a token holds, or an app asks for: parsed from the
+        /// space-separated `scope` of a token response, and displayed the
+        /// same way for the `scopes` parameter of app registration.
+        ///
+        /// Names the docs do not define are kept, so that nothing a server
+        /// granted is lost: [`ScopeSet::unknown`] gives them.
+        #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+        pub struct ScopeSet {
+            /// In variant order, without repeats.
+            scopes: Vec<Scope>,
+            unknown: Vec<String>,
+        }
+
+        impl ScopeSet {
+            /// The empty set.
+            pub const fn new() -> Self {
+                ScopeSet { scopes: Vec::new(), unknown: Vec::new() }
+            }
+
+            /// Reads a space-separated list of scopes, such as a token
+            /// response's `scope`: `"read write:statuses"`.
+            pub fn parse(scope: &str) -> Self {
+                let mut set = ScopeSet::new();
+                for name in scope.split_ascii_whitespace() {
+                    match Scope::from_name(name) {
+                        Some(scope) => {
+                            set.insert(scope);
+                        }
+                        None if !set.unknown.iter().any(|known| known == name) => {
+                            set.unknown.push(name.to_owned());
+                        }
+                        None => {}
+                    }
+                }
+                set
+            }
+
+            /// Adds a scope; `false` if the set held it already.
+            pub fn insert(&mut self, scope: Scope) -> bool {
+                match self.scopes.binary_search(&scope) {
+                    Ok(_) => false,
+                    Err(at) => {
+                        self.scopes.insert(at, scope);
+                        true
+                    }
+                }
+            }
+
+            /// Whether the set names `scope` itself.
+            pub fn contains(&self, scope: Scope) -> bool {
+                self.scopes.binary_search(&scope).is_ok()
+            }
+
+            /// Whether the set has `scope`, itself or through a scope that grants it.
+            pub fn grants(&self, scope: Scope) -> bool {
+                self.scopes.iter().any(|held| scope.is_granted_by(*held))
+            }
+
+            /// Whether a token with these scopes may call `endpoint`, as far
+            /// as scopes go (a 403 `This action is outside the authorized
+            /// scopes` otherwise); [`Endpoint::accepts`] answers for the kind
+            /// of token. A method whose line offers alternatives needs one of
+            /// them; otherwise it needs each. A scope the scopes page does not
+            /// define ([`Authorization::undefined_scopes`]) cannot be met.
+            pub fn permits(&self, endpoint: Endpoint) -> bool {
+                let authorization = endpoint.authorization();
+                let scopes = authorization.scopes;
+                if authorization.any_scope {
+                    scopes.iter().any(|scope| self.grants(*scope))
+                        || (scopes.is_empty() && authorization.undefined_scopes.is_empty())
+                } else {
+                    authorization.undefined_scopes.is_empty()
+                        && scopes.iter().all(|scope| self.grants(*scope))
+                }
+            }
+
+            /// What `endpoint` needs that the set lacks: each missing scope,
+            /// or every alternative when none of them is held.
+            pub fn missing_for(&self, endpoint: Endpoint) -> Vec<Scope> {
+                if self.permits(endpoint) {
+                    return Vec::new();
+                }
+                let authorization = endpoint.authorization();
+                authorization
+                    .scopes
+                    .iter()
+                    .copied()
+                    .filter(|scope| authorization.any_scope || !self.grants(*scope))
+                    .collect()
+            }
+
+            /// The smallest set that permits every one of `endpoints`, to
+            /// request at app registration: least privilege first (the
+            /// fewest scopes that grant others or are deprecated), then the
+            /// fewest scopes. A method's alternatives are tried in the
+            /// order its docs write them. Scopes the docs do not define
+            /// cannot be requested, so a method naming one stays unpermitted.
+            /// The search is exact for the docs' methods, and bounded for
+            /// any input: past its budget it keeps the best set found.
+            pub fn covering(endpoints: &[Endpoint]) -> ScopeSet {
+                let mut needs: Vec<Vec<Scope>> = Vec::new();
+                for endpoint in endpoints {
+                    let authorization = endpoint.authorization();
+                    if authorization.any_scope {
+                        let mut alternatives = authorization.scopes.to_vec();
+                        // Stable: narrow scopes first, then as written.
+                        alternatives.sort_by_key(|scope| !scope.is_narrow());
+                        needs.push(alternatives);
+                    } else {
+                        needs.extend(authorization.scopes.iter().map(|scope| vec![*scope]));
+                    }
+                }
+                needs.retain(|alternatives| !alternatives.is_empty());
+                let mut chosen = ScopeSet::new();
+                let mut best = None;
+                // Alternatives are few in the docs (a method offers two or
+                // three), so the search is exact there; the budget bounds it
+                // on any input, keeping the best set found, which is valid.
+                let mut budget = 100_000;
+                cover(&needs, &mut chosen, &mut best, &mut budget);
+                let mut best = best.map(|(_, set)| set).unwrap_or_default();
+                // A scope chosen early can be granted by one chosen later
+                // (`read:accounts`, then `read` for a method naming only it).
+                let meets = |set: &ScopeSet| {
+                    needs.iter().all(|alternatives| alternatives.iter().any(|scope| set.grants(*scope)))
+                };
+                for scope in best.scopes.clone() {
+                    let mut fewer = best.clone();
+                    fewer.scopes.retain(|held| *held != scope);
+                    if meets(&fewer) {
+                        best = fewer;
+                    }
+                }
+                best
+            }
+
+            /// The defined scopes, in variant order.
+            pub fn iter(&self) -> impl Iterator<Item = Scope> + '_ {
+                self.scopes.iter().copied()
+            }
+
+            /// The names the set holds that the docs do not define, as given.
+            pub fn unknown(&self) -> &[String] {
+                &self.unknown
+            }
+
+            /// Whether the set holds no scope, defined or not.
+            pub fn is_empty(&self) -> bool {
+                self.scopes.is_empty() && self.unknown.is_empty()
+            }
+
+            /// Least privilege first, then size: lower is better.
+            fn cost(&self) -> (usize, usize) {
+                let broad = self.scopes.iter().filter(|scope| !scope.is_narrow()).count();
+                (broad, self.scopes.len())
+            }
+        }
+
+        /// Searches every choice of alternatives for the cheapest set that
+        /// meets each need; choices that already cost more are cut.
+        fn cover(
+            needs: &[Vec<Scope>],
+            chosen: &mut ScopeSet,
+            best: &mut Option<((usize, usize), ScopeSet)>,
+            budget: &mut usize,
+        ) {
+            if best.as_ref().is_some_and(|(cost, _)| chosen.cost() >= *cost || *budget == 0) {
+                return;
+            }
+            *budget = budget.saturating_sub(1);
+            let Some(need) = needs
+                .iter()
+                .find(|alternatives| !alternatives.iter().any(|scope| chosen.grants(*scope)))
+            else {
+                *best = Some((chosen.cost(), chosen.clone()));
+                return;
+            };
+            for scope in need {
+                if chosen.insert(*scope) {
+                    cover(needs, chosen, best, budget);
+                    chosen.scopes.retain(|held| held != scope);
+                }
+            }
+        }
+
+        impl core::fmt::Display for ScopeSet {
+            /// Space-separated, defined scopes in variant order, then the
+            /// unknown names: the form of `scope` and `scopes` parameters.
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                let mut first = true;
+                for name in self.scopes.iter().map(|scope| scope.name()).chain(self.unknown.iter().map(String::as_str)) {
+                    if !first {
+                        f.write_str(" ")?;
+                    }
+                    f.write_str(name)?;
+                    first = false;
+                }
+                Ok(())
+            }
+        }
+
+        impl FromIterator<Scope> for ScopeSet {
+            fn from_iter<I: IntoIterator<Item = Scope>>(scopes: I) -> Self {
+                let mut set = ScopeSet::new();
+                set.extend(scopes);
+                set
+            }
+        }
+
+        impl Extend<Scope> for ScopeSet {
+            fn extend<I: IntoIterator<Item = Scope>>(&mut self, scopes: I) {
+                for scope in scopes {
+                    self.insert(scope);
+                }
+            }
+        }
+
+        /// What a request carries: no token, an app's token (client
+        /// credentials), or a user's token.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum TokenKind {
+            /// No token.
+            Public,
+            /// An app token, from the client credentials grant.
+            App,
+            /// A user token, from the authorization code grant.
+            User,
+        }
+
+        impl Endpoint {
+            /// Whether the docs let `token` call this method: `false`
+            /// predicts a 401, as when a user-token method gets an app
+            /// token. A user's token also identifies its app, so it is
+            /// accepted wherever an app token is, and any token is accepted
+            /// where none is needed. A method whose docs name no kind of
+            /// token gives no prediction: `true`.
+            pub const fn accepts(self, token: TokenKind) -> bool {
+                let authorization = self.authorization();
+                let documented = authorization.public || authorization.app_token || authorization.user_token;
+                match token {
+                    TokenKind::Public => authorization.public || !documented,
+                    TokenKind::App => authorization.public || authorization.app_token || !documented,
+                    TokenKind::User => true,
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! Reading the OAuth scopes page (`content/en/api/oauth-scopes.md`) or its
+//! YAML copy, and resolving the scopes each method page names against it.
+
+use std::path::Path;
+
+use crate::Format;
+use crate::api::Endpoint;
+use crate::diagnostic::{Diagnostic, Error};
+use crate::emit::InputOrigin;
+use crate::ident;
+use crate::lint::{self, Found};
+use crate::markdown::scopes_page;
+use crate::model::methods::Lifecycle;
+use crate::model::scopes::{EndpointScopes, ResolvedScopes, ScopeDef, ScopePage};
+use crate::source::{Source, display_path};
+use crate::yaml;
+
+/// Reads the scopes page (`.md`) or its YAML copy (`.yaml`, `.yml`) from
+/// memory, without resolving the method pages' scopes against it.
+pub fn parse_scopes_page(source: &Source) -> Result<ScopePage, Error> {
+    from_source(source.clone()).map(|input| input.page)
+}
+
+/// The page as read, where it came from, and the docs defects found in it.
+pub(crate) struct ScopesInput {
+    pub page: ScopePage,
+    pub source: Source,
+    pub lints: Vec<Found>,
+    pub origin: InputOrigin,
+}
+
+/// Reads the page (`.md`) or its YAML copy (`.yaml`, `.yml`) at `path`.
+pub(crate) fn load(path: &Path) -> Result<ScopesInput, Error> {
+    from_source(Source::read(path)?)
+}
+
+pub(crate) fn from_source(source: Source) -> Result<ScopesInput, Error> {
+    if source.text().trim().is_empty() {
+        return Err(Error::single(
+            source,
+            Diagnostic::error(0..0, "the file is empty").help(
+                "point at the docs' `content/en/api/oauth-scopes.md`, or at its YAML copy (`export-yaml --scopes`)",
+            ),
+        ));
+    }
+    let blob = crate::hash::spec_blob_id(&source);
+    // Named by content, so that the header is the same on every machine.
+    let (page, lints, identity) = match Format::of(source.name()) {
+        Format::Yaml => {
+            let page = yaml::scopes::parse(&source)?;
+            // The copy's records are the lints they were, at each record.
+            let lints = crate::method_pages::recorded_lints(page.lints.iter(), &source);
+            let identity = format!(
+                "blob {blob} (`git hash-object {}`)",
+                display_path(Path::new(source.name()))
+            );
+            (page, lints, identity)
+        }
+        Format::Markdown => {
+            let (page, lints) = scopes_page::parse_with_lints(&source)?;
+            let identity = format!(
+                "blob {blob} (`git rev-parse <commit>:content/en/api/oauth-scopes.md` in the docs)"
+            );
+            (page, lints, identity)
+        }
+    };
+    if page.scopes.is_empty() {
+        return Err(Error::single(
+            source,
+            Diagnostic::error(0..0, "no scope is defined here")
+                .help("point at the docs' `content/en/api/oauth-scopes.md`, or at its YAML copy; a page that defines no scope would make every method's scopes undefined"),
+        ));
+    }
+    let origin = InputOrigin {
+        name: source.name().to_owned(),
+        identity,
+    };
+    Ok(ScopesInput {
+        page,
+        source,
+        lints,
+        origin,
+    })
+}
+
+/// Every scope with its variant, and each endpoint's scopes resolved. A name
+/// a method's line gives that the page does not define is a lint at that
+/// method. Without a page, the scopes are the names the method pages use,
+/// with no versions and no hierarchy: the generated docs say so.
+pub(crate) fn resolve(
+    input: Option<&ScopesInput>,
+    endpoints: &[Endpoint<'_>],
+    methods: &crate::api::MethodsInput,
+    docs_site: &str,
+) -> Result<(ResolvedScopes, Vec<Found>), Error> {
+    let mut found = Vec::new();
+    let defs: Vec<ScopeDef> = match input {
+        Some(input) => input.page.scopes.clone(),
+        None => {
+            let mut names: Vec<String> = endpoints
+                .iter()
+                .flat_map(|endpoint| endpoint.method.auth.scopes.iter().cloned())
+                .collect();
+            names.sort();
+            names.dedup();
+            names
+                .into_iter()
+                .map(|name| ScopeDef {
+                    name,
+                    grants: Vec::new(),
+                    added_in: None,
+                    lifecycle: Lifecycle::Current,
+                    lifecycle_since: None,
+                    span: 0..0,
+                })
+                .collect()
+        }
+    };
+    let mut scopes: Vec<(ScopeDef, String)> = Vec::new();
+    for def in defs {
+        let variant = ident::variant_name(&def.name.replace(':', " "));
+        let source = input.map_or_else(|| methods.sources[0].clone(), |input| input.source.clone());
+        let variant = match variant {
+            Ok(variant) => variant,
+            Err(problem) => {
+                return Err(Error::single(
+                    source,
+                    Diagnostic::error(def.span.clone(), format!("the scope `{}` gets no variant name: it {}", def.name, problem.describe()))
+                        .help("this page is the docs'; report the scope name upstream, or correct it in a YAML copy"),
+                ));
+            }
+        };
+        if let Some((first, _)) = scopes.iter().find(|(_, known)| *known == variant) {
+            return Err(Error::single(
+                source,
+                Diagnostic::error(
+                    def.span.clone(),
+                    format!(
+                        "the scopes `{}` and `{}` would both be named `{variant}`",
+                        first.name, def.name
+                    ),
+                )
+                .help("correct one of the names in a YAML copy of the scopes page"),
+            ));
+        }
+        scopes.push((def, variant));
+    }
+    let mut resolved = Vec::new();
+    for endpoint in endpoints {
+        let mut scopes_of = EndpointScopes {
+            endpoint: endpoint.variant.clone(),
+            ..EndpointScopes::default()
+        };
+        for name in &endpoint.method.auth.scopes {
+            match scopes.iter().find(|(def, _)| def.name == *name) {
+                Some((_, variant)) => scopes_of.scopes.push(variant.clone()),
+                None => {
+                    scopes_of.undefined.push(name.clone());
+                    let request =
+                        format!("{} {}", endpoint.method.http_method, endpoint.method.path);
+                    found.push(methods.lint_at(
+                        endpoint.page_index,
+                        &lint::UNDEFINED_SCOPE,
+                        Diagnostic::defect(
+                            endpoint.method.request_span.clone(),
+                            format!("`{request}` names the scope `{name}`, which the OAuth scopes page does not define"),
+                            format!("kept `{name}` in `Authorization::undefined_scopes`; no token meets it"),
+                        ),
+                    ));
+                }
+            }
+        }
+        resolved.push(scopes_of);
+    }
+    let mut lints = input.map(|input| input.lints.clone()).unwrap_or_default();
+    lints.extend(found);
+    Ok((
+        ResolvedScopes {
+            docs_url: input
+                .map(|_| format!("{}/api/oauth-scopes/", docs_site.trim_end_matches('/'))),
+            scopes,
+            endpoints: resolved,
+        },
+        lints,
+    ))
+}
