@@ -1977,7 +1977,7 @@ pub struct Authorization {
     pub app_token: bool,
     /// Callable with a user token.
     pub user_token: bool,
-    /// The OAuth scopes the docs name, e.g. [`Scope::WriteStatuses`].
+    /// The OAuth scopes the docs name (such as `write:statuses`), as [`Scope`]s.
     pub scopes: &'static [Scope],
     /// Whether any one of `scopes` is enough (the docs join them
     /// with "or"); otherwise each is needed.
@@ -1987,7 +1987,7 @@ pub struct Authorization {
     pub undefined_scopes: &'static [&'static str],
 }
 
-/// Whether the docs still describe an [`Endpoint`] as current.
+/// Whether the docs still describe an [`Endpoint`] or a [`Scope`] as current.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Lifecycle {
     /// Documented for use.
@@ -16387,6 +16387,7 @@ fn segment_after<'p>(rest: &'p str, literal: &str) -> Option<&'p str> {
 /// An OAuth scope that the docs define, from the [OAuth scopes page](https://docs.joinmastodon.org/api/oauth-scopes/).
 ///
 /// The scopes are hierarchical: [`Scope::grants`] gives what requesting a high-level scope also grants, and [`ScopeSet`] applies it.
+///
 /// New documentation adds scopes, so the enum is `#[non_exhaustive]`; scopes the docs mark deprecated or removed are `#[deprecated]`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -17129,8 +17130,8 @@ impl Scope {
     pub const fn lifecycle_since(self) -> Option<&'static str> {
         self.info().lifecycle_since
     }
-    /// The granular scopes that requesting this one also grants: `read`
-    /// grants `read:accounts`, …; empty for a granular scope.
+    /// The scopes that requesting this one also grants: `read` grants
+    /// `read:accounts`, …; empty for a granular scope.
     pub const fn grants(self) -> &'static [Scope] {
         self.info().grants
     }
@@ -17162,6 +17163,7 @@ impl core::fmt::Display for Scope {
 pub struct ScopeSet {
     /// In variant order, without repeats.
     scopes: Vec<Scope>,
+    /// Sorted, without repeats, so that equal sets compare equal.
     unknown: Vec<String>,
 }
 
@@ -17182,10 +17184,14 @@ impl ScopeSet {
                 Some(scope) => {
                     set.insert(scope);
                 }
-                None if !set.unknown.iter().any(|known| known == name) => {
-                    set.unknown.push(name.to_owned());
+                None => {
+                    if let Err(at) = set
+                        .unknown
+                        .binary_search_by(|known| known.as_str().cmp(name))
+                    {
+                        set.unknown.insert(at, name.to_owned());
+                    }
                 }
-                None => {}
             }
         }
         set
@@ -17226,7 +17232,10 @@ impl ScopeSet {
         }
     }
     /// What `endpoint` needs that the set lacks: each missing scope,
-    /// or every alternative when none of them is held.
+    /// or every alternative when none of them is held. Names the
+    /// scopes page does not define are not here but in
+    /// [`Authorization::undefined_scopes`]; with one of those a
+    /// method is refused even when this is empty.
     pub fn missing_for(&self, endpoint: Endpoint) -> Vec<Scope> {
         if self.permits(endpoint) {
             return Vec::new();
@@ -17247,6 +17256,11 @@ impl ScopeSet {
     /// cannot be requested, so a method naming one stays unpermitted.
     /// The search is exact for the docs' methods, and bounded for
     /// any input: past its budget it keeps the best set found.
+    ///
+    /// It does not look at versions: a server older than a scope's
+    /// [`Scope::added_in`] (`profile` is 4.3.0) refuses to register
+    /// it, so check those against the server's version, or its
+    /// `GET /.well-known/oauth-authorization-server`.
     pub fn covering(endpoints: &[Endpoint]) -> ScopeSet {
         let mut needs: Vec<Vec<Scope>> = Vec::new();
         for endpoint in endpoints {
@@ -17283,7 +17297,7 @@ impl ScopeSet {
     pub fn iter(&self) -> impl Iterator<Item = Scope> + '_ {
         self.scopes.iter().copied()
     }
-    /// The names the set holds that the docs do not define, as given.
+    /// The names the set holds that the docs do not define, sorted.
     pub fn unknown(&self) -> &[String] {
         &self.unknown
     }
@@ -17375,22 +17389,47 @@ pub enum TokenKind {
 }
 
 impl Endpoint {
-    /// Whether the docs let `token` call this method: `false`
-    /// predicts a 401, as when a user-token method gets an app
-    /// token. A user's token also identifies its app, so it is
-    /// accepted wherever an app token is, and any token is accepted
-    /// where none is needed. A method whose docs name no kind of
-    /// token gives no prediction: `true`.
+    /// Whether the docs let `token` call this method, by the kinds of
+    /// token its `OAuth` line names. A public method takes any token.
+    /// A method whose docs name no kind of token gives no prediction:
+    /// `true`. [`Endpoint::refusal`] gives the response a refusal gets.
     pub const fn accepts(self, token: TokenKind) -> bool {
         let authorization = self.authorization();
         let documented = authorization.public || authorization.app_token
             || authorization.user_token;
-        match token {
-            TokenKind::Public => authorization.public || !documented,
-            TokenKind::App => {
-                authorization.public || authorization.app_token || !documented
+        !documented || authorization.public
+            || match token {
+                TokenKind::Public => false,
+                TokenKind::App => authorization.app_token,
+                TokenKind::User => authorization.user_token,
             }
-            TokenKind::User => true,
+    }
+    /// The error response this method's docs show for calling it with
+    /// `token` when it does not accept it. Without a token, that is
+    /// `The access token is invalid` (401) where documented; for a
+    /// method that needs a user, it may be `This method requires an
+    /// authenticated user` instead (422 on most pages), which the
+    /// Error page gives for "an OAuth token without an authorized
+    /// user (or no token at all)", and which an app's token gets.
+    /// `None` when it accepts `token`, or when its docs show no such
+    /// response.
+    pub fn refusal(self, token: TokenKind) -> Option<&'static DocumentedError> {
+        const INVALID_TOKEN: &str = "The access token is invalid";
+        const NOT_A_USER: &str = "This method requires an authenticated user";
+        if self.accepts(token) {
+            return None;
+        }
+        let documented = |message: &str| {
+            self.errors().iter().find(|error| error.error == message)
+        };
+        let needs_user = !self.authorization().app_token;
+        match token {
+            TokenKind::Public => {
+                documented(INVALID_TOKEN)
+                    .or_else(|| if needs_user { documented(NOT_A_USER) } else { None })
+            }
+            TokenKind::App => documented(NOT_A_USER),
+            TokenKind::User => None,
         }
     }
 }

@@ -101,9 +101,9 @@ fn the_covering_set_permits_every_method_with_granular_scopes_only() {
     for scope in all.iter() {
         // Least privilege: nothing that grants more than itself, nothing deprecated,
         // unless a method names only such scopes (the admin methods name `admin:read`).
-        let needed_broad = Endpoint::ALL
-            .iter()
-            .any(|endpoint| endpoint.scopes().iter().all(|named| *named == scope));
+        let needed_broad = Endpoint::ALL.iter().any(|endpoint| {
+            !endpoint.scopes().is_empty() && endpoint.scopes().iter().all(|named| *named == scope)
+        });
         assert!(
             (scope.grants().is_empty() && scope.lifecycle() == Lifecycle::Current) || needed_broad,
             "{scope} in {all}"
@@ -185,16 +185,40 @@ fn scopes_carry_the_pages_versions_lifecycles_and_hierarchy() {
 }
 
 #[test]
-fn the_kind_of_token_predicts_a_401() {
-    // Posting a status needs a user; an app token is refused.
-    let post = Endpoint::StatusesCreate;
+fn the_kind_of_token_predicts_the_documented_refusal() {
+    // A method that needs a user: without a token, a 401; with an app's
+    // token, the 422 its docs show (following an account does).
+    let post = Endpoint::AccountsFollow;
+    assert!(post.accepts(TokenKind::User));
     assert!(!post.accepts(TokenKind::Public));
     assert!(!post.accepts(TokenKind::App));
-    assert!(post.accepts(TokenKind::User));
-    // Registering an account takes the app's token.
+    // Its docs show no 401, and the 422 is what the Error page gives
+    // for no token at all too.
+    let no_token = post.refusal(TokenKind::Public).expect("documented");
+    assert_eq!(no_token.status, 422);
+    let statuses = Endpoint::StatusesCreate
+        .refusal(TokenKind::Public)
+        .expect("documented");
+    assert_eq!(
+        (statuses.status, statuses.error),
+        (401, "The access token is invalid")
+    );
+    let app = post.refusal(TokenKind::App).expect("documented");
+    assert_eq!(
+        (app.status, app.error),
+        (422, "This method requires an authenticated user")
+    );
+    assert_eq!(post.refusal(TokenKind::User), None);
+    // Registering an account takes the app's token, and the docs name no other.
     let register = Endpoint::AccountsCreate;
-    assert!(!register.accepts(TokenKind::Public));
     assert!(register.accepts(TokenKind::App));
+    assert!(!register.accepts(TokenKind::Public));
+    assert!(!register.accepts(TokenKind::User));
+    assert_eq!(
+        register.refusal(TokenKind::User),
+        None,
+        "no documented response"
+    );
     // A public method takes any token.
     let public = Endpoint::ALL
         .iter()
@@ -203,11 +227,32 @@ fn the_kind_of_token_predicts_a_401() {
         .expect("a public method");
     for token in [TokenKind::Public, TokenKind::App, TokenKind::User] {
         assert!(public.accepts(token), "{public}");
+        assert_eq!(public.refusal(token), None, "{public}");
     }
-    // Every method a user token cannot call says so: none today.
+    // Every refusal the docs show is one of the two, at the status they give.
+    let mut documented = 0;
     for &endpoint in Endpoint::ALL {
-        assert!(endpoint.accepts(TokenKind::User), "{endpoint}");
+        for token in [TokenKind::Public, TokenKind::App, TokenKind::User] {
+            let authorization = endpoint.authorization();
+            let expected = authorization.public
+                || match token {
+                    TokenKind::Public => false,
+                    TokenKind::App => authorization.app_token,
+                    TokenKind::User => authorization.user_token,
+                }
+                || !(authorization.app_token || authorization.user_token);
+            assert_eq!(endpoint.accepts(token), expected, "{endpoint} {token:?}");
+            if let Some(refusal) = endpoint.refusal(token) {
+                documented += 1;
+                assert!(!expected, "{endpoint} {token:?}");
+                assert!(
+                    matches!(refusal.status, 401 | 422),
+                    "{endpoint}: {refusal:?}"
+                );
+            }
+        }
     }
+    assert!(documented > 100, "only {documented} documented refusals");
 }
 
 #[test]
@@ -224,4 +269,8 @@ fn the_readme_app_registration_example_holds() {
     assert!(!token.permits(Endpoint::MediaV2));
     assert_eq!(token.missing_for(Endpoint::MediaV2), [Scope::WriteMedia]);
     assert!(!Endpoint::StatusesCreate.accepts(TokenKind::App));
+    let refused = Endpoint::AccountsFollow
+        .refusal(TokenKind::App)
+        .expect("documented");
+    assert_eq!(refused.status, 422);
 }

@@ -155,7 +155,7 @@ fn generated_modules_compile_warning_free_without_dependencies() {
     let workspace = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("standalone");
     write(
         &workspace.join("Cargo.toml"),
-        "[workspace]\nmembers = [\"via-include\", \"via-mod\", \"with-features\", \"seeds\", \"hand-edited\", \"hostile\"]\nresolver = \"2\"\n",
+        "[workspace]\nmembers = [\"via-include\", \"via-mod\", \"with-features\", \"seeds\", \"hand-edited\", \"hostile\", \"unscoped\"]\nresolver = \"2\"\n",
     );
 
     // 1. `include!` of the checked-in file.
@@ -240,6 +240,22 @@ fn generated_modules_compile_warning_free_without_dependencies() {
     write(
         &workspace.join("hostile/src/lib.rs"),
         &format!("#![forbid(unsafe_code)]\npub mod mastodon_error;\n{HOSTILE_TEST}"),
+    );
+
+    // 6. Method pages that name no scope: `Scope` is an empty enum.
+    let unscoped = "schema: 1\npages:\n  - path: health\n    title: health API methods\n    methods:\n      - title: Health check\n        anchor: health\n        request: GET /health\n        tokens: [public]\n";
+    let code = config
+        .generate_api_source(
+            &common::fixture("seed-000-current.md"),
+            &Source::new("methods.yaml", unscoped),
+        )
+        .unwrap_or_else(|e| panic!("a copy naming no scope: {e}"));
+    assert!(code.contains("pub enum Scope {}"), "the enum is empty");
+    modules_crate(
+        &workspace.join("unscoped"),
+        "",
+        "unscoped",
+        &[("Method pages that name no scope.".to_owned(), code)],
     );
 
     compiles_clean(&workspace);

@@ -116,7 +116,7 @@ impl MethodsInput {
         &self.sources[self.page_source[page]]
     }
 
-    fn error_at(&self, page: usize, diagnostic: Diagnostic) -> Error {
+    pub(crate) fn error_at(&self, page: usize, diagnostic: Diagnostic) -> Error {
         Error::single(self.source_of(page).clone(), diagnostic)
     }
 

@@ -211,7 +211,9 @@ impl Config {
     }
 
     /// Generates from the Error page and a YAML copy of the method pages,
-    /// both already in memory; reads and writes nothing.
+    /// both already in memory. It writes nothing, and reads only the
+    /// rate-limits and scopes pages that [`Config::rate_limits`] and
+    /// [`Config::scopes`] name.
     pub fn generate_api_source(
         &self,
         error_page: &Source,
@@ -228,12 +230,8 @@ impl Config {
         methods_copy: &Source,
     ) -> Result<Generated, Error> {
         let methods = crate::method_pages::load_copy(methods_copy.clone())?;
-        crate::generate_all(
-            error_page,
-            Some(&methods),
-            crate::ApiExtras::default(),
-            self,
-        )
+        let extras = crate::LoadedExtras::load(self)?;
+        crate::generate_all(error_page, Some(&methods), extras.extras(), self)
     }
 
     /// Reads the spec at `path` and returns its YAML copy. `out_name` is

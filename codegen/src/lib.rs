@@ -111,17 +111,34 @@ fn generate(source: &Source, config: &Config) -> Result<Generated, Error> {
         .as_deref()
         .map(method_pages::load)
         .transpose()?;
-    let rate_limits = config
-        .rate_limits
-        .as_deref()
-        .map(rate_limits::load)
-        .transpose()?;
-    let scopes = config.scopes.as_deref().map(scopes::load).transpose()?;
-    let extras = ApiExtras {
-        rate_limits: rate_limits.as_ref(),
-        scopes: scopes.as_ref(),
-    };
-    generate_all(source, methods.as_ref(), extras, config)
+    let loaded = LoadedExtras::load(config)?;
+    generate_all(source, methods.as_ref(), loaded.extras(), config)
+}
+
+/// The extras `config` names, read once.
+pub(crate) struct LoadedExtras {
+    rate_limits: Option<rate_limits::RateLimitsInput>,
+    scopes: Option<scopes::ScopesInput>,
+}
+
+impl LoadedExtras {
+    pub(crate) fn load(config: &Config) -> Result<LoadedExtras, Error> {
+        Ok(LoadedExtras {
+            rate_limits: config
+                .rate_limits
+                .as_deref()
+                .map(rate_limits::load)
+                .transpose()?,
+            scopes: config.scopes.as_deref().map(scopes::load).transpose()?,
+        })
+    }
+
+    pub(crate) fn extras(&self) -> ApiExtras<'_> {
+        ApiExtras {
+            rate_limits: self.rate_limits.as_ref(),
+            scopes: self.scopes.as_ref(),
+        }
+    }
 }
 
 /// The inputs beside the method pages that name API methods, so come only
@@ -403,16 +420,8 @@ fn docs_defects(
     config: &Config,
 ) -> Result<Lints, Error> {
     let (input, _) = method_pages::load(methods)?;
-    let rate_limits = config
-        .rate_limits
-        .as_deref()
-        .map(rate_limits::load)
-        .transpose()?;
-    let scopes = config.scopes.as_deref().map(scopes::load).transpose()?;
-    let extras = ApiExtras {
-        rate_limits: rate_limits.as_ref(),
-        scopes: scopes.as_ref(),
-    };
+    let loaded = LoadedExtras::load(config)?;
+    let extras = loaded.extras();
     let mut every_lint = config.clone();
     every_lint.lints = lint::Levels::report_all();
     let ((), lints) = with_checked_api(error_page, &input, extras, &every_lint, |_, _, _| ())?;

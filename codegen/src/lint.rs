@@ -145,8 +145,8 @@ pub static UNREADABLE_RATE_LIMIT: Lint = Lint {
 pub static UNREADABLE_SCOPE_TABLE: Lint = Lint {
     name: "unreadable-scope-table",
     default_level: Level::Warn,
-    defect: "the OAuth scopes page has a table or list of scopes the generator cannot read: a table whose header row neither names a scope in each column nor is headed `Scope` and `Granular Scopes`, or a granular scope with no scope above it",
-    action: "leaves out what that table or row says about the hierarchy; the scopes it names are still defined",
+    defect: "the OAuth scopes page has a table or list of scopes the generator cannot read: a table whose header row neither names a scope in each column nor is headed `Scope` and `Granular Scopes`, a granular scope with no scope above it, a scope listed under itself, or a list item that names scopes among other words",
+    action: "leaves out what that table, row or item says about the hierarchy; the scopes named elsewhere are still defined",
 };
 
 pub static CONFLICTING_SCOPE_GRANTS: Lint = Lint {
@@ -159,7 +159,7 @@ pub static CONFLICTING_SCOPE_GRANTS: Lint = Lint {
 pub static UNREADABLE_SCOPE_HISTORY: Lint = Lint {
     name: "unreadable-scope-history",
     default_level: Level::Warn,
-    defect: "an entry of the OAuth scopes page's version history names no scope and no group of scopes the generator reads, or names a scope the page does not define",
+    defect: "an entry of the OAuth scopes page's version history names no scope and no group of scopes the generator reads, says neither Added, Deprecated nor Removed while being more than scope names, is nested, or names a scope the page does not define",
     action: "leaves the entry out; a name one plural `s` away from exactly one defined scope is read as that scope, and the warning says so",
 };
 

@@ -116,32 +116,52 @@ pub(crate) fn resolve(
                 .collect()
         }
     };
+    // A name that gives no variant, or the variant of another, is an error
+    // where the name is written: on the scopes page, else at the first
+    // method naming it.
+    let refuse = |def: &ScopeDef, message: String| -> Error {
+        match input {
+            Some(input) => Error::single(
+                input.source.clone(),
+                Diagnostic::error(def.span.clone(), message).help(
+                    "the page is the docs': correct the name in a YAML copy of it (`export-yaml --scopes`), and report it upstream",
+                ),
+            ),
+            None => {
+                let naming = endpoints
+                    .iter()
+                    .find(|endpoint| endpoint.method.auth.scopes.contains(&def.name));
+                let (page, span) = naming.map_or((0, 0..0), |endpoint| {
+                    (endpoint.page_index, endpoint.method.request_span.clone())
+                });
+                methods.error_at(
+                    page,
+                    Diagnostic::error(span, message).help(
+                        "correct the name in the method pages' YAML copy (`export-yaml --methods`), and report it upstream",
+                    ),
+                )
+            }
+        }
+    };
     let mut scopes: Vec<(ScopeDef, String)> = Vec::new();
     for def in defs {
-        let variant = ident::variant_name(&def.name.replace(':', " "));
-        let source = input.map_or_else(|| methods.sources[0].clone(), |input| input.source.clone());
-        let variant = match variant {
+        let variant = match ident::variant_name(&def.name.replace(':', " ")) {
             Ok(variant) => variant,
             Err(problem) => {
-                return Err(Error::single(
-                    source,
-                    Diagnostic::error(def.span.clone(), format!("the scope `{}` gets no variant name: it {}", def.name, problem.describe()))
-                        .help("this page is the docs'; report the scope name upstream, or correct it in a YAML copy"),
-                ));
+                let message = format!(
+                    "the scope `{}` gets no variant name: it {}",
+                    def.name,
+                    problem.describe()
+                );
+                return Err(refuse(&def, message));
             }
         };
         if let Some((first, _)) = scopes.iter().find(|(_, known)| *known == variant) {
-            return Err(Error::single(
-                source,
-                Diagnostic::error(
-                    def.span.clone(),
-                    format!(
-                        "the scopes `{}` and `{}` would both be named `{variant}`",
-                        first.name, def.name
-                    ),
-                )
-                .help("correct one of the names in a YAML copy of the scopes page"),
-            ));
+            let message = format!(
+                "the scopes `{}` and `{}` would both be named `{variant}`",
+                first.name, def.name
+            );
+            return Err(refuse(&def, message));
         }
         scopes.push((def, variant));
     }

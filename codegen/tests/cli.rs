@@ -708,3 +708,48 @@ fn check_reports_scopes_added_removed_and_regranted() {
         "{report}"
     );
 }
+
+/// `diff` of two versions of the scopes page, read against the same method
+/// pages: the 2025 and 2026 copies differ by the collections scopes.
+#[test]
+fn diff_compares_two_versions_of_the_scopes_page() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let dir = scratch("scopes-diff");
+    let copy = std::fs::read_to_string(root.join("spec/oauth-scopes.yaml")).expect("copy");
+    let older = copy.replacen("      - read:collections\n", "", 1).replacen(
+        "  - name: read:collections\n    added_in: \"4.6.0\"\n",
+        "",
+        1,
+    );
+    assert_ne!(older, copy, "the edits apply");
+    put_spec(&dir, "old/oauth-scopes.yaml", &older);
+    put_spec(&dir, "new/oauth-scopes.yaml", &copy);
+    let methods = root.join("spec/methods.yaml");
+    let methods = methods.to_string_lossy();
+    let error_page = root.join("spec/error.md");
+    let error_page = error_page.to_string_lossy();
+    let args = [
+        "diff",
+        "old/oauth-scopes.yaml",
+        "new/oauth-scopes.yaml",
+        "--methods",
+        &methods,
+        "--error-page",
+        &error_page,
+    ];
+    let output = run(&args, &dir);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        report.contains("scope `read:collections` added (added in 4.6.0)"),
+        "{report}"
+    );
+    assert!(report.contains("scope `read` grants changed"), "{report}");
+    let without = run(&args[..3], &dir);
+    assert_eq!(without.status.code(), Some(2), "{}", stderr(&without));
+    assert!(
+        stderr(&without).contains("give --methods PATH"),
+        "{}",
+        stderr(&without)
+    );
+}

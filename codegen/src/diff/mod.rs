@@ -322,6 +322,48 @@ pub fn diff_generated(
     }))
 }
 
+/// Which page two versions of are compared beside the same method pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApiPage {
+    /// `content/en/api/rate-limits.md`, or its YAML copy.
+    RateLimits,
+    /// `content/en/api/oauth-scopes.md`, or its YAML copy.
+    OauthScopes,
+}
+
+/// Compares two versions of the rate-limits or the OAuth scopes page (or
+/// their copies), each read with the method pages at `methods` and the
+/// configured other page: limits, headers and scopes added, removed or
+/// changed, and what the methods' scopes resolve to.
+pub fn diff_api_page(
+    error_page: &Source,
+    methods: &std::path::Path,
+    page: ApiPage,
+    old: &std::path::Path,
+    new: &std::path::Path,
+    config: &Config,
+) -> Result<Diff, Error> {
+    let methods_input = crate::method_pages::load(methods)?;
+    let loaded = crate::LoadedExtras::load(config)?;
+    let configured = loaded.extras();
+    let view = |path: &std::path::Path| -> Result<ApiView, Error> {
+        let (rate_limits_input, scopes_input) = match page {
+            ApiPage::RateLimits => (Some(crate::rate_limits::load(path)?), None),
+            ApiPage::OauthScopes => (None, Some(crate::scopes::load(path)?)),
+        };
+        let extras = crate::ApiExtras {
+            rate_limits: rate_limits_input.as_ref().or(configured.rate_limits),
+            scopes: scopes_input.as_ref().or(configured.scopes),
+        };
+        api_view(error_page, &methods_input, extras, config)
+    };
+    Ok(Diff {
+        old_name: old.display().to_string(),
+        new_name: new.display().to_string(),
+        changes: compare::compare(&view(old)?, &view(new)?),
+    })
+}
+
 /// Compares two versions of the method pages, each a folder of pages or a
 /// YAML copy, both read against one Error page: methods, their documented
 /// errors, and the reasons that only method pages document.
@@ -359,11 +401,9 @@ pub fn diff_generated_api(
     config: &Config,
 ) -> Result<Option<Diff>, Error> {
     let new_methods = crate::method_pages::load(methods)?;
-    let (rate_limits, scopes) = configured_extras(config)?;
-    let extras = crate::ApiExtras {
-        rate_limits: rate_limits.as_ref(),
-        scopes: scopes.as_ref(),
-    };
+    // Read once, for both sides.
+    let loaded = crate::LoadedExtras::load(config)?;
+    let extras = loaded.extras();
     let new_view = api_view(error_page, &new_methods, extras, config)?;
     // A module holds no lints: compare facts only.
     let new_view = ApiView {
@@ -388,11 +428,9 @@ fn api_diff(
     new: &Methods,
     config: &Config,
 ) -> Result<Diff, Error> {
-    let (rate_limits, scopes) = configured_extras(config)?;
-    let extras = crate::ApiExtras {
-        rate_limits: rate_limits.as_ref(),
-        scopes: scopes.as_ref(),
-    };
+    // Read once, for both sides.
+    let loaded = crate::LoadedExtras::load(config)?;
+    let extras = loaded.extras();
     let old_view = api_view(error_page, old, extras, config)?;
     let new_view = api_view(error_page, new, extras, config)?;
     Ok(Diff {
@@ -420,30 +458,6 @@ fn api_view(
         },
     )?;
     Ok(view.with_lints(&methods.0.spec))
-}
-
-/// The rate limits and scopes configured, if any, as the module would have
-/// them; read once for both sides of a diff.
-fn configured_extras(
-    config: &Config,
-) -> Result<
-    (
-        Option<crate::rate_limits::RateLimitsInput>,
-        Option<crate::scopes::ScopesInput>,
-    ),
-    Error,
-> {
-    let rate_limits = config
-        .rate_limits
-        .as_deref()
-        .map(crate::rate_limits::load)
-        .transpose()?;
-    let scopes = config
-        .scopes
-        .as_deref()
-        .map(crate::scopes::load)
-        .transpose()?;
-    Ok((rate_limits, scopes))
 }
 
 fn view_of(source: &Source, config: &Config) -> Result<ApiView, Error> {

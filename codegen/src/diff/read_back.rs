@@ -149,18 +149,16 @@ fn read_scopes(file: &syn::File) -> Option<Vec<(String, ScopeView)>> {
             let lifecycle = last_ident(row.get("lifecycle")?)?.to_lowercase();
             Some((
                 variant.clone(),
-                ScopeView {
-                    name: string(row.get("name")?)?,
-                    grants: array(row.get("grants")?)?
+                ScopeView::new(
+                    string(row.get("name")?)?,
+                    array(row.get("grants")?)?
                         .into_iter()
                         .map(name_of)
                         .collect::<Option<Vec<_>>>()?,
-                    added_in: optional_string(row.get("added_in")?)?,
-                    lifecycle: match optional_string(row.get("lifecycle_since")?)? {
-                        Some(since) => format!("{lifecycle} since {since}"),
-                        None => lifecycle,
-                    },
-                },
+                    optional_string(row.get("added_in")?)?,
+                    &lifecycle,
+                    optional_string(row.get("lifecycle_since")?)?.as_deref(),
+                ),
             ))
         })
         .collect()
@@ -250,6 +248,9 @@ fn read_endpoints(
                         .collect::<Option<Vec<_>>>()?,
                 );
             }
+            // Sorted, as `ApiView::of_api` sorts them: the module keeps the
+            // defined and undefined names apart, the docs' line does not.
+            named.sort();
             let any_scope = auth
                 .get("any_scope")
                 .map_or(Some(false), |expr| boolean(expr))?;

@@ -39,6 +39,27 @@ pub(crate) struct ScopeView {
 }
 
 impl ScopeView {
+    /// The view of one scope; `grants` is compared as a set, so it is
+    /// sorted here, and the lifecycle carries its version: `deprecated since 3.5.0`.
+    pub fn new(
+        name: String,
+        mut grants: Vec<String>,
+        added_in: Option<String>,
+        lifecycle: &str,
+        since: Option<&str>,
+    ) -> ScopeView {
+        grants.sort();
+        ScopeView {
+            name,
+            grants,
+            added_in,
+            lifecycle: match since {
+                Some(since) => format!("{lifecycle} since {since}"),
+                None => lifecycle.to_owned(),
+            },
+        }
+    }
+
     /// `added in 0.9.0, deprecated since 3.5.0`; `no version documented`.
     pub fn terms(&self) -> String {
         let mut terms = match &self.added_in {
@@ -118,7 +139,7 @@ pub(crate) struct EndpointView {
     pub path: String,
     /// The kinds of token, in order: `public`, `app`, `user`.
     pub tokens: Vec<&'static str>,
-    /// The scopes its line names, the undefined ones included.
+    /// The scopes its line names, the undefined ones included, sorted.
     pub scopes: Vec<String>,
     /// Whether one of `scopes` is enough.
     pub any_scope: bool,
@@ -206,14 +227,14 @@ impl ApiView {
         self.scopes = resolved
             .scopes
             .iter()
-            .map(|(def, _)| ScopeView {
-                name: def.name.clone(),
-                grants: def.grants.clone(),
-                added_in: def.added_in.clone(),
-                lifecycle: match &def.lifecycle_since {
-                    Some(since) => format!("{} since {since}", def.lifecycle.as_str()),
-                    None => def.lifecycle.as_str().to_owned(),
-                },
+            .map(|(def, _)| {
+                ScopeView::new(
+                    def.name.clone(),
+                    resolved.granted_by(&def.name),
+                    def.added_in.clone(),
+                    def.lifecycle.as_str(),
+                    def.lifecycle_since.as_deref(),
+                )
             })
             .collect();
         self
@@ -257,7 +278,12 @@ impl ApiView {
                     http_method: method.http_method.clone(),
                     path: method.path.clone(),
                     tokens: auth.token_kinds(),
-                    scopes: auth.scopes.clone(),
+                    scopes: {
+                        // Sorted, as a module read back gives them.
+                        let mut scopes = auth.scopes.clone();
+                        scopes.sort();
+                        scopes
+                    },
                     any_scope: auth.any_scope,
                     added_in: method.added_in.clone(),
                     lifecycle: method.lifecycle.as_str().to_owned(),

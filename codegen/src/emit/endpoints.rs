@@ -8,9 +8,8 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::docs::{self, DocBuilder};
-use super::{ident, lit, option_lit};
+use super::{deprecated_attribute, ident, lifecycle_variant, lit, option_lit};
 use crate::api::{Endpoint, ReasonRef};
-use crate::model::methods::Lifecycle;
 use crate::model::scopes::ResolvedScopes;
 use crate::validate::Checked;
 
@@ -25,7 +24,10 @@ pub(super) fn items(
     let table = table(endpoints, &reasons, scopes);
     let impl_item = endpoint_impl(endpoints);
     let types = types();
-    let segment_after = segment_after_fn();
+    let has_parameters = endpoints
+        .iter()
+        .any(|endpoint| endpoint.route.iter().any(Option::is_none));
+    let segment_after = segment_after_fn(has_parameters);
     quote! {
         #enum_item
         #types
@@ -66,18 +68,7 @@ fn endpoint_enum(endpoints: &[Endpoint<'_>]) -> TokenStream {
             docs::code_span(&request(endpoint)),
             docs::escape_inline(&method.title)
         ));
-        let deprecated = match method.lifecycle {
-            Lifecycle::Current => quote!(),
-            Lifecycle::Deprecated => {
-                let note = lit("deprecated in Mastodon's API docs; see Endpoint::docs_url");
-                quote!(#[deprecated(note = #note)])
-            }
-            Lifecycle::Removed => {
-                let note =
-                    lit("removed from Mastodon according to its API docs; see Endpoint::docs_url");
-                quote!(#[deprecated(note = #note)])
-            }
-        };
+        let deprecated = deprecated_attribute(method.lifecycle, "Endpoint::docs_url");
         let doc = doc.attrs();
         let variant = ident(&endpoint.variant);
         quote! {
@@ -117,7 +108,7 @@ fn types() -> TokenStream {
             pub app_token: bool,
             /// Callable with a user token.
             pub user_token: bool,
-            /// The OAuth scopes the docs name, e.g. [`Scope::WriteStatuses`].
+            /// The OAuth scopes the docs name (such as `write:statuses`), as [`Scope`]s.
             pub scopes: &'static [Scope],
             /// Whether any one of `scopes` is enough (the docs join them
             /// with "or"); otherwise each is needed.
@@ -127,7 +118,7 @@ fn types() -> TokenStream {
             pub undefined_scopes: &'static [&'static str],
         }
 
-        /// Whether the docs still describe an [`Endpoint`] as current.
+        /// Whether the docs still describe an [`Endpoint`] or a [`Scope`] as current.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Lifecycle {
             /// Documented for use.
@@ -192,11 +183,7 @@ fn table(
             let scopes = resolved.scopes.iter().map(|variant| ident(variant));
             let undefined = resolved.undefined.iter().map(|name| lit(name));
             let added_in = option_lit(method.added_in.as_deref());
-            let lifecycle = ident(match method.lifecycle {
-                Lifecycle::Current => "Current",
-                Lifecycle::Deprecated => "Deprecated",
-                Lifecycle::Removed => "Removed",
-            });
+            let lifecycle = lifecycle_variant(method.lifecycle);
             let errors = method.errors.iter().zip(endpoint.example_reasons).map(
             |(error, assignment)| {
                 let status = Literal::u16_unsuffixed(error.status);
@@ -516,37 +503,42 @@ fn router(endpoints: &[Endpoint<'_>]) -> TokenStream {
     }
 }
 
-/// What follows `literal` in `rest` when it is the whole segment there: the
-/// rest of the path after it (empty, `?…`, or `/…`).
-fn segment_after_fn() -> TokenStream {
-    quote! {
-        /// Where the segment that starts `rest` ends: at the first `/` or
-        /// `?`, or the end. Eight bytes at a time, as a parameter (a status
-        /// id, say) is the only part of a path the router scans.
-        fn segment_end(rest: &str) -> usize {
-            const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-            const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
-            const SLASHES: u64 = u64::from_le_bytes([b'/'; 8]);
-            const QUESTIONS: u64 = u64::from_le_bytes([b'?'; 8]);
-            // The high bit of each byte that is zero, exact for the lowest one.
-            let zeros = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
-            let bytes = rest.as_bytes();
-            let mut at = 0;
-            while let Some(chunk) = bytes.get(at..at + 8) {
-                let mut word = [0; 8];
-                word.copy_from_slice(chunk);
-                let word = u64::from_le_bytes(word);
-                let found = zeros(word ^ SLASHES) | zeros(word ^ QUESTIONS);
-                if found != 0 {
-                    return at + (found.trailing_zeros() / 8) as usize;
+/// The router's helpers: `segment_after` for literal segments, and
+/// `segment_end` for parameters, when a path has one (else it is unused).
+fn segment_after_fn(has_parameters: bool) -> TokenStream {
+    let segment_end = has_parameters.then(|| {
+        quote! {
+            /// Where the segment that starts `rest` ends: at the first `/` or
+            /// `?`, or the end. Eight bytes at a time, as a parameter (a status
+            /// id, say) is the only part of a path the router scans.
+            fn segment_end(rest: &str) -> usize {
+                const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+                const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+                const SLASHES: u64 = u64::from_le_bytes([b'/'; 8]);
+                const QUESTIONS: u64 = u64::from_le_bytes([b'?'; 8]);
+                // The high bit of each byte that is zero, exact for the lowest one.
+                let zeros = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
+                let bytes = rest.as_bytes();
+                let mut at = 0;
+                while let Some(chunk) = bytes.get(at..at + 8) {
+                    let mut word = [0; 8];
+                    word.copy_from_slice(chunk);
+                    let word = u64::from_le_bytes(word);
+                    let found = zeros(word ^ SLASHES) | zeros(word ^ QUESTIONS);
+                    if found != 0 {
+                        return at + (found.trailing_zeros() / 8) as usize;
+                    }
+                    at += 8;
                 }
-                at += 8;
+                bytes[at..]
+                    .iter()
+                    .position(|&byte| byte == b'/' || byte == b'?')
+                    .map_or(bytes.len(), |end| at + end)
             }
-            bytes[at..]
-                .iter()
-                .position(|&byte| byte == b'/' || byte == b'?')
-                .map_or(bytes.len(), |end| at + end)
         }
+    });
+    quote! {
+        #segment_end
 
         /// What follows `literal` at the start of `rest` when it is the whole
         /// segment there: empty or `?…` where the path ends, `/…` where it goes on.

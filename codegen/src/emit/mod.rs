@@ -17,6 +17,7 @@ use quote::{format_ident, quote};
 
 use crate::api::{Endpoint, Strength};
 use crate::config::{Gate, Serde};
+use crate::model::methods::Lifecycle;
 use crate::model::{OAUTH_ERROR_CODES, RAILS_MESSAGES, plain_text};
 use crate::validate::{Checked, CheckedReason, FieldType};
 
@@ -178,6 +179,27 @@ pub(crate) fn module(
         #rate_limits
         #response
     }
+}
+
+/// The generated `Lifecycle` variant for `lifecycle`.
+fn lifecycle_variant(lifecycle: Lifecycle) -> Ident {
+    ident(match lifecycle {
+        Lifecycle::Current => "Current",
+        Lifecycle::Deprecated => "Deprecated",
+        Lifecycle::Removed => "Removed",
+    })
+}
+
+/// `#[deprecated]` for a variant the docs mark deprecated or removed;
+/// `see` names where its docs are (`Endpoint::docs_url`).
+fn deprecated_attribute(lifecycle: Lifecycle, see: &str) -> TokenStream {
+    let note = match lifecycle {
+        Lifecycle::Current => return quote!(),
+        Lifecycle::Deprecated => format!("deprecated in Mastodon's API docs; see {see}"),
+        Lifecycle::Removed => format!("removed from Mastodon according to its API docs; see {see}"),
+    };
+    let note = lit(&note);
+    quote!(#[deprecated(note = #note)])
 }
 
 fn lit(text: &str) -> Literal {

@@ -1,12 +1,12 @@
 //! The OAuth scopes as Rust: `Scope`, one table that drives its accessors,
 //! `ScopeSet` for what a token holds (parse, `permits`, the smallest
-//! covering set), and `TokenKind`, which predicts a 401.
+//! covering set), and `TokenKind`, which predicts a refusal.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::{self, DocBuilder};
-use super::{ident, lit, option_lit};
+use super::{deprecated_attribute, ident, lifecycle_variant, lit, option_lit};
 use crate::model::methods::Lifecycle;
 use crate::model::scopes::ResolvedScopes;
 
@@ -61,18 +61,7 @@ pub(super) fn items(scopes: &ResolvedScopes) -> TokenStream {
             let names: Vec<String> = parents.iter().map(|name| docs::code_span(name)).collect();
             doc.line(&format!("Granted by {}.", names.join(", ")));
         }
-        let deprecated = match def.lifecycle {
-            Lifecycle::Current => quote!(),
-            Lifecycle::Deprecated => {
-                let note = lit("deprecated in Mastodon's API docs; see Scope::DOCS_URL");
-                quote!(#[deprecated(note = #note)])
-            }
-            Lifecycle::Removed => {
-                let note =
-                    lit("removed from Mastodon according to its API docs; see Scope::DOCS_URL");
-                quote!(#[deprecated(note = #note)])
-            }
-        };
+        let deprecated = deprecated_attribute(def.lifecycle, "Scope::DOCS_URL");
         let doc = doc.attrs();
         let variant = ident(variant);
         quote! {
@@ -96,6 +85,7 @@ pub(super) fn items(scopes: &ResolvedScopes) -> TokenStream {
             doc.line("This module was generated without the OAuth scopes page, so no scope carries a version and none grants another: a [`ScopeSet`] holding `read` does not permit a method that names `read:accounts`.");
         }
     }
+    doc.blank();
     doc.line("New documentation adds scopes, so the enum is `#[non_exhaustive]`; scopes the docs mark deprecated or removed are `#[deprecated]`.");
     let doc = doc.attrs();
     let docs_url = lit(scopes
@@ -112,16 +102,30 @@ pub(super) fn items(scopes: &ResolvedScopes) -> TokenStream {
         .iter()
         .map(|(def, _)| lit(&def.name))
         .collect();
+    let (info_body, from_name_body) = if scopes.scopes.is_empty() {
+        (quote!(match self {}), quote!(let _ = name; None))
+    } else {
+        (
+            quote!(&SCOPE_TABLE[self as usize]),
+            quote! {
+                match name {
+                    #(#names => Some(Scope::#all),)*
+                    _ => None,
+                }
+            },
+        )
+    };
     let rows = scopes.scopes.iter().map(|(def, _)| {
         let name = lit(&def.name);
         let added_in = option_lit(def.added_in.as_deref());
-        let lifecycle = ident(match def.lifecycle {
-            Lifecycle::Current => "Current",
-            Lifecycle::Deprecated => "Deprecated",
-            Lifecycle::Removed => "Removed",
-        });
+        let lifecycle = lifecycle_variant(def.lifecycle);
         let since = option_lit(def.lifecycle_since.as_deref());
-        let grants = def.grants.iter().filter_map(|name| variant_of(name));
+        // Transitively: `is_granted_by` looks one level down.
+        let grants: Vec<_> = scopes
+            .granted_by(&def.name)
+            .iter()
+            .filter_map(|name| variant_of(name))
+            .collect();
         quote! {
             ScopeInfo {
                 name: #name,
@@ -130,6 +134,14 @@ pub(super) fn items(scopes: &ResolvedScopes) -> TokenStream {
                 lifecycle_since: #since,
                 grants: &[#(Scope::#grants),*],
             },
+        }
+    });
+    // With no scope at all the enum is empty: no table to index.
+    let table = (!scopes.scopes.is_empty()).then(|| {
+        quote! {
+            /// One row per [`Scope`], in variant order.
+            #[allow(deprecated)] // Deprecated scopes are still documented.
+            const SCOPE_TABLE: &[ScopeInfo] = &[#(#rows)*];
         }
     });
     quote! {
@@ -150,9 +162,7 @@ pub(super) fn items(scopes: &ResolvedScopes) -> TokenStream {
             grants: &'static [Scope],
         }
 
-        /// One row per [`Scope`], in variant order.
-        #[allow(deprecated)] // Deprecated scopes are still documented.
-        const SCOPE_TABLE: &[ScopeInfo] = &[#(#rows)*];
+        #table
 
         #[allow(deprecated)] // Deprecated scopes are still documented.
         impl Scope {
@@ -163,7 +173,7 @@ pub(super) fn items(scopes: &ResolvedScopes) -> TokenStream {
             pub const DOCS_URL: &'static str = #docs_url;
 
             const fn info(self) -> &'static ScopeInfo {
-                &SCOPE_TABLE[self as usize]
+                #info_body
             }
 
             /// The name a token and the `scopes` parameter use, e.g. `"read:accounts"`.
@@ -173,10 +183,7 @@ pub(super) fn items(scopes: &ResolvedScopes) -> TokenStream {
 
             /// The scope a name names, if the docs define it.
             pub fn from_name(name: &str) -> Option<Scope> {
-                match name {
-                    #(#names => Some(Scope::#all),)*
-                    _ => None,
-                }
+                #from_name_body
             }
 
             /// The Mastodon version that added it, from the page's version history.
@@ -194,8 +201,8 @@ pub(super) fn items(scopes: &ResolvedScopes) -> TokenStream {
                 self.info().lifecycle_since
             }
 
-            /// The granular scopes that requesting this one also grants: `read`
-            /// grants `read:accounts`, …; empty for a granular scope.
+            /// The scopes that requesting this one also grants: `read` grants
+            /// `read:accounts`, …; empty for a granular scope.
             pub const fn grants(self) -> &'static [Scope] {
                 self.info().grants
             }
@@ -229,6 +236,7 @@ pub(super) fn items(scopes: &ResolvedScopes) -> TokenStream {
         pub struct ScopeSet {
             /// In variant order, without repeats.
             scopes: Vec<Scope>,
+            /// Sorted, without repeats, so that equal sets compare equal.
             unknown: Vec<String>,
         }
 
@@ -247,10 +255,11 @@ pub(super) fn items(scopes: &ResolvedScopes) -> TokenStream {
                         Some(scope) => {
                             set.insert(scope);
                         }
-                        None if !set.unknown.iter().any(|known| known == name) => {
-                            set.unknown.push(name.to_owned());
+                        None => {
+                            if let Err(at) = set.unknown.binary_search_by(|known| known.as_str().cmp(name)) {
+                                set.unknown.insert(at, name.to_owned());
+                            }
                         }
-                        None => {}
                     }
                 }
                 set
@@ -296,7 +305,10 @@ pub(super) fn items(scopes: &ResolvedScopes) -> TokenStream {
             }
 
             /// What `endpoint` needs that the set lacks: each missing scope,
-            /// or every alternative when none of them is held.
+            /// or every alternative when none of them is held. Names the
+            /// scopes page does not define are not here but in
+            /// [`Authorization::undefined_scopes`]; with one of those a
+            /// method is refused even when this is empty.
             pub fn missing_for(&self, endpoint: Endpoint) -> Vec<Scope> {
                 if self.permits(endpoint) {
                     return Vec::new();
@@ -318,6 +330,11 @@ pub(super) fn items(scopes: &ResolvedScopes) -> TokenStream {
             /// cannot be requested, so a method naming one stays unpermitted.
             /// The search is exact for the docs' methods, and bounded for
             /// any input: past its budget it keeps the best set found.
+            ///
+            /// It does not look at versions: a server older than a scope's
+            /// [`Scope::added_in`] (`profile` is 4.3.0) refuses to register
+            /// it, so check those against the server's version, or its
+            /// `GET /.well-known/oauth-authorization-server`.
             pub fn covering(endpoints: &[Endpoint]) -> ScopeSet {
                 let mut needs: Vec<Vec<Scope>> = Vec::new();
                 for endpoint in endpoints {
@@ -360,7 +377,7 @@ pub(super) fn items(scopes: &ResolvedScopes) -> TokenStream {
                 self.scopes.iter().copied()
             }
 
-            /// The names the set holds that the docs do not define, as given.
+            /// The names the set holds that the docs do not define, sorted.
             pub fn unknown(&self) -> &[String] {
                 &self.unknown
             }
@@ -449,19 +466,44 @@ pub(super) fn items(scopes: &ResolvedScopes) -> TokenStream {
         }
 
         impl Endpoint {
-            /// Whether the docs let `token` call this method: `false`
-            /// predicts a 401, as when a user-token method gets an app
-            /// token. A user's token also identifies its app, so it is
-            /// accepted wherever an app token is, and any token is accepted
-            /// where none is needed. A method whose docs name no kind of
-            /// token gives no prediction: `true`.
+            /// Whether the docs let `token` call this method, by the kinds of
+            /// token its `OAuth` line names. A public method takes any token.
+            /// A method whose docs name no kind of token gives no prediction:
+            /// `true`. [`Endpoint::refusal`] gives the response a refusal gets.
             pub const fn accepts(self, token: TokenKind) -> bool {
                 let authorization = self.authorization();
                 let documented = authorization.public || authorization.app_token || authorization.user_token;
+                !documented
+                    || authorization.public
+                    || match token {
+                        TokenKind::Public => false,
+                        TokenKind::App => authorization.app_token,
+                        TokenKind::User => authorization.user_token,
+                    }
+            }
+
+            /// The error response this method's docs show for calling it with
+            /// `token` when it does not accept it. Without a token, that is
+            /// `The access token is invalid` (401) where documented; for a
+            /// method that needs a user, it may be `This method requires an
+            /// authenticated user` instead (422 on most pages), which the
+            /// Error page gives for "an OAuth token without an authorized
+            /// user (or no token at all)", and which an app's token gets.
+            /// `None` when it accepts `token`, or when its docs show no such
+            /// response.
+            pub fn refusal(self, token: TokenKind) -> Option<&'static DocumentedError> {
+                const INVALID_TOKEN: &str = "The access token is invalid";
+                const NOT_A_USER: &str = "This method requires an authenticated user";
+                if self.accepts(token) {
+                    return None;
+                }
+                let documented = |message: &str| self.errors().iter().find(|error| error.error == message);
+                let needs_user = !self.authorization().app_token;
                 match token {
-                    TokenKind::Public => authorization.public || !documented,
-                    TokenKind::App => authorization.public || authorization.app_token || !documented,
-                    TokenKind::User => true,
+                    TokenKind::Public => documented(INVALID_TOKEN)
+                        .or_else(|| if needs_user { documented(NOT_A_USER) } else { None }),
+                    TokenKind::App => documented(NOT_A_USER),
+                    TokenKind::User => None,
                 }
             }
         }

@@ -103,9 +103,22 @@ pub(crate) fn plain_text(runs: &[Run]) -> String {
 }
 
 /// Parses `body` (which starts at byte `offset` of the page) into blocks
-/// whose spans are page offsets.
+/// whose spans are page offsets. Pipe tables stay paragraphs, as the pages
+/// that read no table have always read them.
 pub(crate) fn parse(body: &str, offset: usize) -> Vec<Block> {
-    let options = Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_TABLES;
+    parse_with(body, offset, Options::ENABLE_HEADING_ATTRIBUTES)
+}
+
+/// [`parse`], with pipe tables read as [`BlockKind::Table`].
+pub(crate) fn parse_with_tables(body: &str, offset: usize) -> Vec<Block> {
+    parse_with(
+        body,
+        offset,
+        Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_TABLES,
+    )
+}
+
+fn parse_with(body: &str, offset: usize, options: Options) -> Vec<Block> {
     let parser = Parser::new_ext(body, options).into_offset_iter();
     let mut blocks = Vec::new();
     let mut current: Option<Block> = None;

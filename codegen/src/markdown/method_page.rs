@@ -516,7 +516,12 @@ fn auth(value: &str, code: &[String]) -> Auth {
         let well_formed = span
             .chars()
             .all(|c| c.is_ascii_lowercase() || c == ':' || c == '_');
-        if !SCOPE_ROOTS.contains(&root) || !well_formed {
+        // Code spans also hold parameter names (`resolve`): a span is a
+        // scope when its root is one, or it has a `:` (a new root is then
+        // kept, for the scopes page to define or `undefined-scope` to report).
+        let has_root = SCOPE_ROOTS.contains(&root) && well_formed;
+        let new_root = crate::model::scopes::is_scope_name(span) && span.contains(':');
+        if !(has_root || new_root) {
             continue;
         }
         // What the line says between this scope and the one before it.

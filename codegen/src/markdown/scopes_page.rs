@@ -36,7 +36,7 @@ pub(crate) fn parse_with_lints(source: &Source) -> Result<(ScopePage, Vec<Found>
     let mut sink = Sink::default();
     let (_, body_start) = front_matter::parse(text, PageKind::OauthScopes, &mut sink);
     let mut reader = Reader::default();
-    for block in blocks::parse(&text[body_start..], body_start) {
+    for block in blocks::parse_with_tables(&text[body_start..], body_start) {
         reader.block(&block);
     }
     let mut page = reader.finish(&mut sink);
@@ -75,8 +75,10 @@ struct Reader {
     deprecated: Vec<(String, Option<String>)>,
     /// The version history's entries: their runs and spans.
     history: Vec<(Vec<Run>, Range<usize>)>,
-    /// Tables and rows the hierarchy could not be read from.
+    /// Tables, rows and list items the hierarchy could not be read from.
     unreadable: Vec<(Range<usize>, String)>,
+    /// Nested items in the version history, which no entry shape has.
+    unreadable_history: Vec<Range<usize>>,
 }
 
 /// A scope name written in a cell, item or heading, with its markers.
@@ -102,6 +104,13 @@ impl Reader {
 
     fn grant(&mut self, parent: &str, child: &Named, from: From) {
         self.declare_named(child);
+        if child.name == parent {
+            self.unreadable.push((
+                child.span.clone(),
+                format!("`{parent}` listed under itself"),
+            ));
+            return;
+        }
         let entry = self
             .grants
             .entry((parent.to_owned(), from))
@@ -134,10 +143,14 @@ impl Reader {
                 }
             }
             BlockKind::List if self.section == Section::Versions => {
-                for part in block.parts.iter().filter(|part| part.depth == 0) {
+                for part in &block.parts {
                     let runs = block.part_runs(part).to_vec();
                     let span = runs_span(&runs).unwrap_or_else(|| block.span.clone());
-                    self.history.push((runs, span));
+                    if part.depth == 0 {
+                        self.history.push((runs, span));
+                    } else {
+                        self.unreadable_history.push(span);
+                    }
                 }
             }
             BlockKind::List => self.list(block),
@@ -156,6 +169,20 @@ impl Reader {
             .iter()
             .map(|part| (part, scope_names(block.part_runs(part))))
             .collect();
+        for (part, names) in &items {
+            let runs = block.part_runs(part);
+            let names_a_scope = runs.iter().any(|run| {
+                run.kind == RunKind::Code
+                    && run.text.contains(':')
+                    && is_scope_name(run.text.trim())
+            });
+            if names.is_none() && names_a_scope {
+                self.unreadable.push((
+                    runs_span(runs).unwrap_or_else(|| block.span.clone()),
+                    "a list item that names scopes among other words".to_owned(),
+                ));
+            }
+        }
         for (index, (part, names)) in items.iter().enumerate() {
             let (0, Some(names)) = (part.depth, names) else {
                 continue;
@@ -271,6 +298,16 @@ impl Reader {
     }
 
     fn finish(self, sink: &mut Sink) -> ScopePage {
+        for span in &self.unreadable_history {
+            sink.lint(
+                &lint::UNREADABLE_SCOPE_HISTORY,
+                Diagnostic::defect(
+                    span.clone(),
+                    "a nested item in the version history",
+                    "left out this item: an entry is one top-level item, `X.Y.Z - text`",
+                ),
+            );
+        }
         for (span, what) in &self.unreadable {
             sink.lint(
                 &lint::UNREADABLE_SCOPE_TABLE,
@@ -540,6 +577,36 @@ fn read_history(
                 .or_else(|| tokens[index..].iter().find_map(verb))
                 .unwrap_or(Verb::Added)
         };
+        let has_verb = tokens.iter().any(|token| {
+            matches!(token, Token::Word(word) if ["added", "deprecated", "removed"].contains(&word.to_lowercase().as_str()))
+        });
+        // Without a verb, an entry is read only when it is nothing but names
+        // or a group ("0.9.0 - read, write, follow", "2.4.3 - granular
+        // scopes"); "fixed push notifications" dates nothing.
+        let plain_words: Vec<&str> = tokens
+            .iter()
+            .filter_map(|token| match token {
+                Token::Word(word) => Some(word.as_str()),
+                Token::Name(..) => None,
+            })
+            .filter(|word| !is_version(word) && word.bytes().any(|b| b.is_ascii_alphabetic()))
+            .collect();
+        let only_names = plain_words
+            .iter()
+            .all(|word| ["and", "scope", "scopes"].contains(word));
+        let only_group = matches!(plain_words.last(), Some(&"scopes"))
+            && !tokens.iter().any(|token| matches!(token, Token::Name(..)));
+        if !has_verb && !only_names && !only_group {
+            sink.lint(
+                &lint::UNREADABLE_SCOPE_HISTORY,
+                Diagnostic::defect(
+                    span.clone(),
+                    format!("the version history's {version} entry says neither Added, Deprecated nor Removed, and is more than scope names"),
+                    "left out this entry",
+                ),
+            );
+            continue;
+        }
         let mentions: Vec<(usize, &String, &Range<usize>)> = tokens
             .iter()
             .enumerate()
@@ -842,6 +909,41 @@ mod tests {
         );
         assert!(messages[1].contains("`write:thing`"));
         assert!(messages[2].contains("5.0.0"));
+    }
+
+    #[test]
+    fn history_prose_without_a_verb_nested_items_and_self_grants_are_lints() {
+        let (page, lints) = read(
+            "### Version history\n\n- 1.0.0 - read\n- 2.0.0 - fixed push notifications\n  - 2.0.1 - nested\n\n\
+             ### `read`\n\n* `read`\n  * `read`\n  * `read:lists`\n* `read:lists` is what lists need\n",
+        );
+        let read = scope(&page, "read");
+        assert_eq!(read.grants, ["read:lists"], "a scope never grants itself");
+        assert_eq!(read.added_in.as_deref(), Some("1.0.0"));
+        assert_eq!(page.scope("push"), None, "prose names no scope");
+        let fired: Vec<(&str, &str)> = lints
+            .iter()
+            .map(|found| (found.lint.name, found.diagnostic.message()))
+            .collect();
+        assert_eq!(fired.len(), 4, "{fired:#?}");
+        assert!(fired.iter().any(
+            |(lint, message)| *lint == "unreadable-scope-history" && message.contains("2.0.0")
+        ));
+        assert!(fired.iter().any(
+            |(lint, message)| *lint == "unreadable-scope-history" && message.contains("nested")
+        ));
+        assert!(
+            fired
+                .iter()
+                .any(|(lint, message)| *lint == "unreadable-scope-table"
+                    && message.contains("under itself"))
+        );
+        assert!(
+            fired
+                .iter()
+                .any(|(lint, message)| *lint == "unreadable-scope-table"
+                    && message.contains("among other words"))
+        );
     }
 
     #[test]

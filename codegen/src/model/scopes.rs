@@ -73,6 +73,27 @@ pub struct ResolvedScopes {
     pub endpoints: Vec<EndpointScopes>,
 }
 
+impl ResolvedScopes {
+    /// What requesting `name` grants, transitively and without `name`
+    /// itself, in page order: a copy may nest grants.
+    pub fn granted_by(&self, name: &str) -> Vec<String> {
+        let mut closure: Vec<String> = Vec::new();
+        let mut next = vec![name.to_owned()];
+        while let Some(current) = next.pop() {
+            let Some((def, _)) = self.scopes.iter().find(|(def, _)| def.name == current) else {
+                continue;
+            };
+            for child in &def.grants {
+                if child != name && !closure.contains(child) {
+                    closure.push(child.clone());
+                    next.push(child.clone());
+                }
+            }
+        }
+        closure
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct EndpointScopes {
     pub endpoint: String,

@@ -90,9 +90,10 @@ enum Command {
         #[arg(long, value_enum, default_value_t = LintFormat::Text)]
         format: LintFormat,
     },
-    /// What changed between two versions of the Error page, or of the method
-    /// pages (folders or YAML copies), with the semver impact of each change
-    /// on the generated module.
+    /// What changed between two versions of the Error page, of the method
+    /// pages (folders or YAML copies), or, with --methods, of the rate-limits
+    /// or OAuth scopes page, with the semver impact of each change on the
+    /// generated module.
     Diff {
         old: String,
         new: String,
@@ -207,26 +208,26 @@ fn parse_gate(mode: &str, default_feature: &str) -> Result<Gate, String> {
 }
 
 /// One input whose YAML copy `export-yaml` writes and `check` compares.
-enum Copy {
+enum CopyInput {
     Methods(String),
     RateLimits(String),
     Scopes(String),
 }
 
-impl Copy {
+impl CopyInput {
     fn export(&self, config: &Config, out: Option<&str>) -> Result<Generated, Failure> {
         Ok(match self {
-            Copy::Methods(path) => config.export_methods_report(path, out)?,
-            Copy::RateLimits(page) => config.export_rate_limits_report(page, out)?,
-            Copy::Scopes(page) => config.export_scopes_report(page, out)?,
+            CopyInput::Methods(path) => config.export_methods_report(path, out)?,
+            CopyInput::RateLimits(page) => config.export_rate_limits_report(page, out)?,
+            CopyInput::Scopes(page) => config.export_scopes_report(page, out)?,
         })
     }
 
     fn flag_and_path(&self) -> (&'static str, &str) {
         match self {
-            Copy::Methods(path) => ("methods", path),
-            Copy::RateLimits(page) => ("rate-limits", page),
-            Copy::Scopes(page) => ("scopes", page),
+            CopyInput::Methods(path) => ("methods", path),
+            CopyInput::RateLimits(page) => ("rate-limits", page),
+            CopyInput::Scopes(page) => ("scopes", page),
         }
     }
 }
@@ -234,16 +235,16 @@ impl Copy {
 impl Options {
     /// The one input given for a copy; more than one is a usage error
     /// (`what` says which command refuses it).
-    fn one_copy(&self, what: &str) -> Result<Option<Copy>, Failure> {
-        let given: Vec<Copy> = [
-            self.methods.clone().map(Copy::Methods),
-            self.rate_limits.clone().map(Copy::RateLimits),
-            self.scopes.clone().map(Copy::Scopes),
+    fn one_copy(&self, what: &str) -> Result<Option<CopyInput>, Failure> {
+        let given: Vec<CopyInput> = [
+            self.methods.clone().map(CopyInput::Methods),
+            self.rate_limits.clone().map(CopyInput::RateLimits),
+            self.scopes.clone().map(CopyInput::Scopes),
         ]
         .into_iter()
         .flatten()
         .collect();
-        match <[Copy; 1]>::try_from(given) {
+        match <[CopyInput; 1]>::try_from(given) {
             Ok([copy]) => Ok(Some(copy)),
             Err(given) if given.is_empty() => Ok(None),
             Err(_) => Err(Failure::Usage(format!(
@@ -398,7 +399,7 @@ fn refresh_workspace(options: &Options) -> Result<ExitCode, Failure> {
     }
     let pages = [
         (
-            Copy::RateLimits as fn(String) -> Copy,
+            CopyInput::RateLimits as fn(String) -> CopyInput,
             &options.rate_limits,
             "rate-limits.md",
             "rate-limits page",
@@ -406,7 +407,7 @@ fn refresh_workspace(options: &Options) -> Result<ExitCode, Failure> {
             DEFAULT_RATE_LIMITS,
         ),
         (
-            Copy::Scopes,
+            CopyInput::Scopes,
             &options.scopes,
             "oauth-scopes.md",
             "OAuth scopes page",
@@ -700,9 +701,25 @@ fn semantic_diff(
     format: DiffFormat,
 ) -> Result<ExitCode, Failure> {
     let config = options.config();
+    let page = [old, new].iter().find_map(|path| api_page(path));
     let diff = if is_method_pages(old) || is_method_pages(new) {
         let error_page = Source::read(Path::new(error_page))?;
         diff::diff_api(&error_page, Path::new(old), Path::new(new), &config)?
+    } else if let Some(page) = page {
+        let Some(methods) = &options.methods else {
+            return Err(Failure::Usage(
+                "a diff of the rate-limits or OAuth scopes page reads them against method pages: give --methods PATH".to_owned(),
+            ));
+        };
+        let error_page = Source::read(Path::new(error_page))?;
+        diff::diff_api_page(
+            &error_page,
+            Path::new(methods),
+            page,
+            Path::new(old),
+            Path::new(new),
+            &config,
+        )?
     } else {
         diff::diff(
             &Source::read(Path::new(old))?,
@@ -749,6 +766,24 @@ fn warn(lints: &Lints) {
 }
 
 /// A folder of method pages, or their YAML copy (which has `pages:`).
+/// The docs' rate-limits or OAuth scopes page, or a copy of one, by the
+/// name the docs give it (`rate-limits.md`, `oauth-scopes.md`) or the
+/// header a copy starts with.
+fn api_page(path: &str) -> Option<diff::ApiPage> {
+    let name = Path::new(path).file_name()?.to_string_lossy().into_owned();
+    let first_line = std::fs::read_to_string(path)
+        .ok()
+        .and_then(|text| text.lines().next().map(str::to_owned))
+        .unwrap_or_default();
+    if name.contains("oauth-scopes") || first_line.contains("OAuth scopes page as data") {
+        Some(diff::ApiPage::OauthScopes)
+    } else if name.contains("rate-limits") || first_line.contains("rate-limits page as data") {
+        Some(diff::ApiPage::RateLimits)
+    } else {
+        None
+    }
+}
+
 fn is_method_pages(path: &str) -> bool {
     let path = Path::new(path);
     path.is_dir()
