@@ -354,6 +354,7 @@ impl Sink {
     }
 
     /// The lints collected so far, in the order found.
+    #[cfg(any(feature = "markdown-methods", feature = "markdown-api-pages"))]
     pub(crate) fn take_lints(&mut self) -> Vec<(&'static Lint, Diagnostic)> {
         std::mem::take(&mut self.lints)
     }

@@ -8,6 +8,7 @@ use crate::api::{self, Endpoint};
 use crate::diagnostic::{Diagnostic, Error};
 use crate::emit::InputOrigin;
 use crate::lint::{self, Found};
+#[cfg(feature = "markdown-api-pages")]
 use crate::markdown::rate_limits_page;
 use crate::model::rate_limits::{Applies, RateLimitPage};
 use crate::model::rate_limits::{Headers, RateLimits, ResolvedLimit};
@@ -55,12 +56,24 @@ pub(crate) fn from_source(source: Source) -> Result<RateLimitsInput, Error> {
             );
             (page, lints, identity)
         }
+        #[cfg(feature = "markdown-api-pages")]
         Format::Markdown => {
             let (page, lints) = rate_limits_page::parse_with_lints(&source)?;
             let identity = format!(
                 "blob {blob} (`git rev-parse <commit>:content/en/api/rate-limits.md` in the docs)"
             );
             (page, lints, identity)
+        }
+        #[cfg(not(feature = "markdown-api-pages"))]
+        Format::Markdown => {
+            return Err(Error::single(
+                source,
+                Diagnostic::error(
+                    0..0,
+                    "reading the rate-limits page from Markdown needs the `markdown-api-pages` feature of mastodon-error-codegen",
+                )
+                .help("add `features = [\"markdown-api-pages\"]` to the generator's dependency, or point at a YAML copy (`export-yaml --rate-limits`)"),
+            ));
         }
     };
     let origin = InputOrigin {

@@ -9,6 +9,7 @@ use crate::diagnostic::{Diagnostic, Error};
 use crate::emit::InputOrigin;
 use crate::ident;
 use crate::lint::{self, Found};
+#[cfg(feature = "markdown-api-pages")]
 use crate::markdown::scopes_page;
 use crate::model::methods::Lifecycle;
 use crate::model::scopes::{EndpointScopes, ResolvedScopes, ScopeDef, ScopePage};
@@ -56,12 +57,24 @@ pub(crate) fn from_source(source: Source) -> Result<ScopesInput, Error> {
             );
             (page, lints, identity)
         }
+        #[cfg(feature = "markdown-api-pages")]
         Format::Markdown => {
             let (page, lints) = scopes_page::parse_with_lints(&source)?;
             let identity = format!(
                 "blob {blob} (`git rev-parse <commit>:content/en/api/oauth-scopes.md` in the docs)"
             );
             (page, lints, identity)
+        }
+        #[cfg(not(feature = "markdown-api-pages"))]
+        Format::Markdown => {
+            return Err(Error::single(
+                source,
+                Diagnostic::error(
+                    0..0,
+                    "reading the OAuth scopes page from Markdown needs the `markdown-api-pages` feature of mastodon-error-codegen",
+                )
+                .help("add `features = [\"markdown-api-pages\"]` to the generator's dependency, or point at a YAML copy (`export-yaml --scopes`)"),
+            ));
         }
     };
     if page.scopes.is_empty() {
@@ -203,4 +216,24 @@ pub(crate) fn resolve(
         },
         lints,
     ))
+}
+
+#[cfg(all(test, not(feature = "markdown-api-pages")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_markdown_page_needs_the_feature_and_says_so() {
+        let page = Source::new(
+            "oauth-scopes.md",
+            "---\ntitle: OAuth Scopes\n---\n\n### `read`\n",
+        );
+        let error = parse_scopes_page(&page).expect_err("no Markdown reader");
+        let text = error.render();
+        assert!(
+            text.contains("needs the `markdown-api-pages` feature"),
+            "{text}"
+        );
+        assert!(text.contains("export-yaml --scopes"), "{text}");
+    }
 }

@@ -87,6 +87,7 @@ impl Block {
     }
 
     /// The runs a part holds.
+    #[cfg(feature = "markdown-api-pages")]
     pub fn part_runs(&self, part: &Part) -> &[Run] {
         &self.runs[part.runs.clone()]
     }
@@ -110,6 +111,7 @@ pub(crate) fn parse(body: &str, offset: usize) -> Vec<Block> {
 }
 
 /// [`parse`], with pipe tables read as [`BlockKind::Table`].
+#[cfg(feature = "markdown-api-pages")]
 pub(crate) fn parse_with_tables(body: &str, offset: usize) -> Vec<Block> {
     parse_with(
         body,

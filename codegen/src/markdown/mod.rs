@@ -12,19 +12,20 @@ mod inline;
 mod lenient_json;
 #[cfg(feature = "markdown-methods")]
 pub(crate) mod method_page;
+#[cfg(feature = "markdown-api-pages")]
 pub(crate) mod rate_limits_page;
+#[cfg(feature = "markdown-api-pages")]
 pub(crate) mod scopes_page;
 
 pub use error_page::parse;
 
-use crate::diagnostic::Sink;
-use crate::lint::Found;
-use crate::model::methods::LintRecord;
-use crate::source::Source;
+#[cfg(any(feature = "markdown-methods", feature = "markdown-api-pages"))]
+use crate::{diagnostic::Sink, lint::Found, model::methods::LintRecord, source::Source};
 
 /// The lints a page's reader collected in `sink`, as lints found in
 /// `source`, and the records a YAML copy keeps of them, located at
 /// `docs_path`, the page's path in the docs (`statuses.md`, `api/rate-limits.md`).
+#[cfg(any(feature = "markdown-methods", feature = "markdown-api-pages"))]
 pub(crate) fn found_lints(
     sink: &mut Sink,
     source: &Source,
