@@ -753,3 +753,36 @@ fn diff_compares_two_versions_of_the_scopes_page() {
         stderr(&without)
     );
 }
+
+/// `diff` of two versions of the rate-limits page: a limit's terms changed.
+#[test]
+fn diff_compares_two_versions_of_the_rate_limits_page() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let dir = scratch("rate-limits-diff");
+    let copy = std::fs::read_to_string(root.join("spec/rate-limits.yaml")).expect("copy");
+    let older = copy.replacen("    count: 30\n", "    count: 10\n", 1);
+    assert_ne!(older, copy, "the edit applies");
+    put_spec(&dir, "old/rate-limits.yaml", &older);
+    put_spec(&dir, "new/rate-limits.yaml", &copy);
+    let methods = root.join("spec/methods.yaml");
+    let error_page = root.join("spec/error.md");
+    let output = run(
+        &[
+            "diff",
+            "old/rate-limits.yaml",
+            "new/rate-limits.yaml",
+            "--methods",
+            &methods.to_string_lossy(),
+            "--error-page",
+            &error_page.to_string_lossy(),
+        ],
+        &dir,
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        report.contains("semver impact: minor (0 major, 1 minor"),
+        "{report}"
+    );
+    assert!(report.contains("changed: 10 calls within"), "{report}");
+}
