@@ -21,6 +21,7 @@
 use std::collections::BTreeMap;
 
 mod api;
+mod api_page;
 mod commonmark;
 mod config;
 #[cfg(feature = "tools")]
@@ -361,24 +362,8 @@ fn export_rate_limits_yaml(
 ) -> Result<Generated, Error> {
     let input = rate_limits::load(path)?;
     let lints = lint::apply(&config.lints, input.lints.clone())?;
-    let yaml = yaml::rate_limits_write::write(&input.page, &input.origin.identity, out_name)
-        .map_err(|bug| {
-            internal_error(
-                &input.source,
-                &format!("the YAML copy cannot be written ({bug})"),
-            )
-        })?;
-    // The copy must hold exactly what the page holds: read it back and compare.
-    let copy = Source::new(out_name.unwrap_or("rate-limits.yaml"), yaml.as_str());
-    let same = yaml::rate_limits::parse(&copy)
-        .is_ok_and(|read| read.without_spans() == input.page.without_spans());
-    if !same {
-        return Err(internal_error(
-            &input.source,
-            "the YAML copy would not read back as the same content",
-        ));
-    }
-    Ok(Generated { code: yaml, lints })
+    let code = rate_limits::PAGE.export(&input, out_name)?;
+    Ok(Generated { code, lints })
 }
 
 #[cfg(feature = "tools")]
@@ -389,25 +374,8 @@ fn export_scopes_yaml(
 ) -> Result<Generated, Error> {
     let input = scopes::load(path)?;
     let lints = lint::apply(&config.lints, input.lints.clone())?;
-    let yaml = yaml::scopes_write::write(&input.page, &input.origin.identity, out_name).map_err(
-        |bug| {
-            internal_error(
-                &input.source,
-                &format!("the YAML copy cannot be written ({bug})"),
-            )
-        },
-    )?;
-    // The copy must hold exactly what the page holds: read it back and compare.
-    let copy = Source::new(out_name.unwrap_or("oauth-scopes.yaml"), yaml.as_str());
-    let same = yaml::scopes::parse(&copy)
-        .is_ok_and(|read| read.without_spans() == input.page.without_spans());
-    if !same {
-        return Err(internal_error(
-            &input.source,
-            "the YAML copy would not read back as the same content",
-        ));
-    }
-    Ok(Generated { code: yaml, lints })
+    let code = scopes::PAGE.export(&input, out_name)?;
+    Ok(Generated { code, lints })
 }
 
 /// Every docs defect in the method pages at `methods` (a folder or a YAML

@@ -3,16 +3,15 @@
 
 use std::path::Path;
 
-use crate::Format;
 use crate::api::{self, Endpoint};
+use crate::api_page::{ApiPageInput, ApiPageKind};
 use crate::diagnostic::{Diagnostic, Error};
-use crate::emit::InputOrigin;
 use crate::lint::{self, Found};
 #[cfg(feature = "markdown-api-pages")]
 use crate::markdown::rate_limits_page;
 use crate::model::rate_limits::{Applies, RateLimitPage};
 use crate::model::rate_limits::{Headers, RateLimits, ResolvedLimit};
-use crate::source::{Source, display_path};
+use crate::source::Source;
 use crate::yaml;
 
 /// Reads the rate-limits page (`.md`) or its YAML copy (`.yaml`, `.yml`)
@@ -22,70 +21,30 @@ pub fn parse_rate_limits_page(source: &Source) -> Result<RateLimitPage, Error> {
 }
 
 /// The page as read, where it came from, and the docs defects found in it.
-pub(crate) struct RateLimitsInput {
-    pub page: RateLimitPage,
-    pub source: Source,
-    pub lints: Vec<Found>,
-    pub origin: InputOrigin,
-}
+pub(crate) type RateLimitsInput = ApiPageInput<RateLimitPage>;
+
+/// The rate-limits page among the `api/` pages.
+pub(crate) const PAGE: ApiPageKind<RateLimitPage> = ApiPageKind {
+    docs_path: "api/rate-limits.md",
+    flag: "rate-limits",
+    what: "the rate-limits page",
+    read_copy: yaml::rate_limits::parse,
+    #[cfg(feature = "markdown-api-pages")]
+    read_page: rate_limits_page::parse_with_lints,
+    #[cfg(feature = "tools")]
+    write_copy: yaml::rate_limits_write::write,
+    lint_records: |page| &page.lints,
+    #[cfg(feature = "tools")]
+    without_spans: RateLimitPage::without_spans,
+};
 
 /// Reads the page (`.md`) or its YAML copy (`.yaml`, `.yml`) at `path`.
 pub(crate) fn load(path: &Path) -> Result<RateLimitsInput, Error> {
-    from_source(Source::read(path)?)
+    PAGE.load(path)
 }
 
 pub(crate) fn from_source(source: Source) -> Result<RateLimitsInput, Error> {
-    if source.text().trim().is_empty() {
-        return Err(Error::single(
-            source,
-            Diagnostic::error(0..0, "the file is empty").help(
-                "point at the docs' `content/en/api/rate-limits.md`, or at its YAML copy (`export-yaml --rate-limits`)",
-            ),
-        ));
-    }
-    let blob = crate::hash::spec_blob_id(&source);
-    // Named by content, so that the header is the same on every machine.
-    let (page, lints, identity) = match Format::of(source.name()) {
-        Format::Yaml => {
-            let page = yaml::rate_limits::parse(&source)?;
-            // The copy's records are the lints they were, at each record.
-            let lints = crate::method_pages::recorded_lints(page.lints.iter(), &source);
-            let identity = format!(
-                "blob {blob} (`git hash-object {}`)",
-                display_path(Path::new(source.name()))
-            );
-            (page, lints, identity)
-        }
-        #[cfg(feature = "markdown-api-pages")]
-        Format::Markdown => {
-            let (page, lints) = rate_limits_page::parse_with_lints(&source)?;
-            let identity = format!(
-                "blob {blob} (`git rev-parse <commit>:content/en/api/rate-limits.md` in the docs)"
-            );
-            (page, lints, identity)
-        }
-        #[cfg(not(feature = "markdown-api-pages"))]
-        Format::Markdown => {
-            return Err(Error::single(
-                source,
-                Diagnostic::error(
-                    0..0,
-                    "reading the rate-limits page from Markdown needs the `markdown-api-pages` feature of mastodon-error-codegen",
-                )
-                .help("add `features = [\"markdown-api-pages\"]` to the generator's dependency, or point at a YAML copy (`export-yaml --rate-limits`)"),
-            ));
-        }
-    };
-    let origin = InputOrigin {
-        name: source.name().to_owned(),
-        identity,
-    };
-    Ok(RateLimitsInput {
-        page,
-        source,
-        lints,
-        origin,
-    })
+    PAGE.read(source)
 }
 
 /// Each limit with the methods it names, and the headers by role. A request

@@ -3,17 +3,16 @@
 
 use std::path::Path;
 
-use crate::Format;
 use crate::api::Endpoint;
+use crate::api_page::{ApiPageInput, ApiPageKind};
 use crate::diagnostic::{Diagnostic, Error};
-use crate::emit::InputOrigin;
 use crate::ident;
 use crate::lint::{self, Found};
 #[cfg(feature = "markdown-api-pages")]
 use crate::markdown::scopes_page;
 use crate::model::methods::Lifecycle;
 use crate::model::scopes::{EndpointScopes, ResolvedScopes, ScopeDef, ScopePage};
-use crate::source::{Source, display_path};
+use crate::source::Source;
 use crate::yaml;
 
 /// Reads the scopes page (`.md`) or its YAML copy (`.yaml`, `.yml`) from
@@ -23,77 +22,40 @@ pub fn parse_scopes_page(source: &Source) -> Result<ScopePage, Error> {
 }
 
 /// The page as read, where it came from, and the docs defects found in it.
-pub(crate) struct ScopesInput {
-    pub page: ScopePage,
-    pub source: Source,
-    pub lints: Vec<Found>,
-    pub origin: InputOrigin,
-}
+pub(crate) type ScopesInput = ApiPageInput<ScopePage>;
+
+/// The OAuth scopes page among the `api/` pages.
+pub(crate) const PAGE: ApiPageKind<ScopePage> = ApiPageKind {
+    docs_path: "api/oauth-scopes.md",
+    flag: "scopes",
+    what: "the OAuth scopes page",
+    read_copy: yaml::scopes::parse,
+    #[cfg(feature = "markdown-api-pages")]
+    read_page: scopes_page::parse_with_lints,
+    #[cfg(feature = "tools")]
+    write_copy: yaml::scopes_write::write,
+    lint_records: |page| &page.lints,
+    #[cfg(feature = "tools")]
+    without_spans: ScopePage::without_spans,
+};
 
 /// Reads the page (`.md`) or its YAML copy (`.yaml`, `.yml`) at `path`.
 pub(crate) fn load(path: &Path) -> Result<ScopesInput, Error> {
     from_source(Source::read(path)?)
 }
 
+/// [`PAGE`]'s reading, refusing a page that defines no scope: every
+/// method's scopes would be undefined.
 pub(crate) fn from_source(source: Source) -> Result<ScopesInput, Error> {
-    if source.text().trim().is_empty() {
+    let input = PAGE.read(source)?;
+    if input.page.scopes.is_empty() {
         return Err(Error::single(
-            source,
-            Diagnostic::error(0..0, "the file is empty").help(
-                "point at the docs' `content/en/api/oauth-scopes.md`, or at its YAML copy (`export-yaml --scopes`)",
-            ),
-        ));
-    }
-    let blob = crate::hash::spec_blob_id(&source);
-    // Named by content, so that the header is the same on every machine.
-    let (page, lints, identity) = match Format::of(source.name()) {
-        Format::Yaml => {
-            let page = yaml::scopes::parse(&source)?;
-            // The copy's records are the lints they were, at each record.
-            let lints = crate::method_pages::recorded_lints(page.lints.iter(), &source);
-            let identity = format!(
-                "blob {blob} (`git hash-object {}`)",
-                display_path(Path::new(source.name()))
-            );
-            (page, lints, identity)
-        }
-        #[cfg(feature = "markdown-api-pages")]
-        Format::Markdown => {
-            let (page, lints) = scopes_page::parse_with_lints(&source)?;
-            let identity = format!(
-                "blob {blob} (`git rev-parse <commit>:content/en/api/oauth-scopes.md` in the docs)"
-            );
-            (page, lints, identity)
-        }
-        #[cfg(not(feature = "markdown-api-pages"))]
-        Format::Markdown => {
-            return Err(Error::single(
-                source,
-                Diagnostic::error(
-                    0..0,
-                    "reading the OAuth scopes page from Markdown needs the `markdown-api-pages` feature of mastodon-error-codegen",
-                )
-                .help("add `features = [\"markdown-api-pages\"]` to the generator's dependency, or point at a YAML copy (`export-yaml --scopes`)"),
-            ));
-        }
-    };
-    if page.scopes.is_empty() {
-        return Err(Error::single(
-            source,
+            input.source,
             Diagnostic::error(0..0, "no scope is defined here")
                 .help("point at the docs' `content/en/api/oauth-scopes.md`, or at its YAML copy; a page that defines no scope would make every method's scopes undefined"),
         ));
     }
-    let origin = InputOrigin {
-        name: source.name().to_owned(),
-        identity,
-    };
-    Ok(ScopesInput {
-        page,
-        source,
-        lints,
-        origin,
-    })
+    Ok(input)
 }
 
 /// Every scope with its variant, and each endpoint's scopes resolved. A name
