@@ -1,11 +1,9 @@
 //! The YAML copy of the rate-limits page (`spec/rate-limits.yaml`), read
 //! into the same [`RateLimitPage`] the page reader fills.
 
-use super::read::document_root;
+use super::read::{document_root, lint_record};
 use super::tree::{Node, Read, Schema};
 use crate::diagnostic::{Diagnostic, Error};
-use crate::lint;
-use crate::model::methods::LintRecord;
 use crate::model::rate_limits::{
     Applies, LimitScope, RateLimit, RateLimitHeader, RateLimitPage, is_request,
 };
@@ -32,7 +30,7 @@ fn document(node: &Node) -> Read<RateLimitPage> {
         Some(node) => SCHEMA
             .sequence(node, "lints")?
             .iter()
-            .map(lint_record)
+            .map(|node| lint_record(&SCHEMA, node))
             .collect::<Read<_>>()?,
     };
     let headers = SCHEMA.required(&mapping, "headers", |schema, node, key| {
@@ -45,30 +43,6 @@ fn document(node: &Node) -> Read<RateLimitPage> {
         headers,
         limits,
         lints,
-    })
-}
-
-/// A docs defect the exporter found, recorded as the methods copy records them.
-fn lint_record(node: &Node) -> Read<LintRecord> {
-    let keys = ["lint", "at", "message", "outcome"];
-    let mapping = SCHEMA.mapping(node, "lints", "a lint record", &keys)?;
-    let name = SCHEMA.required(&mapping, "lint", Schema::string)?;
-    if lint::find(&name.value).is_none() {
-        return Err(Diagnostic::error(name.span, format!("unknown lint `{}`", name.value))
-            .help("`lints` records what the generator found when it exported the copy; re-export it rather than editing it by hand")
-            .into());
-    }
-    let text = |key: &str| {
-        SCHEMA
-            .required(&mapping, key, Schema::string)
-            .map(|text| text.value)
-    };
-    Ok(LintRecord {
-        lint: name.value,
-        at: text("at")?,
-        message: text("message")?,
-        outcome: text("outcome")?,
-        span: node.span.clone(),
     })
 }
 

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::SCHEMA_VERSION;
 use super::methods_write::{LintOut, lint};
-use super::write::to_yaml;
+use super::write::{api_copy_header, to_yaml};
 use crate::model::rate_limits::{Applies, RateLimitPage};
 
 /// `identity` names the page by content (its git blob id).
@@ -37,15 +37,15 @@ pub(crate) fn write(
             })
             .collect(),
     };
-    let body = to_yaml(&document)?;
-    let out = out_name.unwrap_or("FILE");
-    Ok(format!(
-        "# Mastodon's rate-limits page as data: a mastodon-error-codegen YAML copy, schema {SCHEMA_VERSION}.\n\
-         # Facts only (header names, scopes, requests, counts, periods); the docs site has the prose.\n\
-         # Exported from the docs' api/rate-limits.md: {identity}\n\
-         # Re-export with: mastodon-error-codegen export-yaml --rate-limits <PAGE> --out {out}\n\
-         {body}"
-    ))
+    let header = api_copy_header(
+        "rate-limits page",
+        "header names, scopes, requests, counts, periods",
+        "api/rate-limits.md",
+        "rate-limits",
+        identity,
+        out_name,
+    );
+    Ok(format!("{header}{}", to_yaml(&document)?))
 }
 
 #[derive(Serialize)]

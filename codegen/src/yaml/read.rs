@@ -7,7 +7,9 @@ use super::SCHEMA_VERSION;
 use super::schema::{self, SCHEMA};
 use super::tree::{self, Kind, Node, Schema, Spanned};
 use crate::diagnostic::{Diagnostic, Error, Sink};
+use crate::lint;
 use crate::markdown::explanation;
+use crate::model::methods::LintRecord;
 use crate::model::{Attribute, HistoryEntry, Inline, Message, Reason, Spec, StatusGroup};
 use crate::source::Source;
 
@@ -81,6 +83,31 @@ fn check_version(
 }
 
 /// The first line of a mapping, which is where a missing key is reported.
+/// A docs defect the exporter found, in a copy of an `api/` page, recorded
+/// as the methods copy records them.
+pub(super) fn lint_record(schema: &Schema, node: &Node) -> tree::Read<LintRecord> {
+    let keys = ["lint", "at", "message", "outcome"];
+    let mapping = schema.mapping(node, "lints", "a lint record", &keys)?;
+    let name = schema.required(&mapping, "lint", Schema::string)?;
+    if lint::find(&name.value).is_none() {
+        return Err(Diagnostic::error(name.span, format!("unknown lint `{}`", name.value))
+            .help("`lints` records what the generator found when it exported the copy; re-export it rather than editing it by hand")
+            .into());
+    }
+    let text = |key: &str| {
+        SCHEMA
+            .required(&mapping, key, Schema::string)
+            .map(|text| text.value)
+    };
+    Ok(LintRecord {
+        lint: name.value,
+        at: text("at")?,
+        message: text("message")?,
+        outcome: text("outcome")?,
+        span: node.span.clone(),
+    })
+}
+
 pub(super) fn first_line(source: &Source, start: usize) -> Range<usize> {
     let text = source.text();
     let start = start.min(text.len());

@@ -3,11 +3,10 @@
 
 use std::collections::HashMap;
 
-use super::read::document_root;
+use super::read::{document_root, lint_record};
 use super::tree::{Node, Read, Schema, Spanned};
 use crate::diagnostic::{Diagnostic, Error};
-use crate::lint;
-use crate::model::methods::{Lifecycle, LintRecord};
+use crate::model::methods::Lifecycle;
 use crate::model::scopes::{ScopeDef, ScopePage, is_scope_name};
 use crate::source::Source;
 
@@ -32,7 +31,7 @@ fn document(node: &Node) -> Read<ScopePage> {
         Some(node) => SCHEMA
             .sequence(node, "lints")?
             .iter()
-            .map(lint_record)
+            .map(|node| lint_record(&SCHEMA, node))
             .collect::<Read<_>>()?,
     };
     let scopes = SCHEMA.required(&mapping, "scopes", |schema, node, key| {
@@ -41,30 +40,6 @@ fn document(node: &Node) -> Read<ScopePage> {
     Ok(ScopePage {
         scopes: defined(scopes)?,
         lints,
-    })
-}
-
-/// A docs defect the exporter found, recorded as the methods copy records them.
-fn lint_record(node: &Node) -> Read<LintRecord> {
-    let keys = ["lint", "at", "message", "outcome"];
-    let mapping = SCHEMA.mapping(node, "lints", "a lint record", &keys)?;
-    let name = SCHEMA.required(&mapping, "lint", Schema::string)?;
-    if lint::find(&name.value).is_none() {
-        return Err(Diagnostic::error(name.span, format!("unknown lint `{}`", name.value))
-            .help("`lints` records what the generator found when it exported the copy; re-export it rather than editing it by hand")
-            .into());
-    }
-    let text = |key: &str| {
-        SCHEMA
-            .required(&mapping, key, Schema::string)
-            .map(|text| text.value)
-    };
-    Ok(LintRecord {
-        lint: name.value,
-        at: text("at")?,
-        message: text("message")?,
-        outcome: text("outcome")?,
-        span: node.span.clone(),
     })
 }
 
@@ -205,6 +180,8 @@ fn key_expects(key: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lint;
+    use crate::model::methods::LintRecord;
 
     /// A page as the page reader would fill it.
     fn page() -> ScopePage {

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::SCHEMA_VERSION;
 use super::methods_write::{LintOut, lint};
-use super::write::to_yaml;
+use super::write::{api_copy_header, to_yaml};
 use crate::model::methods::Lifecycle;
 use crate::model::scopes::ScopePage;
 
@@ -40,15 +40,15 @@ pub(crate) fn write(
         lints: page.lints.iter().map(lint).collect(),
         scopes,
     };
-    let body = to_yaml(&document)?;
-    let out = out_name.unwrap_or("FILE");
-    Ok(format!(
-        "# Mastodon's OAuth scopes page as data: a mastodon-error-codegen YAML copy, schema {SCHEMA_VERSION}.\n\
-         # Facts only (scope names, what each grants, versions); the docs site has the prose.\n\
-         # Exported from the docs' api/oauth-scopes.md: {identity}\n\
-         # Re-export with: mastodon-error-codegen export-yaml --scopes <PAGE> --out {out}\n\
-         {body}"
-    ))
+    let header = api_copy_header(
+        "OAuth scopes page",
+        "scope names, what each grants, versions",
+        "api/oauth-scopes.md",
+        "scopes",
+        identity,
+        out_name,
+    );
+    Ok(format!("{header}{}", to_yaml(&document)?))
 }
 
 #[derive(Serialize)]

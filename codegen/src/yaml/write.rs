@@ -188,3 +188,23 @@ fn block_if_multiline_opt<S: Serializer, T: AsRef<str>>(
         None => serializer.serialize_none(),
     }
 }
+
+/// The comment lines that open the copy of an `api/` page: what it is, that
+/// it holds `facts` only, the page it came from (`identity` names its
+/// content), and the command that re-exports it to `out_name`.
+pub(super) fn api_copy_header(
+    page: &str,
+    facts: &str,
+    docs_path: &str,
+    flag: &str,
+    identity: &str,
+    out_name: Option<&str>,
+) -> String {
+    let out = out_name.unwrap_or("FILE");
+    format!(
+        "# Mastodon's {page} as data: a mastodon-error-codegen YAML copy, schema {SCHEMA_VERSION}.\n\
+         # Facts only ({facts}); the docs site has the prose.\n\
+         # Exported from the docs' {docs_path}: {identity}\n\
+         # Re-export with: mastodon-error-codegen export-yaml --{flag} <PAGE> --out {out}\n"
+    )
+}
