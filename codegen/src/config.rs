@@ -196,7 +196,8 @@ impl Config {
     }
 
     /// Generates from text already in memory; reads nothing else but the
-    /// method pages set with [`Config::methods`], and writes nothing.
+    /// method pages, rate-limits and scopes pages set with [`Config::methods`],
+    /// [`Config::rate_limits`] and [`Config::scopes`], and writes nothing.
     ///
     /// A denied lint fails it. The lints at warn level are not returned:
     /// [`Config::generate_report`] gives them, and [`Config::compile`] shows

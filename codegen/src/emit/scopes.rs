@@ -18,11 +18,16 @@ pub(super) fn items(scopes: &ResolvedScopes) -> TokenStream {
             .find(|(def, _)| def.name == name)
             .map(|(_, variant)| ident(variant))
     };
-    let granted_by = |name: &str| -> Vec<String> {
+    let parents_of = |name: &str| -> Vec<String> {
         scopes
             .scopes
             .iter()
-            .filter(|(def, _)| def.grants.iter().any(|granted| granted == name))
+            .filter(|(def, _)| {
+                scopes
+                    .granted_by(&def.name)
+                    .iter()
+                    .any(|granted| granted == name)
+            })
             .map(|(def, _)| def.name.clone())
             .collect()
     };
@@ -46,16 +51,13 @@ pub(super) fn items(scopes: &ResolvedScopes) -> TokenStream {
         }
         line.push('.');
         doc.line(&line);
-        if !def.grants.is_empty() {
+        let grants = scopes.granted_by(&def.name);
+        if !grants.is_empty() {
             doc.blank();
-            let names: Vec<String> = def
-                .grants
-                .iter()
-                .map(|name| docs::code_span(name))
-                .collect();
+            let names: Vec<String> = grants.iter().map(|name| docs::code_span(name)).collect();
             doc.line(&format!("Grants {}.", names.join(", ")));
         }
-        let parents = granted_by(&def.name);
+        let parents = parents_of(&def.name);
         if !parents.is_empty() {
             doc.blank();
             let names: Vec<String> = parents.iter().map(|name| docs::code_span(name)).collect();

@@ -583,18 +583,18 @@ fn read_history(
         // Without a verb, an entry is read only when it is nothing but names
         // or a group ("0.9.0 - read, write, follow", "2.4.3 - granular
         // scopes"); "fixed push notifications" dates nothing.
-        let plain_words: Vec<&str> = tokens
+        let plain_words: Vec<String> = tokens
             .iter()
             .filter_map(|token| match token {
-                Token::Word(word) => Some(word.as_str()),
+                Token::Word(word) => Some(word.to_lowercase()),
                 Token::Name(..) => None,
             })
             .filter(|word| !is_version(word) && word.bytes().any(|b| b.is_ascii_alphabetic()))
             .collect();
         let only_names = plain_words
             .iter()
-            .all(|word| ["and", "scope", "scopes"].contains(word));
-        let only_group = matches!(plain_words.last(), Some(&"scopes"))
+            .all(|word| ["and", "scope", "scopes"].contains(&word.as_str()));
+        let only_group = plain_words.last().is_some_and(|word| word == "scopes")
             && !tokens.iter().any(|token| matches!(token, Token::Name(..)));
         if !has_verb && !only_names && !only_group {
             sink.lint(
@@ -914,21 +914,34 @@ mod tests {
     #[test]
     fn history_prose_without_a_verb_nested_items_and_self_grants_are_lints() {
         let (page, lints) = read(
-            "### Version history\n\n- 1.0.0 - read\n- 2.0.0 - fixed push notifications\n  - 2.0.1 - nested\n\n\
+            "### Version history\n\n- 1.0.0 - read\n- 2.0.0 - fixed `read` for lists\n- 2.1.0 - Granular Scopes\n  - 2.0.1 - nested\n\n\
              ### `read`\n\n* `read`\n  * `read`\n  * `read:lists`\n* `read:lists` is what lists need\n",
         );
         let read = scope(&page, "read");
         assert_eq!(read.grants, ["read:lists"], "a scope never grants itself");
-        assert_eq!(read.added_in.as_deref(), Some("1.0.0"));
-        assert_eq!(page.scope("push"), None, "prose names no scope");
+        assert_eq!(
+            read.added_in.as_deref(),
+            Some("1.0.0"),
+            "prose without a verb dates nothing"
+        );
+        let lists = scope(&page, "read:lists");
+        assert_eq!(
+            lists.added_in.as_deref(),
+            Some("2.1.0"),
+            "a group, in any case"
+        );
         let fired: Vec<(&str, &str)> = lints
             .iter()
             .map(|found| (found.lint.name, found.diagnostic.message()))
             .collect();
         assert_eq!(fired.len(), 4, "{fired:#?}");
-        assert!(fired.iter().any(
-            |(lint, message)| *lint == "unreadable-scope-history" && message.contains("2.0.0")
-        ));
+        assert!(
+            fired
+                .iter()
+                .any(|(lint, message)| *lint == "unreadable-scope-history"
+                    && message.contains("2.0.0")
+                    && message.contains("neither Added"))
+        );
         assert!(fired.iter().any(
             |(lint, message)| *lint == "unreadable-scope-history" && message.contains("nested")
         ));

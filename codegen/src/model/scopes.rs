@@ -75,7 +75,7 @@ pub struct ResolvedScopes {
 
 impl ResolvedScopes {
     /// What requesting `name` grants, transitively and without `name`
-    /// itself, in page order: a copy may nest grants.
+    /// itself, its own grants first: a copy may nest grants, or loop.
     pub fn granted_by(&self, name: &str) -> Vec<String> {
         let mut closure: Vec<String> = Vec::new();
         let mut next = vec![name.to_owned()];

@@ -82,7 +82,6 @@ fn check_version(
     Err(Error::single(source.clone(), diagnostic))
 }
 
-/// The first line of a mapping, which is where a missing key is reported.
 /// A docs defect the exporter found, in a copy of an `api/` page, recorded
 /// as the methods copy records them.
 pub(super) fn lint_record(schema: &Schema, node: &Node) -> tree::Read<LintRecord> {
@@ -95,7 +94,7 @@ pub(super) fn lint_record(schema: &Schema, node: &Node) -> tree::Read<LintRecord
             .into());
     }
     let text = |key: &str| {
-        SCHEMA
+        schema
             .required(&mapping, key, Schema::string)
             .map(|text| text.value)
     };
@@ -108,6 +107,7 @@ pub(super) fn lint_record(schema: &Schema, node: &Node) -> tree::Read<LintRecord
     })
 }
 
+/// The first line of a mapping, which is where a missing key is reported.
 pub(super) fn first_line(source: &Source, start: usize) -> Range<usize> {
     let text = source.text();
     let start = start.min(text.len());

@@ -701,7 +701,8 @@ fn semantic_diff(
     format: DiffFormat,
 ) -> Result<ExitCode, Failure> {
     let config = options.config();
-    let page = [old, new].iter().find_map(|path| api_page(path));
+    // Both sides the same page; two different pages compare nothing.
+    let page = api_page(old).filter(|page| api_page(new) == Some(*page));
     let diff = if is_method_pages(old) || is_method_pages(new) {
         let error_page = Source::read(Path::new(error_page))?;
         diff::diff_api(&error_page, Path::new(old), Path::new(new), &config)?
@@ -765,7 +766,6 @@ fn warn(lints: &Lints) {
     });
 }
 
-/// A folder of method pages, or their YAML copy (which has `pages:`).
 /// The docs' rate-limits or OAuth scopes page, or a copy of one, by the
 /// name the docs give it (`rate-limits.md`, `oauth-scopes.md`) or the
 /// header a copy starts with.
@@ -784,6 +784,7 @@ fn api_page(path: &str) -> Option<diff::ApiPage> {
     }
 }
 
+/// A folder of method pages, or their YAML copy (which has `pages:`).
 fn is_method_pages(path: &str) -> bool {
     let path = Path::new(path);
     path.is_dir()
