@@ -17388,6 +17388,17 @@ pub enum TokenKind {
     User,
 }
 
+/// The Error page's response to a method that needs a user, called
+/// without one: what [`Endpoint::refusal`] gives where the method's
+/// own page shows none.
+const USER_REQUIRED: DocumentedError = DocumentedError {
+    status: 422,
+    status_text: "Unprocessable entity",
+    error: "This method requires an authenticated user",
+    error_description: None,
+    classification: Classification::Documented(Reason::NotCurrentUser, Match::Exact),
+};
+
 impl Endpoint {
     /// Whether the docs let `token` call this method, by the kinds of
     /// token its `OAuth` line names. A public method takes any token.
@@ -17404,31 +17415,35 @@ impl Endpoint {
                 TokenKind::User => authorization.user_token,
             }
     }
-    /// The error response this method's docs show for calling it with
+    /// The error response the docs give for calling this method with
     /// `token` when it does not accept it. Without a token, that is
-    /// `The access token is invalid` (401) where documented; for a
-    /// method that needs a user, it may be `This method requires an
-    /// authenticated user` instead (422 on most pages), which the
-    /// Error page gives for "an OAuth token without an authorized
-    /// user (or no token at all)", and which an app's token gets.
-    /// `None` when it accepts `token`, or when its docs show no such
-    /// response.
+    /// `The access token is invalid` (401) where the method's page
+    /// shows it. For a method that needs a user, it is otherwise
+    /// `This method requires an authenticated user`, which the Error
+    /// page gives for "an OAuth token without an authorized user (or
+    /// no token at all)", and which an app's token gets: as the
+    /// method's page shows it (422 on most pages), else as the Error
+    /// page does. `None` when it accepts `token`, or when the docs
+    /// give no such response.
     pub fn refusal(self, token: TokenKind) -> Option<&'static DocumentedError> {
         const INVALID_TOKEN: &str = "The access token is invalid";
-        const NOT_A_USER: &str = "This method requires an authenticated user";
         if self.accepts(token) {
             return None;
         }
         let documented = |message: &str| {
             self.errors().iter().find(|error| error.error == message)
         };
+        let user_required = || {
+            documented("This method requires an authenticated user")
+                .or(Some(&USER_REQUIRED))
+        };
         let needs_user = !self.authorization().app_token;
         match token {
             TokenKind::Public => {
                 documented(INVALID_TOKEN)
-                    .or_else(|| if needs_user { documented(NOT_A_USER) } else { None })
+                    .or_else(|| if needs_user { user_required() } else { None })
             }
-            TokenKind::App => documented(NOT_A_USER),
+            TokenKind::App => user_required(),
             TokenKind::User => None,
         }
     }

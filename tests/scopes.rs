@@ -203,6 +203,15 @@ fn the_kind_of_token_predicts_the_documented_refusal() {
         (statuses.status, statuses.error),
         (401, "The access token is invalid")
     );
+    // Posting a status shows no response for an app's token: the Error
+    // page's `!current_user` is the one it gets.
+    let app_posts = Endpoint::StatusesCreate
+        .refusal(TokenKind::App)
+        .expect("the Error page's");
+    assert_eq!(
+        (app_posts.status, app_posts.classification.reason()),
+        (422, Some(mastodon_error::Reason::NotCurrentUser))
+    );
     let app = post.refusal(TokenKind::App).expect("documented");
     assert_eq!(
         (app.status, app.error),

@@ -162,7 +162,7 @@ pub(crate) fn module(
     let has_status = rate_limits.is_some_and(|rate_limits| rate_limits.headers.is_some());
     let response = response::items(checked, endpoints.is_some(), has_status, options);
     let endpoints = api.map(|Api { endpoints, scopes }| {
-        let scope_items = scopes::items(scopes);
+        let scope_items = scopes::items(scopes, checked);
         let endpoint_items = endpoints::items(checked, endpoints, scopes);
         quote!(#endpoint_items #scope_items)
     });

@@ -9,8 +9,43 @@ use super::docs::{self, DocBuilder};
 use super::{deprecated_attribute, ident, lifecycle_variant, lit, option_lit};
 use crate::model::methods::Lifecycle;
 use crate::model::scopes::ResolvedScopes;
+use crate::validate::Checked;
 
-pub(super) fn items(scopes: &ResolvedScopes) -> TokenStream {
+/// The message the docs give a method that needs a user, called without one.
+const NOT_A_USER: &str = "This method requires an authenticated user";
+
+pub(super) fn items(scopes: &ResolvedScopes, checked: &Checked<'_>) -> TokenStream {
+    // The Error page's own reason for that message (`!current_user`), which
+    // it gives for any method that needs a user: the refusal of a method
+    // whose page shows none.
+    let user_required = checked.reasons.iter().find(|reason| {
+        reason.reason.docs_url.is_none() && reason.reason.message.text == NOT_A_USER
+    });
+    let (user_required_item, user_required) = match user_required {
+        Some(reason) => {
+            let status = proc_macro2::Literal::u16_unsuffixed(reason.group.code);
+            let status_text = lit(&reason.group.text);
+            let variant = ident(&reason.variant);
+            let message = lit(NOT_A_USER);
+            (
+                quote! {
+                    /// The Error page's response to a method that needs a user, called
+                    /// without one: what [`Endpoint::refusal`] gives where the method's
+                    /// own page shows none.
+                    const USER_REQUIRED: DocumentedError = DocumentedError {
+                        status: #status,
+                        status_text: #status_text,
+                        error: #message,
+                        error_description: None,
+                        classification: Classification::Documented(Reason::#variant, Match::Exact),
+                    };
+                },
+                quote!(.or(Some(&USER_REQUIRED))),
+            )
+        }
+        None => (quote!(), quote!()),
+    };
+    let not_a_user = lit(NOT_A_USER);
     let variant_of = |name: &str| {
         scopes
             .scopes
@@ -467,6 +502,8 @@ pub(super) fn items(scopes: &ResolvedScopes) -> TokenStream {
             User,
         }
 
+        #user_required_item
+
         impl Endpoint {
             /// Whether the docs let `token` call this method, by the kinds of
             /// token its `OAuth` line names. A public method takes any token.
@@ -484,27 +521,28 @@ pub(super) fn items(scopes: &ResolvedScopes) -> TokenStream {
                     }
             }
 
-            /// The error response this method's docs show for calling it with
+            /// The error response the docs give for calling this method with
             /// `token` when it does not accept it. Without a token, that is
-            /// `The access token is invalid` (401) where documented; for a
-            /// method that needs a user, it may be `This method requires an
-            /// authenticated user` instead (422 on most pages), which the
-            /// Error page gives for "an OAuth token without an authorized
-            /// user (or no token at all)", and which an app's token gets.
-            /// `None` when it accepts `token`, or when its docs show no such
-            /// response.
+            /// `The access token is invalid` (401) where the method's page
+            /// shows it. For a method that needs a user, it is otherwise
+            /// `This method requires an authenticated user`, which the Error
+            /// page gives for "an OAuth token without an authorized user (or
+            /// no token at all)", and which an app's token gets: as the
+            /// method's page shows it (422 on most pages), else as the Error
+            /// page does. `None` when it accepts `token`, or when the docs
+            /// give no such response.
             pub fn refusal(self, token: TokenKind) -> Option<&'static DocumentedError> {
                 const INVALID_TOKEN: &str = "The access token is invalid";
-                const NOT_A_USER: &str = "This method requires an authenticated user";
                 if self.accepts(token) {
                     return None;
                 }
                 let documented = |message: &str| self.errors().iter().find(|error| error.error == message);
+                let user_required = || documented(#not_a_user) #user_required;
                 let needs_user = !self.authorization().app_token;
                 match token {
                     TokenKind::Public => documented(INVALID_TOKEN)
-                        .or_else(|| if needs_user { documented(NOT_A_USER) } else { None }),
-                    TokenKind::App => documented(NOT_A_USER),
+                        .or_else(|| if needs_user { user_required() } else { None }),
+                    TokenKind::App => user_required(),
                     TokenKind::User => None,
                 }
             }
