@@ -77,6 +77,33 @@ fn scope(node: &Node) -> Read<ScopeIn> {
             .collect::<Read<_>>()?,
     };
     let text = |key: &str| SCHEMA.optional(mapping.get(key), key, Schema::string);
+    // A version as the page's history writes one: `2.4.3`, `4.0.0-beta1`.
+    let version = |key: &str| -> Read<Option<Spanned<String>>> {
+        let Some(version) = text(key)? else {
+            return Ok(None);
+        };
+        let (numbers, suffix) = version
+            .value
+            .split_once('-')
+            .unwrap_or((version.value.as_str(), ""));
+        let parts: Vec<&str> = numbers.split('.').collect();
+        let numeric = parts.len() >= 2
+            && parts
+                .iter()
+                .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()));
+        let suffix_ok = suffix
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.');
+        if !numeric || !suffix_ok {
+            return Err(Diagnostic::error(
+                version.span.clone(),
+                format!("`{}` is not a Mastodon version", version.value),
+            )
+            .help(format!("write `{key}` as the docs' version history does, e.g. `\"4.3.0\"`, or leave it out when the docs give none"))
+            .into());
+        }
+        Ok(Some(version))
+    };
     let lifecycle = match text("lifecycle")? {
         None => None,
         Some(lifecycle) => match Lifecycle::from_name(&lifecycle.value) {
@@ -92,7 +119,7 @@ fn scope(node: &Node) -> Read<ScopeIn> {
         },
     };
     let lifecycle = lifecycle.unwrap_or(Lifecycle::Current);
-    let lifecycle_since = text("lifecycle_since")?;
+    let lifecycle_since = version("lifecycle_since")?;
     if let Some(since) = &lifecycle_since
         && lifecycle == Lifecycle::Current
     {
@@ -107,7 +134,7 @@ fn scope(node: &Node) -> Read<ScopeIn> {
         def: ScopeDef {
             name: name.value,
             grants: grants.iter().map(|grant| grant.value.clone()).collect(),
-            added_in: text("added_in")?.map(|version| version.value),
+            added_in: version("added_in")?.map(|version| version.value),
             lifecycle,
             lifecycle_since: lifecycle_since.map(|since| since.value),
             span: name.span,
@@ -303,6 +330,12 @@ mod tests {
                 "read:accounts\n    lifecycle_since: 3.5.0\n",
                 "oauth-scopes.yaml:6:22: error: `lifecycle_since` without `lifecycle`",
                 "= help: `lifecycle_since` is the version that deprecated or removed the scope",
+            ),
+            (
+                "read:accounts\n",
+                "read:accounts\n    added_in: soon\n",
+                "oauth-scopes.yaml:6:15: error: `soon` is not a Mastodon version",
+                "= help: write `added_in` as the docs' version history does, e.g. `\"4.3.0\"`",
             ),
             (
                 "scopes:\n",
