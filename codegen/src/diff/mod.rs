@@ -344,7 +344,13 @@ pub fn diff_api_page(
     config: &Config,
 ) -> Result<Diff, Error> {
     let methods_input = crate::method_pages::load(methods)?;
-    let loaded = crate::LoadedExtras::load(config)?;
+    // The other page as configured; the compared one comes from each side.
+    let mut others = config.clone();
+    match page {
+        ApiPage::RateLimits => others.rate_limits = None,
+        ApiPage::OauthScopes => others.scopes = None,
+    }
+    let loaded = crate::LoadedExtras::load(&others)?;
     let configured = loaded.extras();
     let view = |path: &std::path::Path| -> Result<ApiView, Error> {
         let (rate_limits_input, scopes_input) = match page {

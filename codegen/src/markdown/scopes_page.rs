@@ -27,7 +27,7 @@ use super::inline;
 use crate::diagnostic::{Diagnostic, Errors, Sink};
 use crate::lint::{self, Found};
 use crate::model::methods::Lifecycle;
-use crate::model::scopes::{ScopeDef, ScopePage, is_scope_name};
+use crate::model::scopes::{ScopeDef, ScopePage, is_scope_name, is_version};
 use crate::source::Source;
 
 /// Reads the page, with the docs defects it found.
@@ -478,14 +478,6 @@ fn deprecated_in(text: &str) -> Option<String> {
         .collect();
     let version = version.trim_end_matches('.');
     is_version(version).then(|| version.to_owned())
-}
-
-fn is_version(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('.').collect();
-    parts.len() >= 2
-        && parts
-            .iter()
-            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn version_key(version: &str) -> Vec<u32> {

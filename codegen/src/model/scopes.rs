@@ -50,6 +50,16 @@ impl ScopePage {
     }
 }
 
+/// Whether `text` is a version as the scopes page's history writes one:
+/// numbers joined by dots, `2.4.3`.
+pub fn is_version(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('.').collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Whether `text` is shaped like a scope name: lowercase words joined by
 /// `:`, as in `read`, `admin:read:ip_blocks`.
 pub fn is_scope_name(text: &str) -> bool {

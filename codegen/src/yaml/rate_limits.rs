@@ -1,7 +1,7 @@
 //! The YAML copy of the rate-limits page (`spec/rate-limits.yaml`), read
 //! into the same [`RateLimitPage`] the page reader fills.
 
-use super::read::{document_root, lint_record};
+use super::read::{document_root, lint_records};
 use super::tree::{Node, Read, Schema};
 use crate::diagnostic::{Diagnostic, Error};
 use crate::model::rate_limits::{
@@ -25,14 +25,7 @@ fn document(node: &Node) -> Read<RateLimitPage> {
         "the document",
         &["schema", "lints", "headers", "limits"],
     )?;
-    let lints = match mapping.get("lints") {
-        None => Vec::new(),
-        Some(node) => SCHEMA
-            .sequence(node, "lints")?
-            .iter()
-            .map(|node| lint_record(&SCHEMA, node))
-            .collect::<Read<_>>()?,
-    };
+    let lints = lint_records(&SCHEMA, mapping.get("lints"))?;
     let headers = SCHEMA.required(&mapping, "headers", |schema, node, key| {
         schema.sequence(node, key)?.iter().map(header).collect()
     })?;

@@ -82,9 +82,21 @@ fn check_version(
     Err(Error::single(source.clone(), diagnostic))
 }
 
+/// The `lints` of a copy of an `api/` page; none when the key is absent.
+pub(super) fn lint_records(schema: &Schema, lints: Option<&Node>) -> tree::Read<Vec<LintRecord>> {
+    match lints {
+        None => Ok(Vec::new()),
+        Some(node) => schema
+            .sequence(node, "lints")?
+            .iter()
+            .map(|node| lint_record(schema, node))
+            .collect(),
+    }
+}
+
 /// A docs defect the exporter found, in a copy of an `api/` page, recorded
 /// as the methods copy records them.
-pub(super) fn lint_record(schema: &Schema, node: &Node) -> tree::Read<LintRecord> {
+fn lint_record(schema: &Schema, node: &Node) -> tree::Read<LintRecord> {
     let keys = ["lint", "at", "message", "outcome"];
     let mapping = schema.mapping(node, "lints", "a lint record", &keys)?;
     let name = schema.required(&mapping, "lint", Schema::string)?;

@@ -3,11 +3,11 @@
 
 use std::collections::HashMap;
 
-use super::read::{document_root, lint_record};
+use super::read::{document_root, lint_records};
 use super::tree::{Node, Read, Schema, Spanned};
 use crate::diagnostic::{Diagnostic, Error};
 use crate::model::methods::Lifecycle;
-use crate::model::scopes::{ScopeDef, ScopePage, is_scope_name};
+use crate::model::scopes::{ScopeDef, ScopePage, is_scope_name, is_version};
 use crate::source::Source;
 
 const SCHEMA: Schema = Schema {
@@ -26,14 +26,7 @@ fn document(node: &Node) -> Read<ScopePage> {
         "the document",
         &["schema", "lints", "scopes"],
     )?;
-    let lints = match mapping.get("lints") {
-        None => Vec::new(),
-        Some(node) => SCHEMA
-            .sequence(node, "lints")?
-            .iter()
-            .map(|node| lint_record(&SCHEMA, node))
-            .collect::<Read<_>>()?,
-    };
+    let lints = lint_records(&SCHEMA, mapping.get("lints"))?;
     let scopes = SCHEMA.required(&mapping, "scopes", |schema, node, key| {
         schema.sequence(node, key)?.iter().map(scope).collect()
     })?;
@@ -86,11 +79,7 @@ fn scope(node: &Node) -> Read<ScopeIn> {
             .value
             .split_once('-')
             .unwrap_or((version.value.as_str(), ""));
-        let parts: Vec<&str> = numbers.split('.').collect();
-        let numeric = parts.len() >= 2
-            && parts
-                .iter()
-                .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()));
+        let numeric = is_version(numbers);
         let suffix_ok = suffix
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'.');
