@@ -526,8 +526,8 @@ pub(super) fn items(scopes: &ResolvedScopes, checked: &Checked<'_>) -> TokenStre
             /// `The access token is invalid` (401) where the method's page
             /// shows it. For a method that needs a user, it is otherwise
             /// `This method requires an authenticated user`, which the Error
-            /// page gives for "an OAuth token without an authorized user (or
-            /// no token at all)", and which an app's token gets: as the
+            /// page (`!current_user`) gives for a token without a user, or
+            /// none, and which an app's token gets: as the
             /// method's page shows it (422 on most pages), else as the Error
             /// page does. `None` when it accepts `token`, or when the docs
             /// give no such response.
