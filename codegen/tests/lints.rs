@@ -508,3 +508,43 @@ fn every_lint_fires_on_the_defects_fixture() {
             .contains("\"You have already imposed stricter limits on example.com.\"")
     );
 }
+
+/// Mistakes in a scopes copy that only show against the whole copy: one
+/// that defines no scope, and two names that would share a variant. Each is
+/// an error at its place, with help.
+#[test]
+fn a_scopes_copy_with_no_scope_or_colliding_names_is_refused_with_help() {
+    let dir = std::env::temp_dir().join("mastodon-error-scopes-mistakes");
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let error_page = common::fixture("seed-000-current.md");
+    let methods = common::fixture_path("methods/statuses.md");
+    let methods = methods.parent().expect("the fixture folder");
+    let generate = |copy: &str| {
+        let path = dir.join("oauth-scopes.yaml");
+        std::fs::write(&path, copy).expect("a temporary file");
+        Config::new()
+            .methods(methods)
+            .scopes(&path)
+            .generate_report(&error_page)
+            .expect_err("refused")
+            .render()
+    };
+    let empty = generate("schema: 1\nscopes: []\n");
+    assert!(
+        empty.contains("oauth-scopes.yaml:1:1: error: no scope is defined here"),
+        "{empty}"
+    );
+    assert!(
+        empty.contains("= help: point at the docs' `content/en/api/oauth-scopes.md`"),
+        "{empty}"
+    );
+    let colliding = generate("schema: 1\nscopes:\n  - name: read:a_b\n  - name: read_a:b\n");
+    assert!(
+        colliding.contains("oauth-scopes.yaml:4:11: error: the scopes `read:a_b` and `read_a:b` would both be named `ReadAB`"),
+        "{colliding}"
+    );
+    assert!(
+        colliding.contains("= help: the page is the docs': correct the name in a YAML copy"),
+        "{colliding}"
+    );
+}
