@@ -170,8 +170,43 @@ pub static UNDEFINED_SCOPE: Lint = Lint {
     action: "keeps the name in `Authorization::undefined_scopes`, out of `Endpoint::scopes()`; a token cannot meet it, so `ScopeSet::permits` says no unless the line offers a defined alternative",
 };
 
+pub static UNREADABLE_ENTITY_ATTRIBUTE: Lint = Lint {
+    name: "unreadable-entity-attribute",
+    default_level: Level::Warn,
+    defect: "an entity page has an attribute heading that is not a name in backticks, an unknown marker on one, or a field other than Description, Type and Version history",
+    action: "leaves out that heading or field; the entity keeps its other attributes",
+};
+
+pub static UNKNOWN_ATTRIBUTE_TYPE: Lint = Lint {
+    name: "unknown-attribute-type",
+    default_level: Level::Warn,
+    defect: "an entity attribute's `**Type:**` line is missing, or is a spelling the generator does not read (see docs/entities.md)",
+    action: "types the field as the raw JSON value (`Json`), never a guess; a YAML copy can give it a type",
+};
+
+pub static UNRESOLVED_ENTITY: Lint = Lint {
+    name: "unresolved-entity",
+    default_level: Level::Warn,
+    defect: "an attribute's type, or a method's `**Returns:**` line, links an entity that no entity page defines",
+    action: "types the attribute as the raw JSON value; leaves the entity out of `Endpoint::returns()`",
+};
+
+pub static INVALID_ENTITY_EXAMPLE: Lint = Lint {
+    name: "invalid-entity-example",
+    default_level: Level::Warn,
+    defect: "a JSON example on an entity page is not valid JSON, even with its `// ...` elision lines removed",
+    action: "leaves that example out of the checks; the types come from the attribute tables",
+};
+
+pub static EXAMPLE_CONTRADICTS_TABLE: Lint = Lint {
+    name: "example-contradicts-table",
+    default_level: Level::Warn,
+    defect: "an entity page's JSON example disagrees with the page's attribute table: a required attribute missing, `null` where the table does not say nullable, a value of another type, or a key the table does not document",
+    action: "the type follows the table, never the example; the lint says which key, and the example test lists it as a known contradiction",
+};
+
 /// Every lint, in the order of the docs table.
-pub static ALL: [&Lint; 16] = [
+pub static ALL: [&Lint; 21] = [
     &INVALID_FRONT_MATTER,
     &INVALID_EXAMPLE_JSON,
     &MALFORMED_ERROR_EXAMPLE,
@@ -188,6 +223,11 @@ pub static ALL: [&Lint; 16] = [
     &CONFLICTING_SCOPE_GRANTS,
     &UNREADABLE_SCOPE_HISTORY,
     &UNDEFINED_SCOPE,
+    &UNREADABLE_ENTITY_ATTRIBUTE,
+    &UNKNOWN_ATTRIBUTE_TYPE,
+    &UNRESOLVED_ENTITY,
+    &INVALID_ENTITY_EXAMPLE,
+    &EXAMPLE_CONTRADICTS_TABLE,
 ];
 
 /// The lint named `name`.

@@ -76,7 +76,7 @@ pub(crate) struct Run {
 
 impl Block {
     /// A code block's content, as written.
-    #[cfg(feature = "markdown-methods")]
+    #[cfg(any(feature = "markdown-methods", feature = "markdown-entities"))]
     pub fn code_text(&self) -> String {
         self.runs.iter().map(|run| run.text.as_str()).collect()
     }

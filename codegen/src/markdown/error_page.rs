@@ -8,9 +8,10 @@
 use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Errors, Sink};
-use crate::model::{Attribute, HistoryEntry, Message, Reason, Spec, StatusGroup};
+use crate::model::{Attribute, Message, Reason, Spec, StatusGroup};
 use crate::source::Source;
 
+use super::attributes::AttributeReader;
 use super::blocks::{self, Block, BlockKind};
 use super::front_matter::{self, PageKind};
 use super::inline;
@@ -53,13 +54,13 @@ enum Section {
 #[derive(Default)]
 struct PageReader {
     section: Section,
-    attributes: Vec<Attribute>,
+    attributes: AttributeReader,
+    /// For each attribute read, whether its section is "Optional attributes".
+    optional_section: Vec<bool>,
     /// The first attributes section's heading, and how many `###` headings
     /// the attributes sections hold, so an empty section is reported.
     attributes_span: Option<Range<usize>>,
     attribute_headings: usize,
-    /// The field that a following unlabelled paragraph continues.
-    last_field: Option<Field>,
     reasons_span: Option<Range<usize>>,
     status_headings: usize,
     groups: Vec<StatusGroup>,
@@ -88,13 +89,6 @@ struct PendingReason {
     heading: String,
     span: Range<usize>,
     anchor: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
-    Description,
-    Type,
-    VersionHistory,
 }
 
 struct Body {
@@ -141,7 +135,11 @@ impl PageReader {
                 match self.section {
                     Section::Attributes { all_optional } if *level == 3 => {
                         self.attribute_headings += 1;
-                        self.attribute_heading(block, heading, all_optional, sink);
+                        let mut problems = Vec::new();
+                        if self.attributes.heading(block, id.clone(), &mut problems) {
+                            self.optional_section.push(all_optional);
+                        }
+                        problems.into_iter().for_each(|problem| sink.push(problem));
                     }
                     Section::Reasons => {
                         self.reasons_heading(block, *level, heading, id.clone(), sink)
@@ -150,90 +148,16 @@ impl PageReader {
                 }
             }
             BlockKind::Paragraph => match self.section {
-                Section::Attributes { .. } => self.attribute_paragraph(block, sink),
+                Section::Attributes { .. } => {
+                    let mut problems = Vec::new();
+                    self.attributes.paragraph(block, &mut problems);
+                    problems.into_iter().for_each(|problem| sink.push(problem));
+                }
                 Section::Reasons => self.reasons_paragraph(block, sink),
                 _ => {}
             },
             BlockKind::CodeBlock { .. } | BlockKind::List | BlockKind::Table | BlockKind::Other => {
             }
-        }
-    }
-
-    fn attribute_heading(
-        &mut self,
-        block: &Block,
-        heading: inline::Heading,
-        all_optional: bool,
-        sink: &mut Sink,
-    ) {
-        self.last_field = None;
-        let Some(name) = heading.code_name else {
-            sink.push(
-                Diagnostic::error(
-                    block.span.clone(),
-                    "an attribute heading must be the attribute's name in backticks",
-                )
-                .label("no `name` here")
-                .help(
-                    "write it as ### `name`, optionally followed by {{%optional%}} and {#anchor}",
-                ),
-            );
-            return;
-        };
-        let mut optional = all_optional;
-        let mut deprecated = false;
-        for marker in &heading.markers {
-            match marker.name.as_str() {
-                "optional" | "nullable" => optional = true,
-                "deprecated" => deprecated = true,
-                other => sink.push(
-                    Diagnostic::error(marker.span.clone(), format!("unknown shortcode `{other}` in an attribute heading"))
-                        .label("not a known marker")
-                        .help("attribute headings accept the markers {{%optional%}}, {{%nullable%}} and {{%deprecated%}}"),
-                ),
-            }
-        }
-        self.attributes.push(Attribute {
-            name,
-            span: block.span.clone(),
-            description: String::new(),
-            type_text: String::new(),
-            type_span: block.span.clone(),
-            optional,
-            deprecated,
-            history: Vec::new(),
-        });
-    }
-
-    fn attribute_paragraph(&mut self, block: &Block, sink: &mut Sink) {
-        let Some(attribute) = self.attributes.last_mut() else {
-            return; // Prose before the first attribute.
-        };
-        let fields = inline::labelled_fields(block);
-        if fields.is_empty() {
-            // An unlabelled paragraph continues the field above it.
-            if let Some(field) = self.last_field {
-                let text = block.plain_text();
-                apply_field(attribute, field, text.trim(), block.span.clone());
-            }
-            return;
-        }
-        for field in fields {
-            let kind = match field.label.to_ascii_lowercase().as_str() {
-                "description" => Field::Description,
-                "type" => Field::Type,
-                "version history" => Field::VersionHistory,
-                _ => {
-                    sink.push(
-                        Diagnostic::error(field.label_span.clone(), format!("unknown attribute field `{}`", field.label))
-                            .label("not a field this generator reads")
-                            .help("attribute fields are **Description:**, **Type:** and **Version history:**"),
-                    );
-                    continue;
-                }
-            };
-            apply_field(attribute, kind, &field.value, field.value_span.clone());
-            self.last_field = Some(kind);
         }
     }
 
@@ -421,8 +345,24 @@ impl PageReader {
             ),
             Some(_) => {}
         }
+        let attributes = self
+            .attributes
+            .attributes
+            .into_iter()
+            .zip(self.optional_section)
+            .map(|(read, in_optional_section)| Attribute {
+                name: read.name,
+                span: read.span,
+                description: read.description,
+                type_text: read.type_text,
+                type_span: read.type_span,
+                optional: in_optional_section || read.optional || read.nullable,
+                deprecated: read.deprecated || read.removed,
+                history: read.history,
+            })
+            .collect();
         Body {
-            attributes: self.attributes,
+            attributes,
             groups: self.groups,
         }
     }
@@ -474,54 +414,6 @@ fn classify_section(level: u8, title: &str, id: Option<&str>) -> Section {
         "optional attributes" => Section::Attributes { all_optional: true },
         _ => Section::Ignored,
     }
-}
-
-fn apply_field(attribute: &mut Attribute, field: Field, value: &str, span: Range<usize>) {
-    match field {
-        Field::Description => append(&mut attribute.description, value),
-        Field::Type => {
-            append(&mut attribute.type_text, value);
-            attribute.type_span = span;
-        }
-        Field::VersionHistory => attribute.history.extend(parse_history(value)),
-    }
-}
-
-fn append(target: &mut String, value: &str) {
-    if !target.is_empty() && !value.is_empty() {
-        target.push(' ');
-    }
-    target.push_str(value);
-}
-
-/// Reads `0.6.0 - added` lines and the 2020 layout's `Added in 0.6.0`.
-/// Lines of any other shape are kept whole, with no version.
-fn parse_history(value: &str) -> Vec<HistoryEntry> {
-    value
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-        .map(|line| {
-            if let Some(version) = line.strip_prefix("Added in ") {
-                return HistoryEntry {
-                    version: version.trim().to_owned(),
-                    change: "added".to_owned(),
-                };
-            }
-            match line.split_once(" - ") {
-                Some((version, change)) if version.starts_with(|c: char| c.is_ascii_digit()) => {
-                    HistoryEntry {
-                        version: version.trim().to_owned(),
-                        change: change.trim().to_owned(),
-                    }
-                }
-                _ => HistoryEntry {
-                    version: String::new(),
-                    change: line.to_owned(),
-                },
-            }
-        })
-        .collect()
 }
 
 enum StatusProblem {
@@ -594,15 +486,5 @@ mod tests {
             Err(StatusProblem::OutOfRange(_))
         ));
         assert!(matches!(parse_status("404"), Err(StatusProblem::NoText)));
-    }
-
-    #[test]
-    fn history_reads_both_layouts() {
-        let current = parse_history("0.6.0 - added\n4.0.0 - now nullable");
-        assert_eq!(current[1].version, "4.0.0");
-        assert_eq!(current[1].change, "now nullable");
-        let legacy = parse_history("Added in 0.6.0");
-        assert_eq!(legacy[0].version, "0.6.0");
-        assert_eq!(legacy[0].change, "added");
     }
 }

@@ -25,6 +25,12 @@ pub(crate) enum PageKind {
         expect(dead_code, reason = "only the scopes page's reader names it")
     )]
     OauthScopes,
+    /// `content/en/entities/*.md`.
+    #[cfg_attr(
+        not(feature = "markdown-entities"),
+        expect(dead_code, reason = "only the entity pages' reader names it")
+    )]
+    Entity,
 }
 
 impl PageKind {
@@ -34,6 +40,7 @@ impl PageKind {
             PageKind::Methods => "title: statuses API methods",
             PageKind::RateLimits => "title: Rate limits",
             PageKind::OauthScopes => "title: OAuth Scopes",
+            PageKind::Entity => "title: Status",
         }
     }
 
@@ -42,6 +49,7 @@ impl PageKind {
             PageKind::ErrorEntity => "the title names the entity struct",
             PageKind::Methods => "the title names the page in the YAML copy",
             PageKind::RateLimits | PageKind::OauthScopes => "nothing generated uses it",
+            PageKind::Entity => "the title names the page's entity",
         }
     }
 
@@ -60,11 +68,13 @@ impl PageKind {
                 sink.push(diagnostic);
                 (None, body_start)
             }
-            PageKind::Methods | PageKind::RateLimits | PageKind::OauthScopes => {
+            PageKind::Methods | PageKind::RateLimits | PageKind::OauthScopes | PageKind::Entity => {
                 // Compared, not matched: without `markdown-methods` nothing
                 // else constructs `Methods`.
                 let outcome = if self == PageKind::Methods {
                     "read the page's methods; its title, which only the YAML copy shows, is left empty"
+                } else if self == PageKind::Entity {
+                    "names the page's entity from its file name (`Admin_Account` → `Admin::Account`)"
                 } else if self == PageKind::RateLimits {
                     "read the page's headers and limits; nothing uses its title"
                 } else {

@@ -104,6 +104,8 @@ pub(crate) struct LabelledField {
     pub value_span: Range<usize>,
     /// The code spans in the value, unquoted: `write:statuses`.
     pub code: Vec<String>,
+    /// The texts of the links in the value: `Account` for an entity link.
+    pub links: Vec<String>,
 }
 
 /// Splits `**Label:** value` pairs. A label is bold text ending in `:` at the
@@ -137,6 +139,7 @@ pub(crate) fn labelled_fields(block: &Block) -> Vec<LabelledField> {
                     value: String::new(),
                     value_span: label_span.end..label_span.end,
                     code: Vec::new(),
+                    links: Vec::new(),
                 });
                 if let Some(after) = after {
                     let rest = &after.text[1..];
@@ -159,6 +162,11 @@ pub(crate) fn labelled_fields(block: &Block) -> Vec<LabelledField> {
                     && let Some(field) = fields.last_mut()
                 {
                     field.code.push(run.text.clone());
+                }
+                if matches!(run.kind, RunKind::Link { .. })
+                    && let Some(field) = fields.last_mut()
+                {
+                    field.links.push(run.text.clone());
                 }
                 push_value(&mut fields, &run.text, run.span.clone());
                 at_line_start &= run.text.trim().is_empty();

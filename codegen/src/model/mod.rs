@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+pub mod entities;
 pub mod methods;
 pub mod rate_limits;
 pub mod scopes;

@@ -1,0 +1,220 @@
+//! The attribute sections every entity page shares, the Error page's
+//! included: a heading that is the attribute's name in backticks, with
+//! `{{%optional%}}`-style markers and an `{#anchor}`, then the labelled
+//! `**Description:**`, `**Type:**` and `**Version history:**` fields.
+//! The Error page's reader and the entity pages' reader both use this one.
+
+use std::ops::Range;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::HistoryEntry;
+
+use super::blocks::Block;
+use super::inline;
+
+/// One attribute as its heading and fields write it.
+#[derive(Debug, Clone)]
+pub(crate) struct ReadAttribute {
+    pub name: String,
+    pub span: Range<usize>,
+    pub anchor: Option<String>,
+    pub description: String,
+    /// The whole `Type:` field, its continuation lines included.
+    pub type_text: String,
+    pub type_span: Range<usize>,
+    /// The code spans of the `Type:` field, unquoted, in order.
+    pub type_code: Vec<String>,
+    /// The link texts of the `Type:` field: entity names.
+    pub type_links: Vec<String>,
+    /// `{{%optional%}}` on the heading.
+    pub optional: bool,
+    /// `{{%nullable%}}` on the heading.
+    pub nullable: bool,
+    pub deprecated: bool,
+    pub removed: bool,
+    pub history: Vec<HistoryEntry>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Description,
+    Type,
+    VersionHistory,
+}
+
+/// Reads attribute headings and the paragraphs under them. Problems are
+/// returned to the caller, which decides whether they are errors (the Error
+/// page, which our user controls) or lints (the docs' entity pages).
+#[derive(Default)]
+pub(crate) struct AttributeReader {
+    pub attributes: Vec<ReadAttribute>,
+    /// The field that a following unlabelled paragraph continues.
+    last_field: Option<Field>,
+}
+
+impl AttributeReader {
+    /// Starts an attribute at a heading; `false` (with the problem pushed)
+    /// when the heading is not an attribute's name in backticks.
+    pub fn heading(
+        &mut self,
+        block: &Block,
+        id: Option<String>,
+        problems: &mut Vec<Diagnostic>,
+    ) -> bool {
+        self.last_field = None;
+        let heading = inline::heading(block);
+        let Some(name) = heading.code_name else {
+            problems.push(
+                Diagnostic::error(
+                    block.span.clone(),
+                    "an attribute heading must be the attribute's name in backticks",
+                )
+                .label("no `name` here")
+                .help(
+                    "write it as ### `name`, optionally followed by {{%optional%}} and {#anchor}",
+                ),
+            );
+            return false;
+        };
+        let mut attribute = ReadAttribute {
+            name,
+            span: block.span.clone(),
+            anchor: id,
+            description: String::new(),
+            type_text: String::new(),
+            type_span: block.span.clone(),
+            type_code: Vec::new(),
+            type_links: Vec::new(),
+            optional: false,
+            nullable: false,
+            deprecated: false,
+            removed: false,
+            history: Vec::new(),
+        };
+        for marker in &heading.markers {
+            match marker.name.as_str() {
+                "optional" => attribute.optional = true,
+                "nullable" => attribute.nullable = true,
+                "deprecated" => attribute.deprecated = true,
+                "removed" => attribute.removed = true,
+                other => problems.push(
+                    Diagnostic::error(marker.span.clone(), format!("unknown shortcode `{other}` in an attribute heading"))
+                        .label("not a known marker")
+                        .help("attribute headings accept the markers {{%optional%}}, {{%nullable%}}, {{%deprecated%}} and {{%removed%}}"),
+                ),
+            }
+        }
+        self.attributes.push(attribute);
+        true
+    }
+
+    /// Ends the current attribute: a following paragraph is not its field.
+    pub fn close(&mut self) {
+        self.last_field = None;
+    }
+
+    /// A paragraph under the current attribute: its labelled fields, or the
+    /// continuation of the field above.
+    pub fn paragraph(&mut self, block: &Block, problems: &mut Vec<Diagnostic>) {
+        let Some(attribute) = self.attributes.last_mut() else {
+            return; // Prose before the first attribute.
+        };
+        let fields = inline::labelled_fields(block);
+        if fields.is_empty() {
+            if let Some(field) = self.last_field {
+                let text = block.plain_text();
+                apply_field(attribute, field, text.trim(), block.span.clone());
+            }
+            return;
+        }
+        for field in fields {
+            let kind = match field.label.to_ascii_lowercase().as_str() {
+                "description" => Field::Description,
+                "type" => Field::Type,
+                "version history" => Field::VersionHistory,
+                _ => {
+                    problems.push(
+                        Diagnostic::error(field.label_span.clone(), format!("unknown attribute field `{}`", field.label))
+                            .label("not a field this generator reads")
+                            .help("attribute fields are **Description:**, **Type:** and **Version history:**"),
+                    );
+                    continue;
+                }
+            };
+            if kind == Field::Type {
+                attribute.type_code.extend(field.code.iter().cloned());
+                attribute.type_links.extend(field.links.iter().cloned());
+            }
+            apply_field(attribute, kind, &field.value, field.value_span.clone());
+            self.last_field = Some(kind);
+        }
+    }
+}
+
+fn apply_field(attribute: &mut ReadAttribute, field: Field, value: &str, span: Range<usize>) {
+    match field {
+        Field::Description => append(&mut attribute.description, value),
+        Field::Type => {
+            if attribute.type_text.is_empty() {
+                attribute.type_span = span;
+            }
+            if !attribute.type_text.is_empty() && !value.is_empty() {
+                attribute.type_text.push('\n');
+            }
+            attribute.type_text.push_str(value);
+        }
+        Field::VersionHistory => attribute.history.extend(parse_history(value)),
+    }
+}
+
+fn append(target: &mut String, value: &str) {
+    if !target.is_empty() && !value.is_empty() {
+        target.push(' ');
+    }
+    target.push_str(value);
+}
+
+/// Reads `0.6.0 - added` lines and the 2020 layout's `Added in 0.6.0`.
+/// Lines of any other shape are kept whole, with no version.
+pub(crate) fn parse_history(value: &str) -> Vec<HistoryEntry> {
+    value
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(|line| {
+            if let Some(version) = line.strip_prefix("Added in ") {
+                return HistoryEntry {
+                    version: version.trim().to_owned(),
+                    change: "added".to_owned(),
+                };
+            }
+            match line.split_once(" - ") {
+                Some((version, change)) if version.starts_with(|c: char| c.is_ascii_digit()) => {
+                    HistoryEntry {
+                        version: version.trim().to_owned(),
+                        change: change.trim().to_owned(),
+                    }
+                }
+                _ => HistoryEntry {
+                    version: String::new(),
+                    change: line.to_owned(),
+                },
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn history_reads_both_layouts() {
+        let current = parse_history("0.6.0 - added\n4.0.0 - now nullable");
+        assert_eq!(current[1].version, "4.0.0");
+        assert_eq!(current[1].change, "now nullable");
+        let legacy = parse_history("Added in 0.6.0");
+        assert_eq!(legacy[0].version, "0.6.0");
+        assert_eq!(legacy[0].change, "added");
+    }
+}

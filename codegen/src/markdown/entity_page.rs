@@ -1,0 +1,361 @@
+//! Reads one entity page (`content/en/entities/*.md`) into its entities.
+//!
+//! The page's own entity is named by its title; each `## X attributes`,
+//! `## X entity attributes` or `## X entity` section defines a sub-entity.
+//! Attribute headings are read by the reader the Error page uses. JSON code
+//! blocks are the examples of the entity whose section holds them; those of
+//! `## Example(s)` show the page's own entity. Every defect is a lint.
+
+use crate::diagnostic::{Diagnostic, Error, Sink};
+use crate::lint::{self, Found};
+use crate::model::entities::{
+    AttributeLifecycle, AttributeType, Entity, EntityAttribute, EntityPage, Example,
+};
+use crate::source::Source;
+
+use super::attributes::{AttributeReader, ReadAttribute};
+use super::blocks::{self, Block, BlockKind};
+use super::front_matter::{self, PageKind};
+use super::{inline, type_line};
+
+/// Reads a page; `file` is its file name without `.md` (`Admin_Account`).
+pub(crate) fn parse(source: &Source, file: &str) -> Result<(EntityPage, Vec<Found>), Error> {
+    let text = source.text();
+    let mut sink = Sink::default();
+    let (front, body_start) = front_matter::parse(text, PageKind::Entity, &mut sink);
+    let title = front
+        .map(|front| front.title)
+        .filter(|title| !title.trim().is_empty())
+        .unwrap_or_else(|| file.replace('_', "::"));
+    let mut reader = PageReader::new(title.trim(), body_start);
+    for block in &blocks::parse(&text[body_start..], body_start) {
+        reader.block(block, &mut sink);
+    }
+    let mut page = reader.finish(file, &mut sink);
+    if !sink.is_empty() {
+        return Err(sink.into_error(source));
+    }
+    let (found, records) = super::found_lints(&mut sink, source, &format!("entities/{file}.md"));
+    page.lints = records;
+    Ok((page, found))
+}
+
+/// Where in the page the reader is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    /// Before the first `##`, or a section we do not read (See also).
+    Ignored,
+    /// `## Example(s)`: examples of the page's own entity.
+    Examples,
+    /// An attributes section of `entities[index]`.
+    Attributes {
+        index: usize,
+        all_optional: bool,
+        deprecated: bool,
+    },
+}
+
+struct PageReader {
+    title: String,
+    entities: Vec<(Entity, AttributeReader, Vec<SectionFlags>)>,
+    examples: Vec<Example>,
+    section: Section,
+}
+
+/// What the section an attribute was read in says about all its attributes.
+#[derive(Debug, Clone, Copy)]
+struct SectionFlags {
+    all_optional: bool,
+    deprecated: bool,
+}
+
+impl PageReader {
+    fn new(title: &str, at: usize) -> PageReader {
+        let own = Entity {
+            name: title.to_owned(),
+            anchor: None,
+            span: at..at,
+            extends: None,
+            attributes: Vec::new(),
+        };
+        PageReader {
+            title: title.to_owned(),
+            entities: vec![(own, AttributeReader::default(), Vec::new())],
+            examples: Vec::new(),
+            section: Section::Ignored,
+        }
+    }
+
+    fn block(&mut self, block: &Block, sink: &mut Sink) {
+        match &block.kind {
+            BlockKind::Heading { level, id } if *level <= 2 => {
+                self.section_heading(block, id.clone());
+            }
+            BlockKind::Heading { id, .. } => self.inner_heading(block, id.clone(), sink),
+            BlockKind::Paragraph => {
+                if let Section::Attributes { index, .. } = self.section {
+                    let mut problems = Vec::new();
+                    self.entities[index].1.paragraph(block, &mut problems);
+                    lint_problems(problems, sink);
+                }
+            }
+            BlockKind::CodeBlock { info } if is_json(info) => {
+                let entity = match self.section {
+                    Section::Examples => Some(0),
+                    Section::Attributes { index, .. } => Some(index),
+                    Section::Ignored => None,
+                };
+                if let Some(index) = entity {
+                    self.examples.push(Example {
+                        entity: self.entities[index].0.name.clone(),
+                        json: block.code_text(),
+                        span: block.span.clone(),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn section_heading(&mut self, block: &Block, id: Option<String>) {
+        for (_, reader, _) in &mut self.entities {
+            reader.close();
+        }
+        let heading = inline::heading(block);
+        let title = heading.text.trim().to_ascii_lowercase();
+        self.section = match title.as_str() {
+            "attributes" | "required attributes" => Section::Attributes {
+                index: 0,
+                all_optional: false,
+                deprecated: false,
+            },
+            "optional attributes" => Section::Attributes {
+                index: 0,
+                all_optional: true,
+                deprecated: false,
+            },
+            "deprecated attributes" => Section::Attributes {
+                index: 0,
+                all_optional: false,
+                deprecated: true,
+            },
+            "example" | "examples" => Section::Examples,
+            _ => match sub_entity_name(&heading.text) {
+                Some(name) => {
+                    let name = self.qualified(&name);
+                    self.entities.push((
+                        Entity {
+                            name,
+                            anchor: id,
+                            span: block.span.clone(),
+                            extends: None,
+                            attributes: Vec::new(),
+                        },
+                        AttributeReader::default(),
+                        Vec::new(),
+                    ));
+                    Section::Attributes {
+                        index: self.entities.len() - 1,
+                        all_optional: false,
+                        deprecated: false,
+                    }
+                }
+                None => Section::Ignored,
+            },
+        };
+    }
+
+    /// A `###` or deeper heading: an attribute in an attributes section;
+    /// `### Attributes` and `### Example` structure a sub-entity's section.
+    fn inner_heading(&mut self, block: &Block, id: Option<String>, sink: &mut Sink) {
+        let Section::Attributes {
+            index,
+            all_optional,
+            deprecated,
+        } = self.section
+        else {
+            return;
+        };
+        let heading = inline::heading(block);
+        if heading.code_name.is_none()
+            && matches!(
+                heading.text.trim().to_ascii_lowercase().as_str(),
+                "attributes" | "example" | "examples"
+            )
+        {
+            self.entities[index].1.close();
+            return;
+        }
+        let mut problems = Vec::new();
+        let (_, reader, flags) = &mut self.entities[index];
+        if reader.heading(block, id, &mut problems) {
+            flags.push(SectionFlags {
+                all_optional,
+                deprecated,
+            });
+        }
+        lint_problems(problems, sink);
+    }
+
+    /// A sub-entity's docs name: `Status::Mention` as written; a bare name
+    /// that does not contain the page entity's own (`Field` on Account) is
+    /// qualified by it (`Account::Field`), so two pages' `Field`s stay apart.
+    fn qualified(&self, name: &str) -> String {
+        let own = self.title.rsplit("::").next().unwrap_or(&self.title);
+        if name.contains("::") || name.contains(own) {
+            name.to_owned()
+        } else {
+            format!("{}::{name}", self.title)
+        }
+    }
+
+    fn finish(self, file: &str, sink: &mut Sink) -> EntityPage {
+        let mut entities = Vec::new();
+        for (mut entity, reader, flags) in self.entities {
+            entity.attributes = reader
+                .attributes
+                .into_iter()
+                .zip(flags)
+                .map(|(read, flags)| attribute(read, flags, sink))
+                .collect();
+            entities.push(entity);
+        }
+        EntityPage {
+            file: file.to_owned(),
+            entities,
+            examples: self.examples,
+            lints: Vec::new(),
+        }
+    }
+}
+
+/// `Status::Mention attributes`, `CredentialAccount entity attributes`,
+/// `` `PartialAccountWithAvatar` entity `` → the name; `None` for any other
+/// section title.
+fn sub_entity_name(title: &str) -> Option<String> {
+    let title = title.trim();
+    let name = title
+        .strip_suffix(" entity attributes")
+        .or_else(|| title.strip_suffix(" attributes"))
+        .or_else(|| title.strip_suffix(" entity"))?
+        .trim()
+        .trim_matches('`');
+    let is_name = !name.is_empty()
+        && name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == ':');
+    is_name.then(|| name.to_owned())
+}
+
+fn attribute(read: ReadAttribute, flags: SectionFlags, sink: &mut Sink) -> EntityAttribute {
+    let path = key_path(&read.name);
+    let line = type_line::read(&read.type_text, &read.type_code, &read.type_links);
+    let first_line = read.type_text.lines().next().unwrap_or_default().to_owned();
+    if let Some(why) = &line.unread {
+        let diagnostic = if read.type_text.trim().is_empty() {
+            Diagnostic::defect(
+                read.span.clone(),
+                format!("attribute `{}` has no `**Type:**` line", read.name),
+                "the field keeps the raw JSON value",
+            )
+        } else {
+            Diagnostic::defect(
+                read.type_span.clone(),
+                format!("the type of `{}` is not one this generator reads: {why}", read.name),
+                "the field keeps the raw JSON value; a YAML copy can give it a type",
+            )
+        };
+        sink.lint(&lint::UNKNOWN_ATTRIBUTE_TYPE, diagnostic);
+    }
+    let lifecycle = if read.removed {
+        AttributeLifecycle::Removed
+    } else if read.deprecated || flags.deprecated {
+        AttributeLifecycle::Deprecated
+    } else {
+        AttributeLifecycle::Current
+    };
+    EntityAttribute {
+        path,
+        anchor: read.anchor,
+        span: read.span,
+        type_text: first_line,
+        type_span: read.type_span,
+        ty: line.ty,
+        nullable: line.nullable || read.nullable,
+        optional: line.optional || read.optional || flags.all_optional,
+        lifecycle,
+        values: line.values,
+        history: read.history,
+        type_override: false,
+    }
+}
+
+/// `meta[focus][x]` → `["meta", "focus", "x"]`.
+pub(crate) fn key_path(name: &str) -> Vec<String> {
+    let mut parts = name.split('[');
+    let mut path = vec![parts.next().unwrap_or_default().trim().to_owned()];
+    for part in parts {
+        path.push(part.trim_end_matches(']').trim().to_owned());
+    }
+    path
+}
+
+fn is_json(info: &str) -> bool {
+    info.split_whitespace().next() == Some("json")
+}
+
+/// The shared attribute reader's problems are defects in the docs here.
+fn lint_problems(problems: Vec<Diagnostic>, sink: &mut Sink) {
+    for problem in problems {
+        sink.lint(
+            &lint::UNREADABLE_ENTITY_ATTRIBUTE,
+            problem.outcome("leaves out that heading or field"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sub_entity_titles() {
+        assert_eq!(
+            sub_entity_name("Status::Mention attributes").as_deref(),
+            Some("Status::Mention")
+        );
+        assert_eq!(
+            sub_entity_name("CredentialAccount entity attributes").as_deref(),
+            Some("CredentialAccount")
+        );
+        assert_eq!(
+            sub_entity_name("`PartialAccountWithAvatar` entity").as_deref(),
+            Some("PartialAccountWithAvatar")
+        );
+        assert_eq!(sub_entity_name("See also"), None);
+        assert_eq!(sub_entity_name("Deprecated attributes"), None);
+    }
+
+    #[test]
+    fn key_paths() {
+        assert_eq!(key_path("meta[focus][x]"), ["meta", "focus", "x"]);
+        assert_eq!(key_path("id"), ["id"]);
+    }
+
+    #[test]
+    fn a_page_reads_into_entities() {
+        let page = "---\ntitle: Poll\n---\n\n## Attributes\n\n### `id` {#id}\n\n**Description:** x.\\\n**Type:** String (cast from an integer)\\\n**Version history:**\\\n2.8.0 - added\n\n### `expires_at` {#expires_at}\n\n**Description:** x.\\\n**Type:** {{<nullable>}} String ([Datetime](/api/datetime-format#datetime)), or null\\\n**Version history:**\\\n2.8.0 - added\n\n## Poll::Option attributes {#Option}\n\n### `title` {#title}\n\n**Description:** x.\\\n**Type:** String\\\n**Version history:**\\\n2.8.0 - added\n\n## Field entity attributes {#Field}\n\n### `votes_count` {{%optional%}}\n\n**Description:** x.\\\n**Type:** Mystery\\\n**Version history:**\\\n2.8.0 - added\n";
+        let (page, found) = parse(&Source::new("Poll.md", page), "Poll").unwrap();
+        let names: Vec<_> = page.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Poll", "Poll::Option", "Poll::Field"]);
+        let expires = &page.entities[0].attributes[1];
+        assert!(expires.nullable && !expires.optional);
+        assert_eq!(expires.added_in(), Some("2.8.0"));
+        let votes = &page.entities[2].attributes[0];
+        assert!(votes.optional);
+        assert_eq!(votes.ty, AttributeType::Json);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].lint.name, "unknown-attribute-type");
+    }
+}

@@ -1,0 +1,279 @@
+//! What the entity pages document: for each entity (and sub-entity such as
+//! `Status::Mention`), its attributes with their types, nullability,
+//! optionality, enumerated values and versions. Facts only; the prose stays
+//! on the docs site, which each item's docs link reaches.
+
+use std::ops::Range;
+
+use super::HistoryEntry;
+use super::methods::LintRecord;
+
+/// Every entity page of the docs (or of their YAML copy), in file order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EntitySpec {
+    pub pages: Vec<EntityPage>,
+}
+
+impl EntitySpec {
+    /// Every entity, in page order.
+    pub fn entities(&self) -> impl Iterator<Item = (&EntityPage, &Entity)> {
+        self.pages
+            .iter()
+            .flat_map(|page| page.entities.iter().map(move |entity| (page, entity)))
+    }
+
+    /// The entity the docs call `name`, e.g. `Status::Mention`.
+    pub fn entity(&self, name: &str) -> Option<&Entity> {
+        self.entities()
+            .map(|(_, entity)| entity)
+            .find(|entity| entity.name == name)
+    }
+
+    /// The same content with every span emptied.
+    pub fn without_spans(&self) -> EntitySpec {
+        let mut spec = self.clone();
+        for page in &mut spec.pages {
+            for entity in &mut page.entities {
+                entity.span = 0..0;
+                for attribute in &mut entity.attributes {
+                    attribute.span = 0..0;
+                    attribute.type_span = 0..0;
+                }
+            }
+            page.examples.iter_mut().for_each(|example| example.span = 0..0);
+            page.lints.iter_mut().for_each(|lint| lint.span = 0..0);
+        }
+        spec
+    }
+}
+
+/// One entity page, e.g. `Status.md` or `Admin_Account.md`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityPage {
+    /// The file name without `.md`: `Status`, `Admin_Account`. Its docs URL
+    /// is `/entities/<file>/`.
+    pub file: String,
+    /// The page's entity first, then the sub-entities its `##` sections define.
+    pub entities: Vec<Entity>,
+    /// The page's JSON examples (not in the YAML copy: they are the docs' text).
+    pub examples: Vec<Example>,
+    /// The docs defects found on the page, as the YAML copy records them.
+    pub lints: Vec<LintRecord>,
+}
+
+/// An entity: the page's own (`Status`, named by the page title) or a
+/// sub-entity of a `## … attributes` section (`Status::Mention`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// The docs' name: `Status`, `Admin::Account`, `Status::Mention`,
+    /// `CredentialAccount`, `Account::Field`.
+    pub name: String,
+    /// The section's `{#anchor}`; `None` for the page's own entity.
+    pub anchor: Option<String>,
+    pub span: Range<usize>,
+    /// The entity whose attributes this one also has: `CredentialAccount`
+    /// extends `Account`.
+    pub extends: Option<String>,
+    /// In page order; nested hash attributes (`source[note]`) follow the
+    /// hash they belong to.
+    pub attributes: Vec<EntityAttribute>,
+}
+
+/// One attribute heading, e.g. `` ### `source[note]` ``.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityAttribute {
+    /// The key path: `["source", "note"]` for `source[note]`.
+    pub path: Vec<String>,
+    pub anchor: Option<String>,
+    pub span: Range<usize>,
+    /// The first line of the `Type:` field as written, links as their text:
+    /// `{{<nullable>}} String (URL) or null`.
+    pub type_text: String,
+    pub type_span: Range<usize>,
+    pub ty: AttributeType,
+    /// The value may be `null`.
+    pub nullable: bool,
+    /// The key may be absent.
+    pub optional: bool,
+    pub lifecycle: AttributeLifecycle,
+    /// Enumerated values (`` `public` = … ``), in page order.
+    pub values: Vec<String>,
+    pub history: Vec<HistoryEntry>,
+    /// A type set by the YAML copy, overriding the one the `Type:` line gives.
+    pub type_override: bool,
+}
+
+impl EntityAttribute {
+    /// `source[note]`, as the docs write the path.
+    pub fn display_name(&self) -> String {
+        display_path(&self.path)
+    }
+
+    /// The version the first history entry names.
+    pub fn added_in(&self) -> Option<&str> {
+        self.history
+            .first()
+            .map(|entry| entry.version.as_str())
+            .filter(|version| !version.is_empty())
+    }
+}
+
+/// `source[note]` for `["source", "note"]`.
+pub fn display_path(path: &[String]) -> String {
+    let mut name = path.first().cloned().unwrap_or_default();
+    for key in &path[1.min(path.len())..] {
+        name.push('[');
+        name.push_str(key);
+        name.push(']');
+    }
+    name
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum AttributeLifecycle {
+    Current,
+    Deprecated,
+    Removed,
+}
+
+/// What a `Type:` line says, without nullability.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum AttributeType {
+    String(StringFormat),
+    Integer,
+    /// `Float`, or `Number`: any JSON number.
+    Float,
+    Boolean,
+    /// A JSON object: a nested struct when `name[key]` attributes describe
+    /// it, the raw JSON otherwise.
+    Hash,
+    /// An entity, by its docs name as linked (`Account`, `Status::Tag`).
+    Entity(String),
+    /// One of several entities: `Quote or ShallowQuote`.
+    OneOf(Vec<String>),
+    Array(Box<AttributeType>),
+    /// A spelling the generator does not read: the raw JSON value.
+    Json,
+}
+
+impl AttributeType {
+    /// The innermost type of an array.
+    pub fn element(&self) -> &AttributeType {
+        match self {
+            AttributeType::Array(inner) => inner.element(),
+            other => other,
+        }
+    }
+
+    /// The canonical spelling the YAML copy writes and reads:
+    /// `string`, `string(url)`, `array(entity(Account))`.
+    pub fn spelling(&self) -> String {
+        match self {
+            AttributeType::String(format) => match format.name() {
+                None => "string".to_owned(),
+                Some(name) => format!("string({name})"),
+            },
+            AttributeType::Integer => "integer".to_owned(),
+            AttributeType::Float => "float".to_owned(),
+            AttributeType::Boolean => "boolean".to_owned(),
+            AttributeType::Hash => "hash".to_owned(),
+            AttributeType::Entity(name) => format!("entity({name})"),
+            AttributeType::OneOf(names) => format!("one_of({})", names.join(", ")),
+            AttributeType::Array(inner) => format!("array({})", inner.spelling()),
+            AttributeType::Json => "json".to_owned(),
+        }
+    }
+
+    /// Reads [`AttributeType::spelling`] back.
+    pub fn from_spelling(text: &str) -> Option<AttributeType> {
+        let text = text.trim();
+        let inner = |prefix: &str| {
+            text.strip_prefix(prefix)
+                .and_then(|rest| rest.strip_prefix('('))
+                .and_then(|rest| rest.strip_suffix(')'))
+                .map(str::trim)
+        };
+        let is_name = |name: &str| {
+            !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == ':' || c == '_')
+        };
+        Some(match text {
+            "string" => AttributeType::String(StringFormat::Plain),
+            "integer" => AttributeType::Integer,
+            "float" => AttributeType::Float,
+            "boolean" => AttributeType::Boolean,
+            "hash" => AttributeType::Hash,
+            "json" => AttributeType::Json,
+            _ => {
+                if let Some(format) = inner("string") {
+                    AttributeType::String(StringFormat::from_name(format)?)
+                } else if let Some(name) = inner("entity").filter(|name| is_name(name)) {
+                    AttributeType::Entity(name.to_owned())
+                } else if let Some(names) = inner("one_of") {
+                    let names: Vec<String> = names.split(',').map(|n| n.trim().to_owned()).collect();
+                    if names.len() < 2 || !names.iter().all(|name| is_name(name)) {
+                        return None;
+                    }
+                    AttributeType::OneOf(names)
+                } else if let Some(element) = inner("array") {
+                    AttributeType::Array(Box::new(AttributeType::from_spelling(element)?))
+                } else {
+                    return None;
+                }
+            }
+        })
+    }
+}
+
+/// What a `String (…)` says about the string. All are Rust `String`s: the
+/// format goes into the field's docs, and into the YAML copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StringFormat {
+    Plain,
+    /// `cast from an integer`: an ID.
+    Id,
+    Url,
+    Html,
+    Datetime,
+    Date,
+    /// `Enumerable oneOf`, `one of …`: the attribute's `values`.
+    Enumerable,
+}
+
+impl StringFormat {
+    const NAMED: [(StringFormat, &'static str); 6] = [
+        (StringFormat::Id, "id"),
+        (StringFormat::Url, "url"),
+        (StringFormat::Html, "html"),
+        (StringFormat::Datetime, "datetime"),
+        (StringFormat::Date, "date"),
+        (StringFormat::Enumerable, "enum"),
+    ];
+
+    pub fn name(self) -> Option<&'static str> {
+        Self::NAMED
+            .iter()
+            .find(|(format, _)| *format == self)
+            .map(|(_, name)| *name)
+    }
+
+    pub fn from_name(name: &str) -> Option<StringFormat> {
+        Self::NAMED
+            .iter()
+            .find(|(_, known)| *known == name)
+            .map(|(format, _)| *format)
+    }
+}
+
+/// A JSON example on an entity page, and the entity it shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Example {
+    /// The docs name of the entity whose section holds it.
+    pub entity: String,
+    /// The code block's text.
+    pub json: String,
+    /// The code block's text in the page.
+    pub span: Range<usize>,
+}
