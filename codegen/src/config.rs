@@ -392,3 +392,51 @@ pub fn write_if_changed(path: &Path, contents: &[u8]) -> std::io::Result<bool> {
     std::fs::write(path, contents)?;
     Ok(true)
 }
+
+impl Config {
+    /// Generates the entities module from `path`: a folder of the docs'
+    /// entity pages (`content/en/entities/`, with the `markdown-entities`
+    /// feature), or their YAML copy. The lints at warn level come back with it.
+    pub fn generate_entities_report(&self, path: impl AsRef<Path>) -> Result<Generated, Error> {
+        crate::generate_entities(path.as_ref(), self)
+    }
+
+    /// Generates the entities module into `$OUT_DIR/entities.rs` (or
+    /// [`Config::out_dir`]) when it changed, printing the lints as cargo
+    /// warnings. Include it with
+    /// `include!(concat!(env!("OUT_DIR"), "/entities.rs"));`.
+    pub fn compile_entities(&self, path: impl AsRef<Path>) -> Result<PathBuf, Error> {
+        let path = path.as_ref();
+        println!("cargo:rerun-if-changed={}", path.display());
+        let Generated { code, lints } = self.generate_entities_report(path)?;
+        for warning in lints.cargo_warnings() {
+            println!("cargo::warning={warning}");
+        }
+        let input = Source::new(display_path(path), String::new());
+        let out_dir = match &self.out_dir {
+            Some(dir) => dir.clone(),
+            None => match std::env::var_os("OUT_DIR") {
+                Some(dir) => PathBuf::from(dir),
+                None => {
+                    return Err(Error::single(
+                        input,
+                        Diagnostic::error(0..0, "OUT_DIR is not set, so there is nowhere to write")
+                            .help("call `compile_entities` from a build script, or set `Config::out_dir`"),
+                    ));
+                }
+            },
+        };
+        let out = out_dir.join("entities.rs");
+        write_if_changed(&out, code.as_bytes()).map_err(|err| {
+            Error::single(
+                input,
+                Diagnostic::error(
+                    0..0,
+                    format!("cannot write `{}`: {err}", display_path(&out)),
+                )
+                .help("check that the output directory exists and is writable"),
+            )
+        })?;
+        Ok(out)
+    }
+}

@@ -50,6 +50,9 @@ pub(crate) struct AttributeReader {
     pub attributes: Vec<ReadAttribute>,
     /// The field that a following unlabelled paragraph continues.
     last_field: Option<Field>,
+    /// Whether paragraphs belong to the last attribute: not after a heading
+    /// that was refused, or after [`AttributeReader::close`].
+    open: bool,
 }
 
 impl AttributeReader {
@@ -62,6 +65,7 @@ impl AttributeReader {
         problems: &mut Vec<Diagnostic>,
     ) -> bool {
         self.last_field = None;
+        self.open = false;
         let heading = inline::heading(block);
         let Some(name) = heading.code_name else {
             problems.push(
@@ -105,19 +109,21 @@ impl AttributeReader {
             }
         }
         self.attributes.push(attribute);
+        self.open = true;
         true
     }
 
     /// Ends the current attribute: a following paragraph is not its field.
     pub fn close(&mut self) {
         self.last_field = None;
+        self.open = false;
     }
 
     /// A paragraph under the current attribute: its labelled fields, or the
     /// continuation of the field above.
     pub fn paragraph(&mut self, block: &Block, problems: &mut Vec<Diagnostic>) {
-        let Some(attribute) = self.attributes.last_mut() else {
-            return; // Prose before the first attribute.
+        let Some(attribute) = self.attributes.last_mut().filter(|_| self.open) else {
+            return; // Prose before the first attribute, or after a refused heading.
         };
         let fields = inline::labelled_fields(block);
         if fields.is_empty() {

@@ -242,16 +242,13 @@ fn sub_entity_name(title: &str) -> Option<String> {
         .trim_matches('`');
     let is_name = !name.is_empty()
         && name.starts_with(|c: char| c.is_ascii_uppercase())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == ':');
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == ':');
     is_name.then(|| name.to_owned())
 }
 
 fn attribute(read: ReadAttribute, flags: SectionFlags, sink: &mut Sink) -> EntityAttribute {
     let path = key_path(&read.name);
     let line = type_line::read(&read.type_text, &read.type_code, &read.type_links);
-    let first_line = read.type_text.lines().next().unwrap_or_default().to_owned();
     if let Some(why) = &line.unread {
         let diagnostic = if read.type_text.trim().is_empty() {
             Diagnostic::defect(
@@ -262,7 +259,10 @@ fn attribute(read: ReadAttribute, flags: SectionFlags, sink: &mut Sink) -> Entit
         } else {
             Diagnostic::defect(
                 read.type_span.clone(),
-                format!("the type of `{}` is not one this generator reads: {why}", read.name),
+                format!(
+                    "the type of `{}` is not one this generator reads: {why}",
+                    read.name
+                ),
                 "the field keeps the raw JSON value; a YAML copy can give it a type",
             )
         };
@@ -279,7 +279,7 @@ fn attribute(read: ReadAttribute, flags: SectionFlags, sink: &mut Sink) -> Entit
         path,
         anchor: read.anchor,
         span: read.span,
-        type_text: first_line,
+        type_text: line.text,
         type_span: read.type_span,
         ty: line.ty,
         nullable: line.nullable || read.nullable,
@@ -291,12 +291,16 @@ fn attribute(read: ReadAttribute, flags: SectionFlags, sink: &mut Sink) -> Entit
     }
 }
 
-/// `meta[focus][x]` → `["meta", "focus", "x"]`.
+/// `meta[focus][x]` → `["meta", "focus", "x"]`. An array's element, `[]`
+/// in `history[][day]`, adds no key: the key is the element's.
 pub(crate) fn key_path(name: &str) -> Vec<String> {
     let mut parts = name.split('[');
     let mut path = vec![parts.next().unwrap_or_default().trim().to_owned()];
     for part in parts {
-        path.push(part.trim_end_matches(']').trim().to_owned());
+        let key = part.trim_end_matches(']').trim();
+        if !key.is_empty() {
+            path.push(key.to_owned());
+        }
     }
     path
 }
@@ -341,6 +345,7 @@ mod tests {
     fn key_paths() {
         assert_eq!(key_path("meta[focus][x]"), ["meta", "focus", "x"]);
         assert_eq!(key_path("id"), ["id"]);
+        assert_eq!(key_path("history[][day]"), ["history", "day"]);
     }
 
     #[test]

@@ -8,6 +8,8 @@ use crate::model::entities::{AttributeType, StringFormat};
 /// What one `Type:` field says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct TypeLine {
+    /// The type line as text: links as their text, without shortcodes.
+    pub text: String,
     pub ty: AttributeType,
     /// `{{<nullable>}}`, or `null` named after the type (`… or null`).
     pub nullable: bool,
@@ -30,8 +32,14 @@ pub(crate) fn read(text: &str, code: &[String], links: &[String]) -> TypeLine {
     let optional = ["{{<optional>}}", "{{%optional%}}", "{{< optional >}}"]
         .iter()
         .any(|marker| first.contains(marker));
-    let line = strip_shortcodes(first);
+    // Links whose target is a Hugo shortcode are no CommonMark links (the
+    // target has spaces), so the text may still hold `[Name](…)`.
+    let (first_unlinked, inline_links) = unlink(first);
+    let links: Vec<String> = links.iter().cloned().chain(inline_links).collect();
+    let links = links.as_slice();
+    let line = strip_shortcodes(&first_unlinked);
     let mut result = TypeLine {
+        text: line.clone(),
         ty: AttributeType::Json,
         nullable: nullable_marker,
         optional,
@@ -169,14 +177,10 @@ fn enumerated_values<'t>(
     let mut values = Vec::new();
     for line in lines {
         let line = line.trim();
-        if let Some(value) = code
-            .iter()
-            .filter(|value| !value.is_empty())
-            .find(|value| {
-                line.strip_prefix(value.as_str())
-                    .is_some_and(|rest| rest.trim_start().starts_with('='))
-            })
-            && !values.contains(value)
+        if let Some(value) = code.iter().filter(|value| !value.is_empty()).find(|value| {
+            line.strip_prefix(value.as_str())
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        }) && !values.contains(value)
         {
             values.push(value.clone());
         }
@@ -234,6 +238,29 @@ fn strip_prefix_ci<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
         .then(|| &text[prefix.len()..])
 }
 
+/// `[Name](target)` → `Name`, with the names linked.
+fn unlink(line: &str) -> (String, Vec<String>) {
+    let mut out = String::new();
+    let mut links = Vec::new();
+    let mut rest = line;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find("](") else {
+            break;
+        };
+        let Some(end) = matching_paren(&after[close + 2..]) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        let text = &after[..close];
+        out.push_str(text);
+        links.push(text.to_owned());
+        rest = &after[close + 2 + end + 1..];
+    }
+    out.push_str(rest);
+    (out, links)
+}
+
 /// The line without `{{<…>}}` and `{{%…%}}` shortcodes.
 fn strip_shortcodes(line: &str) -> String {
     let mut out = String::new();
@@ -288,7 +315,10 @@ mod tests {
             read_line("Number (UNIX Timestamp)", &[]).ty,
             AttributeType::Float
         );
-        let count = read_line("{{<nullable>}} Integer, or null if `multiple` is false.", &[]);
+        let count = read_line(
+            "{{<nullable>}} Integer, or null if `multiple` is false.",
+            &[],
+        );
         assert_eq!(count.ty, AttributeType::Integer);
         assert!(count.nullable);
         assert_eq!(
@@ -319,12 +349,29 @@ mod tests {
     }
 
     #[test]
+    fn shortcode_links_are_read_from_the_text() {
+        let line = read(
+            "{{<nullable>}} [Quote]({{< relref \"entities/quote\" >}}), [ShallowQuote]({{< relref \"entities/ShallowQuote\" >}}) or null",
+            &[],
+            &[],
+        );
+        assert_eq!(
+            line.ty,
+            AttributeType::OneOf(vec!["Quote".into(), "ShallowQuote".into()])
+        );
+        assert!(line.nullable);
+    }
+
+    #[test]
     fn enumerated_values_from_lines_or_one_of() {
         let visibility = read_line(
             "String (Enumerable oneOf)\n`public` = Visible to everyone.\n`direct` = Only mentioned users.",
             &[],
         );
-        assert_eq!(visibility.ty, AttributeType::String(StringFormat::Enumerable));
+        assert_eq!(
+            visibility.ty,
+            AttributeType::String(StringFormat::Enumerable)
+        );
         assert_eq!(visibility.values, ["public", "direct"]);
         let action = read_line("String (one of `accept`, `filter` or `drop`)", &[]);
         assert_eq!(action.values, ["accept", "filter", "drop"]);

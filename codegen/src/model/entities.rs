@@ -40,7 +40,9 @@ impl EntitySpec {
                     attribute.type_span = 0..0;
                 }
             }
-            page.examples.iter_mut().for_each(|example| example.span = 0..0);
+            page.examples
+                .iter_mut()
+                .for_each(|example| example.span = 0..0);
             page.lints.iter_mut().for_each(|lint| lint.span = 0..0);
         }
         spec
@@ -212,7 +214,8 @@ impl AttributeType {
                 } else if let Some(name) = inner("entity").filter(|name| is_name(name)) {
                     AttributeType::Entity(name.to_owned())
                 } else if let Some(names) = inner("one_of") {
-                    let names: Vec<String> = names.split(',').map(|n| n.trim().to_owned()).collect();
+                    let names: Vec<String> =
+                        names.split(',').map(|n| n.trim().to_owned()).collect();
                     if names.len() < 2 || !names.iter().all(|name| is_name(name)) {
                         return None;
                     }

@@ -16,6 +16,7 @@
 mod common;
 
 mod compile;
+mod entities;
 mod error_page;
 mod history;
 mod methods;
@@ -188,6 +189,7 @@ fn main() -> ExitCode {
     methods::add(&mut suite);
     rate_limits::add(&mut suite);
     scopes::add(&mut suite);
+    entities::add(&mut suite);
     replay::add(&mut suite);
 
     let selected = suite

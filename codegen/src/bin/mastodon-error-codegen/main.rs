@@ -57,6 +57,14 @@ enum Command {
         #[arg(long, short)]
         out: Option<String>,
     },
+    /// Write the entities module (structs, open enums, `EntityKind`) for the
+    /// entity pages in FOLDER (`content/en/entities/`) or their YAML copy.
+    Entities {
+        pages: String,
+        /// Where to write; the file is rewritten only if its content changed.
+        #[arg(long, short)]
+        out: Option<String>,
+    },
     /// Write the YAML copy of SPEC, of the method pages in --methods FOLDER,
     /// of the rate-limits page in --rate-limits PAGE, or of the OAuth scopes
     /// page in --scopes PAGE.
@@ -362,6 +370,15 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             };
             warn(&copy.lints);
             write_result(out.as_deref(), &copy.code)
+        }
+        Some(Command::Entities { pages, out }) => {
+            let mut config = options.config();
+            if let Some(out) = &out {
+                config.checked_in_as(out.clone());
+            }
+            let generated = config.generate_entities_report(&pages)?;
+            warn(&generated.lints);
+            write_result(out.as_deref(), &generated.code)
         }
         Some(Command::Check { files }) => check(options, &files),
         Some(Command::Lints { error_page, format }) => docs_defects(options, &error_page, format),

@@ -1,0 +1,742 @@
+//! The entities as Rust: one `#[non_exhaustive]` struct per entity and per
+//! nested hash, one open enum per enumerated attribute, `Json` for what the
+//! docs leave untyped, and `EntityKind`/`AnyEntity` to read an entity named
+//! at run time (as `Endpoint::returns()` names them).
+//!
+//! Written as text: the module is large and regular, and prettyplease over
+//! its token tree would cost more than the rest of generation.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use std::ops::Range;
+
+use heck::ToSnakeCase;
+
+use crate::entities::flattened;
+use crate::ident;
+use crate::model::entities::{
+    AttributeLifecycle, AttributeType, Entity, EntityAttribute, EntityPage, EntitySpec,
+    StringFormat,
+};
+
+/// Where a generated name comes from, for a collision's error.
+#[derive(Debug, Clone)]
+pub(crate) struct NameClash {
+    pub name: String,
+    /// (page index, span) of each item that wants the name.
+    pub first: (usize, Range<usize>),
+    pub second: (usize, Range<usize>),
+    pub what: String,
+}
+
+/// The module's text after the header, or the first clash of two generated names.
+pub(crate) fn emit(spec: &EntitySpec, docs_site: &str) -> Result<String, Box<NameClash>> {
+    let mut emitter = Emitter {
+        spec,
+        docs_site: docs_site.trim_end_matches('/'),
+        out: String::new(),
+        names: BTreeMap::new(),
+        kinds: Vec::new(),
+    };
+    emitter.prelude();
+    for (page_index, page) in spec.pages.iter().enumerate() {
+        for entity in &page.entities {
+            emitter.entity(page_index, page, entity)?;
+        }
+    }
+    emitter.kinds();
+    Ok(emitter.out)
+}
+
+struct Emitter<'s> {
+    spec: &'s EntitySpec,
+    docs_site: &'s str,
+    out: String,
+    /// Every type name given so far, with where it came from.
+    names: BTreeMap<String, (usize, Range<usize>, String)>,
+    /// (Rust name, docs name, docs URL) of each entity, for `EntityKind`.
+    kinds: Vec<(String, String, String)>,
+}
+
+/// An attribute and those nested in it, as the JSON nests them.
+struct Node<'s> {
+    key: String,
+    attribute: Option<&'s EntityAttribute>,
+    children: Vec<Node<'s>>,
+}
+
+fn tree<'s>(attributes: &[&'s EntityAttribute]) -> Vec<Node<'s>> {
+    let mut roots: Vec<Node<'s>> = Vec::new();
+    for attribute in attributes {
+        let mut level = &mut roots;
+        let (last, parents) = attribute.path.split_last().expect("a path has a key");
+        for key in parents {
+            let at = match level.iter().position(|node| node.key == *key) {
+                Some(at) => at,
+                None => {
+                    level.push(Node {
+                        key: key.clone(),
+                        attribute: None,
+                        children: Vec::new(),
+                    });
+                    level.len() - 1
+                }
+            };
+            level = &mut level[at].children;
+        }
+        match level.iter_mut().find(|node| node.key == *last) {
+            Some(node) => node.attribute = Some(attribute),
+            None => level.push(Node {
+                key: last.clone(),
+                attribute: Some(attribute),
+                children: Vec::new(),
+            }),
+        }
+    }
+    roots
+}
+
+/// The Rust type name of an entity: `Admin::Account` → `AdminAccount`.
+pub(crate) fn type_name(docs_name: &str) -> String {
+    docs_name
+        .split("::")
+        .map(|segment| ident::variant_name(segment).unwrap_or_else(|_| segment.to_owned()))
+        .collect()
+}
+
+fn pascal(key: &str) -> String {
+    ident::variant_name(&key.replace('@', "at ")).unwrap_or_else(|_| format!("Key{}", key.len()))
+}
+
+/// The field for a JSON key, and the key when serde must be told it.
+fn field(key: &str) -> Option<(String, Option<String>)> {
+    if let Ok(name) = ident::field_name(key) {
+        return Some((name.ident, name.json_rename));
+    }
+    let snake = key.replace('@', "at_").to_snake_case();
+    let name = ident::field_name(&snake).ok()?;
+    Some((name.ident, Some(key.to_owned())))
+}
+
+impl<'s> Emitter<'s> {
+    fn claim(
+        &mut self,
+        name: &str,
+        page: usize,
+        span: Range<usize>,
+        what: String,
+    ) -> Result<(), Box<NameClash>> {
+        if let Some((first_page, first_span, first_what)) = self.names.get(name) {
+            return Err(Box::new(NameClash {
+                name: name.to_owned(),
+                first: (*first_page, first_span.clone()),
+                second: (page, span),
+                what: format!("{first_what} and {what}"),
+            }));
+        }
+        self.names.insert(name.to_owned(), (page, span, what));
+        Ok(())
+    }
+
+    fn entity(
+        &mut self,
+        page_index: usize,
+        page: &EntityPage,
+        entity: &'s Entity,
+    ) -> Result<(), Box<NameClash>> {
+        let name = type_name(&entity.name);
+        self.claim(
+            &name,
+            page_index,
+            entity.span.clone(),
+            format!("entity `{}`", entity.name),
+        )?;
+        let url = match &entity.anchor {
+            Some(anchor) => format!("{}/entities/{}/#{anchor}", self.docs_site, page.file),
+            None => format!("{}/entities/{}/", self.docs_site, page.file),
+        };
+        self.kinds
+            .push((name.clone(), entity.name.clone(), url.clone()));
+        let mut doc = format!("The [{}]({url}) entity.", entity.name);
+        if let Some(base) = &entity.extends {
+            let _ = write!(
+                doc,
+                "\n\nIt has every attribute of [`{}`] too.",
+                type_name(base)
+            );
+        }
+        let attributes = flattened(self.spec, entity);
+        let nodes = tree(&attributes);
+        let context = Context {
+            page_index,
+            file: &page.file,
+        };
+        self.structure(&context, &name, &doc, &nodes)
+    }
+
+    /// A struct for `nodes`, then the types its fields need.
+    fn structure(
+        &mut self,
+        context: &Context<'_>,
+        name: &str,
+        doc: &str,
+        nodes: &[Node<'s>],
+    ) -> Result<(), Box<NameClash>> {
+        let mut body = String::new();
+        let mut after: Vec<Pending<'_, 's>> = Vec::new();
+        let mut fields: BTreeMap<String, String> = BTreeMap::new();
+        for node in nodes {
+            let Some((ident, rename)) = field(&node.key) else {
+                continue;
+            };
+            if let Some(first) = fields.insert(ident.clone(), node.key.clone()) {
+                let span = node.attribute.map(|a| a.span.clone()).unwrap_or(0..0);
+                return Err(Box::new(NameClash {
+                    name: ident,
+                    first: (context.page_index, span.clone()),
+                    second: (context.page_index, span),
+                    what: format!("the fields for `{first}` and `{}` of `{name}`", node.key),
+                }));
+            }
+            let child_name = format!("{name}{}", pascal(&node.key));
+            let (rust, pending) = self.field_type(node, &child_name);
+            if let Some(pending) = pending {
+                after.push(pending);
+            }
+            let (nullable, optional) = node
+                .attribute
+                .map_or((false, false), |a| (a.nullable, a.optional));
+            let ty = match (nullable, optional) {
+                (false, false) => rust,
+                (true, false) | (false, true) => format!("Option<{rust}>"),
+                (true, true) => format!("Option<Option<{rust}>>"),
+            };
+            body.push_str(&self.field_doc(context, node));
+            let mut serde = Vec::new();
+            if let Some(rename) = rename {
+                serde.push(format!("rename = \"{rename}\""));
+            }
+            if optional {
+                serde.push("default".to_owned());
+                serde.push("skip_serializing_if = \"Option::is_none\"".to_owned());
+                if nullable {
+                    serde.push("deserialize_with = \"double_option\"".to_owned());
+                }
+            }
+            if !serde.is_empty() {
+                let _ = writeln!(
+                    body,
+                    "    #[cfg_attr(feature = \"serde\", serde({}))]",
+                    serde.join(", ")
+                );
+            }
+            if let Some(attribute) = node.attribute
+                && attribute.lifecycle != AttributeLifecycle::Current
+            {
+                let word = if attribute.lifecycle == AttributeLifecycle::Removed {
+                    "removed"
+                } else {
+                    "deprecated"
+                };
+                let _ = writeln!(
+                    body,
+                    "    #[deprecated(note = \"{word} in Mastodon's entity docs\")]"
+                );
+            }
+            let _ = writeln!(body, "    pub {ident}: {ty},");
+        }
+        let _ = writeln!(self.out, "{}", doc_comment(doc, ""));
+        self.out.push_str("#[derive(Debug, Clone, PartialEq)]\n#[cfg_attr(feature = \"serde\", derive(serde::Serialize, serde::Deserialize))]\n#[non_exhaustive]\n#[allow(deprecated)]\n");
+        let _ = writeln!(self.out, "pub struct {name} {{\n{body}}}\n");
+        for pending in after {
+            match pending {
+                Pending::Struct { name, doc, node } => {
+                    let span = node.attribute.map(|a| a.span.clone()).unwrap_or(0..0);
+                    self.claim(
+                        &name,
+                        context.page_index,
+                        span,
+                        format!("the hash `{}`", node.key),
+                    )?;
+                    self.structure(context, &name, &doc, &node.children)?;
+                }
+                Pending::Enum { name, attribute } => {
+                    self.claim(
+                        &name,
+                        context.page_index,
+                        attribute.span.clone(),
+                        format!("the values of `{}`", attribute.display_name()),
+                    )?;
+                    self.open_enum(context, &name, attribute)?;
+                }
+                Pending::OneOf {
+                    name,
+                    names,
+                    attribute,
+                } => {
+                    self.claim(
+                        &name,
+                        context.page_index,
+                        attribute.span.clone(),
+                        format!("the alternatives of `{}`", attribute.display_name()),
+                    )?;
+                    self.one_of(&name, names, attribute);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The Rust type of a field (without `Option`), and a type to emit for it.
+    fn field_type<'n>(
+        &self,
+        node: &'n Node<'s>,
+        child_name: &str,
+    ) -> (String, Option<Pending<'n, 's>>) {
+        let Some(attribute) = node.attribute else {
+            // `configuration[vapid][public_key]` with no `configuration[vapid]`:
+            // the path says it is a hash.
+            let doc = format!("The `{}` hash.", node.key);
+            return (
+                child_name.to_owned(),
+                Some(Pending::Struct {
+                    name: child_name.to_owned(),
+                    doc,
+                    node,
+                }),
+            );
+        };
+        let has_children = !node.children.is_empty();
+        match (&attribute.ty, has_children) {
+            (AttributeType::Hash, true) => {
+                let doc = format!("The `{}` hash.", attribute.display_name());
+                (
+                    child_name.to_owned(),
+                    Some(Pending::Struct {
+                        name: child_name.to_owned(),
+                        doc,
+                        node,
+                    }),
+                )
+            }
+            (AttributeType::Array(inner), true) if **inner == AttributeType::Hash => {
+                let doc = format!("An item of the `{}` array.", attribute.display_name());
+                (
+                    format!("Vec<{child_name}>"),
+                    Some(Pending::Struct {
+                        name: child_name.to_owned(),
+                        doc,
+                        node,
+                    }),
+                )
+            }
+            (ty, _) => {
+                let element = ty.element();
+                let pending = match element {
+                    AttributeType::String(StringFormat::Enumerable)
+                        if !attribute.values.is_empty() =>
+                    {
+                        Some(Pending::Enum {
+                            name: child_name.to_owned(),
+                            attribute,
+                        })
+                    }
+                    AttributeType::OneOf(names) => Some(Pending::OneOf {
+                        name: child_name.to_owned(),
+                        names,
+                        attribute,
+                    }),
+                    _ => None,
+                };
+                (
+                    rust_type(ty, child_name, !attribute.values.is_empty()),
+                    pending,
+                )
+            }
+        }
+    }
+
+    fn field_doc(&self, context: &Context<'_>, node: &Node<'_>) -> String {
+        let Some(attribute) = node.attribute else {
+            return format!(
+                "    /// `{}`: a hash (the docs document only its keys).\n",
+                node.key
+            );
+        };
+        let name = attribute.display_name();
+        let link = match &attribute.anchor {
+            Some(anchor) => format!(
+                "[`{name}`]({}/entities/{}/#{anchor})",
+                self.docs_site, context.file
+            ),
+            None => format!("`{name}`"),
+        };
+        let mut facts = format!("Type: `{}`.", clean_type_text(&attribute.type_text));
+        if attribute.nullable {
+            facts.push_str(" May be null.");
+        }
+        if attribute.optional {
+            facts.push_str(" May be absent.");
+        }
+        if let Some(version) = attribute.added_in() {
+            let _ = write!(facts, " Added in {version}.");
+        }
+        doc_comment(&format!("{link}.\n\n{facts}"), "    ") + "\n"
+    }
+
+    fn open_enum(
+        &mut self,
+        context: &Context<'_>,
+        name: &str,
+        attribute: &EntityAttribute,
+    ) -> Result<(), Box<NameClash>> {
+        let mut variants: Vec<(String, &str)> = Vec::new();
+        for value in &attribute.values {
+            // `0` and `1` (EncryptedMessage's `type`) become `V0` and `V1`.
+            let variant = match ident::variant_name(value) {
+                Ok(variant) => variant,
+                Err(ident::NameProblem::StartsWithDigit(name)) => format!("V{name}"),
+                Err(problem) => {
+                    return Err(Box::new(NameClash {
+                        name: value.clone(),
+                        first: (context.page_index, attribute.type_span.clone()),
+                        second: (context.page_index, attribute.type_span.clone()),
+                        what: format!(
+                            "a value of `{}` that {}",
+                            attribute.display_name(),
+                            problem.describe()
+                        ),
+                    }));
+                }
+            };
+            if variant == "Undocumented" || variants.iter().any(|(known, _)| *known == variant) {
+                return Err(Box::new(NameClash {
+                    name: format!("{name}::{variant}"),
+                    first: (context.page_index, attribute.span.clone()),
+                    second: (context.page_index, attribute.type_span.clone()),
+                    what: format!("two values of `{}`", attribute.display_name()),
+                }));
+            }
+            variants.push((variant, value));
+        }
+        let doc = format!(
+            "The values of `{}`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.",
+            attribute.display_name()
+        );
+        let _ = writeln!(self.out, "{}", doc_comment(&doc, ""));
+        self.out
+            .push_str("#[derive(Debug, Clone, PartialEq, Eq, Hash)]\n#[non_exhaustive]\n");
+        let _ = writeln!(self.out, "pub enum {name} {{");
+        for (variant, value) in &variants {
+            let _ = writeln!(self.out, "    /// `{value}`\n    {variant},");
+        }
+        self.out.push_str("    /// A value the docs do not list, as the server sent it.\n    Undocumented(String),\n}\n\n");
+        let _ = writeln!(self.out, "impl {name} {{");
+        let listed: Vec<String> = variants
+            .iter()
+            .map(|(variant, _)| format!("Self::{variant}"))
+            .collect();
+        let _ = writeln!(
+            self.out,
+            "    /// Every value the docs list, in their order.\n    pub const DOCUMENTED: &'static [Self] = &[{}];\n",
+            listed.join(", ")
+        );
+        self.out.push_str("    /// The value as the JSON has it.\n    pub fn as_str(&self) -> &str {\n        match self {\n");
+        for (variant, value) in &variants {
+            let _ = writeln!(self.out, "            Self::{variant} => \"{value}\",");
+        }
+        self.out
+            .push_str("            Self::Undocumented(value) => value,\n        }\n    }\n}\n\n");
+        let _ = writeln!(
+            self.out,
+            "impl From<&str> for {name} {{\n    fn from(value: &str) -> Self {{\n        match value {{"
+        );
+        for (variant, value) in &variants {
+            let _ = writeln!(self.out, "            \"{value}\" => Self::{variant},");
+        }
+        self.out.push_str(
+            "            other => Self::Undocumented(other.to_owned()),\n        }\n    }\n}\n\n",
+        );
+        let _ = writeln!(
+            self.out,
+            "impl core::fmt::Display for {name} {{\n    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {{\n        f.write_str(self.as_str())\n    }}\n}}\n"
+        );
+        let _ = writeln!(
+            self.out,
+            "#[cfg(feature = \"serde\")]\nimpl serde::Serialize for {name} {{\n    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {{\n        serializer.serialize_str(self.as_str())\n    }}\n}}\n"
+        );
+        let _ = writeln!(
+            self.out,
+            "#[cfg(feature = \"serde\")]\nimpl<'de> serde::Deserialize<'de> for {name} {{\n    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {{\n        let value = <String as serde::Deserialize>::deserialize(deserializer)?;\n        Ok(Self::from(value.as_str()))\n    }}\n}}\n"
+        );
+        Ok(())
+    }
+
+    fn one_of(&mut self, name: &str, names: &[String], attribute: &EntityAttribute) {
+        let doc = format!(
+            "One of the entities `{}` may be: the first whose shape the JSON fits, in the docs' order.",
+            attribute.display_name()
+        );
+        let _ = writeln!(self.out, "{}", doc_comment(&doc, ""));
+        self.out.push_str("#[derive(Debug, Clone, PartialEq)]\n#[cfg_attr(feature = \"serde\", derive(serde::Serialize, serde::Deserialize))]\n#[cfg_attr(feature = \"serde\", serde(untagged))]\n#[non_exhaustive]\n");
+        let _ = writeln!(self.out, "pub enum {name} {{");
+        for entity in names {
+            let rust = type_name(entity);
+            let _ = writeln!(self.out, "    /// A [`{rust}`].\n    {rust}(Box<{rust}>),");
+        }
+        self.out.push_str("}\n\n");
+    }
+
+    fn prelude(&mut self) {
+        self.out.push_str(PRELUDE);
+    }
+
+    fn kinds(&mut self) {
+        let kinds = std::mem::take(&mut self.kinds);
+        self.out.push_str("/// Every entity the docs define, by name: what `Endpoint::returns()` names.\n#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]\n#[non_exhaustive]\npub enum EntityKind {\n");
+        for (rust, docs, _) in &kinds {
+            let _ = writeln!(self.out, "    /// `{docs}`: [`{rust}`].\n    {rust},");
+        }
+        self.out.push_str("}\n\nimpl EntityKind {\n    /// Every entity, in the docs' page order.\n    pub const ALL: &'static [EntityKind] = &[\n");
+        for (rust, _, _) in &kinds {
+            let _ = writeln!(self.out, "        EntityKind::{rust},");
+        }
+        self.out.push_str("    ];\n\n    /// The docs' name: `Status`, `Admin::Account`, `Status::Mention`.\n    pub const fn name(self) -> &'static str {\n        match self {\n");
+        for (rust, docs, _) in &kinds {
+            let _ = writeln!(self.out, "            EntityKind::{rust} => \"{docs}\",");
+        }
+        self.out.push_str("        }\n    }\n\n    /// The entity's section of the docs.\n    pub const fn docs_url(self) -> &'static str {\n        match self {\n");
+        for (rust, _, url) in &kinds {
+            let _ = writeln!(self.out, "            EntityKind::{rust} => \"{url}\",");
+        }
+        self.out.push_str("        }\n    }\n\n    /// The entity the docs call `name`.\n    pub fn from_name(name: &str) -> Option<EntityKind> {\n        EntityKind::ALL.iter().copied().find(|kind| kind.name() == name)\n    }\n\n    /// Reads one entity of this kind.\n    #[cfg(feature = \"serde\")]\n    pub fn deserialize<'de, D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<AnyEntity, D::Error> {\n        Ok(match self {\n");
+        for (rust, _, _) in &kinds {
+            let _ = writeln!(
+                self.out,
+                "            EntityKind::{rust} => AnyEntity::{rust}(Box::new(serde::Deserialize::deserialize(deserializer)?)),"
+            );
+        }
+        self.out.push_str("        })\n    }\n}\n\n/// An entity of any kind, as `EntityKind::deserialize` (with serde) reads it.\n#[derive(Debug, Clone, PartialEq)]\n#[non_exhaustive]\npub enum AnyEntity {\n");
+        for (rust, _, _) in &kinds {
+            let _ = writeln!(self.out, "    /// A [`{rust}`].\n    {rust}(Box<{rust}>),");
+        }
+        self.out.push_str("}\n\nimpl AnyEntity {\n    /// Which entity this is.\n    pub fn kind(&self) -> EntityKind {\n        match self {\n");
+        for (rust, _, _) in &kinds {
+            let _ = writeln!(
+                self.out,
+                "            AnyEntity::{rust}(_) => EntityKind::{rust},"
+            );
+        }
+        self.out.push_str("        }\n    }\n}\n\n#[cfg(feature = \"serde\")]\nimpl serde::Serialize for AnyEntity {\n    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {\n        match self {\n");
+        for (rust, _, _) in &kinds {
+            let _ = writeln!(
+                self.out,
+                "            AnyEntity::{rust}(entity) => entity.serialize(serializer),"
+            );
+        }
+        self.out.push_str("        }\n    }\n}\n");
+    }
+}
+
+struct Context<'c> {
+    page_index: usize,
+    file: &'c str,
+}
+
+enum Pending<'n, 's> {
+    Struct {
+        name: String,
+        doc: String,
+        node: &'n Node<'s>,
+    },
+    Enum {
+        name: String,
+        attribute: &'s EntityAttribute,
+    },
+    OneOf {
+        name: String,
+        names: &'s [String],
+        attribute: &'s EntityAttribute,
+    },
+}
+
+/// The Rust type of `ty`; `own` names the enum or struct made for it.
+fn rust_type(ty: &AttributeType, own: &str, enumerated: bool) -> String {
+    match ty {
+        AttributeType::String(StringFormat::Enumerable) if enumerated => own.to_owned(),
+        AttributeType::String(_) => "String".to_owned(),
+        AttributeType::Integer => "i64".to_owned(),
+        AttributeType::Float => "f64".to_owned(),
+        AttributeType::Boolean => "bool".to_owned(),
+        AttributeType::Hash | AttributeType::Json => "Json".to_owned(),
+        AttributeType::Entity(name) => format!("Box<{}>", type_name(name)),
+        AttributeType::OneOf(_) => own.to_owned(),
+        AttributeType::Array(inner) => {
+            let element = match &**inner {
+                // Elements need no box: the `Vec` is already on the heap.
+                AttributeType::Entity(name) => type_name(name),
+                other => rust_type(other, own, enumerated),
+            };
+            format!("Vec<{element}>")
+        }
+    }
+}
+
+/// The docs' type line, safe inside a code span: without shortcodes and backticks.
+fn clean_type_text(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find("}}") {
+            Some(end) => rest = &rest[start + end + 2..],
+            None => {
+                rest = "";
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.replace('`', "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn doc_comment(text: &str, indent: &str) -> String {
+    text.lines()
+        .map(|line| {
+            if line.is_empty() {
+                format!("{indent}///")
+            } else {
+                format!("{indent}/// {line}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The items every entities module has: `Json` and the serde helper for
+/// fields that may be both absent and null.
+const PRELUDE: &str = r#"/// A JSON value the docs do not type: a `Hash` without documented keys,
+/// or a type line the generator does not read. Object keys keep their order.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub enum Json {
+    /// `null`.
+    #[default]
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number without a fraction or exponent that fits an `i64`.
+    Integer(i64),
+    /// A number without a fraction or exponent above `i64::MAX`.
+    Unsigned(u64),
+    /// Any other number.
+    Float(f64),
+    /// A string.
+    String(String),
+    /// An array.
+    Array(Vec<Json>),
+    /// An object, its keys in the order read.
+    Object(Vec<(String, Json)>),
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Json {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Json::Null => serializer.serialize_unit(),
+            Json::Bool(value) => serializer.serialize_bool(*value),
+            Json::Integer(value) => serializer.serialize_i64(*value),
+            Json::Unsigned(value) => serializer.serialize_u64(*value),
+            Json::Float(value) => serializer.serialize_f64(*value),
+            Json::String(value) => serializer.serialize_str(value),
+            Json::Array(items) => serializer.collect_seq(items),
+            Json::Object(entries) => {
+                serializer.collect_map(entries.iter().map(|(key, value)| (key, value)))
+            }
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Json {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct JsonVisitor;
+
+        impl<'de> serde::de::Visitor<'de> for JsonVisitor {
+            type Value = Json;
+
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("any JSON value")
+            }
+
+            fn visit_unit<E>(self) -> Result<Json, E> {
+                Ok(Json::Null)
+            }
+
+            fn visit_none<E>(self) -> Result<Json, E> {
+                Ok(Json::Null)
+            }
+
+            fn visit_some<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Json, D::Error> {
+                serde::Deserialize::deserialize(deserializer)
+            }
+
+            fn visit_bool<E>(self, value: bool) -> Result<Json, E> {
+                Ok(Json::Bool(value))
+            }
+
+            fn visit_i64<E>(self, value: i64) -> Result<Json, E> {
+                Ok(Json::Integer(value))
+            }
+
+            fn visit_u64<E>(self, value: u64) -> Result<Json, E> {
+                Ok(i64::try_from(value).map_or(Json::Unsigned(value), Json::Integer))
+            }
+
+            fn visit_f64<E>(self, value: f64) -> Result<Json, E> {
+                Ok(Json::Float(value))
+            }
+
+            fn visit_str<E>(self, value: &str) -> Result<Json, E> {
+                Ok(Json::String(value.to_owned()))
+            }
+
+            fn visit_string<E>(self, value: String) -> Result<Json, E> {
+                Ok(Json::String(value))
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Json::Array(items))
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(Json::Object(entries))
+            }
+        }
+
+        deserializer.deserialize_any(JsonVisitor)
+    }
+}
+
+/// Reads a field that may be absent (`None`) or null (`Some(None)`).
+#[cfg(feature = "serde")]
+fn double_option<'de, T, D>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    T: serde::Deserialize<'de>,
+    D: serde::Deserializer<'de>,
+{
+    <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
+}
+
+"#;

@@ -1,0 +1,368 @@
+//! The entity pages as one set: read from a folder of Markdown pages (or a
+//! YAML copy), with every entity link resolved, sub-entities that extend
+//! their page's entity marked, and each JSON example checked against the
+//! table it illustrates.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::diagnostic::{Diagnostic, Error};
+use crate::lint::{self, Found};
+use crate::model::entities::{AttributeType, Entity, EntitySpec};
+use crate::source::{Source, display_path};
+
+/// The entity pages, with the lints found reading them.
+pub(crate) struct EntitiesInput {
+    pub spec: EntitySpec,
+    pub found: Vec<Found>,
+    /// What the module's header names as its input.
+    pub origin: crate::emit::InputOrigin,
+}
+
+/// Reads the entity pages at `path`: a folder of Markdown pages, or a YAML
+/// copy (`.yaml`, `.yml`).
+pub(crate) fn load(path: &Path) -> Result<EntitiesInput, Error> {
+    let name = display_path(path);
+    if path.is_dir() {
+        #[cfg(feature = "markdown-entities")]
+        return read_folder(path);
+        #[cfg(not(feature = "markdown-entities"))]
+        return Err(Error::single(
+            Source::new(name, String::new()),
+            Diagnostic::error(
+                0..0,
+                "reading the entity pages from Markdown needs the `markdown-entities` feature of mastodon-error-codegen",
+            )
+            .help("add `features = [\"markdown-entities\"]` to the generator's dependency, or point at a YAML copy (`export-yaml --entities`)"),
+        ));
+    }
+    if crate::Format::of(&name) != crate::Format::Yaml {
+        return Err(Error::single(
+            Source::new(name, String::new()),
+            Diagnostic::error(
+                0..0,
+                "the entity pages are neither a folder nor a YAML copy (`.yaml`, `.yml`)",
+            )
+            .help("point at the entities folder of the docs (`content/en/entities/`), or at a YAML copy of it"),
+        ));
+    }
+    let source = Source::read(path)?;
+    if source.text().trim().is_empty() {
+        return Err(Error::single(
+            source,
+            Diagnostic::error(0..0, "the file is empty")
+                .help("write a YAML copy with `mastodon-error-codegen export-yaml --entities FOLDER --out FILE`"),
+        ));
+    }
+    let spec = crate::yaml::entities::parse(&source)?;
+    let found = crate::method_pages::recorded_lints(
+        spec.pages.iter().flat_map(|page| &page.lints),
+        &source,
+    );
+    let origin = crate::emit::InputOrigin {
+        name: source.name().to_owned(),
+        identity: format!(
+            "blob {} (`git hash-object {}`)",
+            crate::hash::spec_blob_id(&source),
+            source.name()
+        ),
+    };
+    Ok(EntitiesInput {
+        spec,
+        found,
+        origin,
+    })
+}
+
+#[cfg(feature = "markdown-entities")]
+fn read_folder(dir: &Path) -> Result<EntitiesInput, Error> {
+    let folder_error = |message: String| {
+        Error::single(
+            Source::new(display_path(dir), String::new()),
+            Diagnostic::error(0..0, message).help(
+                "point at the entities folder of the docs (`content/en/entities/`), or at a YAML copy of it",
+            ),
+        )
+    };
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let entries = std::fs::read_dir(dir)
+        .map_err(|err| folder_error(format!("cannot read the folder: {err}")))?;
+    for entry in entries {
+        let path = entry
+            .map_err(|err| folder_error(format!("cannot read the folder: {err}")))?
+            .path();
+        let Some(file) = path.file_name().and_then(|name| name.to_str()) else {
+            continue;
+        };
+        if path.is_file() && file.ends_with(".md") && !file.starts_with('_') {
+            let bytes = std::fs::read(&path)
+                .map_err(|err| folder_error(format!("cannot read {file}: {err}")))?;
+            files.push((file.to_owned(), bytes));
+        }
+    }
+    files.sort();
+    if files.is_empty() {
+        return Err(folder_error(
+            "no entity pages (`*.md`) in this folder".to_owned(),
+        ));
+    }
+    let tree = crate::hash::git_tree_id(&files);
+    let mut sources = Vec::new();
+    let mut errors = Vec::new();
+    for (file, bytes) in files {
+        match Source::from_bytes(display_path(&dir.join(&file)), bytes) {
+            Ok(source) => sources.push((file.trim_end_matches(".md").to_owned(), source)),
+            Err(error) => errors.push(error),
+        }
+    }
+    if let Some(error) = Error::combine(errors) {
+        return Err(error);
+    }
+    let count = sources.len();
+    let mut input = from_sources(sources)?;
+    input.origin = crate::emit::InputOrigin {
+        name: display_path(dir),
+        identity: format!(
+            "{count} pages, git tree {tree} (`git rev-parse <commit>:content/en/entities` in the docs)"
+        ),
+    };
+    Ok(input)
+}
+
+/// Reads pages already in memory: (file name without `.md`, its text).
+#[cfg(feature = "markdown-entities")]
+pub(crate) fn from_sources(pages_in: Vec<(String, Source)>) -> Result<EntitiesInput, Error> {
+    let mut spec = EntitySpec::default();
+    let mut found = Vec::new();
+    let mut sources = Vec::new();
+    let mut errors = Vec::new();
+    for (file, source) in pages_in {
+        match crate::markdown::entity_page::parse(&source, &file) {
+            Ok((page, page_found)) => {
+                spec.pages.push(page);
+                found.extend(page_found);
+                sources.push(source);
+            }
+            Err(error) => errors.push(error),
+        }
+    }
+    if let Some(error) = Error::combine(errors) {
+        return Err(error);
+    }
+    let mut late = Vec::new();
+    resolve(&mut spec, &sources, &mut late);
+    mark_extensions(&mut spec);
+    super::entity_examples::check(&spec, &sources, &mut late);
+    // The copy records every lint its page fired, in page order.
+    for (page, source) in spec.pages.iter_mut().zip(&sources) {
+        let docs_path = format!("entities/{}.md", page.file);
+        let mine: Vec<Found> = late
+            .iter()
+            .filter(|found| found.source.name() == source.name())
+            .cloned()
+            .collect();
+        page.lints.extend(records(&mine, source, &docs_path));
+        page.lints.sort_by_key(|record| record.span.start);
+    }
+    found.extend(late);
+    Ok(EntitiesInput {
+        spec,
+        found,
+        origin: crate::emit::InputOrigin {
+            name: String::new(),
+            identity: String::new(),
+        },
+    })
+}
+
+#[cfg(feature = "markdown-entities")]
+fn records(
+    found: &[Found],
+    source: &Source,
+    docs_path: &str,
+) -> Vec<crate::model::methods::LintRecord> {
+    found
+        .iter()
+        .map(|found| {
+            let diagnostic = &found.diagnostic;
+            let (line, col) = source.line_col(diagnostic.span().start);
+            crate::model::methods::LintRecord {
+                lint: found.lint.name.to_owned(),
+                at: format!("{docs_path}:{line}:{col}"),
+                message: diagnostic.message().to_owned(),
+                outcome: diagnostic.notes().first().cloned().unwrap_or_default(),
+                span: diagnostic.span(),
+            }
+        })
+        .collect()
+}
+
+/// The docs name an entity link on `page_title`'s page resolves to: the
+/// name as linked, the page's own sub-entity (`Field` on Account is
+/// `Account::Field`), or the one name that matches up to case (`status`).
+pub(crate) fn resolve_name(names: &[String], page_title: &str, link: &str) -> Option<String> {
+    if names.iter().any(|name| name == link) {
+        return Some(link.to_owned());
+    }
+    let qualified = format!("{page_title}::{link}");
+    if names.contains(&qualified) {
+        return Some(qualified);
+    }
+    let mut folded = names.iter().filter(|name| name.eq_ignore_ascii_case(link));
+    match (folded.next(), folded.next()) {
+        (Some(name), None) => Some(name.clone()),
+        _ => None,
+    }
+}
+
+/// Resolves each attribute's entity links; an unresolved one fires
+/// `unresolved-entity` and the attribute keeps the raw JSON.
+#[cfg(feature = "markdown-entities")]
+fn resolve(spec: &mut EntitySpec, sources: &[Source], found: &mut Vec<Found>) {
+    let names: Vec<String> = spec.entities().map(|(_, e)| e.name.clone()).collect();
+    for (page, source) in spec.pages.iter_mut().zip(sources) {
+        let title = page.entities[0].name.clone();
+        for entity in &mut page.entities {
+            for attribute in &mut entity.attributes {
+                let mut missing = Vec::new();
+                let resolved = resolve_type(&attribute.ty, &mut |link| {
+                    let name = resolve_name(&names, &title, link);
+                    if name.is_none() {
+                        missing.push(link.to_owned());
+                    }
+                    name
+                });
+                match resolved {
+                    Some(ty) => attribute.ty = ty,
+                    None => {
+                        found.push(Found {
+                            lint: &lint::UNRESOLVED_ENTITY,
+                            source: source.clone(),
+                            diagnostic: Diagnostic::defect(
+                                attribute.type_span.clone(),
+                                format!(
+                                    "`{}` has the type {}, which no entity page defines",
+                                    attribute.display_name(),
+                                    missing.join(", ")
+                                ),
+                                "the field keeps the raw JSON value",
+                            ),
+                        });
+                        attribute.ty = AttributeType::Json;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `ty` with every entity name resolved; `None` when one does not resolve.
+pub(crate) fn resolve_type(
+    ty: &AttributeType,
+    resolve: &mut dyn FnMut(&str) -> Option<String>,
+) -> Option<AttributeType> {
+    Some(match ty {
+        AttributeType::Entity(name) => AttributeType::Entity(resolve(name)?),
+        AttributeType::OneOf(names) => AttributeType::OneOf(
+            names
+                .iter()
+                .map(|name| resolve(name))
+                .collect::<Option<Vec<_>>>()?,
+        ),
+        AttributeType::Array(inner) => {
+            AttributeType::Array(Box::new(resolve_type(inner, resolve)?))
+        }
+        other => other.clone(),
+    })
+}
+
+/// A sub-entity extends its page's entity when its example shows keys of
+/// that entity which the sub-entity does not define itself
+/// (`CredentialAccount`, `Admin::Tag`, `Trends::Link`), or, without an
+/// example, when its name ends with the page entity's (`MutedAccount`).
+#[cfg(feature = "markdown-entities")]
+fn mark_extensions(spec: &mut EntitySpec) {
+    for page in &mut spec.pages {
+        let Some((own, subs)) = page.entities.split_first_mut() else {
+            continue;
+        };
+        let own_keys: Vec<&str> = top_level_keys(own);
+        let own_last = own.name.rsplit("::").next().unwrap_or(&own.name).to_owned();
+        for sub in subs {
+            let examples: Vec<serde_json::Value> = page
+                .examples
+                .iter()
+                .filter(|example| example.entity == sub.name)
+                .filter_map(|example| {
+                    super::entity_examples::parse_example(&example.json)
+                        .ok()
+                        .map(|(value, _)| value)
+                })
+                .collect();
+            let sub_keys = top_level_keys(sub);
+            let extends = if examples.is_empty() {
+                sub.name.ends_with(&own_last) && sub.name != own.name
+            } else {
+                examples.iter().any(|value| {
+                    first_object(value).is_some_and(|object| {
+                        object.keys().any(|key| {
+                            own_keys.contains(&key.as_str()) && !sub_keys.contains(&key.as_str())
+                        })
+                    })
+                })
+            };
+            if extends {
+                sub.extends = Some(own.name.clone());
+            }
+        }
+    }
+}
+
+#[cfg(feature = "markdown-entities")]
+fn top_level_keys(entity: &Entity) -> Vec<&str> {
+    entity
+        .attributes
+        .iter()
+        .filter(|attribute| attribute.path.len() == 1)
+        .map(|attribute| attribute.path[0].as_str())
+        .collect()
+}
+
+#[cfg(feature = "markdown-entities")]
+fn first_object(value: &serde_json::Value) -> Option<&serde_json::Map<String, serde_json::Value>> {
+    match value {
+        serde_json::Value::Object(object) => Some(object),
+        serde_json::Value::Array(items) => items.first().and_then(first_object),
+        _ => None,
+    }
+}
+
+/// Each entity's attributes as the JSON has them: its own after those it
+/// extends, by top-level key, each with its nested attributes.
+pub(crate) fn flattened<'s>(
+    spec: &'s EntitySpec,
+    entity: &'s Entity,
+) -> Vec<&'s crate::model::entities::EntityAttribute> {
+    let mut attributes = Vec::new();
+    if let Some(base) = entity.extends.as_deref().and_then(|name| spec.entity(name)) {
+        let own: Vec<&[String]> = entity
+            .attributes
+            .iter()
+            .map(|a| a.path.as_slice())
+            .collect();
+        attributes.extend(
+            base.attributes
+                .iter()
+                .filter(|attribute| !own.contains(&attribute.path.as_slice())),
+        );
+    }
+    attributes.extend(entity.attributes.iter());
+    attributes
+}
+
+/// Entities by docs name, for lookups.
+pub(crate) fn by_name(spec: &EntitySpec) -> BTreeMap<&str, &Entity> {
+    spec.entities()
+        .map(|(_, entity)| (entity.name.as_str(), entity))
+        .collect()
+}

@@ -1,0 +1,235 @@
+//! The entity pages of every pinned snapshot: they generate, the modules
+//! compile clean with and without serde, and every JSON example of every
+//! page deserializes into its generated type and serializes back to the same
+//! JSON, or is an example the generator linted.
+
+use std::collections::BTreeSet;
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+use mastodon_error_codegen::model::entities::EntitySpec;
+use mastodon_error_codegen::{Config, entity_example_json, read_entity_pages};
+
+use crate::Suite;
+use crate::common::corpus::pinned_under;
+use crate::common::scratch::{cargo, compiles_clean, write};
+
+pub fn add(suite: &mut Suite) {
+    suite.corpus_trial(
+        "entities::every_snapshot_generates_and_its_examples_round_trip".to_owned(),
+        every_snapshot_generates_and_its_examples_round_trip,
+    );
+}
+
+/// The snapshots of `entities/`, as pinned.
+fn snapshots() -> Vec<String> {
+    let snapshots: BTreeSet<String> = pinned_under("entities")
+        .iter()
+        .filter_map(|pinned| pinned.split('/').nth(1).map(str::to_owned))
+        .collect();
+    snapshots.into_iter().collect()
+}
+
+fn every_snapshot_generates_and_its_examples_round_trip(root: &Path) {
+    let snapshots = snapshots();
+    assert_eq!(snapshots.len(), 3, "three pinned snapshots: {snapshots:?}");
+    let project = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("corpus-entities");
+    let _ = std::fs::remove_dir_all(project.join("src"));
+    let mut lib = String::from("#![forbid(unsafe_code)]\n//! The entities of each snapshot.\n");
+    let mut examples = Vec::new();
+    for (index, snapshot) in snapshots.iter().enumerate() {
+        let dir = root.join("entities").join(snapshot);
+        let generated = Config::new()
+            .generate_entities_report(&dir)
+            .unwrap_or_else(|error| panic!("{snapshot}: {}", error.render()));
+        let spec = read_entity_pages(&dir).expect("read again");
+        let counts = Counts::of(&spec);
+        assert!(counts.entities >= 60, "{snapshot}: {counts:?}");
+        let module = format!("snapshot_{index}");
+        write(&project.join(format!("src/{module}.rs")), &generated.code);
+        writeln!(lib, "/// From `entities/{snapshot}`.\npub mod {module};").unwrap();
+        for page in &spec.pages {
+            for example in &page.examples {
+                let linted = page.lints.iter().any(|record| record.span == example.span);
+                examples.push((
+                    module.clone(),
+                    example.entity.clone(),
+                    entity_example_json(&example.json),
+                    format!("{snapshot}/{}.md", page.file),
+                    linted,
+                ));
+            }
+        }
+        eprintln!("{snapshot}: {counts:?}");
+    }
+    write(&project.join("src/lib.rs"), &lib);
+    write(&project.join("src/main.rs"), &runner(snapshots.len()));
+    write(
+        &project.join("Cargo.toml"),
+        "[package]\nname = \"corpus-entities\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[features]\nserde = [\"dep:serde\"]\n\n[dependencies]\nserde = { version = \"1\", features = [\"derive\"], optional = true }\nserde_json = \"1\"\n\n[[bin]]\nname = \"round-trip\"\npath = \"src/main.rs\"\nrequired-features = [\"serde\"]\n\n[workspace]\n",
+    );
+    // Without serde (the `include!` path's default), then with it.
+    compiles_clean(&project);
+    let serde = ["--features", "serde", "--offline", "--quiet"];
+    let clippy = cargo(
+        &project,
+        &[
+            &["clippy", "--all-targets"],
+            &serde[..],
+            &["--", "-D", "warnings"],
+        ]
+        .concat(),
+        &[],
+    );
+    assert!(
+        clippy.status.success(),
+        "{}",
+        String::from_utf8_lossy(&clippy.stderr)
+    );
+    let doc = cargo(
+        &project,
+        &[&["doc", "--no-deps"], &serde[..]].concat(),
+        &[("RUSTDOCFLAGS", "-D warnings")],
+    );
+    assert!(
+        doc.status.success(),
+        "{}",
+        String::from_utf8_lossy(&doc.stderr)
+    );
+
+    let input: Vec<(String, String, String)> = examples
+        .iter()
+        .map(|(module, entity, json, _, _)| (module.clone(), entity.clone(), json.clone()))
+        .collect();
+    let list = project.join("examples.json");
+    std::fs::write(&list, serde_json::to_string(&input).unwrap()).unwrap();
+    let run = cargo(
+        &project,
+        &[
+            &["run", "--bin", "round-trip"],
+            &serde[..],
+            &["--", list.to_str().unwrap()],
+        ]
+        .concat(),
+        &[],
+    );
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    let mut passed = 0;
+    let mut unexplained = Vec::new();
+    let mut explained = 0;
+    for line in stdout.lines() {
+        let mut fields = line.splitn(3, '\t');
+        let (verdict, index) = (fields.next().unwrap(), fields.next().unwrap());
+        let (_, entity, _, page, linted) = &examples[index.parse::<usize>().unwrap()];
+        match verdict {
+            "ok" => passed += 1,
+            _ if *linted => explained += 1,
+            _ => unexplained.push(format!("{page}: {entity}: {}", fields.next().unwrap_or(""))),
+        }
+    }
+    assert_eq!(
+        passed + explained + unexplained.len(),
+        examples.len(),
+        "{stdout}"
+    );
+    eprintln!(
+        "examples: {} in all, {passed} round-trip, {explained} fail and are linted",
+        examples.len()
+    );
+    assert!(
+        unexplained.is_empty(),
+        "examples that fail without a lint:\n{}",
+        unexplained.join("\n")
+    );
+    assert!(
+        passed * 2 > examples.len(),
+        "most examples round-trip: {passed} of {}",
+        examples.len()
+    );
+}
+
+#[derive(Debug)]
+struct Counts {
+    entities: usize,
+    attributes: usize,
+    examples: usize,
+}
+
+impl Counts {
+    fn of(spec: &EntitySpec) -> Counts {
+        Counts {
+            entities: spec.entities().count(),
+            attributes: spec
+                .entities()
+                .map(|(_, entity)| entity.attributes.len())
+                .sum(),
+            examples: spec.pages.iter().map(|page| page.examples.len()).sum(),
+        }
+    }
+}
+
+/// A program that reads each example with its generated type, found by name
+/// as `Endpoint::returns()` names it, and checks that it serializes back to
+/// the same JSON (keys in any order; an absent key equals `null`; numbers by
+/// value, as a `Float` field writes `0` back as `0.0`).
+fn runner(modules: usize) -> String {
+    let mut dispatch = String::new();
+    for index in 0..modules {
+        writeln!(
+            dispatch,
+            "        \"snapshot_{index}\" => {{\n            let kind = corpus_entities::snapshot_{index}::EntityKind::from_name(entity).ok_or(\"no such entity\")?;\n            let read = kind.deserialize(value).map_err(|e| e.to_string())?;\n            serde_json::to_value(&read).map_err(|e| e.to_string())\n        }}"
+        )
+        .unwrap();
+    }
+    format!(
+        r#"//! Round-trips the docs' examples.
+use serde_json::Value;
+
+fn same(a: &Value, b: &Value) -> bool {{
+    match (a, b) {{
+        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y)),
+        (Value::Object(x), Value::Object(y)) => x
+            .keys()
+            .chain(y.keys())
+            .all(|key| same(x.get(key).unwrap_or(&Value::Null), y.get(key).unwrap_or(&Value::Null))),
+        _ => a == b,
+    }}
+}}
+
+fn read(module: &str, entity: &str, value: &Value) -> Result<Value, String> {{
+    match module {{
+{dispatch}        _ => Err("no such module".to_owned()),
+    }}
+}}
+
+fn check(module: &str, entity: &str, value: &Value) -> Result<(), String> {{
+    let back = read(module, entity, value)?;
+    if same(value, &back) {{ Ok(()) }} else {{ Err(format!("serialized back as {{back}}")) }}
+}}
+
+fn main() {{
+    let path = std::env::args().nth(1).expect("examples file");
+    let examples: Vec<(String, String, String)> =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("read")).expect("list");
+    for (index, (module, entity, json)) in examples.iter().enumerate() {{
+        let verdict = match serde_json::from_str::<Value>(json) {{
+            Err(error) => Err(format!("not JSON: {{error}}")),
+            // A list method's example is an array of the entity.
+            Ok(Value::Array(items)) => items.iter().try_for_each(|item| check(module, entity, item)),
+            Ok(value) => check(module, entity, &value),
+        }};
+        match verdict {{
+            Ok(()) => println!("ok\t{{index}}"),
+            Err(why) => println!("fail\t{{index}}\t{{}}", why.replace(['\n', '\t'], " ")),
+        }}
+    }}
+}}
+"#
+    )
+}
