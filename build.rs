@@ -13,6 +13,13 @@ fn main() -> ExitCode {
         .rate_limits("spec/rate-limits.yaml")
         .scopes("spec/oauth-scopes.yaml")
         .compile("spec/error.md");
+    // Only a crate that asks for the entities generates (and compiles) them.
+    #[cfg(feature = "entities")]
+    let result = result.and_then(|_| {
+        mastodon_error_codegen::Config::new()
+            .checked_in_as("generated/entities.rs")
+            .compile_entities("spec/entities.yaml")
+    });
     match result {
         Ok(_) => ExitCode::SUCCESS,
         Err(error) => {

@@ -82,8 +82,34 @@
 //! `ResponseError::from_response` read a JSON body; `http` adds the http
 //! crate's types (`Reason::status_code`, `Endpoint::http_method`,
 //! `Endpoint::from_http_request`, `ResponseError::from_http_response`).
+//! `entities` adds [`entities`], a struct for every entity the docs define.
 //! Without features the crate has no dependencies.
 
 #![forbid(unsafe_code)]
 
 include!(concat!(env!("OUT_DIR"), "/error.rs"));
+
+/// Every entity the docs define, typed: a `#[non_exhaustive]` struct per
+/// entity (`entities::Status`, `entities::StatusMention`) and per nested hash,
+/// an open enum per enumerated attribute, and [`entities::EntityKind`] to
+/// read the entity an [`Endpoint::returns`] names.
+///
+/// Generated from `spec/entities.yaml`, the facts of the
+/// [entity pages](https://docs.joinmastodon.org/entities/); the same output
+/// is checked in as `generated/entities.rs`. Behind the `entities` feature.
+///
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// use mastodon_error::entities::{EntityKind, StatusVisibility};
+///
+/// assert_eq!(StatusVisibility::from("public"), StatusVisibility::Public);
+/// // A value the docs do not list yet is kept, and written back unchanged.
+/// let local = StatusVisibility::from("local");
+/// assert_eq!(local.as_str(), "local");
+/// assert_eq!(EntityKind::from_name("Status::Mention"), Some(EntityKind::StatusMention));
+/// # }
+/// ```
+#[cfg(feature = "entities")]
+pub mod entities {
+    include!(concat!(env!("OUT_DIR"), "/entities.rs"));
+}

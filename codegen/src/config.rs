@@ -393,6 +393,7 @@ pub fn write_if_changed(path: &Path, contents: &[u8]) -> std::io::Result<bool> {
     Ok(true)
 }
 
+#[cfg(feature = "entities")]
 impl Config {
     /// Generates the entities module from `path`: a folder of the docs'
     /// entity pages (`content/en/entities/`, with the `markdown-entities`

@@ -354,7 +354,11 @@ impl Sink {
     }
 
     /// The lints collected so far, in the order found.
-    #[cfg(any(feature = "markdown-methods", feature = "markdown-api-pages"))]
+    #[cfg(any(
+        feature = "markdown-methods",
+        feature = "markdown-api-pages",
+        feature = "markdown-entities"
+    ))]
     pub(crate) fn take_lints(&mut self) -> Vec<(&'static Lint, Diagnostic)> {
         std::mem::take(&mut self.lints)
     }

@@ -3,18 +3,25 @@
 //! their page's entity marked, and each JSON example checked against the
 //! table it illustrates.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Error};
-use crate::lint::{self, Found};
-use crate::model::entities::{AttributeType, Entity, EntitySpec};
+#[cfg(feature = "markdown-entities")]
+use crate::lint;
+use crate::lint::Found;
+#[cfg(feature = "markdown-entities")]
+use crate::model::entities::AttributeType;
+use crate::model::entities::{Entity, EntitySpec};
 use crate::source::{Source, display_path};
 
 /// The entity pages, with the lints found reading them.
 pub(crate) struct EntitiesInput {
     pub spec: EntitySpec,
     pub found: Vec<Found>,
+    /// The text each page was read from: its own page, or the one copy.
+    pub sources: Vec<Source>,
+    /// For each page of `spec`, its index in `sources`.
+    pub page_source: Vec<usize>,
     /// What the module's header names as its input.
     pub origin: crate::emit::InputOrigin,
 }
@@ -67,9 +74,12 @@ pub(crate) fn load(path: &Path) -> Result<EntitiesInput, Error> {
             source.name()
         ),
     };
+    let page_source = vec![0; spec.pages.len()];
     Ok(EntitiesInput {
         spec,
         found,
+        sources: vec![source],
+        page_source,
         origin,
     })
 }
@@ -165,9 +175,12 @@ pub(crate) fn from_sources(pages_in: Vec<(String, Source)>) -> Result<EntitiesIn
         page.lints.sort_by_key(|record| record.span.start);
     }
     found.extend(late);
+    let page_source = (0..sources.len()).collect();
     Ok(EntitiesInput {
         spec,
         found,
+        sources,
+        page_source,
         origin: crate::emit::InputOrigin {
             name: String::new(),
             identity: String::new(),
@@ -197,6 +210,7 @@ fn records(
         .collect()
 }
 
+#[cfg(feature = "markdown-entities")]
 /// The docs name an entity link on `page_title`'s page resolves to: the
 /// name as linked, the page's own sub-entity (`Field` on Account is
 /// `Account::Field`), or the one name that matches up to case (`status`).
@@ -256,6 +270,7 @@ fn resolve(spec: &mut EntitySpec, sources: &[Source], found: &mut Vec<Found>) {
     }
 }
 
+#[cfg(feature = "markdown-entities")]
 /// `ty` with every entity name resolved; `None` when one does not resolve.
 pub(crate) fn resolve_type(
     ty: &AttributeType,
@@ -360,9 +375,3 @@ pub(crate) fn flattened<'s>(
     attributes
 }
 
-/// Entities by docs name, for lookups.
-pub(crate) fn by_name(spec: &EntitySpec) -> BTreeMap<&str, &Entity> {
-    spec.entities()
-        .map(|(_, entity)| (entity.name.as_str(), entity))
-        .collect()
-}

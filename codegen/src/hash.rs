@@ -16,7 +16,7 @@ pub fn git_blob_id(bytes: &[u8]) -> String {
     hex(&object_digest("blob", bytes))
 }
 
-#[cfg(feature = "markdown-methods")]
+#[cfg(any(feature = "markdown-methods", feature = "markdown-entities"))]
 /// Git's tree id for `files` (paths relative to the tree, `/`-separated, with
 /// their bytes), as `git rev-parse <commit>:<dir>` prints it when they are an
 /// exact checkout (regular, non-executable files).
@@ -28,7 +28,7 @@ pub(crate) fn git_tree_id(files: &[(String, Vec<u8>)]) -> String {
     hex(&tree_digest(&files))
 }
 
-#[cfg(feature = "markdown-methods")]
+#[cfg(any(feature = "markdown-methods", feature = "markdown-entities"))]
 fn tree_digest(files: &[(&str, &[u8])]) -> [u8; 20] {
     let mut folders: std::collections::BTreeMap<&str, Vec<(&str, &[u8])>> = Default::default();
     // (sort key, mode, name, id): git orders a tree as if each folder's name ended in `/`.
@@ -85,7 +85,7 @@ mod tests {
     }
 
     #[test]
-    #[cfg(feature = "markdown-methods")]
+    #[cfg(any(feature = "markdown-methods", feature = "markdown-entities"))]
     fn tree_ids_match_git() {
         // A repository of these four files: `git rev-parse HEAD:` prints this id.
         // `sub.md/` sorts between `sub-x.md` and `sub/` only if folders sort with their `/`.

@@ -3,6 +3,7 @@
 
 mod docs;
 mod endpoints;
+#[cfg(feature = "entities")]
 pub(crate) mod entities;
 pub(crate) mod rate_limits;
 mod response;

@@ -17,6 +17,10 @@ use super::inline;
 pub(crate) struct ReadAttribute {
     pub name: String,
     pub span: Range<usize>,
+    #[cfg_attr(
+        not(feature = "markdown-entities"),
+        expect(dead_code, reason = "the Error page has no attribute anchors in its model")
+    )]
     pub anchor: Option<String>,
     pub description: String,
     /// The whole `Type:` field, its continuation lines included.
@@ -114,6 +118,10 @@ impl AttributeReader {
     }
 
     /// Ends the current attribute: a following paragraph is not its field.
+    #[cfg_attr(
+        not(feature = "markdown-entities"),
+        expect(dead_code, reason = "only the entity pages' reader has sections that end one")
+    )]
     pub fn close(&mut self) {
         self.last_field = None;
         self.open = false;

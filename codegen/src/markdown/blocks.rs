@@ -18,8 +18,8 @@ pub(crate) enum BlockKind {
     /// `info` is the fence's info string (`http`, `json`), empty if none.
     CodeBlock {
         #[cfg_attr(
-            not(feature = "markdown-methods"),
-            expect(dead_code, reason = "only method pages' examples have a language")
+            not(any(feature = "markdown-methods", feature = "markdown-entities")),
+            expect(dead_code, reason = "only method and entity pages' examples have a language")
         )]
         info: String,
     },

@@ -9,7 +9,7 @@
 use crate::diagnostic::{Diagnostic, Error, Sink};
 use crate::lint::{self, Found};
 use crate::model::entities::{
-    AttributeLifecycle, AttributeType, Entity, EntityAttribute, EntityPage, Example,
+    AttributeLifecycle, Entity, EntityAttribute, EntityPage, Example,
 };
 use crate::source::Source;
 

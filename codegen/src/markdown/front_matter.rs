@@ -26,10 +26,6 @@ pub(crate) enum PageKind {
     )]
     OauthScopes,
     /// `content/en/entities/*.md`.
-    #[cfg_attr(
-        not(feature = "markdown-entities"),
-        expect(dead_code, reason = "only the entity pages' reader names it")
-    )]
     Entity,
 }
 

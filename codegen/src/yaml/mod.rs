@@ -1,6 +1,7 @@
 //! The YAML copy of the page: the same content as data, for teams that
 //! review, pin or patch the docs. spec/README.md documents the schema.
 
+#[cfg(feature = "entities")]
 pub(crate) mod entities;
 pub(crate) mod methods;
 #[cfg(feature = "tools")]
