@@ -1,6 +1,9 @@
 //! The YAML copy of the page: the same content as data, for teams that
 //! review, pin or patch the docs. spec/README.md documents the schema.
 
+pub(crate) mod entities;
+#[cfg(feature = "tools")]
+pub(crate) mod entities_write;
 pub(crate) mod methods;
 #[cfg(feature = "tools")]
 pub(crate) mod methods_write;
