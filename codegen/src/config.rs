@@ -402,6 +402,17 @@ impl Config {
         crate::generate_entities(path.as_ref(), self)
     }
 
+    /// The YAML copy of the entity pages at `path` (a folder, or a copy);
+    /// `out_name` is the copy's path, named in its header.
+    #[cfg(feature = "tools")]
+    pub fn export_entities_report(
+        &self,
+        path: impl AsRef<Path>,
+        out_name: Option<&str>,
+    ) -> Result<Generated, Error> {
+        crate::export_entities_yaml(path.as_ref(), self, out_name)
+    }
+
     /// Generates the entities module into `$OUT_DIR/entities.rs` (or
     /// [`Config::out_dir`]) when it changed, printing the lints as cargo
     /// warnings. Include it with

@@ -374,4 +374,3 @@ pub(crate) fn flattened<'s>(
     attributes.extend(entity.attributes.iter());
     attributes
 }
-

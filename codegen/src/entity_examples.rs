@@ -107,23 +107,35 @@ pub(crate) fn check(spec: &EntitySpec, sources: &[Source], found: &mut Vec<Found
             let mut problems = checker.problems;
             problems.dedup();
             if !problems.is_empty() {
+                let mut message = format!(
+                    "the example of {} contradicts its table in {} place{}: {}",
+                    entity.name,
+                    problems.len(),
+                    if problems.len() == 1 { "" } else { "s" },
+                    problems[..problems.len().min(SHOWN)].join("; ")
+                );
+                if problems.len() > SHOWN {
+                    message.push_str(&format!("; and {} more", problems.len() - SHOWN));
+                }
+                let mut diagnostic =
+                    Diagnostic::defect(example.span.clone(), message, "the type follows the table");
+                if elided {
+                    diagnostic = diagnostic.help(
+                        "the example elides keys with `// ...`, so some are missing on purpose",
+                    );
+                }
                 found.push(Found {
                     lint: &lint::EXAMPLE_CONTRADICTS_TABLE,
                     source: source.clone(),
-                    diagnostic: Diagnostic::defect(
-                        example.span.clone(),
-                        format!(
-                            "the example of {} contradicts its table: {}",
-                            entity.name,
-                            problems.join("; ")
-                        ),
-                        "the type follows the table",
-                    ),
+                    diagnostic,
                 });
             }
         }
     }
 }
+
+/// How many of an example's contradictions its lint's message lists.
+const SHOWN: usize = 4;
 
 struct Checker<'s> {
     spec: &'s EntitySpec,
@@ -195,19 +207,12 @@ impl<'s> Checker<'s> {
                 }
             }
         }
-        {
-            for attribute in &children {
-                if !attribute.optional && !object.contains_key(&attribute.path[depth - 1]) {
-                    let elided = if self.elided {
-                        " (the example elides keys with `// ...`)"
-                    } else {
-                        ""
-                    };
-                    self.problems.push(format!(
-                        "`{}` is missing, and the table does not say it is optional{elided}",
-                        pointer(&format!("{at}/{}", attribute.path[depth - 1]))
-                    ));
-                }
+        for attribute in &children {
+            if !attribute.optional && !object.contains_key(&attribute.path[depth - 1]) {
+                self.problems.push(format!(
+                    "`{}` is missing, and the table does not say it is optional",
+                    pointer(&format!("{at}/{}", attribute.path[depth - 1]))
+                ));
             }
         }
     }

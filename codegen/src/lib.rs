@@ -421,7 +421,9 @@ fn generate_entities(path: &std::path::Path, config: &Config) -> Result<Generate
             format!("{} would both be named `{}`", clash.what, clash.name),
         )
         .help("give one of them another name (`name:` in the YAML copy, `spec/entities.yaml`)");
-        if clash.first != clash.second && input.page_source[clash.first.0] == input.page_source[clash.second.0] {
+        if clash.first != clash.second
+            && input.page_source[clash.first.0] == input.page_source[clash.second.0]
+        {
             diagnostic = diagnostic.related(clash.first.1.clone(), "the first to take the name");
         }
         Error::single(source_of(clash.second.0), diagnostic)
@@ -455,4 +457,24 @@ pub fn read_entity_pages(dir: &std::path::Path) -> Result<model::entities::Entit
 #[cfg(feature = "markdown-entities")]
 pub fn entity_example_json(example: &str) -> String {
     entity_examples::cleaned(example)
+}
+
+/// The YAML copy of the entity pages (or of a copy) at `path`.
+#[cfg(all(feature = "tools", feature = "entities"))]
+fn export_entities_yaml(
+    path: &std::path::Path,
+    config: &Config,
+    out_name: Option<&str>,
+) -> Result<Generated, Error> {
+    let input = entities::load(path)?;
+    let lints = lint::apply(&config.lints, input.found)?;
+    let code = yaml::entities_write::write(&input.spec, &input.origin.identity, out_name).map_err(
+        |why| {
+            internal_error(
+                &input.sources[0],
+                &format!("the entities copy cannot be written ({why})"),
+            )
+        },
+    )?;
+    Ok(Generated { code, lints })
 }

@@ -19,7 +19,10 @@ pub(crate) struct ReadAttribute {
     pub span: Range<usize>,
     #[cfg_attr(
         not(feature = "markdown-entities"),
-        expect(dead_code, reason = "the Error page has no attribute anchors in its model")
+        expect(
+            dead_code,
+            reason = "the Error page has no attribute anchors in its model"
+        )
     )]
     pub anchor: Option<String>,
     pub description: String,
@@ -120,7 +123,10 @@ impl AttributeReader {
     /// Ends the current attribute: a following paragraph is not its field.
     #[cfg_attr(
         not(feature = "markdown-entities"),
-        expect(dead_code, reason = "only the entity pages' reader has sections that end one")
+        expect(
+            dead_code,
+            reason = "only the entity pages' reader has sections that end one"
+        )
     )]
     pub fn close(&mut self) {
         self.last_field = None;

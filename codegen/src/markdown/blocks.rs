@@ -19,7 +19,10 @@ pub(crate) enum BlockKind {
     CodeBlock {
         #[cfg_attr(
             not(any(feature = "markdown-methods", feature = "markdown-entities")),
-            expect(dead_code, reason = "only method and entity pages' examples have a language")
+            expect(
+                dead_code,
+                reason = "only method and entity pages' examples have a language"
+            )
         )]
         info: String,
     },

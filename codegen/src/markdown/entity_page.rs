@@ -8,9 +8,8 @@
 
 use crate::diagnostic::{Diagnostic, Error, Sink};
 use crate::lint::{self, Found};
-use crate::model::entities::{
-    AttributeLifecycle, Entity, EntityAttribute, EntityPage, Example,
-};
+use crate::model::HistoryEntry;
+use crate::model::entities::{AttributeLifecycle, Entity, EntityAttribute, EntityPage, Example};
 use crate::source::Source;
 
 use super::attributes::{AttributeReader, ReadAttribute};
@@ -286,23 +285,36 @@ fn attribute(read: ReadAttribute, flags: SectionFlags, sink: &mut Sink) -> Entit
         optional: line.optional || read.optional || flags.all_optional,
         lifecycle,
         values: line.values,
-        history: read.history,
+        history: versioned(read.history),
         type_override: false,
     }
 }
 
 /// `meta[focus][x]` → `["meta", "focus", "x"]`. An array's element, `[]`
 /// in `history[][day]`, adds no key: the key is the element's.
+/// StatusEdit's `poll.options[].title` reads the same way.
 pub(crate) fn key_path(name: &str) -> Vec<String> {
-    let mut parts = name.split('[');
-    let mut path = vec![parts.next().unwrap_or_default().trim().to_owned()];
-    for part in parts {
-        let key = part.trim_end_matches(']').trim();
-        if !key.is_empty() {
-            path.push(key.to_owned());
-        }
-    }
-    path
+    name.split(['[', ']', '.'])
+        .map(str::trim)
+        .filter(|key| !key.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The history as facts: each entry's version without the notes the docs
+/// put after it (`4.4.0 (`mastodon` API version 3)`), and no entry without a
+/// version (prose that ran into the field).
+fn versioned(history: Vec<HistoryEntry>) -> Vec<HistoryEntry> {
+    history
+        .into_iter()
+        .filter_map(|entry| {
+            let version = entry.version.split_whitespace().next()?.to_owned();
+            Some(HistoryEntry {
+                version,
+                change: entry.change,
+            })
+        })
+        .collect()
 }
 
 fn is_json(info: &str) -> bool {
@@ -346,6 +358,10 @@ mod tests {
         assert_eq!(key_path("meta[focus][x]"), ["meta", "focus", "x"]);
         assert_eq!(key_path("id"), ["id"]);
         assert_eq!(key_path("history[][day]"), ["history", "day"]);
+        assert_eq!(
+            key_path("poll.options[].title"),
+            ["poll", "options", "title"]
+        );
     }
 
     #[test]

@@ -3,6 +3,8 @@
 
 #[cfg(feature = "entities")]
 pub(crate) mod entities;
+#[cfg(all(feature = "tools", feature = "entities"))]
+pub(crate) mod entities_write;
 pub(crate) mod methods;
 #[cfg(feature = "tools")]
 pub(crate) mod methods_write;

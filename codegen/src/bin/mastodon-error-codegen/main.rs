@@ -19,6 +19,8 @@ const DEFAULT_YAML: &str = "spec/error.yaml";
 const DEFAULT_METHODS: &str = "spec/methods.yaml";
 const DEFAULT_RATE_LIMITS: &str = "spec/rate-limits.yaml";
 const DEFAULT_SCOPES: &str = "spec/oauth-scopes.yaml";
+const DEFAULT_ENTITIES: &str = "spec/entities.yaml";
+const DEFAULT_ENTITIES_OUT: &str = "generated/entities.rs";
 
 const AFTER_HELP: &str = "\
 SPEC is the Error page in Markdown, or its YAML copy if the name ends in .yaml or .yml.
@@ -61,6 +63,9 @@ enum Command {
     /// entity pages in FOLDER (`content/en/entities/`) or their YAML copy.
     Entities {
         pages: String,
+        /// Write the YAML copy of the pages instead of the module.
+        #[arg(long)]
+        yaml: bool,
         /// Where to write; the file is rewritten only if its content changed.
         #[arg(long, short)]
         out: Option<String>,
@@ -371,12 +376,16 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             warn(&copy.lints);
             write_result(out.as_deref(), &copy.code)
         }
-        Some(Command::Entities { pages, out }) => {
+        Some(Command::Entities { pages, out, yaml }) => {
             let mut config = options.config();
             if let Some(out) = &out {
                 config.checked_in_as(out.clone());
             }
-            let generated = config.generate_entities_report(&pages)?;
+            let generated = if yaml {
+                config.export_entities_report(&pages, out.as_deref())?
+            } else {
+                config.generate_entities_report(&pages)?
+            };
             warn(&generated.lints);
             write_result(out.as_deref(), &generated.code)
         }
@@ -446,6 +455,25 @@ fn refresh_workspace(options: &Options) -> Result<ExitCode, Failure> {
                 ));
             }
         }
+    }
+    match corpus_input(None, "entities", "")? {
+        Ok(folder) => {
+            let copy = options
+                .config()
+                .export_entities_report(&folder, Some(DEFAULT_ENTITIES))?;
+            write_output(DEFAULT_ENTITIES, &copy.code)?;
+        }
+        Err(looked_in) => write_stderr(&format!(
+            "skipped: {DEFAULT_ENTITIES} (no entity pages found; looked in {looked_in}; \
+             get them with scripts/fetch-corpus.sh)\n"
+        )),
+    }
+    if Path::new(DEFAULT_ENTITIES).is_file() {
+        let mut config = options.config();
+        config.checked_in_as(DEFAULT_ENTITIES_OUT);
+        let module = config.generate_entities_report(DEFAULT_ENTITIES)?;
+        warn(&module.lints);
+        write_output(DEFAULT_ENTITIES_OUT, &module.code)?;
     }
     let spec = Source::read(Path::new(DEFAULT_SPEC))?;
     let mut config = options.config();
