@@ -224,7 +224,10 @@ fn copies_record_the_lints(replayed: &[Replayed]) {
             "{}: the copy reports the same lints",
             commit.upstream
         );
-        let body = |module: &str| module.split_once("\n\n").expect("a header").1.to_owned();
+        // Returned entities by name in the copy only, until links resolve.
+        let body = |module: &str| {
+            crate::common::without_returned_entities(module.split_once("\n\n").expect("a header").1)
+        };
         assert!(
             body(&from_copy.code) == body(&commit.version.generated.code),
             "{}: the copy generates another module",
