@@ -125,3 +125,40 @@ fn the_table_answers_every_accessor() {
         "{deprecated} deprecated, {removed} removed"
     );
 }
+
+/// `returns()` is the docs' `Returns` line: its shape and the entities it
+/// links (by link text in the checked-in copy, until links resolve).
+#[test]
+fn returns_reads_the_docs_returns_line() {
+    use mastodon_error::{ReturnShape, Returns};
+
+    let create = Endpoint::StatusesCreate.returns();
+    assert_eq!(create.shape, ReturnShape::One);
+    assert_eq!(create.entities, ["Status", "ScheduledStatus"]);
+    assert!(create.is_one_of_several());
+    const FOLLOWERS: Returns = Endpoint::AccountsFollowers.returns();
+    assert_eq!(FOLLOWERS.shape, ReturnShape::Array);
+    assert_eq!(FOLLOWERS.entities, ["Account"]);
+    assert!(!FOLLOWERS.is_one_of_several());
+    let health = Endpoint::StreamingHealth.returns();
+    assert_eq!(health.shape, ReturnShape::Other);
+    assert!(health.entities.is_empty());
+    assert_eq!(
+        Endpoint::OauthUserinfo.returns(),
+        Returns {
+            shape: ReturnShape::Undocumented,
+            entities: &[]
+        }
+    );
+    let shapes = |shape| {
+        Endpoint::ALL
+            .iter()
+            .filter(|endpoint| endpoint.returns().shape == shape)
+            .count()
+    };
+    assert_eq!(shapes(ReturnShape::Empty), 34);
+    assert_eq!(shapes(ReturnShape::One), 135);
+    assert_eq!(shapes(ReturnShape::Array), 67);
+    assert_eq!(shapes(ReturnShape::Other), 27);
+    assert_eq!(shapes(ReturnShape::Undocumented), 2);
+}

@@ -749,6 +749,7 @@ mod tests {
             added_in: None,
             lifecycle: crate::model::methods::Lifecycle::Current,
             errors: Vec::new(),
+            returns: None,
             name_override: None,
         }
     }

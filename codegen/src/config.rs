@@ -57,6 +57,7 @@ pub struct Config {
     pub(crate) methods: Option<PathBuf>,
     pub(crate) rate_limits: Option<PathBuf>,
     pub(crate) scopes: Option<PathBuf>,
+    pub(crate) entities: Option<PathBuf>,
     pub(crate) lints: Levels,
 }
 
@@ -73,6 +74,7 @@ impl Default for Config {
             methods: None,
             rate_limits: None,
             scopes: None,
+            entities: None,
             lints: Levels::default(),
         }
     }
@@ -127,6 +129,19 @@ impl Config {
     /// method pages use, with no versions and no hierarchy.
     pub fn scopes(&mut self, path: impl Into<PathBuf>) -> &mut Self {
         self.scopes = Some(path.into());
+        self
+    }
+
+    /// Resolves the method pages' `**Returns:**` links against the entity
+    /// pages at `path` (a folder of the docs' `content/en/entities/`, or the
+    /// YAML copy), so `Endpoint::returns()` names entities the entities
+    /// module defines; a link to no entity fires `unresolved-entity`. Needs
+    /// [`Config::methods`] as Markdown pages: a methods copy already stores
+    /// resolved names. Without it, `returns()` of pages read from Markdown
+    /// names no entity.
+    #[cfg(feature = "entities")]
+    pub fn entities(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.entities = Some(path.into());
         self
     }
 

@@ -374,3 +374,83 @@ pub(crate) fn flattened<'s>(
     attributes.extend(entity.attributes.iter());
     attributes
 }
+
+/// Resolves each `**Returns:**` link of the method pages to the entity it
+/// names: by its text when an entity has that name (`V1::Instance`, even
+/// where the link points at `entities/instance`), else by its target, the
+/// page and the section anchor (`Account#CredentialAccount`, `Tag#admin`).
+/// A link to nothing fires `unresolved-entity` and is left out.
+pub(crate) fn resolve_returns(methods: &mut crate::api::MethodsInput, entities: &EntitySpec) {
+    let mut found = Vec::new();
+    for (index, page) in methods.spec.pages.iter_mut().enumerate() {
+        let source = &methods.sources[methods.page_source[index]];
+        for method in &mut page.methods {
+            let Some(returns) = method.returns.as_mut() else {
+                continue;
+            };
+            for link in &mut returns.entities {
+                link.resolved = resolve_link(entities, &link.text, link.page.as_deref());
+            }
+            for link in returns.entities.iter().filter(|link| link.resolved.is_none()) {
+                {
+                    let target = link.page.clone().map_or_else(
+                        || format!("#{}", link.anchor.clone().unwrap_or_default()),
+                        |page| format!("entities/{page}"),
+                    );
+                    let message = format!(
+                        "`{} {}` returns `{}` ({target}), which no entity page defines",
+                        method.http_method, method.path, link.text
+                    );
+                    let outcome = "leaves it out of `Endpoint::returns()`, which says `Other` if no other entity is named";
+                    let (line, col) = source.line_col(returns.span.start);
+                    page.lints.push(crate::model::methods::LintRecord {
+                        lint: crate::lint::UNRESOLVED_ENTITY.name.to_owned(),
+                        at: format!("{}.md:{line}:{col}", page.path),
+                        message: message.clone(),
+                        outcome: outcome.to_owned(),
+                        span: returns.span.clone(),
+                    });
+                    found.push(Found {
+                        lint: &crate::lint::UNRESOLVED_ENTITY,
+                        source: source.clone(),
+                        diagnostic: Diagnostic::defect(returns.span.clone(), message, outcome),
+                    });
+                }
+            }
+            // A line whose only link names no entity says nothing the
+            // generator reads as an entity.
+            returns.entities.retain(|link| link.resolved.is_some());
+            if returns.entities.is_empty() {
+                returns.shape = crate::model::methods::ReturnShape::Other;
+            }
+        }
+    }
+    for page in &mut methods.spec.pages {
+        page.lints.sort_by_key(|record| record.span.start);
+    }
+    methods.lints.extend(found);
+}
+
+fn resolve_link(entities: &EntitySpec, text: &str, target: Option<&str>) -> Option<String> {
+    if entities.entity(text).is_some() {
+        return Some(text.to_owned());
+    }
+    let (file, anchor) = match target?.split_once('#') {
+        Some((file, anchor)) => (file, Some(anchor)),
+        None => (target?, None),
+    };
+    let page = entities
+        .pages
+        .iter()
+        .find(|page| page.file.eq_ignore_ascii_case(file))?;
+    let entity = match anchor {
+        None => page.entities.first(),
+        Some(anchor) => page.entities.iter().find(|entity| {
+            entity
+                .anchor
+                .as_deref()
+                .is_some_and(|own| own.eq_ignore_ascii_case(anchor))
+        }),
+    }?;
+    Some(entity.name.clone())
+}

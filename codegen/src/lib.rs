@@ -114,7 +114,7 @@ fn generate(source: &Source, config: &Config) -> Result<Generated, Error> {
     let methods = config
         .methods
         .as_deref()
-        .map(method_pages::load)
+        .map(|path| load_methods(path, config))
         .transpose()?;
     let loaded = LoadedExtras::load(config)?;
     generate_all(source, methods.as_ref(), loaded.extras(), config)
@@ -323,7 +323,7 @@ fn export_methods_yaml(
     config: &Config,
     out_name: Option<&str>,
 ) -> Result<Generated, Error> {
-    let (mut input, origin) = method_pages::load(path)?;
+    let (mut input, origin) = load_methods(path, config)?;
     // The copy records every lint; the levels decide what is reported now.
     let lints = lint::apply(&config.lints, input.lints.clone())?;
     // Configured names go into the copy, as they do for the Error page.
@@ -345,10 +345,11 @@ fn export_methods_yaml(
         yaml::methods_write::write(&input.spec, &origin.identity, out_name).map_err(|bug| {
             internal_error(&first, &format!("the YAML copy cannot be written ({bug})"))
         })?;
-    // The copy must hold exactly what the pages hold: read it back and compare.
+    // The copy must hold exactly what the pages hold, returned entities by
+    // name: read it back and compare.
     let copy = Source::new(out_name.unwrap_or("methods.yaml"), yaml.as_str());
     let same = yaml::methods::parse(&copy)
-        .is_ok_and(|(read, _)| read.without_spans() == input.spec.without_spans());
+        .is_ok_and(|(read, _)| read.copied_facts() == input.spec.copied_facts());
     if !same {
         return Err(internal_error(
             &first,
@@ -391,7 +392,7 @@ fn docs_defects(
     methods: &std::path::Path,
     config: &Config,
 ) -> Result<Lints, Error> {
-    let (input, _) = method_pages::load(methods)?;
+    let (input, _) = load_methods(methods, config)?;
     let loaded = LoadedExtras::load(config)?;
     let extras = loaded.extras();
     let mut every_lint = config.clone();
@@ -443,13 +444,14 @@ fn generate_entities(path: &std::path::Path, config: &Config) -> Result<Generate
     Ok(Generated { code, lints })
 }
 
-/// Reads the docs' entity pages in `dir` (`content/en/entities/`): every
-/// entity with its attributes, the pages' JSON examples, and, in each page's
+/// Reads the entity pages at `path`: the docs' `content/en/entities/` (with
+/// the `markdown-entities` feature) or their YAML copy. Every entity with its
+/// attributes; from the pages, also their JSON examples and, in each page's
 /// `lints`, the docs defects found (an example that contradicts its table is
 /// recorded at the example's span).
-#[cfg(feature = "markdown-entities")]
-pub fn read_entity_pages(dir: &std::path::Path) -> Result<model::entities::EntitySpec, Error> {
-    entities::load(dir).map(|input| input.spec)
+#[cfg(feature = "entities")]
+pub fn read_entities(path: &std::path::Path) -> Result<model::entities::EntitySpec, Error> {
+    entities::load(path).map(|input| input.spec)
 }
 
 /// An entity page's JSON example as JSON: without the `// ...` lines the
@@ -477,4 +479,25 @@ fn export_entities_yaml(
         },
     )?;
     Ok(Generated { code, lints })
+}
+
+/// The method pages at `path`, with their `**Returns:**` links resolved
+/// against the entity pages [`Config::entities`] names.
+fn load_methods(
+    path: &std::path::Path,
+    config: &Config,
+) -> Result<(api::MethodsInput, emit::InputOrigin), Error> {
+    #[cfg_attr(not(feature = "entities"), allow(unused_mut))]
+    let (mut input, origin) = method_pages::load(path)?;
+    #[cfg(feature = "entities")]
+    if let Some(entities) = &config.entities {
+        // A copy stores the names its export resolved.
+        if path.is_dir() {
+            let entities = entities::load(entities)?;
+            entities::resolve_returns(&mut input, &entities.spec);
+        }
+    }
+    #[cfg(not(feature = "entities"))]
+    let _ = config;
+    Ok((input, origin))
 }

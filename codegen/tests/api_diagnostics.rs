@@ -448,3 +448,108 @@ fn aliases_in_the_copy_read_as_their_anchors() {
     assert!(aliased.contains("// Methods: blob "), "{aliased}");
     assert_eq!(body(&aliased), body(&plain));
 }
+
+/// The copy's `returns` is what the pages' `**Returns:**` lines read as, by
+/// name; the module lists those names.
+#[test]
+fn returns_go_from_the_pages_through_the_copy_into_the_module() {
+    let copy = copy();
+    assert!(copy.contains("        returns: {shape: other}\n"), "{copy}");
+    assert!(
+        copy.contains("        returns: {shape: one, entities: [Status]}\n"),
+        "{copy}"
+    );
+    let code = generate(&Config::new(), &copy).expect("generates");
+    assert!(
+        code.contains("returns: Returns {\n            shape: ReturnShape::One,\n            entities: &[\"Status\"],\n        },"),
+        "{code}"
+    );
+    assert!(code.contains("shape: ReturnShape::Undocumented,"), "{code}");
+    let edited = edited(
+        "        returns: {shape: one, entities: [Status]}\n",
+        "        returns:\n          shape: array\n          entities:\n            - Admin::Account\n            - Trends::Link\n",
+    );
+    let code = generate(&Config::new(), &edited).expect("generates");
+    assert!(
+        code.contains("shape: ReturnShape::Array,\n            entities: &[\"Admin::Account\", \"Trends::Link\"],"),
+        "{code}"
+    );
+}
+
+/// Every mistake in a method's `returns` is located, with help.
+#[test]
+fn returns_mistakes_are_located() {
+    let line = "        returns: {shape: one, entities: [Status]}\n";
+    let cases: [(&str, usize, &str, &str); 10] = [
+        (
+            "        returns: {shape: many, entities: [Status]}\n",
+            26,
+            "unknown return shape `many`",
+            "`shape` is one of empty, one, array, other",
+        ),
+        (
+            "        returns: one\n",
+            18,
+            "invalid value for `returns`: expected a mapping such as `{shape: array, entities: [Account]}`",
+            "give `returns` a mapping",
+        ),
+        (
+            "        returns: {shape: [one], entities: [Status]}\n",
+            26,
+            "invalid value for `shape`: expected a return shape",
+            "give `shape` a return shape: `empty`, `one`, `array` or `other`",
+        ),
+        (
+            "        returns: {shape: one, entities: Status}\n",
+            41,
+            "invalid value for `entities`: expected a list of entity names",
+            "give `entities` a list of entity names",
+        ),
+        (
+            "        returns: {shape: one, entities: [Status, \"\"]}\n",
+            50,
+            "an empty entity name",
+            "name an entity as the docs do, such as `Status`",
+        ),
+        (
+            "        returns: {shape: one}\n",
+            26,
+            "a return of shape `one` names no entity",
+            "add `entities:` with the entities the docs' `Returns:` line links",
+        ),
+        (
+            "        returns: {shape: array, entities: []}\n",
+            43,
+            "a return of shape `array` names no entity",
+            "list the entities the docs' `Returns:` line links",
+        ),
+        (
+            "        returns: {shape: empty, entities: [Status]}\n",
+            43,
+            "a return of shape `empty` lists entities",
+            "only `one` and `array` name entities",
+        ),
+        (
+            "        returns: {shap: one, entities: [Status]}\n",
+            19,
+            "unknown key `shap` in `returns`",
+            "did you mean `shape`?",
+        ),
+        (
+            "        returns: {entities: [Status]}\n",
+            19,
+            "`returns` is missing `shape`",
+            "add `shape:` with a return shape",
+        ),
+    ];
+    // The line of the `View a status` method's `returns` in the fixture copy.
+    let at = copy()
+        .lines()
+        .position(|copied| format!("{copied}\n") == line)
+        .expect("the copy has the line")
+        + 1;
+    for (new, col, message, help) in cases {
+        let error = error_of(&edited(line, new));
+        assert_reports(&error, at, col, message, help);
+    }
+}

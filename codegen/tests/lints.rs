@@ -44,7 +44,7 @@ fn pages(name: &str, broken: bool) -> PathBuf {
 }
 
 /// Where the defect is, as the lint reports it from the folder `methods`.
-const AT: &str = "methods/statuses.md:83:3";
+const AT: &str = "methods/statuses.md:84:3";
 const MESSAGE: &str =
     "the JSON example of a 422 response is not valid JSON: expected `,` or `}` at line 3 column 3";
 const OUTCOME: &str = "read its `error` from the broken example: `422 Validation failed: Someone else's post cannot be pinned`";
@@ -220,7 +220,7 @@ fn the_copy_records_lints_and_the_diff_shows_them() {
     assert!(text(&export.stderr).contains(&format!("{AT}: warning: {MESSAGE}")));
     let copy = std::fs::read_to_string(dir.join("methods.yaml")).expect("copy");
     let record = format!(
-        "    lints:\n      - lint: invalid-example-json\n        at: statuses.md:83:3\n        message: \"{MESSAGE}\"\n        outcome: \"{OUTCOME}\"\n    methods:\n"
+        "    lints:\n      - lint: invalid-example-json\n        at: statuses.md:84:3\n        message: \"{MESSAGE}\"\n        outcome: \"{OUTCOME}\"\n    methods:\n"
     );
     assert!(copy.contains(&record), "{copy}");
 
@@ -233,7 +233,7 @@ fn the_copy_records_lints_and_the_diff_shows_them() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("found at statuses.md:83:3 when the copy was exported"),
+        stderr.contains("found at statuses.md:84:3 when the copy was exported"),
         "{stderr}"
     );
     let denied = run(
@@ -318,7 +318,7 @@ fn the_report_lists_every_defect_whatever_its_level() {
     assert_eq!(
         text(&markdown.stdout),
         format!(
-            "### Docs defects in the method pages (1)\n\n| Where | Lint | Defect | What the generator did |\n|---|---|---|---|\n| `content/en/methods/statuses.md:83:3` | `invalid-example-json` | {MESSAGE} | {OUTCOME} |\n"
+            "### Docs defects in the method pages (1)\n\n| Where | Lint | Defect | What the generator did |\n|---|---|---|---|\n| `content/en/methods/statuses.md:84:3` | `invalid-example-json` | {MESSAGE} | {OUTCOME} |\n"
         )
     );
 

@@ -10,6 +10,7 @@ use quote::quote;
 use super::docs::{self, DocBuilder};
 use super::{deprecated_attribute, ident, lifecycle_variant, lit, option_lit};
 use crate::api::{Endpoint, ReasonRef};
+use crate::model::methods::{ReturnShape, Returns};
 use crate::model::scopes::ResolvedScopes;
 use crate::validate::Checked;
 
@@ -144,6 +145,52 @@ fn types() -> TokenStream {
             pub classification: Classification<'static>,
         }
 
+        /// What an [`Endpoint`] returns, as the `Returns` line of its docs
+        /// says: [`Endpoint::returns`].
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub struct Returns {
+            /// How the line reads: one entity, an array of one, an empty
+            /// body, something else, or no line at all.
+            pub shape: ReturnShape,
+            /// The docs' entity names the line links, such as `"Account"`,
+            /// `"CredentialAccount"` or `"Admin::Account"`: each has a page
+            /// (or a section of one) among the docs' entities. More than one
+            /// means one of several, as for posting a status: a `"Status"`,
+            /// or a `"ScheduledStatus"` when `scheduled_at` is given (see
+            /// [`Returns::is_one_of_several`]). Names only for
+            /// [`ReturnShape::One`] and [`ReturnShape::Array`]; a link that
+            /// does not resolve to an entity is left out.
+            pub entities: &'static [&'static str],
+        }
+
+        impl Returns {
+            /// Whether [`Returns::entities`] names several, of which the
+            /// method returns one: which one, the docs' line says in words.
+            pub const fn is_one_of_several(self) -> bool {
+                self.entities.len() > 1
+            }
+        }
+
+        /// How the `Returns` line of an [`Endpoint`]'s docs reads.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum ReturnShape {
+            /// An empty body (`{}`): the line says `Empty`.
+            Empty,
+            /// One entity, which [`Returns::entities`] names (or the several
+            /// it is one of): the line starts with a link to it.
+            One,
+            /// A JSON array of the entity that [`Returns::entities`] names:
+            /// the line says `Array of` and links it.
+            Array,
+            /// Something the generator does not read as entities: a hash,
+            /// strings, streaming event names, prose. [`Returns::entities`]
+            /// is empty; [`Endpoint::docs_url`] has the line.
+            Other,
+            /// The docs give the method no `Returns` line.
+            Undocumented,
+        }
+
         /// One row of the endpoint table, which every accessor reads.
         #[derive(Debug)]
         struct EndpointInfo {
@@ -156,9 +203,35 @@ fn types() -> TokenStream {
             authorization: Authorization,
             added_in: Option<&'static str>,
             lifecycle: Lifecycle,
+            returns: Returns,
             errors: &'static [DocumentedError],
         }
     }
+}
+
+/// A row's `Returns`: each link by its resolved name, else (no entity pages
+/// given) by its text. Resolution leaves out the links to no entity.
+fn returns(returns: Option<&Returns>) -> TokenStream {
+    let Some(returns) = returns else {
+        return quote!(Returns {
+            shape: ReturnShape::Undocumented,
+            entities: &[],
+        });
+    };
+    let shape = ident(match returns.shape {
+        ReturnShape::Empty => "Empty",
+        ReturnShape::One => "One",
+        ReturnShape::Array => "Array",
+        ReturnShape::Other => "Other",
+    });
+    let entities = returns
+        .entities
+        .iter()
+        .map(|entity| lit(entity.name()));
+    quote!(Returns {
+        shape: ReturnShape::#shape,
+        entities: &[#(#entities),*],
+    })
 }
 
 fn table(
@@ -184,6 +257,7 @@ fn table(
             let undefined = resolved.undefined.iter().map(|name| lit(name));
             let added_in = option_lit(method.added_in.as_deref());
             let lifecycle = lifecycle_variant(method.lifecycle);
+            let returns = returns(method.returns.as_ref());
             let errors = method.errors.iter().zip(endpoint.example_reasons).map(
             |(error, assignment)| {
                 let status = Literal::u16_unsuffixed(error.status);
@@ -231,6 +305,7 @@ fn table(
                     },
                     added_in: #added_in,
                     lifecycle: Lifecycle::#lifecycle,
+                    returns: #returns,
                     errors: &[#(#errors)*],
                 },
             }
@@ -304,6 +379,14 @@ fn endpoint_impl(endpoints: &[Endpoint<'_>]) -> TokenStream {
             /// Whether the docs mark it deprecated or removed.
             pub const fn lifecycle(self) -> Lifecycle {
                 self.info().lifecycle
+            }
+
+            /// What it returns, as the `Returns` line of its docs says: one
+            /// entity (`Returns::entities` names the docs' entity, such as
+            /// `"Status"`), an array of one, an empty body, something else,
+            /// or [`ReturnShape::Undocumented`] without such a line.
+            pub const fn returns(self) -> Returns {
+                self.info().returns
             }
 
             /// The error responses the docs show for it.

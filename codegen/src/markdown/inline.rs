@@ -106,6 +106,9 @@ pub(crate) struct LabelledField {
     pub code: Vec<String>,
     /// The texts of the links in the value: `Account` for an entity link.
     pub links: Vec<String>,
+    /// The value's runs as written, links and their targets included, for
+    /// [`explanation`] to read.
+    pub runs: Vec<Run>,
 }
 
 /// Splits `**Label:** value` pairs. A label is bold text ending in `:` at the
@@ -140,15 +143,31 @@ pub(crate) fn labelled_fields(block: &Block) -> Vec<LabelledField> {
                     value_span: label_span.end..label_span.end,
                     code: Vec::new(),
                     links: Vec::new(),
+                    runs: Vec::new(),
                 });
                 if let Some(after) = after {
-                    let rest = &after.text[1..];
-                    push_value(&mut fields, rest, after.span.start + 1..after.span.end);
+                    let rest = Run {
+                        kind: RunKind::Text,
+                        text: after.text[1..].to_owned(),
+                        span: after.span.start + 1..after.span.end,
+                        strong: false,
+                    };
+                    push_value(&mut fields, &rest.text, rest.span.clone());
+                    push_run(&mut fields, rest);
                 }
                 at_line_start = false;
                 continue;
             }
-            push_value(&mut fields, &label, label_span);
+            push_value(&mut fields, &label, label_span.clone());
+            push_run(
+                &mut fields,
+                Run {
+                    kind: RunKind::Text,
+                    text: label,
+                    span: label_span,
+                    strong: true,
+                },
+            );
             at_line_start = false;
             continue;
         }
@@ -172,6 +191,7 @@ pub(crate) fn labelled_fields(block: &Block) -> Vec<LabelledField> {
                 at_line_start &= run.text.trim().is_empty();
             }
         }
+        push_run(&mut fields, run.clone());
     }
     for field in &mut fields {
         field.value = field
@@ -183,6 +203,12 @@ pub(crate) fn labelled_fields(block: &Block) -> Vec<LabelledField> {
             .join("\n");
     }
     fields
+}
+
+fn push_run(fields: &mut [LabelledField], run: Run) {
+    if let Some(field) = fields.last_mut() {
+        field.runs.push(run);
+    }
 }
 
 fn push_value(fields: &mut [LabelledField], text: &str, span: Range<usize>) {
@@ -371,14 +397,21 @@ fn parse_shortcode_link(text: &str) -> Option<(&str, &str, usize)> {
     let link_text = &text[1..close];
     let after = &text[close + 2..];
     let inner_end = after.find(">}})")?;
-    let inner = after[..inner_end].trim().strip_prefix("{{<")?.trim();
+    let target = shortcode_target(&after[..inner_end + ">}}".len()])?;
+    let consumed = close + 2 + inner_end + ">}})".len();
+    Some((link_text, target, consumed))
+}
+
+/// The target of a link written as a Hugo `{{< relref "target" >}}` (or
+/// `ref`) shortcode: `api/rate-limits`. `None` for any other text.
+pub(crate) fn shortcode_target(url: &str) -> Option<&str> {
+    let inner = url.trim().strip_prefix("{{<")?.strip_suffix(">}}")?.trim();
     let target = inner
         .strip_prefix("relref")
         .or_else(|| inner.strip_prefix("ref"))?
         .trim()
         .trim_matches('"');
-    let consumed = close + 2 + inner_end + ">}})".len();
-    Some((link_text, target, consumed))
+    Some(target)
 }
 
 fn trim_inlines(inlines: &mut Vec<Inline>) {

@@ -21,7 +21,10 @@ use super::inline;
 use super::lenient_json;
 use crate::diagnostic::{Diagnostic, Errors, Sink};
 use crate::lint::{self, Found};
-use crate::model::methods::{Auth, ErrorResponse, Lifecycle, Method, MethodPage};
+use crate::model::Inline;
+use crate::model::methods::{
+    Auth, EntityLink, ErrorResponse, Lifecycle, Method, MethodPage, ReturnShape, Returns,
+};
 use crate::source::Source;
 
 /// HTTP methods a request line may start with.
@@ -83,6 +86,7 @@ struct Section {
     request: RequestState,
     auth: Option<(Auth, Range<usize>)>,
     added_in: Option<String>,
+    returns: Option<Returns>,
     /// The response heading that JSON examples belong to.
     status: Option<(u16, String)>,
     errors: Vec<ErrorResponse>,
@@ -219,6 +223,7 @@ impl Reader {
                     added_in: section.added_in,
                     lifecycle: section.lifecycle,
                     errors: section.errors,
+                    returns: section.returns,
                     name_override: None,
                 });
             }
@@ -270,6 +275,7 @@ fn open_section(block: &Block, anchor: Option<&str>, sink: &mut Sink) -> Section
         request: RequestState::None,
         auth: None,
         added_in: None,
+        returns: None,
         status: None,
         errors: Vec::new(),
     }
@@ -291,6 +297,10 @@ impl Section {
                 "OAuth" | "OAuth level" if self.auth.is_none() => {
                     let span = field.label_span.start..field.value_span.end;
                     self.auth = Some((auth(&field.value, &field.code), span));
+                }
+                "Returns" if self.returns.is_none() => {
+                    let span = field.label_span.start..field.value_span.end;
+                    self.returns = Some(returns(&inline::explanation(&field.runs), span));
                 }
                 "Version history" | "Version" if self.added_in.is_none() => {
                     self.added_in = field
@@ -552,6 +562,89 @@ fn auth(value: &str, code: &[String]) -> Auth {
     }
 }
 
+/// Reads a `**Returns:**` line, as [`inline::explanation`] gives its
+/// inlines. It names entities only when it starts with an entity link
+/// (`[Status](…)`: [`ReturnShape::One`]) or with `Array of ` (also `List of `)
+/// and one ([`ReturnShape::Array`]); then every entity link on the line is
+/// one of what it returns, as in ``[Status](…). When `scheduled_at` is
+/// present, [ScheduledStatus](…) is returned instead.`` A line that is just
+/// `Empty` (also `empty object`) is [`ReturnShape::Empty`]. Anything else is
+/// [`ReturnShape::Other`], and its links (a hash's values, a stream's events,
+/// a word in prose) are not claimed.
+fn returns(inlines: &[Inline], span: Range<usize>) -> Returns {
+    let read = |shape, entities| Returns {
+        shape,
+        entities,
+        span: span.clone(),
+    };
+    let lead = match inlines {
+        [Inline::Text(text)] if is_empty_body(text) => {
+            return read(ReturnShape::Empty, Vec::new());
+        }
+        [Inline::Link { .. }, ..] => ReturnShape::One,
+        [Inline::Text(text), Inline::Link { .. }, ..] if is_array_of(text) => ReturnShape::Array,
+        _ => return read(ReturnShape::Other, Vec::new()),
+    };
+    let first_link = inlines
+        .iter()
+        .find(|inline| matches!(inline, Inline::Link { .. }));
+    if first_link.and_then(entity_link).is_none() {
+        return read(ReturnShape::Other, Vec::new());
+    }
+    let mut entities: Vec<EntityLink> = Vec::new();
+    for link in inlines.iter().filter_map(entity_link) {
+        if !entities.contains(&link) {
+            entities.push(link);
+        }
+    }
+    read(lead, entities)
+}
+
+/// `Empty`, `empty object`: what the docs write for a method that returns
+/// an empty body.
+fn is_empty_body(text: &str) -> bool {
+    let text = text.trim().trim_end_matches('.');
+    ["Empty", "Empty object"]
+        .iter()
+        .any(|empty| text.eq_ignore_ascii_case(empty))
+}
+
+/// `Array of `, `List of `: what comes before the entity link of a method
+/// that returns several.
+fn is_array_of(text: &str) -> bool {
+    let text = text.trim();
+    ["Array of", "List of"]
+        .iter()
+        .any(|array| text.eq_ignore_ascii_case(array))
+}
+
+/// A link to an entity: below `entities/` (`entities/Account#CredentialAccount`,
+/// through a relref shortcode or not), or to an anchor on the same page
+/// (`#GroupedNotificationsResults`), which the page defines. Nothing else.
+fn entity_link(inline: &Inline) -> Option<EntityLink> {
+    let Inline::Link { text, url } = inline else {
+        return None;
+    };
+    let text = text.trim();
+    let url = inline::shortcode_target(url).unwrap_or(url).trim();
+    let (page, anchor) = match url.strip_prefix('#') {
+        Some(anchor) => (None, Some(anchor)),
+        None => (
+            Some(url.trim_start_matches('/').strip_prefix("entities/")?),
+            None,
+        ),
+    };
+    if text.is_empty() || page.or(anchor).is_none_or(str::is_empty) {
+        return None;
+    }
+    Some(EntityLink {
+        text: text.to_owned(),
+        page: page.map(str::to_owned),
+        anchor: anchor.map(str::to_owned),
+        resolved: None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -620,6 +713,190 @@ mod tests {
         );
         assert_eq!(words.scopes, ["read:search"]);
         assert!(!words.any_scope);
+    }
+
+    /// The `Returns` line of a paragraph as the page reader reads it.
+    fn read_returns(line: &str) -> Option<Returns> {
+        let text =
+            format!("{line}\\\n**OAuth:** Public\\\n**Version history:**\\\n4.0.0 - added\n");
+        let blocks = blocks::parse(&text, 0);
+        let mut section = open_section_for_tests();
+        section.paragraph(&blocks[0]);
+        let returns = section.returns?;
+        // From the label (inside its `**`) to the end of the value.
+        assert_eq!(
+            &text[returns.span.clone()],
+            line.trim_start_matches('*'),
+            "the span is the line"
+        );
+        Some(returns)
+    }
+
+    fn open_section_for_tests() -> Section {
+        let blocks = blocks::parse("## A method {#a}\n", 0);
+        open_section(&blocks[0], Some("a"), &mut Sink::default())
+    }
+
+    /// The shape, and each entity as `text page#anchor`.
+    fn shape_of(line: &str) -> (ReturnShape, Vec<String>) {
+        let returns = read_returns(line).expect("a Returns line");
+        let entities = returns
+            .entities
+            .iter()
+            .map(|entity| {
+                assert_eq!(entity.resolved, None, "the reader resolves nothing");
+                format!(
+                    "{} {}#{}",
+                    entity.text,
+                    entity.page.as_deref().unwrap_or_default(),
+                    entity.anchor.as_deref().unwrap_or_default()
+                )
+            })
+            .collect();
+        (returns.shape, entities)
+    }
+
+    #[test]
+    fn an_empty_body_is_empty() {
+        for line in [
+            "**Returns:** Empty",
+            "**Returns:** empty object",
+            "**Returns:** Empty object",
+        ] {
+            assert_eq!(shape_of(line), (ReturnShape::Empty, vec![]), "{line}");
+        }
+        // Only the whole line: anything more is prose.
+        assert_eq!(
+            shape_of("**Returns:** Empty, or a [Status]({{< relref \"entities/status\" >}})").0,
+            ReturnShape::Other
+        );
+        assert_eq!(shape_of("**Returns:** none").0, ReturnShape::Other);
+    }
+
+    #[test]
+    fn a_line_that_starts_with_an_entity_link_returns_one() {
+        assert_eq!(
+            shape_of(r#"**Returns:** [Status]({{< relref "entities/status" >}})"#),
+            (ReturnShape::One, vec!["Status status#".to_owned()])
+        );
+        assert_eq!(
+            shape_of(
+                r#"**Returns:** [CredentialAccount]({{< relref "entities/Account#CredentialAccount">}})"#
+            ),
+            (
+                ReturnShape::One,
+                vec!["CredentialAccount Account#CredentialAccount#".to_owned()]
+            )
+        );
+        assert_eq!(
+            shape_of(r#"**Returns:** [V1::Filter]({{< relref "entities/V1_Filter" >}})"#),
+            (ReturnShape::One, vec!["V1::Filter V1_Filter#".to_owned()])
+        );
+        // A same-page anchor: the page defines the entity.
+        assert_eq!(
+            shape_of("**Returns:** [GroupedNotificationsResults](#GroupedNotificationsResults)"),
+            (
+                ReturnShape::One,
+                vec!["GroupedNotificationsResults #GroupedNotificationsResults".to_owned()]
+            )
+        );
+        // Prose after the link keeps it one; words that are no link are no entity.
+        assert_eq!(
+            shape_of(
+                r#"**Returns:** [Search]({{< relref "entities/Search" >}}), but `hashtags` is an array of strings instead of an array of Tag."#
+            ),
+            (ReturnShape::One, vec!["Search Search#".to_owned()])
+        );
+        assert_eq!(
+            shape_of(r#"**Returns:** [MediaAttachment]({{< relref "entities/MediaAttachment" >}}), but without a URL"#).0,
+            ReturnShape::One
+        );
+        // A plain word is no link.
+        assert_eq!(
+            shape_of("**Returns:** Status"),
+            (ReturnShape::Other, vec![])
+        );
+        // A first link to something other than an entity claims nothing.
+        assert_eq!(
+            shape_of(
+                "**Returns:** [RFC 8414](https://datatracker.ietf.org/doc/html/rfc8414) metadata"
+            ),
+            (ReturnShape::Other, vec![])
+        );
+        assert_eq!(
+            shape_of(r#"**Returns:** [Rate limits]({{< relref "api/rate-limits" >}})"#),
+            (ReturnShape::Other, vec![])
+        );
+    }
+
+    #[test]
+    fn every_entity_link_of_a_one_line_is_one_of_several() {
+        assert_eq!(
+            shape_of(
+                r#"**Returns:** [Status]({{<relref "entities/status">}}). When `scheduled_at` is present, [ScheduledStatus]({{<relref "entities/scheduledstatus">}}) is returned instead."#
+            ),
+            (
+                ReturnShape::One,
+                vec![
+                    "Status status#".to_owned(),
+                    "ScheduledStatus scheduledstatus#".to_owned()
+                ]
+            )
+        );
+    }
+
+    #[test]
+    fn array_of_then_an_entity_link_returns_an_array() {
+        assert_eq!(
+            shape_of(r#"**Returns:** Array of [Account]({{< relref "entities/Account">}})"#),
+            (ReturnShape::Array, vec!["Account Account#".to_owned()])
+        );
+        assert_eq!(
+            shape_of(
+                r#"**Returns:** Array of [Trends::Link]({{< relref "entities/PreviewCard#trends-link" >}})"#
+            ),
+            (
+                ReturnShape::Array,
+                vec!["Trends::Link PreviewCard#trends-link#".to_owned()]
+            )
+        );
+        assert_eq!(
+            shape_of(r#"**Returns:** List of [V1::Filter]({{< relref "entities/V1_Filter" >}})"#).0,
+            ReturnShape::Array
+        );
+        for line in [
+            "**Returns:** Array of String",
+            "**Returns:** Array of Hash",
+            // A stream is no array; its events are not entities of the method.
+            "**Returns:** Stream of [Event](#events)",
+            r#"**Returns:** Array of [Account](https://example.com/entities/Account)"#,
+        ] {
+            assert_eq!(shape_of(line), (ReturnShape::Other, vec![]), "{line}");
+        }
+    }
+
+    #[test]
+    fn anything_else_is_other_and_claims_no_link() {
+        for line in [
+            r#"**Returns:** Hash of String (Enumerable, anyOf `home` or `notifications`) key and associated [Marker]({{< relref "entities/Marker" >}}) value"#,
+            "**Returns:** `update`, `delete`, `status.update`",
+            "**Returns:** Hash with a single key of `count`",
+            r#"**Returns:** the user's own [Account]({{< relref "entities/Account">}}) with [`source`]({{< relref "entities/Account#source">}}) attribute"#,
+            "**Returns:** String (URL) or HTML response",
+        ] {
+            assert_eq!(shape_of(line), (ReturnShape::Other, vec![]), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_method_without_the_line_returns_nothing_documented() {
+        let blocks = blocks::parse(
+            "**OAuth:** Public\\\n**Version history:**\\\n4.0.0 - added\n",
+            0,
+        );
+        let mut section = open_section_for_tests();
+        section.paragraph(&blocks[0]);
+        assert_eq!(section.returns, None);
     }
 
     #[test]

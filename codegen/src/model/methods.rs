@@ -30,12 +30,33 @@ impl MethodSpec {
             for method in &mut page.methods {
                 method.title_span = 0..0;
                 method.request_span = 0..0;
+                if let Some(returns) = &mut method.returns {
+                    returns.span = 0..0;
+                }
                 for error in &mut method.errors {
                     error.span = 0..0;
                 }
             }
             for lint in &mut page.lints {
                 lint.span = 0..0;
+            }
+        }
+        spec
+    }
+
+    /// What a YAML copy keeps of this content: [`MethodSpec::without_spans`],
+    /// with each returned entity link reduced to the one name the copy
+    /// stores (its resolved name, else its text) as both its text and its
+    /// resolved name. A copy read back compares equal to its source by it.
+    pub fn copied_facts(&self) -> MethodSpec {
+        let mut spec = self.without_spans();
+        for page in &mut spec.pages {
+            for method in &mut page.methods {
+                if let Some(returns) = &mut method.returns {
+                    for entity in &mut returns.entities {
+                        *entity = EntityLink::named(entity.name());
+                    }
+                }
             }
         }
         spec
@@ -91,8 +112,102 @@ pub struct Method {
     pub added_in: Option<String>,
     pub lifecycle: Lifecycle,
     pub errors: Vec<ErrorResponse>,
+    /// What its `**Returns:**` line says it returns; `None` without one.
+    pub returns: Option<Returns>,
     /// An explicit variant name (from the YAML copy), overriding the naming rule.
     pub name_override: Option<String>,
+}
+
+/// What a method's `**Returns:**` line says it returns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Returns {
+    pub shape: ReturnShape,
+    /// The entities the line links, in order. More than one: one of several
+    /// (e.g. Status, or ScheduledStatus when `scheduled_at` is present).
+    /// Empty for [`ReturnShape::Empty`] and [`ReturnShape::Other`].
+    pub entities: Vec<EntityLink>,
+    /// The line in the page (or the copy), for lints.
+    pub span: Range<usize>,
+}
+
+/// How a `**Returns:**` line reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ReturnShape {
+    /// `Empty` (or `empty object`): an empty body.
+    Empty,
+    /// The line starts with an entity link: `[Status](…)`.
+    One,
+    /// `Array of ` (or `List of `) then an entity link.
+    Array,
+    /// Anything else: prose, hashes, strings, streaming event names. Its
+    /// links are not claimed as what the method returns.
+    Other,
+}
+
+impl ReturnShape {
+    /// Every shape, in the order the YAML copy's help lists them.
+    pub const ALL: [ReturnShape; 4] = [
+        ReturnShape::Empty,
+        ReturnShape::One,
+        ReturnShape::Array,
+        ReturnShape::Other,
+    ];
+
+    /// The shape's name in the YAML copy: `empty`, `one`, `array`, `other`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReturnShape::Empty => "empty",
+            ReturnShape::One => "one",
+            ReturnShape::Array => "array",
+            ReturnShape::Other => "other",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<ReturnShape> {
+        ReturnShape::ALL
+            .into_iter()
+            .find(|shape| shape.as_str() == name)
+    }
+
+    /// Whether a line of this shape names what it returns by entity links.
+    pub fn has_entities(self) -> bool {
+        matches!(self, ReturnShape::One | ReturnShape::Array)
+    }
+}
+
+/// A link to an entity in a `**Returns:**` line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityLink {
+    /// The link text, e.g. `CredentialAccount`, `V1::Filter`.
+    pub text: String,
+    /// The link's target below `entities/`, as written after removing the
+    /// relref shortcode, fragment included: `Account#CredentialAccount`,
+    /// `status`. `None` for a same-page `#anchor` link, whose anchor is in
+    /// `anchor`.
+    pub page: Option<String>,
+    /// A same-page link's anchor, without `#`: `GroupedNotificationsResults`.
+    pub anchor: Option<String>,
+    /// The docs entity name this link resolves to, once resolved (e.g.
+    /// `CredentialAccount`, `Admin::Account`); `None` until resolution runs.
+    /// The YAML copy stores resolved names.
+    pub resolved: Option<String>,
+}
+
+impl EntityLink {
+    /// A link as the YAML copy holds it: a name, resolved to itself.
+    pub fn named(name: &str) -> EntityLink {
+        EntityLink {
+            text: name.to_owned(),
+            page: None,
+            anchor: None,
+            resolved: Some(name.to_owned()),
+        }
+    }
+
+    /// The name the YAML copy stores: the resolved name, else the link text.
+    pub fn name(&self) -> &str {
+        self.resolved.as_deref().unwrap_or(&self.text)
+    }
 }
 
 /// `{{%deprecated%}}` or `{{%removed%}}` before the heading's anchor.

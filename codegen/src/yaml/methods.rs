@@ -10,7 +10,8 @@ use super::tree::{Node, Read, Schema, Spanned};
 use crate::diagnostic::{Diagnostic, Error, Sink};
 use crate::lint;
 use crate::model::methods::{
-    Auth, ErrorResponse, Lifecycle, LintRecord, Method, MethodPage, MethodSpec, TOKEN_KINDS,
+    Auth, EntityLink, ErrorResponse, Lifecycle, LintRecord, Method, MethodPage, MethodSpec,
+    ReturnShape, Returns, TOKEN_KINDS,
 };
 use crate::source::Source;
 
@@ -49,7 +50,15 @@ struct MethodIn {
     any_scope: bool,
     added_in: Option<String>,
     lifecycle: Option<Spanned<String>>,
+    returns: Option<Spanned<ReturnsIn>>,
     errors: Vec<Spanned<ErrorIn>>,
+}
+
+/// `returns: {shape: array, entities: [Account]}`.
+struct ReturnsIn {
+    shape: Spanned<String>,
+    /// The list, when given, and its names.
+    entities: Option<Spanned<Vec<Spanned<String>>>>,
 }
 
 struct ErrorIn {
@@ -148,6 +157,7 @@ fn method_in(node: &Node) -> Read<MethodIn> {
         "any_scope",
         "added_in",
         "lifecycle",
+        "returns",
         "errors",
     ];
     let mapping = SCHEMA.mapping(node, "methods", "a method", &keys)?;
@@ -171,9 +181,97 @@ fn method_in(node: &Node) -> Read<MethodIn> {
             .is_some_and(|any| any.value),
         added_in: SCHEMA.optional(mapping.get("added_in"), "added_in", string)?,
         lifecycle: SCHEMA.optional(mapping.get("lifecycle"), "lifecycle", Schema::string)?,
+        returns: SCHEMA.optional(mapping.get("returns"), "returns", |_, node, _| {
+            spanned(returns_in)(node)
+        })?,
         errors: list(mapping.get("errors"), "errors", |node| {
             spanned(error_in)(node)
         })?,
+    })
+}
+
+fn returns_in(node: &Node) -> Read<ReturnsIn> {
+    let mapping = SCHEMA.mapping(node, "returns", "`returns`", &["shape", "entities"])?;
+    Ok(ReturnsIn {
+        shape: SCHEMA.required(&mapping, "shape", Schema::string)?,
+        entities: SCHEMA.optional(mapping.get("entities"), "entities", |schema, node, key| {
+            let names = schema
+                .sequence(node, key)?
+                .iter()
+                .map(|name| schema.string(name, key))
+                .collect::<Read<Vec<_>>>()?;
+            Ok(Spanned {
+                value: names,
+                span: node.span.clone(),
+            })
+        })?,
+    })
+}
+
+/// A method's `returns`, checked: a known shape, and entity names exactly
+/// where the shape has them. `None`, reported, when it cannot be read.
+fn returns(returns: Spanned<ReturnsIn>, sink: &mut Sink) -> Option<Returns> {
+    let span = returns.span;
+    let ReturnsIn { shape, entities } = returns.value;
+    let Some(read_shape) = ReturnShape::from_name(&shape.value) else {
+        let names: Vec<&str> = ReturnShape::ALL
+            .iter()
+            .map(|shape| shape.as_str())
+            .collect();
+        sink.push(
+            Diagnostic::error(shape.span, format!("unknown return shape `{}`", shape.value))
+                .label("not a return shape")
+                .help(format!(
+                    "`shape` is one of {}: `one` and `array` with the `entities` the docs link, `empty` for an empty body, `other` for anything else",
+                    names.join(", ")
+                )),
+        );
+        return None;
+    };
+    let names = entities.as_ref().map_or(&[][..], |list| &list.value[..]);
+    let mut sound = true;
+    match (read_shape.has_entities(), &entities) {
+        (true, None) => {
+            sink.push(
+                Diagnostic::error(shape.span.clone(), format!("a return of shape `{}` names no entity", shape.value))
+                    .help("add `entities:` with the entities the docs' `Returns:` line links, such as `entities: [Status]`; a line that links none is `shape: other`"),
+            );
+            sound = false;
+        }
+        (true, Some(list)) if list.value.is_empty() => {
+            sink.push(
+                Diagnostic::error(list.span.clone(), format!("a return of shape `{}` names no entity", shape.value))
+                    .label("an empty list")
+                    .help("list the entities the docs' `Returns:` line links, such as `entities: [Status]`; a line that links none is `shape: other`"),
+            );
+            sound = false;
+        }
+        (false, Some(list)) => {
+            sink.push(
+                Diagnostic::error(list.span.clone(), format!("a return of shape `{}` lists entities", shape.value))
+                    .label("entities of a shape that has none")
+                    .help("only `one` and `array` name entities; leave `entities` out, or give the shape the line reads as"),
+            );
+            sound = false;
+        }
+        _ => {}
+    }
+    for name in names {
+        if name.value.trim().is_empty() {
+            sink.push(
+                Diagnostic::error(name.span.clone(), "an empty entity name")
+                    .help("name an entity as the docs do, such as `Status`, `CredentialAccount` or `Admin::Account`"),
+            );
+            sound = false;
+        }
+    }
+    sound.then(|| Returns {
+        shape: read_shape,
+        entities: names
+            .iter()
+            .map(|name| EntityLink::named(&name.value))
+            .collect(),
+        span,
     })
 }
 
@@ -208,6 +306,9 @@ fn key_expects(key: &str) -> &'static str {
         "status" => "an HTTP error status from 400 to 599, such as `404`",
         "added_in" => "a Mastodon version, such as `\"4.0.0\"`",
         "lifecycle" => "`deprecated` or `removed`",
+        "returns" => "a mapping such as `{shape: array, entities: [Account]}`",
+        "shape" => "a return shape: `empty`, `one`, `array` or `other`",
+        "entities" => "a list of entity names, such as `[Status, ScheduledStatus]`",
         "lint" => "a lint's name, such as `invalid-example-json`",
         _ => "text",
     }
@@ -310,6 +411,7 @@ pub(crate) fn parse(
                     })
                 })
                 .collect();
+            let returns = method.returns.and_then(|read| returns(read, &mut sink));
             methods.push(Method {
                 title: method.title.value,
                 title_span: method.title.span.clone(),
@@ -321,6 +423,7 @@ pub(crate) fn parse(
                 added_in: method.added_in,
                 lifecycle,
                 errors,
+                returns,
                 name_override: method.name,
             });
         }

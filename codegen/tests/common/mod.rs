@@ -110,3 +110,4 @@ pub fn assert_reports(error: &Error, line: usize, col: usize, message: &str, hel
     );
     assert!(!rendered.contains("panicked"), "{rendered}");
 }
+

@@ -8,7 +8,7 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 use mastodon_error_codegen::model::entities::EntitySpec;
-use mastodon_error_codegen::{Config, entity_example_json, read_entity_pages};
+use mastodon_error_codegen::{Config, entity_example_json, read_entities};
 
 use crate::Suite;
 use crate::common::corpus::pinned_under;
@@ -42,7 +42,7 @@ fn every_snapshot_generates_and_its_examples_round_trip(root: &Path) {
         let generated = Config::new()
             .generate_entities_report(&dir)
             .unwrap_or_else(|error| panic!("{snapshot}: {}", error.render()));
-        let spec = read_entity_pages(&dir).expect("read again");
+        let spec = read_entities(&dir).expect("read again");
         let counts = Counts::of(&spec);
         assert!(counts.entities >= 60, "{snapshot}: {counts:?}");
         let module = format!("snapshot_{index}");

@@ -20,7 +20,59 @@ pub const SNAPSHOTS: [(&str, usize, usize); 3] = [
     ("2026-07-02_2903485d", 265, 411),
 ];
 
+/// Each snapshot's `**Returns:**` lines by how they read: one entity, an
+/// array of one, an empty body, anything else, and methods with no such line
+/// (2025 on: `GET /oauth/userinfo` has none, and the merged-requests check
+/// writes `***Returns:**`, which is no label).
+pub const RETURNS: [(&str, ReturnCounts); 3] = [
+    (
+        "2022-12-14_ffbe66a3",
+        ReturnCounts {
+            one: 106,
+            array: 60,
+            empty: 20,
+            other: 21,
+            undocumented: 0,
+        },
+    ),
+    (
+        "2025-11-21_42184ef1",
+        ReturnCounts {
+            one: 126,
+            array: 67,
+            empty: 29,
+            other: 25,
+            undocumented: 2,
+        },
+    ),
+    (
+        "2026-07-02_2903485d",
+        ReturnCounts {
+            one: 135,
+            array: 67,
+            empty: 34,
+            other: 27,
+            undocumented: 2,
+        },
+    ),
+];
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct ReturnCounts {
+    one: usize,
+    array: usize,
+    empty: usize,
+    other: usize,
+    undocumented: usize,
+}
+
 pub fn add(suite: &mut Suite) {
+    for (snapshot, counts) in RETURNS {
+        suite.corpus_trial(
+            format!("methods::every_returns_line_is_read::{snapshot}"),
+            move |root| every_returns_line_is_read(root, snapshot, counts),
+        );
+    }
     for (snapshot, methods, errors) in SNAPSHOTS {
         suite.corpus_trial(
             format!("methods::every_method_and_error_is_read::{snapshot}"),
@@ -66,6 +118,10 @@ fn pages_and_their_yaml_copy_give_the_same_module(root: &Path, snapshot: &str) {
     assert!(
         body(&from_pages) == body(&from_copy),
         "{snapshot}: the copy gives another module"
+    );
+    assert!(
+        from_pages.contains("entities: &[\"Status\"]"),
+        "{snapshot}: the module lists returned entities"
     );
     assert!(from_pages.contains("pub enum Endpoint"), "{snapshot}");
 }
@@ -159,6 +215,49 @@ fn every_method_and_error_is_read(root: &Path, snapshot: &str, methods: usize, e
             );
         }
     }
+}
+
+fn every_returns_line_is_read(root: &Path, snapshot: &str, expected: ReturnCounts) {
+    use mastodon_error_codegen::model::methods::ReturnShape;
+
+    let pages = read_snapshot(root, snapshot);
+    let mut counts = ReturnCounts::default();
+    let mut several = Vec::new();
+    for page in &pages {
+        for method in &page.methods {
+            let at = format!("{snapshot}/{}.md {}", page.path, method.path);
+            let Some(returns) = &method.returns else {
+                counts.undocumented += 1;
+                continue;
+            };
+            let count = match returns.shape {
+                ReturnShape::One => &mut counts.one,
+                ReturnShape::Array => &mut counts.array,
+                ReturnShape::Empty => &mut counts.empty,
+                ReturnShape::Other => &mut counts.other,
+            };
+            *count += 1;
+            assert_eq!(
+                returns.shape.has_entities(),
+                !returns.entities.is_empty(),
+                "{at}: entities exactly for one and array"
+            );
+            for entity in &returns.entities {
+                assert_eq!(entity.resolved, None, "{at}: the reader resolves nothing");
+                assert!(!entity.text.is_empty(), "{at}: link text");
+                assert!(
+                    entity.page.is_some() != entity.anchor.is_some(),
+                    "{at}: {entity:?}: an entity page or a same-page anchor"
+                );
+            }
+            if returns.entities.len() > 1 {
+                several.push(format!("{} {}", method.http_method, method.path));
+            }
+        }
+    }
+    assert_eq!(counts, expected, "{snapshot}");
+    // Only posting a status returns one of several: Status, or ScheduledStatus.
+    assert_eq!(several, ["POST /api/v1/statuses"], "{snapshot}");
 }
 
 /// The tests each snapshot's crate runs against its own generated API.

@@ -409,11 +409,15 @@ fn refresh_workspace(options: &Options) -> Result<ExitCode, Failure> {
     }
     // The method pages are not in this repository: the copy is refreshed
     // only from pages given, or found where the tests find the corpus.
+    // The method pages' Returns lines name entities of the same snapshot.
+    let entity_pages = corpus_input(None, "entities", "")?;
     match corpus_input(options.methods.as_deref(), "methods", "")? {
         Ok(folder) => {
-            let copy = options
-                .config()
-                .export_methods_report(&folder, Some(DEFAULT_METHODS))?;
+            let mut config = options.config();
+            if let Ok(entities) = &entity_pages {
+                config.entities(entities);
+            }
+            let copy = config.export_methods_report(&folder, Some(DEFAULT_METHODS))?;
             write_output(DEFAULT_METHODS, &copy.code)?;
         }
         Err(looked_in) => {
@@ -456,7 +460,7 @@ fn refresh_workspace(options: &Options) -> Result<ExitCode, Failure> {
             }
         }
     }
-    match corpus_input(None, "entities", "")? {
+    match entity_pages {
         Ok(folder) => {
             let copy = options
                 .config()
