@@ -62,7 +62,9 @@ fn docs_examples() -> BTreeMap<String, Value> {
 /// A body the table allows: every required attribute, with a value of its
 /// type; nullable ones `null`, optional ones left out.
 fn synthesized(spec: &EntitySpec, name: &str, depth: usize) -> Value {
-    let entity = spec.entity(name).unwrap_or_else(|| panic!("`{name}` is not in spec/entities.yaml"));
+    let entity = spec
+        .entity(name)
+        .unwrap_or_else(|| panic!("`{name}` is not in spec/entities.yaml"));
     let attributes = attributes(spec, entity);
     object(spec, &attributes, &[], depth)
 }
@@ -80,7 +82,12 @@ fn attributes<'s>(spec: &'s EntitySpec, entity: &'s Entity) -> Vec<&'s EntityAtt
     all
 }
 
-fn object(spec: &EntitySpec, attributes: &[&EntityAttribute], prefix: &[String], depth: usize) -> Value {
+fn object(
+    spec: &EntitySpec,
+    attributes: &[&EntityAttribute],
+    prefix: &[String],
+    depth: usize,
+) -> Value {
     let mut map = Map::new();
     let keys: Vec<&String> = attributes
         .iter()
@@ -94,14 +101,18 @@ fn object(spec: &EntitySpec, attributes: &[&EntityAttribute], prefix: &[String],
         let mut path = prefix.to_vec();
         path.push(key.clone());
         let own = attributes.iter().find(|a| a.path == path);
-        let nested = attributes.iter().any(|a| a.path.len() > path.len() && a.path.starts_with(&path));
+        let nested = attributes
+            .iter()
+            .any(|a| a.path.len() > path.len() && a.path.starts_with(&path));
         let value = match own {
             Some(a) if a.optional => continue,
             Some(a) if a.nullable => Value::Null,
             Some(a) if nested && a.ty == AttributeType::Array(Box::new(AttributeType::Hash)) => {
                 json!([object(spec, attributes, &path, depth)])
             }
-            Some(a) if nested && a.ty == AttributeType::Hash => object(spec, attributes, &path, depth),
+            Some(a) if nested && a.ty == AttributeType::Hash => {
+                object(spec, attributes, &path, depth)
+            }
             Some(a) => value(spec, &a.ty, &a.values, depth),
             // `configuration[vapid][public_key]` with no `configuration[vapid]`.
             None => object(spec, attributes, &path, depth),
@@ -134,16 +145,24 @@ fn value(spec: &EntitySpec, ty: &AttributeType, values: &[String], depth: usize)
 fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
-        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y)),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
+        }
         (Value::Object(x), Value::Object(y)) => x.keys().chain(y.keys()).all(|key| {
-            same(x.get(key).unwrap_or(&Value::Null), y.get(key).unwrap_or(&Value::Null))
+            same(
+                x.get(key).unwrap_or(&Value::Null),
+                y.get(key).unwrap_or(&Value::Null),
+            )
         }),
         _ => a == b,
     }
 }
 
 fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder().http_status_as_error(false).build().into()
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into()
 }
 
 fn get(agent: &ureq::Agent, method: &str, url: &str) -> Vec<u8> {
@@ -184,7 +203,9 @@ fn every_documented_return_round_trips() {
     let mut from_docs = 0;
     for &endpoint in Endpoint::ALL {
         let returns = endpoint.returns();
-        if !matches!(returns.shape, ReturnShape::One | ReturnShape::Array) || returns.entities.is_empty() {
+        if !matches!(returns.shape, ReturnShape::One | ReturnShape::Array)
+            || returns.entities.is_empty()
+        {
             continue;
         }
         let name = returns.entities[0];
@@ -210,20 +231,34 @@ fn every_documented_return_round_trips() {
         });
         expected.push((endpoint, path, body));
     }
-    assert!(expected.len() > 150, "only {} methods return an entity", expected.len());
+    assert!(
+        expected.len() > 150,
+        "only {} methods return an entity",
+        expected.len()
+    );
     let server = MockServer::start(canned);
     let agent = agent();
     for (endpoint, path, sent) in &expected {
-        let body = get(&agent, endpoint.method(), &format!("{}{path}", server.base_url));
+        let body = get(
+            &agent,
+            endpoint.method(),
+            &format!("{}{path}", server.base_url),
+        );
         let read = read(*endpoint, &body);
         let back = match endpoint.returns().shape {
             ReturnShape::Array => serde_json::to_value(&read).expect("serialises"),
             _ => serde_json::to_value(&read[0]).expect("serialises"),
         };
-        assert!(same(sent, &back), "{endpoint}: sent {sent}\nread back {back}");
+        assert!(
+            same(sent, &back),
+            "{endpoint}: sent {sent}\nread back {back}"
+        );
     }
     server.finish().expect("the server saw every request");
-    eprintln!("{} methods, {from_docs} answered with the docs' example", expected.len());
+    eprintln!(
+        "{} methods, {from_docs} answered with the docs' example",
+        expected.len()
+    );
 }
 
 #[test]
@@ -250,7 +285,10 @@ fn what_the_docs_do_not_list_yet_still_reads() {
     let AnyEntity::Status(read) = read(endpoint, &body).remove(0) else {
         panic!("not a Status");
     };
-    assert_eq!(read.visibility, StatusVisibility::Undocumented("local_only".to_owned()));
+    assert_eq!(
+        read.visibility,
+        StatusVisibility::Undocumented("local_only".to_owned())
+    );
     assert_eq!(read.in_reply_to_id, None);
     let back = serde_json::to_value(&*read).expect("serialises");
     // The new value is written back unchanged; the unknown attribute is dropped.

@@ -86,3 +86,33 @@ fn the_crate_compiles_exactly_the_checked_in_module() {
         "build.rs output differs from generated/error.rs; run `{REGENERATE}` and commit"
     );
 }
+
+#[test]
+fn checked_in_entities_are_fresh() {
+    // As build.rs configures it, from the YAML copy of the entity pages.
+    let fresh = Config::new()
+        .checked_in_as("generated/entities.rs")
+        .generate_entities_report("spec/entities.yaml")
+        .unwrap_or_else(|error| panic!("spec/entities.yaml does not generate:\n{error}"))
+        .code;
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("generated/entities.rs");
+    if std::fs::read_to_string(&path).unwrap_or_default() != fresh {
+        std::fs::write(&path, &fresh).expect("generated/entities.rs is writable");
+        panic!(
+            "generated/entities.rs was stale and has been rewritten from spec/entities.yaml.\n\
+             Review the change (`git diff generated/entities.rs`) and commit it.\n\
+             To regenerate by hand: `{REGENERATE}`."
+        );
+    }
+}
+
+#[cfg(feature = "entities")]
+#[test]
+fn the_crate_compiles_exactly_the_checked_in_entities() {
+    let built = include_str!(concat!(env!("OUT_DIR"), "/entities.rs"));
+    let checked_in = include_str!("../generated/entities.rs");
+    assert!(
+        built == checked_in,
+        "build.rs output differs from generated/entities.rs; run `{REGENERATE}` and commit"
+    );
+}

@@ -391,7 +391,11 @@ pub(crate) fn resolve_returns(methods: &mut crate::api::MethodsInput, entities: 
             for link in &mut returns.entities {
                 link.resolved = resolve_link(entities, &link.text, link.page.as_deref());
             }
-            for link in returns.entities.iter().filter(|link| link.resolved.is_none()) {
+            for link in returns
+                .entities
+                .iter()
+                .filter(|link| link.resolved.is_none())
+            {
                 {
                     let target = link.page.clone().map_or_else(
                         || format!("#{}", link.anchor.clone().unwrap_or_default()),
@@ -419,8 +423,9 @@ pub(crate) fn resolve_returns(methods: &mut crate::api::MethodsInput, entities: 
             }
             // A line whose only link names no entity says nothing the
             // generator reads as an entity.
+            let had_links = !returns.entities.is_empty();
             returns.entities.retain(|link| link.resolved.is_some());
-            if returns.entities.is_empty() {
+            if had_links && returns.entities.is_empty() {
                 returns.shape = crate::model::methods::ReturnShape::Other;
             }
         }

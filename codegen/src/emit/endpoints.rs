@@ -224,10 +224,7 @@ fn returns(returns: Option<&Returns>) -> TokenStream {
         ReturnShape::Array => "Array",
         ReturnShape::Other => "Other",
     });
-    let entities = returns
-        .entities
-        .iter()
-        .map(|entity| lit(entity.name()));
+    let entities = returns.entities.iter().map(|entity| lit(entity.name()));
     quote!(Returns {
         shape: ReturnShape::#shape,
         entities: &[#(#entities),*],

@@ -350,7 +350,9 @@ mod tests {
             Some("PartialAccountWithAvatar")
         );
         assert_eq!(sub_entity_name("See also"), None);
-        assert_eq!(sub_entity_name("Deprecated attributes"), None);
+        // `Deprecated attributes` is matched as a section before this runs.
+        assert_eq!(sub_entity_name("Data attributes").as_deref(), Some("Data"));
+        assert_eq!(sub_entity_name("Permission flags"), None);
     }
 
     #[test]
@@ -375,7 +377,7 @@ mod tests {
         assert_eq!(expires.added_in(), Some("2.8.0"));
         let votes = &page.entities[2].attributes[0];
         assert!(votes.optional);
-        assert_eq!(votes.ty, AttributeType::Json);
+        assert_eq!(votes.ty, crate::model::entities::AttributeType::Json);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].lint.name, "unknown-attribute-type");
     }

@@ -110,4 +110,3 @@ pub fn assert_reports(error: &Error, line: usize, col: usize, message: &str, hel
     );
     assert!(!rendered.contains("panicked"), "{rendered}");
 }
-

@@ -44,7 +44,10 @@ fn every_snapshot_generates_and_its_examples_round_trip(root: &Path) {
             .unwrap_or_else(|error| panic!("{snapshot}: {}", error.render()));
         let spec = read_entities(&dir).expect("read again");
         let counts = Counts::of(&spec);
-        assert!(counts.entities >= 60, "{snapshot}: {counts:?}");
+        assert!(
+            counts.entities >= 60 && counts.attributes >= 450 && counts.examples >= 80,
+            "{snapshot}: {counts:?}"
+        );
         let module = format!("snapshot_{index}");
         write(&project.join(format!("src/{module}.rs")), &generated.code);
         writeln!(lib, "/// From `entities/{snapshot}`.\npub mod {module};").unwrap();

@@ -17,6 +17,7 @@ mod common;
 
 mod compile;
 mod entities;
+mod entity_history;
 mod error_page;
 mod history;
 mod methods;
@@ -190,6 +191,7 @@ fn main() -> ExitCode {
     rate_limits::add(&mut suite);
     scopes::add(&mut suite);
     entities::add(&mut suite);
+    entity_history::add(&mut suite);
     replay::add(&mut suite);
 
     let selected = suite

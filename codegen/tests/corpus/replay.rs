@@ -22,7 +22,7 @@ use crate::Suite;
 use crate::common::scratch::{compiles_clean, modules_crate};
 
 /// Upstream's 4.0 rewrite of the method pages: where the replay starts.
-const REWRITE: &str = "ffbe66a389f44237904171cd7fe138157382f4b1";
+pub(crate) const REWRITE: &str = "ffbe66a389f44237904171cd7fe138157382f4b1";
 /// The commits the replay must cover: those from the rewrite on that touched
 /// the method pages or the Error page, as the corpus README counts them.
 const COMMITS_SINCE_REWRITE: usize = 172;
@@ -55,7 +55,7 @@ struct Replayed {
 }
 
 fn replay(root: &Path) {
-    let repo = clone_bundle(&root.join("history/documentation.bundle"));
+    let repo = clone_bundle(&root.join("history/documentation.bundle"), "history.git");
     let map = std::fs::read_to_string(root.join("history/commits.tsv")).expect("commits.tsv");
     // upstream, bundle, date, oldest first.
     let rows: Vec<[&str; 3]> = map
@@ -71,7 +71,7 @@ fn replay(root: &Path) {
         .position(|[upstream, ..]| *upstream == REWRITE)
         .expect("commits.tsv maps the rewrite");
     let since = &rows[start..];
-    let touched = touching_api(&repo, since);
+    let touched = touching(&repo, since, &API_PATHS);
     assert_eq!(
         touched.len(),
         COMMITS_SINCE_REWRITE,
@@ -80,7 +80,7 @@ fn replay(root: &Path) {
 
     let trees: Vec<Vec<(String, String)>> = touched
         .iter()
-        .map(|[_, bundle, _]| tree(&repo, bundle))
+        .map(|[_, bundle, _]| tree(&repo, bundle, &API_PATHS))
         .collect();
     let blobs = read_blobs(
         &repo,
@@ -318,9 +318,9 @@ fn figures(replayed: &[Replayed]) -> String {
     out
 }
 
-/// A bare clone of the bundle, made afresh in the target directory.
-fn clone_bundle(bundle: &Path) -> PathBuf {
-    let repo = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("history.git");
+/// A bare clone of the bundle, made afresh in the target directory as `name`.
+pub(crate) fn clone_bundle(bundle: &Path, name: &str) -> PathBuf {
+    let repo = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = std::fs::remove_dir_all(&repo);
     git(
         Path::new("."),
@@ -336,15 +336,19 @@ fn clone_bundle(bundle: &Path) -> PathBuf {
     repo
 }
 
-/// The rows whose commit changed a file the API is generated from; the
-/// first (the rewrite itself) always. Merges show no change of their own.
-fn touching_api<'a>(repo: &Path, rows: &'a [[&'a str; 3]]) -> Vec<[&'a str; 3]> {
+/// The rows whose commit changed a file below `paths`; the first (the
+/// rewrite itself) always. Merges show no change of their own.
+pub(crate) fn touching<'a>(
+    repo: &Path,
+    rows: &'a [[&'a str; 3]],
+    paths: &[&str],
+) -> Vec<[&'a str; 3]> {
     let ids: String = rows
         .iter()
         .map(|[_, bundle, _]| format!("{bundle}\n"))
         .collect();
     let mut args = vec!["diff-tree", "--stdin", "-r", "--name-only", "--"];
-    args.extend(API_PATHS);
+    args.extend(paths);
     let output = git(repo, &args, Some(ids.as_bytes()));
     let text = String::from_utf8(output).expect("UTF-8 paths");
     // Each commit id line is followed by the paths it changed, if any.
@@ -364,10 +368,10 @@ fn touching_api<'a>(repo: &Path, rows: &'a [[&'a str; 3]]) -> Vec<[&'a str; 3]> 
         .collect()
 }
 
-/// `(path, blob id)` of every file the API is generated from, at `commit`.
-fn tree(repo: &Path, commit: &str) -> Vec<(String, String)> {
+/// `(path, blob id)` of every file below `paths` at `commit`.
+pub(crate) fn tree(repo: &Path, commit: &str, paths: &[&str]) -> Vec<(String, String)> {
     let mut args = vec!["ls-tree", "-r", commit, "--"];
-    args.extend(API_PATHS);
+    args.extend(paths);
     let output = String::from_utf8(git(repo, &args, None)).expect("UTF-8 listing");
     output
         .lines()
@@ -380,7 +384,7 @@ fn tree(repo: &Path, commit: &str) -> Vec<(String, String)> {
 }
 
 /// The text of every blob, read by one `git cat-file --batch`.
-fn read_blobs(repo: &Path, ids: BTreeSet<&str>) -> HashMap<String, String> {
+pub(crate) fn read_blobs(repo: &Path, ids: BTreeSet<&str>) -> HashMap<String, String> {
     let request: String = ids.iter().map(|id| format!("{id}\n")).collect();
     let output = git(repo, &["cat-file", "--batch"], Some(request.as_bytes()));
     let mut blobs = HashMap::new();
