@@ -113,16 +113,6 @@ impl<'de> serde::Deserialize<'de> for Json {
     }
 }
 
-/// Reads a field that may be absent (`None`) or null (`Some(None)`).
-#[cfg(feature = "serde")]
-fn double_option<'de, T, D>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
-where
-    T: serde::Deserialize<'de>,
-    D: serde::Deserializer<'de>,
-{
-    <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
-}
-
 /// The [Account](https://docs.joinmastodon.org/entities/Account/) entity.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -8174,8 +8164,8 @@ impl EntityKind {
         EntityKind::ALL.iter().copied().find(|kind| kind.name() == name)
     }
 
-    /// Reads one entity of this kind.
     #[cfg(feature = "serde")]
+    /// Reads one entity of this kind.
     pub fn deserialize<'de, D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<AnyEntity, D::Error> {
         Ok(match self {
             EntityKind::Account => AnyEntity::Account(Box::new(serde::Deserialize::deserialize(deserializer)?)),
@@ -8687,4 +8677,14 @@ impl serde::Serialize for AnyEntity {
             AnyEntity::WebPushSubscription(entity) => entity.serialize(serializer),
         }
     }
+}
+
+#[cfg(feature = "serde")]
+/// Reads a field that may be absent (`None`) or null (`Some(None)`).
+fn double_option<'de, T, D>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    T: serde::Deserialize<'de>,
+    D: serde::Deserializer<'de>,
+{
+    <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
 }

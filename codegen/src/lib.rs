@@ -415,20 +415,22 @@ pub(crate) fn internal_error(source: &Source, what: &str) -> Error {
 fn generate_entities(path: &std::path::Path, config: &Config) -> Result<Generated, Error> {
     let input = entities::load(path)?;
     let lints = lint::apply(&config.lints, input.found)?;
-    let body = emit::entities::emit(&input.spec, &config.docs_site).map_err(|clash| {
-        let source_of = |page: usize| input.sources[input.page_source[page]].clone();
-        let mut diagnostic = Diagnostic::error(
-            clash.second.1.clone(),
-            format!("{} would both be named `{}`", clash.what, clash.name),
-        )
-        .help("give one of them another name (`name:` in the YAML copy, `spec/entities.yaml`)");
-        if clash.first != clash.second
-            && input.page_source[clash.first.0] == input.page_source[clash.second.0]
-        {
-            diagnostic = diagnostic.related(clash.first.1.clone(), "the first to take the name");
-        }
-        Error::single(source_of(clash.second.0), diagnostic)
-    })?;
+    let body =
+        emit::entities::emit(&input.spec, &config.docs_site, &config.serde).map_err(|clash| {
+            let source_of = |page: usize| input.sources[input.page_source[page]].clone();
+            let mut diagnostic = Diagnostic::error(
+                clash.second.1.clone(),
+                format!("{} would both be named `{}`", clash.what, clash.name),
+            )
+            .help("give one of them another name (`name:` in the YAML copy, `spec/entities.yaml`)");
+            if clash.first != clash.second
+                && input.page_source[clash.first.0] == input.page_source[clash.second.0]
+            {
+                diagnostic =
+                    diagnostic.related(clash.first.1.clone(), "the first to take the name");
+            }
+            Error::single(source_of(clash.second.0), diagnostic)
+        })?;
     let clean = |s: &str| s.chars().filter(|c| !c.is_control()).collect::<String>();
     let name = clean(&input.origin.name);
     let out = config

@@ -12,6 +12,7 @@ use std::ops::Range;
 
 use heck::ToSnakeCase;
 
+use crate::config::Gate;
 use crate::entities::flattened;
 use crate::ident;
 use crate::model::entities::{
@@ -29,14 +30,20 @@ pub(crate) struct NameClash {
     pub what: String,
 }
 
-/// The module's text after the header, or the first clash of two generated names.
-pub(crate) fn emit(spec: &EntitySpec, docs_site: &str) -> Result<String, Box<NameClash>> {
+/// The module's text after the header, or the first clash of two generated
+/// names; its serde code gated as `serde` says.
+pub(crate) fn emit(
+    spec: &EntitySpec,
+    docs_site: &str,
+    serde: &Gate,
+) -> Result<String, Box<NameClash>> {
     let mut emitter = Emitter {
         spec,
         docs_site: docs_site.trim_end_matches('/'),
         out: String::new(),
         names: BTreeMap::new(),
         kinds: Vec::new(),
+        double_option: false,
     };
     emitter.prelude();
     for (page_index, page) in spec.pages.iter().enumerate() {
@@ -45,7 +52,11 @@ pub(crate) fn emit(spec: &EntitySpec, docs_site: &str) -> Result<String, Box<Nam
         }
     }
     emitter.kinds();
-    Ok(emitter.out)
+    if emitter.double_option {
+        emitter.out.push('\n');
+        emitter.out.push_str(DOUBLE_OPTION);
+    }
+    Ok(gate_serde(&emitter.out, serde))
 }
 
 struct Emitter<'s> {
@@ -56,6 +67,8 @@ struct Emitter<'s> {
     names: BTreeMap<String, (usize, Range<usize>, String)>,
     /// (Rust name, docs name, docs URL) of each entity, for `EntityKind`.
     kinds: Vec<(String, String, String)>,
+    /// Whether a field may be both absent and null, which needs `double_option`.
+    double_option: bool,
 }
 
 /// An attribute and those nested in it, as the JSON nests them.
@@ -221,6 +234,7 @@ impl<'s> Emitter<'s> {
                 serde.push("skip_serializing_if = \"Option::is_none\"".to_owned());
                 if nullable {
                     serde.push("deserialize_with = \"double_option\"".to_owned());
+                    self.double_option = true;
                 }
             }
             if !serde.is_empty() {
@@ -509,7 +523,7 @@ impl<'s> Emitter<'s> {
         for (rust, _, url) in &kinds {
             let _ = writeln!(self.out, "            EntityKind::{rust} => \"{url}\",");
         }
-        self.out.push_str("        }\n    }\n\n    /// The entity the docs call `name`.\n    pub fn from_name(name: &str) -> Option<EntityKind> {\n        EntityKind::ALL.iter().copied().find(|kind| kind.name() == name)\n    }\n\n    /// Reads one entity of this kind.\n    #[cfg(feature = \"serde\")]\n    pub fn deserialize<'de, D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<AnyEntity, D::Error> {\n        Ok(match self {\n");
+        self.out.push_str("        }\n    }\n\n    /// The entity the docs call `name`.\n    pub fn from_name(name: &str) -> Option<EntityKind> {\n        EntityKind::ALL.iter().copied().find(|kind| kind.name() == name)\n    }\n\n    #[cfg(feature = \"serde\")]\n    /// Reads one entity of this kind.\n    pub fn deserialize<'de, D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<AnyEntity, D::Error> {\n        Ok(match self {\n");
         for (rust, _, _) in &kinds {
             let _ = writeln!(
                 self.out,
@@ -729,8 +743,11 @@ impl<'de> serde::Deserialize<'de> for Json {
     }
 }
 
+"#;
+
+/// The serde helper for fields that may be both absent and null.
+const DOUBLE_OPTION: &str = r#"#[cfg(feature = "serde")]
 /// Reads a field that may be absent (`None`) or null (`Some(None)`).
-#[cfg(feature = "serde")]
 fn double_option<'de, T, D>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
 where
     T: serde::Deserialize<'de>,
@@ -738,5 +755,60 @@ where
 {
     <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
 }
-
 "#;
+
+/// `text` with its serde code gated as `serde` says. The emitter writes it
+/// behind `feature = "serde"`, each gated item's attribute first.
+fn gate_serde(text: &str, serde: &Gate) -> String {
+    const CFG: &str = "#[cfg(feature = \"serde\")]";
+    const CFG_ATTR: &str = "#[cfg_attr(feature = \"serde\", ";
+    match serde {
+        Gate::Feature(name) if name == "serde" => text.to_owned(),
+        Gate::Feature(name) => {
+            text.replace("feature = \"serde\"", &format!("feature = \"{name}\""))
+        }
+        Gate::Always => {
+            let mut out = String::with_capacity(text.len());
+            for line in text.lines() {
+                let trimmed = line.trim_start();
+                let indent = &line[..line.len() - trimmed.len()];
+                if trimmed == CFG {
+                    continue;
+                }
+                match trimmed
+                    .strip_prefix(CFG_ATTR)
+                    .and_then(|rest| rest.strip_suffix(")]"))
+                {
+                    Some(inner) => out.push_str(&format!("{indent}#[{inner}]\n")),
+                    None => {
+                        out.push_str(line);
+                        out.push('\n');
+                    }
+                }
+            }
+            out
+        }
+        Gate::Never => {
+            let mut out = String::with_capacity(text.len());
+            // The indentation of a gated item being skipped, up to its `}`.
+            let mut skipping: Option<String> = None;
+            for line in text.lines() {
+                let trimmed = line.trim_start();
+                let indent = &line[..line.len() - trimmed.len()];
+                if let Some(open) = &skipping {
+                    if indent == open && trimmed == "}" {
+                        skipping = None;
+                    }
+                    continue;
+                }
+                if trimmed == CFG {
+                    skipping = Some(indent.to_owned());
+                } else if !trimmed.starts_with(CFG_ATTR) {
+                    out.push_str(line);
+                    out.push('\n');
+                }
+            }
+            out
+        }
+    }
+}

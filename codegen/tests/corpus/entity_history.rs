@@ -93,6 +93,12 @@ fn replay(root: &Path) {
         "commits since the rewrite that touched the entity pages"
     );
     let project = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("entity-history-sample");
-    modules_crate(&project, "[workspace]\n", "commit", &modules);
+    // The modules gate their derives on a `serde` feature: declared, and off.
+    modules_crate(
+        &project,
+        "[features]\nserde = []\n\n[workspace]\n",
+        "commit",
+        &modules,
+    );
     compiles_clean(&project);
 }

@@ -130,7 +130,7 @@ fn pages_and_their_yaml_copy_give_the_same_module(root: &Path, snapshot: &str) {
 /// rewritten and fails the test, as `tests/freshness.rs` does for the module.
 fn spec_methods_yaml_is_fresh(root: &Path) {
     use mastodon_error_codegen::Config;
-    use mastodon_error_codegen::corpus::current_methods_snapshot;
+    use mastodon_error_codegen::corpus::{current_methods_snapshot, current_snapshot};
 
     let workspace = crate::common::corpus::workspace_root();
     let current =
@@ -140,7 +140,11 @@ fn spec_methods_yaml_is_fresh(root: &Path) {
         format!("methods/{}", SNAPSHOTS[SNAPSHOTS.len() - 1].0),
         "the current snapshot is the newest"
     );
+    // Its Returns links resolve against the entity pages of the same snapshot.
+    let entities =
+        current_snapshot(&workspace, "entities").expect("an entities snapshot is pinned");
     let fresh = Config::new()
+        .entities(root.join(entities))
         .export_methods_yaml(root.join(&current), Some("spec/methods.yaml"))
         .unwrap_or_else(|e| panic!("{current}:\n{}", e.render()));
     let path = workspace.join("spec/methods.yaml");
