@@ -37,6 +37,15 @@ mod feature_tests {
         let error = ResponseError::from_http_response(&http::Method::GET, &uri, &response);
         assert_eq!(error.reason(), Some(Reason::TheAccessTokenIsInvalid));
     }
+
+    #[test]
+    fn reads_an_entity_by_name() {
+        let kind = super::entities::EntityKind::from_name("Marker").unwrap();
+        let json = serde_json::json!({"last_read_id": "1", "version": 2, "updated_at": "2026-11-30T00:00:00.000Z"});
+        let read = kind.deserialize(&json).unwrap();
+        assert_eq!(read.kind(), kind);
+        assert_eq!(serde_json::to_value(&read).unwrap(), json);
+    }
 }
 "##;
 
@@ -152,6 +161,11 @@ mod tests {
 fn generated_modules_compile_warning_free_without_dependencies() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let checked_in = root.join("generated/error.rs");
+    // The entities module beside it, with serde off and then on.
+    let entities = format!(
+        "pub mod entities {{\n    include!({:?});\n}}\n",
+        root.join("generated/entities.rs").display().to_string()
+    );
     let workspace = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("standalone");
     write(
         &workspace.join("Cargo.toml"),
@@ -164,7 +178,7 @@ fn generated_modules_compile_warning_free_without_dependencies() {
         &manifest("via-include", SERDE_CFG_LINT),
     );
     let include = format!(
-        "#![forbid(unsafe_code)]\npub mod mastodon_error {{\n    include!({:?});\n}}\n{CLIENT_TEST}",
+        "#![forbid(unsafe_code)]\npub mod mastodon_error {{\n    include!({:?});\n}}\n{entities}{CLIENT_TEST}",
         checked_in.display().to_string()
     );
     write(&workspace.join("via-include/src/lib.rs"), &include);
@@ -192,7 +206,7 @@ fn generated_modules_compile_warning_free_without_dependencies() {
     write(
         &workspace.join("with-features/src/lib.rs"),
         &format!(
-            "#![forbid(unsafe_code)]\npub mod mastodon_error {{\n    include!({:?});\n}}\n{CLIENT_TEST}{FEATURES_TEST}",
+            "#![forbid(unsafe_code)]\npub mod mastodon_error {{\n    include!({:?});\n}}\n{entities}{CLIENT_TEST}{FEATURES_TEST}",
             checked_in.display().to_string()
         ),
     );

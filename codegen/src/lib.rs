@@ -413,7 +413,15 @@ pub(crate) fn internal_error(source: &Source, what: &str) -> Error {
 /// The entities module for the entity pages (or copy) at `path`.
 #[cfg(feature = "entities")]
 fn generate_entities(path: &std::path::Path, config: &Config) -> Result<Generated, Error> {
-    let input = entities::load(path)?;
+    entities_module(entities::load(path)?, config)
+}
+
+/// The entities module for entity pages already read.
+#[cfg(feature = "entities")]
+pub(crate) fn entities_module(
+    input: entities::EntitiesInput,
+    config: &Config,
+) -> Result<Generated, Error> {
     let lints = lint::apply(&config.lints, input.found)?;
     let body =
         emit::entities::emit(&input.spec, &config.docs_site, &config.serde).map_err(|clash| {

@@ -142,3 +142,31 @@ pub fn read_methods_copy(copy: &Source) -> Result<usize, Error> {
     let (spec, _) = crate::yaml::methods::parse(copy)?;
     Ok(spec.pages.iter().map(|page| page.methods.len()).sum())
 }
+
+/// The entities module from entity pages already in memory: (file name
+/// without `.md`, text), with the lints found, without touching the disk.
+pub fn entities_from_pages(
+    pages: Vec<(String, Source)>,
+    config: &Config,
+) -> Result<Generated, Error> {
+    let input = crate::entities::from_sources(pages)?;
+    crate::entities_module(input, config)
+}
+
+/// The entities module from a YAML copy already in memory.
+pub fn entities_from_copy(copy: &Source, config: &Config) -> Result<Generated, Error> {
+    let spec = crate::yaml::entities::parse(copy)?;
+    let found =
+        crate::method_pages::recorded_lints(spec.pages.iter().flat_map(|page| &page.lints), copy);
+    let input = crate::entities::EntitiesInput {
+        page_source: vec![0; spec.pages.len()],
+        spec,
+        found,
+        sources: vec![copy.clone()],
+        origin: crate::emit::InputOrigin {
+            name: copy.name().to_owned(),
+            identity: String::new(),
+        },
+    };
+    crate::entities_module(input, config)
+}
