@@ -538,7 +538,7 @@ fn unknown_shortcode_where_a_marker_is_expected() {
         line_of(&page, "### `error_description`"),
         25,
         "unknown shortcode `sometimes` in an attribute heading",
-        "attribute headings accept the markers {{%optional%}}, {{%nullable%}} and {{%deprecated%}}",
+        "attribute headings accept the markers {{%optional%}}, {{%nullable%}}, {{%deprecated%}} and {{%removed%}}",
     );
 }
 
