@@ -626,7 +626,7 @@ fn rate_limits_need_the_method_pages_and_one_copy_at_a_time() {
     assert_eq!(both.status.code(), Some(2), "{}", stderr(&both));
     assert!(
         stderr(&both).contains(
-            "export-yaml writes one copy: give one of --methods FOLDER, --rate-limits PAGE, --scopes PAGE, not several"
+            "export-yaml writes one copy: give one of --methods FOLDER, --rate-limits PAGE, --scopes PAGE, --entities FOLDER, not several"
         ),
         "{}",
         stderr(&both)
@@ -785,4 +785,130 @@ fn diff_compares_two_versions_of_the_rate_limits_page() {
         "{report}"
     );
     assert!(report.contains("changed: 10 calls within"), "{report}");
+}
+
+const STATUS_PAGE: &str = "---\ntitle: Status\ndescription: A post.\n---\n\n## Attributes\n\n### `id` {#id}\n\n**Description:** The ID of the status.\\\n**Type:** String (cast from an integer but not guaranteed to be a number)\\\n**Version history:**\\\n0.1.0 - added\n\n### `visibility` {#visibility}\n\n**Description:** Who sees it.\\\n**Type:** String (Enumerable oneOf)\\\n`public` = Visible to everyone\\\n`unlisted` = Visible to everyone, but not in public timelines\\\n`direct` = Visible to mentioned users only\\\n**Version history:**\\\n0.9.9 - added\n\n### `role` {#role}\n\n**Description:** A role.\\\n**Type:** [Role]({{< relref \"entities/Role\" >}})\\\n**Version history:**\\\n4.0.0 - added\n";
+const ROLE_PAGE: &str = "---\ntitle: Role\ndescription: A role.\n---\n\n## Attributes\n\n### `id` {#id}\n\n**Description:** The ID of the Role.\\\n**Type:** String\\\n**Version history:**\\\n4.0.0 - added\n\n### `color` {#color}\n\n**Description:** The colour.\\\n**Type:** String\\\n**Version history:**\\\n4.0.0 - added\n";
+
+/// `export-yaml --entities` writes the entity pages' copy, `check
+/// --entities` passes while it is fresh and, once the pages change, prints
+/// what changed and a unified diff; `diff` takes entity folders and copies.
+#[test]
+fn diff_and_check_cover_the_entity_pages() {
+    let dir = scratch("entities");
+    put_spec(&dir, "pages/Status.md", STATUS_PAGE);
+    put_spec(&dir, "pages/Role.md", ROLE_PAGE);
+    let export = run(
+        &[
+            "export-yaml",
+            "--entities",
+            "pages",
+            "--out",
+            "spec/entities.yaml",
+        ],
+        &dir,
+    );
+    assert!(export.status.success(), "{}", stderr(&export));
+    let check = ["check", "--entities", "pages", "spec/entities.yaml"];
+    let fresh = run(&check, &dir);
+    assert_eq!(fresh.status.code(), Some(0), "{}", stderr(&fresh));
+    assert!(
+        stderr(&fresh).contains("fresh: spec/entities.yaml matches pages"),
+        "{}",
+        stderr(&fresh)
+    );
+
+    // The docs gain a value, a nullable attribute and an entity, and lose a role's colour.
+    let status = STATUS_PAGE
+        .replace(
+            "`direct` = Visible to mentioned users only\\\n",
+            "`direct` = Visible to mentioned users only\\\n`local` = Visible on this server only\\\n",
+        )
+        .replace(
+            "**Type:** [Role]",
+            "**Type:** {{<nullable>}} [Role]",
+        );
+    assert_ne!(status, STATUS_PAGE);
+    put_spec(&dir, "pages/Status.md", &status);
+    put_spec(
+        &dir,
+        "pages/Role.md",
+        &ROLE_PAGE.replace(
+            "### `color` {#color}\n\n**Description:** The colour.\\\n**Type:** String\\\n**Version history:**\\\n4.0.0 - added\n",
+            "",
+        ),
+    );
+    put_spec(
+        &dir,
+        "pages/Tag.md",
+        "---\ntitle: Tag\ndescription: A hashtag.\n---\n\n## Attributes\n\n### `name` {#name}\n\n**Description:** The name.\\\n**Type:** String\\\n**Version history:**\\\n0.9.0 - added\n",
+    );
+    let stale = run(&check, &dir);
+    assert_eq!(stale.status.code(), Some(1), "{}", stderr(&stale));
+    let report = String::from_utf8_lossy(&stale.stdout);
+    let summary = "spec/entities.yaml (checked in) → pages\n\
+        semver impact: major (2 major, 2 minor, 0 patch)\n  \
+        major  `Role`: attribute `color` removed (was `string`)\n  \
+        minor  `Status`: attribute `visibility` value `local` added\n  \
+        major  `Status`: attribute `role` made nullable (was not nullable)\n  \
+        minor  entity `Tag` added (1 attribute)\n";
+    assert!(report.starts_with(summary), "{report}");
+    assert!(
+        report.contains(
+            "\n--- spec/entities.yaml (checked in)\n+++ spec/entities.yaml (generated from pages)\n@@ "
+        ),
+        "{report}"
+    );
+    assert!(
+        stderr(&stale).contains(
+            "run `mastodon-error-codegen export-yaml --entities pages --out spec/entities.yaml`"
+        ),
+        "{}",
+        stderr(&stale)
+    );
+
+    // `diff` of the checked-in copy and the folder, and of two copies.
+    let diff = run(&["diff", "spec/entities.yaml", "pages"], &dir);
+    assert_eq!(diff.status.code(), Some(0), "{}", stderr(&diff));
+    assert_eq!(
+        String::from_utf8_lossy(&diff.stdout),
+        summary.replace(" (checked in)", "")
+    );
+    let new_copy = run(
+        &["export-yaml", "--entities", "pages", "--out", "new.yaml"],
+        &dir,
+    );
+    assert!(new_copy.status.success(), "{}", stderr(&new_copy));
+    let copies = run(
+        &["diff", "spec/entities.yaml", "new.yaml", "--format", "json"],
+        &dir,
+    );
+    assert_eq!(copies.status.code(), Some(0), "{}", stderr(&copies));
+    let json: serde_json::Value = serde_json::from_slice(&copies.stdout).expect("the JSON form");
+    let kinds: Vec<&str> = json["changes"]
+        .as_array()
+        .expect("changes")
+        .iter()
+        .map(|change| change["kind"].as_str().expect("kind"))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "entity_attribute_removed",
+            "entity_value_added",
+            "entity_attribute_nullability",
+            "entity_added"
+        ]
+    );
+    assert_eq!(json["impact"], "major");
+
+    // Two different kinds of pages compare nothing.
+    let methods = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/methods.yaml");
+    let mixed = run(&["diff", &methods.to_string_lossy(), "new.yaml"], &dir);
+    assert_eq!(mixed.status.code(), Some(2), "{}", stderr(&mixed));
+    assert!(
+        stderr(&mixed).contains("new.yaml is entity pages and"),
+        "{}",
+        stderr(&mixed)
+    );
 }

@@ -370,6 +370,51 @@ fn a_kept_method_without_oauth_round_trips_through_the_copy() {
     assert_eq!(from_pages, from_copy);
 }
 
+/// The lints that fire on entity pages, which have their own fixture.
+const ENTITY_PAGE_LINTS: [&str; 5] = [
+    lint::UNREADABLE_ENTITY_ATTRIBUTE.name,
+    lint::UNKNOWN_ATTRIBUTE_TYPE.name,
+    lint::UNRESOLVED_ENTITY.name,
+    lint::INVALID_ENTITY_EXAMPLE.name,
+    lint::EXAMPLE_CONTRADICTS_TABLE.name,
+];
+
+/// `fixtures/entities/defects/` has one of each defect an entity page can
+/// have: each entity lint fires on it once, and the module still generates.
+#[test]
+fn every_entity_lint_fires_on_the_entity_defects_fixture() {
+    let page = common::fixture_path("entities/defects/Status.md");
+    let folder = page.parent().expect("the fixture folder");
+    let generated = Config::new()
+        .generate_entities_report(folder)
+        .unwrap_or_else(|error| panic!("{}", error.render()));
+    let mut fired: Vec<(&str, String)> = generated
+        .lints
+        .iter()
+        .map(|fired| {
+            let location = fired.location();
+            let at = location.rsplit('/').next().unwrap_or_default().to_owned();
+            (fired.lint().name, at)
+        })
+        .collect();
+    fired.sort();
+    assert_eq!(
+        fired,
+        [
+            ("example-contradicts-table", "Status.md:8:1".to_owned()),
+            ("invalid-entity-example", "Status.md:15:1".to_owned()),
+            ("unknown-attribute-type", "Status.md:42:11".to_owned()),
+            ("unreadable-entity-attribute", "Status.md:32:1".to_owned()),
+            ("unresolved-entity", "Status.md:49:11".to_owned()),
+        ]
+    );
+    let mut names: Vec<&str> = fired.iter().map(|(name, _)| *name).collect();
+    names.dedup();
+    let mut expected = ENTITY_PAGE_LINTS.to_vec();
+    expected.sort_unstable();
+    assert_eq!(names, expected);
+}
+
 /// `fixtures/defects/` has one of each docs defect: every lint in the table
 /// fires on it once, in page order, and the module still generates.
 #[test]
@@ -392,7 +437,7 @@ fn every_lint_fires_on_the_defects_fixture() {
     let on_method_pages: Vec<&str> = lint::ALL
         .iter()
         .map(|lint| lint.name)
-        .filter(|name| !of_other_pages.contains(name))
+        .filter(|name| !of_other_pages.contains(name) && !ENTITY_PAGE_LINTS.contains(name))
         .collect();
     assert_eq!(fired, on_method_pages);
     // The scopes page's defects, then the method pages' scopes it does not define.

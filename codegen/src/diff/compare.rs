@@ -111,7 +111,7 @@ fn compare_scopes(old: &[ScopeView], new: &[ScopeView], changes: &mut Vec<Change
 
 /// Lints that fired on one side only, as many times as they differ: a docs
 /// fix shows as the lint going away, beside the facts it restored.
-fn compare_lints(old: &[LintView], new: &[LintView], changes: &mut Vec<Change>) {
+pub(super) fn compare_lints(old: &[LintView], new: &[LintView], changes: &mut Vec<Change>) {
     let mut unmatched_old: Vec<&LintView> = old.iter().collect();
     for lint in new {
         match unmatched_old.iter().position(|before| *before == lint) {

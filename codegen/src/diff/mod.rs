@@ -23,6 +23,8 @@
 //! ```
 
 mod compare;
+#[cfg(feature = "entities")]
+mod entities;
 mod methods;
 mod read_back;
 mod render;
@@ -31,6 +33,8 @@ pub(crate) mod view;
 use std::fmt;
 
 use crate::{Config, Error, Source, parse, validate};
+#[cfg(feature = "entities")]
+pub use entities::diff_entities;
 pub(crate) use view::ApiView;
 
 /// How much a change breaks users of the generated module, in semver terms.
@@ -117,6 +121,37 @@ pub enum ChangeKind {
     ScopeGrantsChanged,
     /// A scope's version or lifecycle changed.
     ScopeDatesChanged,
+    /// An entity the docs did not define before: a new struct, and a new
+    /// `EntityKind` variant (`#[non_exhaustive]`).
+    EntityAdded,
+    /// An entity gone from the docs: its struct and `EntityKind` variant go.
+    EntityRemoved,
+    /// An attribute added to an entity: a new field of a `#[non_exhaustive]` struct.
+    EntityAttributeAdded,
+    /// An attribute gone from an entity: its field goes.
+    EntityAttributeRemoved,
+    /// An attribute's field has another Rust type: another type, an entity,
+    /// one of other entities, into or out of an open enum, a hash that gains
+    /// or loses its documented keys.
+    EntityAttributeRetyped,
+    /// An attribute's docs type changed and its Rust type did not:
+    /// `string(url)` → `string(datetime)`, `hash` → `json`. The field's
+    /// rustdoc shows it.
+    EntityAttributeFormatChanged,
+    /// An attribute became nullable or stopped being: `Option` comes or goes.
+    EntityAttributeNullability,
+    /// An attribute became optional or required: `Option` comes or goes.
+    EntityAttributeOptionality,
+    /// A value of an enumerated attribute added: a variant of an open,
+    /// `#[non_exhaustive]` enum.
+    EntityValueAdded,
+    /// A value of an enumerated attribute removed: its variant goes.
+    EntityValueRemoved,
+    /// An attribute deprecated or removed in the docs, or current again: its
+    /// field gains or loses `#[deprecated]`.
+    EntityAttributeLifecycle,
+    /// The entity an entity extends changed: the struct's inherited fields change.
+    EntityExtendsChanged,
 }
 
 impl ChangeKind {
@@ -146,7 +181,15 @@ impl ChangeKind {
             | MethodErrorStatusChanged
             | RateLimitHeadersChanged
             | ScopeRemoved
-            | ScopeGrantsChanged => Impact::Major,
+            | ScopeGrantsChanged
+            | EntityRemoved
+            | EntityAttributeRemoved
+            | EntityAttributeRetyped
+            // `Option<T>` ↔ `T`, either way.
+            | EntityAttributeNullability
+            | EntityAttributeOptionality
+            | EntityValueRemoved
+            | EntityExtendsChanged => Impact::Major,
             AttributeAddedOptional
             | GroupAdded
             | ReasonAdded
@@ -160,7 +203,13 @@ impl ChangeKind {
             | RateLimitChanged
             // `Scope` is `#[non_exhaustive]`; a deprecation adds a warning.
             | ScopeAdded
-            | ScopeDatesChanged => Impact::Minor,
+            | ScopeDatesChanged
+            // Entity structs and enums are `#[non_exhaustive]`; a
+            // deprecation adds a warning.
+            | EntityAdded
+            | EntityAttributeAdded
+            | EntityValueAdded
+            | EntityAttributeLifecycle => Impact::Minor,
             AttributeDescriptionChanged
             | HistoryEntryAdded
             | HistoryEntryRemoved
@@ -171,6 +220,7 @@ impl ChangeKind {
             | MethodParametersRenamed
             | MethodAddedInChanged
             | MethodDocsChanged
+            | EntityAttributeFormatChanged
             // What a defect costs or a fix restores shows as its own change.
             | LintFired
             | LintCleared => Impact::Patch,
@@ -226,6 +276,18 @@ impl ChangeKind {
             ScopeRemoved => "scope_removed",
             ScopeGrantsChanged => "scope_grants_changed",
             ScopeDatesChanged => "scope_dates_changed",
+            EntityAdded => "entity_added",
+            EntityRemoved => "entity_removed",
+            EntityAttributeAdded => "entity_attribute_added",
+            EntityAttributeRemoved => "entity_attribute_removed",
+            EntityAttributeRetyped => "entity_attribute_retyped",
+            EntityAttributeFormatChanged => "entity_attribute_format_changed",
+            EntityAttributeNullability => "entity_attribute_nullability",
+            EntityAttributeOptionality => "entity_attribute_optionality",
+            EntityValueAdded => "entity_value_added",
+            EntityValueRemoved => "entity_value_removed",
+            EntityAttributeLifecycle => "entity_attribute_lifecycle",
+            EntityExtendsChanged => "entity_extends_changed",
         }
     }
 }
@@ -238,7 +300,8 @@ pub struct Change {
     pub subject: String,
     /// The status of the reason, group or error response concerned.
     pub status: Option<u16>,
-    /// The method page of a method's change (`statuses`), `None` for the Error page's.
+    /// The method page of a method's change (`statuses`), the entity page of
+    /// an entity's (`entities/Status`), `None` for the Error page's.
     pub page: Option<String>,
     /// The value before and after, where the change has one.
     pub old: Option<String>,

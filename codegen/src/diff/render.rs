@@ -111,8 +111,84 @@ fn describe(change: &Change, quote: Quote) -> String {
         ScopeRemoved => format!("scope {subject} removed (was {old})"),
         ScopeGrantsChanged => format!("scope {subject} grants changed: [{old}] → [{new}]"),
         ScopeDatesChanged => format!("scope {subject} changed: {old} → {new}"),
+        EntityAdded => format!("entity {subject} added ({new})"),
+        EntityRemoved => format!("entity {subject} removed (had {old})"),
+        EntityExtendsChanged => format!("entity {subject} extends: {} → {}", q(old), q(new)),
+        EntityAttributeAdded
+        | EntityAttributeRemoved
+        | EntityAttributeRetyped
+        | EntityAttributeFormatChanged
+        | EntityAttributeNullability
+        | EntityAttributeOptionality
+        | EntityValueAdded
+        | EntityValueRemoved
+        | EntityAttributeLifecycle => {
+            let (entity, attribute) = split_subject(&change.subject);
+            let what = match change.kind {
+                EntityAttributeAdded => format!("added ({})", terms(new, quote)),
+                EntityAttributeRemoved => format!("removed (was {})", terms(old, quote)),
+                EntityAttributeRetyped => format!("retyped: {} → {}", q(old), q(new)),
+                EntityAttributeFormatChanged => {
+                    format!("type: {} → {} (the same Rust type)", q(old), q(new))
+                }
+                EntityAttributeNullability | EntityAttributeOptionality => {
+                    format!("made {new} (was {old})")
+                }
+                EntityValueAdded => format!("value {} added", q(new)),
+                EntityValueRemoved => format!("value {} removed", q(old)),
+                _ => format!("{old} → {new} in the docs"),
+            };
+            format!("{}: attribute {} {what}", q(entity), q(attribute))
+        }
     }
 }
+
+/// `("Status", "quote")` for an attribute's subject `Status.quote`: entity
+/// names hold no `.`, attribute paths may.
+fn split_subject(subject: &str) -> (&str, &str) {
+    subject.split_once('.').unwrap_or((subject, ""))
+}
+
+/// The flags an entity attribute's terms may end with, in their order.
+const FLAGS: [&str; 4] = ["nullable", "optional", "deprecated", "removed"];
+
+/// The type spelling and the flags of an attribute's terms
+/// (`one_of(Quote, ShallowQuote), nullable`). A spelling never ends in
+/// `, nullable` (`one_of(…)` ends in `)`), so the flags are the known words
+/// at the end.
+fn split_terms(terms: &str) -> (&str, Vec<&str>) {
+    let mut rest = terms;
+    let mut flags = Vec::new();
+    'strip: loop {
+        for flag in FLAGS {
+            if let Some(head) = rest
+                .strip_suffix(flag)
+                .and_then(|head| head.strip_suffix(", "))
+            {
+                flags.push(flag);
+                rest = head;
+                continue 'strip;
+            }
+        }
+        break;
+    }
+    flags.reverse();
+    (rest, flags)
+}
+
+/// `` `one_of(Quote, ShallowQuote)`, nullable ``: the type quoted, the flags not.
+fn terms(terms: &str, quote: Quote) -> String {
+    let (ty, flags) = split_terms(terms);
+    let mut out = quote.code(ty);
+    for flag in flags {
+        out.push_str(", ");
+        out.push_str(flag);
+    }
+    out
+}
+
+/// How the `page` of an entity change starts: `entities/Status`.
+const ENTITY_PAGES: &str = "entities/";
 
 /// Past this many changes, the Markdown summary groups them by page.
 const GROUP_BY_PAGE_OVER: usize = 36;
@@ -160,7 +236,10 @@ pub(super) fn text(diff: &Diff) -> String {
 }
 
 pub(super) fn markdown(diff: &Diff) -> String {
-    let what = if diff.changes.iter().any(|c| c.page.is_some()) {
+    let pages = diff.changes.iter().filter_map(|c| c.page.as_deref());
+    let what = if pages.clone().any(|page| page.starts_with(ENTITY_PAGES)) {
+        "Entity pages"
+    } else if pages.clone().next().is_some() {
         "API docs"
     } else {
         "Error page"
@@ -211,7 +290,11 @@ pub(super) fn markdown(diff: &Diff) -> String {
             .max()
             .map_or("none", Impact::as_str);
         let title = page.map_or("`Reason` and status groups".to_owned(), |page| {
-            Quote::Markdown.code(&format!("methods/{page}"))
+            if page.starts_with(ENTITY_PAGES) {
+                Quote::Markdown.code(page)
+            } else {
+                Quote::Markdown.code(&format!("methods/{page}"))
+            }
         });
         let plural = if on_page.len() == 1 { "" } else { "s" };
         out.push_str(&format!(
@@ -268,4 +351,22 @@ pub(super) fn json(diff: &Diff) -> String {
     let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
     out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_terms;
+
+    #[test]
+    fn terms_split_into_the_type_and_its_flags() {
+        assert_eq!(
+            split_terms("one_of(Quote, ShallowQuote), nullable"),
+            ("one_of(Quote, ShallowQuote)", vec!["nullable"])
+        );
+        assert_eq!(
+            split_terms("string(url), nullable, optional, deprecated"),
+            ("string(url)", vec!["nullable", "optional", "deprecated"])
+        );
+        assert_eq!(split_terms("array(string)"), ("array(string)", vec![]));
+    }
 }

@@ -575,7 +575,7 @@ enum Pending<'n, 's> {
 }
 
 /// The Rust type of `ty`; `own` names the enum or struct made for it.
-fn rust_type(ty: &AttributeType, own: &str, enumerated: bool) -> String {
+pub(crate) fn rust_type(ty: &AttributeType, own: &str, enumerated: bool) -> String {
     match ty {
         AttributeType::String(StringFormat::Enumerable) if enumerated => own.to_owned(),
         AttributeType::String(_) => "String".to_owned(),

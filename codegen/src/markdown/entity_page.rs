@@ -239,7 +239,10 @@ fn sub_entity_name(title: &str) -> Option<String> {
         .or_else(|| title.strip_suffix(" entity"))?
         .trim()
         .trim_matches('`');
+    // `Deprecated attributes` and the like are sections of the page's own entity.
+    let is_section = ["Required", "Optional", "Deprecated"].contains(&name);
     let is_name = !name.is_empty()
+        && !is_section
         && name.starts_with(|c: char| c.is_ascii_uppercase())
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == ':');
     is_name.then(|| name.to_owned())
@@ -334,6 +337,7 @@ fn lint_problems(problems: Vec<Diagnostic>, sink: &mut Sink) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::entities::AttributeType;
 
     #[test]
     fn sub_entity_titles() {

@@ -1,12 +1,14 @@
 //! The entity pages of every pinned snapshot: they generate, the modules
 //! compile clean with and without serde, and every JSON example of every
 //! page deserializes into its generated type and serializes back to the same
-//! JSON, or is an example the generator linted.
+//! JSON, or is an example the generator linted. And the semantic diff of
+//! two snapshots names what the docs changed.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
+use mastodon_error_codegen::diff::{self, ChangeKind, DiffFormat, Impact};
 use mastodon_error_codegen::model::entities::EntitySpec;
 use mastodon_error_codegen::{Config, entity_example_json, read_entities};
 
@@ -19,7 +21,18 @@ pub fn add(suite: &mut Suite) {
         "entities::every_snapshot_generates_and_its_examples_round_trip".to_owned(),
         every_snapshot_generates_and_its_examples_round_trip,
     );
+    suite.corpus_trial(
+        "entities::the_2025_to_2026_diff_names_the_real_changes".to_owned(),
+        the_2025_to_2026_diff_names_the_real_changes,
+    );
 }
+
+/// Each snapshot's entities, attributes and examples, as docs/entities.md's table gives them.
+const FIGURES: [(&str, usize, usize, usize); 3] = [
+    ("2022-12-14_ffbe66a3", 64, 489, 83),
+    ("2025-11-21_42184ef1", 84, 617, 94),
+    ("2026-07-02_2903485d", 97, 705, 105),
+];
 
 /// The snapshots of `entities/`, as pinned.
 fn snapshots() -> Vec<String> {
@@ -44,9 +57,14 @@ fn every_snapshot_generates_and_its_examples_round_trip(root: &Path) {
             .unwrap_or_else(|error| panic!("{snapshot}: {}", error.render()));
         let spec = read_entities(&dir).expect("read again");
         let counts = Counts::of(&spec);
-        assert!(
-            counts.entities >= 60 && counts.attributes >= 450 && counts.examples >= 80,
-            "{snapshot}: {counts:?}"
+        let figures = FIGURES
+            .iter()
+            .find(|(pinned, ..)| pinned == snapshot)
+            .map(|&(_, entities, attributes, examples)| (entities, attributes, examples));
+        assert_eq!(
+            Some((counts.entities, counts.attributes, counts.examples)),
+            figures,
+            "{snapshot}: the figures of docs/entities.md's table"
         );
         let module = format!("snapshot_{index}");
         write(&project.join(format!("src/{module}.rs")), &generated.code);
@@ -235,4 +253,132 @@ fn main() {{
 }}
 "#
     )
+}
+
+const OLDER: &str = "2025-11-21_42184ef1";
+const NEWER: &str = "2026-07-02_2903485d";
+
+/// The diff of two snapshots' entity folders, named as the corpus names them.
+fn entities_pair(root: &Path, old: &str, new: &str) -> diff::Diff {
+    let mut diff = diff::diff_entities(
+        &root.join("entities").join(old),
+        &root.join("entities").join(new),
+        &Config::new(),
+    )
+    .unwrap_or_else(|e| panic!("{old} → {new}:\n{}", e.render()));
+    diff.old_name = format!("entities/{old}");
+    diff.new_name = format!("entities/{new}");
+    diff
+}
+
+/// 2025-11-21 → 2026-07-02, checked against the pages themselves: the
+/// Collections entities are new (`Collection.md`, `CollectionItem.md`),
+/// `EncryptedMessage.md` is gone, `Account` gained `avatar_description`
+/// (`### \`avatar_description\``, "4.6.0 - added"), `Status` gained
+/// `tagged_collections`, and `Notification`'s `type` gained
+/// `added_to_collection` and `collection_update`. The one major change is
+/// the removed entity. Reversed, every change is its opposite; and a YAML
+/// copy of the older pages diffs as the pages do.
+fn the_2025_to_2026_diff_names_the_real_changes(root: &Path) {
+    let forward = entities_pair(root, OLDER, NEWER);
+    let text = forward.render(DiffFormat::Text);
+    assert_eq!(forward.impact(), Some(Impact::Major), "{text}");
+    for line in [
+        "  minor  entity `Collection` added (15 attributes)\n",
+        "  minor  entity `CollectionItem` added (4 attributes)\n",
+        "  minor  `Account`: attribute `avatar_description` added (`string`)\n",
+        "  minor  `Status`: attribute `tagged_collections` added (`array(entity(Collection))`)\n",
+        "  minor  `Notification`: attribute `type` value `added_to_collection` added\n",
+        "  minor  `Notification`: attribute `type` value `collection_update` added\n",
+        "  minor  `Notification`: attribute `collection` added (`entity(Collection)`, optional)\n",
+        "  major  entity `EncryptedMessage` removed (had 8 attributes)\n",
+    ] {
+        assert!(text.contains(line), "{line}:\n{text}");
+    }
+    let collection = forward
+        .changes
+        .iter()
+        .find(|change| change.subject == "Collection")
+        .expect("Collection added");
+    assert_eq!(collection.page.as_deref(), Some("entities/Collection"));
+
+    // Every entity change, by kind; the docs defects come and go besides.
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for change in &forward.changes {
+        if !matches!(change.kind, ChangeKind::LintFired | ChangeKind::LintCleared) {
+            *counts.entry(change.kind.as_str()).or_default() += 1;
+        }
+    }
+    assert_eq!(
+        counts,
+        BTreeMap::from([
+            ("entity_added", 14),
+            ("entity_attribute_added", 23),
+            ("entity_removed", 1),
+            ("entity_value_added", 2),
+        ]),
+        "{text}"
+    );
+    let majors: Vec<&str> = forward
+        .changes
+        .iter()
+        .filter(|change| change.impact() == Impact::Major)
+        .map(|change| change.subject.as_str())
+        .collect();
+    assert_eq!(majors, ["EncryptedMessage"], "{text}");
+
+    // Backward, each change is reported as its opposite.
+    let backward = entities_pair(root, NEWER, OLDER);
+    let reverse = |kind: ChangeKind| {
+        use ChangeKind::*;
+        match kind {
+            EntityAdded => EntityRemoved,
+            EntityRemoved => EntityAdded,
+            EntityAttributeAdded => EntityAttributeRemoved,
+            EntityAttributeRemoved => EntityAttributeAdded,
+            EntityValueAdded => EntityValueRemoved,
+            EntityValueRemoved => EntityValueAdded,
+            LintFired => LintCleared,
+            LintCleared => LintFired,
+            other => other,
+        }
+    };
+    let key = |change: &diff::Change, kind: ChangeKind, swap: bool| {
+        let (before, after) = if swap {
+            (change.new.clone(), change.old.clone())
+        } else {
+            (change.old.clone(), change.new.clone())
+        };
+        (
+            kind.as_str(),
+            change.subject.clone(),
+            before,
+            after,
+            change.page.clone(),
+        )
+    };
+    let mut expected: Vec<_> = forward
+        .changes
+        .iter()
+        .map(|change| key(change, reverse(change.kind), true))
+        .collect();
+    let mut actual: Vec<_> = backward
+        .changes
+        .iter()
+        .map(|change| key(change, change.kind, false))
+        .collect();
+    expected.sort();
+    actual.sort();
+    assert_eq!(expected, actual, "the backward diff is not the reverse");
+    assert_eq!(backward.impact(), Some(Impact::Major));
+
+    // The older pages' YAML copy diffs as the pages do.
+    let copy = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("entities-2025-copy.yaml");
+    let exported = Config::new()
+        .export_entities_report(root.join("entities").join(OLDER), None)
+        .unwrap_or_else(|e| panic!("{}", e.render()));
+    std::fs::write(&copy, &exported.code).expect("write the copy");
+    let from_copy = diff::diff_entities(&copy, &root.join("entities").join(NEWER), &Config::new())
+        .unwrap_or_else(|e| panic!("{}", e.render()));
+    assert_eq!(from_copy.changes, forward.changes);
 }

@@ -27,6 +27,7 @@ SPEC is the Error page in Markdown, or its YAML copy if the name ends in .yaml o
 PATH is a folder of the docs' method pages (content/en/methods/), or their YAML copy.
 PAGE is the docs' rate-limits page (content/en/api/rate-limits.md) or OAuth scopes page
 (content/en/api/oauth-scopes.md), or its YAML copy.
+FOLDER for --entities is the docs' entity pages (content/en/entities/), or their YAML copy.
 
 A defect in the docs' own pages is a lint: warned about, with what the generator
 recovered or left out, unless --allow or --deny sets its level (the README lists the lints).
@@ -36,10 +37,11 @@ Exit status: 0 success, 1 invalid spec, denied lint or stale output, 2 bad comma
 /// Rust from Mastodon's Error entity page and API method pages.
 ///
 /// With no command, refreshes what is checked in (run from the workspace
-/// root): spec/methods.yaml, spec/rate-limits.yaml and spec/oauth-scopes.yaml
-/// from the pages in --methods FOLDER, --rate-limits PAGE and --scopes PAGE,
-/// or in the docs corpus if it is found; generated/error.rs from
-/// spec/error.md and those copies; and spec/error.yaml.
+/// root): spec/methods.yaml, spec/rate-limits.yaml, spec/oauth-scopes.yaml
+/// and spec/entities.yaml from the pages in --methods FOLDER, --rate-limits
+/// PAGE, --scopes PAGE and --entities FOLDER, or in the docs corpus if it is
+/// found; generated/entities.rs from spec/entities.yaml; generated/error.rs
+/// from spec/error.md and the other copies; and spec/error.yaml.
 #[derive(Parser)]
 #[command(name = "mastodon-error-codegen", version, after_help = AFTER_HELP)]
 struct Cli {
@@ -71,12 +73,12 @@ enum Command {
         out: Option<String>,
     },
     /// Write the YAML copy of SPEC, of the method pages in --methods FOLDER,
-    /// of the rate-limits page in --rate-limits PAGE, or of the OAuth scopes
-    /// page in --scopes PAGE.
+    /// of the rate-limits page in --rate-limits PAGE, of the OAuth scopes
+    /// page in --scopes PAGE, or of the entity pages in --entities FOLDER.
     ExportYaml {
         #[arg(
-            required_unless_present_any = ["methods", "rate_limits", "scopes"],
-            conflicts_with_all = ["methods", "rate_limits", "scopes"]
+            required_unless_present_any = ["methods", "rate_limits", "scopes", "entities"],
+            conflicts_with_all = ["methods", "rate_limits", "scopes", "entities"]
         )]
         spec: Option<String>,
         /// Where to write; the file is rewritten only if its content changed.
@@ -84,10 +86,11 @@ enum Command {
         out: Option<String>,
     },
     /// Exit 0 if GENERATED is what SPEC gives (the module, or the YAML copy
-    /// if it ends in .yaml or .yml), or COPY what --methods FOLDER gives; else
-    /// print what changed, with its semver impact, then a unified diff, and exit 1.
+    /// if it ends in .yaml or .yml), or COPY what --methods FOLDER (or
+    /// --rate-limits, --scopes, --entities) gives; else print what changed,
+    /// with its semver impact, then a unified diff, and exit 1.
     #[command(
-        override_usage = "mastodon-error-codegen check <SPEC> <GENERATED> [--methods PATH]\n       mastodon-error-codegen check --methods FOLDER <COPY>"
+        override_usage = "mastodon-error-codegen check <SPEC> <GENERATED> [--methods PATH]\n       mastodon-error-codegen check --methods FOLDER | --rate-limits PAGE | --scopes PAGE | --entities FOLDER <COPY>"
     )]
     Check {
         #[arg(num_args = 1..=2, required = true, value_name = "FILE")]
@@ -104,9 +107,9 @@ enum Command {
         format: LintFormat,
     },
     /// What changed between two versions of the Error page, of the method
-    /// pages (folders or YAML copies), or, with --methods, of the rate-limits
-    /// or OAuth scopes page, with the semver impact of each change on the
-    /// generated module.
+    /// pages or the entity pages (folders or YAML copies), or, with
+    /// --methods, of the rate-limits or OAuth scopes page, with the semver
+    /// impact of each change on the generated module.
     Diff {
         old: String,
         new: String,
@@ -158,6 +161,11 @@ struct Options {
     /// and the hierarchy, and an undefined scope is a lint. Needs --methods.
     #[arg(long, global = true, value_name = "PAGE")]
     scopes: Option<String>,
+    /// The entity pages, a folder of Markdown pages or their YAML copy: for
+    /// `export-yaml`, `check` and the refresh; beside --methods FOLDER, what
+    /// the method pages' Returns lines resolve against.
+    #[arg(long, global = true, value_name = "FOLDER")]
+    entities: Option<String>,
     /// Name a variant. KEY is a reason's `#anchor` or heading as written, a
     /// method's `GET /api/v1/statuses/:id`, or a method reason's `401 The access token is invalid`.
     #[arg(long = "rename", global = true, value_name = "KEY=Name", value_parser = parse_rename)]
@@ -225,6 +233,7 @@ enum CopyInput {
     Methods(String),
     RateLimits(String),
     Scopes(String),
+    Entities(String),
 }
 
 impl CopyInput {
@@ -233,6 +242,7 @@ impl CopyInput {
             CopyInput::Methods(path) => config.export_methods_report(path, out)?,
             CopyInput::RateLimits(page) => config.export_rate_limits_report(page, out)?,
             CopyInput::Scopes(page) => config.export_scopes_report(page, out)?,
+            CopyInput::Entities(folder) => config.export_entities_report(folder, out)?,
         })
     }
 
@@ -241,7 +251,22 @@ impl CopyInput {
             CopyInput::Methods(path) => ("methods", path),
             CopyInput::RateLimits(page) => ("rate-limits", page),
             CopyInput::Scopes(page) => ("scopes", page),
+            CopyInput::Entities(folder) => ("entities", folder),
         }
+    }
+
+    /// What changed between a stale copy's content and what the input gives
+    /// now, when the copy can be read: the entity pages only.
+    fn summary(&self, config: &Config, copy: &str, current: &str) -> Option<diff::Diff> {
+        let CopyInput::Entities(folder) = self else {
+            return None;
+        };
+        if current.is_empty() {
+            return None;
+        }
+        let mut summary = diff::diff_entities(Path::new(copy), Path::new(folder), config).ok()?;
+        summary.old_name = format!("{copy} (checked in)");
+        Some(summary)
     }
 }
 
@@ -249,10 +274,14 @@ impl Options {
     /// The one input given for a copy; more than one is a usage error
     /// (`what` says which command refuses it).
     fn one_copy(&self, what: &str) -> Result<Option<CopyInput>, Failure> {
+        // Beside --methods, --entities is what the Returns lines resolve
+        // against, not a copy of its own.
+        let entities = self.entities.clone().filter(|_| self.methods.is_none());
         let given: Vec<CopyInput> = [
             self.methods.clone().map(CopyInput::Methods),
             self.rate_limits.clone().map(CopyInput::RateLimits),
             self.scopes.clone().map(CopyInput::Scopes),
+            entities.map(CopyInput::Entities),
         ]
         .into_iter()
         .flatten()
@@ -261,7 +290,7 @@ impl Options {
             Ok([copy]) => Ok(Some(copy)),
             Err(given) if given.is_empty() => Ok(None),
             Err(_) => Err(Failure::Usage(format!(
-                "{what} one copy: give one of --methods FOLDER, --rate-limits PAGE, --scopes PAGE, not several"
+                "{what} one copy: give one of --methods FOLDER, --rate-limits PAGE, --scopes PAGE, --entities FOLDER, not several"
             ))),
         }
     }
@@ -288,6 +317,9 @@ impl Options {
         }
         if let Some(scopes) = &self.scopes {
             config.scopes(scopes);
+        }
+        if let Some(entities) = &self.entities {
+            config.entities(entities);
         }
         // Applied in this order, so deny wins over warn, and warn over allow.
         let levels = [
@@ -369,7 +401,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 Some(copy) => copy.export(&options.config(), out.as_deref())?,
                 None => {
                     return Err(Failure::Usage(
-                        "export-yaml takes <SPEC>, --methods FOLDER, --rate-limits PAGE or --scopes PAGE".to_owned(),
+                        "export-yaml takes <SPEC>, --methods FOLDER, --rate-limits PAGE, --scopes PAGE or --entities FOLDER".to_owned(),
                     ));
                 }
             };
@@ -410,7 +442,7 @@ fn refresh_workspace(options: &Options) -> Result<ExitCode, Failure> {
     // The method pages are not in this repository: the copy is refreshed
     // only from pages given, or found where the tests find the corpus.
     // The method pages' Returns lines name entities of the same snapshot.
-    let entity_pages = corpus_input(None, "entities", "")?;
+    let entity_pages = corpus_input(options.entities.as_deref(), "entities", "")?;
     match corpus_input(options.methods.as_deref(), "methods", "")? {
         Ok(folder) => {
             let mut config = options.config();
@@ -469,7 +501,7 @@ fn refresh_workspace(options: &Options) -> Result<ExitCode, Failure> {
         }
         Err(looked_in) => write_stderr(&format!(
             "skipped: {DEFAULT_ENTITIES} (no entity pages found; looked in {looked_in}; \
-             get them with scripts/fetch-corpus.sh)\n"
+             get them with scripts/fetch-corpus.sh, or pass --entities FOLDER)\n"
         )),
     }
     if Path::new(DEFAULT_ENTITIES).is_file() {
@@ -623,24 +655,25 @@ fn check(options: &Options, files: &[String]) -> Result<ExitCode, Failure> {
         [copy] => {
             let Some(input) = options.one_copy("check compares")? else {
                 return Err(Failure::Usage(
-                    "check takes <SPEC> <GENERATED>, or <COPY> with one of --methods FOLDER, --rate-limits PAGE, --scopes PAGE".to_owned(),
+                    "check takes <SPEC> <GENERATED>, or <COPY> with one of --methods FOLDER, --rate-limits PAGE, --scopes PAGE, --entities FOLDER".to_owned(),
                 ));
             };
             let fresh = input.export(&config, Some(copy))?;
             warn(&fresh.lints);
             let (flag, path) = input.flag_and_path();
+            let summary = |current: &str| input.summary(&config, copy, current);
             return compare(
                 copy,
                 path,
                 &fresh.code,
-                None,
+                Some(&summary),
                 &format!("export-yaml --{flag} {path}"),
             );
         }
         [spec, generated] => (spec, generated),
         _ => {
             return Err(Failure::Usage(
-                "check takes <SPEC> <GENERATED>, or <COPY> with one of --methods FOLDER, --rate-limits PAGE, --scopes PAGE".to_owned(),
+                "check takes <SPEC> <GENERATED>, or <COPY> with one of --methods FOLDER, --rate-limits PAGE, --scopes PAGE, --entities FOLDER".to_owned(),
             ));
         }
     };
@@ -752,7 +785,19 @@ fn semantic_diff(
     let config = options.config();
     // Both sides the same page; two different pages compare nothing.
     let page = api_page(old).filter(|page| api_page(new) == Some(*page));
-    let diff = if is_method_pages(old) || is_method_pages(new) {
+    let diff = if is_entity_pages(old) || is_entity_pages(new) {
+        if is_entity_pages(old) != is_entity_pages(new) {
+            let (pages, other) = if is_entity_pages(old) {
+                (old, new)
+            } else {
+                (new, old)
+            };
+            return Err(Failure::Usage(format!(
+                "{pages} is entity pages and {other} is not: diff compares two versions of the same pages"
+            )));
+        }
+        diff::diff_entities(Path::new(old), Path::new(new), &config)?
+    } else if is_method_pages(old) || is_method_pages(new) {
         let error_page = Source::read(Path::new(error_page))?;
         diff::diff_api(&error_page, Path::new(old), Path::new(new), &config)?
     } else if let Some(page) = page {
@@ -831,6 +876,24 @@ fn api_page(path: &str) -> Option<diff::ApiPage> {
     } else {
         None
     }
+}
+
+/// A folder of entity pages (it has `Status.md`), or their YAML copy, by the
+/// header the exporter writes or the `entities:` of its pages.
+fn is_entity_pages(path: &str) -> bool {
+    let path = Path::new(path);
+    if path.is_dir() {
+        return path.join("Status.md").is_file();
+    }
+    Format::of(&path.to_string_lossy()) == Format::Yaml
+        && std::fs::read_to_string(path).is_ok_and(|text| {
+            text.lines()
+                .next()
+                .is_some_and(|line| line.contains("entity pages as data"))
+                || text
+                    .lines()
+                    .any(|line| line.starts_with(' ') && line.trim_start().starts_with("entities:"))
+        })
 }
 
 /// A folder of method pages, or their YAML copy (which has `pages:`).
