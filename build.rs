@@ -16,8 +16,13 @@ fn main() -> ExitCode {
     // Only a crate that asks for the entities generates (and compiles) them.
     #[cfg(feature = "entities")]
     let result = result.and_then(|_| {
+        use mastodon_error_codegen::Level;
         mastodon_error_codegen::Config::new()
             .checked_in_as("generated/entities.rs")
+            // The examples' defects change no type (the type follows the
+            // table): the copy records them, and CI shows a new one.
+            .lint("example-contradicts-table", Level::Allow)
+            .lint("invalid-entity-example", Level::Allow)
             .compile_entities("spec/entities.yaml")
     });
     match result {

@@ -167,10 +167,10 @@ fn every_snapshot_generates_and_its_examples_round_trip(root: &Path) {
         "examples that fail without a lint:\n{}",
         unexplained.join("\n")
     );
-    assert!(
-        passed * 2 > examples.len(),
-        "most examples round-trip: {passed} of {}",
-        examples.len()
+    assert_eq!(
+        (examples.len(), passed, explained),
+        (282, 189, 93),
+        "the figures of docs/entities.md and the README"
     );
 }
 
