@@ -57,6 +57,7 @@ pub struct Config {
     pub(crate) methods: Option<PathBuf>,
     pub(crate) rate_limits: Option<PathBuf>,
     pub(crate) scopes: Option<PathBuf>,
+    #[cfg(feature = "entities")]
     pub(crate) entities: Option<PathBuf>,
     pub(crate) lints: Levels,
 }
@@ -74,6 +75,7 @@ impl Default for Config {
             methods: None,
             rate_limits: None,
             scopes: None,
+            #[cfg(feature = "entities")]
             entities: None,
             lints: Levels::default(),
         }
