@@ -593,3 +593,30 @@ fn a_scopes_copy_with_no_scope_or_colliding_names_is_refused_with_help() {
         "{colliding}"
     );
 }
+
+/// docs/entities.md lists every example of the current entity pages that
+/// contradicts its table or is not JSON, as `spec/entities.yaml` records them.
+#[test]
+fn the_docs_list_the_examples_that_contradict_their_tables() {
+    let root = common::corpus::workspace_root();
+    let spec = mastodon_error_codegen::read_entities(&root.join("spec/entities.yaml"))
+        .expect("spec/entities.yaml");
+    let mut expected = String::from("| Where | What |\n|---|---|\n");
+    for page in &spec.pages {
+        for record in &page.lints {
+            if record.lint == "example-contradicts-table" || record.lint == "invalid-entity-example"
+            {
+                let what = record.message.split(':').next().unwrap_or_default();
+                expected.push_str(&format!("| `{}` | {what} |\n", record.at));
+            }
+        }
+    }
+    const START: &str = "<!-- example lints: checked by codegen/tests/lints.rs -->\n";
+    const END: &str = "<!-- end of example lints -->\n";
+    let docs = std::fs::read_to_string(root.join("docs/entities.md")).expect("docs/entities.md");
+    assert!(
+        docs.contains(&format!("{START}{expected}{END}")),
+        "docs/entities.md's list of example lints should read, between its markers:\n{expected}"
+    );
+    assert!(expected.lines().count() > 30, "{expected}");
+}
