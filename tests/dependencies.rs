@@ -95,3 +95,16 @@ fn the_features_bring_only_their_crates() {
         );
     }
 }
+
+/// The entities are generated from the YAML copy: the feature brings the
+/// module, and neither a dependency nor the Markdown entity reader (with its
+/// serde_json) on the build path.
+#[test]
+fn the_entities_feature_adds_no_dependency() {
+    let normal = tree_with("normal", &["--features", "entities"]);
+    assert_eq!(crates(&normal), ["mastodon-error"], "{normal}");
+    let build = tree_with("build,normal", &["--features", "entities"]);
+    let names = crates(&build);
+    assert!(names.contains(&"mastodon-error-codegen"), "{build}");
+    assert!(!names.contains(&"serde_json"), "{build}");
+}
