@@ -135,25 +135,26 @@ fn value(spec: &EntitySpec, ty: &AttributeType, values: &[String], depth: usize)
         AttributeType::Hash | AttributeType::Json => json!({}),
         AttributeType::Entity(name) => synthesized(spec, name, depth + 1),
         AttributeType::OneOf(names) => synthesized(spec, &names[0], depth + 1),
-        // An empty array is a valid array of anything.
+        // One element near the top, so entities in arrays are read too; an
+        // empty array deeper down, where a body would grow without end.
+        AttributeType::Array(inner) if depth < 2 => json!([value(spec, inner, values, depth + 1)]),
         AttributeType::Array(_) => json!([]),
     }
 }
 
-/// Numbers by value: an `f64` field writes `1` back as `1.0`. An absent key
-/// equals `null`.
+/// Numbers by value: an `f64` field writes `1` back as `1.0`. Keys in any
+/// order; an absent key only against an absent key.
 fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
         (Value::Array(x), Value::Array(y)) => {
             x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
         }
-        (Value::Object(x), Value::Object(y)) => x.keys().chain(y.keys()).all(|key| {
-            same(
-                x.get(key).unwrap_or(&Value::Null),
-                y.get(key).unwrap_or(&Value::Null),
-            )
-        }),
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(key, value)| y.get(key).is_some_and(|other| same(value, other)))
+        }
         _ => a == b,
     }
 }

@@ -171,7 +171,8 @@ pub(crate) fn from_sources(pages_in: Vec<(String, Source)>) -> Result<EntitiesIn
             .filter(|found| found.source.name() == source.name())
             .cloned()
             .collect();
-        page.lints.extend(records(&mine, source, &docs_path));
+        page.lints
+            .extend(mine.iter().map(|found| found.record(&docs_path)));
         page.lints.sort_by_key(|record| record.span.start);
     }
     found.extend(late);
@@ -188,59 +189,18 @@ pub(crate) fn from_sources(pages_in: Vec<(String, Source)>) -> Result<EntitiesIn
     })
 }
 
-#[cfg(feature = "markdown-entities")]
-fn records(
-    found: &[Found],
-    source: &Source,
-    docs_path: &str,
-) -> Vec<crate::model::methods::LintRecord> {
-    found
-        .iter()
-        .map(|found| {
-            let diagnostic = &found.diagnostic;
-            let (line, col) = source.line_col(diagnostic.span().start);
-            crate::model::methods::LintRecord {
-                lint: found.lint.name.to_owned(),
-                at: format!("{docs_path}:{line}:{col}"),
-                message: diagnostic.message().to_owned(),
-                outcome: diagnostic.notes().first().cloned().unwrap_or_default(),
-                span: diagnostic.span(),
-            }
-        })
-        .collect()
-}
-
-#[cfg(feature = "markdown-entities")]
-/// The docs name an entity link on `page_title`'s page resolves to: the
-/// name as linked, the page's own sub-entity (`Field` on Account is
-/// `Account::Field`), or the one name that matches up to case (`status`).
-pub(crate) fn resolve_name(names: &[String], page_title: &str, link: &str) -> Option<String> {
-    if names.iter().any(|name| name == link) {
-        return Some(link.to_owned());
-    }
-    let qualified = format!("{page_title}::{link}");
-    if names.contains(&qualified) {
-        return Some(qualified);
-    }
-    let mut folded = names.iter().filter(|name| name.eq_ignore_ascii_case(link));
-    match (folded.next(), folded.next()) {
-        (Some(name), None) => Some(name.clone()),
-        _ => None,
-    }
-}
-
 /// Resolves each attribute's entity links; an unresolved one fires
 /// `unresolved-entity` and the attribute keeps the raw JSON.
 #[cfg(feature = "markdown-entities")]
 fn resolve(spec: &mut EntitySpec, sources: &[Source], found: &mut Vec<Found>) {
-    let names: Vec<String> = spec.entities().map(|(_, e)| e.name.clone()).collect();
+    let index = EntityIndex::of(spec);
     for (page, source) in spec.pages.iter_mut().zip(sources) {
         let title = page.entities[0].name.clone();
         for entity in &mut page.entities {
             for attribute in &mut entity.attributes {
                 let mut missing = Vec::new();
                 let resolved = resolve_type(&attribute.ty, &mut |link| {
-                    let name = resolve_name(&names, &title, link);
+                    let name = index.resolve(Some(&title), link, None);
                     if name.is_none() {
                         missing.push(link.to_owned());
                     }
@@ -291,10 +251,10 @@ pub(crate) fn resolve_type(
     })
 }
 
-/// A sub-entity extends its page's entity when its example shows keys of
-/// that entity which the sub-entity does not define itself
-/// (`CredentialAccount`, `Admin::Tag`, `Trends::Link`), or, without an
-/// example, when its name ends with the page entity's (`MutedAccount`).
+/// A sub-entity extends its page's entity when most keys of its example that
+/// its own table lacks (two at least) are that entity's (`CredentialAccount`,
+/// `Admin::Tag`, `Trends::Link`), or, without an example, when its name ends
+/// with the page entity's (`MutedAccount`).
 #[cfg(feature = "markdown-entities")]
 fn mark_extensions(spec: &mut EntitySpec) {
     for page in &mut spec.pages {
@@ -318,11 +278,17 @@ fn mark_extensions(spec: &mut EntitySpec) {
             let extends = if examples.is_empty() {
                 sub.name.ends_with(&own_last) && sub.name != own.name
             } else {
+                // Of the keys its own table lacks, most (and two at least)
+                // are the page entity's: one stray key is a defect, not a base.
                 examples.iter().any(|value| {
                     first_object(value).is_some_and(|object| {
-                        object.keys().any(|key| {
-                            own_keys.contains(&key.as_str()) && !sub_keys.contains(&key.as_str())
-                        })
+                        let extra: Vec<&str> = object
+                            .keys()
+                            .map(String::as_str)
+                            .filter(|key| !sub_keys.contains(key))
+                            .collect();
+                        let inherited = extra.iter().filter(|key| own_keys.contains(key)).count();
+                        inherited >= 2 && inherited * 2 > extra.len()
                     })
                 })
             };
@@ -382,14 +348,15 @@ pub(crate) fn flattened<'s>(
 /// A link to nothing fires `unresolved-entity` and is left out.
 pub(crate) fn resolve_returns(methods: &mut crate::api::MethodsInput, entities: &EntitySpec) {
     let mut found = Vec::new();
-    for (index, page) in methods.spec.pages.iter_mut().enumerate() {
-        let source = &methods.sources[methods.page_source[index]];
+    let index = EntityIndex::of(entities);
+    for (page_index, page) in methods.spec.pages.iter_mut().enumerate() {
+        let source = &methods.sources[methods.page_source[page_index]];
         for method in &mut page.methods {
             let Some(returns) = method.returns.as_mut() else {
                 continue;
             };
             for link in &mut returns.entities {
-                link.resolved = resolve_link(entities, &link.text, link.page.as_deref());
+                link.resolved = index.resolve(None, &link.text, link.page.as_deref());
             }
             for link in returns
                 .entities
@@ -406,19 +373,14 @@ pub(crate) fn resolve_returns(methods: &mut crate::api::MethodsInput, entities: 
                         method.http_method, method.path, link.text
                     );
                     let outcome = "leaves it out of `Endpoint::returns()`, which says `Other` if no other entity is named";
-                    let (line, col) = source.line_col(returns.span.start);
-                    page.lints.push(crate::model::methods::LintRecord {
-                        lint: crate::lint::UNRESOLVED_ENTITY.name.to_owned(),
-                        at: format!("{}.md:{line}:{col}", page.path),
-                        message: message.clone(),
-                        outcome: outcome.to_owned(),
-                        span: returns.span.clone(),
-                    });
-                    found.push(Found {
+                    let unresolved = Found {
                         lint: &crate::lint::UNRESOLVED_ENTITY,
                         source: source.clone(),
                         diagnostic: Diagnostic::defect(returns.span.clone(), message, outcome),
-                    });
+                    };
+                    page.lints
+                        .push(unresolved.record(&format!("{}.md", page.path)));
+                    found.push(unresolved);
                 }
             }
             // A line whose only link names no entity says nothing the
@@ -436,26 +398,71 @@ pub(crate) fn resolve_returns(methods: &mut crate::api::MethodsInput, entities: 
     methods.lints.extend(found);
 }
 
-fn resolve_link(entities: &EntitySpec, text: &str, target: Option<&str>) -> Option<String> {
-    if entities.entity(text).is_some() {
-        return Some(text.to_owned());
+/// Where each entity is, to resolve the docs' links to it.
+struct EntityIndex {
+    /// (docs name, page file, section anchor): the page's own entity has none.
+    entries: Vec<(String, String, Option<String>)>,
+}
+
+impl EntityIndex {
+    fn of(spec: &EntitySpec) -> EntityIndex {
+        let entries = spec
+            .pages
+            .iter()
+            .flat_map(|page| {
+                page.entities.iter().map(|entity| {
+                    (
+                        entity.name.clone(),
+                        page.file.clone(),
+                        entity.anchor.clone(),
+                    )
+                })
+            })
+            .collect();
+        EntityIndex { entries }
     }
-    let (file, anchor) = match target?.split_once('#') {
-        Some((file, anchor)) => (file, Some(anchor)),
-        None => (target?, None),
-    };
-    let page = entities
-        .pages
-        .iter()
-        .find(|page| page.file.eq_ignore_ascii_case(file))?;
-    let entity = match anchor {
-        None => page.entities.first(),
-        Some(anchor) => page.entities.iter().find(|entity| {
-            entity
-                .anchor
-                .as_deref()
-                .is_some_and(|own| own.eq_ignore_ascii_case(anchor))
-        }),
-    }?;
-    Some(entity.name.clone())
+
+    /// The docs name a link to an entity resolves to, the one place every
+    /// link is resolved: on `local`'s page, that page's own sub-entity
+    /// (`[Field](#Field)` on Account is `Account::Field`); then the name as
+    /// linked (`V1::Instance`, even where the link points at
+    /// `entities/instance`); then the link's target, a page and a section
+    /// anchor (`Account#CredentialAccount`, `Tag#admin`); then the one name
+    /// that matches up to case (`entities/status`).
+    fn resolve(&self, local: Option<&str>, text: &str, target: Option<&str>) -> Option<String> {
+        let named = |name: &str| self.entries.iter().any(|(known, ..)| known == name);
+        if let Some(qualified) = local.map(|page| format!("{page}::{text}"))
+            && named(&qualified)
+        {
+            return Some(qualified);
+        }
+        if named(text) {
+            return Some(text.to_owned());
+        }
+        if let Some(target) = target {
+            let (file, anchor) = match target.split_once('#') {
+                Some((file, anchor)) => (file, Some(anchor)),
+                None => (target, None),
+            };
+            let on_page = |(_, page, own): &&(String, String, Option<String>)| {
+                page.eq_ignore_ascii_case(file)
+                    && match (anchor, own) {
+                        (None, None) => true,
+                        (Some(anchor), Some(own)) => own.eq_ignore_ascii_case(anchor),
+                        _ => false,
+                    }
+            };
+            if let Some((name, ..)) = self.entries.iter().find(on_page) {
+                return Some(name.clone());
+            }
+        }
+        let mut folded = self
+            .entries
+            .iter()
+            .filter(|(name, ..)| name.eq_ignore_ascii_case(text));
+        match (folded.next(), folded.next()) {
+            (Some((name, ..)), None) => Some(name.clone()),
+            _ => None,
+        }
+    }
 }

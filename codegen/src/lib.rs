@@ -430,7 +430,7 @@ pub(crate) fn entities_module(
                 clash.second.1.clone(),
                 format!("{} would both be named `{}`", clash.what, clash.name),
             )
-            .help("give one of them another name (`name:` in the YAML copy, `spec/entities.yaml`)");
+            .help("the generator never suffixes names: in your YAML copy of the entity pages, edit the entity's `name:` (and the methods copy's `returns` names with it) or the attribute's key");
             if clash.first != clash.second
                 && input.page_source[clash.first.0] == input.page_source[clash.second.0]
             {

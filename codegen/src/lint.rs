@@ -455,6 +455,21 @@ pub(crate) struct Found {
     pub diagnostic: Diagnostic,
 }
 
+impl Found {
+    /// The record a YAML copy keeps of it, located at `docs_path` (the
+    /// page's path in the docs: `statuses.md`, `entities/Status.md`).
+    pub(crate) fn record(&self, docs_path: &str) -> crate::model::methods::LintRecord {
+        let (line, col) = self.source.line_col(self.diagnostic.span().start);
+        crate::model::methods::LintRecord {
+            lint: self.lint.name.to_owned(),
+            at: format!("{docs_path}:{line}:{col}"),
+            message: self.diagnostic.message().to_owned(),
+            outcome: self.diagnostic.notes().first().cloned().unwrap_or_default(),
+            span: self.diagnostic.span(),
+        }
+    }
+}
+
 /// Applies the levels: allowed lints go, warned ones are returned, and any
 /// denied one fails the run with every denied lint as an error.
 pub(crate) fn apply(levels: &Levels, found: Vec<Found>) -> Result<Lints, Error> {

@@ -199,8 +199,8 @@ fn compare_entity(old: &Entity, new: &Entity, page: &str, changes: &mut Vec<Chan
         if before.lifecycle != attribute.lifecycle {
             push(
                 ChangeKind::EntityAttributeLifecycle,
-                lifecycle_word(before.lifecycle).to_owned(),
-                lifecycle_word(attribute.lifecycle).to_owned(),
+                AttributeLifecycle::as_str(before.lifecycle).to_owned(),
+                AttributeLifecycle::as_str(attribute.lifecycle).to_owned(),
             );
         }
         // Values count only while both sides are open enums; becoming or
@@ -254,14 +254,6 @@ fn compare_entity(old: &Entity, new: &Entity, page: &str, changes: &mut Vec<Chan
                 .on_page(page),
             );
         }
-    }
-}
-
-fn lifecycle_word(lifecycle: AttributeLifecycle) -> &'static str {
-    match lifecycle {
-        AttributeLifecycle::Current => "current",
-        AttributeLifecycle::Deprecated => "deprecated",
-        AttributeLifecycle::Removed => "removed",
     }
 }
 

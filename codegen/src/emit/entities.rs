@@ -44,7 +44,20 @@ pub(crate) fn emit(
         names: BTreeMap::new(),
         kinds: Vec::new(),
         double_option: false,
+        nullable: false,
     };
+    for (page_index, page) in spec.pages.iter().enumerate() {
+        for entity in &page.entities {
+            if let Err(problem) = checked_type_name(&entity.name) {
+                return Err(Box::new(NameClash {
+                    name: entity.name.clone(),
+                    first: (page_index, entity.span.clone()),
+                    second: (page_index, entity.span.clone()),
+                    what: format!("entity `{}`, which {},", entity.name, problem.describe()),
+                }));
+            }
+        }
+    }
     emitter.prelude();
     for (page_index, page) in spec.pages.iter().enumerate() {
         for entity in &page.entities {
@@ -55,6 +68,10 @@ pub(crate) fn emit(
     if emitter.double_option {
         emitter.out.push('\n');
         emitter.out.push_str(DOUBLE_OPTION);
+    }
+    if emitter.nullable {
+        emitter.out.push('\n');
+        emitter.out.push_str(NULLABLE);
     }
     Ok(gate_serde(&emitter.out, serde))
 }
@@ -69,6 +86,8 @@ struct Emitter<'s> {
     kinds: Vec<(String, String, String)>,
     /// Whether a field may be both absent and null, which needs `double_option`.
     double_option: bool,
+    /// Whether a field must be present and may be null, which needs `nullable`.
+    nullable: bool,
 }
 
 /// An attribute and those nested in it, as the JSON nests them.
@@ -82,7 +101,10 @@ fn tree<'s>(attributes: &[&'s EntityAttribute]) -> Vec<Node<'s>> {
     let mut roots: Vec<Node<'s>> = Vec::new();
     for attribute in attributes {
         let mut level = &mut roots;
-        let (last, parents) = attribute.path.split_last().expect("a path has a key");
+        // The readers give every attribute a key; an empty path has no place.
+        let Some((last, parents)) = attribute.path.split_last() else {
+            continue;
+        };
         for key in parents {
             let at = match level.iter().position(|node| node.key == *key) {
                 Some(at) => at,
@@ -110,25 +132,50 @@ fn tree<'s>(attributes: &[&'s EntityAttribute]) -> Vec<Node<'s>> {
 }
 
 /// The Rust type name of an entity: `Admin::Account` → `AdminAccount`.
+/// [`emit`] checks every entity's name first, so this one never fails there.
 pub(crate) fn type_name(docs_name: &str) -> String {
-    docs_name
+    checked_type_name(docs_name).unwrap_or_else(|_| docs_name.replace("::", ""))
+}
+
+/// The type name, or why the docs name gives none (`2FA`, `Self`).
+fn checked_type_name(docs_name: &str) -> Result<String, ident::NameProblem> {
+    let name: String = docs_name
         .split("::")
-        .map(|segment| ident::variant_name(segment).unwrap_or_else(|_| segment.to_owned()))
-        .collect()
+        .map(ident::variant_name)
+        .collect::<Result<_, _>>()?;
+    match name.as_str() {
+        "Self" => Err(ident::NameProblem::Keyword(name)),
+        _ => Ok(name),
+    }
 }
 
 fn pascal(key: &str) -> String {
     ident::variant_name(&key.replace('@', "at ")).unwrap_or_else(|_| format!("Key{}", key.len()))
 }
 
-/// The field for a JSON key, and the key when serde must be told it.
-fn field(key: &str) -> Option<(String, Option<String>)> {
+/// The field for a JSON key, and the key when serde must be told it. Every
+/// key gets one: `@1x` is `at_1x`, `2fa` is `_2fa`, and any character that no
+/// identifier takes becomes `_` (two keys that meet are a name clash).
+fn field(key: &str) -> (String, Option<String>) {
     if let Ok(name) = ident::field_name(key) {
-        return Some((name.ident, name.json_rename));
+        return (name.ident, name.json_rename);
     }
-    let snake = key.replace('@', "at_").to_snake_case();
-    let name = ident::field_name(&snake).ok()?;
-    Some((name.ident, Some(key.to_owned())))
+    let snake: String = key
+        .replace('@', "at_")
+        .to_snake_case()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    let snake = if snake.starts_with(|c: char| c.is_ascii_digit()) || snake.is_empty() {
+        format!("_{snake}")
+    } else {
+        snake
+    };
+    match ident::field_name(&snake) {
+        Ok(name) => (name.ident, Some(key.to_owned())),
+        // `_` alone, or `self`-like words: suffixed as the rule does for keywords.
+        Err(_) => (format!("{snake}_"), Some(key.to_owned())),
+    }
 }
 
 impl<'s> Emitter<'s> {
@@ -164,13 +211,14 @@ impl<'s> Emitter<'s> {
             entity.span.clone(),
             format!("entity `{}`", entity.name),
         )?;
+        let (file, site) = (url_part(&page.file), self.docs_site);
         let url = match &entity.anchor {
-            Some(anchor) => format!("{}/entities/{}/#{anchor}", self.docs_site, page.file),
-            None => format!("{}/entities/{}/", self.docs_site, page.file),
+            Some(anchor) => format!("{site}/entities/{file}/#{}", url_part(anchor)),
+            None => format!("{site}/entities/{file}/"),
         };
         self.kinds
             .push((name.clone(), entity.name.clone(), url.clone()));
-        let mut doc = format!("The [{}]({url}) entity.", entity.name);
+        let mut doc = format!("The [{}]({url}) entity.", doc_safe(&entity.name));
         if let Some(base) = &entity.extends {
             let _ = write!(
                 doc,
@@ -197,16 +245,16 @@ impl<'s> Emitter<'s> {
     ) -> Result<(), Box<NameClash>> {
         let mut body = String::new();
         let mut after: Vec<Pending<'_, 's>> = Vec::new();
-        let mut fields: BTreeMap<String, String> = BTreeMap::new();
+        let mut fields: BTreeMap<String, (String, Range<usize>)> = BTreeMap::new();
         for node in nodes {
-            let Some((ident, rename)) = field(&node.key) else {
-                continue;
-            };
-            if let Some(first) = fields.insert(ident.clone(), node.key.clone()) {
-                let span = node.attribute.map(|a| a.span.clone()).unwrap_or(0..0);
+            let (ident, rename) = field(&node.key);
+            let span = node.attribute.map(|a| a.span.clone()).unwrap_or(0..0);
+            if let Some((first, first_span)) =
+                fields.insert(ident.clone(), (node.key.clone(), span.clone()))
+            {
                 return Err(Box::new(NameClash {
                     name: ident,
-                    first: (context.page_index, span.clone()),
+                    first: (context.page_index, first_span),
                     second: (context.page_index, span),
                     what: format!("the fields for `{first}` and `{}` of `{name}`", node.key),
                 }));
@@ -227,7 +275,13 @@ impl<'s> Emitter<'s> {
             body.push_str(&self.field_doc(context, node));
             let mut serde = Vec::new();
             if let Some(rename) = rename {
-                serde.push(format!("rename = \"{rename}\""));
+                serde.push(format!("rename = {rename:?}"));
+            }
+            if nullable && !optional {
+                // Present, and maybe null: without this serde would take a
+                // missing key for `None`, as if the field were optional.
+                serde.push("deserialize_with = \"nullable\"".to_owned());
+                self.nullable = true;
             }
             if optional {
                 serde.push("default".to_owned());
@@ -310,7 +364,7 @@ impl<'s> Emitter<'s> {
         let Some(attribute) = node.attribute else {
             // `configuration[vapid][public_key]` with no `configuration[vapid]`:
             // the path says it is a hash.
-            let doc = format!("The `{}` hash.", node.key);
+            let doc = format!("The `{}` hash.", doc_safe(&node.key));
             return (
                 child_name.to_owned(),
                 Some(Pending::Struct {
@@ -323,7 +377,7 @@ impl<'s> Emitter<'s> {
         let has_children = !node.children.is_empty();
         match (&attribute.ty, has_children) {
             (AttributeType::Hash, true) => {
-                let doc = format!("The `{}` hash.", attribute.display_name());
+                let doc = format!("The `{}` hash.", doc_safe(&attribute.display_name()));
                 (
                     child_name.to_owned(),
                     Some(Pending::Struct {
@@ -334,7 +388,10 @@ impl<'s> Emitter<'s> {
                 )
             }
             (AttributeType::Array(inner), true) if **inner == AttributeType::Hash => {
-                let doc = format!("An item of the `{}` array.", attribute.display_name());
+                let doc = format!(
+                    "An item of the `{}` array.",
+                    doc_safe(&attribute.display_name())
+                );
                 (
                     format!("Vec<{child_name}>"),
                     Some(Pending::Struct {
@@ -374,18 +431,24 @@ impl<'s> Emitter<'s> {
         let Some(attribute) = node.attribute else {
             return format!(
                 "    /// `{}`: a hash (the docs document only its keys).\n",
-                node.key
+                doc_safe(&node.key)
             );
         };
-        let name = attribute.display_name();
+        let name = doc_safe(&attribute.display_name());
         let link = match &attribute.anchor {
             Some(anchor) => format!(
-                "[`{name}`]({}/entities/{}/#{anchor})",
-                self.docs_site, context.file
+                "[`{name}`]({}/entities/{}/#{})",
+                self.docs_site,
+                url_part(context.file),
+                url_part(anchor)
             ),
             None => format!("`{name}`"),
         };
-        let mut facts = format!("Type: `{}`.", clean_type_text(&attribute.type_text));
+        // The spelling, not the docs' line: the same from the pages and from the copy.
+        let mut facts = format!("Type: `{}`.", attribute.ty.spelling());
+        if !attribute.values.is_empty() {
+            let _ = write!(facts, " One of {}.", doc_code_list(&attribute.values));
+        }
         if attribute.nullable {
             facts.push_str(" May be null.");
         }
@@ -435,14 +498,14 @@ impl<'s> Emitter<'s> {
         }
         let doc = format!(
             "The values of `{}`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.",
-            attribute.display_name()
+            doc_safe(&attribute.display_name())
         );
         let _ = writeln!(self.out, "{}", doc_comment(&doc, ""));
         self.out
             .push_str("#[derive(Debug, Clone, PartialEq, Eq, Hash)]\n#[non_exhaustive]\n");
         let _ = writeln!(self.out, "pub enum {name} {{");
         for (variant, value) in &variants {
-            let _ = writeln!(self.out, "    /// `{value}`\n    {variant},");
+            let _ = writeln!(self.out, "    /// `{}`\n    {variant},", doc_safe(value));
         }
         self.out.push_str("    /// A value the docs do not list, as the server sent it.\n    Undocumented(String),\n}\n\n");
         let _ = writeln!(self.out, "impl {name} {{");
@@ -457,7 +520,7 @@ impl<'s> Emitter<'s> {
         );
         self.out.push_str("    /// The value as the JSON has it.\n    pub fn as_str(&self) -> &str {\n        match self {\n");
         for (variant, value) in &variants {
-            let _ = writeln!(self.out, "            Self::{variant} => \"{value}\",");
+            let _ = writeln!(self.out, "            Self::{variant} => {value:?},");
         }
         self.out
             .push_str("            Self::Undocumented(value) => value,\n        }\n    }\n}\n\n");
@@ -466,7 +529,7 @@ impl<'s> Emitter<'s> {
             "impl From<&str> for {name} {{\n    fn from(value: &str) -> Self {{\n        match value {{"
         );
         for (variant, value) in &variants {
-            let _ = writeln!(self.out, "            \"{value}\" => Self::{variant},");
+            let _ = writeln!(self.out, "            {value:?} => Self::{variant},");
         }
         self.out.push_str(
             "            other => Self::Undocumented(other.to_owned()),\n        }\n    }\n}\n\n",
@@ -489,7 +552,7 @@ impl<'s> Emitter<'s> {
     fn one_of(&mut self, name: &str, names: &[String], attribute: &EntityAttribute) {
         let doc = format!(
             "One of the entities `{}` may be: the first whose shape the JSON fits, in the docs' order.",
-            attribute.display_name()
+            doc_safe(&attribute.display_name())
         );
         let _ = writeln!(self.out, "{}", doc_comment(&doc, ""));
         self.out.push_str("#[derive(Debug, Clone, PartialEq)]\n#[cfg_attr(feature = \"serde\", derive(serde::Serialize, serde::Deserialize))]\n#[cfg_attr(feature = \"serde\", serde(untagged))]\n#[non_exhaustive]\n");
@@ -509,7 +572,11 @@ impl<'s> Emitter<'s> {
         let kinds = std::mem::take(&mut self.kinds);
         self.out.push_str("/// Every entity the docs define, by name: what `Endpoint::returns()` names.\n#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]\n#[non_exhaustive]\npub enum EntityKind {\n");
         for (rust, docs, _) in &kinds {
-            let _ = writeln!(self.out, "    /// `{docs}`: [`{rust}`].\n    {rust},");
+            let _ = writeln!(
+                self.out,
+                "    /// `{}`: [`{rust}`].\n    {rust},",
+                doc_safe(docs)
+            );
         }
         self.out.push_str("}\n\nimpl EntityKind {\n    /// Every entity, in the docs' page order.\n    pub const ALL: &'static [EntityKind] = &[\n");
         for (rust, _, _) in &kinds {
@@ -517,11 +584,11 @@ impl<'s> Emitter<'s> {
         }
         self.out.push_str("    ];\n\n    /// The docs' name: `Status`, `Admin::Account`, `Status::Mention`.\n    pub const fn name(self) -> &'static str {\n        match self {\n");
         for (rust, docs, _) in &kinds {
-            let _ = writeln!(self.out, "            EntityKind::{rust} => \"{docs}\",");
+            let _ = writeln!(self.out, "            EntityKind::{rust} => {docs:?},");
         }
         self.out.push_str("        }\n    }\n\n    /// The entity's section of the docs.\n    pub const fn docs_url(self) -> &'static str {\n        match self {\n");
         for (rust, _, url) in &kinds {
-            let _ = writeln!(self.out, "            EntityKind::{rust} => \"{url}\",");
+            let _ = writeln!(self.out, "            EntityKind::{rust} => {url:?},");
         }
         self.out.push_str("        }\n    }\n\n    /// The entity the docs call `name`.\n    pub fn from_name(name: &str) -> Option<EntityKind> {\n        EntityKind::ALL.iter().copied().find(|kind| kind.name() == name)\n    }\n\n    #[cfg(feature = \"serde\")]\n    /// Reads one entity of this kind.\n    pub fn deserialize<'de, D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<AnyEntity, D::Error> {\n        Ok(match self {\n");
         for (rust, _, _) in &kinds {
@@ -596,25 +663,36 @@ pub(crate) fn rust_type(ty: &AttributeType, own: &str, enumerated: bool) -> Stri
     }
 }
 
-/// The docs' type line, safe inside a code span: without shortcodes and backticks.
-fn clean_type_text(text: &str) -> String {
+/// Values as code spans for rustdoc: `` `public`, `unlisted` ``, each without
+/// the backticks or line breaks that would end its span.
+fn doc_code_list(values: &[String]) -> String {
+    values
+        .iter()
+        .map(|value| format!("`{}`", doc_safe(value)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A path segment or anchor from the docs or a copy, safe in a URL (and so
+/// in a rustdoc link and a string literal): anything but letters, digits and
+/// `-_.~:@` is percent-encoded.
+fn url_part(text: &str) -> String {
     let mut out = String::new();
-    let mut rest = text;
-    while let Some(start) = rest.find("{{") {
-        out.push_str(&rest[..start]);
-        match rest[start..].find("}}") {
-            Some(end) => rest = &rest[start + end + 2..],
-            None => {
-                rest = "";
-                break;
-            }
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~:@".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            let _ = write!(out, "%{byte:02X}");
         }
     }
-    out.push_str(rest);
-    out.replace('`', "")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    out
+}
+
+/// Text from the docs or a copy, safe in a doc comment's code span.
+fn doc_safe(text: &str) -> String {
+    text.chars()
+        .map(|c| if c == '`' || c.is_control() { ' ' } else { c })
+        .collect()
 }
 
 fn doc_comment(text: &str, indent: &str) -> String {
@@ -757,6 +835,18 @@ where
 }
 "#;
 
+/// The serde helper for fields that must be present and may be null.
+const NULLABLE: &str = r#"#[cfg(feature = "serde")]
+/// Reads a field that must be present and may be null: a missing key fails.
+fn nullable<'de, T, D>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    T: serde::Deserialize<'de>,
+    D: serde::Deserializer<'de>,
+{
+    <Option<T> as serde::Deserialize>::deserialize(deserializer)
+}
+"#;
+
 /// `text` with its serde code gated as `serde` says. The emitter writes it
 /// behind `feature = "serde"`, each gated item's attribute first.
 fn gate_serde(text: &str, serde: &Gate) -> String {
@@ -810,5 +900,45 @@ fn gate_serde(text: &str, serde: &Gate) -> String {
             }
             out
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GATED: &str = "#[cfg_attr(feature = \"serde\", derive(serde::Serialize))]\npub struct A {\n    #[cfg_attr(feature = \"serde\", serde(default))]\n    pub a: Option<u8>,\n}\n\n#[cfg(feature = \"serde\")]\nimpl A {\n    fn b() {\n        let _ = 1;\n    }\n}\n\npub struct C;\n";
+
+    #[test]
+    fn serde_is_gated_as_configured() {
+        assert_eq!(gate_serde(GATED, &Gate::Feature("serde".into())), GATED);
+        let renamed = gate_serde(GATED, &Gate::Feature("json".into()));
+        assert!(renamed.contains("feature = \"json\"") && !renamed.contains("\"serde\""));
+        let always = gate_serde(GATED, &Gate::Always);
+        assert!(
+            always.starts_with(
+                "#[derive(serde::Serialize)]\npub struct A {\n    #[serde(default)]\n"
+            )
+        );
+        assert!(always.contains("\nimpl A {") && !always.contains("cfg"));
+        let never = gate_serde(GATED, &Gate::Never);
+        assert_eq!(
+            never,
+            "pub struct A {\n    pub a: Option<u8>,\n}\n\n\npub struct C;\n"
+        );
+    }
+
+    #[test]
+    fn every_key_gets_a_field() {
+        assert_eq!(field("id"), ("id".to_owned(), None));
+        assert_eq!(field("type"), ("r#type".to_owned(), None));
+        assert_eq!(field("@1x"), ("at_1x".to_owned(), Some("@1x".to_owned())));
+        assert_eq!(field("2fa"), ("_2fa".to_owned(), Some("2fa".to_owned())));
+        assert_eq!(
+            checked_type_name("Admin::Account").as_deref(),
+            Ok("AdminAccount")
+        );
+        assert!(checked_type_name("2FA").is_err());
+        assert!(checked_type_name("Self").is_err());
     }
 }

@@ -211,12 +211,30 @@ impl PageReader {
     fn finish(self, file: &str, sink: &mut Sink) -> EntityPage {
         let mut entities = Vec::new();
         for (mut entity, reader, flags) in self.entities {
-            entity.attributes = reader
-                .attributes
-                .into_iter()
-                .zip(flags)
-                .map(|(read, flags)| attribute(read, flags, sink))
-                .collect();
+            for (read, flags) in reader.attributes.into_iter().zip(flags) {
+                let Some(attribute) = attribute(read, flags, sink) else {
+                    continue;
+                };
+                // A second heading for the same key: the first stays.
+                if let Some(first) = entity.attributes.iter().find(|a| a.path == attribute.path) {
+                    sink.lint(
+                        &lint::UNREADABLE_ENTITY_ATTRIBUTE,
+                        Diagnostic::defect(
+                            attribute.span.clone(),
+                            format!(
+                                "`{}` of {} is documented twice",
+                                attribute.display_name(),
+                                entity.name
+                            ),
+                            "keeps the first, and leaves out this one",
+                        )
+                        .related(first.span.clone(), "the first"),
+                    );
+                    continue;
+                }
+                entity.attributes.push(attribute);
+            }
+            lint_orphans(&entity, sink);
             entities.push(entity);
         }
         EntityPage {
@@ -248,8 +266,19 @@ fn sub_entity_name(title: &str) -> Option<String> {
     is_name.then(|| name.to_owned())
 }
 
-fn attribute(read: ReadAttribute, flags: SectionFlags, sink: &mut Sink) -> EntityAttribute {
-    let path = key_path(&read.name);
+fn attribute(read: ReadAttribute, flags: SectionFlags, sink: &mut Sink) -> Option<EntityAttribute> {
+    let path = crate::model::entities::key_path(&read.name);
+    if path.is_empty() {
+        sink.lint(
+            &lint::UNREADABLE_ENTITY_ATTRIBUTE,
+            Diagnostic::defect(
+                read.span.clone(),
+                format!("the attribute heading `{}` names no key", read.name),
+                "leaves out that heading",
+            ),
+        );
+        return None;
+    }
     let line = type_line::read(&read.type_text, &read.type_code, &read.type_links);
     if let Some(why) = &line.unread {
         let diagnostic = if read.type_text.trim().is_empty() {
@@ -270,14 +299,20 @@ fn attribute(read: ReadAttribute, flags: SectionFlags, sink: &mut Sink) -> Entit
         };
         sink.lint(&lint::UNKNOWN_ATTRIBUTE_TYPE, diagnostic);
     }
-    let lifecycle = if read.removed {
-        AttributeLifecycle::Removed
-    } else if read.deprecated || flags.deprecated {
-        AttributeLifecycle::Deprecated
-    } else {
-        AttributeLifecycle::Current
-    };
-    EntityAttribute {
+    let history = versioned(&read, sink);
+    let lifecycle = [
+        (read.removed, AttributeLifecycle::Removed),
+        (
+            read.deprecated || flags.deprecated,
+            AttributeLifecycle::Deprecated,
+        ),
+        (true, lifecycle_in(&history)),
+    ]
+    .into_iter()
+    .filter_map(|(said, lifecycle)| said.then_some(lifecycle))
+    .max()
+    .unwrap_or(AttributeLifecycle::Current);
+    Some(EntityAttribute {
         path,
         anchor: read.anchor,
         span: read.span,
@@ -285,39 +320,94 @@ fn attribute(read: ReadAttribute, flags: SectionFlags, sink: &mut Sink) -> Entit
         type_span: read.type_span,
         ty: line.ty,
         nullable: line.nullable || read.nullable,
-        optional: line.optional || read.optional || flags.all_optional,
+        // A server since the removal leaves a removed attribute out.
+        optional: line.optional
+            || read.optional
+            || flags.all_optional
+            || lifecycle == AttributeLifecycle::Removed,
         lifecycle,
         values: line.values,
-        history: versioned(read.history),
+        history,
         type_override: false,
-    }
-}
-
-/// `meta[focus][x]` → `["meta", "focus", "x"]`. An array's element, `[]`
-/// in `history[][day]`, adds no key: the key is the element's.
-/// StatusEdit's `poll.options[].title` reads the same way.
-pub(crate) fn key_path(name: &str) -> Vec<String> {
-    name.split(['[', ']', '.'])
-        .map(str::trim)
-        .filter(|key| !key.is_empty())
-        .map(str::to_owned)
-        .collect()
+    })
 }
 
 /// The history as facts: each entry's version without the notes the docs
-/// put after it (`4.4.0 (`mastodon` API version 3)`), and no entry without a
-/// version (prose that ran into the field).
-fn versioned(history: Vec<HistoryEntry>) -> Vec<HistoryEntry> {
+/// put after it (`4.4.0 (`mastodon` API version 3)`). An entry without a
+/// version (`4.x`, or prose that ran into the field) is left out, with a lint.
+fn versioned(read: &ReadAttribute, sink: &mut Sink) -> Vec<HistoryEntry> {
+    let mut history = Vec::new();
+    for entry in &read.history {
+        match entry.version.split_whitespace().next() {
+            Some(version) if crate::model::entities::is_history_version(version) => {
+                history.push(HistoryEntry {
+                    version: version.to_owned(),
+                    change: entry.change.clone(),
+                });
+            }
+            _ => sink.lint(
+                &lint::UNREADABLE_ENTITY_ATTRIBUTE,
+                Diagnostic::defect(
+                    read.span.clone(),
+                    format!(
+                        "a version history line of `{}` names no version: `{} {}`",
+                        read.name, entry.version, entry.change
+                    ),
+                    "leaves that line out of the history",
+                ),
+            ),
+        }
+    }
     history
-        .into_iter()
-        .filter_map(|entry| {
-            let version = entry.version.split_whitespace().next()?.to_owned();
-            Some(HistoryEntry {
-                version,
-                change: entry.change,
-            })
+}
+
+/// What the history says of the attribute's lifecycle: the last entry that
+/// says `deprecated` or `removed` (`4.3.0 - deprecated, use sources instead`).
+fn lifecycle_in(history: &[HistoryEntry]) -> AttributeLifecycle {
+    history
+        .iter()
+        .rev()
+        .find_map(|entry| {
+            let change = entry.change.trim().to_ascii_lowercase();
+            if change.starts_with("removed") {
+                Some(AttributeLifecycle::Removed)
+            } else if change.starts_with("deprecated") {
+                Some(AttributeLifecycle::Deprecated)
+            } else {
+                None
+            }
         })
-        .collect()
+        .unwrap_or(AttributeLifecycle::Current)
+}
+
+/// Nested attributes (`count[inner]`) under one whose type is no hash: the
+/// struct has no place for them, so each is a lint.
+fn lint_orphans(entity: &Entity, sink: &mut Sink) {
+    for attribute in &entity.attributes {
+        let parent = entity.attributes.iter().find(|other| {
+            other.path.len() + 1 == attribute.path.len() && attribute.path.starts_with(&other.path)
+        });
+        if let Some(parent) = parent
+            && !matches!(
+                parent.ty.element(),
+                crate::model::entities::AttributeType::Hash
+            )
+        {
+            sink.lint(
+                &lint::UNREADABLE_ENTITY_ATTRIBUTE,
+                Diagnostic::defect(
+                    attribute.span.clone(),
+                    format!(
+                        "`{}` is nested in `{}`, whose type ({}) is not a hash",
+                        attribute.display_name(),
+                        parent.display_name(),
+                        parent.ty.spelling()
+                    ),
+                    "leaves it out: the field's type has no place for it",
+                ),
+            );
+        }
+    }
 }
 
 fn is_json(info: &str) -> bool {
@@ -337,7 +427,6 @@ fn lint_problems(problems: Vec<Diagnostic>, sink: &mut Sink) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::entities::AttributeType;
 
     #[test]
     fn sub_entity_titles() {
@@ -361,6 +450,7 @@ mod tests {
 
     #[test]
     fn key_paths() {
+        use crate::model::entities::key_path;
         assert_eq!(key_path("meta[focus][x]"), ["meta", "focus", "x"]);
         assert_eq!(key_path("id"), ["id"]);
         assert_eq!(key_path("history[][day]"), ["history", "day"]);

@@ -53,19 +53,6 @@ pub(crate) fn found_lints(
             diagnostic,
         })
         .collect();
-    let records = found
-        .iter()
-        .map(|found| {
-            let diagnostic = &found.diagnostic;
-            let (line, col) = source.line_col(diagnostic.span().start);
-            LintRecord {
-                lint: found.lint.name.to_owned(),
-                at: format!("{docs_path}:{line}:{col}"),
-                message: diagnostic.message().to_owned(),
-                outcome: diagnostic.notes().first().cloned().unwrap_or_default(),
-                span: diagnostic.span(),
-            }
-        })
-        .collect();
+    let records = found.iter().map(|found| found.record(docs_path)).collect();
     (found, records)
 }

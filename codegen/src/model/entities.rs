@@ -138,6 +138,48 @@ pub enum AttributeLifecycle {
     Removed,
 }
 
+impl AttributeLifecycle {
+    /// `deprecated`, as the YAML copy and the semantic diff name it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AttributeLifecycle::Current => "current",
+            AttributeLifecycle::Deprecated => "deprecated",
+            AttributeLifecycle::Removed => "removed",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<AttributeLifecycle> {
+        [
+            AttributeLifecycle::Current,
+            AttributeLifecycle::Deprecated,
+            AttributeLifecycle::Removed,
+        ]
+        .into_iter()
+        .find(|lifecycle| lifecycle.as_str() == name)
+    }
+}
+
+/// `meta[focus][x]` → `["meta", "focus", "x"]`. An array's element, `[]` in
+/// `history[][day]`, adds no key: the key is the element's. StatusEdit's
+/// `poll.options[].title` reads the same way.
+pub fn key_path(name: &str) -> Vec<String> {
+    name.split(['[', ']', '.'])
+        .map(str::trim)
+        .filter(|key| !key.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A version as the docs' histories write one: numbers joined by dots, with
+/// an optional `-suffix`: `2.4.3`, `4.0.0-beta1`.
+pub fn is_history_version(text: &str) -> bool {
+    let (numbers, suffix) = text.split_once('-').unwrap_or((text, ""));
+    super::scopes::is_version(numbers)
+        && suffix
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.')
+}
+
 /// What a `Type:` line says, without nullability.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum AttributeType {

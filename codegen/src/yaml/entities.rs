@@ -20,7 +20,6 @@ use crate::model::entities::{
     StringFormat,
 };
 use crate::model::methods::LintRecord;
-use crate::model::scopes::is_version;
 use crate::source::Source;
 
 const SCHEMA: Schema = Schema {
@@ -212,35 +211,6 @@ fn type_forms() -> String {
     )
 }
 
-/// `deprecated`, as the copy writes an attribute's lifecycle.
-pub(super) fn lifecycle_name(lifecycle: AttributeLifecycle) -> &'static str {
-    match lifecycle {
-        AttributeLifecycle::Current => "current",
-        AttributeLifecycle::Deprecated => "deprecated",
-        AttributeLifecycle::Removed => "removed",
-    }
-}
-
-fn lifecycle_from_name(name: &str) -> Option<AttributeLifecycle> {
-    [
-        AttributeLifecycle::Current,
-        AttributeLifecycle::Deprecated,
-        AttributeLifecycle::Removed,
-    ]
-    .into_iter()
-    .find(|lifecycle| lifecycle_name(*lifecycle) == name)
-}
-
-/// A version as the docs' histories write one: numbers joined by dots, with
-/// an optional `-suffix`: `2.4.3`, `4.0.0-beta1`.
-fn is_mastodon_version(text: &str) -> bool {
-    let (numbers, suffix) = text.split_once('-').unwrap_or((text, ""));
-    is_version(numbers)
-        && suffix
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'.')
-}
-
 /// A name as a type spelling takes it: words of letters, digits and `_`
 /// joined by `::`, as in `Status`, `Admin::Account`, `Status::Mention`.
 fn is_entity_name(name: &str) -> bool {
@@ -250,23 +220,22 @@ fn is_entity_name(name: &str) -> bool {
 }
 
 /// `source[note]` → `["source", "note"]`: the inverse of
-/// [`crate::model::entities::display_path`]. A key holds no bracket; the
-/// first is not empty, and a later one may be (`options[]`, an array's items).
+/// [`crate::model::entities::display_path`]. A key holds no bracket and the
+/// first is not empty; `options[]` (an array's items) adds no key, as on the
+/// pages.
 fn key_path(name: &str) -> Option<Vec<String>> {
     let (first, mut rest) = name.split_at(name.find('[').unwrap_or(name.len()));
     if first.is_empty() || first.contains(']') {
         return None;
     }
-    let mut path = vec![first.to_owned()];
     while !rest.is_empty() {
         let (key, after) = rest.strip_prefix('[')?.split_once(']')?;
         if key.contains('[') {
             return None;
         }
-        path.push(key.to_owned());
         rest = after;
     }
-    Some(path)
+    Some(crate::model::entities::key_path(name))
 }
 
 /// The entity names a type names: `array(one_of(A, B))` names `A` and `B`.
@@ -433,7 +402,7 @@ impl Checker<'_> {
         let lifecycle = match &attribute.lifecycle {
             None => Some(AttributeLifecycle::Current),
             Some(lifecycle) => {
-                let value = lifecycle_from_name(&lifecycle.value);
+                let value = AttributeLifecycle::from_name(&lifecycle.value);
                 if value.is_none() {
                     self.sink.push(
                         Diagnostic::error(lifecycle.span.clone(), format!("unknown lifecycle `{}`", lifecycle.value))
@@ -508,7 +477,7 @@ impl Checker<'_> {
             );
             return None;
         }
-        if is_mastodon_version(version) {
+        if crate::model::entities::is_history_version(version) {
             return Some(HistoryEntry {
                 version: version.to_owned(),
                 change: change.trim().to_owned(),

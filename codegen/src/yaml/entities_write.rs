@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::SCHEMA_VERSION;
-use super::entities::{lifecycle_name, parse};
+use super::entities::parse;
 use super::methods_write::{LintOut, lint};
 use super::write::to_yaml;
 use crate::model::HistoryEntry;
@@ -186,7 +186,7 @@ fn attribute_out<'a>(
         nullable: attribute.nullable,
         optional: attribute.optional,
         lifecycle: (attribute.lifecycle != AttributeLifecycle::Current)
-            .then(|| lifecycle_name(attribute.lifecycle)),
+            .then(|| attribute.lifecycle.as_str()),
         values: &attribute.values,
         history: attribute.history.iter().map(history_text).collect(),
     })
