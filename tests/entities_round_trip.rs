@@ -297,3 +297,20 @@ fn what_the_docs_do_not_list_yet_still_reads() {
     assert!(back.get("brand_new_attribute").is_none());
     assert_eq!(back["in_reply_to_id"], Value::Null);
 }
+
+/// Every entity a method returns is one the entities module generates: the
+/// methods copy and the entities copy name the same entities.
+#[test]
+fn every_returned_entity_is_generated() {
+    let mut named = 0;
+    for &endpoint in Endpoint::ALL {
+        for name in endpoint.returns().entities {
+            assert!(
+                EntityKind::from_name(name).is_some(),
+                "{endpoint} returns `{name}`, which the entities module lacks"
+            );
+            named += 1;
+        }
+    }
+    assert!(named > 190, "only {named} returned entities");
+}

@@ -494,10 +494,19 @@ fn refresh_workspace(options: &Options) -> Result<ExitCode, Failure> {
     }
     match entity_pages {
         Ok(folder) => {
+            // Type overrides are written by hand: the pages do not have them.
+            let overrides = type_overrides(Path::new(DEFAULT_ENTITIES));
             let copy = options
                 .config()
                 .export_entities_report(&folder, Some(DEFAULT_ENTITIES))?;
             write_output(DEFAULT_ENTITIES, &copy.code)?;
+            if !overrides.is_empty() {
+                write_stderr(&format!(
+                    "warning: {DEFAULT_ENTITIES} was refreshed from the pages, which dropped its type overrides: {}; \
+                     add them back by hand (`git diff {DEFAULT_ENTITIES}` shows them)\n",
+                    overrides.join(", ")
+                ));
+            }
         }
         Err(looked_in) => write_stderr(&format!(
             "skipped: {DEFAULT_ENTITIES} (no entity pages found; looked in {looked_in}; \
@@ -928,4 +937,28 @@ fn write_stderr(text: &str) {
 
 fn use_color() -> bool {
     std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
+}
+
+/// The attributes whose type the copy at `path` overrides, as
+/// `Entity.key: type`; none when there is no readable copy.
+fn type_overrides(path: &Path) -> Vec<String> {
+    let Ok(spec) = mastodon_error_codegen::read_entities(path) else {
+        return Vec::new();
+    };
+    spec.entities()
+        .flat_map(|(_, entity)| {
+            entity
+                .attributes
+                .iter()
+                .filter(|attribute| attribute.type_override)
+                .map(|attribute| {
+                    format!(
+                        "{}.{}: {}",
+                        entity.name,
+                        attribute.display_name(),
+                        attribute.ty.spelling()
+                    )
+                })
+        })
+        .collect()
 }
