@@ -455,6 +455,11 @@ pub(crate) struct Found {
     pub diagnostic: Diagnostic,
 }
 
+#[cfg(any(
+    feature = "markdown-methods",
+    feature = "markdown-api-pages",
+    feature = "entities"
+))]
 impl Found {
     /// The record a YAML copy keeps of it, located at `docs_path` (the
     /// page's path in the docs: `statuses.md`, `entities/Status.md`).
