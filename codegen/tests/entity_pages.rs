@@ -1,0 +1,81 @@
+//! Entity pages that try to break the generator: text that would end a
+//! string literal, a doc comment or a link, keys no identifier takes, a
+//! heading that names no key, a title that gives no type name. Each is a
+//! lint or a located error; the module always parses.
+
+use mastodon_error_codegen::stages::{entities_from_copy, entities_from_pages};
+use mastodon_error_codegen::{Config, Source};
+
+fn page(title: &str, body: &str) -> Vec<(String, Source)> {
+    let text = format!("---\ntitle: {title}\n---\n\n## Attributes\n\n{body}");
+    vec![(
+        title.replace("::", "_"),
+        Source::new(format!("{title}.md"), text),
+    )]
+}
+
+fn attribute(heading: &str, type_line: &str) -> String {
+    format!(
+        "### {heading}\n\n**Description:** x.\\\n**Type:** {type_line}\\\n**Version history:**\\\n4.0.0 - added\n\n"
+    )
+}
+
+#[test]
+fn hostile_text_stays_data() {
+    let body = [
+        attribute(
+            "`kind` {#a\"b)c}",
+            "String (Enumerable oneOf)\\\n`a\"b` = quoted\\\n`c``d` = ticks\\\n`0` = zero",
+        ),
+        attribute("`2fa`", "Boolean"),
+        attribute("`@1x`", "String (URL)"),
+        attribute("`[]`", "String"),
+        attribute("`kind`", "Integer"),
+    ]
+    .concat();
+    let generated = entities_from_pages(page("Thing", &body), &Config::new()).expect("generates");
+    syn::parse_file(&generated.code).unwrap_or_else(|e| panic!("{e}\n{}", generated.code));
+    let code = &generated.code;
+    assert!(code.contains("\"a\\\"b\" => Self::AB"), "{code}");
+    assert!(code.contains("V0"), "a digit value gets a variant: {code}");
+    assert!(code.contains("pub _2fa: bool"), "{code}");
+    assert!(code.contains("rename = \"2fa\""), "{code}");
+    assert!(code.contains("pub at_1x: String"), "{code}");
+    assert!(
+        code.contains("#a%22b%29c"),
+        "the anchor is escaped in the link: {code}"
+    );
+    let lints: Vec<String> = generated
+        .lints
+        .iter()
+        .map(|fired| fired.message().to_owned())
+        .collect();
+    assert!(
+        lints.iter().any(|m| m.contains("names no key")),
+        "{lints:?}"
+    );
+    assert!(
+        lints.iter().any(|m| m.contains("documented twice")),
+        "{lints:?}"
+    );
+    // The first `kind` stays: an enum, not the later integer.
+    assert!(code.contains("pub kind: ThingKind"), "{code}");
+}
+
+#[test]
+fn a_title_that_gives_no_type_name_is_a_located_error() {
+    let error = entities_from_pages(page("2FA", &attribute("`id`", "String")), &Config::new())
+        .expect_err("no struct can be named `2FA`");
+    let text = error.render();
+    assert!(text.contains("entity `2FA`"), "{text}");
+    assert!(text.contains("2FA.md:"), "located in the page: {text}");
+}
+
+#[test]
+fn a_copy_that_names_no_key_is_refused_where_it_says_so() {
+    let copy = "schema: 1\npages:\n  - file: Thing\n    entities:\n      - name: Thing\n        attributes:\n          - name: \"[]\"\n            type: string\n";
+    let error = entities_from_copy(&Source::new("entities.yaml", copy), &Config::new())
+        .expect_err("an empty key path");
+    let text = error.render();
+    assert!(text.contains("entities.yaml:7:"), "{text}");
+}
