@@ -134,7 +134,6 @@ pub struct Account {
     /// [`url`](https://docs.joinmastodon.org/entities/Account/#url).
     ///
     /// Type: `string(url)`. May be null. Added in 0.1.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub url: Option<String>,
     /// [`uri`](https://docs.joinmastodon.org/entities/Account/#uri).
     ///
@@ -195,7 +194,6 @@ pub struct Account {
     /// [`discoverable`](https://docs.joinmastodon.org/entities/Account/#discoverable).
     ///
     /// Type: `boolean`. May be null. Added in 3.1.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub discoverable: Option<bool>,
     /// [`indexable`](https://docs.joinmastodon.org/entities/Account/#indexable).
     ///
@@ -233,7 +231,6 @@ pub struct Account {
     /// [`last_status_at`](https://docs.joinmastodon.org/entities/Account/#last_status_at).
     ///
     /// Type: `string(date)`. May be null. Added in 3.0.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub last_status_at: Option<String>,
     /// [`statuses_count`](https://docs.joinmastodon.org/entities/Account/#statuses_count).
     ///
@@ -250,7 +247,6 @@ pub struct Account {
     /// [`hide_collections`](https://docs.joinmastodon.org/entities/Account/#hide_collections).
     ///
     /// Type: `boolean`. May be null. Added in 4.3.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub hide_collections: Option<bool>,
     /// [`show_media`](https://docs.joinmastodon.org/entities/Account/#show_media).
     ///
@@ -267,7 +263,6 @@ pub struct Account {
     /// [`roles`](https://docs.joinmastodon.org/entities/Account/#roles).
     ///
     /// Type: `array(entity(AccountRole))`. May be null. Added in 4.1.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub roles: Option<Vec<AccountRole>>,
     /// [`feature_approval`](https://docs.joinmastodon.org/entities/Account/#feature_approval).
     ///
@@ -298,7 +293,6 @@ pub struct CredentialAccount {
     /// [`url`](https://docs.joinmastodon.org/entities/Account/#url).
     ///
     /// Type: `string(url)`. May be null. Added in 0.1.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub url: Option<String>,
     /// [`uri`](https://docs.joinmastodon.org/entities/Account/#uri).
     ///
@@ -359,7 +353,6 @@ pub struct CredentialAccount {
     /// [`discoverable`](https://docs.joinmastodon.org/entities/Account/#discoverable).
     ///
     /// Type: `boolean`. May be null. Added in 3.1.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub discoverable: Option<bool>,
     /// [`indexable`](https://docs.joinmastodon.org/entities/Account/#indexable).
     ///
@@ -397,7 +390,6 @@ pub struct CredentialAccount {
     /// [`last_status_at`](https://docs.joinmastodon.org/entities/Account/#last_status_at).
     ///
     /// Type: `string(date)`. May be null. Added in 3.0.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub last_status_at: Option<String>,
     /// [`statuses_count`](https://docs.joinmastodon.org/entities/Account/#statuses_count).
     ///
@@ -414,7 +406,6 @@ pub struct CredentialAccount {
     /// [`hide_collections`](https://docs.joinmastodon.org/entities/Account/#hide_collections).
     ///
     /// Type: `boolean`. May be null. Added in 4.3.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub hide_collections: Option<bool>,
     /// [`show_media`](https://docs.joinmastodon.org/entities/Account/#show_media).
     ///
@@ -431,7 +422,6 @@ pub struct CredentialAccount {
     /// [`roles`](https://docs.joinmastodon.org/entities/Account/#roles).
     ///
     /// Type: `array(entity(AccountRole))`. May be null. Added in 4.1.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub roles: Option<Vec<AccountRole>>,
     /// [`feature_approval`](https://docs.joinmastodon.org/entities/Account/#feature_approval).
     ///
@@ -484,12 +474,10 @@ pub struct CredentialAccountSource {
     /// [`source[hide_collections]`](https://docs.joinmastodon.org/entities/Account/#source-hide_collections).
     ///
     /// Type: `boolean`. May be null. Added in 4.1.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub hide_collections: Option<bool>,
     /// [`source[discoverable]`](https://docs.joinmastodon.org/entities/Account/#source-discoverable).
     ///
     /// Type: `boolean`. May be null. Added in 3.1.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub discoverable: Option<bool>,
     /// [`source[indexable]`](https://docs.joinmastodon.org/entities/Account/#source-indexable).
     ///
@@ -650,7 +638,6 @@ pub struct MutedAccount {
     /// [`url`](https://docs.joinmastodon.org/entities/Account/#url).
     ///
     /// Type: `string(url)`. May be null. Added in 0.1.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub url: Option<String>,
     /// [`uri`](https://docs.joinmastodon.org/entities/Account/#uri).
     ///
@@ -711,7 +698,6 @@ pub struct MutedAccount {
     /// [`discoverable`](https://docs.joinmastodon.org/entities/Account/#discoverable).
     ///
     /// Type: `boolean`. May be null. Added in 3.1.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub discoverable: Option<bool>,
     /// [`indexable`](https://docs.joinmastodon.org/entities/Account/#indexable).
     ///
@@ -749,7 +735,6 @@ pub struct MutedAccount {
     /// [`last_status_at`](https://docs.joinmastodon.org/entities/Account/#last_status_at).
     ///
     /// Type: `string(date)`. May be null. Added in 3.0.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub last_status_at: Option<String>,
     /// [`statuses_count`](https://docs.joinmastodon.org/entities/Account/#statuses_count).
     ///
@@ -766,7 +751,6 @@ pub struct MutedAccount {
     /// [`hide_collections`](https://docs.joinmastodon.org/entities/Account/#hide_collections).
     ///
     /// Type: `boolean`. May be null. Added in 4.3.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub hide_collections: Option<bool>,
     /// [`show_media`](https://docs.joinmastodon.org/entities/Account/#show_media).
     ///
@@ -783,7 +767,6 @@ pub struct MutedAccount {
     /// [`roles`](https://docs.joinmastodon.org/entities/Account/#roles).
     ///
     /// Type: `array(entity(AccountRole))`. May be null. Added in 4.1.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub roles: Option<Vec<AccountRole>>,
     /// [`feature_approval`](https://docs.joinmastodon.org/entities/Account/#feature_approval).
     ///
@@ -792,7 +775,6 @@ pub struct MutedAccount {
     /// [`mute_expires_at`](https://docs.joinmastodon.org/entities/Account/#mute_expires_at).
     ///
     /// Type: `string(datetime)`. May be null. Added in 3.3.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub mute_expires_at: Option<String>,
 }
 
@@ -873,7 +855,6 @@ pub struct AccountField {
     /// [`verified_at`](https://docs.joinmastodon.org/entities/Account/#verified_at).
     ///
     /// Type: `string(datetime)`. May be null. Added in 2.6.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub verified_at: Option<String>,
 }
 
@@ -898,7 +879,6 @@ pub struct AccountWarning {
     /// [`status_ids`](https://docs.joinmastodon.org/entities/AccountWarning/#status_ids).
     ///
     /// Type: `array(string(id))`. May be null. Added in 4.3.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub status_ids: Option<Vec<String>>,
     /// [`target_account`](https://docs.joinmastodon.org/entities/AccountWarning/#target_account).
     ///
@@ -907,7 +887,6 @@ pub struct AccountWarning {
     /// [`appeal`](https://docs.joinmastodon.org/entities/AccountWarning/#appeal).
     ///
     /// Type: `entity(Appeal)`. May be null. Added in 4.3.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub appeal: Option<Box<Appeal>>,
     /// [`created_at`](https://docs.joinmastodon.org/entities/AccountWarning/#created_at).
     ///
@@ -1009,7 +988,6 @@ pub struct AdminAccount {
     /// [`domain`](https://docs.joinmastodon.org/entities/Admin_Account/#domain).
     ///
     /// Type: `string`. May be null. Added in 2.9.1.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub domain: Option<String>,
     /// [`created_at`](https://docs.joinmastodon.org/entities/Admin_Account/#created_at).
     ///
@@ -1022,7 +1000,6 @@ pub struct AdminAccount {
     /// [`ip`](https://docs.joinmastodon.org/entities/Admin_Account/#ip).
     ///
     /// Type: `string`. May be null. Added in 2.9.1.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub ip: Option<String>,
     /// [`ips`](https://docs.joinmastodon.org/entities/Admin_Account/#ip).
     ///
@@ -1035,7 +1012,6 @@ pub struct AdminAccount {
     /// [`invite_request`](https://docs.joinmastodon.org/entities/Admin_Account/#invite_request).
     ///
     /// Type: `string`. May be null. Added in 2.9.1.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub invite_request: Option<String>,
     /// [`role`](https://docs.joinmastodon.org/entities/Admin_Account/#role).
     ///
@@ -1297,12 +1273,10 @@ pub struct AdminDomainBlock {
     /// [`private_comment`](https://docs.joinmastodon.org/entities/Admin_DomainBlock/#private_comment).
     ///
     /// Type: `string`. May be null. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub private_comment: Option<String>,
     /// [`public_comment`](https://docs.joinmastodon.org/entities/Admin_DomainBlock/#public_comment).
     ///
     /// Type: `string`. May be null. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub public_comment: Option<String>,
     /// [`obfuscate`](https://docs.joinmastodon.org/entities/Admin_DomainBlock/#obfuscate).
     ///
@@ -1460,7 +1434,6 @@ pub struct AdminIpBlock {
     /// [`expires_at`](https://docs.joinmastodon.org/entities/Admin_IpBlock/#expires_at).
     ///
     /// Type: `string(datetime)`. May be null. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub expires_at: Option<String>,
 }
 
@@ -1538,7 +1511,6 @@ pub struct AdminMeasure {
     /// [`unit`](https://docs.joinmastodon.org/entities/Admin_Measure/#unit).
     ///
     /// Type: `string`. May be null. Added in 3.5.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub unit: Option<String>,
     /// [`total`](https://docs.joinmastodon.org/entities/Admin_Measure/#total).
     ///
@@ -1593,7 +1565,6 @@ pub struct AdminReport {
     /// [`action_taken_at`](https://docs.joinmastodon.org/entities/Admin_Report/#action_taken_at).
     ///
     /// Type: `string(datetime)`. May be null. Added in 2.9.1.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub action_taken_at: Option<String>,
     /// [`category`](https://docs.joinmastodon.org/entities/Admin_Report/#category).
     ///
@@ -1626,12 +1597,10 @@ pub struct AdminReport {
     /// [`assigned_account`](https://docs.joinmastodon.org/entities/Admin_Report/#assigned_account).
     ///
     /// Type: `entity(Admin::Account)`. May be null. Added in 2.9.1.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub assigned_account: Option<Box<AdminAccount>>,
     /// [`action_taken_by_account`](https://docs.joinmastodon.org/entities/Admin_Report/#action_taken_by_account).
     ///
     /// Type: `entity(Admin::Account)`. May be null. Added in 2.9.1.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub action_taken_by_account: Option<Box<AdminAccount>>,
     /// [`statuses`](https://docs.joinmastodon.org/entities/Admin_Report/#statuses).
     ///
@@ -1725,12 +1694,10 @@ pub struct Announcement {
     /// [`starts_at`](https://docs.joinmastodon.org/entities/Announcement/#starts_at).
     ///
     /// Type: `string(datetime)`. May be null. Added in 3.1.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub starts_at: Option<String>,
     /// [`ends_at`](https://docs.joinmastodon.org/entities/Announcement/#ends_at).
     ///
     /// Type: `string(datetime)`. May be null. Added in 3.1.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub ends_at: Option<String>,
     /// [`all_day`](https://docs.joinmastodon.org/entities/Announcement/#all_day).
     ///
@@ -1832,7 +1799,6 @@ pub struct AnnualReport {
     /// [`share_url`](https://docs.joinmastodon.org/entities/AnnualReport/#share_url).
     ///
     /// Type: `string(url)`. May be null. Added in 4.6.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub share_url: Option<String>,
     /// [`account_id`](https://docs.joinmastodon.org/entities/AnnualReport/#account_id).
     ///
@@ -2137,7 +2103,6 @@ pub struct AsyncRefresh {
     /// [`result_count`](https://docs.joinmastodon.org/entities/AsyncRefresh/#result_count).
     ///
     /// Type: `integer`. May be null. Added in 4.4.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub result_count: Option<i64>,
 }
 
@@ -2219,7 +2184,6 @@ pub struct Collection {
     /// [`url`](https://docs.joinmastodon.org/entities/Collection/#url).
     ///
     /// Type: `string(url)`. May be null. Added in 4.6.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub url: Option<String>,
     /// [`name`](https://docs.joinmastodon.org/entities/Collection/#name).
     ///
@@ -2232,7 +2196,6 @@ pub struct Collection {
     /// [`language`](https://docs.joinmastodon.org/entities/Collection/#language).
     ///
     /// Type: `string`. May be null. Added in 4.6.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub language: Option<String>,
     /// [`local`](https://docs.joinmastodon.org/entities/Collection/#local).
     ///
@@ -2249,7 +2212,6 @@ pub struct Collection {
     /// [`tag`](https://docs.joinmastodon.org/entities/Collection/#tag).
     ///
     /// Type: `entity(ShallowTag)`. May be null. Added in 4.6.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub tag: Option<Box<ShallowTag>>,
     /// [`created_at`](https://docs.joinmastodon.org/entities/Collection/#created_at).
     ///
@@ -2306,7 +2268,6 @@ pub struct CollectionItem {
     /// [`account_id`](https://docs.joinmastodon.org/entities/CollectionItem/#account_id).
     ///
     /// Type: `string(id)`. May be null. Added in 4.6.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub account_id: Option<String>,
     /// [`state`](https://docs.joinmastodon.org/entities/CollectionItem/#state).
     ///
@@ -2440,7 +2401,6 @@ pub struct Conversation {
     /// [`last_status`](https://docs.joinmastodon.org/entities/Conversation/#last_status).
     ///
     /// Type: `entity(Status)`. May be null. Added in 2.6.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub last_status: Option<Box<Status>>,
 }
 
@@ -2469,7 +2429,6 @@ pub struct CustomEmoji {
     /// [`category`](https://docs.joinmastodon.org/entities/CustomEmoji/#category).
     ///
     /// Type: `string`. May be null. Added in 3.0.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub category: Option<String>,
 }
 
@@ -2848,7 +2807,6 @@ pub struct FeaturedTag {
     /// [`last_status_at`](https://docs.joinmastodon.org/entities/FeaturedTag/#last_status_at).
     ///
     /// Type: `string(date)`. May be null. Added in 3.0.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub last_status_at: Option<String>,
 }
 
@@ -2873,7 +2831,6 @@ pub struct Filter {
     /// [`expires_at`](https://docs.joinmastodon.org/entities/Filter/#expires_at).
     ///
     /// Type: `string(datetime)`. May be null. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub expires_at: Option<String>,
     /// [`filter_action`](https://docs.joinmastodon.org/entities/Filter/#filter_action).
     ///
@@ -3054,12 +3011,10 @@ pub struct FilterResult {
     /// [`keyword_matches`](https://docs.joinmastodon.org/entities/FilterResult/#keyword_matches).
     ///
     /// Type: `array(string)`. May be null. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub keyword_matches: Option<Vec<String>>,
     /// [`status_matches`](https://docs.joinmastodon.org/entities/FilterResult/#status_matches).
     ///
     /// Type: `array(string)`. May be null. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub status_matches: Option<Vec<String>>,
 }
 
@@ -3136,7 +3091,6 @@ pub struct Instance {
     /// [`wrapstodon`](https://docs.joinmastodon.org/entities/Instance/#wrapstodon).
     ///
     /// Type: `string`. May be null. Added in 4.6.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub wrapstodon: Option<String>,
     /// [`usage`](https://docs.joinmastodon.org/entities/Instance/#usage).
     ///
@@ -3299,7 +3253,6 @@ pub struct InstanceConfigurationUrls {
     /// [`configuration[urls][status]`](https://docs.joinmastodon.org/entities/Instance/#status_url).
     ///
     /// Type: `string(url)`. May be null. Added in 4.1.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub status: Option<String>,
     /// [`configuration[urls][about]`](https://docs.joinmastodon.org/entities/Instance/#about_url).
     ///
@@ -3308,12 +3261,10 @@ pub struct InstanceConfigurationUrls {
     /// [`configuration[urls][privacy_policy]`](https://docs.joinmastodon.org/entities/Instance/#privacy_policy).
     ///
     /// Type: `string(url)`. May be null. Added in 4.4.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub privacy_policy: Option<String>,
     /// [`configuration[urls][terms_of_service]`](https://docs.joinmastodon.org/entities/Instance/#terms_of_service).
     ///
     /// Type: `string(url)`. May be null. Added in 4.4.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub terms_of_service: Option<String>,
 }
 
@@ -3908,22 +3859,18 @@ pub struct InstanceRegistrations {
     /// [`registrations[message]`](https://docs.joinmastodon.org/entities/Instance/#registrations-message).
     ///
     /// Type: `string(html)`. May be null. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub message: Option<String>,
     /// [`registrations[min_age]`](https://docs.joinmastodon.org/entities/Instance/#registrations-min_age).
     ///
     /// Type: `integer`. May be null. Added in 4.4.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub min_age: Option<i64>,
     /// [`registrations[reason_required]`](https://docs.joinmastodon.org/entities/Instance/#registrations-reason_required).
     ///
     /// Type: `boolean`. May be null. Added in 4.4.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub reason_required: Option<bool>,
     /// [`registrations[url]`](https://docs.joinmastodon.org/entities/Instance/#registrations-url).
     ///
     /// Type: `string(url)`. May be null. Added in 4.2.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub url: Option<String>,
 }
 
@@ -3952,7 +3899,6 @@ pub struct InstanceContact {
     /// [`contact[account]`](https://docs.joinmastodon.org/entities/Instance/#contact-account).
     ///
     /// Type: `entity(Account)`. May be null. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub account: Option<Box<Account>>,
 }
 
@@ -4094,32 +4040,26 @@ pub struct MediaAttachment {
     /// [`url`](https://docs.joinmastodon.org/entities/MediaAttachment/#url).
     ///
     /// Type: `string(url)`. May be null. Added in 0.6.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub url: Option<String>,
     /// [`preview_url`](https://docs.joinmastodon.org/entities/MediaAttachment/#preview_url).
     ///
     /// Type: `string(url)`. May be null. Added in 0.6.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub preview_url: Option<String>,
     /// [`remote_url`](https://docs.joinmastodon.org/entities/MediaAttachment/#remote_url).
     ///
     /// Type: `string(url)`. May be null. Added in 0.6.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub remote_url: Option<String>,
     /// [`meta`](https://docs.joinmastodon.org/entities/MediaAttachment/#meta).
     ///
     /// Type: `hash`. May be null. Added in 1.5.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub meta: Option<MediaAttachmentMeta>,
     /// [`description`](https://docs.joinmastodon.org/entities/MediaAttachment/#description).
     ///
     /// Type: `string`. May be null. Added in 2.0.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub description: Option<String>,
     /// [`blurhash`](https://docs.joinmastodon.org/entities/MediaAttachment/#blurhash).
     ///
     /// Type: `string`. May be null. Added in 2.8.1.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub blurhash: Option<String>,
     /// [`text_url`](https://docs.joinmastodon.org/entities/MediaAttachment/#text_url).
     ///
@@ -4220,12 +4160,10 @@ pub struct MediaAttachmentMetaFocus {
     /// [`meta[focus][x]`](https://docs.joinmastodon.org/entities/MediaAttachment/#meta-focus-x).
     ///
     /// Type: `float`. May be null.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub x: Option<f64>,
     /// [`meta[focus][y]`](https://docs.joinmastodon.org/entities/MediaAttachment/#meta-focus-y).
     ///
     /// Type: `float`. May be null.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub y: Option<f64>,
 }
 
@@ -4413,12 +4351,10 @@ pub struct NotificationFallback {
     /// `summary`.
     ///
     /// Type: `string(html)`. May be null. Added in 4.6.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub summary: Option<String>,
     /// `details`.
     ///
     /// Type: `string(html)`. May be null. Added in 4.6.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub details: Option<String>,
 }
 
@@ -4821,7 +4757,6 @@ pub struct Poll {
     /// [`expires_at`](https://docs.joinmastodon.org/entities/Poll/#expires_at).
     ///
     /// Type: `string(datetime)`. May be null. Added in 2.8.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub expires_at: Option<String>,
     /// [`expired`](https://docs.joinmastodon.org/entities/Poll/#expired).
     ///
@@ -4838,7 +4773,6 @@ pub struct Poll {
     /// [`voters_count`](https://docs.joinmastodon.org/entities/Poll/#voters_count).
     ///
     /// Type: `integer`. May be null. Added in 2.8.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub voters_count: Option<i64>,
     /// [`options`](https://docs.joinmastodon.org/entities/Poll/#options).
     ///
@@ -4873,7 +4807,6 @@ pub struct PollOption {
     /// [`votes_count`](https://docs.joinmastodon.org/entities/Poll/#option-votes_count).
     ///
     /// Type: `integer`. May be null. Added in 2.8.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub votes_count: Option<i64>,
 }
 
@@ -4896,7 +4829,7 @@ pub struct Preferences {
     /// [`posting:default:language`](https://docs.joinmastodon.org/entities/Preferences/#posting-default-language).
     ///
     /// Type: `string`. May be null. Added in 2.8.0.
-    #[cfg_attr(feature = "serde", serde(rename = "posting:default:language", deserialize_with = "nullable"))]
+    #[cfg_attr(feature = "serde", serde(rename = "posting:default:language"))]
     pub posting_default_language: Option<String>,
     /// [`reading:expand:media`](https://docs.joinmastodon.org/entities/Preferences/#reading-expand-media).
     ///
@@ -5095,7 +5028,6 @@ pub struct PreviewCard {
     /// [`image`](https://docs.joinmastodon.org/entities/PreviewCard/#image).
     ///
     /// Type: `string(url)`. May be null. Added in 1.0.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub image: Option<String>,
     /// [`embed_url`](https://docs.joinmastodon.org/entities/PreviewCard/#embed_url).
     ///
@@ -5104,12 +5036,10 @@ pub struct PreviewCard {
     /// [`blurhash`](https://docs.joinmastodon.org/entities/PreviewCard/#blurhash).
     ///
     /// Type: `string`. May be null. Added in 3.2.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub blurhash: Option<String>,
     /// [`missing_attribution`](https://docs.joinmastodon.org/entities/PreviewCard/#missing_attribution).
     ///
     /// Type: `boolean`. May be null. Added in 4.6.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub missing_attribution: Option<bool>,
     /// [`published_at`](https://docs.joinmastodon.org/entities/PreviewCard/#published-at).
     ///
@@ -5243,7 +5173,6 @@ pub struct TrendsLink {
     /// [`image`](https://docs.joinmastodon.org/entities/PreviewCard/#image).
     ///
     /// Type: `string(url)`. May be null. Added in 1.0.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub image: Option<String>,
     /// [`embed_url`](https://docs.joinmastodon.org/entities/PreviewCard/#embed_url).
     ///
@@ -5252,12 +5181,10 @@ pub struct TrendsLink {
     /// [`blurhash`](https://docs.joinmastodon.org/entities/PreviewCard/#blurhash).
     ///
     /// Type: `string`. May be null. Added in 3.2.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub blurhash: Option<String>,
     /// [`missing_attribution`](https://docs.joinmastodon.org/entities/PreviewCard/#missing_attribution).
     ///
     /// Type: `boolean`. May be null. Added in 4.6.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub missing_attribution: Option<bool>,
     /// [`published_at`](https://docs.joinmastodon.org/entities/PreviewCard/#published-at).
     ///
@@ -5371,7 +5298,6 @@ pub struct PreviewCardAuthor {
     /// [`account`](https://docs.joinmastodon.org/entities/PreviewCardAuthor/#account).
     ///
     /// Type: `entity(Account)`. May be null. Added in 4.3.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub account: Option<Box<Account>>,
 }
 
@@ -5416,12 +5342,10 @@ pub struct Profile {
     /// [`avatar`](https://docs.joinmastodon.org/entities/Profile/#avatar).
     ///
     /// Type: `string(url)`. May be null. Added in 4.6.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub avatar: Option<String>,
     /// [`avatar_static`](https://docs.joinmastodon.org/entities/Profile/#avatar_static).
     ///
     /// Type: `string(url)`. May be null. Added in 4.6.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub avatar_static: Option<String>,
     /// [`avatar_description`](https://docs.joinmastodon.org/entities/Profile/#avatar_description).
     ///
@@ -5430,12 +5354,10 @@ pub struct Profile {
     /// [`header`](https://docs.joinmastodon.org/entities/Profile/#header).
     ///
     /// Type: `string(url)`. May be null. Added in 4.6.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub header: Option<String>,
     /// [`header_static`](https://docs.joinmastodon.org/entities/Profile/#header_static).
     ///
     /// Type: `string(url)`. May be null. Added in 4.6.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub header_static: Option<String>,
     /// [`header_description`](https://docs.joinmastodon.org/entities/Profile/#header_description).
     ///
@@ -5452,12 +5374,10 @@ pub struct Profile {
     /// [`hide_collections`](https://docs.joinmastodon.org/entities/Profile/#hide_collections).
     ///
     /// Type: `boolean`. May be null. Added in 4.6.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub hide_collections: Option<bool>,
     /// [`discoverable`](https://docs.joinmastodon.org/entities/Profile/#discoverable).
     ///
     /// Type: `boolean`. May be null. Added in 4.6.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub discoverable: Option<bool>,
     /// [`indexable`](https://docs.joinmastodon.org/entities/Profile/#indexable).
     ///
@@ -5498,7 +5418,6 @@ pub struct ProfileField {
     /// [`verified_at`](https://docs.joinmastodon.org/entities/Profile/#verified_at).
     ///
     /// Type: `string(datetime)`. May be null. Added in 4.6.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub verified_at: Option<String>,
 }
 
@@ -5875,7 +5794,6 @@ pub struct Relationship {
     /// [`languages`](https://docs.joinmastodon.org/entities/Relationship/#languages).
     ///
     /// Type: `array(string)`. May be null. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub languages: Option<Vec<String>>,
     /// [`followed_by`](https://docs.joinmastodon.org/entities/Relationship/#followed_by).
     ///
@@ -5900,7 +5818,6 @@ pub struct Relationship {
     /// [`muting_expires_at`](https://docs.joinmastodon.org/entities/Relationship/#muting_expires_at).
     ///
     /// Type: `string(datetime)`. May be null. Added in 4.6.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub muting_expires_at: Option<String>,
     /// [`requested`](https://docs.joinmastodon.org/entities/Relationship/#requested).
     ///
@@ -6038,7 +5955,6 @@ pub struct Report {
     /// [`action_taken_at`](https://docs.joinmastodon.org/entities/Report/#action_taken_at).
     ///
     /// Type: `string(datetime)`. May be null. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub action_taken_at: Option<String>,
     /// [`category`](https://docs.joinmastodon.org/entities/Report/#category).
     ///
@@ -6059,17 +5975,14 @@ pub struct Report {
     /// [`status_ids`](https://docs.joinmastodon.org/entities/Report/#status_ids).
     ///
     /// Type: `array(string(id))`. May be null. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub status_ids: Option<Vec<String>>,
     /// [`collection_ids`](https://docs.joinmastodon.org/entities/Report/#collection_ids).
     ///
     /// Type: `array(string(id))`. May be null. Added in 4.6.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub collection_ids: Option<Vec<String>>,
     /// [`rule_ids`](https://docs.joinmastodon.org/entities/Report/#rule_ids).
     ///
     /// Type: `array(string(id))`. May be null. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub rule_ids: Option<Vec<String>>,
     /// [`target_account`](https://docs.joinmastodon.org/entities/Report/#target_account).
     ///
@@ -6235,22 +6148,18 @@ pub struct ScheduledStatusParams {
     /// [`params[poll]`](https://docs.joinmastodon.org/entities/ScheduledStatus/#params-poll).
     ///
     /// Type: `hash`. May be null. Added in 2.8.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub poll: Option<ScheduledStatusParamsPoll>,
     /// [`params[media_ids]`](https://docs.joinmastodon.org/entities/ScheduledStatus/#params-media_ids).
     ///
     /// Type: `array(string)`. May be null. Added in 2.7.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub media_ids: Option<Vec<String>>,
     /// [`params[sensitive]`](https://docs.joinmastodon.org/entities/ScheduledStatus/#params-sensitive).
     ///
     /// Type: `boolean`. May be null. Added in 2.7.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub sensitive: Option<bool>,
     /// [`params[spoiler_text]`](https://docs.joinmastodon.org/entities/ScheduledStatus/#params-spoiler_text).
     ///
     /// Type: `string`. May be null. Added in 2.7.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub spoiler_text: Option<String>,
     /// [`params[visibility]`](https://docs.joinmastodon.org/entities/ScheduledStatus/#params-visibility).
     ///
@@ -6259,12 +6168,10 @@ pub struct ScheduledStatusParams {
     /// [`params[in_reply_to_id]`](https://docs.joinmastodon.org/entities/ScheduledStatus/#params-in_reply_to_id).
     ///
     /// Type: `integer`. May be null. Added in 2.7.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub in_reply_to_id: Option<i64>,
     /// [`params[language]`](https://docs.joinmastodon.org/entities/ScheduledStatus/#params-language).
     ///
     /// Type: `string`. May be null. Added in 2.7.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub language: Option<String>,
     /// [`params[application_id]`](https://docs.joinmastodon.org/entities/ScheduledStatus/#params-application_id).
     ///
@@ -6274,12 +6181,10 @@ pub struct ScheduledStatusParams {
     /// [`params[scheduled_at]`](https://docs.joinmastodon.org/entities/ScheduledStatus/#params-scheduled_at).
     ///
     /// Type: `json`. May be null. Added in 2.7.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub scheduled_at: Option<Json>,
     /// [`params[idempotency]`](https://docs.joinmastodon.org/entities/ScheduledStatus/#params-idempotency).
     ///
     /// Type: `string`. May be null. Added in 2.7.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub idempotency: Option<String>,
     /// [`params[with_rate_limit]`](https://docs.joinmastodon.org/entities/ScheduledStatus/#params-with_rate_limit).
     ///
@@ -6595,52 +6500,42 @@ pub struct Status {
     /// [`url`](https://docs.joinmastodon.org/entities/Status/#url).
     ///
     /// Type: `string(url)`. May be null. Added in 0.1.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub url: Option<String>,
     /// [`in_reply_to_id`](https://docs.joinmastodon.org/entities/Status/#in_reply_to_id).
     ///
     /// Type: `string(id)`. May be null. Added in 0.1.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub in_reply_to_id: Option<String>,
     /// [`in_reply_to_account_id`](https://docs.joinmastodon.org/entities/Status/#in_reply_to_account_id).
     ///
     /// Type: `string(id)`. May be null. Added in 0.1.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub in_reply_to_account_id: Option<String>,
     /// [`reblog`](https://docs.joinmastodon.org/entities/Status/#reblog).
     ///
     /// Type: `entity(Status)`. May be null. Added in 0.1.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub reblog: Option<Box<Status>>,
     /// [`poll`](https://docs.joinmastodon.org/entities/Status/#poll).
     ///
     /// Type: `entity(Poll)`. May be null. Added in 2.8.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub poll: Option<Box<Poll>>,
     /// [`card`](https://docs.joinmastodon.org/entities/Status/#card).
     ///
     /// Type: `entity(PreviewCard)`. May be null. Added in 2.6.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub card: Option<Box<PreviewCard>>,
     /// [`language`](https://docs.joinmastodon.org/entities/Status/#language).
     ///
     /// Type: `string`. May be null. Added in 1.4.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub language: Option<String>,
     /// [`text`](https://docs.joinmastodon.org/entities/Status/#text).
     ///
     /// Type: `string`. May be null. Added in 2.9.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub text: Option<String>,
     /// [`edited_at`](https://docs.joinmastodon.org/entities/Status/#edited_at).
     ///
     /// Type: `string(datetime)`. May be null. Added in 3.5.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub edited_at: Option<String>,
     /// [`quote`](https://docs.joinmastodon.org/entities/Status/#quote).
     ///
     /// Type: `one_of(Quote, ShallowQuote)`. May be null. Added in 4.4.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub quote: Option<StatusQuote>,
     /// [`quote_approval`](https://docs.joinmastodon.org/entities/Status/#quote_approval).
     ///
@@ -6760,7 +6655,6 @@ pub struct StatusApplication {
     /// [`application[website]`](https://docs.joinmastodon.org/entities/Status/#application-website).
     ///
     /// Type: `string(url)`. May be null. Added in 0.9.9.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub website: Option<String>,
 }
 
@@ -7212,7 +7106,6 @@ pub struct TermsOfService {
     /// [`succeeded_by`](https://docs.joinmastodon.org/entities/TermsOfService/#succeeded_by).
     ///
     /// Type: `string(date)`. May be null. Added in 4.4.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub succeeded_by: Option<String>,
 }
 
@@ -7342,7 +7235,6 @@ pub struct V1Filter {
     /// [`expires_at`](https://docs.joinmastodon.org/entities/V1_Filter/#expires_at).
     ///
     /// Type: `string(datetime)`. May be null. Added in 2.4.3.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub expires_at: Option<String>,
     /// [`irreversible`](https://docs.joinmastodon.org/entities/V1_Filter/#irreversible).
     ///
@@ -7464,7 +7356,6 @@ pub struct V1Instance {
     /// [`thumbnail`](https://docs.joinmastodon.org/entities/V1_Instance/#thumbnail).
     ///
     /// Type: `string(url)`. May be null. Added in 1.6.1.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub thumbnail: Option<String>,
     /// [`languages`](https://docs.joinmastodon.org/entities/V1_Instance/#languages).
     ///
@@ -7489,7 +7380,6 @@ pub struct V1Instance {
     /// [`contact_account`](https://docs.joinmastodon.org/entities/V1_Instance/#contact_account).
     ///
     /// Type: `entity(Account)`. May be null. Added in 2.3.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
     pub contact_account: Option<Box<Account>>,
     /// [`rules`](https://docs.joinmastodon.org/entities/V1_Instance/#rules).
     ///

@@ -314,3 +314,21 @@ fn every_returned_entity_is_generated() {
     }
     assert!(named > 190, "only {named} returned entities");
 }
+
+/// A `one_of` reads as the alternative whose own keys the JSON has: a quote
+/// that carries only the quoted status's id is a `ShallowQuote`, though
+/// `Quote` comes first and its `quoted_status` may be null.
+#[test]
+fn an_alternative_is_told_by_its_own_keys() {
+    use mastodon_error::entities::StatusQuote;
+
+    let shallow: StatusQuote =
+        serde_json::from_value(json!({"state": "accepted", "quoted_status_id": "123"})).unwrap();
+    assert!(
+        matches!(shallow, StatusQuote::ShallowQuote(_)),
+        "{shallow:?}"
+    );
+    let full: StatusQuote =
+        serde_json::from_value(json!({"state": "accepted", "quoted_status": null})).unwrap();
+    assert!(matches!(full, StatusQuote::Quote(_)), "{full:?}");
+}

@@ -6,7 +6,7 @@
 //! Written as text: the module is large and regular, and prettyplease over
 //! its token tree would cost more than the rest of generation.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 use std::ops::Range;
 
@@ -45,6 +45,7 @@ pub(crate) fn emit(
         kinds: Vec::new(),
         double_option: false,
         nullable: false,
+        distinguishing: distinguishing_keys(spec),
     };
     for (page_index, page) in spec.pages.iter().enumerate() {
         for entity in &page.entities {
@@ -88,6 +89,44 @@ struct Emitter<'s> {
     double_option: bool,
     /// Whether a field must be present and may be null, which needs `nullable`.
     nullable: bool,
+    /// For each entity that is an alternative of a `one_of`, the required
+    /// keys no other alternative has.
+    distinguishing: BTreeMap<&'s str, BTreeSet<String>>,
+}
+
+/// For each entity that is an alternative of a `one_of` attribute, its
+/// required keys (present, if maybe null) that no other alternative has.
+fn distinguishing_keys(spec: &EntitySpec) -> BTreeMap<&str, BTreeSet<String>> {
+    let required = |name: &str| -> BTreeSet<String> {
+        spec.entity(name)
+            .map(|entity| {
+                flattened(spec, entity)
+                    .into_iter()
+                    .filter(|attribute| attribute.path.len() == 1 && !attribute.optional)
+                    .map(|attribute| attribute.path[0].clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut keys: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    for (_, entity) in spec.entities() {
+        for attribute in &entity.attributes {
+            let AttributeType::OneOf(names) = attribute.ty.element() else {
+                continue;
+            };
+            for name in names {
+                let others: BTreeSet<String> = names
+                    .iter()
+                    .filter(|other| *other != name)
+                    .flat_map(|other| required(other))
+                    .collect();
+                keys.entry(name.as_str())
+                    .or_default()
+                    .extend(required(name).difference(&others).cloned());
+            }
+        }
+    }
+    keys
 }
 
 /// An attribute and those nested in it, as the JSON nests them.
@@ -232,7 +271,12 @@ impl<'s> Emitter<'s> {
             page_index,
             file: &page.file,
         };
-        self.structure(&context, &name, &doc, &nodes)
+        let strict = self
+            .distinguishing
+            .get(entity.name.as_str())
+            .cloned()
+            .unwrap_or_default();
+        self.structure(&context, &name, &doc, &nodes, &strict)
     }
 
     /// A struct for `nodes`, then the types its fields need.
@@ -242,6 +286,7 @@ impl<'s> Emitter<'s> {
         name: &str,
         doc: &str,
         nodes: &[Node<'s>],
+        strict: &BTreeSet<String>,
     ) -> Result<(), Box<NameClash>> {
         let mut body = String::new();
         let mut after: Vec<Pending<'_, 's>> = Vec::new();
@@ -277,9 +322,10 @@ impl<'s> Emitter<'s> {
             if let Some(rename) = rename {
                 serde.push(format!("rename = {rename:?}"));
             }
-            if nullable && !optional {
-                // Present, and maybe null: without this serde would take a
-                // missing key for `None`, as if the field were optional.
+            if nullable && !optional && strict.contains(&node.key) {
+                // A key that tells this alternative of a `one_of` from the
+                // others (`Quote`'s `quoted_status`) must be there, or the
+                // untagged enum would take a `ShallowQuote` for a `Quote`.
                 serde.push("deserialize_with = \"nullable\"".to_owned());
                 self.nullable = true;
             }
@@ -326,7 +372,7 @@ impl<'s> Emitter<'s> {
                         span,
                         format!("the hash `{}`", node.key),
                     )?;
-                    self.structure(context, &name, &doc, &node.children)?;
+                    self.structure(context, &name, &doc, &node.children, &BTreeSet::new())?;
                 }
                 Pending::Enum { name, attribute } => {
                     self.claim(
