@@ -365,29 +365,46 @@ impl Config {
         for warning in lints.cargo_warnings() {
             println!("cargo::warning={warning}");
         }
-        let out_dir = match &self.out_dir {
-            Some(dir) => dir.clone(),
-            None => match std::env::var_os("OUT_DIR") {
-                Some(dir) => PathBuf::from(dir),
-                None => {
-                    return Err(Error::single(
-                        source,
-                        Diagnostic::error(0..0, "OUT_DIR is not set, so there is nowhere to write")
-                            .help("call `compile` from a build script, or set `Config::out_dir`"),
-                    ));
-                }
-            },
-        };
         let file_name = self.file_name.clone().unwrap_or_else(|| {
             let stem = spec
                 .file_stem()
                 .map_or("error".into(), |s| s.to_string_lossy());
             format!("{stem}.rs")
         });
+        let path = self.write_out(&source, "compile", &file_name, &code)?;
+        Ok(path)
+    }
+}
+
+impl Config {
+    /// Writes `code` as `file_name` in [`Config::out_dir`] or `$OUT_DIR` when it
+    /// changed; `call` names the method for the help when neither is set.
+    fn write_out(
+        &self,
+        input: &Source,
+        call: &str,
+        file_name: &str,
+        code: &str,
+    ) -> Result<PathBuf, Error> {
+        let out_dir = match &self.out_dir {
+            Some(dir) => dir.clone(),
+            None => match std::env::var_os("OUT_DIR") {
+                Some(dir) => PathBuf::from(dir),
+                None => {
+                    return Err(Error::single(
+                        input.clone(),
+                        Diagnostic::error(0..0, "OUT_DIR is not set, so there is nowhere to write")
+                            .help(format!(
+                                "call `{call}` from a build script, or set `Config::out_dir`"
+                            )),
+                    ));
+                }
+            },
+        };
         let path = out_dir.join(file_name);
         write_if_changed(&path, code.as_bytes()).map_err(|err| {
             Error::single(
-                source.clone(),
+                input.clone(),
                 Diagnostic::error(
                     0..0,
                     format!("cannot write `{}`: {err}", display_path(&path)),
@@ -442,30 +459,6 @@ impl Config {
             println!("cargo::warning={warning}");
         }
         let input = Source::new(display_path(path), String::new());
-        let out_dir = match &self.out_dir {
-            Some(dir) => dir.clone(),
-            None => match std::env::var_os("OUT_DIR") {
-                Some(dir) => PathBuf::from(dir),
-                None => {
-                    return Err(Error::single(
-                        input,
-                        Diagnostic::error(0..0, "OUT_DIR is not set, so there is nowhere to write")
-                            .help("call `compile_entities` from a build script, or set `Config::out_dir`"),
-                    ));
-                }
-            },
-        };
-        let out = out_dir.join("entities.rs");
-        write_if_changed(&out, code.as_bytes()).map_err(|err| {
-            Error::single(
-                input,
-                Diagnostic::error(
-                    0..0,
-                    format!("cannot write `{}`: {err}", display_path(&out)),
-                )
-                .help("check that the output directory exists and is writable"),
-            )
-        })?;
-        Ok(out)
+        self.write_out(&input, "compile_entities", "entities.rs", &code)
     }
 }

@@ -12,7 +12,7 @@ use mastodon_error_codegen::Config;
 
 use crate::Suite;
 use crate::common::scratch::{compiles_clean, modules_crate};
-use crate::replay::{REWRITE, clone_bundle, read_blobs, touching, tree};
+use crate::replay::{clone_bundle, read_blobs, since_rewrite, touching, tree};
 
 /// What the commits touch that the entities are generated from.
 const ENTITY_PATHS: [&str; 1] = ["content/en/entities"];
@@ -32,19 +32,8 @@ fn replay(root: &Path) {
         "history-entities.git",
     );
     let map = std::fs::read_to_string(root.join("history/commits.tsv")).expect("commits.tsv");
-    let rows: Vec<[&str; 3]> = map
-        .lines()
-        .skip(1)
-        .map(|line| match line.split('\t').collect::<Vec<_>>()[..] {
-            [upstream, bundle, date] => [upstream, bundle, date],
-            _ => panic!("commits.tsv: not `upstream<TAB>bundle<TAB>date`: {line}"),
-        })
-        .collect();
-    let start = rows
-        .iter()
-        .position(|[upstream, ..]| *upstream == REWRITE)
-        .expect("commits.tsv maps the rewrite");
-    let touched = touching(&repo, &rows[start..], &ENTITY_PATHS);
+    let since = since_rewrite(&map);
+    let touched = touching(&repo, &since, &ENTITY_PATHS);
     let trees: Vec<Vec<(String, String)>> = touched
         .iter()
         .map(|[_, bundle, _]| tree(&repo, bundle, &ENTITY_PATHS))

@@ -22,7 +22,7 @@ use crate::Suite;
 use crate::common::scratch::{compiles_clean, modules_crate};
 
 /// Upstream's 4.0 rewrite of the method pages: where the replay starts.
-pub(crate) const REWRITE: &str = "ffbe66a389f44237904171cd7fe138157382f4b1";
+const REWRITE: &str = "ffbe66a389f44237904171cd7fe138157382f4b1";
 /// The commits the replay must cover: those from the rewrite on that touched
 /// the method pages or the Error page, as the corpus README counts them.
 const COMMITS_SINCE_REWRITE: usize = 172;
@@ -57,21 +57,8 @@ struct Replayed {
 fn replay(root: &Path) {
     let repo = clone_bundle(&root.join("history/documentation.bundle"), "history.git");
     let map = std::fs::read_to_string(root.join("history/commits.tsv")).expect("commits.tsv");
-    // upstream, bundle, date, oldest first.
-    let rows: Vec<[&str; 3]> = map
-        .lines()
-        .skip(1)
-        .map(|line| match line.split('\t').collect::<Vec<_>>()[..] {
-            [upstream, bundle, date] => [upstream, bundle, date],
-            _ => panic!("commits.tsv: not `upstream<TAB>bundle<TAB>date`: {line}"),
-        })
-        .collect();
-    let start = rows
-        .iter()
-        .position(|[upstream, ..]| *upstream == REWRITE)
-        .expect("commits.tsv maps the rewrite");
-    let since = &rows[start..];
-    let touched = touching(&repo, since, &API_PATHS);
+    let since = since_rewrite(&map);
+    let touched = touching(&repo, &since, &API_PATHS);
     assert_eq!(
         touched.len(),
         COMMITS_SINCE_REWRITE,
@@ -316,6 +303,24 @@ fn figures(replayed: &[Replayed]) -> String {
         ));
     }
     out
+}
+
+/// The rows of `commits.tsv` (upstream, bundle, date; oldest first) from the
+/// rewrite on.
+pub(crate) fn since_rewrite(map: &str) -> Vec<[&str; 3]> {
+    let rows: Vec<[&str; 3]> = map
+        .lines()
+        .skip(1)
+        .map(|line| match line.split('\t').collect::<Vec<_>>()[..] {
+            [upstream, bundle, date] => [upstream, bundle, date],
+            _ => panic!("commits.tsv: not `upstream<TAB>bundle<TAB>date`: {line}"),
+        })
+        .collect();
+    let start = rows
+        .iter()
+        .position(|[upstream, ..]| *upstream == REWRITE)
+        .expect("commits.tsv maps the rewrite");
+    rows[start..].to_vec()
 }
 
 /// A bare clone of the bundle, made afresh in the target directory as `name`.
