@@ -44,13 +44,10 @@ pub(crate) fn load(path: &Path) -> Result<EntitiesInput, Error> {
         ));
     }
     if crate::Format::of(&name) != crate::Format::Yaml {
-        return Err(Error::single(
-            Source::new(name, String::new()),
-            Diagnostic::error(
-                0..0,
-                "the entity pages are neither a folder nor a YAML copy (`.yaml`, `.yml`)",
-            )
-            .help("point at the entities folder of the docs (`content/en/entities/`), or at a YAML copy of it"),
+        return Err(crate::pages_folder::error(
+            path,
+            "entities",
+            "the entity pages are neither a folder nor a YAML copy (`.yaml`, `.yml`)",
         ));
     }
     let source = Source::read(path)?;
@@ -66,14 +63,7 @@ pub(crate) fn load(path: &Path) -> Result<EntitiesInput, Error> {
         spec.pages.iter().flat_map(|page| &page.lints),
         &source,
     );
-    let origin = crate::emit::InputOrigin {
-        name: source.name().to_owned(),
-        identity: format!(
-            "blob {} (`git hash-object {}`)",
-            crate::hash::spec_blob_id(&source),
-            source.name()
-        ),
-    };
+    let origin = crate::emit::InputOrigin::copy(&source);
     let page_source = vec![0; spec.pages.len()];
     Ok(EntitiesInput {
         spec,
@@ -86,48 +76,13 @@ pub(crate) fn load(path: &Path) -> Result<EntitiesInput, Error> {
 
 #[cfg(feature = "markdown-entities")]
 fn read_folder(dir: &Path) -> Result<EntitiesInput, Error> {
-    let folder_error = |message: String| {
-        Error::single(
-            Source::new(display_path(dir), String::new()),
-            Diagnostic::error(0..0, message).help(
-                "point at the entities folder of the docs (`content/en/entities/`), or at a YAML copy of it",
-            ),
-        )
-    };
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    let entries = std::fs::read_dir(dir)
-        .map_err(|err| folder_error(format!("cannot read the folder: {err}")))?;
-    for entry in entries {
-        let path = entry
-            .map_err(|err| folder_error(format!("cannot read the folder: {err}")))?
-            .path();
-        let Some(file) = path.file_name().and_then(|name| name.to_str()) else {
-            continue;
-        };
-        if path.is_file() && file.ends_with(".md") && !file.starts_with('_') {
-            let bytes = std::fs::read(&path)
-                .map_err(|err| folder_error(format!("cannot read {file}: {err}")))?;
-            files.push((file.to_owned(), bytes));
-        }
-    }
-    files.sort();
-    if files.is_empty() {
-        return Err(folder_error(
-            "no entity pages (`*.md`) in this folder".to_owned(),
-        ));
-    }
-    let tree = crate::hash::git_tree_id(&files);
-    let mut sources = Vec::new();
-    let mut errors = Vec::new();
-    for (file, bytes) in files {
-        match Source::from_bytes(display_path(&dir.join(&file)), bytes) {
-            Ok(source) => sources.push((file.trim_end_matches(".md").to_owned(), source)),
-            Err(error) => errors.push(error),
-        }
-    }
-    if let Some(error) = Error::combine(errors) {
-        return Err(error);
-    }
+    let (pages, tree) =
+        crate::pages_folder::read(dir, "entities", "no entity pages (`*.md`) in this folder")?;
+    // The pages themselves: neither Hugo's `_index.md` nor a subfolder's.
+    let sources: Vec<(String, Source)> = pages
+        .into_iter()
+        .filter(|(page, _)| !page.starts_with('_') && !page.contains('/'))
+        .collect();
     let count = sources.len();
     let mut input = from_sources(sources)?;
     input.origin = crate::emit::InputOrigin {
@@ -166,13 +121,11 @@ pub(crate) fn from_sources(pages_in: Vec<(String, Source)>) -> Result<EntitiesIn
     // The copy records every lint its page fired, in page order.
     for (page, source) in spec.pages.iter_mut().zip(&sources) {
         let docs_path = format!("entities/{}.md", page.file);
-        let mine: Vec<Found> = late
-            .iter()
-            .filter(|found| found.source.name() == source.name())
-            .cloned()
-            .collect();
-        page.lints
-            .extend(mine.iter().map(|found| found.record(&docs_path)));
+        page.lints.extend(
+            late.iter()
+                .filter(|found| found.source.name() == source.name())
+                .map(|found| found.record(&docs_path)),
+        );
         page.lints.sort_by_key(|record| record.span.start);
     }
     found.extend(late);

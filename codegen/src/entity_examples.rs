@@ -14,13 +14,17 @@ use crate::source::Source;
 /// An example's JSON, and whether it elides keys (`// ...` lines, which the
 /// docs use to shorten an example; such an example may omit required keys).
 pub(crate) fn parse_example(text: &str) -> Result<(Value, bool), serde_json::Error> {
-    let elided = text.lines().any(|line| line.trim_start().starts_with("//"));
-    let value = serde_json::from_str(&cleaned(text))?;
-    Ok((value, elided))
+    let (json, elided) = without_elisions(text);
+    Ok((serde_json::from_str(&json)?, elided))
 }
 
 /// The example without its elision lines, and the commas they leave.
 pub(crate) fn cleaned(text: &str) -> String {
+    without_elisions(text).0
+}
+
+/// [`cleaned`], and whether there was anything to remove.
+fn without_elisions(text: &str) -> (String, bool) {
     let mut elided = false;
     let kept: String = text
         .lines()
@@ -32,9 +36,9 @@ pub(crate) fn cleaned(text: &str) -> String {
         .map(|line| format!("{line}\n"))
         .collect();
     if elided {
-        without_dangling_commas(&kept)
+        (without_dangling_commas(&kept), true)
     } else {
-        kept
+        (kept, false)
     }
 }
 
@@ -91,7 +95,6 @@ pub(crate) fn check(spec: &EntitySpec, sources: &[Source], found: &mut Vec<Found
             };
             let mut checker = Checker {
                 spec,
-                elided,
                 problems: Vec::new(),
             };
             // A list endpoint's example is an array of the entity.
@@ -139,7 +142,6 @@ const SHOWN: usize = 4;
 
 struct Checker<'s> {
     spec: &'s EntitySpec,
-    elided: bool,
     problems: Vec<String>,
 }
 
@@ -290,7 +292,6 @@ impl<'s> Checker<'s> {
                 for name in names {
                     let mut trial = Checker {
                         spec: self.spec,
-                        elided: self.elided,
                         problems: Vec::new(),
                     };
                     trial.entity(value, name, at);

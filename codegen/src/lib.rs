@@ -40,6 +40,7 @@ pub mod lint;
 mod markdown;
 mod method_pages;
 pub mod model;
+mod pages_folder;
 mod rate_limits;
 mod scopes;
 mod source;

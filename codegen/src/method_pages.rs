@@ -55,8 +55,9 @@ pub(crate) fn load(path: &Path) -> Result<(MethodsInput, InputOrigin), Error> {
         return Ok((input, InputOrigin { name, identity }));
     }
     if Format::of(&name) != Format::Yaml {
-        return Err(folder_error(
+        return Err(crate::pages_folder::error(
             path,
+            "methods",
             "the method pages are neither a folder nor a YAML copy (`.yaml`, `.yml`)",
         ));
     }
@@ -74,14 +75,7 @@ pub(crate) fn load_copy(source: Source) -> Result<(MethodsInput, InputOrigin), E
         ));
     }
     let (spec, reason_name_spans) = yaml::methods::parse(&source)?;
-    let origin = InputOrigin {
-        name: source.name().to_owned(),
-        identity: format!(
-            "blob {} (`git hash-object {}`)",
-            crate::hash::spec_blob_id(&source),
-            source.name()
-        ),
-    };
+    let origin = InputOrigin::copy(&source);
     let page_source = vec![0; spec.pages.len()];
     let lints = recorded_lints(spec.pages.iter().flat_map(|page| &page.lints), &source);
     Ok((
@@ -120,29 +114,9 @@ pub(crate) fn recorded_lints<'r>(
 #[cfg(feature = "markdown-methods")]
 /// Reads the folder once: its pages, and the git tree id of every file in it.
 fn read_folder(dir: &Path) -> Result<(MethodsInput, String), Error> {
-    let mut files = Vec::new();
-    collect_files(dir, dir, &mut files)
-        .map_err(|err| folder_error(dir, &format!("cannot read the folder: {err}")))?;
-    files.sort();
-    let tree = crate::hash::git_tree_id(&files);
-    let mut sources = Vec::new();
-    let mut errors = Vec::new();
-    for (relative, bytes) in &files {
-        let Some(page_path) = relative.strip_suffix(".md") else {
-            continue;
-        };
-        match Source::from_bytes(display_path(&dir.join(relative)), bytes.clone()) {
-            Ok(source) => sources.push((page_path.to_owned(), source)),
-            Err(error) => errors.push(error),
-        }
-    }
-    if sources.is_empty() && errors.is_empty() {
-        return Err(folder_error(dir, "no method pages (`*.md`) in this folder"));
-    }
-    if let Some(error) = Error::combine(errors) {
-        return Err(error);
-    }
-    Ok((from_sources(sources)?, tree))
+    let (pages, tree) =
+        crate::pages_folder::read(dir, "methods", "no method pages (`*.md`) in this folder")?;
+    Ok((from_sources(pages)?, tree))
 }
 
 #[cfg(feature = "markdown-methods")]
@@ -177,34 +151,6 @@ pub(crate) fn from_sources(pages_in: Vec<(String, Source)>) -> Result<MethodsInp
         reason_name_spans: Default::default(),
         lints,
     })
-}
-
-#[cfg(feature = "markdown-methods")]
-/// Every file below `dir` with its bytes, as a `/`-separated path relative to `root`.
-fn collect_files(
-    root: &Path,
-    dir: &Path,
-    files: &mut Vec<(String, Vec<u8>)>,
-) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            collect_files(root, &path, files)?;
-        } else {
-            let relative = path.strip_prefix(root).unwrap_or(&path);
-            files.push((display_path(relative), std::fs::read(&path)?));
-        }
-    }
-    Ok(())
-}
-
-fn folder_error(dir: &Path, message: &str) -> Error {
-    Error::single(
-        Source::new(display_path(dir), String::new()),
-        Diagnostic::error(0..0, message.to_owned()).help(
-            "point at the methods folder of the docs (`content/en/methods/`), or at a YAML copy of it",
-        ),
-    )
 }
 
 #[cfg(all(test, not(feature = "markdown-methods")))]

@@ -54,6 +54,20 @@ pub(crate) struct InputOrigin {
     pub identity: String,
 }
 
+impl InputOrigin {
+    /// A YAML copy, by its blob id: the same on every machine.
+    pub(crate) fn copy(source: &crate::Source) -> InputOrigin {
+        InputOrigin {
+            name: source.name().to_owned(),
+            identity: format!(
+                "blob {} (`git hash-object {}`)",
+                crate::hash::spec_blob_id(source),
+                source.name()
+            ),
+        }
+    }
+}
+
 /// Renders the whole module as formatted Rust source.
 ///
 /// Emission builds tokens only from checked names and escaped literals, so

@@ -12,7 +12,7 @@ use mastodon_error_codegen::Config;
 
 use crate::Suite;
 use crate::common::scratch::{compiles_clean, modules_crate};
-use crate::replay::{clone_bundle, read_blobs, since_rewrite, touching, tree};
+use crate::replay::{clone_bundle, files_at, since_rewrite, touching};
 
 /// What the commits touch that the entities are generated from.
 const ENTITY_PATHS: [&str; 1] = ["content/en/entities"];
@@ -34,18 +34,7 @@ fn replay(root: &Path) {
     let map = std::fs::read_to_string(root.join("history/commits.tsv")).expect("commits.tsv");
     let since = since_rewrite(&map);
     let touched = touching(&repo, &since, &ENTITY_PATHS);
-    let trees: Vec<Vec<(String, String)>> = touched
-        .iter()
-        .map(|[_, bundle, _]| tree(&repo, bundle, &ENTITY_PATHS))
-        .collect();
-    let blobs = read_blobs(
-        &repo,
-        trees
-            .iter()
-            .flatten()
-            .map(|(_, blob)| blob.as_str())
-            .collect(),
-    );
+    let (trees, blobs) = files_at(&repo, &touched, &ENTITY_PATHS);
     let folder = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("entity-history");
     let mut modules = Vec::new();
     let mut seen = BTreeSet::new();

@@ -65,18 +65,7 @@ fn replay(root: &Path) {
         "commits since the rewrite that touched the API pages"
     );
 
-    let trees: Vec<Vec<(String, String)>> = touched
-        .iter()
-        .map(|[_, bundle, _]| tree(&repo, bundle, &API_PATHS))
-        .collect();
-    let blobs = read_blobs(
-        &repo,
-        trees
-            .iter()
-            .flatten()
-            .map(|(_, blob)| blob.as_str())
-            .collect(),
-    );
+    let (trees, blobs) = files_at(&repo, &touched, &API_PATHS);
 
     // Each commit's generation and lints, then each diff against the one before.
     let config = crate::common::dependency_free_config();
@@ -373,8 +362,33 @@ pub(crate) fn touching<'a>(
         .collect()
 }
 
+/// Each commit's `(path, blob id)` pairs.
+pub(crate) type Trees = Vec<Vec<(String, String)>>;
+
+/// For each of `commits`, `(path, blob id)` of every file below `paths`; and
+/// the text of every blob they name, read once.
+pub(crate) fn files_at(
+    repo: &Path,
+    commits: &[[&str; 3]],
+    paths: &[&str],
+) -> (Trees, HashMap<String, String>) {
+    let trees: Trees = commits
+        .iter()
+        .map(|[_, bundle, _]| tree(repo, bundle, paths))
+        .collect();
+    let blobs = read_blobs(
+        repo,
+        trees
+            .iter()
+            .flatten()
+            .map(|(_, blob)| blob.as_str())
+            .collect(),
+    );
+    (trees, blobs)
+}
+
 /// `(path, blob id)` of every file below `paths` at `commit`.
-pub(crate) fn tree(repo: &Path, commit: &str, paths: &[&str]) -> Vec<(String, String)> {
+fn tree(repo: &Path, commit: &str, paths: &[&str]) -> Vec<(String, String)> {
     let mut args = vec!["ls-tree", "-r", commit, "--"];
     args.extend(paths);
     let output = String::from_utf8(git(repo, &args, None)).expect("UTF-8 listing");
@@ -389,7 +403,7 @@ pub(crate) fn tree(repo: &Path, commit: &str, paths: &[&str]) -> Vec<(String, St
 }
 
 /// The text of every blob, read by one `git cat-file --batch`.
-pub(crate) fn read_blobs(repo: &Path, ids: BTreeSet<&str>) -> HashMap<String, String> {
+fn read_blobs(repo: &Path, ids: BTreeSet<&str>) -> HashMap<String, String> {
     let request: String = ids.iter().map(|id| format!("{id}\n")).collect();
     let output = git(repo, &["cat-file", "--batch"], Some(request.as_bytes()));
     let mut blobs = HashMap::new();
