@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use mastodon_error::entities::{AnyEntity, EntityKind, StatusVisibility};
 use mastodon_error::{Endpoint, ReturnShape};
 use mastodon_error_codegen::model::entities::{
-    AttributeType, Entity, EntityAttribute, EntitySpec, StringFormat,
+    AttributeType, Entity, EntityAttribute, EntitySpec, StringFormat, Version,
 };
 use mock_server::{Canned, MockServer};
 use serde_json::{Map, Value, json};
@@ -62,11 +62,23 @@ fn docs_examples() -> BTreeMap<String, Value> {
 /// A body the table allows: every required attribute, with a value of its
 /// type; nullable ones `null`, optional ones left out.
 fn synthesized(spec: &EntitySpec, name: &str, depth: usize) -> Value {
+    synthesized_by(spec, name, depth, None)
+}
+
+/// [`synthesized`] as a server at `server` sends it: without the attributes
+/// a later version added.
+fn synthesized_by(spec: &EntitySpec, name: &str, depth: usize, server: Option<&Version>) -> Value {
     let entity = spec
         .entity(name)
         .unwrap_or_else(|| panic!("`{name}` is not in spec/entities.yaml"));
-    let attributes = attributes(spec, entity);
-    object(spec, &attributes, &[], depth)
+    let attributes: Vec<&EntityAttribute> = attributes(spec, entity)
+        .into_iter()
+        .filter(|attribute| {
+            let added = attribute.added_in().and_then(Version::parse);
+            server.is_none_or(|server| added.is_none_or(|added| added <= *server))
+        })
+        .collect();
+    object(spec, &attributes, &[], depth, server)
 }
 
 fn attributes<'s>(spec: &'s EntitySpec, entity: &'s Entity) -> Vec<&'s EntityAttribute> {
@@ -87,6 +99,7 @@ fn object(
     attributes: &[&EntityAttribute],
     prefix: &[String],
     depth: usize,
+    server: Option<&Version>,
 ) -> Value {
     let mut map = Map::new();
     let keys: Vec<&String> = attributes
@@ -108,21 +121,27 @@ fn object(
             Some(a) if a.optional => continue,
             Some(a) if a.nullable => Value::Null,
             Some(a) if nested && a.ty == AttributeType::Array(Box::new(AttributeType::Hash)) => {
-                json!([object(spec, attributes, &path, depth)])
+                json!([object(spec, attributes, &path, depth, server)])
             }
             Some(a) if nested && a.ty == AttributeType::Hash => {
-                object(spec, attributes, &path, depth)
+                object(spec, attributes, &path, depth, server)
             }
-            Some(a) => value(spec, &a.ty, &a.values, depth),
+            Some(a) => value(spec, &a.ty, &a.values, depth, server),
             // `configuration[vapid][public_key]` with no `configuration[vapid]`.
-            None => object(spec, attributes, &path, depth),
+            None => object(spec, attributes, &path, depth, server),
         };
         map.insert(key.clone(), value);
     }
     Value::Object(map)
 }
 
-fn value(spec: &EntitySpec, ty: &AttributeType, values: &[String], depth: usize) -> Value {
+fn value(
+    spec: &EntitySpec,
+    ty: &AttributeType,
+    values: &[String],
+    depth: usize,
+    server: Option<&Version>,
+) -> Value {
     match ty {
         AttributeType::String(StringFormat::Enumerable) if !values.is_empty() => json!(values[0]),
         AttributeType::String(StringFormat::Datetime) => json!("2026-11-30T00:00:00.000Z"),
@@ -133,11 +152,13 @@ fn value(spec: &EntitySpec, ty: &AttributeType, values: &[String], depth: usize)
         AttributeType::Float => json!(1.5),
         AttributeType::Boolean => json!(true),
         AttributeType::Hash | AttributeType::Json => json!({}),
-        AttributeType::Entity(name) => synthesized(spec, name, depth + 1),
-        AttributeType::OneOf(names) => synthesized(spec, &names[0], depth + 1),
+        AttributeType::Entity(name) => synthesized_by(spec, name, depth + 1, server),
+        AttributeType::OneOf(names) => synthesized_by(spec, &names[0], depth + 1, server),
         // One element near the top, so entities in arrays are read too; an
         // empty array deeper down, where a body would grow without end.
-        AttributeType::Array(inner) if depth < 2 => json!([value(spec, inner, values, depth + 1)]),
+        AttributeType::Array(inner) if depth < 2 => {
+            json!([value(spec, inner, values, depth + 1, server)])
+        }
         AttributeType::Array(_) => json!([]),
     }
 }
@@ -296,6 +317,59 @@ fn what_the_docs_do_not_list_yet_still_reads() {
     assert_eq!(back["visibility"], "local_only");
     assert!(back.get("brand_new_attribute").is_none());
     assert_eq!(back["in_reply_to_id"], Value::Null);
+}
+
+/// A 4.0.0 server's answer reads: it has none of the attributes later
+/// versions added (an account's `uri`, 4.2.0; a status's `quotes_count`,
+/// 4.5.0), and the types, made for servers from the baseline on, take it.
+#[test]
+fn an_older_servers_answer_reads() {
+    assert_eq!(mastodon_error::entities::BASELINE, "4.0.0");
+    let endpoint = Endpoint::from_request("GET", "/api/v1/statuses/1").expect("a method");
+    let old = Version::parse("4.0.0").unwrap();
+    let status = synthesized_by(&copy(), "Status", 0, Some(&old));
+    let newest = synthesized(&copy(), "Status", 0);
+    for key in ["uri", "indexable", "avatar_description"] {
+        assert!(newest["account"].get(key).is_some() && status["account"].get(key).is_none());
+    }
+    assert!(newest.get("quotes_count").is_some() && status.get("quotes_count").is_none());
+    let path = requests::concrete_path(endpoint.path());
+    let server = MockServer::start(vec![Canned {
+        headers: Vec::new(),
+        method: "GET".to_owned(),
+        path: path.clone(),
+        status: 200,
+        content_type: "application/json; charset=utf-8",
+        body: serde_json::to_vec(&status).expect("serialises"),
+    }]);
+    let body = get(&agent(), "GET", &format!("{}{path}", server.base_url));
+    server.finish().expect("one request");
+    let AnyEntity::Status(read) = read(endpoint, &body).remove(0) else {
+        panic!("not a Status");
+    };
+    assert_eq!(read.account.uri, None);
+    assert_eq!(read.quotes_count, None);
+    let back = serde_json::to_value(&*read).expect("serialises");
+    // A nullable attribute the server did not send is written back as `null`.
+    assert!(
+        same(&without_nulls(&status), &without_nulls(&back)),
+        "sent {status}\nread back {back}"
+    );
+    assert_eq!(back["account"]["hide_collections"], Value::Null);
+}
+
+/// `value` without its `null` object members: an absent key and `null` alike.
+fn without_nulls(value: &Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .filter(|(_, value)| !value.is_null())
+                .map(|(key, value)| (key.clone(), without_nulls(value)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(without_nulls).collect()),
+        other => other.clone(),
+    }
 }
 
 /// Every entity a method returns is one the entities module generates: the

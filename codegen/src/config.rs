@@ -59,6 +59,8 @@ pub struct Config {
     pub(crate) scopes: Option<PathBuf>,
     #[cfg(feature = "entities")]
     pub(crate) entities: Option<PathBuf>,
+    #[cfg(feature = "entities")]
+    pub(crate) entities_baseline: Option<String>,
     pub(crate) lints: Levels,
 }
 
@@ -77,6 +79,8 @@ impl Default for Config {
             scopes: None,
             #[cfg(feature = "entities")]
             entities: None,
+            #[cfg(feature = "entities")]
+            entities_baseline: None,
             lints: Levels::default(),
         }
     }
@@ -144,6 +148,19 @@ impl Config {
     #[cfg(feature = "entities")]
     pub fn entities(&mut self, path: impl Into<PathBuf>) -> &mut Self {
         self.entities = Some(path.into());
+        self
+    }
+
+    /// The oldest Mastodon server the entity types must read: `"4.3.0"`, or
+    /// `"latest"` for the newest only. An attribute that a later version
+    /// added (the latest `added` entry of its history) becomes an `Option`,
+    /// `None` from older servers, unless it came with its entity or its hash.
+    /// This wins over the copy's `baseline:`; without either, the baseline
+    /// is [`Baseline::DEFAULT`](crate::model::entities::Baseline::DEFAULT),
+    /// `4.0.0`. A value that is not a version fails generation.
+    #[cfg(feature = "entities")]
+    pub fn entities_baseline(&mut self, version: impl Into<String>) -> &mut Self {
+        self.entities_baseline = Some(version.into());
         self
     }
 

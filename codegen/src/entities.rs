@@ -11,7 +11,7 @@ use crate::lint;
 use crate::lint::Found;
 #[cfg(feature = "markdown-entities")]
 use crate::model::entities::AttributeType;
-use crate::model::entities::{Entity, EntitySpec};
+use crate::model::entities::{Baseline, Entity, EntitySpec, Version};
 use crate::source::{Source, display_path};
 
 /// The entity pages, with the lints found reading them.
@@ -417,5 +417,263 @@ impl EntityIndex {
             (Some((name, ..)), None) => Some(name.clone()),
             _ => None,
         }
+    }
+}
+
+/// The spec the entities module is generated from: the docs' facts with the
+/// copy's reviewed corrections applied, and each attribute that servers
+/// older than `baseline` leave out marked with the version that added it.
+/// The readers, the copy's writer, the examples' check and the semantic diff
+/// keep to the docs' facts.
+pub(crate) fn reviewed(spec: &EntitySpec, baseline: &Baseline) -> EntitySpec {
+    let mut reviewed = spec.clone();
+    for correction in &spec.corrections {
+        let attribute = reviewed
+            .pages
+            .iter_mut()
+            .flat_map(|page| &mut page.entities)
+            .filter(|entity| entity.name == correction.entity)
+            .flat_map(|entity| &mut entity.attributes)
+            .find(|attribute| attribute.path == correction.attribute);
+        // The copy's reader refuses a correction of an attribute it lacks.
+        let Some(attribute) = attribute else {
+            continue;
+        };
+        attribute.nullable |= correction.nullable;
+        attribute.optional |= correction.optional;
+        if let Some(ty) = &correction.ty {
+            attribute.ty = ty.clone();
+        }
+        attribute.corrections.push(correction.clone());
+    }
+    if let Baseline::Version(baseline) = baseline {
+        for entity in reviewed
+            .pages
+            .iter_mut()
+            .flat_map(|page| &mut page.entities)
+        {
+            mark_sent_from(entity, baseline);
+        }
+    }
+    reviewed
+}
+
+/// Marks each attribute that a server at `baseline` does not send: one added
+/// after the baseline, and after what holds it (its hash, else its entity,
+/// whose version is its earliest attribute's). An attribute whose history
+/// names no version is there whenever what holds it is.
+fn mark_sent_from(entity: &mut Entity, baseline: &Version) {
+    let added: Vec<Option<Version>> = entity
+        .attributes
+        .iter()
+        .map(|attribute| attribute.added_in().and_then(Version::parse))
+        .collect();
+    let entity_version = added.iter().flatten().min().cloned();
+    let paths: Vec<Vec<String>> = entity
+        .attributes
+        .iter()
+        .map(|attribute| attribute.path.clone())
+        .collect();
+    // The version of what holds `path`: the nearest hash above it with a
+    // version, else the entity's.
+    let holder = |path: &[String]| -> Option<Version> {
+        (1..path.len())
+            .rev()
+            .find_map(|depth| {
+                paths
+                    .iter()
+                    .position(|other| other.as_slice() == &path[..depth])
+                    .and_then(|at| added[at].clone())
+            })
+            .or_else(|| entity_version.clone())
+    };
+    let marks: Vec<Option<String>> = paths
+        .iter()
+        .zip(&added)
+        .map(|(path, added)| {
+            let added = added.as_ref()?;
+            let after_holder = holder(path).is_none_or(|holder| *added > holder);
+            (added > baseline && after_holder).then(|| added.as_str().to_owned())
+        })
+        .collect();
+    for (attribute, mark) in entity.attributes.iter_mut().zip(marks) {
+        attribute.sent_from = mark;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::HistoryEntry;
+    use crate::model::entities::{
+        AttributeLifecycle, AttributeType, Correction, EntityAttribute, EntityPage, StringFormat,
+    };
+
+    fn attribute(path: &[&str], history: &[(&str, &str)]) -> EntityAttribute {
+        EntityAttribute {
+            path: path.iter().map(|key| (*key).to_owned()).collect(),
+            anchor: None,
+            span: 0..0,
+            type_text: "string".to_owned(),
+            type_span: 0..0,
+            ty: AttributeType::String(StringFormat::Plain),
+            nullable: false,
+            optional: false,
+            lifecycle: AttributeLifecycle::Current,
+            values: Vec::new(),
+            history: history
+                .iter()
+                .map(|(version, change)| HistoryEntry {
+                    version: (*version).to_owned(),
+                    change: (*change).to_owned(),
+                })
+                .collect(),
+            type_override: false,
+            sent_from: None,
+            corrections: Vec::new(),
+        }
+    }
+
+    fn spec(entities: Vec<(&str, Vec<EntityAttribute>)>) -> EntitySpec {
+        EntitySpec {
+            pages: vec![EntityPage {
+                file: "Page".to_owned(),
+                entities: entities
+                    .into_iter()
+                    .map(|(name, attributes)| Entity {
+                        name: name.to_owned(),
+                        anchor: None,
+                        span: 0..0,
+                        extends: None,
+                        attributes,
+                    })
+                    .collect(),
+                examples: Vec::new(),
+                lints: Vec::new(),
+            }],
+            ..EntitySpec::default()
+        }
+    }
+
+    /// Each attribute's `sent_from`, by its docs name.
+    fn marks(spec: &EntitySpec, baseline: &str) -> Vec<(String, Option<String>)> {
+        reviewed(spec, &Baseline::parse(baseline).unwrap())
+            .entities()
+            .flat_map(|(_, entity)| &entity.attributes)
+            .map(|attribute| (attribute.display_name(), attribute.sent_from.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn what_a_baseline_server_lacks_is_marked() {
+        let spec = spec(vec![
+            (
+                "Account",
+                vec![
+                    attribute(&["id"], &[("0.1.0", "added")]),
+                    attribute(&["uri"], &[("4.2.0", "added")]),
+                    // Latest `added` entry: a client can count on it from 4.3.1.
+                    attribute(
+                        &["tag_id"],
+                        &[
+                            ("3.5.0", "added to admin APIs"),
+                            ("4.3.1", "added to public APIs"),
+                        ],
+                    ),
+                    // Adding a value is no addition of the attribute.
+                    attribute(&["kind"], &[("2.0.0", "added"), ("4.5.0", "added quote")]),
+                    // No `added` entry: the first entry's version.
+                    attribute(&["source"], &[("2.4.0", "added")]),
+                    attribute(
+                        &["source", "quote_policy"],
+                        &[("4.5.0", "added posting:default:quoted_policy")],
+                    ),
+                    // No version at all: there when its container is.
+                    attribute(&["source", "note"], &[]),
+                    attribute(&["wrapped"], &[("4.6.0", "added")]),
+                    // Added with its hash: an older server sends neither.
+                    attribute(&["wrapped", "inner"], &[("4.6.0", "added")]),
+                ],
+            ),
+            // A whole entity newer than the baseline keeps its table.
+            (
+                "Collection",
+                vec![
+                    attribute(&["id"], &[("4.6.0", "added")]),
+                    attribute(&["name"], &[("4.6.0", "added")]),
+                    attribute(&["later"], &[("4.7.0", "added")]),
+                ],
+            ),
+        ]);
+        let got = marks(&spec, "4.0.0");
+        let marked: Vec<(&str, &str)> = got
+            .iter()
+            .filter_map(|(name, mark)| Some((name.as_str(), mark.as_deref()?)))
+            .collect();
+        assert_eq!(
+            marked,
+            [
+                ("uri", "4.2.0"),
+                ("tag_id", "4.3.1"),
+                ("source[quote_policy]", "4.5.0"),
+                ("wrapped", "4.6.0"),
+                ("later", "4.7.0"),
+            ]
+        );
+        let at_4_3: Vec<String> = marks(&spec, "4.3.1")
+            .into_iter()
+            .filter(|(_, mark)| mark.is_some())
+            .map(|(name, _)| name)
+            .collect();
+        assert_eq!(at_4_3, ["source[quote_policy]", "wrapped", "later"]);
+        assert!(
+            reviewed(&spec, &Baseline::Latest)
+                .entities()
+                .flat_map(|(_, entity)| &entity.attributes)
+                .all(|attribute| attribute.sent_from.is_none())
+        );
+    }
+
+    #[test]
+    fn corrections_apply_and_are_kept_on_the_attribute() {
+        let mut spec = spec(vec![(
+            "Status",
+            vec![
+                attribute(&["content"], &[("0.1.0", "added")]),
+                attribute(&["id"], &[("0.1.0", "added")]),
+            ],
+        )]);
+        spec.corrections = vec![
+            Correction {
+                entity: "Status".to_owned(),
+                attribute: vec!["content".to_owned()],
+                nullable: false,
+                optional: true,
+                ty: None,
+                evidence: vec!["responses/a.jsonl:2 DELETE answers without content".to_owned()],
+                span: 0..0,
+            },
+            Correction {
+                entity: "Status".to_owned(),
+                attribute: vec!["id".to_owned()],
+                nullable: true,
+                optional: false,
+                ty: Some(AttributeType::Integer),
+                evidence: vec!["responses/a.jsonl:3".to_owned()],
+                span: 0..0,
+            },
+        ];
+        let reviewed = reviewed(&spec, &Baseline::default());
+        let status = reviewed.entity("Status").unwrap();
+        let (content, id) = (&status.attributes[0], &status.attributes[1]);
+        assert!(content.optional && !content.nullable && content.may_be_absent());
+        assert_eq!(content.corrections.len(), 1);
+        assert!(id.nullable && id.ty == AttributeType::Integer);
+        assert_eq!(id.corrections[0].summary(), "is `integer` and may be null");
+        // The docs' facts stay as they were.
+        assert!(!spec.entity("Status").unwrap().attributes[0].optional);
+        assert!(spec.redundant_corrections().is_empty());
+        spec.pages[0].entities[0].attributes[0].optional = true;
+        assert_eq!(spec.redundant_corrections().len(), 1);
     }
 }

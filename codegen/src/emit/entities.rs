@@ -16,7 +16,7 @@ use crate::config::Gate;
 use crate::entities::flattened;
 use crate::ident;
 use crate::model::entities::{
-    AttributeLifecycle, AttributeType, Entity, EntityAttribute, EntityPage, EntitySpec,
+    AttributeLifecycle, AttributeType, Baseline, Entity, EntityAttribute, EntityPage, EntitySpec,
     StringFormat,
 };
 
@@ -34,6 +34,7 @@ pub(crate) struct NameClash {
 /// names; its serde code gated as `serde` says.
 pub(crate) fn emit(
     spec: &EntitySpec,
+    baseline: &Baseline,
     docs_site: &str,
     serde: &Gate,
 ) -> Result<String, Box<NameClash>> {
@@ -59,7 +60,7 @@ pub(crate) fn emit(
             }
         }
     }
-    emitter.prelude();
+    emitter.prelude(baseline);
     for (page_index, page) in spec.pages.iter().enumerate() {
         for entity in &page.entities {
             emitter.entity(page_index, page, entity)?;
@@ -102,7 +103,11 @@ fn distinguishing_keys(spec: &EntitySpec) -> BTreeMap<&str, BTreeSet<String>> {
             .map(|entity| {
                 flattened(spec, entity)
                     .into_iter()
-                    .filter(|attribute| attribute.path.len() == 1 && !attribute.optional)
+                    .filter(|attribute| {
+                        attribute.path.len() == 1
+                            && !attribute.optional
+                            && attribute.sent_from.is_none()
+                    })
                     .map(|attribute| attribute.path[0].clone())
                     .collect()
             })
@@ -311,7 +316,7 @@ impl<'s> Emitter<'s> {
             }
             let (nullable, optional) = node
                 .attribute
-                .map_or((false, false), |a| (a.nullable, a.optional));
+                .map_or((false, false), |a| (a.nullable, a.may_be_absent()));
             let ty = match (nullable, optional) {
                 (false, false) => rust,
                 (true, false) | (false, true) => format!("Option<{rust}>"),
@@ -502,7 +507,28 @@ impl<'s> Emitter<'s> {
             facts.push_str(" May be absent.");
         }
         if let Some(version) = attribute.added_in() {
-            let _ = write!(facts, " Added in {version}.");
+            let _ = write!(facts, " Added in {}.", doc_safe(version));
+        }
+        if let Some(version) = &attribute.sent_from {
+            let _ = write!(
+                facts,
+                " Servers before {} leave it out{}.",
+                doc_safe(version),
+                if attribute.nullable { "" } else { ": `None`" }
+            );
+        }
+        for correction in &attribute.corrections {
+            let records: Vec<String> = correction
+                .evidence_records()
+                .iter()
+                .map(|(file, line)| format!("`{}:{line}`", doc_safe(file)))
+                .collect();
+            let _ = write!(
+                facts,
+                "\n\nCorrected: {}, as servers send it (a reviewed correction; evidence {}).",
+                doc_safe(&correction.summary()),
+                records.join(", ")
+            );
         }
         doc_comment(&format!("{link}.\n\n{facts}"), "    ") + "\n"
     }
@@ -610,7 +636,22 @@ impl<'s> Emitter<'s> {
         self.out.push_str("}\n\n");
     }
 
-    fn prelude(&mut self) {
+    fn prelude(&mut self, baseline: &Baseline) {
+        let what = match baseline {
+            Baseline::Version(version) => format!(
+                "Every server from {version} on: an attribute a later version added is an `Option`, `None` from older servers.",
+                version = doc_safe(version.as_str())
+            ),
+            Baseline::Latest => {
+                "Only the newest server, the one the docs describe: every attribute is as its table says.".to_owned()
+            }
+        };
+        let _ = writeln!(
+            self.out,
+            "/// The oldest Mastodon server these types read: `{}`.\n///\n/// {what}\npub const BASELINE: &str = {:?};\n",
+            doc_safe(baseline.as_str()),
+            baseline.as_str()
+        );
         self.out.push_str(PRELUDE);
     }
 

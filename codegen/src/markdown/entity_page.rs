@@ -329,6 +329,8 @@ fn attribute(read: ReadAttribute, flags: SectionFlags, sink: &mut Sink) -> Optio
         values: line.values,
         history,
         type_override: false,
+        sent_from: None,
+        corrections: Vec::new(),
     })
 }
 

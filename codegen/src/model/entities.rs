@@ -8,10 +8,17 @@ use std::ops::Range;
 use super::HistoryEntry;
 use super::methods::LintRecord;
 
-/// Every entity page of the docs (or of their YAML copy), in file order.
+/// Every entity page of the docs (or of their YAML copy), in file order,
+/// with what the copy's maintainer reviewed: the oldest server the types
+/// must read, and the corrections the servers' own responses prove.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EntitySpec {
     pub pages: Vec<EntityPage>,
+    /// The copy's `baseline:`, the oldest server version the generated types
+    /// read; `None` when it names none (the generator's default applies).
+    pub baseline: Option<Baseline>,
+    /// The copy's reviewed corrections, in the copy's order. The pages have none.
+    pub corrections: Vec<Correction>,
 }
 
 impl EntitySpec {
@@ -27,6 +34,28 @@ impl EntitySpec {
         self.entities()
             .map(|(_, entity)| entity)
             .find(|entity| entity.name == name)
+    }
+
+    /// Each correction whose every change the docs now say themselves, with
+    /// what they say: the refresh reports these as redundant.
+    pub fn redundant_corrections(&self) -> Vec<&Correction> {
+        self.corrections
+            .iter()
+            .filter(|correction| {
+                self.entity(&correction.entity)
+                    .and_then(|entity| {
+                        entity
+                            .attributes
+                            .iter()
+                            .find(|attribute| attribute.path == correction.attribute)
+                    })
+                    .is_some_and(|attribute| {
+                        (!correction.nullable || attribute.nullable)
+                            && (!correction.optional || attribute.optional)
+                            && correction.ty.as_ref().is_none_or(|ty| *ty == attribute.ty)
+                    })
+            })
+            .collect()
     }
 
     /// The same content with every span emptied.
@@ -45,8 +74,168 @@ impl EntitySpec {
                 .for_each(|example| example.span = 0..0);
             page.lints.iter_mut().for_each(|lint| lint.span = 0..0);
         }
+        spec.corrections
+            .iter_mut()
+            .for_each(|correction| correction.span = 0..0);
         spec
     }
+}
+
+/// The oldest Mastodon server the generated entity types must read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Baseline {
+    /// Every server from this version on: an attribute added later is an
+    /// `Option`, `None` from older servers.
+    Version(Version),
+    /// Only the newest server, the one the docs describe: every attribute
+    /// as its table says.
+    Latest,
+}
+
+impl Baseline {
+    /// What the generator assumes when neither the `Config`, the command
+    /// line nor the copy names one: Mastodon 4.0.0, the first release the
+    /// docs' 4.0 rewrite of the method pages describes.
+    pub const DEFAULT: &'static str = "4.0.0";
+
+    /// `4.0.0`, or `latest`.
+    pub fn parse(text: &str) -> Option<Baseline> {
+        match text.trim() {
+            "latest" => Some(Baseline::Latest),
+            text => Version::parse(text).map(Baseline::Version),
+        }
+    }
+
+    /// As [`Baseline::parse`] reads it.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Baseline::Version(version) => version.as_str(),
+            Baseline::Latest => "latest",
+        }
+    }
+}
+
+impl Default for Baseline {
+    fn default() -> Self {
+        Baseline::Version(Version::parse(Baseline::DEFAULT).expect("a valid default"))
+    }
+}
+
+/// A Mastodon version as the docs' histories write one (`4.3.0`,
+/// `4.0.0-beta1`), ordered as releases are: `4.0.0-beta1` < `4.0.0` <
+/// `4.0.1` < `4.10.0`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Version {
+    text: String,
+    numbers: Vec<u64>,
+    pre_release: Option<String>,
+}
+
+impl Version {
+    /// `None` for anything [`is_history_version`] refuses.
+    pub fn parse(text: &str) -> Option<Version> {
+        let text = text.trim();
+        if !is_history_version(text) {
+            return None;
+        }
+        let (numbers, suffix) = text.split_once('-').unwrap_or((text, ""));
+        let numbers = numbers
+            .split('.')
+            .map(|part| part.parse().ok())
+            .collect::<Option<Vec<u64>>>()?;
+        Some(Version {
+            text: text.to_owned(),
+            numbers,
+            pre_release: (!suffix.is_empty()).then(|| suffix.to_owned()),
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+impl Ord for Version {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        let width = self.numbers.len().max(other.numbers.len());
+        let padded = |numbers: &[u64]| -> Vec<u64> {
+            let mut numbers = numbers.to_vec();
+            numbers.resize(width, 0);
+            numbers
+        };
+        padded(&self.numbers)
+            .cmp(&padded(&other.numbers))
+            .then_with(|| match (&self.pre_release, &other.pre_release) {
+                (None, None) => std::cmp::Ordering::Equal,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (Some(a), Some(b)) => a.cmp(b),
+            })
+            .then_with(|| self.text.cmp(&other.text))
+    }
+}
+
+impl PartialOrd for Version {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// A fact the docs get wrong, which recorded server responses prove and the
+/// copy's maintainer reviewed: `Status.content` may be absent (`DELETE
+/// /api/v1/statuses/:id` answers without it). Corrections only widen what the
+/// types accept, or retype an attribute the servers send as another type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Correction {
+    /// The docs name of the entity whose table has the attribute.
+    pub entity: String,
+    /// The attribute's key path, as [`EntityAttribute::path`].
+    pub attribute: Vec<String>,
+    /// The servers send `null`.
+    pub nullable: bool,
+    /// The servers leave the key out.
+    pub optional: bool,
+    /// The type the servers send instead of the docs' type.
+    pub ty: Option<AttributeType>,
+    /// Where the servers show it: `responses/FILE.jsonl:LINE`, then what the
+    /// record shows.
+    pub evidence: Vec<String>,
+    /// The correction's item in the copy.
+    pub span: Range<usize>,
+}
+
+impl Correction {
+    /// What it changes, as a phrase: `may be null`, `may be absent`, `is an integer`.
+    pub fn summary(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(ty) = &self.ty {
+            parts.push(format!("is `{}`", ty.spelling()));
+        }
+        if self.nullable {
+            parts.push("may be null".to_owned());
+        }
+        if self.optional {
+            parts.push("may be absent".to_owned());
+        }
+        parts.join(" and ")
+    }
+
+    /// The `responses/FILE.jsonl:LINE` locations its evidence cites.
+    pub fn evidence_records(&self) -> Vec<(&str, usize)> {
+        self.evidence
+            .iter()
+            .filter_map(|line| evidence_record(line))
+            .collect()
+    }
+}
+
+/// The record an evidence line starts with: `responses/x.jsonl:12 …` is
+/// (`responses/x.jsonl`, 12).
+pub fn evidence_record(line: &str) -> Option<(&str, usize)> {
+    let location = line.split_whitespace().next()?;
+    let (file, number) = location.rsplit_once(':')?;
+    let number: usize = number.parse().ok().filter(|number| *number > 0)?;
+    file.ends_with(".jsonl").then_some((file, number))
 }
 
 /// One entity page, e.g. `Status.md` or `Admin_Account.md`.
@@ -103,6 +292,13 @@ pub struct EntityAttribute {
     pub history: Vec<HistoryEntry>,
     /// A type set by the YAML copy, overriding the one the `Type:` line gives.
     pub type_override: bool,
+    /// Set by the baseline stage, never by a reader: the version servers
+    /// send it from, when that is after the baseline and after its
+    /// container's, so that older servers leave it out.
+    pub sent_from: Option<String>,
+    /// Set by the corrections stage, never by a reader: the reviewed
+    /// corrections applied to it.
+    pub corrections: Vec<Correction>,
 }
 
 impl EntityAttribute {
@@ -111,12 +307,32 @@ impl EntityAttribute {
         display_path(&self.path)
     }
 
-    /// The version the first history entry names.
+    /// The version that added it: the latest history entry that adds the
+    /// attribute itself (`added`, `added to public APIs`, `added, returns
+    /// …`), since that is when a client can count on it (`Tag.id`: `3.5.0 -
+    /// added to admin APIs`, then `4.3.1 - added to public APIs`). Without
+    /// one, the first entry's version: a history opens with the attribute's
+    /// arrival even when it words it otherwise (`4.5.0 - added
+    /// posting:default:quoted_policy`). Entries that add a value or a key to
+    /// it (`added poll`, `added alerts[status]`) do not count.
     pub fn added_in(&self) -> Option<&str> {
+        let adds = |change: &str| {
+            change == "added" || change.starts_with("added to ") || change.starts_with("added,")
+        };
         self.history
-            .first()
+            .iter()
+            .rev()
+            .find(|entry| adds(&entry.change))
+            .or_else(|| self.history.first())
             .map(|entry| entry.version.as_str())
             .filter(|version| !version.is_empty())
+    }
+
+    /// Whether the generated field is an `Option` for an absent key: the
+    /// table says it is optional, or a newer server than the baseline added
+    /// it (a nullable one already reads absent as `None`).
+    pub fn may_be_absent(&self) -> bool {
+        self.optional || (self.sent_from.is_some() && !self.nullable)
     }
 }
 
@@ -321,4 +537,29 @@ pub struct Example {
     pub json: String,
     /// The code block's text in the page.
     pub span: Range<usize>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_order_as_releases_do() {
+        let v = |text: &str| Version::parse(text).unwrap();
+        assert!(v("4.0.0-beta1") < v("4.0.0"));
+        assert!(v("4.0.0-beta1") < v("4.0.0-beta2"));
+        assert!(v("4.0.0") < v("4.0.1"));
+        assert!(v("4.9.0") < v("4.10.0"));
+        assert!(v("4.3") < v("4.3.1"));
+        assert_eq!(v("4.3").cmp(&v("4.3.0")), v("4.3").cmp(&v("4.3.0")));
+        assert!(Version::parse("four").is_none() && Version::parse("4").is_none());
+        assert_eq!(Baseline::default().as_str(), Baseline::DEFAULT);
+        assert_eq!(Baseline::parse("latest"), Some(Baseline::Latest));
+        assert_eq!(
+            evidence_record("responses/x.jsonl:12 what"),
+            Some(("responses/x.jsonl", 12))
+        );
+        assert_eq!(evidence_record("responses/x.jsonl:0"), None);
+        assert_eq!(evidence_record("x.json:3"), None);
+    }
 }

@@ -16,8 +16,8 @@ use super::tree::{Node, Read, Schema, Spanned};
 use crate::diagnostic::{Diagnostic, Error, Sink};
 use crate::model::HistoryEntry;
 use crate::model::entities::{
-    AttributeLifecycle, AttributeType, Entity, EntityAttribute, EntityPage, EntitySpec,
-    StringFormat,
+    AttributeLifecycle, AttributeType, Baseline, Correction, Entity, EntityAttribute, EntityPage,
+    EntitySpec, StringFormat,
 };
 use crate::model::methods::LintRecord;
 use crate::source::Source;
@@ -30,14 +30,40 @@ const SCHEMA: Schema = Schema {
 // Only the writer and the tests read a copy until the entity pipeline does.
 pub(crate) fn parse(source: &Source) -> Result<EntitySpec, Error> {
     let root = document_root(source, &SCHEMA)?;
-    let pages = document(&root).map_err(|error| Error::single(source.clone(), *error))?;
+    let document = document(&root).map_err(|error| Error::single(source.clone(), *error))?;
     let mut checker = Checker {
         text: source.text(),
         sink: Sink::default(),
         entities: HashMap::new(),
     };
-    let spec = checker.spec(pages);
+    let mut spec = checker.spec(document.pages);
+    spec.baseline = document
+        .baseline
+        .and_then(|baseline| checker.baseline(&baseline));
+    spec.corrections = document
+        .corrections
+        .into_iter()
+        .filter_map(|correction| checker.correction(&spec, correction))
+        .collect();
     checker.sink.into_result(source, spec)
+}
+
+/// The copy as written, before its values are checked.
+struct DocumentIn {
+    baseline: Option<Spanned<String>>,
+    corrections: Vec<CorrectionIn>,
+    pages: Vec<PageIn>,
+}
+
+/// A correction as written.
+struct CorrectionIn {
+    entity: Spanned<String>,
+    attribute: Spanned<String>,
+    ty: Option<Spanned<String>>,
+    nullable: Option<Spanned<bool>>,
+    optional: Option<Spanned<bool>>,
+    evidence: Vec<Spanned<String>>,
+    span: Range<usize>,
 }
 
 /// A page as written, before its values are checked.
@@ -70,8 +96,18 @@ struct AttributeIn {
     history: Vec<Spanned<String>>,
 }
 
-fn document(node: &Node) -> Read<Vec<PageIn>> {
-    let mapping = SCHEMA.mapping(node, "the document", "the document", &["schema", "pages"])?;
+fn document(node: &Node) -> Read<DocumentIn> {
+    let keys = ["schema", "baseline", "corrections", "pages"];
+    let mapping = SCHEMA.mapping(node, "the document", "the document", &keys)?;
+    let baseline = SCHEMA.optional(mapping.get("baseline"), "baseline", Schema::string)?;
+    let corrections = match mapping.get("corrections") {
+        None => Vec::new(),
+        Some(node) => SCHEMA
+            .sequence(node, "corrections")?
+            .iter()
+            .map(correction)
+            .collect::<Read<_>>()?,
+    };
     let pages = SCHEMA.required(&mapping, "pages", |schema, node, key| {
         let items = schema.sequence(node, key)?;
         if items.is_empty() {
@@ -82,7 +118,39 @@ fn document(node: &Node) -> Read<Vec<PageIn>> {
         }
         items.iter().map(page).collect()
     })?;
-    Ok(pages)
+    Ok(DocumentIn {
+        baseline,
+        corrections,
+        pages,
+    })
+}
+
+fn correction(node: &Node) -> Read<CorrectionIn> {
+    let keys = [
+        "entity",
+        "attribute",
+        "type",
+        "nullable",
+        "optional",
+        "evidence",
+    ];
+    let mapping = SCHEMA.mapping(node, "corrections", "a correction", &keys)?;
+    let flag = |key: &str| SCHEMA.optional(mapping.get(key), key, Schema::boolean);
+    Ok(CorrectionIn {
+        entity: SCHEMA.required(&mapping, "entity", Schema::string)?,
+        attribute: SCHEMA.required(&mapping, "attribute", Schema::string)?,
+        ty: SCHEMA.optional(mapping.get("type"), "type", Schema::string)?,
+        nullable: flag("nullable")?,
+        optional: flag("optional")?,
+        evidence: SCHEMA.required(&mapping, "evidence", |schema, node, key| {
+            schema
+                .sequence(node, key)?
+                .iter()
+                .map(|item| schema.string(item, key))
+                .collect()
+        })?,
+        span: node.span.clone(),
+    })
 }
 
 fn page(node: &Node) -> Read<PageIn> {
@@ -168,6 +236,17 @@ fn attribute(node: &Node) -> Read<AttributeIn> {
 fn key_expects(key: &str) -> &'static str {
     match key {
         "schema" => "the schema version, `1`",
+        "baseline" => {
+            "the oldest server version the types read, such as `4.0.0`, or `latest` for the newest only"
+        }
+        "corrections" => {
+            "a list of reviewed corrections (`- entity:` items with `attribute`, a change and `evidence`)"
+        }
+        "entity" => "the docs name of the entity whose table has the attribute, such as `Status`",
+        "attribute" => "the attribute's key path as the docs write it, such as `source[language]`",
+        "evidence" => {
+            "a list of recorded responses that show it, each `responses/FILE.jsonl:LINE` and what the record shows"
+        }
         "pages" => "a list of entity pages (`- file:` items)",
         "file" => "the page's file name without `.md`, such as `Admin_Account`",
         "lints" => "a list of lint records (`- lint:` items), as `export-yaml` writes them",
@@ -445,6 +524,8 @@ impl Checker<'_> {
             values: attribute.values,
             history,
             type_override,
+            sent_from: None,
+            corrections: Vec::new(),
         })
     }
 
@@ -496,6 +577,107 @@ impl Checker<'_> {
                 .help("write each entry as the docs' version history does, `VERSION - change`, as in `4.0.0 - now nullable`, with a version such as `4.3.0` or `4.0.0-beta1`"),
         );
         None
+    }
+
+    fn baseline(&mut self, baseline: &Spanned<String>) -> Option<Baseline> {
+        let read = Baseline::parse(&baseline.value);
+        if read.is_none() {
+            self.sink.push(
+                Diagnostic::error(baseline.span.clone(), format!("`{}` is not a Mastodon version", baseline.value))
+                    .label("`baseline` names the oldest server the types read")
+                    .help(format!("write a version such as `{}` (the default), or `latest` for types that read only the newest server", Baseline::DEFAULT)),
+            );
+        }
+        read
+    }
+
+    /// A correction, checked against the pages: it names an attribute they
+    /// define, changes something, and cites a recorded response.
+    fn correction(&mut self, spec: &EntitySpec, correction: CorrectionIn) -> Option<Correction> {
+        let (entity, name) = (&correction.entity, &correction.attribute);
+        let path = key_path(&name.value);
+        let mut valid = true;
+        match spec.entity(&entity.value) {
+            // Defined, but refused for its own problems, already reported.
+            None if self.entities.contains_key(&entity.value) => valid = false,
+            None => {
+                self.sink.push(
+                    Diagnostic::error(entity.span.clone(), format!("the correction names entity `{}`, which the copy does not define", entity.value))
+                        .help("name the entity by its docs name, as its `- name:` item in `pages` does, such as `Status` or `CredentialAccount`; remove the correction if the docs no longer define it"),
+                );
+                valid = false;
+            }
+            Some(defined) => {
+                let known = path.as_ref().is_some_and(|path| {
+                    defined
+                        .attributes
+                        .iter()
+                        .any(|attribute| attribute.path == *path)
+                });
+                if !known {
+                    self.sink.push(
+                        Diagnostic::error(name.span.clone(), format!("entity `{}` has no attribute `{}`", entity.value, name.value))
+                            .help("name one of the entity's own attributes as its `- name:` item does, such as `source[language]`; an inherited attribute is corrected on the entity that defines it"),
+                    );
+                    valid = false;
+                }
+            }
+        }
+        let ty = match &correction.ty {
+            Some(spelling) => Some(self.type_spelling(spelling, "type")?),
+            None => None,
+        };
+        let on = |flag: &Option<Spanned<bool>>| flag.as_ref().is_some_and(|flag| flag.value);
+        let (nullable, optional) = (on(&correction.nullable), on(&correction.optional));
+        for flag in [&correction.nullable, &correction.optional]
+            .into_iter()
+            .flatten()
+        {
+            if !flag.value {
+                self.sink.push(
+                    Diagnostic::error(flag.span.clone(), "a correction only widens what the docs say")
+                        .help("write `true`, for what the servers send; a correction that narrows the docs is not one the responses can prove"),
+                );
+                valid = false;
+            }
+        }
+        if ty.is_none() && !nullable && !optional {
+            self.sink.push(
+                Diagnostic::error(correction.span.clone(), format!("the correction of `{}` changes nothing", name.value))
+                    .help("say what the servers send: `nullable: true`, `optional: true`, or `type:` with a type spelling"),
+            );
+            valid = false;
+        }
+        if correction.evidence.is_empty() {
+            self.sink.push(
+                Diagnostic::error(correction.span.clone(), format!("the correction of `{}` cites no evidence", name.value))
+                    .help("a correction needs a recorded response that shows it: list it under `evidence` as `responses/FILE.jsonl:LINE` and what it shows (`mastodon-error-codegen responses` finds them)"),
+            );
+            valid = false;
+        }
+        for line in &correction.evidence {
+            if crate::model::entities::evidence_record(&line.value).is_none() {
+                self.sink.push(
+                    Diagnostic::error(line.span.clone(), "evidence must start with the record it cites")
+                        .label("no `FILE.jsonl:LINE` here")
+                        .help("start each line with the recorded response's file and line, as in `responses/mastodonpy-4.3.0.jsonl:12 DELETE /api/v1/statuses/:id has no content`"),
+                );
+                valid = false;
+            }
+        }
+        (valid && path.is_some()).then(|| Correction {
+            entity: entity.value.clone(),
+            attribute: path.unwrap_or_default(),
+            nullable,
+            optional,
+            ty,
+            evidence: correction
+                .evidence
+                .into_iter()
+                .map(|line| line.value)
+                .collect(),
+            span: correction.span,
+        })
     }
 
     fn reference(&mut self, reference: Reference) {
@@ -563,6 +745,8 @@ mod tests {
                 change: "added".to_owned(),
             }],
             type_override: false,
+            sent_from: None,
+            corrections: Vec::new(),
         }
     }
 
@@ -696,6 +880,16 @@ mod tests {
                     lints: Vec::new(),
                 },
             ],
+            baseline: Baseline::parse("4.0.0"),
+            corrections: vec![Correction {
+                entity: "Account".to_owned(),
+                attribute: vec!["source".to_owned(), "note".to_owned()],
+                nullable: true,
+                optional: false,
+                ty: Some(string(StringFormat::Html)),
+                evidence: vec!["responses/a.jsonl:3 GET /api/v1/accounts/verify_credentials sends null".to_owned()],
+                span: 0..0,
+            }],
         }
     }
 
@@ -1075,6 +1269,108 @@ pages:
                 .find(location)
                 .unwrap_or_else(|| panic!("{location}\n{text}"));
             // The help of this diagnostic, not of one after it.
+            let own = &text[at..];
+            let own = own.find("\nentities.yaml:").map_or(own, |end| &own[..end]);
+            assert!(own.contains(help), "{help}\n{text}");
+        }
+    }
+
+    /// [`COPY`] with a baseline and a correction, as a maintainer writes them.
+    fn reviewed_copy() -> String {
+        COPY.replacen(
+            "schema: 1\n",
+            "schema: 1\nbaseline: 4.0.0\ncorrections:\n  - entity: Account\n    attribute: source[note]\n    nullable: true\n    evidence:\n      - responses/mastodonpy-4.0.2.jsonl:1 GET /api/v1/accounts/verify_credentials sends null\n",
+            1,
+        )
+    }
+
+    #[test]
+    fn a_baseline_and_corrections_read() {
+        let spec = parse(&Source::new("entities.yaml", reviewed_copy())).expect("the copy reads");
+        assert_eq!(spec.baseline, Baseline::parse("4.0.0"));
+        let [correction] = spec.corrections.as_slice() else {
+            panic!("{:?}", spec.corrections);
+        };
+        assert_eq!(correction.entity, "Account");
+        assert_eq!(correction.attribute, ["source", "note"]);
+        assert!(correction.nullable && !correction.optional && correction.ty.is_none());
+        assert_eq!(
+            correction.evidence_records(),
+            [("responses/mastodonpy-4.0.2.jsonl", 1)]
+        );
+        let latest = reviewed_copy().replacen("baseline: 4.0.0", "baseline: latest", 1);
+        let spec = parse(&Source::new("entities.yaml", latest)).expect("the copy reads");
+        assert_eq!(spec.baseline, Some(Baseline::Latest));
+    }
+
+    #[test]
+    fn correction_mistakes_are_located_with_help() {
+        let cases = [
+            (
+                "baseline: 4.0.0",
+                "baseline: four",
+                "entities.yaml:2:11: error: `four` is not a Mastodon version",
+                "or `latest` for types that read only the newest server",
+            ),
+            (
+                "entity: Account",
+                "entity: Acount",
+                "entities.yaml:4:13: error: the correction names entity `Acount`, which the copy does not define",
+                "= help: name the entity by its docs name",
+            ),
+            (
+                "attribute: source[note]",
+                "attribute: source[language]",
+                "entities.yaml:5:16: error: entity `Account` has no attribute `source[language]`",
+                "an inherited attribute is corrected on the entity that defines it",
+            ),
+            (
+                "nullable: true",
+                "nullable: false",
+                "entities.yaml:6:15: error: a correction only widens what the docs say",
+                "= help: write `true`",
+            ),
+            (
+                "    nullable: true\n",
+                "",
+                "entities.yaml:4:5: error: the correction of `source[note]` changes nothing",
+                "`nullable: true`, `optional: true`, or `type:`",
+            ),
+            (
+                "nullable: true",
+                "type: strin",
+                "entities.yaml:6:11: error: `strin` is not a type spelling",
+                "= help: a type is `string`",
+            ),
+            (
+                "      - responses/mastodonpy-4.0.2.jsonl:1 GET",
+                "      - seen on my server, GET",
+                "entities.yaml:8:9: error: evidence must start with the record it cites",
+                "`responses/mastodonpy-4.3.0.jsonl:12",
+            ),
+            (
+                "    evidence:\n      - responses/mastodonpy-4.0.2.jsonl:1 GET /api/v1/accounts/verify_credentials sends null\n",
+                "    evidence: []\n",
+                "entities.yaml:4:5: error: the correction of `source[note]` cites no evidence",
+                "a correction needs a recorded response that shows it",
+            ),
+            (
+                "    nullable: true\n",
+                "    nullable: true\n    reason: trust me\n",
+                "entities.yaml:7:5: error: unknown key `reason` in a correction",
+                "a correction takes `entity`, `attribute`, `type`, `nullable`, `optional`, `evidence`",
+            ),
+        ];
+        let copy = reviewed_copy();
+        for (old, new, location, help) in cases {
+            assert!(copy.contains(old), "{old}");
+            let copy = copy.replacen(old, new, 1);
+            let text = parse(&Source::new("entities.yaml", copy.as_str()))
+                .expect_err("refused")
+                .render();
+            let at = text
+                .find(location)
+                .unwrap_or_else(|| panic!("{location}\n{text}"));
             let own = &text[at..];
             let own = own.find("\nentities.yaml:").map_or(own, |end| &own[..end]);
             assert!(own.contains(help), "{help}\n{text}");

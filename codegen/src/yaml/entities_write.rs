@@ -11,7 +11,8 @@ use super::methods_write::{LintOut, lint};
 use super::write::to_yaml;
 use crate::model::HistoryEntry;
 use crate::model::entities::{
-    AttributeLifecycle, AttributeType, Entity, EntityAttribute, EntitySpec, display_path,
+    AttributeLifecycle, AttributeType, Baseline, Correction, Entity, EntityAttribute, EntitySpec,
+    display_path,
 };
 use crate::source::Source;
 
@@ -48,6 +49,8 @@ pub(crate) fn write(
     }
     let document = Document {
         schema: SCHEMA_VERSION,
+        baseline: spec.baseline.as_ref().map(Baseline::as_str),
+        corrections: spec.corrections.iter().map(correction_out).collect(),
         pages,
     };
     let body = to_yaml(&document)?;
@@ -128,7 +131,35 @@ fn docs_type(entity: &str, attribute: &EntityAttribute) -> Result<AttributeType,
 #[derive(Serialize)]
 struct Document<'a> {
     schema: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    corrections: Vec<CorrectionOut<'a>>,
     pages: Vec<PageOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct CorrectionOut<'a> {
+    entity: &'a str,
+    attribute: String,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    ty: Option<String>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    nullable: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    optional: bool,
+    evidence: &'a [String],
+}
+
+fn correction_out(correction: &Correction) -> CorrectionOut<'_> {
+    CorrectionOut {
+        entity: &correction.entity,
+        attribute: display_path(&correction.attribute),
+        ty: correction.ty.as_ref().map(AttributeType::spelling),
+        nullable: correction.nullable,
+        optional: correction.optional,
+        evidence: &correction.evidence,
+    }
 }
 
 #[derive(Serialize)]

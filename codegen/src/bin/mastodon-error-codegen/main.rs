@@ -166,6 +166,11 @@ struct Options {
     /// the method pages' Returns lines resolve against.
     #[arg(long, global = true, value_name = "FOLDER")]
     entities: Option<String>,
+    /// The oldest server the entity types read (default: the copy's
+    /// `baseline:`, else 4.0.0): an attribute a later version added is an
+    /// Option. `latest` types every attribute as its table says.
+    #[arg(long, global = true, value_name = "VERSION")]
+    baseline: Option<String>,
     /// Name a variant. KEY is a reason's `#anchor` or heading as written, a
     /// method's `GET /api/v1/statuses/:id`, or a method reason's `401 The access token is invalid`.
     #[arg(long = "rename", global = true, value_name = "KEY=Name", value_parser = parse_rename)]
@@ -320,6 +325,9 @@ impl Options {
         }
         if let Some(entities) = &self.entities {
             config.entities(entities);
+        }
+        if let Some(baseline) = &self.baseline {
+            config.entities_baseline(baseline);
         }
         // Applied in this order, so deny wins over warn, and warn over allow.
         let levels = [
@@ -500,6 +508,7 @@ fn refresh_workspace(options: &Options) -> Result<ExitCode, Failure> {
                 .config()
                 .export_entities_report(&folder, Some(DEFAULT_ENTITIES))?;
             write_output(DEFAULT_ENTITIES, &copy.code)?;
+            warn_redundant_corrections(DEFAULT_ENTITIES);
             if !overrides.is_empty() {
                 write_stderr(&format!(
                     "warning: {DEFAULT_ENTITIES} was refreshed from the pages, which dropped its type overrides: {}; \
@@ -945,6 +954,26 @@ fn write_stderr(text: &str) {
 
 fn use_color() -> bool {
     std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
+}
+
+/// Says which of the copy's reviewed corrections the docs now state
+/// themselves: the correction can go.
+fn warn_redundant_corrections(name: &str) {
+    let (Ok(source), Ok(spec)) = (
+        Source::read(Path::new(name)),
+        mastodon_error_codegen::read_entities(Path::new(name)),
+    ) else {
+        return;
+    };
+    for correction in spec.redundant_corrections() {
+        let (line, column) = source.line_col(correction.span.start);
+        write_stderr(&format!(
+            "warning: {name}:{line}:{column}: the correction of `{}` of `{}` is redundant: the docs now say it {}\n  = help: remove it; the types stay the same\n",
+            mastodon_error_codegen::model::entities::display_path(&correction.attribute),
+            correction.entity,
+            correction.summary()
+        ));
+    }
 }
 
 /// The attributes whose type the copy at `path` overrides, as
