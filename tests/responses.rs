@@ -132,7 +132,10 @@ fn read_as(kind: EntityKind, shape: ReturnShape, body: &Value) -> Result<(), Str
         _ => vec![body],
     };
     for item in items {
-        let entity: AnyEntity = kind.deserialize(item).map_err(|error| error.to_string())?;
+        let mut track = serde_path_to_error::Track::new();
+        let entity: AnyEntity = kind
+            .deserialize(serde_path_to_error::Deserializer::new(item, &mut track))
+            .map_err(|error| format!("at {}: {error}", track.path()))?;
         let back = serde_json::to_value(&entity).map_err(|error| error.to_string())?;
         if let Some(difference) = difference(item, &back, "") {
             return Err(format!("written back differently at {difference}"));

@@ -669,7 +669,7 @@ mod tests {
         assert!(content.optional && !content.nullable && content.may_be_absent());
         assert_eq!(content.corrections.len(), 1);
         assert!(id.nullable && id.ty == AttributeType::Integer);
-        assert_eq!(id.corrections[0].summary(), "is `integer` and may be null");
+        assert_eq!(id.corrections[0].summary(), "is integer and may be null");
         // The docs' facts stay as they were.
         assert!(!spec.entity("Status").unwrap().attributes[0].optional);
         assert!(spec.redundant_corrections().is_empty());

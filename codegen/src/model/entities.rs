@@ -209,7 +209,7 @@ impl Correction {
     pub fn summary(&self) -> String {
         let mut parts = Vec::new();
         if let Some(ty) = &self.ty {
-            parts.push(format!("is `{}`", ty.spelling()));
+            parts.push(format!("is {}", ty.spelling()));
         }
         if self.nullable {
             parts.push("may be null".to_owned());
