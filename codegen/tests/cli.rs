@@ -912,3 +912,109 @@ fn diff_and_check_cover_the_entity_pages() {
         stderr(&mixed)
     );
 }
+
+/// The copy's baseline and corrections shape the entities module, `--baseline`
+/// wins over the copy's, and a refresh from the pages keeps both; a
+/// correction of an attribute the pages lost fails the refresh at its line.
+#[test]
+fn a_baseline_and_corrections_survive_a_refresh() {
+    let dir = scratch("entities-reviewed");
+    let status = format!(
+        "{STATUS_PAGE}\n### `quotes_count` {{#quotes_count}}\n\n**Description:** How many quotes.\\\n**Type:** Integer\\\n**Version history:**\\\n4.5.0 - added\n"
+    );
+    put_spec(&dir, "pages/Status.md", &status);
+    put_spec(&dir, "pages/Role.md", ROLE_PAGE);
+    let copy = [
+        "export-yaml",
+        "--entities",
+        "pages",
+        "--out",
+        "spec/entities.yaml",
+    ];
+    let export = run(&copy, &dir);
+    assert!(export.status.success(), "{}", stderr(&export));
+    let exported = std::fs::read_to_string(dir.join("spec/entities.yaml")).unwrap();
+    let reviewed = exported.replacen(
+        "schema: 1\n",
+        "schema: 1\nbaseline: 4.3.0\ncorrections:\n  - entity: Status\n    attribute: id\n    nullable: true\n    evidence:\n      - responses/mastodonpy-4.6.4.jsonl:7 GET /api/v1/statuses/:id sends null\n",
+        1,
+    );
+    put_spec(&dir, "spec/entities.yaml", &reviewed);
+
+    let module = run(&["entities", "spec/entities.yaml"], &dir);
+    assert!(module.status.success(), "{}", stderr(&module));
+    let module = String::from_utf8_lossy(&module.stdout);
+    assert!(
+        module.contains("// Baseline: 4.3.0; reviewed corrections: 1\n"),
+        "{module}"
+    );
+    assert!(
+        module.contains("pub const BASELINE: &str = \"4.3.0\";"),
+        "{module}"
+    );
+    assert!(
+        module.contains("Servers before 4.5.0 leave it out: `None`."),
+        "{module}"
+    );
+    assert!(
+        module.contains("    pub quotes_count: Option<i64>,\n"),
+        "{module}"
+    );
+    assert!(module.contains("    pub id: Option<String>,\n"), "{module}");
+    assert!(
+        module.contains("Corrected: may be null, as servers send it (a reviewed correction; evidence `responses/mastodonpy-4.6.4.jsonl:7`)."),
+        "{module}"
+    );
+
+    let latest = run(
+        &["entities", "spec/entities.yaml", "--baseline", "latest"],
+        &dir,
+    );
+    assert!(latest.status.success(), "{}", stderr(&latest));
+    let latest = String::from_utf8_lossy(&latest.stdout);
+    assert!(latest.contains("    pub quotes_count: i64,\n"), "{latest}");
+    assert!(
+        latest.contains("entities spec/entities.yaml --baseline latest"),
+        "{latest}"
+    );
+
+    let wrong = run(
+        &["entities", "spec/entities.yaml", "--baseline", "soon"],
+        &dir,
+    );
+    assert_eq!(wrong.status.code(), Some(1), "{}", stderr(&wrong));
+    assert!(
+        stderr(&wrong).contains("error: `soon` is not a Mastodon version"),
+        "{}",
+        stderr(&wrong)
+    );
+
+    // The refresh keeps what was reviewed, so the copy stays fresh.
+    let again = run(&copy, &dir);
+    assert!(again.status.success(), "{}", stderr(&again));
+    // The writer quotes the version; the rest is as reviewed.
+    let refreshed = std::fs::read_to_string(dir.join("spec/entities.yaml")).unwrap();
+    assert_eq!(
+        refreshed,
+        reviewed.replacen("baseline: 4.3.0", "baseline: \"4.3.0\"", 1)
+    );
+    let check = run(
+        &["check", "--entities", "pages", "spec/entities.yaml"],
+        &dir,
+    );
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+
+    // The pages lose the corrected attribute: the refresh says where the correction is.
+    put_spec(
+        &dir,
+        "pages/Status.md",
+        &status.replace("### `id` {#id}\n\n**Description:** The ID of the status.\\\n**Type:** String (cast from an integer but not guaranteed to be a number)\\\n**Version history:**\\\n0.1.0 - added\n\n", ""),
+    );
+    let orphan = run(&copy, &dir);
+    assert_eq!(orphan.status.code(), Some(1), "{}", stderr(&orphan));
+    assert!(
+        stderr(&orphan).contains("spec/entities.yaml:8:5: error: the pages no longer define `id` of `Status`, which this correction corrects"),
+        "{}",
+        stderr(&orphan)
+    );
+}
