@@ -42,6 +42,8 @@ mod method_pages;
 pub mod model;
 mod pages_folder;
 mod rate_limits;
+#[cfg(feature = "tools")]
+pub mod responses;
 mod scopes;
 mod source;
 #[cfg(feature = "tools")]
@@ -492,6 +494,22 @@ fn entities_baseline(
 #[cfg(feature = "entities")]
 pub fn read_entities(path: &std::path::Path) -> Result<model::entities::EntitySpec, Error> {
     entities::load(path).map(|input| input.spec)
+}
+
+/// The method pages at `path` (a folder of Markdown pages, or their YAML
+/// copy), with each `**Returns:**` link of a folder's pages resolved against
+/// the entity pages at `entities` (a copy stores the names its export
+/// resolved).
+#[cfg(feature = "tools")]
+pub fn read_methods(
+    path: &std::path::Path,
+    entities: Option<&std::path::Path>,
+) -> Result<model::methods::MethodSpec, Error> {
+    let mut config = Config::new();
+    if let Some(entities) = entities {
+        config.entities(entities);
+    }
+    load_methods(path, &config).map(|(input, _)| input.spec)
 }
 
 /// An entity page's JSON example as JSON: without the `// ...` lines the

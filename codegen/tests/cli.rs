@@ -1018,3 +1018,193 @@ fn a_baseline_and_corrections_survive_a_refresh() {
         stderr(&orphan)
     );
 }
+
+/// Invented tables and methods for the `responses` command.
+const RESPONSES_ENTITIES: &str = r#"schema: 1
+pages:
+  - file: Note
+    entities:
+      - name: Note
+        attributes:
+          - name: id
+            type: string(id)
+          - name: text
+            type: string
+          - name: mood
+            type: string(enum)
+            values:
+              - calm
+              - loud
+"#;
+
+const RESPONSES_METHODS: &str = r#"schema: 1
+pages:
+  - path: notes
+    title: notes API methods
+    methods:
+      - title: View a note
+        request: GET /api/v1/notes/:id
+        tokens: [user]
+        returns: {shape: one, entities: [Note]}
+      - title: Drop a note
+        request: DELETE /api/v1/notes/:id
+        tokens: [user]
+        returns: {shape: empty}
+"#;
+
+#[test]
+fn responses_reports_recordings_against_the_copies() {
+    let dir = scratch("responses");
+    put_spec(&dir, "entities.yaml", RESPONSES_ENTITIES);
+    put_spec(&dir, "methods.yaml", RESPONSES_METHODS);
+    put_spec(
+        &dir,
+        "rec/b.jsonl",
+        concat!(
+            r#"{"m":"GET","p":"/api/v1/notes/1","v":"1.0.0","body":{"id":1,"text":"hi","mood":"calm"}}"#,
+            "\n",
+            r#"{"m":"DELETE","p":"/api/v1/notes/1","v":"1.0.0","body":{}}"#,
+            "\n"
+        ),
+    );
+    put_spec(
+        &dir,
+        "rec/a.jsonl",
+        concat!(
+            r#"{"m":"GET","p":"/api/v1/notes/2?x=1","v":"2.0.0","body":{"id":"2","mood":"sleepy","extra":true}}"#,
+            "\n",
+            r#"{"m":"GET","p":"/nowhere","v":"2.0.0","body":{}}"#,
+            "\n"
+        ),
+    );
+    put_spec(&dir, "rec/notes.txt", "not a recording");
+    let args = [
+        "responses",
+        "rec",
+        "--methods",
+        "methods.yaml",
+        "--entities",
+        "entities.yaml",
+    ];
+    let output = run(&[&args[..], &["--format", "markdown"]].concat(), &dir);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let markdown = String::from_utf8(output.stdout).expect("utf-8");
+    let a = markdown.find("| rec/a.jsonl | 2.0.0 | 2 | 1 | 1 | 0 | 1 | 1 |");
+    let b = markdown.find("| rec/b.jsonl | 1.0.0 | 2 | 2 | 1 | 0 | 1 | 0 |");
+    assert!(a.is_some() && b.is_some() && a < b, "{markdown}");
+    assert!(
+        markdown.contains(
+            "| `Note` | `text` | Missing | string, not nullable, required | key absent | 1 | 2.0.0 | `GET /api/v1/notes/:id` (1) | `rec/a.jsonl:1` `GET /api/v1/notes/2?x=1` at `/text` |"
+        ),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| `Note` | `id` | WrongType | string(id)"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("| `Note` | `mood` |"), "{markdown}");
+    assert!(markdown.contains("`sleepy`"), "{markdown}");
+    assert!(markdown.contains("| `Note` | `extra` |"), "{markdown}");
+    assert!(
+        markdown.contains("| `GET /nowhere` | 1 | 2.0.0 |"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| `DELETE /api/v1/notes/:id` | returns Empty | 1 |"),
+        "{markdown}"
+    );
+    // The text format, and the same report twice.
+    let text = run(&args, &dir);
+    assert!(text.status.success(), "{}", stderr(&text));
+    let text = String::from_utf8(text.stdout).expect("utf-8");
+    assert!(text.contains("Note text: Missing"), "{text}");
+    assert!(!text.contains("| `"), "{text}");
+    let again = run(&args, &dir);
+    assert_eq!(String::from_utf8_lossy(&again.stdout), text);
+}
+
+#[test]
+fn responses_locates_an_unreadable_recording() {
+    let dir = scratch("responses-errors");
+    put_spec(&dir, "entities.yaml", RESPONSES_ENTITIES);
+    put_spec(&dir, "methods.yaml", RESPONSES_METHODS);
+    put_spec(
+        &dir,
+        "bad.jsonl",
+        concat!(
+            r#"{"m":"GET","p":"/api/v1/notes/1","body":{}}"#,
+            "\n",
+            r#"{"m":"GET","p":"/api/v1/notes/1","body":{}"#,
+            "\n"
+        ),
+    );
+    put_spec(&dir, "empty/readme.txt", "no recordings here");
+    let copies = ["--methods", "methods.yaml", "--entities", "entities.yaml"];
+    let with = |inputs: &[&str]| run(&[&["responses"], inputs, &copies[..]].concat(), &dir);
+
+    let output = with(&["bad.jsonl"]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.starts_with("bad.jsonl:2:"),
+        "file:line:col first: {message}"
+    );
+    assert!(message.contains("error: the line is not JSON"), "{message}");
+    assert!(
+        message.contains("= help: each line of a recording"),
+        "{message}"
+    );
+    assert!(output.stdout.is_empty());
+
+    let output = with(&["missing.jsonl"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("`missing.jsonl` does not exist"));
+
+    let output = with(&["empty"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("no recordings (`*.jsonl`)"));
+
+    // An unreadable model is the copy's own located error.
+    let output = run(
+        &[
+            "responses",
+            "bad.jsonl",
+            "--methods",
+            "nope.yaml",
+            "--entities",
+            "entities.yaml",
+        ],
+        &dir,
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("nope.yaml"), "{}", stderr(&output));
+
+    assert_eq!(run(&["responses"], &dir).status.code(), Some(2));
+    assert_eq!(
+        run(&["responses", "bad.jsonl", "--format", "html"], &dir)
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn responses_reads_the_checked_in_copies_by_default() {
+    let dir = scratch("responses-default");
+    put_spec(
+        &dir,
+        "one.jsonl",
+        r#"{"m":"GET","p":"/api/v1/statuses/1/","v":"4.3.0","body":{"id":"1"}}"#,
+    );
+    let root = common::corpus::workspace_root();
+    let recording = dir.join("one.jsonl");
+    let output = run(
+        &["responses", recording.to_str().expect("utf-8 path")],
+        &root,
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = String::from_utf8(output.stdout).expect("utf-8");
+    // Routed to `GET /api/v1/statuses/:id`, typed as a Status, and failing.
+    assert!(text.contains("Status content: Missing"), "{text}");
+    assert!(text.contains("GET /api/v1/statuses/:id (1)"), "{text}");
+}

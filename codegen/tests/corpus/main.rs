@@ -23,6 +23,7 @@ mod history;
 mod methods;
 mod rate_limits;
 mod replay;
+mod responses;
 mod scopes;
 
 use std::path::{Path, PathBuf};
@@ -104,14 +105,45 @@ impl Suite {
     /// only `shared/corpus` has): ignored without it, unless the corpus is
     /// required, when its absence fails the trial.
     pub fn history_trial(&mut self, name: String, test: impl FnOnce(&Path) + Send + 'static) {
-        let has_history = self
+        self.derived_trial(
+            name,
+            "history/documentation.bundle",
+            "the docs' history (history/ in the corpus)",
+            test,
+        );
+    }
+
+    /// A trial that reads the servers' recorded responses (`responses/` in
+    /// the corpus, derived files that only `shared/corpus` has), as
+    /// [`Suite::history_trial`] reads the history.
+    pub fn responses_trial(&mut self, name: String, test: impl FnOnce(&Path) + Send + 'static) {
+        self.derived_trial(
+            name,
+            "responses/mastodonpy-4.6.4.jsonl",
+            "the servers' recorded responses (responses/ in the corpus)",
+            test,
+        );
+    }
+
+    /// A trial that reads derived files of the corpus, of which `marker` is
+    /// one: ignored without them, unless the corpus is required.
+    fn derived_trial(
+        &mut self,
+        name: String,
+        marker: &str,
+        what: &str,
+        test: impl FnOnce(&Path) + Send + 'static,
+    ) {
+        let has_files = self
             .corpus
             .as_ref()
-            .is_some_and(|root| root.join("history/documentation.bundle").is_file());
-        if has_history || self.corpus.is_none() {
+            .is_some_and(|root| root.join(marker).is_file());
+        if has_files || self.corpus.is_none() {
             return self.corpus_trial(name, test);
         }
-        let message = "this test reads the docs' history (history/ in the corpus), which only shared/corpus has; scripts/fetch-corpus.sh does not fetch it";
+        let message = format!(
+            "this test reads {what}, which only shared/corpus has; scripts/fetch-corpus.sh does not fetch it"
+        );
         let required = std::env::var_os(REQUIRE_ENV).is_some();
         self.trials.push(
             Trial::test(name, move || Err(Failed::from(message))).with_ignored_flag(!required),
@@ -193,6 +225,7 @@ fn main() -> ExitCode {
     entities::add(&mut suite);
     entity_history::add(&mut suite);
     replay::add(&mut suite);
+    responses::add(&mut suite);
 
     let selected = suite
         .trials

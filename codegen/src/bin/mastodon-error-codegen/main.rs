@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use mastodon_error_codegen::corpus;
 use mastodon_error_codegen::diff::{self, DiffFormat};
+use mastodon_error_codegen::responses;
 use mastodon_error_codegen::{
     Config, Error, Format, Gate, Generated, Level, Lints, Source, lint, write_if_changed,
 };
@@ -119,6 +120,18 @@ enum Command {
         /// `text` for terminals, `markdown` for a PR comment, `json` for bots.
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
+    },
+    /// Read recorded server responses (JSON Lines: `m`, `p`, `v`, `body` a
+    /// line) against the method and entity copies (--methods, --entities;
+    /// by default spec/methods.yaml and spec/entities.yaml) and report every
+    /// disagreement. Findings are no failure: exit 0 when the report is made.
+    Responses {
+        /// Recordings (`.jsonl`), or folders whose `*.jsonl` files are read, in name order.
+        #[arg(required = true, value_name = "FILE_OR_DIR")]
+        inputs: Vec<String>,
+        /// `text` for terminals, `markdown` for an upstream issue.
+        #[arg(long, value_enum, default_value_t = LintFormat::Text)]
+        format: LintFormat,
     },
 }
 
@@ -378,6 +391,10 @@ fn main() -> ExitCode {
             write_stderr(&format!("error: {message}\n"));
             ExitCode::from(1)
         }
+        Err(Failure::Records(error)) => {
+            write_stderr(&format!("{error}\n"));
+            ExitCode::from(1)
+        }
     }
 }
 
@@ -385,6 +402,8 @@ enum Failure {
     Usage(String),
     Spec(Error),
     Io(String),
+    /// An input that is no recording, located.
+    Records(responses::RecordsError),
 }
 
 impl From<Error> for Failure {
@@ -437,7 +456,30 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             error_page,
             format,
         }) => semantic_diff(options, &old, &new, &error_page, format.into()),
+        Some(Command::Responses { inputs, format }) => read_responses(options, &inputs, format),
     }
+}
+
+/// The `responses` command: the recordings read against the copies.
+fn read_responses(
+    options: &Options,
+    inputs: &[String],
+    format: LintFormat,
+) -> Result<ExitCode, Failure> {
+    let methods = options.methods.as_deref().unwrap_or(DEFAULT_METHODS);
+    let entities = options.entities.as_deref().unwrap_or(DEFAULT_ENTITIES);
+    let entity_spec = mastodon_error_codegen::read_entities(Path::new(entities))?;
+    let method_spec =
+        mastodon_error_codegen::read_methods(Path::new(methods), Some(Path::new(entities)))?;
+    let paths: Vec<std::path::PathBuf> = inputs.iter().map(Into::into).collect();
+    let records = responses::read_records(&paths).map_err(Failure::Records)?;
+    let report = responses::check(&method_spec, &entity_spec, &records);
+    let format = match format {
+        LintFormat::Text => responses::ReportFormat::Text,
+        LintFormat::Markdown => responses::ReportFormat::Markdown,
+    };
+    write_stdout(&report.render(format))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// No command: the workspace's main job.

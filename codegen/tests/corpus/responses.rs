@@ -1,0 +1,303 @@
+//! The `responses` report over the servers' real responses (`responses/` in
+//! the corpus: Mastodon.py's recordings at Mastodon 4.0.2, 4.3.0 and 4.6.4),
+//! read against the checked-in copies as the loader gives them. The data
+//! stays in the corpus; these trials assert what must hold of any report on
+//! it, and that three disagreements seen in the data itself are found, as
+//! long as the loaded model still says what they contradict.
+
+use std::cmp::Ordering;
+use std::path::Path;
+
+use mastodon_error_codegen::model::entities::{EntityAttribute, EntitySpec};
+use mastodon_error_codegen::model::methods::MethodSpec;
+use mastodon_error_codegen::responses::{
+    self, FindingKind, Report, ReportFormat, ResponseRecord, compare_versions,
+};
+use serde_json::Value;
+
+use crate::Suite;
+use crate::common::corpus::workspace_root;
+
+const FILES: [&str; 3] = [
+    "mastodonpy-4.0.2.jsonl",
+    "mastodonpy-4.3.0.jsonl",
+    "mastodonpy-4.6.4.jsonl",
+];
+
+pub fn add(suite: &mut Suite) {
+    suite.responses_trial(
+        "responses::every_record_is_counted_once_and_most_route".to_owned(),
+        every_record_is_counted_once_and_most_route,
+    );
+    suite.responses_trial(
+        "responses::findings_point_at_what_the_servers_sent".to_owned(),
+        findings_point_at_what_the_servers_sent,
+    );
+    suite.responses_trial(
+        "responses::known_disagreements_are_found".to_owned(),
+        known_disagreements_are_found,
+    );
+}
+
+struct Run {
+    methods: MethodSpec,
+    entities: EntitySpec,
+    records: Vec<ResponseRecord>,
+    report: Report,
+}
+
+fn run(root: &Path) -> Run {
+    let workspace = workspace_root();
+    let entities_path = workspace.join("spec/entities.yaml");
+    let entities = mastodon_error_codegen::read_entities(&entities_path)
+        .unwrap_or_else(|error| panic!("{}", error.render()));
+    let methods = mastodon_error_codegen::read_methods(
+        &workspace.join("spec/methods.yaml"),
+        Some(&entities_path),
+    )
+    .unwrap_or_else(|error| panic!("{}", error.render()));
+    let records = responses::read_records(&[root.join("responses")])
+        .unwrap_or_else(|error| panic!("{error}"));
+    let report = responses::check(&methods, &entities, &records);
+    Run {
+        methods,
+        entities,
+        records,
+        report,
+    }
+}
+
+fn every_record_is_counted_once_and_most_route(root: &Path) {
+    let Run {
+        records, report, ..
+    } = run(root);
+    // Every non-blank line of every file is a record, in file order.
+    let lines: usize = FILES
+        .iter()
+        .map(|file| {
+            std::fs::read_to_string(root.join("responses").join(file))
+                .expect("readable")
+                .lines()
+                .filter(|line| !line.trim().is_empty())
+                .count()
+        })
+        .sum();
+    assert_eq!(records.len(), lines);
+    let total = report.total();
+    assert_eq!(total.records, records.len());
+    for row in report.rows.iter().chain([&total]) {
+        assert_eq!(
+            row.records,
+            row.unrouted + row.not_typed_total() + row.read + row.failing,
+            "{row:?}"
+        );
+        assert_eq!(row.typed, row.read + row.failing, "{row:?}");
+        assert_eq!(row.routed, row.typed + row.not_typed_total(), "{row:?}");
+        assert!(row.undocumented_keys <= row.typed, "{row:?}");
+    }
+    // One row per file and version the records name, each file in order.
+    for file in FILES {
+        let in_file: Vec<&ResponseRecord> = records
+            .iter()
+            .filter(|record| record.file.ends_with(file))
+            .collect();
+        let counted: usize = report
+            .rows
+            .iter()
+            .filter(|row| row.file.ends_with(file))
+            .map(|row| row.records)
+            .sum();
+        assert_eq!(counted, in_file.len(), "{file}");
+        let version = file
+            .trim_start_matches("mastodonpy-")
+            .trim_end_matches(".jsonl");
+        assert!(
+            report
+                .rows
+                .iter()
+                .any(|row| row.file.ends_with(file) && row.version == version),
+            "no {version} row for {file}"
+        );
+    }
+    // Most responses route to a documented method, and most of those are typed.
+    assert!(total.routed * 10 >= total.records * 9, "{total:?}");
+    assert!(total.typed * 10 >= total.routed * 8, "{total:?}");
+    assert!(total.read > 0 && total.failing > 0, "{total:?}");
+    // The same input, the same report.
+    let again = run(root).report;
+    assert_eq!(again, report);
+    let markdown = report.render(ReportFormat::Markdown);
+    assert_eq!(markdown, again.render(ReportFormat::Markdown));
+    for file in FILES {
+        assert!(markdown.contains(file), "{file} in the summary");
+    }
+}
+
+fn findings_point_at_what_the_servers_sent(root: &Path) {
+    let Run {
+        records,
+        report,
+        entities,
+        ..
+    } = run(root);
+    assert!(!report.findings.is_empty());
+    for finding in &report.findings {
+        assert!(finding.responses >= 1, "{finding:?}");
+        assert!(!finding.versions.is_empty() && !finding.sent.is_empty());
+        assert_eq!(
+            finding.requests.iter().map(|(_, n)| n).sum::<usize>(),
+            finding.responses,
+            "{finding:?}"
+        );
+        let example = &finding.example;
+        let record = records
+            .iter()
+            .find(|record| record.file == example.file && record.line == example.line)
+            .unwrap_or_else(|| panic!("no record at {}:{}", example.file, example.line));
+        assert_eq!(
+            (&record.method, &record.path),
+            (&example.method, &example.path)
+        );
+        let at = record.body.pointer(&example.pointer);
+        match finding.kind {
+            FindingKind::Missing => {
+                assert!(at.is_none(), "{finding:?}");
+                let parent = example.pointer.rsplit_once('/').map_or("", |(p, _)| p);
+                assert!(
+                    record.body.pointer(parent).is_some_and(Value::is_object),
+                    "{finding:?}"
+                );
+            }
+            FindingKind::Null | FindingKind::NullInArray => {
+                assert_eq!(at, Some(&Value::Null), "{finding:?}")
+            }
+            FindingKind::UndocumentedValue => {
+                let sent = at.and_then(Value::as_str).expect("a string");
+                assert!(finding.sent.contains(&format!("`{sent}`")), "{finding:?}");
+            }
+            FindingKind::WrongType | FindingKind::UndocumentedKey => {
+                assert!(at.is_some(), "{finding:?}")
+            }
+        }
+        // A key the docs document is no undocumented key, and the reverse.
+        if !finding.attribute.is_empty() {
+            let documented = attribute(&entities, &finding.entity, &finding.attribute).is_some();
+            assert_eq!(
+                documented,
+                finding.kind != FindingKind::UndocumentedKey,
+                "{finding:?}"
+            );
+        }
+    }
+    // What servers did not send yet, they were older than the docs' version for.
+    assert!(!report.not_yet_sent.is_empty());
+    for later in &report.not_yet_sent {
+        assert!(later.responses >= 1);
+        for version in &later.versions {
+            assert_eq!(
+                compare_versions(version, &later.added_in),
+                Some(Ordering::Less),
+                "{later:?}"
+            );
+        }
+    }
+}
+
+fn attribute<'s>(
+    entities: &'s EntitySpec,
+    entity: &str,
+    display: &str,
+) -> Option<&'s EntityAttribute> {
+    entities
+        .entity(entity)?
+        .attributes
+        .iter()
+        .find(|attribute| attribute.display_name() == display)
+}
+
+/// Three disagreements, each first seen in the data itself: found when the
+/// loaded model says what they contradict, and not found once it no longer does.
+fn known_disagreements_are_found(root: &Path) {
+    let Run {
+        methods,
+        entities,
+        records,
+        report,
+    } = run(root);
+    let routed_to = |record: &ResponseRecord| {
+        responses::Router::new(&methods)
+            .route(&record.method, &record.path)
+            .map(|method| format!("{} {}", method.http_method, method.path))
+    };
+    let finding = |entity: &str, attribute: &str, kind: FindingKind| {
+        report
+            .findings
+            .iter()
+            .find(|f| f.entity == entity && f.attribute == attribute && f.kind == kind)
+    };
+
+    // A deleted status comes back with its source `text` and no `content`.
+    let deleted: Vec<&ResponseRecord> = records
+        .iter()
+        .filter(|record| {
+            routed_to(record).as_deref() == Some("DELETE /api/v1/statuses/:id")
+                && record.body.get("content").is_none()
+        })
+        .collect();
+    assert!(!deleted.is_empty(), "the data has such responses");
+    let content = attribute(&entities, "Status", "content").expect("Status.content");
+    let found = finding("Status", "content", FindingKind::Missing);
+    if content.optional {
+        assert!(found.is_none(), "{found:?}");
+    } else {
+        let found = found.expect("Status content Missing");
+        let via = found
+            .requests
+            .iter()
+            .find(|(request, _)| request == "DELETE /api/v1/statuses/:id");
+        assert_eq!(via.map(|(_, n)| *n), Some(deleted.len()), "{found:?}");
+        assert!(found.stops_read);
+    }
+
+    // Web push subscriptions have an integer `id`.
+    let integer_ids = records
+        .iter()
+        .filter(|record| {
+            routed_to(record).is_some_and(|request| request.ends_with("/api/v1/push/subscription"))
+                && record.body.get("id").is_some_and(Value::is_i64)
+        })
+        .count();
+    assert!(integer_ids > 0, "the data has such responses");
+    let id = attribute(&entities, "WebPushSubscription", "id").expect("WebPushSubscription.id");
+    let found = finding("WebPushSubscription", "id", FindingKind::WrongType);
+    if id.ty.spelling().starts_with("string") {
+        let found = found.expect("WebPushSubscription id WrongType");
+        assert_eq!(found.sent, ["an integer"]);
+        assert!(found.responses >= integer_ids);
+    } else {
+        assert!(found.is_none(), "{found:?}");
+    }
+
+    // The credential account's `source[language]` is null.
+    let null_language = records
+        .iter()
+        .filter(|record| {
+            routed_to(record).as_deref() == Some("GET /api/v1/accounts/verify_credentials")
+                && record.body.pointer("/source/language") == Some(&Value::Null)
+        })
+        .count();
+    assert!(null_language > 0, "the data has such responses");
+    let owner = ["CredentialAccount", "Account"]
+        .into_iter()
+        .find(|entity| attribute(&entities, entity, "source[language]").is_some())
+        .expect("source[language] is documented");
+    let language = attribute(&entities, owner, "source[language]").expect("documented");
+    let found = finding(owner, "source[language]", FindingKind::Null);
+    if language.nullable {
+        assert!(found.is_none(), "{found:?}");
+    } else {
+        let found = found.expect("source[language] Null");
+        assert!(found.responses >= null_language);
+        assert!(found.versions.iter().any(|version| version == "4.6.4"));
+    }
+}
