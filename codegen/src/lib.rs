@@ -512,6 +512,14 @@ pub fn read_methods(
     load_methods(path, &config).map(|(input, _)| input.spec)
 }
 
+/// `spec` with its reviewed corrections applied, as the entities module
+/// types it: what the servers are checked against. Without a baseline: a
+/// reader of responses judges each by its own server's version.
+#[cfg(feature = "entities")]
+pub fn corrected_entities(spec: &model::entities::EntitySpec) -> model::entities::EntitySpec {
+    entities::reviewed(spec, &model::entities::Baseline::Latest)
+}
+
 /// An entity page's JSON example as JSON: without the `// ...` lines the
 /// docs use to elide keys, and without the commas those leave dangling.
 #[cfg(feature = "markdown-entities")]

@@ -11,7 +11,7 @@ use std::path::Path;
 use mastodon_error_codegen::model::entities::{EntityAttribute, EntitySpec};
 use mastodon_error_codegen::model::methods::MethodSpec;
 use mastodon_error_codegen::responses::{
-    self, FindingKind, Report, ReportFormat, ResponseRecord, compare_versions,
+    self, ContradictionKind, FindingKind, Report, ReportFormat, ResponseRecord, compare_versions,
 };
 use serde_json::Value;
 
@@ -37,6 +37,10 @@ pub fn add(suite: &mut Suite) {
         "responses::known_disagreements_are_found".to_owned(),
         known_disagreements_are_found,
     );
+    suite.responses_trial(
+        "responses::each_correction_cites_records_that_show_it".to_owned(),
+        each_correction_cites_records_that_show_it,
+    );
 }
 
 struct Run {
@@ -46,11 +50,18 @@ struct Run {
     report: Report,
 }
 
-fn run(root: &Path) -> Run {
+/// The report against the copies as the `responses` command reads them:
+/// with the copy's reviewed corrections, or (`corrected` false) the docs'
+/// facts alone.
+fn run_with(root: &Path, corrected: bool) -> Run {
     let workspace = workspace_root();
     let entities_path = workspace.join("spec/entities.yaml");
-    let entities = mastodon_error_codegen::read_entities(&entities_path)
+    let mut entities = mastodon_error_codegen::read_entities(&entities_path)
         .unwrap_or_else(|error| panic!("{}", error.render()));
+    if !corrected {
+        entities.corrections.clear();
+    }
+    let entities = mastodon_error_codegen::corrected_entities(&entities);
     let methods = mastodon_error_codegen::read_methods(
         &workspace.join("spec/methods.yaml"),
         Some(&entities_path),
@@ -65,6 +76,10 @@ fn run(root: &Path) -> Run {
         records,
         report,
     }
+}
+
+fn run(root: &Path) -> Run {
+    run_with(root, true)
 }
 
 fn every_record_is_counted_once_and_most_route(root: &Path) {
@@ -215,52 +230,48 @@ fn attribute<'s>(
         .find(|attribute| attribute.display_name() == display)
 }
 
-/// Three disagreements, each first seen in the data itself: found when the
-/// loaded model says what they contradict, and not found once it no longer does.
+/// Three disagreements, each first seen in the data itself: the docs' facts
+/// alone contradict them, and the copy's reviewed corrections settle them.
 fn known_disagreements_are_found(root: &Path) {
-    let Run {
-        methods,
-        entities,
-        records,
-        report,
-    } = run(root);
+    let docs = run_with(root, false);
+    let corrected = run(root);
     let routed_to = |record: &ResponseRecord| {
-        responses::Router::new(&methods)
+        responses::Router::new(&docs.methods)
             .route(&record.method, &record.path)
             .map(|method| format!("{} {}", method.http_method, method.path))
     };
-    let finding = |entity: &str, attribute: &str, kind: FindingKind| {
+    let finding = |report: &Report, entity: &str, attribute: &str, kind: FindingKind| {
         report
             .findings
             .iter()
             .find(|f| f.entity == entity && f.attribute == attribute && f.kind == kind)
+            .cloned()
     };
 
     // A deleted status comes back with its source `text` and no `content`.
-    let deleted: Vec<&ResponseRecord> = records
+    let deleted = docs
+        .records
         .iter()
         .filter(|record| {
             routed_to(record).as_deref() == Some("DELETE /api/v1/statuses/:id")
                 && record.body.get("content").is_none()
         })
-        .collect();
-    assert!(!deleted.is_empty(), "the data has such responses");
-    let content = attribute(&entities, "Status", "content").expect("Status.content");
-    let found = finding("Status", "content", FindingKind::Missing);
-    if content.optional {
-        assert!(found.is_none(), "{found:?}");
-    } else {
-        let found = found.expect("Status content Missing");
-        let via = found
-            .requests
-            .iter()
-            .find(|(request, _)| request == "DELETE /api/v1/statuses/:id");
-        assert_eq!(via.map(|(_, n)| *n), Some(deleted.len()), "{found:?}");
-        assert!(found.stops_read);
-    }
+        .count();
+    assert!(deleted > 0, "the data has such responses");
+    let found = finding(&docs.report, "Status", "content", FindingKind::Missing)
+        .expect("Status content Missing");
+    let via = found
+        .requests
+        .iter()
+        .find(|(request, _)| request == "DELETE /api/v1/statuses/:id");
+    assert_eq!(via.map(|(_, n)| *n), Some(deleted), "{found:?}");
+    assert!(found.stops_read);
+    let settled = finding(&corrected.report, "Status", "content", FindingKind::Missing);
+    assert!(settled.is_none(), "{settled:?}");
 
     // Web push subscriptions have an integer `id`.
-    let integer_ids = records
+    let integer_ids = docs
+        .records
         .iter()
         .filter(|record| {
             routed_to(record).is_some_and(|request| request.ends_with("/api/v1/push/subscription"))
@@ -268,18 +279,26 @@ fn known_disagreements_are_found(root: &Path) {
         })
         .count();
     assert!(integer_ids > 0, "the data has such responses");
-    let id = attribute(&entities, "WebPushSubscription", "id").expect("WebPushSubscription.id");
-    let found = finding("WebPushSubscription", "id", FindingKind::WrongType);
-    if id.ty.spelling().starts_with("string") {
-        let found = found.expect("WebPushSubscription id WrongType");
-        assert_eq!(found.sent, ["an integer"]);
-        assert!(found.responses >= integer_ids);
-    } else {
-        assert!(found.is_none(), "{found:?}");
-    }
+    let found = finding(
+        &docs.report,
+        "WebPushSubscription",
+        "id",
+        FindingKind::WrongType,
+    )
+    .expect("WebPushSubscription id WrongType");
+    assert_eq!(found.sent, ["an integer"]);
+    assert!(found.responses >= integer_ids);
+    let settled = finding(
+        &corrected.report,
+        "WebPushSubscription",
+        "id",
+        FindingKind::WrongType,
+    );
+    assert!(settled.is_none(), "{settled:?}");
 
     // The credential account's `source[language]` is null.
-    let null_language = records
+    let null_language = docs
+        .records
         .iter()
         .filter(|record| {
             routed_to(record).as_deref() == Some("GET /api/v1/accounts/verify_credentials")
@@ -287,17 +306,90 @@ fn known_disagreements_are_found(root: &Path) {
         })
         .count();
     assert!(null_language > 0, "the data has such responses");
-    let owner = ["CredentialAccount", "Account"]
-        .into_iter()
-        .find(|entity| attribute(&entities, entity, "source[language]").is_some())
-        .expect("source[language] is documented");
-    let language = attribute(&entities, owner, "source[language]").expect("documented");
-    let found = finding(owner, "source[language]", FindingKind::Null);
-    if language.nullable {
-        assert!(found.is_none(), "{found:?}");
-    } else {
-        let found = found.expect("source[language] Null");
-        assert!(found.responses >= null_language);
-        assert!(found.versions.iter().any(|version| version == "4.6.4"));
+    let found = finding(
+        &docs.report,
+        "CredentialAccount",
+        "source[language]",
+        FindingKind::Null,
+    )
+    .expect("source[language] Null");
+    assert!(found.responses >= null_language);
+    assert!(found.versions.iter().any(|version| version == "4.6.4"));
+    let settled = finding(
+        &corrected.report,
+        "CredentialAccount",
+        "source[language]",
+        FindingKind::Null,
+    );
+    assert!(settled.is_none(), "{settled:?}");
+    // The corrections leave fewer responses failing, and none newly failing.
+    assert!(corrected.report.total().failing < docs.report.total().failing);
+    assert!(corrected.report.total().read > docs.report.total().read);
+}
+
+/// Every correction in `spec/entities.yaml` is a fact the servers show, never
+/// a guess: each record its evidence cites exists, the docs' facts alone
+/// contradict it there in the way the correction says (an absent key for
+/// `optional`, `null` for `nullable`, another type for `type`), and the
+/// corrected facts no longer do.
+fn each_correction_cites_records_that_show_it(root: &Path) {
+    let docs = run_with(root, false);
+    let corrected = run(root);
+    let raw = mastodon_error_codegen::read_entities(&workspace_root().join("spec/entities.yaml"))
+        .unwrap_or_else(|error| panic!("{}", error.render()));
+    assert!(!raw.corrections.is_empty(), "the copy has corrections");
+    let router = responses::Router::new(&docs.methods);
+    let mut cited = 0;
+    for correction in &raw.corrections {
+        let attribute =
+            mastodon_error_codegen::model::entities::display_path(&correction.attribute);
+        let what = format!("the correction of `{attribute}` of `{}`", correction.entity);
+        let records = correction.evidence_records();
+        assert!(!records.is_empty(), "{what} cites no record");
+        for (file, line) in records {
+            let record = docs
+                .records
+                .iter()
+                .find(|record| {
+                    record.file.ends_with(file.trim_start_matches("responses/"))
+                        && record.line == line
+                })
+                .unwrap_or_else(|| {
+                    panic!("{what} cites {file}:{line}, which the corpus does not have")
+                });
+            let shows = |kind: &ContradictionKind| match kind {
+                ContradictionKind::Missing => correction.optional,
+                ContradictionKind::Null => correction.nullable,
+                ContradictionKind::WrongType { .. } => correction.ty.is_some(),
+                _ => false,
+            };
+            let contradicted = |entities: &EntitySpec| match responses::outcome(
+                &router, entities, record,
+            ) {
+                responses::Outcome::Checked { contradictions, .. } => {
+                    contradictions.iter().any(|found| {
+                        found.entity == correction.entity
+                            && found.attribute == attribute
+                            && shows(&found.kind)
+                    })
+                }
+                other => panic!(
+                    "{what} cites {file}:{line}, which is not checked against an entity: {other:?}"
+                ),
+            };
+            assert!(
+                contradicted(&docs.entities),
+                "{what}: {file}:{line} does not show it: the docs' facts alone read it there"
+            );
+            assert!(
+                !contradicted(&corrected.entities),
+                "{what}: {file}:{line} still contradicts the corrected facts"
+            );
+            cited += 1;
+        }
     }
+    eprintln!(
+        "{} corrections, {cited} cited records, each checked",
+        raw.corrections.len()
+    );
 }

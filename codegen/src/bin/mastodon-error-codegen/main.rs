@@ -132,6 +132,10 @@ enum Command {
         /// `text` for terminals, `markdown` for an upstream issue.
         #[arg(long, value_enum, default_value_t = LintFormat::Text)]
         format: LintFormat,
+        /// Read against the docs' facts alone, without the copy's reviewed
+        /// corrections: what the docs say, as an upstream issue wants it.
+        #[arg(long)]
+        without_corrections: bool,
     },
 }
 
@@ -456,7 +460,11 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             error_page,
             format,
         }) => semantic_diff(options, &old, &new, &error_page, format.into()),
-        Some(Command::Responses { inputs, format }) => read_responses(options, &inputs, format),
+        Some(Command::Responses {
+            inputs,
+            format,
+            without_corrections,
+        }) => read_responses(options, &inputs, format, without_corrections),
     }
 }
 
@@ -465,10 +473,15 @@ fn read_responses(
     options: &Options,
     inputs: &[String],
     format: LintFormat,
+    without_corrections: bool,
 ) -> Result<ExitCode, Failure> {
     let methods = options.methods.as_deref().unwrap_or(DEFAULT_METHODS);
     let entities = options.entities.as_deref().unwrap_or(DEFAULT_ENTITIES);
-    let entity_spec = mastodon_error_codegen::read_entities(Path::new(entities))?;
+    let mut entity_spec = mastodon_error_codegen::read_entities(Path::new(entities))?;
+    if without_corrections {
+        entity_spec.corrections.clear();
+    }
+    let entity_spec = mastodon_error_codegen::corrected_entities(&entity_spec);
     let method_spec =
         mastodon_error_codegen::read_methods(Path::new(methods), Some(Path::new(entities)))?;
     let paths: Vec<std::path::PathBuf> = inputs.iter().map(Into::into).collect();
