@@ -41,6 +41,55 @@ pub fn add(suite: &mut Suite) {
         "responses::each_correction_cites_records_that_show_it".to_owned(),
         each_correction_cites_records_that_show_it,
     );
+    suite.responses_trial(
+        "responses::docs_hold_the_current_report".to_owned(),
+        docs_hold_the_current_report,
+    );
+}
+
+const REPORT_START: &str =
+    "<!-- responses report: written by codegen/tests/corpus/responses.rs -->";
+const REPORT_END: &str = "<!-- end of responses report -->";
+
+/// docs/responses.md holds the report on the three recordings: the summary
+/// before the corrections, then the whole report with them. A stale one is
+/// rewritten, and the trial fails so that the change is reviewed.
+fn docs_hold_the_current_report(root: &Path) {
+    let before = run_with(root, false).report.render(ReportFormat::Markdown);
+    let after = run(root).report.render(ReportFormat::Markdown);
+    let summary = |report: &str| {
+        let table = report.find("\n|").map_or("", |at| &report[at + 1..]);
+        table[..table.find("\n\n").unwrap_or(table.len())].to_owned()
+    };
+    // One heading level down, under the page's own.
+    let demoted: String = after
+        .lines()
+        .map(|line| {
+            if line.starts_with('#') {
+                format!("#{line}\n")
+            } else {
+                format!("{line}\n")
+            }
+        })
+        .collect();
+    let section = format!(
+        "\n### The docs' facts alone (`--without-corrections`)\n\n{}\n\n### With the copy's corrections\n\n{}\n\n{demoted}",
+        summary(&before),
+        summary(&after),
+    );
+    let path = workspace_root().join("docs/responses.md");
+    let docs = std::fs::read_to_string(&path).expect("docs/responses.md reads");
+    let from = docs.find(REPORT_START).expect("the report's start marker") + REPORT_START.len();
+    let to = from
+        + docs[from..]
+            .find(REPORT_END)
+            .expect("the report's end marker");
+    if docs[from..to] != section {
+        let mut rewritten = docs.clone();
+        rewritten.replace_range(from..to, &section);
+        std::fs::write(&path, rewritten).expect("docs/responses.md writes");
+        panic!("docs/responses.md's report was stale and is rewritten: review and commit it");
+    }
 }
 
 struct Run {
@@ -67,8 +116,14 @@ fn run_with(root: &Path, corrected: bool) -> Run {
         Some(&entities_path),
     )
     .unwrap_or_else(|error| panic!("{}", error.render()));
-    let records = responses::read_records(&[root.join("responses")])
+    let mut records = responses::read_records(&[root.join("responses")])
         .unwrap_or_else(|error| panic!("{error}"));
+    // Named as in the corpus, `responses/…`, wherever the corpus is.
+    for record in &mut records {
+        if let Some(name) = Path::new(&record.file).file_name() {
+            record.file = format!("responses/{}", name.to_string_lossy());
+        }
+    }
     let report = responses::check(&methods, &entities, &records);
     Run {
         methods,
