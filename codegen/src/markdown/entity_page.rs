@@ -458,6 +458,12 @@ mod tests {
             key_path("poll.options[].title"),
             ["poll", "options", "title"]
         );
+        // A dot inside brackets is part of the key, as servers send it.
+        assert_eq!(
+            key_path("alerts[admin.sign_up]"),
+            ["alerts", "admin.sign_up"]
+        );
+        assert_eq!(key_path("a.b[c.d][e]"), ["a", "b", "c.d", "e"]);
     }
 
     #[test]
