@@ -177,6 +177,13 @@ pub static UNREADABLE_ENTITY_ATTRIBUTE: Lint = Lint {
     action: "leaves out that heading or field; the entity keeps its other attributes",
 };
 
+pub static MALFORMED_ATTRIBUTE_HEADING: Lint = Lint {
+    name: "malformed-attribute-heading",
+    default_level: Level::Warn,
+    defect: "an entity page's attribute heading is malformed but its name is intact: the name's backtick is not closed, or its anchor is written `(#anchor)` instead of `{#anchor}`",
+    action: "reads the attribute (its name, the anchor when the heading gives one, and its fields), and says what it read",
+};
+
 pub static UNKNOWN_ATTRIBUTE_TYPE: Lint = Lint {
     name: "unknown-attribute-type",
     default_level: Level::Warn,
@@ -206,7 +213,7 @@ pub static EXAMPLE_CONTRADICTS_TABLE: Lint = Lint {
 };
 
 /// Every lint, in the order of the docs table.
-pub static ALL: [&Lint; 21] = [
+pub static ALL: [&Lint; 22] = [
     &INVALID_FRONT_MATTER,
     &INVALID_EXAMPLE_JSON,
     &MALFORMED_ERROR_EXAMPLE,
@@ -224,6 +231,7 @@ pub static ALL: [&Lint; 21] = [
     &UNREADABLE_SCOPE_HISTORY,
     &UNDEFINED_SCOPE,
     &UNREADABLE_ENTITY_ATTRIBUTE,
+    &MALFORMED_ATTRIBUTE_HEADING,
     &UNKNOWN_ATTRIBUTE_TYPE,
     &UNRESOLVED_ENTITY,
     &INVALID_ENTITY_EXAMPLE,
