@@ -12854,8 +12854,10 @@ impl Endpoint {
     }
     /// The method a request is for, from its HTTP method and path
     /// (`/api/v1/statuses/109404970108594430/favourite`). A literal
-    /// segment wins over a parameter, the query string is ignored, and
-    /// an empty segment matches nothing. It allocates nothing: a
+    /// segment wins over a parameter, the query string is ignored, one
+    /// trailing slash is ignored as Mastodon (Rails) ignores it
+    /// (`/api/v1/instance/`), and any other empty segment (`//`)
+    /// matches nothing. It allocates nothing: a
     /// generated trie compares literal segments whole and scans only
     /// the parameters.
     pub fn from_request(method: &str, path: &str) -> Option<Endpoint> {
@@ -12865,30 +12867,30 @@ impl Endpoint {
                 match rest.as_bytes().first() {
                     Some(b'a') => {
                         if let Some(after) = segment_after(rest, "api") {
-                            match after.as_bytes().first() {
-                                None | Some(b'?') => None,
-                                Some(_) => {
+                            match after.as_bytes() {
+                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                _ => {
                                     let rest = &after[1..];
                                     match rest.as_bytes().first() {
                                         Some(b'v') => {
                                             if let Some(after) = segment_after(rest, "v1") {
-                                                match after.as_bytes().first() {
-                                                    None | Some(b'?') => None,
-                                                    Some(_) => {
+                                                match after.as_bytes() {
+                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                    _ => {
                                                         let rest = &after[1..];
                                                         match rest.as_bytes().first() {
                                                             Some(b'a') => {
                                                                 if let Some(after) = segment_after(rest, "admin") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => None,
-                                                                        Some(_) => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                        _ => {
                                                                             let rest = &after[1..];
                                                                             match rest.as_bytes().first() {
                                                                                 Some(b'a') => {
                                                                                     if let Some(after) = segment_after(rest, "accounts") {
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => None,
-                                                                                            Some(_) => {
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                            _ => {
                                                                                                 let rest = &after[1..];
                                                                                                 {
                                                                                                     let end = segment_end(rest);
@@ -12896,9 +12898,11 @@ impl Endpoint {
                                                                                                         None
                                                                                                     } else {
                                                                                                         let after = &rest[end..];
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => Some(Endpoint::AdminAccountsDelete),
-                                                                                                            Some(_) => None,
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                Some(Endpoint::AdminAccountsDelete)
+                                                                                                            }
+                                                                                                            _ => None,
                                                                                                         }
                                                                                                     }
                                                                                                 }
@@ -12913,9 +12917,9 @@ impl Endpoint {
                                                                                         rest,
                                                                                         "canonical_email_blocks",
                                                                                     ) {
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => None,
-                                                                                            Some(_) => {
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                            _ => {
                                                                                                 let rest = &after[1..];
                                                                                                 {
                                                                                                     let end = segment_end(rest);
@@ -12923,11 +12927,11 @@ impl Endpoint {
                                                                                                         None
                                                                                                     } else {
                                                                                                         let after = &rest[end..];
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => {
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                                 Some(Endpoint::AdminCanonicalEmailBlocksDelete)
                                                                                                             }
-                                                                                                            Some(_) => None,
+                                                                                                            _ => None,
                                                                                                         }
                                                                                                     }
                                                                                                 }
@@ -12939,9 +12943,9 @@ impl Endpoint {
                                                                                 }
                                                                                 Some(b'd') => {
                                                                                     if let Some(after) = segment_after(rest, "domain_allows") {
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => None,
-                                                                                            Some(_) => {
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                            _ => {
                                                                                                 let rest = &after[1..];
                                                                                                 {
                                                                                                     let end = segment_end(rest);
@@ -12949,9 +12953,11 @@ impl Endpoint {
                                                                                                         None
                                                                                                     } else {
                                                                                                         let after = &rest[end..];
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => Some(Endpoint::AdminDomainAllowsDelete),
-                                                                                                            Some(_) => None,
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                Some(Endpoint::AdminDomainAllowsDelete)
+                                                                                                            }
+                                                                                                            _ => None,
                                                                                                         }
                                                                                                     }
                                                                                                 }
@@ -12959,9 +12965,9 @@ impl Endpoint {
                                                                                         }
                                                                                     } else {
                                                                                         if let Some(after) = segment_after(rest, "domain_blocks") {
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => None,
-                                                                                                Some(_) => {
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                                _ => {
                                                                                                     let rest = &after[1..];
                                                                                                     {
                                                                                                         let end = segment_end(rest);
@@ -12969,9 +12975,11 @@ impl Endpoint {
                                                                                                             None
                                                                                                         } else {
                                                                                                             let after = &rest[end..];
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => Some(Endpoint::AdminDomainBlocksDelete),
-                                                                                                                Some(_) => None,
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                    Some(Endpoint::AdminDomainBlocksDelete)
+                                                                                                                }
+                                                                                                                _ => None,
                                                                                                             }
                                                                                                         }
                                                                                                     }
@@ -12987,9 +12995,9 @@ impl Endpoint {
                                                                                         rest,
                                                                                         "email_domain_blocks",
                                                                                     ) {
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => None,
-                                                                                            Some(_) => {
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                            _ => {
                                                                                                 let rest = &after[1..];
                                                                                                 {
                                                                                                     let end = segment_end(rest);
@@ -12997,11 +13005,11 @@ impl Endpoint {
                                                                                                         None
                                                                                                     } else {
                                                                                                         let after = &rest[end..];
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => {
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                                 Some(Endpoint::AdminEmailDomainBlocksDelete)
                                                                                                             }
-                                                                                                            Some(_) => None,
+                                                                                                            _ => None,
                                                                                                         }
                                                                                                     }
                                                                                                 }
@@ -13013,9 +13021,9 @@ impl Endpoint {
                                                                                 }
                                                                                 Some(b'i') => {
                                                                                     if let Some(after) = segment_after(rest, "ip_blocks") {
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => None,
-                                                                                            Some(_) => {
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                            _ => {
                                                                                                 let rest = &after[1..];
                                                                                                 {
                                                                                                     let end = segment_end(rest);
@@ -13023,9 +13031,11 @@ impl Endpoint {
                                                                                                         None
                                                                                                     } else {
                                                                                                         let after = &rest[end..];
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => Some(Endpoint::AdminIpBlocksDelete),
-                                                                                                            Some(_) => None,
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                Some(Endpoint::AdminIpBlocksDelete)
+                                                                                                            }
+                                                                                                            _ => None,
                                                                                                         }
                                                                                                     }
                                                                                                 }
@@ -13041,9 +13051,9 @@ impl Endpoint {
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "announcements") {
-                                                                        match after.as_bytes().first() {
-                                                                            None | Some(b'?') => None,
-                                                                            Some(_) => {
+                                                                        match after.as_bytes() {
+                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                            _ => {
                                                                                 let rest = &after[1..];
                                                                                 {
                                                                                     let end = segment_end(rest);
@@ -13051,16 +13061,16 @@ impl Endpoint {
                                                                                         None
                                                                                     } else {
                                                                                         let after = &rest[end..];
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => None,
-                                                                                            Some(_) => {
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                            _ => {
                                                                                                 let rest = &after[1..];
                                                                                                 match rest.as_bytes().first() {
                                                                                                     Some(b'r') => {
                                                                                                         if let Some(after) = segment_after(rest, "reactions") {
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => None,
-                                                                                                                Some(_) => {
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                                                _ => {
                                                                                                                     let rest = &after[1..];
                                                                                                                     {
                                                                                                                         let end = segment_end(rest);
@@ -13068,11 +13078,11 @@ impl Endpoint {
                                                                                                                             None
                                                                                                                         } else {
                                                                                                                             let after = &rest[end..];
-                                                                                                                            match after.as_bytes().first() {
-                                                                                                                                None | Some(b'?') => {
+                                                                                                                            match after.as_bytes() {
+                                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                                                     Some(Endpoint::AnnouncementsDeleteReactions)
                                                                                                                                 }
-                                                                                                                                Some(_) => None,
+                                                                                                                                _ => None,
                                                                                                                             }
                                                                                                                         }
                                                                                                                     }
@@ -13097,9 +13107,9 @@ impl Endpoint {
                                                             }
                                                             Some(b'c') => {
                                                                 if let Some(after) = segment_after(rest, "collections") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => None,
-                                                                        Some(_) => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                        _ => {
                                                                             let rest = &after[1..];
                                                                             {
                                                                                 let end = segment_end(rest);
@@ -13107,18 +13117,18 @@ impl Endpoint {
                                                                                     None
                                                                                 } else {
                                                                                     let after = &rest[end..];
-                                                                                    match after.as_bytes().first() {
-                                                                                        None | Some(b'?') => {
+                                                                                    match after.as_bytes() {
+                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                             Some(Endpoint::CollectionsDeleteCollection)
                                                                                         }
-                                                                                        Some(_) => {
+                                                                                        _ => {
                                                                                             let rest = &after[1..];
                                                                                             match rest.as_bytes().first() {
                                                                                                 Some(b'i') => {
                                                                                                     if let Some(after) = segment_after(rest, "items") {
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => None,
-                                                                                                            Some(_) => {
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                                            _ => {
                                                                                                                 let rest = &after[1..];
                                                                                                                 {
                                                                                                                     let end = segment_end(rest);
@@ -13126,11 +13136,11 @@ impl Endpoint {
                                                                                                                         None
                                                                                                                     } else {
                                                                                                                         let after = &rest[end..];
-                                                                                                                        match after.as_bytes().first() {
-                                                                                                                            None | Some(b'?') => {
+                                                                                                                        match after.as_bytes() {
+                                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                                                 Some(Endpoint::CollectionsRemoveAccount)
                                                                                                                             }
-                                                                                                                            Some(_) => None,
+                                                                                                                            _ => None,
                                                                                                                         }
                                                                                                                     }
                                                                                                                 }
@@ -13150,9 +13160,9 @@ impl Endpoint {
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "conversations") {
-                                                                        match after.as_bytes().first() {
-                                                                            None | Some(b'?') => None,
-                                                                            Some(_) => {
+                                                                        match after.as_bytes() {
+                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                            _ => {
                                                                                 let rest = &after[1..];
                                                                                 {
                                                                                     let end = segment_end(rest);
@@ -13160,9 +13170,11 @@ impl Endpoint {
                                                                                         None
                                                                                     } else {
                                                                                         let after = &rest[end..];
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => Some(Endpoint::ConversationsDelete),
-                                                                                            Some(_) => None,
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                Some(Endpoint::ConversationsDelete)
+                                                                                            }
+                                                                                            _ => None,
                                                                                         }
                                                                                     }
                                                                                 }
@@ -13175,9 +13187,11 @@ impl Endpoint {
                                                             }
                                                             Some(b'd') => {
                                                                 if let Some(after) = segment_after(rest, "domain_blocks") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => Some(Endpoint::DomainBlocksUnblock),
-                                                                        Some(_) => None,
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                            Some(Endpoint::DomainBlocksUnblock)
+                                                                        }
+                                                                        _ => None,
                                                                     }
                                                                 } else {
                                                                     None
@@ -13185,9 +13199,9 @@ impl Endpoint {
                                                             }
                                                             Some(b'f') => {
                                                                 if let Some(after) = segment_after(rest, "featured_tags") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => None,
-                                                                        Some(_) => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                        _ => {
                                                                             let rest = &after[1..];
                                                                             {
                                                                                 let end = segment_end(rest);
@@ -13195,9 +13209,11 @@ impl Endpoint {
                                                                                     None
                                                                                 } else {
                                                                                     let after = &rest[end..];
-                                                                                    match after.as_bytes().first() {
-                                                                                        None | Some(b'?') => Some(Endpoint::FeaturedTagsUnfeature),
-                                                                                        Some(_) => None,
+                                                                                    match after.as_bytes() {
+                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                            Some(Endpoint::FeaturedTagsUnfeature)
+                                                                                        }
+                                                                                        _ => None,
                                                                                     }
                                                                                 }
                                                                             }
@@ -13205,9 +13221,9 @@ impl Endpoint {
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "filters") {
-                                                                        match after.as_bytes().first() {
-                                                                            None | Some(b'?') => None,
-                                                                            Some(_) => {
+                                                                        match after.as_bytes() {
+                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                            _ => {
                                                                                 let rest = &after[1..];
                                                                                 {
                                                                                     let end = segment_end(rest);
@@ -13215,9 +13231,11 @@ impl Endpoint {
                                                                                         None
                                                                                     } else {
                                                                                         let after = &rest[end..];
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => Some(Endpoint::FiltersDeleteV1),
-                                                                                            Some(_) => None,
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                Some(Endpoint::FiltersDeleteV1)
+                                                                                            }
+                                                                                            _ => None,
                                                                                         }
                                                                                     }
                                                                                 }
@@ -13230,9 +13248,9 @@ impl Endpoint {
                                                             }
                                                             Some(b'l') => {
                                                                 if let Some(after) = segment_after(rest, "lists") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => None,
-                                                                        Some(_) => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                        _ => {
                                                                             let rest = &after[1..];
                                                                             {
                                                                                 let end = segment_end(rest);
@@ -13240,16 +13258,20 @@ impl Endpoint {
                                                                                     None
                                                                                 } else {
                                                                                     let after = &rest[end..];
-                                                                                    match after.as_bytes().first() {
-                                                                                        None | Some(b'?') => Some(Endpoint::ListsDelete),
-                                                                                        Some(_) => {
+                                                                                    match after.as_bytes() {
+                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                            Some(Endpoint::ListsDelete)
+                                                                                        }
+                                                                                        _ => {
                                                                                             let rest = &after[1..];
                                                                                             match rest.as_bytes().first() {
                                                                                                 Some(b'a') => {
                                                                                                     if let Some(after) = segment_after(rest, "accounts") {
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => Some(Endpoint::ListsAccountsRemove),
-                                                                                                            Some(_) => None,
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                Some(Endpoint::ListsAccountsRemove)
+                                                                                                            }
+                                                                                                            _ => None,
                                                                                                         }
                                                                                                     } else {
                                                                                                         None
@@ -13269,9 +13291,9 @@ impl Endpoint {
                                                             }
                                                             Some(b'm') => {
                                                                 if let Some(after) = segment_after(rest, "media") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => None,
-                                                                        Some(_) => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                        _ => {
                                                                             let rest = &after[1..];
                                                                             {
                                                                                 let end = segment_end(rest);
@@ -13279,9 +13301,11 @@ impl Endpoint {
                                                                                     None
                                                                                 } else {
                                                                                     let after = &rest[end..];
-                                                                                    match after.as_bytes().first() {
-                                                                                        None | Some(b'?') => Some(Endpoint::MediaDelete),
-                                                                                        Some(_) => None,
+                                                                                    match after.as_bytes() {
+                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                            Some(Endpoint::MediaDelete)
+                                                                                        }
+                                                                                        _ => None,
                                                                                     }
                                                                                 }
                                                                             }
@@ -13293,18 +13317,18 @@ impl Endpoint {
                                                             }
                                                             Some(b'p') => {
                                                                 if let Some(after) = segment_after(rest, "profile") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => None,
-                                                                        Some(_) => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                        _ => {
                                                                             let rest = &after[1..];
                                                                             match rest.as_bytes().first() {
                                                                                 Some(b'a') => {
                                                                                     if let Some(after) = segment_after(rest, "avatar") {
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => {
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                 Some(Endpoint::ProfileDeleteProfileAvatar)
                                                                                             }
-                                                                                            Some(_) => None,
+                                                                                            _ => None,
                                                                                         }
                                                                                     } else {
                                                                                         None
@@ -13312,11 +13336,11 @@ impl Endpoint {
                                                                                 }
                                                                                 Some(b'h') => {
                                                                                     if let Some(after) = segment_after(rest, "header") {
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => {
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                 Some(Endpoint::ProfileDeleteProfileHeader)
                                                                                             }
-                                                                                            Some(_) => None,
+                                                                                            _ => None,
                                                                                         }
                                                                                     } else {
                                                                                         None
@@ -13328,16 +13352,18 @@ impl Endpoint {
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "push") {
-                                                                        match after.as_bytes().first() {
-                                                                            None | Some(b'?') => None,
-                                                                            Some(_) => {
+                                                                        match after.as_bytes() {
+                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                            _ => {
                                                                                 let rest = &after[1..];
                                                                                 match rest.as_bytes().first() {
                                                                                     Some(b's') => {
                                                                                         if let Some(after) = segment_after(rest, "subscription") {
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => Some(Endpoint::PushDelete),
-                                                                                                Some(_) => None,
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                    Some(Endpoint::PushDelete)
+                                                                                                }
+                                                                                                _ => None,
                                                                                             }
                                                                                         } else {
                                                                                             None
@@ -13357,9 +13383,9 @@ impl Endpoint {
                                                                     rest,
                                                                     "scheduled_statuses",
                                                                 ) {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => None,
-                                                                        Some(_) => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                        _ => {
                                                                             let rest = &after[1..];
                                                                             {
                                                                                 let end = segment_end(rest);
@@ -13367,9 +13393,11 @@ impl Endpoint {
                                                                                     None
                                                                                 } else {
                                                                                     let after = &rest[end..];
-                                                                                    match after.as_bytes().first() {
-                                                                                        None | Some(b'?') => Some(Endpoint::ScheduledStatusesCancel),
-                                                                                        Some(_) => None,
+                                                                                    match after.as_bytes() {
+                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                            Some(Endpoint::ScheduledStatusesCancel)
+                                                                                        }
+                                                                                        _ => None,
                                                                                     }
                                                                                 }
                                                                             }
@@ -13377,9 +13405,9 @@ impl Endpoint {
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "statuses") {
-                                                                        match after.as_bytes().first() {
-                                                                            None | Some(b'?') => None,
-                                                                            Some(_) => {
+                                                                        match after.as_bytes() {
+                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                            _ => {
                                                                                 let rest = &after[1..];
                                                                                 {
                                                                                     let end = segment_end(rest);
@@ -13387,9 +13415,11 @@ impl Endpoint {
                                                                                         None
                                                                                     } else {
                                                                                         let after = &rest[end..];
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => Some(Endpoint::StatusesDelete),
-                                                                                            Some(_) => None,
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                Some(Endpoint::StatusesDelete)
+                                                                                            }
+                                                                                            _ => None,
                                                                                         }
                                                                                     }
                                                                                 }
@@ -13397,9 +13427,9 @@ impl Endpoint {
                                                                         }
                                                                     } else {
                                                                         if let Some(after) = segment_after(rest, "suggestions") {
-                                                                            match after.as_bytes().first() {
-                                                                                None | Some(b'?') => None,
-                                                                                Some(_) => {
+                                                                            match after.as_bytes() {
+                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                _ => {
                                                                                     let rest = &after[1..];
                                                                                     {
                                                                                         let end = segment_end(rest);
@@ -13407,9 +13437,11 @@ impl Endpoint {
                                                                                             None
                                                                                         } else {
                                                                                             let after = &rest[end..];
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => Some(Endpoint::SuggestionsRemove),
-                                                                                                Some(_) => None,
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                    Some(Endpoint::SuggestionsRemove)
+                                                                                                }
+                                                                                                _ => None,
                                                                                             }
                                                                                         }
                                                                                     }
@@ -13427,23 +13459,23 @@ impl Endpoint {
                                                 }
                                             } else {
                                                 if let Some(after) = segment_after(rest, "v2") {
-                                                    match after.as_bytes().first() {
-                                                        None | Some(b'?') => None,
-                                                        Some(_) => {
+                                                    match after.as_bytes() {
+                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                        _ => {
                                                             let rest = &after[1..];
                                                             match rest.as_bytes().first() {
                                                                 Some(b'f') => {
                                                                     if let Some(after) = segment_after(rest, "filters") {
-                                                                        match after.as_bytes().first() {
-                                                                            None | Some(b'?') => None,
-                                                                            Some(_) => {
+                                                                        match after.as_bytes() {
+                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                            _ => {
                                                                                 let rest = &after[1..];
                                                                                 match match rest.as_bytes().first() {
                                                                                     Some(b'k') => {
                                                                                         if let Some(after) = segment_after(rest, "keywords") {
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => None,
-                                                                                                Some(_) => {
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                                _ => {
                                                                                                     let rest = &after[1..];
                                                                                                     {
                                                                                                         let end = segment_end(rest);
@@ -13451,9 +13483,11 @@ impl Endpoint {
                                                                                                             None
                                                                                                         } else {
                                                                                                             let after = &rest[end..];
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => Some(Endpoint::FiltersKeywordsDelete),
-                                                                                                                Some(_) => None,
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                    Some(Endpoint::FiltersKeywordsDelete)
+                                                                                                                }
+                                                                                                                _ => None,
                                                                                                             }
                                                                                                         }
                                                                                                     }
@@ -13465,9 +13499,9 @@ impl Endpoint {
                                                                                     }
                                                                                     Some(b's') => {
                                                                                         if let Some(after) = segment_after(rest, "statuses") {
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => None,
-                                                                                                Some(_) => {
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                                _ => {
                                                                                                     let rest = &after[1..];
                                                                                                     {
                                                                                                         let end = segment_end(rest);
@@ -13475,9 +13509,11 @@ impl Endpoint {
                                                                                                             None
                                                                                                         } else {
                                                                                                             let after = &rest[end..];
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => Some(Endpoint::FiltersStatusesRemove),
-                                                                                                                Some(_) => None,
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                    Some(Endpoint::FiltersStatusesRemove)
+                                                                                                                }
+                                                                                                                _ => None,
                                                                                                             }
                                                                                                         }
                                                                                                     }
@@ -13496,9 +13532,11 @@ impl Endpoint {
                                                                                             None
                                                                                         } else {
                                                                                             let after = &rest[end..];
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => Some(Endpoint::FiltersDelete),
-                                                                                                Some(_) => None,
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                    Some(Endpoint::FiltersDelete)
+                                                                                                }
+                                                                                                _ => None,
                                                                                             }
                                                                                         }
                                                                                     }
@@ -13533,9 +13571,9 @@ impl Endpoint {
                 match rest.as_bytes().first() {
                     Some(b'.') => {
                         if let Some(after) = segment_after(rest, ".well-known") {
-                            match after.as_bytes().first() {
-                                None | Some(b'?') => None,
-                                Some(_) => {
+                            match after.as_bytes() {
+                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                _ => {
                                     let rest = &after[1..];
                                     match rest.as_bytes().first() {
                                         Some(b'o') => {
@@ -13543,11 +13581,11 @@ impl Endpoint {
                                                 rest,
                                                 "oauth-authorization-server",
                                             ) {
-                                                match after.as_bytes().first() {
-                                                    None | Some(b'?') => {
+                                                match after.as_bytes() {
+                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                         Some(Endpoint::OauthAuthorizationServerMetadata)
                                                     }
-                                                    Some(_) => None,
+                                                    _ => None,
                                                 }
                                             } else {
                                                 None
@@ -13563,16 +13601,18 @@ impl Endpoint {
                     }
                     Some(b'a') => {
                         if let Some(after) = segment_after(rest, "api") {
-                            match after.as_bytes().first() {
-                                None | Some(b'?') => None,
-                                Some(_) => {
+                            match after.as_bytes() {
+                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                _ => {
                                     let rest = &after[1..];
                                     match rest.as_bytes().first() {
                                         Some(b'o') => {
                                             if let Some(after) = segment_after(rest, "oembed") {
-                                                match after.as_bytes().first() {
-                                                    None | Some(b'?') => Some(Endpoint::OembedGet),
-                                                    Some(_) => None,
+                                                match after.as_bytes() {
+                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                        Some(Endpoint::OembedGet)
+                                                    }
+                                                    _ => None,
                                                 }
                                             } else {
                                                 None
@@ -13580,9 +13620,11 @@ impl Endpoint {
                                         }
                                         Some(b'p') => {
                                             if let Some(after) = segment_after(rest, "proofs") {
-                                                match after.as_bytes().first() {
-                                                    None | Some(b'?') => Some(Endpoint::ProofsGet),
-                                                    Some(_) => None,
+                                                match after.as_bytes() {
+                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                        Some(Endpoint::ProofsGet)
+                                                    }
+                                                    _ => None,
                                                 }
                                             } else {
                                                 None
@@ -13590,16 +13632,18 @@ impl Endpoint {
                                         }
                                         Some(b'v') => {
                                             if let Some(after) = segment_after(rest, "v1") {
-                                                match after.as_bytes().first() {
-                                                    None | Some(b'?') => None,
-                                                    Some(_) => {
+                                                match after.as_bytes() {
+                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                    _ => {
                                                         let rest = &after[1..];
                                                         match match rest.as_bytes().first() {
                                                             Some(b'a') => {
                                                                 if let Some(after) = segment_after(rest, "accounts") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => Some(Endpoint::AccountsIndex),
-                                                                        Some(_) => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                            Some(Endpoint::AccountsIndex)
+                                                                        }
+                                                                        _ => {
                                                                             let rest = &after[1..];
                                                                             match match rest.as_bytes().first() {
                                                                                 Some(b'f') => {
@@ -13607,11 +13651,11 @@ impl Endpoint {
                                                                                         rest,
                                                                                         "familiar_followers",
                                                                                     ) {
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => {
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                 Some(Endpoint::AccountsFamiliarFollowers)
                                                                                             }
-                                                                                            Some(_) => None,
+                                                                                            _ => None,
                                                                                         }
                                                                                     } else {
                                                                                         None
@@ -13619,9 +13663,11 @@ impl Endpoint {
                                                                                 }
                                                                                 Some(b'l') => {
                                                                                     if let Some(after) = segment_after(rest, "lookup") {
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => Some(Endpoint::AccountsLookup),
-                                                                                            Some(_) => None,
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                Some(Endpoint::AccountsLookup)
+                                                                                            }
+                                                                                            _ => None,
                                                                                         }
                                                                                     } else {
                                                                                         None
@@ -13629,9 +13675,11 @@ impl Endpoint {
                                                                                 }
                                                                                 Some(b'r') => {
                                                                                     if let Some(after) = segment_after(rest, "relationships") {
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => Some(Endpoint::AccountsRelationships),
-                                                                                            Some(_) => None,
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                Some(Endpoint::AccountsRelationships)
+                                                                                            }
+                                                                                            _ => None,
                                                                                         }
                                                                                     } else {
                                                                                         None
@@ -13639,9 +13687,11 @@ impl Endpoint {
                                                                                 }
                                                                                 Some(b's') => {
                                                                                     if let Some(after) = segment_after(rest, "search") {
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => Some(Endpoint::AccountsSearch),
-                                                                                            Some(_) => None,
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                Some(Endpoint::AccountsSearch)
+                                                                                            }
+                                                                                            _ => None,
                                                                                         }
                                                                                     } else {
                                                                                         None
@@ -13652,11 +13702,11 @@ impl Endpoint {
                                                                                         rest,
                                                                                         "verify_credentials",
                                                                                     ) {
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => {
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                 Some(Endpoint::AccountsVerifyCredentials)
                                                                                             }
-                                                                                            Some(_) => None,
+                                                                                            _ => None,
                                                                                         }
                                                                                     } else {
                                                                                         None
@@ -13671,16 +13721,20 @@ impl Endpoint {
                                                                                         None
                                                                                     } else {
                                                                                         let after = &rest[end..];
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => Some(Endpoint::AccountsGet),
-                                                                                            Some(_) => {
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                Some(Endpoint::AccountsGet)
+                                                                                            }
+                                                                                            _ => {
                                                                                                 let rest = &after[1..];
                                                                                                 match rest.as_bytes().first() {
                                                                                                     Some(b'e') => {
                                                                                                         if let Some(after) = segment_after(rest, "endorsements") {
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => Some(Endpoint::AccountsEndorsements),
-                                                                                                                Some(_) => None,
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                    Some(Endpoint::AccountsEndorsements)
+                                                                                                                }
+                                                                                                                _ => None,
                                                                                                             }
                                                                                                         } else {
                                                                                                             None
@@ -13688,21 +13742,27 @@ impl Endpoint {
                                                                                                     }
                                                                                                     Some(b'f') => {
                                                                                                         if let Some(after) = segment_after(rest, "featured_tags") {
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => Some(Endpoint::AccountsFeaturedTags),
-                                                                                                                Some(_) => None,
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                    Some(Endpoint::AccountsFeaturedTags)
+                                                                                                                }
+                                                                                                                _ => None,
                                                                                                             }
                                                                                                         } else {
                                                                                                             if let Some(after) = segment_after(rest, "followers") {
-                                                                                                                match after.as_bytes().first() {
-                                                                                                                    None | Some(b'?') => Some(Endpoint::AccountsFollowers),
-                                                                                                                    Some(_) => None,
+                                                                                                                match after.as_bytes() {
+                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                        Some(Endpoint::AccountsFollowers)
+                                                                                                                    }
+                                                                                                                    _ => None,
                                                                                                                 }
                                                                                                             } else {
                                                                                                                 if let Some(after) = segment_after(rest, "following") {
-                                                                                                                    match after.as_bytes().first() {
-                                                                                                                        None | Some(b'?') => Some(Endpoint::AccountsFollowing),
-                                                                                                                        Some(_) => None,
+                                                                                                                    match after.as_bytes() {
+                                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                            Some(Endpoint::AccountsFollowing)
+                                                                                                                        }
+                                                                                                                        _ => None,
                                                                                                                     }
                                                                                                                 } else {
                                                                                                                     None
@@ -13715,9 +13775,11 @@ impl Endpoint {
                                                                                                             rest,
                                                                                                             "identity_proofs",
                                                                                                         ) {
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => Some(Endpoint::AccountsIdentityProofs),
-                                                                                                                Some(_) => None,
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                    Some(Endpoint::AccountsIdentityProofs)
+                                                                                                                }
+                                                                                                                _ => None,
                                                                                                             }
                                                                                                         } else {
                                                                                                             None
@@ -13725,9 +13787,11 @@ impl Endpoint {
                                                                                                     }
                                                                                                     Some(b'l') => {
                                                                                                         if let Some(after) = segment_after(rest, "lists") {
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => Some(Endpoint::AccountsLists),
-                                                                                                                Some(_) => None,
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                    Some(Endpoint::AccountsLists)
+                                                                                                                }
+                                                                                                                _ => None,
                                                                                                             }
                                                                                                         } else {
                                                                                                             None
@@ -13735,9 +13799,11 @@ impl Endpoint {
                                                                                                     }
                                                                                                     Some(b's') => {
                                                                                                         if let Some(after) = segment_after(rest, "statuses") {
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => Some(Endpoint::AccountsStatuses),
-                                                                                                                Some(_) => None,
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                    Some(Endpoint::AccountsStatuses)
+                                                                                                                }
+                                                                                                                _ => None,
                                                                                                             }
                                                                                                         } else {
                                                                                                             None
@@ -13754,16 +13820,18 @@ impl Endpoint {
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "admin") {
-                                                                        match after.as_bytes().first() {
-                                                                            None | Some(b'?') => None,
-                                                                            Some(_) => {
+                                                                        match after.as_bytes() {
+                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                            _ => {
                                                                                 let rest = &after[1..];
                                                                                 match rest.as_bytes().first() {
                                                                                     Some(b'a') => {
                                                                                         if let Some(after) = segment_after(rest, "accounts") {
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => Some(Endpoint::AdminAccountsV1),
-                                                                                                Some(_) => {
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                    Some(Endpoint::AdminAccountsV1)
+                                                                                                }
+                                                                                                _ => {
                                                                                                     let rest = &after[1..];
                                                                                                     {
                                                                                                         let end = segment_end(rest);
@@ -13771,9 +13839,11 @@ impl Endpoint {
                                                                                                             None
                                                                                                         } else {
                                                                                                             let after = &rest[end..];
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => Some(Endpoint::AdminAccountsGetOne),
-                                                                                                                Some(_) => None,
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                    Some(Endpoint::AdminAccountsGetOne)
+                                                                                                                }
+                                                                                                                _ => None,
                                                                                                             }
                                                                                                         }
                                                                                                     }
@@ -13788,11 +13858,11 @@ impl Endpoint {
                                                                                             rest,
                                                                                             "canonical_email_blocks",
                                                                                         ) {
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => {
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                     Some(Endpoint::AdminCanonicalEmailBlocksGet)
                                                                                                 }
-                                                                                                Some(_) => {
+                                                                                                _ => {
                                                                                                     let rest = &after[1..];
                                                                                                     {
                                                                                                         let end = segment_end(rest);
@@ -13800,11 +13870,11 @@ impl Endpoint {
                                                                                                             None
                                                                                                         } else {
                                                                                                             let after = &rest[end..];
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => {
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                                     Some(Endpoint::AdminCanonicalEmailBlocksGetOne)
                                                                                                                 }
-                                                                                                                Some(_) => None,
+                                                                                                                _ => None,
                                                                                                             }
                                                                                                         }
                                                                                                     }
@@ -13816,9 +13886,11 @@ impl Endpoint {
                                                                                     }
                                                                                     Some(b'd') => {
                                                                                         if let Some(after) = segment_after(rest, "domain_allows") {
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => Some(Endpoint::AdminDomainAllowsGet),
-                                                                                                Some(_) => {
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                    Some(Endpoint::AdminDomainAllowsGet)
+                                                                                                }
+                                                                                                _ => {
                                                                                                     let rest = &after[1..];
                                                                                                     {
                                                                                                         let end = segment_end(rest);
@@ -13826,9 +13898,11 @@ impl Endpoint {
                                                                                                             None
                                                                                                         } else {
                                                                                                             let after = &rest[end..];
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => Some(Endpoint::AdminDomainAllowsGetOne),
-                                                                                                                Some(_) => None,
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                    Some(Endpoint::AdminDomainAllowsGetOne)
+                                                                                                                }
+                                                                                                                _ => None,
                                                                                                             }
                                                                                                         }
                                                                                                     }
@@ -13836,9 +13910,11 @@ impl Endpoint {
                                                                                             }
                                                                                         } else {
                                                                                             if let Some(after) = segment_after(rest, "domain_blocks") {
-                                                                                                match after.as_bytes().first() {
-                                                                                                    None | Some(b'?') => Some(Endpoint::AdminDomainBlocksGet),
-                                                                                                    Some(_) => {
+                                                                                                match after.as_bytes() {
+                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                        Some(Endpoint::AdminDomainBlocksGet)
+                                                                                                    }
+                                                                                                    _ => {
                                                                                                         let rest = &after[1..];
                                                                                                         {
                                                                                                             let end = segment_end(rest);
@@ -13846,9 +13922,11 @@ impl Endpoint {
                                                                                                                 None
                                                                                                             } else {
                                                                                                                 let after = &rest[end..];
-                                                                                                                match after.as_bytes().first() {
-                                                                                                                    None | Some(b'?') => Some(Endpoint::AdminDomainBlocksGetOne),
-                                                                                                                    Some(_) => None,
+                                                                                                                match after.as_bytes() {
+                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                        Some(Endpoint::AdminDomainBlocksGetOne)
+                                                                                                                    }
+                                                                                                                    _ => None,
                                                                                                                 }
                                                                                                             }
                                                                                                         }
@@ -13864,11 +13942,11 @@ impl Endpoint {
                                                                                             rest,
                                                                                             "email_domain_blocks",
                                                                                         ) {
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => {
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                     Some(Endpoint::AdminEmailDomainBlocksGet)
                                                                                                 }
-                                                                                                Some(_) => {
+                                                                                                _ => {
                                                                                                     let rest = &after[1..];
                                                                                                     {
                                                                                                         let end = segment_end(rest);
@@ -13876,11 +13954,11 @@ impl Endpoint {
                                                                                                             None
                                                                                                         } else {
                                                                                                             let after = &rest[end..];
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => {
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                                     Some(Endpoint::AdminEmailDomainBlocksGetOne)
                                                                                                                 }
-                                                                                                                Some(_) => None,
+                                                                                                                _ => None,
                                                                                                             }
                                                                                                         }
                                                                                                     }
@@ -13892,9 +13970,11 @@ impl Endpoint {
                                                                                     }
                                                                                     Some(b'i') => {
                                                                                         if let Some(after) = segment_after(rest, "ip_blocks") {
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => Some(Endpoint::AdminIpBlocksGet),
-                                                                                                Some(_) => {
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                    Some(Endpoint::AdminIpBlocksGet)
+                                                                                                }
+                                                                                                _ => {
                                                                                                     let rest = &after[1..];
                                                                                                     {
                                                                                                         let end = segment_end(rest);
@@ -13902,9 +13982,11 @@ impl Endpoint {
                                                                                                             None
                                                                                                         } else {
                                                                                                             let after = &rest[end..];
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => Some(Endpoint::AdminIpBlocksGetOne),
-                                                                                                                Some(_) => None,
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                    Some(Endpoint::AdminIpBlocksGetOne)
+                                                                                                                }
+                                                                                                                _ => None,
                                                                                                             }
                                                                                                         }
                                                                                                     }
@@ -13916,9 +13998,11 @@ impl Endpoint {
                                                                                     }
                                                                                     Some(b'r') => {
                                                                                         if let Some(after) = segment_after(rest, "reports") {
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => Some(Endpoint::AdminReportsGet),
-                                                                                                Some(_) => {
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                    Some(Endpoint::AdminReportsGet)
+                                                                                                }
+                                                                                                _ => {
                                                                                                     let rest = &after[1..];
                                                                                                     {
                                                                                                         let end = segment_end(rest);
@@ -13926,9 +14010,11 @@ impl Endpoint {
                                                                                                             None
                                                                                                         } else {
                                                                                                             let after = &rest[end..];
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => Some(Endpoint::AdminReportsGetOne),
-                                                                                                                Some(_) => None,
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                    Some(Endpoint::AdminReportsGetOne)
+                                                                                                                }
+                                                                                                                _ => None,
                                                                                                             }
                                                                                                         }
                                                                                                     }
@@ -13940,16 +14026,18 @@ impl Endpoint {
                                                                                     }
                                                                                     Some(b't') => {
                                                                                         if let Some(after) = segment_after(rest, "trends") {
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => None,
-                                                                                                Some(_) => {
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                                _ => {
                                                                                                     let rest = &after[1..];
                                                                                                     match rest.as_bytes().first() {
                                                                                                         Some(b'l') => {
                                                                                                             if let Some(after) = segment_after(rest, "links") {
-                                                                                                                match after.as_bytes().first() {
-                                                                                                                    None | Some(b'?') => Some(Endpoint::AdminTrendsLinks),
-                                                                                                                    Some(_) => None,
+                                                                                                                match after.as_bytes() {
+                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                        Some(Endpoint::AdminTrendsLinks)
+                                                                                                                    }
+                                                                                                                    _ => None,
                                                                                                                 }
                                                                                                             } else {
                                                                                                                 None
@@ -13957,9 +14045,11 @@ impl Endpoint {
                                                                                                         }
                                                                                                         Some(b's') => {
                                                                                                             if let Some(after) = segment_after(rest, "statuses") {
-                                                                                                                match after.as_bytes().first() {
-                                                                                                                    None | Some(b'?') => Some(Endpoint::AdminTrendsStatuses),
-                                                                                                                    Some(_) => None,
+                                                                                                                match after.as_bytes() {
+                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                        Some(Endpoint::AdminTrendsStatuses)
+                                                                                                                    }
+                                                                                                                    _ => None,
                                                                                                                 }
                                                                                                             } else {
                                                                                                                 None
@@ -13967,9 +14057,11 @@ impl Endpoint {
                                                                                                         }
                                                                                                         Some(b't') => {
                                                                                                             if let Some(after) = segment_after(rest, "tags") {
-                                                                                                                match after.as_bytes().first() {
-                                                                                                                    None | Some(b'?') => Some(Endpoint::AdminTrendsTags),
-                                                                                                                    Some(_) => None,
+                                                                                                                match after.as_bytes() {
+                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                        Some(Endpoint::AdminTrendsTags)
+                                                                                                                    }
+                                                                                                                    _ => None,
                                                                                                                 }
                                                                                                             } else {
                                                                                                                 None
@@ -13989,15 +14081,19 @@ impl Endpoint {
                                                                         }
                                                                     } else {
                                                                         if let Some(after) = segment_after(rest, "announcements") {
-                                                                            match after.as_bytes().first() {
-                                                                                None | Some(b'?') => Some(Endpoint::AnnouncementsGet),
-                                                                                Some(_) => None,
+                                                                            match after.as_bytes() {
+                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                    Some(Endpoint::AnnouncementsGet)
+                                                                                }
+                                                                                _ => None,
                                                                             }
                                                                         } else {
                                                                             if let Some(after) = segment_after(rest, "annual_reports") {
-                                                                                match after.as_bytes().first() {
-                                                                                    None | Some(b'?') => Some(Endpoint::AnnualReportsIndex),
-                                                                                    Some(_) => {
+                                                                                match after.as_bytes() {
+                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                        Some(Endpoint::AnnualReportsIndex)
+                                                                                    }
+                                                                                    _ => {
                                                                                         let rest = &after[1..];
                                                                                         {
                                                                                             let end = segment_end(rest);
@@ -14005,16 +14101,20 @@ impl Endpoint {
                                                                                                 None
                                                                                             } else {
                                                                                                 let after = &rest[end..];
-                                                                                                match after.as_bytes().first() {
-                                                                                                    None | Some(b'?') => Some(Endpoint::AnnualReportsGet),
-                                                                                                    Some(_) => {
+                                                                                                match after.as_bytes() {
+                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                        Some(Endpoint::AnnualReportsGet)
+                                                                                                    }
+                                                                                                    _ => {
                                                                                                         let rest = &after[1..];
                                                                                                         match rest.as_bytes().first() {
                                                                                                             Some(b's') => {
                                                                                                                 if let Some(after) = segment_after(rest, "state") {
-                                                                                                                    match after.as_bytes().first() {
-                                                                                                                        None | Some(b'?') => Some(Endpoint::AnnualReportsGetState),
-                                                                                                                        Some(_) => None,
+                                                                                                                    match after.as_bytes() {
+                                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                            Some(Endpoint::AnnualReportsGetState)
+                                                                                                                        }
+                                                                                                                        _ => None,
                                                                                                                     }
                                                                                                                 } else {
                                                                                                                     None
@@ -14030,9 +14130,9 @@ impl Endpoint {
                                                                                 }
                                                                             } else {
                                                                                 if let Some(after) = segment_after(rest, "apps") {
-                                                                                    match after.as_bytes().first() {
-                                                                                        None | Some(b'?') => None,
-                                                                                        Some(_) => {
+                                                                                    match after.as_bytes() {
+                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                        _ => {
                                                                                             let rest = &after[1..];
                                                                                             match rest.as_bytes().first() {
                                                                                                 Some(b'v') => {
@@ -14040,9 +14140,11 @@ impl Endpoint {
                                                                                                         rest,
                                                                                                         "verify_credentials",
                                                                                                     ) {
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => Some(Endpoint::AppsVerifyCredentials),
-                                                                                                            Some(_) => None,
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                Some(Endpoint::AppsVerifyCredentials)
+                                                                                                            }
+                                                                                                            _ => None,
                                                                                                         }
                                                                                                     } else {
                                                                                                         None
@@ -14062,15 +14164,19 @@ impl Endpoint {
                                                             }
                                                             Some(b'b') => {
                                                                 if let Some(after) = segment_after(rest, "blocks") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => Some(Endpoint::BlocksGet),
-                                                                        Some(_) => None,
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                            Some(Endpoint::BlocksGet)
+                                                                        }
+                                                                        _ => None,
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "bookmarks") {
-                                                                        match after.as_bytes().first() {
-                                                                            None | Some(b'?') => Some(Endpoint::BookmarksGet),
-                                                                            Some(_) => None,
+                                                                        match after.as_bytes() {
+                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                Some(Endpoint::BookmarksGet)
+                                                                            }
+                                                                            _ => None,
                                                                         }
                                                                     } else {
                                                                         None
@@ -14079,9 +14185,9 @@ impl Endpoint {
                                                             }
                                                             Some(b'c') => {
                                                                 if let Some(after) = segment_after(rest, "collections") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => None,
-                                                                        Some(_) => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                        _ => {
                                                                             let rest = &after[1..];
                                                                             {
                                                                                 let end = segment_end(rest);
@@ -14089,11 +14195,11 @@ impl Endpoint {
                                                                                     None
                                                                                 } else {
                                                                                     let after = &rest[end..];
-                                                                                    match after.as_bytes().first() {
-                                                                                        None | Some(b'?') => {
+                                                                                    match after.as_bytes() {
+                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                             Some(Endpoint::CollectionsGetCollection)
                                                                                         }
-                                                                                        Some(_) => None,
+                                                                                        _ => None,
                                                                                     }
                                                                                 }
                                                                             }
@@ -14101,15 +14207,19 @@ impl Endpoint {
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "conversations") {
-                                                                        match after.as_bytes().first() {
-                                                                            None | Some(b'?') => Some(Endpoint::ConversationsGet),
-                                                                            Some(_) => None,
+                                                                        match after.as_bytes() {
+                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                Some(Endpoint::ConversationsGet)
+                                                                            }
+                                                                            _ => None,
                                                                         }
                                                                     } else {
                                                                         if let Some(after) = segment_after(rest, "custom_emojis") {
-                                                                            match after.as_bytes().first() {
-                                                                                None | Some(b'?') => Some(Endpoint::CustomEmojisGet),
-                                                                                Some(_) => None,
+                                                                            match after.as_bytes() {
+                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                    Some(Endpoint::CustomEmojisGet)
+                                                                                }
+                                                                                _ => None,
                                                                             }
                                                                         } else {
                                                                             None
@@ -14119,15 +14229,19 @@ impl Endpoint {
                                                             }
                                                             Some(b'd') => {
                                                                 if let Some(after) = segment_after(rest, "directory") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => Some(Endpoint::DirectoryGet),
-                                                                        Some(_) => None,
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                            Some(Endpoint::DirectoryGet)
+                                                                        }
+                                                                        _ => None,
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "domain_blocks") {
-                                                                        match after.as_bytes().first() {
-                                                                            None | Some(b'?') => Some(Endpoint::DomainBlocksGet),
-                                                                            Some(_) => None,
+                                                                        match after.as_bytes() {
+                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                Some(Endpoint::DomainBlocksGet)
+                                                                            }
+                                                                            _ => None,
                                                                         }
                                                                     } else {
                                                                         None
@@ -14136,9 +14250,11 @@ impl Endpoint {
                                                             }
                                                             Some(b'e') => {
                                                                 if let Some(after) = segment_after(rest, "endorsements") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => Some(Endpoint::EndorsementsGet),
-                                                                        Some(_) => None,
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                            Some(Endpoint::EndorsementsGet)
+                                                                        }
+                                                                        _ => None,
                                                                     }
                                                                 } else {
                                                                     None
@@ -14146,22 +14262,28 @@ impl Endpoint {
                                                             }
                                                             Some(b'f') => {
                                                                 if let Some(after) = segment_after(rest, "favourites") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => Some(Endpoint::FavouritesGet),
-                                                                        Some(_) => None,
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                            Some(Endpoint::FavouritesGet)
+                                                                        }
+                                                                        _ => None,
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "featured_tags") {
-                                                                        match after.as_bytes().first() {
-                                                                            None | Some(b'?') => Some(Endpoint::FeaturedTagsGet),
-                                                                            Some(_) => {
+                                                                        match after.as_bytes() {
+                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                Some(Endpoint::FeaturedTagsGet)
+                                                                            }
+                                                                            _ => {
                                                                                 let rest = &after[1..];
                                                                                 match rest.as_bytes().first() {
                                                                                     Some(b's') => {
                                                                                         if let Some(after) = segment_after(rest, "suggestions") {
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => Some(Endpoint::FeaturedTagsSuggestions),
-                                                                                                Some(_) => None,
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                    Some(Endpoint::FeaturedTagsSuggestions)
+                                                                                                }
+                                                                                                _ => None,
                                                                                             }
                                                                                         } else {
                                                                                             None
@@ -14173,9 +14295,11 @@ impl Endpoint {
                                                                         }
                                                                     } else {
                                                                         if let Some(after) = segment_after(rest, "filters") {
-                                                                            match after.as_bytes().first() {
-                                                                                None | Some(b'?') => Some(Endpoint::FiltersGetV1),
-                                                                                Some(_) => {
+                                                                            match after.as_bytes() {
+                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                    Some(Endpoint::FiltersGetV1)
+                                                                                }
+                                                                                _ => {
                                                                                     let rest = &after[1..];
                                                                                     {
                                                                                         let end = segment_end(rest);
@@ -14183,9 +14307,11 @@ impl Endpoint {
                                                                                             None
                                                                                         } else {
                                                                                             let after = &rest[end..];
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => Some(Endpoint::FiltersGetOneV1),
-                                                                                                Some(_) => None,
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                    Some(Endpoint::FiltersGetOneV1)
+                                                                                                }
+                                                                                                _ => None,
                                                                                             }
                                                                                         }
                                                                                     }
@@ -14196,15 +14322,19 @@ impl Endpoint {
                                                                                 rest,
                                                                                 "follow_requests",
                                                                             ) {
-                                                                                match after.as_bytes().first() {
-                                                                                    None | Some(b'?') => Some(Endpoint::FollowRequestsGet),
-                                                                                    Some(_) => None,
+                                                                                match after.as_bytes() {
+                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                        Some(Endpoint::FollowRequestsGet)
+                                                                                    }
+                                                                                    _ => None,
                                                                                 }
                                                                             } else {
                                                                                 if let Some(after) = segment_after(rest, "followed_tags") {
-                                                                                    match after.as_bytes().first() {
-                                                                                        None | Some(b'?') => Some(Endpoint::FollowedTagsGet),
-                                                                                        Some(_) => None,
+                                                                                    match after.as_bytes() {
+                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                            Some(Endpoint::FollowedTagsGet)
+                                                                                        }
+                                                                                        _ => None,
                                                                                     }
                                                                                 } else {
                                                                                     None
@@ -14216,16 +14346,20 @@ impl Endpoint {
                                                             }
                                                             Some(b'i') => {
                                                                 if let Some(after) = segment_after(rest, "instance") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => Some(Endpoint::InstanceV1),
-                                                                        Some(_) => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                            Some(Endpoint::InstanceV1)
+                                                                        }
+                                                                        _ => {
                                                                             let rest = &after[1..];
                                                                             match rest.as_bytes().first() {
                                                                                 Some(b'a') => {
                                                                                     if let Some(after) = segment_after(rest, "activity") {
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => Some(Endpoint::InstanceActivity),
-                                                                                            Some(_) => None,
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                Some(Endpoint::InstanceActivity)
+                                                                                            }
+                                                                                            _ => None,
                                                                                         }
                                                                                     } else {
                                                                                         None
@@ -14233,9 +14367,11 @@ impl Endpoint {
                                                                                 }
                                                                                 Some(b'd') => {
                                                                                     if let Some(after) = segment_after(rest, "domain_blocks") {
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => Some(Endpoint::InstanceDomainBlocks),
-                                                                                            Some(_) => None,
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                Some(Endpoint::InstanceDomainBlocks)
+                                                                                            }
+                                                                                            _ => None,
                                                                                         }
                                                                                     } else {
                                                                                         None
@@ -14246,11 +14382,11 @@ impl Endpoint {
                                                                                         rest,
                                                                                         "extended_description",
                                                                                     ) {
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => {
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                 Some(Endpoint::InstanceExtendedDescription)
                                                                                             }
-                                                                                            Some(_) => None,
+                                                                                            _ => None,
                                                                                         }
                                                                                     } else {
                                                                                         None
@@ -14258,15 +14394,19 @@ impl Endpoint {
                                                                                 }
                                                                                 Some(b'p') => {
                                                                                     if let Some(after) = segment_after(rest, "peers") {
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => Some(Endpoint::InstancePeers),
-                                                                                            Some(_) => None,
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                Some(Endpoint::InstancePeers)
+                                                                                            }
+                                                                                            _ => None,
                                                                                         }
                                                                                     } else {
                                                                                         if let Some(after) = segment_after(rest, "privacy_policy") {
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => Some(Endpoint::InstancePrivacyPolicy),
-                                                                                                Some(_) => None,
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                    Some(Endpoint::InstancePrivacyPolicy)
+                                                                                                }
+                                                                                                _ => None,
                                                                                             }
                                                                                         } else {
                                                                                             None
@@ -14275,9 +14415,11 @@ impl Endpoint {
                                                                                 }
                                                                                 Some(b'r') => {
                                                                                     if let Some(after) = segment_after(rest, "rules") {
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => Some(Endpoint::InstanceRules),
-                                                                                            Some(_) => None,
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                Some(Endpoint::InstanceRules)
+                                                                                            }
+                                                                                            _ => None,
                                                                                         }
                                                                                     } else {
                                                                                         None
@@ -14288,9 +14430,11 @@ impl Endpoint {
                                                                                         rest,
                                                                                         "terms_of_service",
                                                                                     ) {
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => Some(Endpoint::InstanceTermsOfService),
-                                                                                            Some(_) => {
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                Some(Endpoint::InstanceTermsOfService)
+                                                                                            }
+                                                                                            _ => {
                                                                                                 let rest = &after[1..];
                                                                                                 {
                                                                                                     let end = segment_end(rest);
@@ -14298,11 +14442,11 @@ impl Endpoint {
                                                                                                         None
                                                                                                     } else {
                                                                                                         let after = &rest[end..];
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => {
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                                 Some(Endpoint::InstanceTermsOfServiceDate)
                                                                                                             }
-                                                                                                            Some(_) => None,
+                                                                                                            _ => None,
                                                                                                         }
                                                                                                     }
                                                                                                 }
@@ -14313,11 +14457,11 @@ impl Endpoint {
                                                                                             rest,
                                                                                             "translation_languages",
                                                                                         ) {
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => {
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                     Some(Endpoint::InstanceTranslationLanguages)
                                                                                                 }
-                                                                                                Some(_) => None,
+                                                                                                _ => None,
                                                                                             }
                                                                                         } else {
                                                                                             None
@@ -14334,9 +14478,11 @@ impl Endpoint {
                                                             }
                                                             Some(b'l') => {
                                                                 if let Some(after) = segment_after(rest, "lists") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => Some(Endpoint::ListsGet),
-                                                                        Some(_) => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                            Some(Endpoint::ListsGet)
+                                                                        }
+                                                                        _ => {
                                                                             let rest = &after[1..];
                                                                             {
                                                                                 let end = segment_end(rest);
@@ -14344,16 +14490,20 @@ impl Endpoint {
                                                                                     None
                                                                                 } else {
                                                                                     let after = &rest[end..];
-                                                                                    match after.as_bytes().first() {
-                                                                                        None | Some(b'?') => Some(Endpoint::ListsGetOne),
-                                                                                        Some(_) => {
+                                                                                    match after.as_bytes() {
+                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                            Some(Endpoint::ListsGetOne)
+                                                                                        }
+                                                                                        _ => {
                                                                                             let rest = &after[1..];
                                                                                             match rest.as_bytes().first() {
                                                                                                 Some(b'a') => {
                                                                                                     if let Some(after) = segment_after(rest, "accounts") {
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => Some(Endpoint::ListsAccounts),
-                                                                                                            Some(_) => None,
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                Some(Endpoint::ListsAccounts)
+                                                                                                            }
+                                                                                                            _ => None,
                                                                                                         }
                                                                                                     } else {
                                                                                                         None
@@ -14373,15 +14523,17 @@ impl Endpoint {
                                                             }
                                                             Some(b'm') => {
                                                                 if let Some(after) = segment_after(rest, "markers") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => Some(Endpoint::MarkersGet),
-                                                                        Some(_) => None,
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                            Some(Endpoint::MarkersGet)
+                                                                        }
+                                                                        _ => None,
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "media") {
-                                                                        match after.as_bytes().first() {
-                                                                            None | Some(b'?') => None,
-                                                                            Some(_) => {
+                                                                        match after.as_bytes() {
+                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                            _ => {
                                                                                 let rest = &after[1..];
                                                                                 {
                                                                                     let end = segment_end(rest);
@@ -14389,9 +14541,11 @@ impl Endpoint {
                                                                                         None
                                                                                     } else {
                                                                                         let after = &rest[end..];
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => Some(Endpoint::MediaGet),
-                                                                                            Some(_) => None,
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                Some(Endpoint::MediaGet)
+                                                                                            }
+                                                                                            _ => None,
                                                                                         }
                                                                                     }
                                                                                 }
@@ -14399,9 +14553,11 @@ impl Endpoint {
                                                                         }
                                                                     } else {
                                                                         if let Some(after) = segment_after(rest, "mutes") {
-                                                                            match after.as_bytes().first() {
-                                                                                None | Some(b'?') => Some(Endpoint::MutesGet),
-                                                                                Some(_) => None,
+                                                                            match after.as_bytes() {
+                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                    Some(Endpoint::MutesGet)
+                                                                                }
+                                                                                _ => None,
                                                                             }
                                                                         } else {
                                                                             None
@@ -14411,27 +14567,29 @@ impl Endpoint {
                                                             }
                                                             Some(b'n') => {
                                                                 if let Some(after) = segment_after(rest, "notifications") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => Some(Endpoint::NotificationsGet),
-                                                                        Some(_) => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                            Some(Endpoint::NotificationsGet)
+                                                                        }
+                                                                        _ => {
                                                                             let rest = &after[1..];
                                                                             match match rest.as_bytes().first() {
                                                                                 Some(b'r') => {
                                                                                     if let Some(after) = segment_after(rest, "requests") {
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => {
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                 Some(Endpoint::NotificationsGetRequests)
                                                                                             }
-                                                                                            Some(_) => {
+                                                                                            _ => {
                                                                                                 let rest = &after[1..];
                                                                                                 match match rest.as_bytes().first() {
                                                                                                     Some(b'm') => {
                                                                                                         if let Some(after) = segment_after(rest, "merged") {
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => {
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                                     Some(Endpoint::NotificationsRequestsMerged)
                                                                                                                 }
-                                                                                                                Some(_) => None,
+                                                                                                                _ => None,
                                                                                                             }
                                                                                                         } else {
                                                                                                             None
@@ -14446,11 +14604,11 @@ impl Endpoint {
                                                                                                             None
                                                                                                         } else {
                                                                                                             let after = &rest[end..];
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => {
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                                     Some(Endpoint::NotificationsGetOneRequest)
                                                                                                                 }
-                                                                                                                Some(_) => None,
+                                                                                                                _ => None,
                                                                                                             }
                                                                                                         }
                                                                                                     }
@@ -14463,11 +14621,11 @@ impl Endpoint {
                                                                                 }
                                                                                 Some(b'u') => {
                                                                                     if let Some(after) = segment_after(rest, "unread_count") {
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => {
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                 Some(Endpoint::NotificationsUnreadCount)
                                                                                             }
-                                                                                            Some(_) => None,
+                                                                                            _ => None,
                                                                                         }
                                                                                     } else {
                                                                                         None
@@ -14482,9 +14640,11 @@ impl Endpoint {
                                                                                         None
                                                                                     } else {
                                                                                         let after = &rest[end..];
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => Some(Endpoint::NotificationsGetOne),
-                                                                                            Some(_) => None,
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                Some(Endpoint::NotificationsGetOne)
+                                                                                            }
+                                                                                            _ => None,
                                                                                         }
                                                                                     }
                                                                                 }
@@ -14497,9 +14657,9 @@ impl Endpoint {
                                                             }
                                                             Some(b'p') => {
                                                                 if let Some(after) = segment_after(rest, "polls") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => None,
-                                                                        Some(_) => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                        _ => {
                                                                             let rest = &after[1..];
                                                                             {
                                                                                 let end = segment_end(rest);
@@ -14507,9 +14667,11 @@ impl Endpoint {
                                                                                     None
                                                                                 } else {
                                                                                     let after = &rest[end..];
-                                                                                    match after.as_bytes().first() {
-                                                                                        None | Some(b'?') => Some(Endpoint::PollsGet),
-                                                                                        Some(_) => None,
+                                                                                    match after.as_bytes() {
+                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                            Some(Endpoint::PollsGet)
+                                                                                        }
+                                                                                        _ => None,
                                                                                     }
                                                                                 }
                                                                             }
@@ -14517,30 +14679,34 @@ impl Endpoint {
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "preferences") {
-                                                                        match after.as_bytes().first() {
-                                                                            None | Some(b'?') => Some(Endpoint::PreferencesGet),
-                                                                            Some(_) => None,
+                                                                        match after.as_bytes() {
+                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                Some(Endpoint::PreferencesGet)
+                                                                            }
+                                                                            _ => None,
                                                                         }
                                                                     } else {
                                                                         if let Some(after) = segment_after(rest, "profile") {
-                                                                            match after.as_bytes().first() {
-                                                                                None | Some(b'?') => {
+                                                                            match after.as_bytes() {
+                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                     Some(Endpoint::ProfileGetCurrentUserProfile)
                                                                                 }
-                                                                                Some(_) => None,
+                                                                                _ => None,
                                                                             }
                                                                         } else {
                                                                             if let Some(after) = segment_after(rest, "push") {
-                                                                                match after.as_bytes().first() {
-                                                                                    None | Some(b'?') => None,
-                                                                                    Some(_) => {
+                                                                                match after.as_bytes() {
+                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                    _ => {
                                                                                         let rest = &after[1..];
                                                                                         match rest.as_bytes().first() {
                                                                                             Some(b's') => {
                                                                                                 if let Some(after) = segment_after(rest, "subscription") {
-                                                                                                    match after.as_bytes().first() {
-                                                                                                        None | Some(b'?') => Some(Endpoint::PushGet),
-                                                                                                        Some(_) => None,
+                                                                                                    match after.as_bytes() {
+                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                            Some(Endpoint::PushGet)
+                                                                                                        }
+                                                                                                        _ => None,
                                                                                                     }
                                                                                                 } else {
                                                                                                     None
@@ -14562,9 +14728,11 @@ impl Endpoint {
                                                                     rest,
                                                                     "scheduled_statuses",
                                                                 ) {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => Some(Endpoint::ScheduledStatusesGet),
-                                                                        Some(_) => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                            Some(Endpoint::ScheduledStatusesGet)
+                                                                        }
+                                                                        _ => {
                                                                             let rest = &after[1..];
                                                                             {
                                                                                 let end = segment_end(rest);
@@ -14572,9 +14740,11 @@ impl Endpoint {
                                                                                     None
                                                                                 } else {
                                                                                     let after = &rest[end..];
-                                                                                    match after.as_bytes().first() {
-                                                                                        None | Some(b'?') => Some(Endpoint::ScheduledStatusesGetOne),
-                                                                                        Some(_) => None,
+                                                                                    match after.as_bytes() {
+                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                            Some(Endpoint::ScheduledStatusesGetOne)
+                                                                                        }
+                                                                                        _ => None,
                                                                                     }
                                                                                 }
                                                                             }
@@ -14582,15 +14752,19 @@ impl Endpoint {
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "search") {
-                                                                        match after.as_bytes().first() {
-                                                                            None | Some(b'?') => Some(Endpoint::SearchV1),
-                                                                            Some(_) => None,
+                                                                        match after.as_bytes() {
+                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                Some(Endpoint::SearchV1)
+                                                                            }
+                                                                            _ => None,
                                                                         }
                                                                     } else {
                                                                         if let Some(after) = segment_after(rest, "statuses") {
-                                                                            match after.as_bytes().first() {
-                                                                                None | Some(b'?') => Some(Endpoint::StatusesIndex),
-                                                                                Some(_) => {
+                                                                            match after.as_bytes() {
+                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                    Some(Endpoint::StatusesIndex)
+                                                                                }
+                                                                                _ => {
                                                                                     let rest = &after[1..];
                                                                                     {
                                                                                         let end = segment_end(rest);
@@ -14598,22 +14772,28 @@ impl Endpoint {
                                                                                             None
                                                                                         } else {
                                                                                             let after = &rest[end..];
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => Some(Endpoint::StatusesGet),
-                                                                                                Some(_) => {
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                    Some(Endpoint::StatusesGet)
+                                                                                                }
+                                                                                                _ => {
                                                                                                     let rest = &after[1..];
                                                                                                     match rest.as_bytes().first() {
                                                                                                         Some(b'c') => {
                                                                                                             if let Some(after) = segment_after(rest, "card") {
-                                                                                                                match after.as_bytes().first() {
-                                                                                                                    None | Some(b'?') => Some(Endpoint::StatusesCard),
-                                                                                                                    Some(_) => None,
+                                                                                                                match after.as_bytes() {
+                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                        Some(Endpoint::StatusesCard)
+                                                                                                                    }
+                                                                                                                    _ => None,
                                                                                                                 }
                                                                                                             } else {
                                                                                                                 if let Some(after) = segment_after(rest, "context") {
-                                                                                                                    match after.as_bytes().first() {
-                                                                                                                        None | Some(b'?') => Some(Endpoint::StatusesContext),
-                                                                                                                        Some(_) => None,
+                                                                                                                    match after.as_bytes() {
+                                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                            Some(Endpoint::StatusesContext)
+                                                                                                                        }
+                                                                                                                        _ => None,
                                                                                                                     }
                                                                                                                 } else {
                                                                                                                     None
@@ -14622,9 +14802,11 @@ impl Endpoint {
                                                                                                         }
                                                                                                         Some(b'f') => {
                                                                                                             if let Some(after) = segment_after(rest, "favourited_by") {
-                                                                                                                match after.as_bytes().first() {
-                                                                                                                    None | Some(b'?') => Some(Endpoint::StatusesFavouritedBy),
-                                                                                                                    Some(_) => None,
+                                                                                                                match after.as_bytes() {
+                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                        Some(Endpoint::StatusesFavouritedBy)
+                                                                                                                    }
+                                                                                                                    _ => None,
                                                                                                                 }
                                                                                                             } else {
                                                                                                                 None
@@ -14632,9 +14814,11 @@ impl Endpoint {
                                                                                                         }
                                                                                                         Some(b'h') => {
                                                                                                             if let Some(after) = segment_after(rest, "history") {
-                                                                                                                match after.as_bytes().first() {
-                                                                                                                    None | Some(b'?') => Some(Endpoint::StatusesHistory),
-                                                                                                                    Some(_) => None,
+                                                                                                                match after.as_bytes() {
+                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                        Some(Endpoint::StatusesHistory)
+                                                                                                                    }
+                                                                                                                    _ => None,
                                                                                                                 }
                                                                                                             } else {
                                                                                                                 None
@@ -14642,9 +14826,11 @@ impl Endpoint {
                                                                                                         }
                                                                                                         Some(b'q') => {
                                                                                                             if let Some(after) = segment_after(rest, "quotes") {
-                                                                                                                match after.as_bytes().first() {
-                                                                                                                    None | Some(b'?') => Some(Endpoint::StatusesQuotes),
-                                                                                                                    Some(_) => None,
+                                                                                                                match after.as_bytes() {
+                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                        Some(Endpoint::StatusesQuotes)
+                                                                                                                    }
+                                                                                                                    _ => None,
                                                                                                                 }
                                                                                                             } else {
                                                                                                                 None
@@ -14652,9 +14838,11 @@ impl Endpoint {
                                                                                                         }
                                                                                                         Some(b'r') => {
                                                                                                             if let Some(after) = segment_after(rest, "reblogged_by") {
-                                                                                                                match after.as_bytes().first() {
-                                                                                                                    None | Some(b'?') => Some(Endpoint::StatusesRebloggedBy),
-                                                                                                                    Some(_) => None,
+                                                                                                                match after.as_bytes() {
+                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                        Some(Endpoint::StatusesRebloggedBy)
+                                                                                                                    }
+                                                                                                                    _ => None,
                                                                                                                 }
                                                                                                             } else {
                                                                                                                 None
@@ -14662,9 +14850,11 @@ impl Endpoint {
                                                                                                         }
                                                                                                         Some(b's') => {
                                                                                                             if let Some(after) = segment_after(rest, "source") {
-                                                                                                                match after.as_bytes().first() {
-                                                                                                                    None | Some(b'?') => Some(Endpoint::StatusesSource),
-                                                                                                                    Some(_) => None,
+                                                                                                                match after.as_bytes() {
+                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                        Some(Endpoint::StatusesSource)
+                                                                                                                    }
+                                                                                                                    _ => None,
                                                                                                                 }
                                                                                                             } else {
                                                                                                                 None
@@ -14680,16 +14870,18 @@ impl Endpoint {
                                                                             }
                                                                         } else {
                                                                             if let Some(after) = segment_after(rest, "streaming") {
-                                                                                match after.as_bytes().first() {
-                                                                                    None | Some(b'?') => None,
-                                                                                    Some(_) => {
+                                                                                match after.as_bytes() {
+                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                    _ => {
                                                                                         let rest = &after[1..];
                                                                                         match rest.as_bytes().first() {
                                                                                             Some(b'd') => {
                                                                                                 if let Some(after) = segment_after(rest, "direct") {
-                                                                                                    match after.as_bytes().first() {
-                                                                                                        None | Some(b'?') => Some(Endpoint::StreamingDirect),
-                                                                                                        Some(_) => None,
+                                                                                                    match after.as_bytes() {
+                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                            Some(Endpoint::StreamingDirect)
+                                                                                                        }
+                                                                                                        _ => None,
                                                                                                     }
                                                                                                 } else {
                                                                                                     None
@@ -14697,16 +14889,20 @@ impl Endpoint {
                                                                                             }
                                                                                             Some(b'h') => {
                                                                                                 if let Some(after) = segment_after(rest, "hashtag") {
-                                                                                                    match after.as_bytes().first() {
-                                                                                                        None | Some(b'?') => Some(Endpoint::StreamingHashtag),
-                                                                                                        Some(_) => {
+                                                                                                    match after.as_bytes() {
+                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                            Some(Endpoint::StreamingHashtag)
+                                                                                                        }
+                                                                                                        _ => {
                                                                                                             let rest = &after[1..];
                                                                                                             match rest.as_bytes().first() {
                                                                                                                 Some(b'l') => {
                                                                                                                     if let Some(after) = segment_after(rest, "local") {
-                                                                                                                        match after.as_bytes().first() {
-                                                                                                                            None | Some(b'?') => Some(Endpoint::StreamingHashtagLocal),
-                                                                                                                            Some(_) => None,
+                                                                                                                        match after.as_bytes() {
+                                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                                Some(Endpoint::StreamingHashtagLocal)
+                                                                                                                            }
+                                                                                                                            _ => None,
                                                                                                                         }
                                                                                                                     } else {
                                                                                                                         None
@@ -14718,9 +14914,11 @@ impl Endpoint {
                                                                                                     }
                                                                                                 } else {
                                                                                                     if let Some(after) = segment_after(rest, "health") {
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => Some(Endpoint::StreamingHealth),
-                                                                                                            Some(_) => None,
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                Some(Endpoint::StreamingHealth)
+                                                                                                            }
+                                                                                                            _ => None,
                                                                                                         }
                                                                                                     } else {
                                                                                                         None
@@ -14729,9 +14927,11 @@ impl Endpoint {
                                                                                             }
                                                                                             Some(b'l') => {
                                                                                                 if let Some(after) = segment_after(rest, "list") {
-                                                                                                    match after.as_bytes().first() {
-                                                                                                        None | Some(b'?') => Some(Endpoint::StreamingList),
-                                                                                                        Some(_) => None,
+                                                                                                    match after.as_bytes() {
+                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                            Some(Endpoint::StreamingList)
+                                                                                                        }
+                                                                                                        _ => None,
                                                                                                     }
                                                                                                 } else {
                                                                                                     None
@@ -14739,16 +14939,20 @@ impl Endpoint {
                                                                                             }
                                                                                             Some(b'p') => {
                                                                                                 if let Some(after) = segment_after(rest, "public") {
-                                                                                                    match after.as_bytes().first() {
-                                                                                                        None | Some(b'?') => Some(Endpoint::StreamingPublic),
-                                                                                                        Some(_) => {
+                                                                                                    match after.as_bytes() {
+                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                            Some(Endpoint::StreamingPublic)
+                                                                                                        }
+                                                                                                        _ => {
                                                                                                             let rest = &after[1..];
                                                                                                             match rest.as_bytes().first() {
                                                                                                                 Some(b'l') => {
                                                                                                                     if let Some(after) = segment_after(rest, "local") {
-                                                                                                                        match after.as_bytes().first() {
-                                                                                                                            None | Some(b'?') => Some(Endpoint::StreamingPublicLocal),
-                                                                                                                            Some(_) => None,
+                                                                                                                        match after.as_bytes() {
+                                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                                Some(Endpoint::StreamingPublicLocal)
+                                                                                                                            }
+                                                                                                                            _ => None,
                                                                                                                         }
                                                                                                                     } else {
                                                                                                                         None
@@ -14756,9 +14960,11 @@ impl Endpoint {
                                                                                                                 }
                                                                                                                 Some(b'r') => {
                                                                                                                     if let Some(after) = segment_after(rest, "remote") {
-                                                                                                                        match after.as_bytes().first() {
-                                                                                                                            None | Some(b'?') => Some(Endpoint::StreamingPublicRemote),
-                                                                                                                            Some(_) => None,
+                                                                                                                        match after.as_bytes() {
+                                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                                Some(Endpoint::StreamingPublicRemote)
+                                                                                                                            }
+                                                                                                                            _ => None,
                                                                                                                         }
                                                                                                                     } else {
                                                                                                                         None
@@ -14774,16 +14980,20 @@ impl Endpoint {
                                                                                             }
                                                                                             Some(b'u') => {
                                                                                                 if let Some(after) = segment_after(rest, "user") {
-                                                                                                    match after.as_bytes().first() {
-                                                                                                        None | Some(b'?') => Some(Endpoint::StreamingUser),
-                                                                                                        Some(_) => {
+                                                                                                    match after.as_bytes() {
+                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                            Some(Endpoint::StreamingUser)
+                                                                                                        }
+                                                                                                        _ => {
                                                                                                             let rest = &after[1..];
                                                                                                             match rest.as_bytes().first() {
                                                                                                                 Some(b'n') => {
                                                                                                                     if let Some(after) = segment_after(rest, "notification") {
-                                                                                                                        match after.as_bytes().first() {
-                                                                                                                            None | Some(b'?') => Some(Endpoint::StreamingNotification),
-                                                                                                                            Some(_) => None,
+                                                                                                                        match after.as_bytes() {
+                                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                                Some(Endpoint::StreamingNotification)
+                                                                                                                            }
+                                                                                                                            _ => None,
                                                                                                                         }
                                                                                                                     } else {
                                                                                                                         None
@@ -14803,9 +15013,11 @@ impl Endpoint {
                                                                                 }
                                                                             } else {
                                                                                 if let Some(after) = segment_after(rest, "suggestions") {
-                                                                                    match after.as_bytes().first() {
-                                                                                        None | Some(b'?') => Some(Endpoint::SuggestionsV1),
-                                                                                        Some(_) => None,
+                                                                                    match after.as_bytes() {
+                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                            Some(Endpoint::SuggestionsV1)
+                                                                                        }
+                                                                                        _ => None,
                                                                                     }
                                                                                 } else {
                                                                                     None
@@ -14817,9 +15029,9 @@ impl Endpoint {
                                                             }
                                                             Some(b't') => {
                                                                 if let Some(after) = segment_after(rest, "tags") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => None,
-                                                                        Some(_) => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                        _ => {
                                                                             let rest = &after[1..];
                                                                             {
                                                                                 let end = segment_end(rest);
@@ -14827,9 +15039,11 @@ impl Endpoint {
                                                                                     None
                                                                                 } else {
                                                                                     let after = &rest[end..];
-                                                                                    match after.as_bytes().first() {
-                                                                                        None | Some(b'?') => Some(Endpoint::TagsGet),
-                                                                                        Some(_) => None,
+                                                                                    match after.as_bytes() {
+                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                            Some(Endpoint::TagsGet)
+                                                                                        }
+                                                                                        _ => None,
                                                                                     }
                                                                                 }
                                                                             }
@@ -14837,16 +15051,18 @@ impl Endpoint {
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "timelines") {
-                                                                        match after.as_bytes().first() {
-                                                                            None | Some(b'?') => None,
-                                                                            Some(_) => {
+                                                                        match after.as_bytes() {
+                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                            _ => {
                                                                                 let rest = &after[1..];
                                                                                 match rest.as_bytes().first() {
                                                                                     Some(b'd') => {
                                                                                         if let Some(after) = segment_after(rest, "direct") {
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => Some(Endpoint::TimelinesDirect),
-                                                                                                Some(_) => None,
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                    Some(Endpoint::TimelinesDirect)
+                                                                                                }
+                                                                                                _ => None,
                                                                                             }
                                                                                         } else {
                                                                                             None
@@ -14854,9 +15070,11 @@ impl Endpoint {
                                                                                     }
                                                                                     Some(b'h') => {
                                                                                         if let Some(after) = segment_after(rest, "home") {
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => Some(Endpoint::TimelinesHome),
-                                                                                                Some(_) => None,
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                    Some(Endpoint::TimelinesHome)
+                                                                                                }
+                                                                                                _ => None,
                                                                                             }
                                                                                         } else {
                                                                                             None
@@ -14864,15 +15082,17 @@ impl Endpoint {
                                                                                     }
                                                                                     Some(b'l') => {
                                                                                         if let Some(after) = segment_after(rest, "link") {
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => Some(Endpoint::TimelinesLink),
-                                                                                                Some(_) => None,
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                    Some(Endpoint::TimelinesLink)
+                                                                                                }
+                                                                                                _ => None,
                                                                                             }
                                                                                         } else {
                                                                                             if let Some(after) = segment_after(rest, "list") {
-                                                                                                match after.as_bytes().first() {
-                                                                                                    None | Some(b'?') => None,
-                                                                                                    Some(_) => {
+                                                                                                match after.as_bytes() {
+                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                                    _ => {
                                                                                                         let rest = &after[1..];
                                                                                                         {
                                                                                                             let end = segment_end(rest);
@@ -14880,9 +15100,11 @@ impl Endpoint {
                                                                                                                 None
                                                                                                             } else {
                                                                                                                 let after = &rest[end..];
-                                                                                                                match after.as_bytes().first() {
-                                                                                                                    None | Some(b'?') => Some(Endpoint::TimelinesList),
-                                                                                                                    Some(_) => None,
+                                                                                                                match after.as_bytes() {
+                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                        Some(Endpoint::TimelinesList)
+                                                                                                                    }
+                                                                                                                    _ => None,
                                                                                                                 }
                                                                                                             }
                                                                                                         }
@@ -14895,9 +15117,11 @@ impl Endpoint {
                                                                                     }
                                                                                     Some(b'p') => {
                                                                                         if let Some(after) = segment_after(rest, "public") {
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => Some(Endpoint::TimelinesPublic),
-                                                                                                Some(_) => None,
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                    Some(Endpoint::TimelinesPublic)
+                                                                                                }
+                                                                                                _ => None,
                                                                                             }
                                                                                         } else {
                                                                                             None
@@ -14905,9 +15129,9 @@ impl Endpoint {
                                                                                     }
                                                                                     Some(b't') => {
                                                                                         if let Some(after) = segment_after(rest, "tag") {
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => None,
-                                                                                                Some(_) => {
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                                _ => {
                                                                                                     let rest = &after[1..];
                                                                                                     {
                                                                                                         let end = segment_end(rest);
@@ -14915,9 +15139,11 @@ impl Endpoint {
                                                                                                             None
                                                                                                         } else {
                                                                                                             let after = &rest[end..];
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => Some(Endpoint::TimelinesTag),
-                                                                                                                Some(_) => None,
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                    Some(Endpoint::TimelinesTag)
+                                                                                                                }
+                                                                                                                _ => None,
                                                                                                             }
                                                                                                         }
                                                                                                     }
@@ -14933,16 +15159,18 @@ impl Endpoint {
                                                                         }
                                                                     } else {
                                                                         if let Some(after) = segment_after(rest, "trends") {
-                                                                            match after.as_bytes().first() {
-                                                                                None | Some(b'?') => None,
-                                                                                Some(_) => {
+                                                                            match after.as_bytes() {
+                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                _ => {
                                                                                     let rest = &after[1..];
                                                                                     match rest.as_bytes().first() {
                                                                                         Some(b'l') => {
                                                                                             if let Some(after) = segment_after(rest, "links") {
-                                                                                                match after.as_bytes().first() {
-                                                                                                    None | Some(b'?') => Some(Endpoint::TrendsLinks),
-                                                                                                    Some(_) => None,
+                                                                                                match after.as_bytes() {
+                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                        Some(Endpoint::TrendsLinks)
+                                                                                                    }
+                                                                                                    _ => None,
                                                                                                 }
                                                                                             } else {
                                                                                                 None
@@ -14950,9 +15178,11 @@ impl Endpoint {
                                                                                         }
                                                                                         Some(b's') => {
                                                                                             if let Some(after) = segment_after(rest, "statuses") {
-                                                                                                match after.as_bytes().first() {
-                                                                                                    None | Some(b'?') => Some(Endpoint::TrendsStatuses),
-                                                                                                    Some(_) => None,
+                                                                                                match after.as_bytes() {
+                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                        Some(Endpoint::TrendsStatuses)
+                                                                                                    }
+                                                                                                    _ => None,
                                                                                                 }
                                                                                             } else {
                                                                                                 None
@@ -14960,9 +15190,11 @@ impl Endpoint {
                                                                                         }
                                                                                         Some(b't') => {
                                                                                             if let Some(after) = segment_after(rest, "tags") {
-                                                                                                match after.as_bytes().first() {
-                                                                                                    None | Some(b'?') => Some(Endpoint::TrendsTags),
-                                                                                                    Some(_) => None,
+                                                                                                match after.as_bytes() {
+                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                        Some(Endpoint::TrendsTags)
+                                                                                                    }
+                                                                                                    _ => None,
                                                                                                 }
                                                                                             } else {
                                                                                                 None
@@ -14987,18 +15219,18 @@ impl Endpoint {
                                                                     None
                                                                 } else {
                                                                     let after = &rest[end..];
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => None,
-                                                                        Some(_) => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                        _ => {
                                                                             let rest = &after[1..];
                                                                             match rest.as_bytes().first() {
                                                                                 Some(b'c') => {
                                                                                     if let Some(after) = segment_after(rest, "collections") {
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => {
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                 Some(Endpoint::CollectionsGetCollections)
                                                                                             }
-                                                                                            Some(_) => None,
+                                                                                            _ => None,
                                                                                         }
                                                                                     } else {
                                                                                         None
@@ -15006,11 +15238,11 @@ impl Endpoint {
                                                                                 }
                                                                                 Some(b'i') => {
                                                                                     if let Some(after) = segment_after(rest, "in_collections") {
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => {
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                 Some(Endpoint::CollectionsInCollections)
                                                                                             }
-                                                                                            Some(_) => None,
+                                                                                            _ => None,
                                                                                         }
                                                                                     } else {
                                                                                         None
@@ -15027,9 +15259,9 @@ impl Endpoint {
                                                 }
                                             } else {
                                                 if let Some(after) = segment_after(rest, "v1_alpha") {
-                                                    match after.as_bytes().first() {
-                                                        None | Some(b'?') => None,
-                                                        Some(_) => {
+                                                    match after.as_bytes() {
+                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                        _ => {
                                                             let rest = &after[1..];
                                                             match rest.as_bytes().first() {
                                                                 Some(b'a') => {
@@ -15037,9 +15269,9 @@ impl Endpoint {
                                                                         rest,
                                                                         "async_refreshes",
                                                                     ) {
-                                                                        match after.as_bytes().first() {
-                                                                            None | Some(b'?') => None,
-                                                                            Some(_) => {
+                                                                        match after.as_bytes() {
+                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                            _ => {
                                                                                 let rest = &after[1..];
                                                                                 {
                                                                                     let end = segment_end(rest);
@@ -15047,9 +15279,11 @@ impl Endpoint {
                                                                                         None
                                                                                     } else {
                                                                                         let after = &rest[end..];
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => Some(Endpoint::AsyncRefreshesShow),
-                                                                                            Some(_) => None,
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                Some(Endpoint::AsyncRefreshesShow)
+                                                                                            }
+                                                                                            _ => None,
                                                                                         }
                                                                                     }
                                                                                 }
@@ -15065,23 +15299,25 @@ impl Endpoint {
                                                     }
                                                 } else {
                                                     if let Some(after) = segment_after(rest, "v2") {
-                                                        match after.as_bytes().first() {
-                                                            None | Some(b'?') => None,
-                                                            Some(_) => {
+                                                        match after.as_bytes() {
+                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                            _ => {
                                                                 let rest = &after[1..];
                                                                 match rest.as_bytes().first() {
                                                                     Some(b'a') => {
                                                                         if let Some(after) = segment_after(rest, "admin") {
-                                                                            match after.as_bytes().first() {
-                                                                                None | Some(b'?') => None,
-                                                                                Some(_) => {
+                                                                            match after.as_bytes() {
+                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                _ => {
                                                                                     let rest = &after[1..];
                                                                                     match rest.as_bytes().first() {
                                                                                         Some(b'a') => {
                                                                                             if let Some(after) = segment_after(rest, "accounts") {
-                                                                                                match after.as_bytes().first() {
-                                                                                                    None | Some(b'?') => Some(Endpoint::AdminAccountsV2),
-                                                                                                    Some(_) => None,
+                                                                                                match after.as_bytes() {
+                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                        Some(Endpoint::AdminAccountsV2)
+                                                                                                    }
+                                                                                                    _ => None,
                                                                                                 }
                                                                                             } else {
                                                                                                 None
@@ -15097,16 +15333,18 @@ impl Endpoint {
                                                                     }
                                                                     Some(b'f') => {
                                                                         if let Some(after) = segment_after(rest, "filters") {
-                                                                            match after.as_bytes().first() {
-                                                                                None | Some(b'?') => Some(Endpoint::FiltersGet),
-                                                                                Some(_) => {
+                                                                            match after.as_bytes() {
+                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                    Some(Endpoint::FiltersGet)
+                                                                                }
+                                                                                _ => {
                                                                                     let rest = &after[1..];
                                                                                     match match rest.as_bytes().first() {
                                                                                         Some(b'k') => {
                                                                                             if let Some(after) = segment_after(rest, "keywords") {
-                                                                                                match after.as_bytes().first() {
-                                                                                                    None | Some(b'?') => None,
-                                                                                                    Some(_) => {
+                                                                                                match after.as_bytes() {
+                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                                    _ => {
                                                                                                         let rest = &after[1..];
                                                                                                         {
                                                                                                             let end = segment_end(rest);
@@ -15114,9 +15352,11 @@ impl Endpoint {
                                                                                                                 None
                                                                                                             } else {
                                                                                                                 let after = &rest[end..];
-                                                                                                                match after.as_bytes().first() {
-                                                                                                                    None | Some(b'?') => Some(Endpoint::FiltersKeywordsGetOne),
-                                                                                                                    Some(_) => None,
+                                                                                                                match after.as_bytes() {
+                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                        Some(Endpoint::FiltersKeywordsGetOne)
+                                                                                                                    }
+                                                                                                                    _ => None,
                                                                                                                 }
                                                                                                             }
                                                                                                         }
@@ -15128,9 +15368,9 @@ impl Endpoint {
                                                                                         }
                                                                                         Some(b's') => {
                                                                                             if let Some(after) = segment_after(rest, "statuses") {
-                                                                                                match after.as_bytes().first() {
-                                                                                                    None | Some(b'?') => None,
-                                                                                                    Some(_) => {
+                                                                                                match after.as_bytes() {
+                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                                    _ => {
                                                                                                         let rest = &after[1..];
                                                                                                         {
                                                                                                             let end = segment_end(rest);
@@ -15138,9 +15378,11 @@ impl Endpoint {
                                                                                                                 None
                                                                                                             } else {
                                                                                                                 let after = &rest[end..];
-                                                                                                                match after.as_bytes().first() {
-                                                                                                                    None | Some(b'?') => Some(Endpoint::FiltersStatusesGetOne),
-                                                                                                                    Some(_) => None,
+                                                                                                                match after.as_bytes() {
+                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                        Some(Endpoint::FiltersStatusesGetOne)
+                                                                                                                    }
+                                                                                                                    _ => None,
                                                                                                                 }
                                                                                                             }
                                                                                                         }
@@ -15159,16 +15401,20 @@ impl Endpoint {
                                                                                                 None
                                                                                             } else {
                                                                                                 let after = &rest[end..];
-                                                                                                match after.as_bytes().first() {
-                                                                                                    None | Some(b'?') => Some(Endpoint::FiltersGetOne),
-                                                                                                    Some(_) => {
+                                                                                                match after.as_bytes() {
+                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                        Some(Endpoint::FiltersGetOne)
+                                                                                                    }
+                                                                                                    _ => {
                                                                                                         let rest = &after[1..];
                                                                                                         match rest.as_bytes().first() {
                                                                                                             Some(b'k') => {
                                                                                                                 if let Some(after) = segment_after(rest, "keywords") {
-                                                                                                                    match after.as_bytes().first() {
-                                                                                                                        None | Some(b'?') => Some(Endpoint::FiltersKeywordsGet),
-                                                                                                                        Some(_) => None,
+                                                                                                                    match after.as_bytes() {
+                                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                            Some(Endpoint::FiltersKeywordsGet)
+                                                                                                                        }
+                                                                                                                        _ => None,
                                                                                                                     }
                                                                                                                 } else {
                                                                                                                     None
@@ -15176,9 +15422,11 @@ impl Endpoint {
                                                                                                             }
                                                                                                             Some(b's') => {
                                                                                                                 if let Some(after) = segment_after(rest, "statuses") {
-                                                                                                                    match after.as_bytes().first() {
-                                                                                                                        None | Some(b'?') => Some(Endpoint::FiltersStatusesGet),
-                                                                                                                        Some(_) => None,
+                                                                                                                    match after.as_bytes() {
+                                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                            Some(Endpoint::FiltersStatusesGet)
+                                                                                                                        }
+                                                                                                                        _ => None,
                                                                                                                     }
                                                                                                                 } else {
                                                                                                                     None
@@ -15199,9 +15447,11 @@ impl Endpoint {
                                                                     }
                                                                     Some(b'i') => {
                                                                         if let Some(after) = segment_after(rest, "instance") {
-                                                                            match after.as_bytes().first() {
-                                                                                None | Some(b'?') => Some(Endpoint::InstanceV2),
-                                                                                Some(_) => None,
+                                                                            match after.as_bytes() {
+                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                    Some(Endpoint::InstanceV2)
+                                                                                }
+                                                                                _ => None,
                                                                             }
                                                                         } else {
                                                                             None
@@ -15209,18 +15459,20 @@ impl Endpoint {
                                                                     }
                                                                     Some(b'n') => {
                                                                         if let Some(after) = segment_after(rest, "notifications") {
-                                                                            match after.as_bytes().first() {
-                                                                                None | Some(b'?') => {
+                                                                            match after.as_bytes() {
+                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                     Some(Endpoint::GroupedNotificationsGetGrouped)
                                                                                 }
-                                                                                Some(_) => {
+                                                                                _ => {
                                                                                     let rest = &after[1..];
                                                                                     match match rest.as_bytes().first() {
                                                                                         Some(b'p') => {
                                                                                             if let Some(after) = segment_after(rest, "policy") {
-                                                                                                match after.as_bytes().first() {
-                                                                                                    None | Some(b'?') => Some(Endpoint::NotificationsGetPolicy),
-                                                                                                    Some(_) => None,
+                                                                                                match after.as_bytes() {
+                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                        Some(Endpoint::NotificationsGetPolicy)
+                                                                                                    }
+                                                                                                    _ => None,
                                                                                                 }
                                                                                             } else {
                                                                                                 None
@@ -15228,11 +15480,11 @@ impl Endpoint {
                                                                                         }
                                                                                         Some(b'u') => {
                                                                                             if let Some(after) = segment_after(rest, "unread_count") {
-                                                                                                match after.as_bytes().first() {
-                                                                                                    None | Some(b'?') => {
+                                                                                                match after.as_bytes() {
+                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                         Some(Endpoint::GroupedNotificationsUnreadGroupCount)
                                                                                                     }
-                                                                                                    Some(_) => None,
+                                                                                                    _ => None,
                                                                                                 }
                                                                                             } else {
                                                                                                 None
@@ -15247,20 +15499,20 @@ impl Endpoint {
                                                                                                 None
                                                                                             } else {
                                                                                                 let after = &rest[end..];
-                                                                                                match after.as_bytes().first() {
-                                                                                                    None | Some(b'?') => {
+                                                                                                match after.as_bytes() {
+                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                         Some(Endpoint::GroupedNotificationsGetNotificationGroup)
                                                                                                     }
-                                                                                                    Some(_) => {
+                                                                                                    _ => {
                                                                                                         let rest = &after[1..];
                                                                                                         match rest.as_bytes().first() {
                                                                                                             Some(b'a') => {
                                                                                                                 if let Some(after) = segment_after(rest, "accounts") {
-                                                                                                                    match after.as_bytes().first() {
-                                                                                                                        None | Some(b'?') => {
+                                                                                                                    match after.as_bytes() {
+                                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                                             Some(Endpoint::GroupedNotificationsGetGroupAccounts)
                                                                                                                         }
-                                                                                                                        Some(_) => None,
+                                                                                                                        _ => None,
                                                                                                                     }
                                                                                                                 } else {
                                                                                                                     None
@@ -15281,15 +15533,19 @@ impl Endpoint {
                                                                     }
                                                                     Some(b's') => {
                                                                         if let Some(after) = segment_after(rest, "search") {
-                                                                            match after.as_bytes().first() {
-                                                                                None | Some(b'?') => Some(Endpoint::SearchV2),
-                                                                                Some(_) => None,
+                                                                            match after.as_bytes() {
+                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                    Some(Endpoint::SearchV2)
+                                                                                }
+                                                                                _ => None,
                                                                             }
                                                                         } else {
                                                                             if let Some(after) = segment_after(rest, "suggestions") {
-                                                                                match after.as_bytes().first() {
-                                                                                    None | Some(b'?') => Some(Endpoint::SuggestionsV2),
-                                                                                    Some(_) => None,
+                                                                                match after.as_bytes() {
+                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                        Some(Endpoint::SuggestionsV2)
+                                                                                    }
+                                                                                    _ => None,
                                                                                 }
                                                                             } else {
                                                                                 None
@@ -15302,27 +15558,27 @@ impl Endpoint {
                                                         }
                                                     } else {
                                                         if let Some(after) = segment_after(rest, "v2_alpha") {
-                                                            match after.as_bytes().first() {
-                                                                None | Some(b'?') => None,
-                                                                Some(_) => {
+                                                            match after.as_bytes() {
+                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                _ => {
                                                                     let rest = &after[1..];
                                                                     match rest.as_bytes().first() {
                                                                         Some(b'n') => {
                                                                             if let Some(after) = segment_after(rest, "notifications") {
-                                                                                match after.as_bytes().first() {
-                                                                                    None | Some(b'?') => {
+                                                                                match after.as_bytes() {
+                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                         Some(Endpoint::NotificationsAlphaGetGrouped)
                                                                                     }
-                                                                                    Some(_) => {
+                                                                                    _ => {
                                                                                         let rest = &after[1..];
                                                                                         match match rest.as_bytes().first() {
                                                                                             Some(b'u') => {
                                                                                                 if let Some(after) = segment_after(rest, "unread_count") {
-                                                                                                    match after.as_bytes().first() {
-                                                                                                        None | Some(b'?') => {
+                                                                                                    match after.as_bytes() {
+                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                             Some(Endpoint::NotificationsAlphaUnreadGroupCount)
                                                                                                         }
-                                                                                                        Some(_) => None,
+                                                                                                        _ => None,
                                                                                                     }
                                                                                                 } else {
                                                                                                     None
@@ -15337,11 +15593,11 @@ impl Endpoint {
                                                                                                     None
                                                                                                 } else {
                                                                                                     let after = &rest[end..];
-                                                                                                    match after.as_bytes().first() {
-                                                                                                        None | Some(b'?') => {
+                                                                                                    match after.as_bytes() {
+                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                             Some(Endpoint::NotificationsAlphaGetNotificationGroup)
                                                                                                         }
-                                                                                                        Some(_) => None,
+                                                                                                        _ => None,
                                                                                                     }
                                                                                                 }
                                                                                             }
@@ -15373,9 +15629,11 @@ impl Endpoint {
                     }
                     Some(b'h') => {
                         if let Some(after) = segment_after(rest, "health") {
-                            match after.as_bytes().first() {
-                                None | Some(b'?') => Some(Endpoint::HealthGet),
-                                Some(_) => None,
+                            match after.as_bytes() {
+                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                    Some(Endpoint::HealthGet)
+                                }
+                                _ => None,
                             }
                         } else {
                             None
@@ -15383,16 +15641,18 @@ impl Endpoint {
                     }
                     Some(b'o') => {
                         if let Some(after) = segment_after(rest, "oauth") {
-                            match after.as_bytes().first() {
-                                None | Some(b'?') => None,
-                                Some(_) => {
+                            match after.as_bytes() {
+                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                _ => {
                                     let rest = &after[1..];
                                     match rest.as_bytes().first() {
                                         Some(b'a') => {
                                             if let Some(after) = segment_after(rest, "authorize") {
-                                                match after.as_bytes().first() {
-                                                    None | Some(b'?') => Some(Endpoint::OauthAuthorize),
-                                                    Some(_) => None,
+                                                match after.as_bytes() {
+                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                        Some(Endpoint::OauthAuthorize)
+                                                    }
+                                                    _ => None,
                                                 }
                                             } else {
                                                 None
@@ -15400,9 +15660,11 @@ impl Endpoint {
                                         }
                                         Some(b'u') => {
                                             if let Some(after) = segment_after(rest, "userinfo") {
-                                                match after.as_bytes().first() {
-                                                    None | Some(b'?') => Some(Endpoint::OauthUserinfo),
-                                                    Some(_) => None,
+                                                match after.as_bytes() {
+                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                        Some(Endpoint::OauthUserinfo)
+                                                    }
+                                                    _ => None,
                                                 }
                                             } else {
                                                 None
@@ -15423,23 +15685,23 @@ impl Endpoint {
                 match rest.as_bytes().first() {
                     Some(b'a') => {
                         if let Some(after) = segment_after(rest, "api") {
-                            match after.as_bytes().first() {
-                                None | Some(b'?') => None,
-                                Some(_) => {
+                            match after.as_bytes() {
+                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                _ => {
                                     let rest = &after[1..];
                                     match rest.as_bytes().first() {
                                         Some(b'v') => {
                                             if let Some(after) = segment_after(rest, "v1") {
-                                                match after.as_bytes().first() {
-                                                    None | Some(b'?') => None,
-                                                    Some(_) => {
+                                                match after.as_bytes() {
+                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                    _ => {
                                                         let rest = &after[1..];
                                                         match rest.as_bytes().first() {
                                                             Some(b'a') => {
                                                                 if let Some(after) = segment_after(rest, "accounts") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => None,
-                                                                        Some(_) => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                        _ => {
                                                                             let rest = &after[1..];
                                                                             match rest.as_bytes().first() {
                                                                                 Some(b'u') => {
@@ -15447,11 +15709,11 @@ impl Endpoint {
                                                                                         rest,
                                                                                         "update_credentials",
                                                                                     ) {
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => {
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                 Some(Endpoint::AccountsUpdateCredentials)
                                                                                             }
-                                                                                            Some(_) => None,
+                                                                                            _ => None,
                                                                                         }
                                                                                     } else {
                                                                                         None
@@ -15467,9 +15729,9 @@ impl Endpoint {
                                                             }
                                                             Some(b'c') => {
                                                                 if let Some(after) = segment_after(rest, "collections") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => None,
-                                                                        Some(_) => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                        _ => {
                                                                             let rest = &after[1..];
                                                                             {
                                                                                 let end = segment_end(rest);
@@ -15477,11 +15739,11 @@ impl Endpoint {
                                                                                     None
                                                                                 } else {
                                                                                     let after = &rest[end..];
-                                                                                    match after.as_bytes().first() {
-                                                                                        None | Some(b'?') => {
+                                                                                    match after.as_bytes() {
+                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                             Some(Endpoint::CollectionsUpdateCollection)
                                                                                         }
-                                                                                        Some(_) => None,
+                                                                                        _ => None,
                                                                                     }
                                                                                 }
                                                                             }
@@ -15493,11 +15755,11 @@ impl Endpoint {
                                                             }
                                                             Some(b'p') => {
                                                                 if let Some(after) = segment_after(rest, "profile") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                             Some(Endpoint::ProfileUpdateCurrentUserProfile)
                                                                         }
-                                                                        Some(_) => None,
+                                                                        _ => None,
                                                                     }
                                                                 } else {
                                                                     None
@@ -15509,27 +15771,27 @@ impl Endpoint {
                                                 }
                                             } else {
                                                 if let Some(after) = segment_after(rest, "v2") {
-                                                    match after.as_bytes().first() {
-                                                        None | Some(b'?') => None,
-                                                        Some(_) => {
+                                                    match after.as_bytes() {
+                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                        _ => {
                                                             let rest = &after[1..];
                                                             match rest.as_bytes().first() {
                                                                 Some(b'n') => {
                                                                     if let Some(after) = segment_after(rest, "notifications") {
-                                                                        match after.as_bytes().first() {
-                                                                            None | Some(b'?') => None,
-                                                                            Some(_) => {
+                                                                        match after.as_bytes() {
+                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                            _ => {
                                                                                 let rest = &after[1..];
                                                                                 match rest.as_bytes().first() {
                                                                                     Some(b'p') => {
                                                                                         if let Some(after) = segment_after(rest, "policy") {
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => {
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                     Some(
                                                                                                         Endpoint::NotificationsUpdateTheFilteringPolicyForNotifications,
                                                                                                     )
                                                                                                 }
-                                                                                                Some(_) => None,
+                                                                                                _ => None,
                                                                                             }
                                                                                         } else {
                                                                                             None
@@ -15567,23 +15829,25 @@ impl Endpoint {
                 match rest.as_bytes().first() {
                     Some(b'a') => {
                         if let Some(after) = segment_after(rest, "api") {
-                            match after.as_bytes().first() {
-                                None | Some(b'?') => None,
-                                Some(_) => {
+                            match after.as_bytes() {
+                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                _ => {
                                     let rest = &after[1..];
                                     match rest.as_bytes().first() {
                                         Some(b'v') => {
                                             if let Some(after) = segment_after(rest, "v1") {
-                                                match after.as_bytes().first() {
-                                                    None | Some(b'?') => None,
-                                                    Some(_) => {
+                                                match after.as_bytes() {
+                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                    _ => {
                                                         let rest = &after[1..];
                                                         match rest.as_bytes().first() {
                                                             Some(b'a') => {
                                                                 if let Some(after) = segment_after(rest, "accounts") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => Some(Endpoint::AccountsCreate),
-                                                                        Some(_) => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                            Some(Endpoint::AccountsCreate)
+                                                                        }
+                                                                        _ => {
                                                                             let rest = &after[1..];
                                                                             {
                                                                                 let end = segment_end(rest);
@@ -15591,16 +15855,18 @@ impl Endpoint {
                                                                                     None
                                                                                 } else {
                                                                                     let after = &rest[end..];
-                                                                                    match after.as_bytes().first() {
-                                                                                        None | Some(b'?') => None,
-                                                                                        Some(_) => {
+                                                                                    match after.as_bytes() {
+                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                        _ => {
                                                                                             let rest = &after[1..];
                                                                                             match rest.as_bytes().first() {
                                                                                                 Some(b'b') => {
                                                                                                     if let Some(after) = segment_after(rest, "block") {
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => Some(Endpoint::AccountsBlock),
-                                                                                                            Some(_) => None,
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                Some(Endpoint::AccountsBlock)
+                                                                                                            }
+                                                                                                            _ => None,
                                                                                                         }
                                                                                                     } else {
                                                                                                         None
@@ -15608,9 +15874,11 @@ impl Endpoint {
                                                                                                 }
                                                                                                 Some(b'e') => {
                                                                                                     if let Some(after) = segment_after(rest, "endorse") {
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => Some(Endpoint::AccountsEndorse),
-                                                                                                            Some(_) => None,
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                Some(Endpoint::AccountsEndorse)
+                                                                                                            }
+                                                                                                            _ => None,
                                                                                                         }
                                                                                                     } else {
                                                                                                         None
@@ -15618,9 +15886,11 @@ impl Endpoint {
                                                                                                 }
                                                                                                 Some(b'f') => {
                                                                                                     if let Some(after) = segment_after(rest, "follow") {
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => Some(Endpoint::AccountsFollow),
-                                                                                                            Some(_) => None,
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                Some(Endpoint::AccountsFollow)
+                                                                                                            }
+                                                                                                            _ => None,
                                                                                                         }
                                                                                                     } else {
                                                                                                         None
@@ -15628,9 +15898,11 @@ impl Endpoint {
                                                                                                 }
                                                                                                 Some(b'm') => {
                                                                                                     if let Some(after) = segment_after(rest, "mute") {
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => Some(Endpoint::AccountsMute),
-                                                                                                            Some(_) => None,
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                Some(Endpoint::AccountsMute)
+                                                                                                            }
+                                                                                                            _ => None,
                                                                                                         }
                                                                                                     } else {
                                                                                                         None
@@ -15638,9 +15910,11 @@ impl Endpoint {
                                                                                                 }
                                                                                                 Some(b'n') => {
                                                                                                     if let Some(after) = segment_after(rest, "note") {
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => Some(Endpoint::AccountsNote),
-                                                                                                            Some(_) => None,
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                Some(Endpoint::AccountsNote)
+                                                                                                            }
+                                                                                                            _ => None,
                                                                                                         }
                                                                                                     } else {
                                                                                                         None
@@ -15648,9 +15922,11 @@ impl Endpoint {
                                                                                                 }
                                                                                                 Some(b'p') => {
                                                                                                     if let Some(after) = segment_after(rest, "pin") {
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => Some(Endpoint::AccountsPin),
-                                                                                                            Some(_) => None,
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                Some(Endpoint::AccountsPin)
+                                                                                                            }
+                                                                                                            _ => None,
                                                                                                         }
                                                                                                     } else {
                                                                                                         None
@@ -15661,11 +15937,11 @@ impl Endpoint {
                                                                                                         rest,
                                                                                                         "remove_from_followers",
                                                                                                     ) {
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => {
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                                 Some(Endpoint::AccountsRemoveFromFollowers)
                                                                                                             }
-                                                                                                            Some(_) => None,
+                                                                                                            _ => None,
                                                                                                         }
                                                                                                     } else {
                                                                                                         None
@@ -15673,33 +15949,43 @@ impl Endpoint {
                                                                                                 }
                                                                                                 Some(b'u') => {
                                                                                                     if let Some(after) = segment_after(rest, "unblock") {
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => Some(Endpoint::AccountsUnblock),
-                                                                                                            Some(_) => None,
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                Some(Endpoint::AccountsUnblock)
+                                                                                                            }
+                                                                                                            _ => None,
                                                                                                         }
                                                                                                     } else {
                                                                                                         if let Some(after) = segment_after(rest, "unendorse") {
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => Some(Endpoint::AccountsUnendorse),
-                                                                                                                Some(_) => None,
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                    Some(Endpoint::AccountsUnendorse)
+                                                                                                                }
+                                                                                                                _ => None,
                                                                                                             }
                                                                                                         } else {
                                                                                                             if let Some(after) = segment_after(rest, "unfollow") {
-                                                                                                                match after.as_bytes().first() {
-                                                                                                                    None | Some(b'?') => Some(Endpoint::AccountsUnfollow),
-                                                                                                                    Some(_) => None,
+                                                                                                                match after.as_bytes() {
+                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                        Some(Endpoint::AccountsUnfollow)
+                                                                                                                    }
+                                                                                                                    _ => None,
                                                                                                                 }
                                                                                                             } else {
                                                                                                                 if let Some(after) = segment_after(rest, "unmute") {
-                                                                                                                    match after.as_bytes().first() {
-                                                                                                                        None | Some(b'?') => Some(Endpoint::AccountsUnmute),
-                                                                                                                        Some(_) => None,
+                                                                                                                    match after.as_bytes() {
+                                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                            Some(Endpoint::AccountsUnmute)
+                                                                                                                        }
+                                                                                                                        _ => None,
                                                                                                                     }
                                                                                                                 } else {
                                                                                                                     if let Some(after) = segment_after(rest, "unpin") {
-                                                                                                                        match after.as_bytes().first() {
-                                                                                                                            None | Some(b'?') => Some(Endpoint::AccountsUnpin),
-                                                                                                                            Some(_) => None,
+                                                                                                                        match after.as_bytes() {
+                                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                                Some(Endpoint::AccountsUnpin)
+                                                                                                                            }
+                                                                                                                            _ => None,
                                                                                                                         }
                                                                                                                     } else {
                                                                                                                         None
@@ -15719,16 +16005,16 @@ impl Endpoint {
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "admin") {
-                                                                        match after.as_bytes().first() {
-                                                                            None | Some(b'?') => None,
-                                                                            Some(_) => {
+                                                                        match after.as_bytes() {
+                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                            _ => {
                                                                                 let rest = &after[1..];
                                                                                 match rest.as_bytes().first() {
                                                                                     Some(b'a') => {
                                                                                         if let Some(after) = segment_after(rest, "accounts") {
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => None,
-                                                                                                Some(_) => {
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                                _ => {
                                                                                                     let rest = &after[1..];
                                                                                                     {
                                                                                                         let end = segment_end(rest);
@@ -15736,22 +16022,26 @@ impl Endpoint {
                                                                                                             None
                                                                                                         } else {
                                                                                                             let after = &rest[end..];
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => None,
-                                                                                                                Some(_) => {
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                                                _ => {
                                                                                                                     let rest = &after[1..];
                                                                                                                     match rest.as_bytes().first() {
                                                                                                                         Some(b'a') => {
                                                                                                                             if let Some(after) = segment_after(rest, "action") {
-                                                                                                                                match after.as_bytes().first() {
-                                                                                                                                    None | Some(b'?') => Some(Endpoint::AdminAccountsAction),
-                                                                                                                                    Some(_) => None,
+                                                                                                                                match after.as_bytes() {
+                                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                                        Some(Endpoint::AdminAccountsAction)
+                                                                                                                                    }
+                                                                                                                                    _ => None,
                                                                                                                                 }
                                                                                                                             } else {
                                                                                                                                 if let Some(after) = segment_after(rest, "approve") {
-                                                                                                                                    match after.as_bytes().first() {
-                                                                                                                                        None | Some(b'?') => Some(Endpoint::AdminAccountsApprove),
-                                                                                                                                        Some(_) => None,
+                                                                                                                                    match after.as_bytes() {
+                                                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                                            Some(Endpoint::AdminAccountsApprove)
+                                                                                                                                        }
+                                                                                                                                        _ => None,
                                                                                                                                     }
                                                                                                                                 } else {
                                                                                                                                     None
@@ -15760,9 +16050,11 @@ impl Endpoint {
                                                                                                                         }
                                                                                                                         Some(b'e') => {
                                                                                                                             if let Some(after) = segment_after(rest, "enable") {
-                                                                                                                                match after.as_bytes().first() {
-                                                                                                                                    None | Some(b'?') => Some(Endpoint::AdminAccountsEnable),
-                                                                                                                                    Some(_) => None,
+                                                                                                                                match after.as_bytes() {
+                                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                                        Some(Endpoint::AdminAccountsEnable)
+                                                                                                                                    }
+                                                                                                                                    _ => None,
                                                                                                                                 }
                                                                                                                             } else {
                                                                                                                                 None
@@ -15770,9 +16062,11 @@ impl Endpoint {
                                                                                                                         }
                                                                                                                         Some(b'r') => {
                                                                                                                             if let Some(after) = segment_after(rest, "reject") {
-                                                                                                                                match after.as_bytes().first() {
-                                                                                                                                    None | Some(b'?') => Some(Endpoint::AdminAccountsReject),
-                                                                                                                                    Some(_) => None,
+                                                                                                                                match after.as_bytes() {
+                                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                                        Some(Endpoint::AdminAccountsReject)
+                                                                                                                                    }
+                                                                                                                                    _ => None,
                                                                                                                                 }
                                                                                                                             } else {
                                                                                                                                 None
@@ -15780,23 +16074,27 @@ impl Endpoint {
                                                                                                                         }
                                                                                                                         Some(b'u') => {
                                                                                                                             if let Some(after) = segment_after(rest, "unsensitive") {
-                                                                                                                                match after.as_bytes().first() {
-                                                                                                                                    None | Some(b'?') => {
+                                                                                                                                match after.as_bytes() {
+                                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                                                         Some(Endpoint::AdminAccountsUnsensitive)
                                                                                                                                     }
-                                                                                                                                    Some(_) => None,
+                                                                                                                                    _ => None,
                                                                                                                                 }
                                                                                                                             } else {
                                                                                                                                 if let Some(after) = segment_after(rest, "unsilence") {
-                                                                                                                                    match after.as_bytes().first() {
-                                                                                                                                        None | Some(b'?') => Some(Endpoint::AdminAccountsUnsilence),
-                                                                                                                                        Some(_) => None,
+                                                                                                                                    match after.as_bytes() {
+                                                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                                            Some(Endpoint::AdminAccountsUnsilence)
+                                                                                                                                        }
+                                                                                                                                        _ => None,
                                                                                                                                     }
                                                                                                                                 } else {
                                                                                                                                     if let Some(after) = segment_after(rest, "unsuspend") {
-                                                                                                                                        match after.as_bytes().first() {
-                                                                                                                                            None | Some(b'?') => Some(Endpoint::AdminAccountsUnsuspend),
-                                                                                                                                            Some(_) => None,
+                                                                                                                                        match after.as_bytes() {
+                                                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                                                Some(Endpoint::AdminAccountsUnsuspend)
+                                                                                                                                            }
+                                                                                                                                            _ => None,
                                                                                                                                         }
                                                                                                                                     } else {
                                                                                                                                         None
@@ -15821,20 +16119,20 @@ impl Endpoint {
                                                                                             rest,
                                                                                             "canonical_email_blocks",
                                                                                         ) {
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => {
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                     Some(Endpoint::AdminCanonicalEmailBlocksCreate)
                                                                                                 }
-                                                                                                Some(_) => {
+                                                                                                _ => {
                                                                                                     let rest = &after[1..];
                                                                                                     match rest.as_bytes().first() {
                                                                                                         Some(b't') => {
                                                                                                             if let Some(after) = segment_after(rest, "test") {
-                                                                                                                match after.as_bytes().first() {
-                                                                                                                    None | Some(b'?') => {
+                                                                                                                match after.as_bytes() {
+                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                                         Some(Endpoint::AdminCanonicalEmailBlocksTest)
                                                                                                                     }
-                                                                                                                    Some(_) => None,
+                                                                                                                    _ => None,
                                                                                                                 }
                                                                                                             } else {
                                                                                                                 None
@@ -15850,21 +16148,27 @@ impl Endpoint {
                                                                                     }
                                                                                     Some(b'd') => {
                                                                                         if let Some(after) = segment_after(rest, "dimensions") {
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => Some(Endpoint::AdminDimensionsGet),
-                                                                                                Some(_) => None,
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                    Some(Endpoint::AdminDimensionsGet)
+                                                                                                }
+                                                                                                _ => None,
                                                                                             }
                                                                                         } else {
                                                                                             if let Some(after) = segment_after(rest, "domain_allows") {
-                                                                                                match after.as_bytes().first() {
-                                                                                                    None | Some(b'?') => Some(Endpoint::AdminDomainAllowsCreate),
-                                                                                                    Some(_) => None,
+                                                                                                match after.as_bytes() {
+                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                        Some(Endpoint::AdminDomainAllowsCreate)
+                                                                                                    }
+                                                                                                    _ => None,
                                                                                                 }
                                                                                             } else {
                                                                                                 if let Some(after) = segment_after(rest, "domain_blocks") {
-                                                                                                    match after.as_bytes().first() {
-                                                                                                        None | Some(b'?') => Some(Endpoint::AdminDomainBlocksCreate),
-                                                                                                        Some(_) => None,
+                                                                                                    match after.as_bytes() {
+                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                            Some(Endpoint::AdminDomainBlocksCreate)
+                                                                                                        }
+                                                                                                        _ => None,
                                                                                                     }
                                                                                                 } else {
                                                                                                     None
@@ -15877,11 +16181,11 @@ impl Endpoint {
                                                                                             rest,
                                                                                             "email_domain_blocks",
                                                                                         ) {
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => {
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                     Some(Endpoint::AdminEmailDomainBlocksCreate)
                                                                                                 }
-                                                                                                Some(_) => None,
+                                                                                                _ => None,
                                                                                             }
                                                                                         } else {
                                                                                             None
@@ -15889,9 +16193,11 @@ impl Endpoint {
                                                                                     }
                                                                                     Some(b'i') => {
                                                                                         if let Some(after) = segment_after(rest, "ip_blocks") {
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => Some(Endpoint::AdminIpBlocksCreate),
-                                                                                                Some(_) => None,
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                    Some(Endpoint::AdminIpBlocksCreate)
+                                                                                                }
+                                                                                                _ => None,
                                                                                             }
                                                                                         } else {
                                                                                             None
@@ -15899,9 +16205,11 @@ impl Endpoint {
                                                                                     }
                                                                                     Some(b'm') => {
                                                                                         if let Some(after) = segment_after(rest, "measures") {
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => Some(Endpoint::AdminMeasuresGet),
-                                                                                                Some(_) => None,
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                    Some(Endpoint::AdminMeasuresGet)
+                                                                                                }
+                                                                                                _ => None,
                                                                                             }
                                                                                         } else {
                                                                                             None
@@ -15909,9 +16217,9 @@ impl Endpoint {
                                                                                     }
                                                                                     Some(b'r') => {
                                                                                         if let Some(after) = segment_after(rest, "reports") {
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => None,
-                                                                                                Some(_) => {
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                                _ => {
                                                                                                     let rest = &after[1..];
                                                                                                     {
                                                                                                         let end = segment_end(rest);
@@ -15919,18 +16227,18 @@ impl Endpoint {
                                                                                                             None
                                                                                                         } else {
                                                                                                             let after = &rest[end..];
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => None,
-                                                                                                                Some(_) => {
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                                                _ => {
                                                                                                                     let rest = &after[1..];
                                                                                                                     match rest.as_bytes().first() {
                                                                                                                         Some(b'a') => {
                                                                                                                             if let Some(after) = segment_after(rest, "assign_to_self") {
-                                                                                                                                match after.as_bytes().first() {
-                                                                                                                                    None | Some(b'?') => {
+                                                                                                                                match after.as_bytes() {
+                                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                                                         Some(Endpoint::AdminReportsAssignToSelf)
                                                                                                                                     }
-                                                                                                                                    Some(_) => None,
+                                                                                                                                    _ => None,
                                                                                                                                 }
                                                                                                                             } else {
                                                                                                                                 None
@@ -15938,15 +16246,19 @@ impl Endpoint {
                                                                                                                         }
                                                                                                                         Some(b'r') => {
                                                                                                                             if let Some(after) = segment_after(rest, "reopen") {
-                                                                                                                                match after.as_bytes().first() {
-                                                                                                                                    None | Some(b'?') => Some(Endpoint::AdminReportsReopen),
-                                                                                                                                    Some(_) => None,
+                                                                                                                                match after.as_bytes() {
+                                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                                        Some(Endpoint::AdminReportsReopen)
+                                                                                                                                    }
+                                                                                                                                    _ => None,
                                                                                                                                 }
                                                                                                                             } else {
                                                                                                                                 if let Some(after) = segment_after(rest, "resolve") {
-                                                                                                                                    match after.as_bytes().first() {
-                                                                                                                                        None | Some(b'?') => Some(Endpoint::AdminReportsResolve),
-                                                                                                                                        Some(_) => None,
+                                                                                                                                    match after.as_bytes() {
+                                                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                                            Some(Endpoint::AdminReportsResolve)
+                                                                                                                                        }
+                                                                                                                                        _ => None,
                                                                                                                                     }
                                                                                                                                 } else {
                                                                                                                                     None
@@ -15955,9 +16267,11 @@ impl Endpoint {
                                                                                                                         }
                                                                                                                         Some(b'u') => {
                                                                                                                             if let Some(after) = segment_after(rest, "unassign") {
-                                                                                                                                match after.as_bytes().first() {
-                                                                                                                                    None | Some(b'?') => Some(Endpoint::AdminReportsUnassign),
-                                                                                                                                    Some(_) => None,
+                                                                                                                                match after.as_bytes() {
+                                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                                        Some(Endpoint::AdminReportsUnassign)
+                                                                                                                                    }
+                                                                                                                                    _ => None,
                                                                                                                                 }
                                                                                                                             } else {
                                                                                                                                 None
@@ -15973,9 +16287,11 @@ impl Endpoint {
                                                                                             }
                                                                                         } else {
                                                                                             if let Some(after) = segment_after(rest, "retention") {
-                                                                                                match after.as_bytes().first() {
-                                                                                                    None | Some(b'?') => Some(Endpoint::AdminRetentionCreate),
-                                                                                                    Some(_) => None,
+                                                                                                match after.as_bytes() {
+                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                        Some(Endpoint::AdminRetentionCreate)
+                                                                                                    }
+                                                                                                    _ => None,
                                                                                                 }
                                                                                             } else {
                                                                                                 None
@@ -15988,9 +16304,9 @@ impl Endpoint {
                                                                         }
                                                                     } else {
                                                                         if let Some(after) = segment_after(rest, "announcements") {
-                                                                            match after.as_bytes().first() {
-                                                                                None | Some(b'?') => None,
-                                                                                Some(_) => {
+                                                                            match after.as_bytes() {
+                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                _ => {
                                                                                     let rest = &after[1..];
                                                                                     {
                                                                                         let end = segment_end(rest);
@@ -15998,16 +16314,18 @@ impl Endpoint {
                                                                                             None
                                                                                         } else {
                                                                                             let after = &rest[end..];
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => None,
-                                                                                                Some(_) => {
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                                _ => {
                                                                                                     let rest = &after[1..];
                                                                                                     match rest.as_bytes().first() {
                                                                                                         Some(b'd') => {
                                                                                                             if let Some(after) = segment_after(rest, "dismiss") {
-                                                                                                                match after.as_bytes().first() {
-                                                                                                                    None | Some(b'?') => Some(Endpoint::AnnouncementsDismiss),
-                                                                                                                    Some(_) => None,
+                                                                                                                match after.as_bytes() {
+                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                        Some(Endpoint::AnnouncementsDismiss)
+                                                                                                                    }
+                                                                                                                    _ => None,
                                                                                                                 }
                                                                                                             } else {
                                                                                                                 None
@@ -16023,9 +16341,9 @@ impl Endpoint {
                                                                             }
                                                                         } else {
                                                                             if let Some(after) = segment_after(rest, "annual_reports") {
-                                                                                match after.as_bytes().first() {
-                                                                                    None | Some(b'?') => None,
-                                                                                    Some(_) => {
+                                                                                match after.as_bytes() {
+                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                    _ => {
                                                                                         let rest = &after[1..];
                                                                                         {
                                                                                             let end = segment_end(rest);
@@ -16033,18 +16351,18 @@ impl Endpoint {
                                                                                                 None
                                                                                             } else {
                                                                                                 let after = &rest[end..];
-                                                                                                match after.as_bytes().first() {
-                                                                                                    None | Some(b'?') => None,
-                                                                                                    Some(_) => {
+                                                                                                match after.as_bytes() {
+                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                                    _ => {
                                                                                                         let rest = &after[1..];
                                                                                                         match rest.as_bytes().first() {
                                                                                                             Some(b'g') => {
                                                                                                                 if let Some(after) = segment_after(rest, "generate") {
-                                                                                                                    match after.as_bytes().first() {
-                                                                                                                        None | Some(b'?') => {
+                                                                                                                    match after.as_bytes() {
+                                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                                             Some(Endpoint::AnnualReportsGenerateANewAnnualReport)
                                                                                                                         }
-                                                                                                                        Some(_) => None,
+                                                                                                                        _ => None,
                                                                                                                     }
                                                                                                                 } else {
                                                                                                                     None
@@ -16052,9 +16370,11 @@ impl Endpoint {
                                                                                                             }
                                                                                                             Some(b'r') => {
                                                                                                                 if let Some(after) = segment_after(rest, "read") {
-                                                                                                                    match after.as_bytes().first() {
-                                                                                                                        None | Some(b'?') => Some(Endpoint::AnnualReportsRead),
-                                                                                                                        Some(_) => None,
+                                                                                                                    match after.as_bytes() {
+                                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                            Some(Endpoint::AnnualReportsRead)
+                                                                                                                        }
+                                                                                                                        _ => None,
                                                                                                                     }
                                                                                                                 } else {
                                                                                                                     None
@@ -16070,9 +16390,11 @@ impl Endpoint {
                                                                                 }
                                                                             } else {
                                                                                 if let Some(after) = segment_after(rest, "apps") {
-                                                                                    match after.as_bytes().first() {
-                                                                                        None | Some(b'?') => Some(Endpoint::AppsCreate),
-                                                                                        Some(_) => None,
+                                                                                    match after.as_bytes() {
+                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                            Some(Endpoint::AppsCreate)
+                                                                                        }
+                                                                                        _ => None,
                                                                                     }
                                                                                 } else {
                                                                                     None
@@ -16084,9 +16406,11 @@ impl Endpoint {
                                                             }
                                                             Some(b'c') => {
                                                                 if let Some(after) = segment_after(rest, "collections") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => Some(Endpoint::CollectionsCreate),
-                                                                        Some(_) => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                            Some(Endpoint::CollectionsCreate)
+                                                                        }
+                                                                        _ => {
                                                                             let rest = &after[1..];
                                                                             {
                                                                                 let end = segment_end(rest);
@@ -16094,16 +16418,18 @@ impl Endpoint {
                                                                                     None
                                                                                 } else {
                                                                                     let after = &rest[end..];
-                                                                                    match after.as_bytes().first() {
-                                                                                        None | Some(b'?') => None,
-                                                                                        Some(_) => {
+                                                                                    match after.as_bytes() {
+                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                        _ => {
                                                                                             let rest = &after[1..];
                                                                                             match rest.as_bytes().first() {
                                                                                                 Some(b'i') => {
                                                                                                     if let Some(after) = segment_after(rest, "items") {
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => Some(Endpoint::CollectionsAddAccount),
-                                                                                                            Some(_) => {
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                Some(Endpoint::CollectionsAddAccount)
+                                                                                                            }
+                                                                                                            _ => {
                                                                                                                 let rest = &after[1..];
                                                                                                                 {
                                                                                                                     let end = segment_end(rest);
@@ -16111,16 +16437,18 @@ impl Endpoint {
                                                                                                                         None
                                                                                                                     } else {
                                                                                                                         let after = &rest[end..];
-                                                                                                                        match after.as_bytes().first() {
-                                                                                                                            None | Some(b'?') => None,
-                                                                                                                            Some(_) => {
+                                                                                                                        match after.as_bytes() {
+                                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                                                            _ => {
                                                                                                                                 let rest = &after[1..];
                                                                                                                                 match rest.as_bytes().first() {
                                                                                                                                     Some(b'r') => {
                                                                                                                                         if let Some(after) = segment_after(rest, "revoke") {
-                                                                                                                                            match after.as_bytes().first() {
-                                                                                                                                                None | Some(b'?') => Some(Endpoint::CollectionsRevokeItem),
-                                                                                                                                                Some(_) => None,
+                                                                                                                                            match after.as_bytes() {
+                                                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                                                    Some(Endpoint::CollectionsRevokeItem)
+                                                                                                                                                }
+                                                                                                                                                _ => None,
                                                                                                                                             }
                                                                                                                                         } else {
                                                                                                                                             None
@@ -16148,9 +16476,9 @@ impl Endpoint {
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "conversations") {
-                                                                        match after.as_bytes().first() {
-                                                                            None | Some(b'?') => None,
-                                                                            Some(_) => {
+                                                                        match after.as_bytes() {
+                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                            _ => {
                                                                                 let rest = &after[1..];
                                                                                 {
                                                                                     let end = segment_end(rest);
@@ -16158,16 +16486,18 @@ impl Endpoint {
                                                                                         None
                                                                                     } else {
                                                                                         let after = &rest[end..];
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => None,
-                                                                                            Some(_) => {
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                            _ => {
                                                                                                 let rest = &after[1..];
                                                                                                 match rest.as_bytes().first() {
                                                                                                     Some(b'r') => {
                                                                                                         if let Some(after) = segment_after(rest, "read") {
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => Some(Endpoint::ConversationsRead),
-                                                                                                                Some(_) => None,
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                    Some(Endpoint::ConversationsRead)
+                                                                                                                }
+                                                                                                                _ => None,
                                                                                                             }
                                                                                                         } else {
                                                                                                             None
@@ -16188,9 +16518,11 @@ impl Endpoint {
                                                             }
                                                             Some(b'd') => {
                                                                 if let Some(after) = segment_after(rest, "domain_blocks") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => Some(Endpoint::DomainBlocksBlock),
-                                                                        Some(_) => None,
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                            Some(Endpoint::DomainBlocksBlock)
+                                                                        }
+                                                                        _ => None,
                                                                     }
                                                                 } else {
                                                                     None
@@ -16198,16 +16530,18 @@ impl Endpoint {
                                                             }
                                                             Some(b'e') => {
                                                                 if let Some(after) = segment_after(rest, "emails") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => None,
-                                                                        Some(_) => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                        _ => {
                                                                             let rest = &after[1..];
                                                                             match rest.as_bytes().first() {
                                                                                 Some(b'c') => {
                                                                                     if let Some(after) = segment_after(rest, "confirmations") {
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => Some(Endpoint::EmailsConfirmation),
-                                                                                            Some(_) => None,
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                Some(Endpoint::EmailsConfirmation)
+                                                                                            }
+                                                                                            _ => None,
                                                                                         }
                                                                                     } else {
                                                                                         None
@@ -16223,24 +16557,28 @@ impl Endpoint {
                                                             }
                                                             Some(b'f') => {
                                                                 if let Some(after) = segment_after(rest, "featured_tags") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => Some(Endpoint::FeaturedTagsFeature),
-                                                                        Some(_) => None,
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                            Some(Endpoint::FeaturedTagsFeature)
+                                                                        }
+                                                                        _ => None,
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "filters") {
-                                                                        match after.as_bytes().first() {
-                                                                            None | Some(b'?') => Some(Endpoint::FiltersCreateV1),
-                                                                            Some(_) => None,
+                                                                        match after.as_bytes() {
+                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                Some(Endpoint::FiltersCreateV1)
+                                                                            }
+                                                                            _ => None,
                                                                         }
                                                                     } else {
                                                                         if let Some(after) = segment_after(
                                                                             rest,
                                                                             "follow_requests",
                                                                         ) {
-                                                                            match after.as_bytes().first() {
-                                                                                None | Some(b'?') => None,
-                                                                                Some(_) => {
+                                                                            match after.as_bytes() {
+                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                _ => {
                                                                                     let rest = &after[1..];
                                                                                     {
                                                                                         let end = segment_end(rest);
@@ -16248,16 +16586,18 @@ impl Endpoint {
                                                                                             None
                                                                                         } else {
                                                                                             let after = &rest[end..];
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => None,
-                                                                                                Some(_) => {
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                                _ => {
                                                                                                     let rest = &after[1..];
                                                                                                     match rest.as_bytes().first() {
                                                                                                         Some(b'a') => {
                                                                                                             if let Some(after) = segment_after(rest, "authorize") {
-                                                                                                                match after.as_bytes().first() {
-                                                                                                                    None | Some(b'?') => Some(Endpoint::FollowRequestsAccept),
-                                                                                                                    Some(_) => None,
+                                                                                                                match after.as_bytes() {
+                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                        Some(Endpoint::FollowRequestsAccept)
+                                                                                                                    }
+                                                                                                                    _ => None,
                                                                                                                 }
                                                                                                             } else {
                                                                                                                 None
@@ -16265,9 +16605,11 @@ impl Endpoint {
                                                                                                         }
                                                                                                         Some(b'r') => {
                                                                                                             if let Some(after) = segment_after(rest, "reject") {
-                                                                                                                match after.as_bytes().first() {
-                                                                                                                    None | Some(b'?') => Some(Endpoint::FollowRequestsReject),
-                                                                                                                    Some(_) => None,
+                                                                                                                match after.as_bytes() {
+                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                        Some(Endpoint::FollowRequestsReject)
+                                                                                                                    }
+                                                                                                                    _ => None,
                                                                                                                 }
                                                                                                             } else {
                                                                                                                 None
@@ -16289,9 +16631,11 @@ impl Endpoint {
                                                             }
                                                             Some(b'l') => {
                                                                 if let Some(after) = segment_after(rest, "lists") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => Some(Endpoint::ListsCreate),
-                                                                        Some(_) => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                            Some(Endpoint::ListsCreate)
+                                                                        }
+                                                                        _ => {
                                                                             let rest = &after[1..];
                                                                             {
                                                                                 let end = segment_end(rest);
@@ -16299,16 +16643,18 @@ impl Endpoint {
                                                                                     None
                                                                                 } else {
                                                                                     let after = &rest[end..];
-                                                                                    match after.as_bytes().first() {
-                                                                                        None | Some(b'?') => None,
-                                                                                        Some(_) => {
+                                                                                    match after.as_bytes() {
+                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                        _ => {
                                                                                             let rest = &after[1..];
                                                                                             match rest.as_bytes().first() {
                                                                                                 Some(b'a') => {
                                                                                                     if let Some(after) = segment_after(rest, "accounts") {
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => Some(Endpoint::ListsAccountsAdd),
-                                                                                                            Some(_) => None,
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                Some(Endpoint::ListsAccountsAdd)
+                                                                                                            }
+                                                                                                            _ => None,
                                                                                                         }
                                                                                                     } else {
                                                                                                         None
@@ -16328,15 +16674,19 @@ impl Endpoint {
                                                             }
                                                             Some(b'm') => {
                                                                 if let Some(after) = segment_after(rest, "markers") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => Some(Endpoint::MarkersCreate),
-                                                                        Some(_) => None,
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                            Some(Endpoint::MarkersCreate)
+                                                                        }
+                                                                        _ => None,
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "media") {
-                                                                        match after.as_bytes().first() {
-                                                                            None | Some(b'?') => Some(Endpoint::MediaV1),
-                                                                            Some(_) => None,
+                                                                        match after.as_bytes() {
+                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                Some(Endpoint::MediaV1)
+                                                                            }
+                                                                            _ => None,
                                                                         }
                                                                     } else {
                                                                         None
@@ -16345,16 +16695,18 @@ impl Endpoint {
                                                             }
                                                             Some(b'n') => {
                                                                 if let Some(after) = segment_after(rest, "notifications") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => None,
-                                                                        Some(_) => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                        _ => {
                                                                             let rest = &after[1..];
                                                                             match match rest.as_bytes().first() {
                                                                                 Some(b'c') => {
                                                                                     if let Some(after) = segment_after(rest, "clear") {
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => Some(Endpoint::NotificationsClear),
-                                                                                            Some(_) => None,
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                Some(Endpoint::NotificationsClear)
+                                                                                            }
+                                                                                            _ => None,
                                                                                         }
                                                                                     } else {
                                                                                         None
@@ -16362,11 +16714,11 @@ impl Endpoint {
                                                                                 }
                                                                                 Some(b'd') => {
                                                                                     if let Some(after) = segment_after(rest, "dismiss") {
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => {
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                 Some(Endpoint::NotificationsDismissDeprecated)
                                                                                             }
-                                                                                            Some(_) => None,
+                                                                                            _ => None,
                                                                                         }
                                                                                     } else {
                                                                                         None
@@ -16374,18 +16726,18 @@ impl Endpoint {
                                                                                 }
                                                                                 Some(b'r') => {
                                                                                     if let Some(after) = segment_after(rest, "requests") {
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => None,
-                                                                                            Some(_) => {
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                            _ => {
                                                                                                 let rest = &after[1..];
                                                                                                 match match rest.as_bytes().first() {
                                                                                                     Some(b'a') => {
                                                                                                         if let Some(after) = segment_after(rest, "accept") {
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => {
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                                     Some(Endpoint::NotificationsAcceptMultipleRequests)
                                                                                                                 }
-                                                                                                                Some(_) => None,
+                                                                                                                _ => None,
                                                                                                             }
                                                                                                         } else {
                                                                                                             None
@@ -16393,11 +16745,11 @@ impl Endpoint {
                                                                                                     }
                                                                                                     Some(b'd') => {
                                                                                                         if let Some(after) = segment_after(rest, "dismiss") {
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => {
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                                     Some(Endpoint::NotificationsDismissMultipleRequests)
                                                                                                                 }
-                                                                                                                Some(_) => None,
+                                                                                                                _ => None,
                                                                                                             }
                                                                                                         } else {
                                                                                                             None
@@ -16412,18 +16764,18 @@ impl Endpoint {
                                                                                                             None
                                                                                                         } else {
                                                                                                             let after = &rest[end..];
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => None,
-                                                                                                                Some(_) => {
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                                                _ => {
                                                                                                                     let rest = &after[1..];
                                                                                                                     match rest.as_bytes().first() {
                                                                                                                         Some(b'a') => {
                                                                                                                             if let Some(after) = segment_after(rest, "accept") {
-                                                                                                                                match after.as_bytes().first() {
-                                                                                                                                    None | Some(b'?') => {
+                                                                                                                                match after.as_bytes() {
+                                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                                                         Some(Endpoint::NotificationsAcceptRequest)
                                                                                                                                     }
-                                                                                                                                    Some(_) => None,
+                                                                                                                                    _ => None,
                                                                                                                                 }
                                                                                                                             } else {
                                                                                                                                 None
@@ -16431,11 +16783,11 @@ impl Endpoint {
                                                                                                                         }
                                                                                                                         Some(b'd') => {
                                                                                                                             if let Some(after) = segment_after(rest, "dismiss") {
-                                                                                                                                match after.as_bytes().first() {
-                                                                                                                                    None | Some(b'?') => {
+                                                                                                                                match after.as_bytes() {
+                                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                                                         Some(Endpoint::NotificationsDismissRequest)
                                                                                                                                     }
-                                                                                                                                    Some(_) => None,
+                                                                                                                                    _ => None,
                                                                                                                                 }
                                                                                                                             } else {
                                                                                                                                 None
@@ -16463,16 +16815,18 @@ impl Endpoint {
                                                                                         None
                                                                                     } else {
                                                                                         let after = &rest[end..];
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => None,
-                                                                                            Some(_) => {
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                            _ => {
                                                                                                 let rest = &after[1..];
                                                                                                 match rest.as_bytes().first() {
                                                                                                     Some(b'd') => {
                                                                                                         if let Some(after) = segment_after(rest, "dismiss") {
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => Some(Endpoint::NotificationsDismiss),
-                                                                                                                Some(_) => None,
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                    Some(Endpoint::NotificationsDismiss)
+                                                                                                                }
+                                                                                                                _ => None,
                                                                                                             }
                                                                                                         } else {
                                                                                                             None
@@ -16493,9 +16847,9 @@ impl Endpoint {
                                                             }
                                                             Some(b'p') => {
                                                                 if let Some(after) = segment_after(rest, "polls") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => None,
-                                                                        Some(_) => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                        _ => {
                                                                             let rest = &after[1..];
                                                                             {
                                                                                 let end = segment_end(rest);
@@ -16503,16 +16857,18 @@ impl Endpoint {
                                                                                     None
                                                                                 } else {
                                                                                     let after = &rest[end..];
-                                                                                    match after.as_bytes().first() {
-                                                                                        None | Some(b'?') => None,
-                                                                                        Some(_) => {
+                                                                                    match after.as_bytes() {
+                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                        _ => {
                                                                                             let rest = &after[1..];
                                                                                             match rest.as_bytes().first() {
                                                                                                 Some(b'v') => {
                                                                                                     if let Some(after) = segment_after(rest, "votes") {
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => Some(Endpoint::PollsVote),
-                                                                                                            Some(_) => None,
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                Some(Endpoint::PollsVote)
+                                                                                                            }
+                                                                                                            _ => None,
                                                                                                         }
                                                                                                     } else {
                                                                                                         None
@@ -16528,16 +16884,18 @@ impl Endpoint {
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "push") {
-                                                                        match after.as_bytes().first() {
-                                                                            None | Some(b'?') => None,
-                                                                            Some(_) => {
+                                                                        match after.as_bytes() {
+                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                            _ => {
                                                                                 let rest = &after[1..];
                                                                                 match rest.as_bytes().first() {
                                                                                     Some(b's') => {
                                                                                         if let Some(after) = segment_after(rest, "subscription") {
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => Some(Endpoint::PushCreate),
-                                                                                                Some(_) => None,
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                    Some(Endpoint::PushCreate)
+                                                                                                }
+                                                                                                _ => None,
                                                                                             }
                                                                                         } else {
                                                                                             None
@@ -16554,9 +16912,11 @@ impl Endpoint {
                                                             }
                                                             Some(b'r') => {
                                                                 if let Some(after) = segment_after(rest, "reports") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => Some(Endpoint::ReportsPost),
-                                                                        Some(_) => None,
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                            Some(Endpoint::ReportsPost)
+                                                                        }
+                                                                        _ => None,
                                                                     }
                                                                 } else {
                                                                     None
@@ -16564,9 +16924,11 @@ impl Endpoint {
                                                             }
                                                             Some(b's') => {
                                                                 if let Some(after) = segment_after(rest, "statuses") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => Some(Endpoint::StatusesCreate),
-                                                                        Some(_) => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                            Some(Endpoint::StatusesCreate)
+                                                                        }
+                                                                        _ => {
                                                                             let rest = &after[1..];
                                                                             {
                                                                                 let end = segment_end(rest);
@@ -16574,16 +16936,18 @@ impl Endpoint {
                                                                                     None
                                                                                 } else {
                                                                                     let after = &rest[end..];
-                                                                                    match after.as_bytes().first() {
-                                                                                        None | Some(b'?') => None,
-                                                                                        Some(_) => {
+                                                                                    match after.as_bytes() {
+                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                        _ => {
                                                                                             let rest = &after[1..];
                                                                                             match rest.as_bytes().first() {
                                                                                                 Some(b'b') => {
                                                                                                     if let Some(after) = segment_after(rest, "bookmark") {
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => Some(Endpoint::StatusesBookmark),
-                                                                                                            Some(_) => None,
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                Some(Endpoint::StatusesBookmark)
+                                                                                                            }
+                                                                                                            _ => None,
                                                                                                         }
                                                                                                     } else {
                                                                                                         None
@@ -16591,9 +16955,11 @@ impl Endpoint {
                                                                                                 }
                                                                                                 Some(b'f') => {
                                                                                                     if let Some(after) = segment_after(rest, "favourite") {
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => Some(Endpoint::StatusesFavourite),
-                                                                                                            Some(_) => None,
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                Some(Endpoint::StatusesFavourite)
+                                                                                                            }
+                                                                                                            _ => None,
                                                                                                         }
                                                                                                     } else {
                                                                                                         None
@@ -16601,9 +16967,11 @@ impl Endpoint {
                                                                                                 }
                                                                                                 Some(b'm') => {
                                                                                                     if let Some(after) = segment_after(rest, "mute") {
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => Some(Endpoint::StatusesMute),
-                                                                                                            Some(_) => None,
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                Some(Endpoint::StatusesMute)
+                                                                                                            }
+                                                                                                            _ => None,
                                                                                                         }
                                                                                                     } else {
                                                                                                         None
@@ -16611,9 +16979,11 @@ impl Endpoint {
                                                                                                 }
                                                                                                 Some(b'p') => {
                                                                                                     if let Some(after) = segment_after(rest, "pin") {
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => Some(Endpoint::StatusesPin),
-                                                                                                            Some(_) => None,
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                Some(Endpoint::StatusesPin)
+                                                                                                            }
+                                                                                                            _ => None,
                                                                                                         }
                                                                                                     } else {
                                                                                                         None
@@ -16621,9 +16991,9 @@ impl Endpoint {
                                                                                                 }
                                                                                                 Some(b'q') => {
                                                                                                     if let Some(after) = segment_after(rest, "quotes") {
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => None,
-                                                                                                            Some(_) => {
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                                            _ => {
                                                                                                                 let rest = &after[1..];
                                                                                                                 {
                                                                                                                     let end = segment_end(rest);
@@ -16631,16 +17001,18 @@ impl Endpoint {
                                                                                                                         None
                                                                                                                     } else {
                                                                                                                         let after = &rest[end..];
-                                                                                                                        match after.as_bytes().first() {
-                                                                                                                            None | Some(b'?') => None,
-                                                                                                                            Some(_) => {
+                                                                                                                        match after.as_bytes() {
+                                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                                                            _ => {
                                                                                                                                 let rest = &after[1..];
                                                                                                                                 match rest.as_bytes().first() {
                                                                                                                                     Some(b'r') => {
                                                                                                                                         if let Some(after) = segment_after(rest, "revoke") {
-                                                                                                                                            match after.as_bytes().first() {
-                                                                                                                                                None | Some(b'?') => Some(Endpoint::StatusesRevokeQuote),
-                                                                                                                                                Some(_) => None,
+                                                                                                                                            match after.as_bytes() {
+                                                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                                                    Some(Endpoint::StatusesRevokeQuote)
+                                                                                                                                                }
+                                                                                                                                                _ => None,
                                                                                                                                             }
                                                                                                                                         } else {
                                                                                                                                             None
@@ -16660,9 +17032,11 @@ impl Endpoint {
                                                                                                 }
                                                                                                 Some(b'r') => {
                                                                                                     if let Some(after) = segment_after(rest, "reblog") {
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => Some(Endpoint::StatusesBoost),
-                                                                                                            Some(_) => None,
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                Some(Endpoint::StatusesBoost)
+                                                                                                            }
+                                                                                                            _ => None,
                                                                                                         }
                                                                                                     } else {
                                                                                                         None
@@ -16670,9 +17044,11 @@ impl Endpoint {
                                                                                                 }
                                                                                                 Some(b't') => {
                                                                                                     if let Some(after) = segment_after(rest, "translate") {
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => Some(Endpoint::StatusesTranslate),
-                                                                                                            Some(_) => None,
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                Some(Endpoint::StatusesTranslate)
+                                                                                                            }
+                                                                                                            _ => None,
                                                                                                         }
                                                                                                     } else {
                                                                                                         None
@@ -16680,33 +17056,43 @@ impl Endpoint {
                                                                                                 }
                                                                                                 Some(b'u') => {
                                                                                                     if let Some(after) = segment_after(rest, "unbookmark") {
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => Some(Endpoint::StatusesUnbookmark),
-                                                                                                            Some(_) => None,
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                Some(Endpoint::StatusesUnbookmark)
+                                                                                                            }
+                                                                                                            _ => None,
                                                                                                         }
                                                                                                     } else {
                                                                                                         if let Some(after) = segment_after(rest, "unfavourite") {
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => Some(Endpoint::StatusesUnfavourite),
-                                                                                                                Some(_) => None,
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                    Some(Endpoint::StatusesUnfavourite)
+                                                                                                                }
+                                                                                                                _ => None,
                                                                                                             }
                                                                                                         } else {
                                                                                                             if let Some(after) = segment_after(rest, "unmute") {
-                                                                                                                match after.as_bytes().first() {
-                                                                                                                    None | Some(b'?') => Some(Endpoint::StatusesUnmute),
-                                                                                                                    Some(_) => None,
+                                                                                                                match after.as_bytes() {
+                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                        Some(Endpoint::StatusesUnmute)
+                                                                                                                    }
+                                                                                                                    _ => None,
                                                                                                                 }
                                                                                                             } else {
                                                                                                                 if let Some(after) = segment_after(rest, "unpin") {
-                                                                                                                    match after.as_bytes().first() {
-                                                                                                                        None | Some(b'?') => Some(Endpoint::StatusesUnpin),
-                                                                                                                        Some(_) => None,
+                                                                                                                    match after.as_bytes() {
+                                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                            Some(Endpoint::StatusesUnpin)
+                                                                                                                        }
+                                                                                                                        _ => None,
                                                                                                                     }
                                                                                                                 } else {
                                                                                                                     if let Some(after) = segment_after(rest, "unreblog") {
-                                                                                                                        match after.as_bytes().first() {
-                                                                                                                            None | Some(b'?') => Some(Endpoint::StatusesUnreblog),
-                                                                                                                            Some(_) => None,
+                                                                                                                        match after.as_bytes() {
+                                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                                Some(Endpoint::StatusesUnreblog)
+                                                                                                                            }
+                                                                                                                            _ => None,
                                                                                                                         }
                                                                                                                     } else {
                                                                                                                         None
@@ -16730,9 +17116,9 @@ impl Endpoint {
                                                             }
                                                             Some(b't') => {
                                                                 if let Some(after) = segment_after(rest, "tags") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => None,
-                                                                        Some(_) => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                        _ => {
                                                                             let rest = &after[1..];
                                                                             {
                                                                                 let end = segment_end(rest);
@@ -16740,22 +17126,26 @@ impl Endpoint {
                                                                                     None
                                                                                 } else {
                                                                                     let after = &rest[end..];
-                                                                                    match after.as_bytes().first() {
-                                                                                        None | Some(b'?') => None,
-                                                                                        Some(_) => {
+                                                                                    match after.as_bytes() {
+                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                        _ => {
                                                                                             let rest = &after[1..];
                                                                                             match rest.as_bytes().first() {
                                                                                                 Some(b'f') => {
                                                                                                     if let Some(after) = segment_after(rest, "feature") {
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => Some(Endpoint::TagsFeature),
-                                                                                                            Some(_) => None,
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                Some(Endpoint::TagsFeature)
+                                                                                                            }
+                                                                                                            _ => None,
                                                                                                         }
                                                                                                     } else {
                                                                                                         if let Some(after) = segment_after(rest, "follow") {
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => Some(Endpoint::TagsFollow),
-                                                                                                                Some(_) => None,
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                    Some(Endpoint::TagsFollow)
+                                                                                                                }
+                                                                                                                _ => None,
                                                                                                             }
                                                                                                         } else {
                                                                                                             None
@@ -16764,15 +17154,19 @@ impl Endpoint {
                                                                                                 }
                                                                                                 Some(b'u') => {
                                                                                                     if let Some(after) = segment_after(rest, "unfeature") {
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => Some(Endpoint::TagsUnfeature),
-                                                                                                            Some(_) => None,
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                Some(Endpoint::TagsUnfeature)
+                                                                                                            }
+                                                                                                            _ => None,
                                                                                                         }
                                                                                                     } else {
                                                                                                         if let Some(after) = segment_after(rest, "unfollow") {
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => Some(Endpoint::TagsUnfollow),
-                                                                                                                Some(_) => None,
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                    Some(Endpoint::TagsUnfollow)
+                                                                                                                }
+                                                                                                                _ => None,
                                                                                                             }
                                                                                                         } else {
                                                                                                             None
@@ -16797,16 +17191,18 @@ impl Endpoint {
                                                 }
                                             } else {
                                                 if let Some(after) = segment_after(rest, "v2") {
-                                                    match after.as_bytes().first() {
-                                                        None | Some(b'?') => None,
-                                                        Some(_) => {
+                                                    match after.as_bytes() {
+                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                        _ => {
                                                             let rest = &after[1..];
                                                             match rest.as_bytes().first() {
                                                                 Some(b'f') => {
                                                                     if let Some(after) = segment_after(rest, "filters") {
-                                                                        match after.as_bytes().first() {
-                                                                            None | Some(b'?') => Some(Endpoint::FiltersCreate),
-                                                                            Some(_) => {
+                                                                        match after.as_bytes() {
+                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                Some(Endpoint::FiltersCreate)
+                                                                            }
+                                                                            _ => {
                                                                                 let rest = &after[1..];
                                                                                 {
                                                                                     let end = segment_end(rest);
@@ -16814,16 +17210,18 @@ impl Endpoint {
                                                                                         None
                                                                                     } else {
                                                                                         let after = &rest[end..];
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => None,
-                                                                                            Some(_) => {
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                            _ => {
                                                                                                 let rest = &after[1..];
                                                                                                 match rest.as_bytes().first() {
                                                                                                     Some(b'k') => {
                                                                                                         if let Some(after) = segment_after(rest, "keywords") {
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => Some(Endpoint::FiltersKeywordsCreate),
-                                                                                                                Some(_) => None,
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                    Some(Endpoint::FiltersKeywordsCreate)
+                                                                                                                }
+                                                                                                                _ => None,
                                                                                                             }
                                                                                                         } else {
                                                                                                             None
@@ -16831,9 +17229,11 @@ impl Endpoint {
                                                                                                     }
                                                                                                     Some(b's') => {
                                                                                                         if let Some(after) = segment_after(rest, "statuses") {
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => Some(Endpoint::FiltersStatusesAdd),
-                                                                                                                Some(_) => None,
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                    Some(Endpoint::FiltersStatusesAdd)
+                                                                                                                }
+                                                                                                                _ => None,
                                                                                                             }
                                                                                                         } else {
                                                                                                             None
@@ -16853,9 +17253,11 @@ impl Endpoint {
                                                                 }
                                                                 Some(b'm') => {
                                                                     if let Some(after) = segment_after(rest, "media") {
-                                                                        match after.as_bytes().first() {
-                                                                            None | Some(b'?') => Some(Endpoint::MediaV2),
-                                                                            Some(_) => None,
+                                                                        match after.as_bytes() {
+                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                Some(Endpoint::MediaV2)
+                                                                            }
+                                                                            _ => None,
                                                                         }
                                                                     } else {
                                                                         None
@@ -16863,9 +17265,9 @@ impl Endpoint {
                                                                 }
                                                                 Some(b'n') => {
                                                                     if let Some(after) = segment_after(rest, "notifications") {
-                                                                        match after.as_bytes().first() {
-                                                                            None | Some(b'?') => None,
-                                                                            Some(_) => {
+                                                                        match after.as_bytes() {
+                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                            _ => {
                                                                                 let rest = &after[1..];
                                                                                 {
                                                                                     let end = segment_end(rest);
@@ -16873,18 +17275,18 @@ impl Endpoint {
                                                                                         None
                                                                                     } else {
                                                                                         let after = &rest[end..];
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => None,
-                                                                                            Some(_) => {
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                            _ => {
                                                                                                 let rest = &after[1..];
                                                                                                 match rest.as_bytes().first() {
                                                                                                     Some(b'd') => {
                                                                                                         if let Some(after) = segment_after(rest, "dismiss") {
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => {
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                                     Some(Endpoint::GroupedNotificationsDismissGroup)
                                                                                                                 }
-                                                                                                                Some(_) => None,
+                                                                                                                _ => None,
                                                                                                             }
                                                                                                         } else {
                                                                                                             None
@@ -16908,16 +17310,16 @@ impl Endpoint {
                                                     }
                                                 } else {
                                                     if let Some(after) = segment_after(rest, "v2_alpha") {
-                                                        match after.as_bytes().first() {
-                                                            None | Some(b'?') => None,
-                                                            Some(_) => {
+                                                        match after.as_bytes() {
+                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                            _ => {
                                                                 let rest = &after[1..];
                                                                 match rest.as_bytes().first() {
                                                                     Some(b'n') => {
                                                                         if let Some(after) = segment_after(rest, "notifications") {
-                                                                            match after.as_bytes().first() {
-                                                                                None | Some(b'?') => None,
-                                                                                Some(_) => {
+                                                                            match after.as_bytes() {
+                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                _ => {
                                                                                     let rest = &after[1..];
                                                                                     {
                                                                                         let end = segment_end(rest);
@@ -16925,18 +17327,18 @@ impl Endpoint {
                                                                                             None
                                                                                         } else {
                                                                                             let after = &rest[end..];
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => None,
-                                                                                                Some(_) => {
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                                _ => {
                                                                                                     let rest = &after[1..];
                                                                                                     match rest.as_bytes().first() {
                                                                                                         Some(b'd') => {
                                                                                                             if let Some(after) = segment_after(rest, "dismiss") {
-                                                                                                                match after.as_bytes().first() {
-                                                                                                                    None | Some(b'?') => {
+                                                                                                                match after.as_bytes() {
+                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                                         Some(Endpoint::NotificationsAlphaDismissGroup)
                                                                                                                     }
-                                                                                                                    Some(_) => None,
+                                                                                                                    _ => None,
                                                                                                                 }
                                                                                                             } else {
                                                                                                                 None
@@ -16974,16 +17376,18 @@ impl Endpoint {
                     }
                     Some(b'o') => {
                         if let Some(after) = segment_after(rest, "oauth") {
-                            match after.as_bytes().first() {
-                                None | Some(b'?') => None,
-                                Some(_) => {
+                            match after.as_bytes() {
+                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                _ => {
                                     let rest = &after[1..];
                                     match rest.as_bytes().first() {
                                         Some(b'r') => {
                                             if let Some(after) = segment_after(rest, "revoke") {
-                                                match after.as_bytes().first() {
-                                                    None | Some(b'?') => Some(Endpoint::OauthRevoke),
-                                                    Some(_) => None,
+                                                match after.as_bytes() {
+                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                        Some(Endpoint::OauthRevoke)
+                                                    }
+                                                    _ => None,
                                                 }
                                             } else {
                                                 None
@@ -16991,9 +17395,11 @@ impl Endpoint {
                                         }
                                         Some(b't') => {
                                             if let Some(after) = segment_after(rest, "token") {
-                                                match after.as_bytes().first() {
-                                                    None | Some(b'?') => Some(Endpoint::OauthToken),
-                                                    Some(_) => None,
+                                                match after.as_bytes() {
+                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                        Some(Endpoint::OauthToken)
+                                                    }
+                                                    _ => None,
                                                 }
                                             } else {
                                                 None
@@ -17014,30 +17420,30 @@ impl Endpoint {
                 match rest.as_bytes().first() {
                     Some(b'a') => {
                         if let Some(after) = segment_after(rest, "api") {
-                            match after.as_bytes().first() {
-                                None | Some(b'?') => None,
-                                Some(_) => {
+                            match after.as_bytes() {
+                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                _ => {
                                     let rest = &after[1..];
                                     match rest.as_bytes().first() {
                                         Some(b'v') => {
                                             if let Some(after) = segment_after(rest, "v1") {
-                                                match after.as_bytes().first() {
-                                                    None | Some(b'?') => None,
-                                                    Some(_) => {
+                                                match after.as_bytes() {
+                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                    _ => {
                                                         let rest = &after[1..];
                                                         match rest.as_bytes().first() {
                                                             Some(b'a') => {
                                                                 if let Some(after) = segment_after(rest, "admin") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => None,
-                                                                        Some(_) => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                        _ => {
                                                                             let rest = &after[1..];
                                                                             match rest.as_bytes().first() {
                                                                                 Some(b'd') => {
                                                                                     if let Some(after) = segment_after(rest, "domain_blocks") {
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => None,
-                                                                                            Some(_) => {
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                            _ => {
                                                                                                 let rest = &after[1..];
                                                                                                 {
                                                                                                     let end = segment_end(rest);
@@ -17045,9 +17451,11 @@ impl Endpoint {
                                                                                                         None
                                                                                                     } else {
                                                                                                         let after = &rest[end..];
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => Some(Endpoint::AdminDomainBlocksUpdate),
-                                                                                                            Some(_) => None,
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                Some(Endpoint::AdminDomainBlocksUpdate)
+                                                                                                            }
+                                                                                                            _ => None,
                                                                                                         }
                                                                                                     }
                                                                                                 }
@@ -17059,9 +17467,9 @@ impl Endpoint {
                                                                                 }
                                                                                 Some(b'i') => {
                                                                                     if let Some(after) = segment_after(rest, "ip_blocks") {
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => None,
-                                                                                            Some(_) => {
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                            _ => {
                                                                                                 let rest = &after[1..];
                                                                                                 {
                                                                                                     let end = segment_end(rest);
@@ -17069,9 +17477,11 @@ impl Endpoint {
                                                                                                         None
                                                                                                     } else {
                                                                                                         let after = &rest[end..];
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => Some(Endpoint::AdminIpBlocksUpdate),
-                                                                                                            Some(_) => None,
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                Some(Endpoint::AdminIpBlocksUpdate)
+                                                                                                            }
+                                                                                                            _ => None,
                                                                                                         }
                                                                                                     }
                                                                                                 }
@@ -17083,9 +17493,9 @@ impl Endpoint {
                                                                                 }
                                                                                 Some(b'r') => {
                                                                                     if let Some(after) = segment_after(rest, "reports") {
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => None,
-                                                                                            Some(_) => {
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                            _ => {
                                                                                                 let rest = &after[1..];
                                                                                                 {
                                                                                                     let end = segment_end(rest);
@@ -17093,9 +17503,11 @@ impl Endpoint {
                                                                                                         None
                                                                                                     } else {
                                                                                                         let after = &rest[end..];
-                                                                                                        match after.as_bytes().first() {
-                                                                                                            None | Some(b'?') => Some(Endpoint::AdminReportsUpdate),
-                                                                                                            Some(_) => None,
+                                                                                                        match after.as_bytes() {
+                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                Some(Endpoint::AdminReportsUpdate)
+                                                                                                            }
+                                                                                                            _ => None,
                                                                                                         }
                                                                                                     }
                                                                                                 }
@@ -17111,9 +17523,9 @@ impl Endpoint {
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "announcements") {
-                                                                        match after.as_bytes().first() {
-                                                                            None | Some(b'?') => None,
-                                                                            Some(_) => {
+                                                                        match after.as_bytes() {
+                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                            _ => {
                                                                                 let rest = &after[1..];
                                                                                 {
                                                                                     let end = segment_end(rest);
@@ -17121,16 +17533,16 @@ impl Endpoint {
                                                                                         None
                                                                                     } else {
                                                                                         let after = &rest[end..];
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => None,
-                                                                                            Some(_) => {
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                            _ => {
                                                                                                 let rest = &after[1..];
                                                                                                 match rest.as_bytes().first() {
                                                                                                     Some(b'r') => {
                                                                                                         if let Some(after) = segment_after(rest, "reactions") {
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => None,
-                                                                                                                Some(_) => {
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                                                _ => {
                                                                                                                     let rest = &after[1..];
                                                                                                                     {
                                                                                                                         let end = segment_end(rest);
@@ -17138,11 +17550,11 @@ impl Endpoint {
                                                                                                                             None
                                                                                                                         } else {
                                                                                                                             let after = &rest[end..];
-                                                                                                                            match after.as_bytes().first() {
-                                                                                                                                None | Some(b'?') => {
+                                                                                                                            match after.as_bytes() {
+                                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                                                     Some(Endpoint::AnnouncementsPutReactions)
                                                                                                                                 }
-                                                                                                                                Some(_) => None,
+                                                                                                                                _ => None,
                                                                                                                             }
                                                                                                                         }
                                                                                                                     }
@@ -17167,9 +17579,9 @@ impl Endpoint {
                                                             }
                                                             Some(b'f') => {
                                                                 if let Some(after) = segment_after(rest, "filters") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => None,
-                                                                        Some(_) => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                        _ => {
                                                                             let rest = &after[1..];
                                                                             {
                                                                                 let end = segment_end(rest);
@@ -17177,9 +17589,11 @@ impl Endpoint {
                                                                                     None
                                                                                 } else {
                                                                                     let after = &rest[end..];
-                                                                                    match after.as_bytes().first() {
-                                                                                        None | Some(b'?') => Some(Endpoint::FiltersUpdateV1),
-                                                                                        Some(_) => None,
+                                                                                    match after.as_bytes() {
+                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                            Some(Endpoint::FiltersUpdateV1)
+                                                                                        }
+                                                                                        _ => None,
                                                                                     }
                                                                                 }
                                                                             }
@@ -17191,9 +17605,9 @@ impl Endpoint {
                                                             }
                                                             Some(b'l') => {
                                                                 if let Some(after) = segment_after(rest, "lists") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => None,
-                                                                        Some(_) => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                        _ => {
                                                                             let rest = &after[1..];
                                                                             {
                                                                                 let end = segment_end(rest);
@@ -17201,9 +17615,11 @@ impl Endpoint {
                                                                                     None
                                                                                 } else {
                                                                                     let after = &rest[end..];
-                                                                                    match after.as_bytes().first() {
-                                                                                        None | Some(b'?') => Some(Endpoint::ListsUpdate),
-                                                                                        Some(_) => None,
+                                                                                    match after.as_bytes() {
+                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                            Some(Endpoint::ListsUpdate)
+                                                                                        }
+                                                                                        _ => None,
                                                                                     }
                                                                                 }
                                                                             }
@@ -17215,9 +17631,9 @@ impl Endpoint {
                                                             }
                                                             Some(b'm') => {
                                                                 if let Some(after) = segment_after(rest, "media") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => None,
-                                                                        Some(_) => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                        _ => {
                                                                             let rest = &after[1..];
                                                                             {
                                                                                 let end = segment_end(rest);
@@ -17225,9 +17641,11 @@ impl Endpoint {
                                                                                     None
                                                                                 } else {
                                                                                     let after = &rest[end..];
-                                                                                    match after.as_bytes().first() {
-                                                                                        None | Some(b'?') => Some(Endpoint::MediaUpdate),
-                                                                                        Some(_) => None,
+                                                                                    match after.as_bytes() {
+                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                            Some(Endpoint::MediaUpdate)
+                                                                                        }
+                                                                                        _ => None,
                                                                                     }
                                                                                 }
                                                                             }
@@ -17239,16 +17657,18 @@ impl Endpoint {
                                                             }
                                                             Some(b'p') => {
                                                                 if let Some(after) = segment_after(rest, "push") {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => None,
-                                                                        Some(_) => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                        _ => {
                                                                             let rest = &after[1..];
                                                                             match rest.as_bytes().first() {
                                                                                 Some(b's') => {
                                                                                     if let Some(after) = segment_after(rest, "subscription") {
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => Some(Endpoint::PushUpdate),
-                                                                                            Some(_) => None,
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                Some(Endpoint::PushUpdate)
+                                                                                            }
+                                                                                            _ => None,
                                                                                         }
                                                                                     } else {
                                                                                         None
@@ -17267,9 +17687,9 @@ impl Endpoint {
                                                                     rest,
                                                                     "scheduled_statuses",
                                                                 ) {
-                                                                    match after.as_bytes().first() {
-                                                                        None | Some(b'?') => None,
-                                                                        Some(_) => {
+                                                                    match after.as_bytes() {
+                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                        _ => {
                                                                             let rest = &after[1..];
                                                                             {
                                                                                 let end = segment_end(rest);
@@ -17277,9 +17697,11 @@ impl Endpoint {
                                                                                     None
                                                                                 } else {
                                                                                     let after = &rest[end..];
-                                                                                    match after.as_bytes().first() {
-                                                                                        None | Some(b'?') => Some(Endpoint::ScheduledStatusesUpdate),
-                                                                                        Some(_) => None,
+                                                                                    match after.as_bytes() {
+                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                            Some(Endpoint::ScheduledStatusesUpdate)
+                                                                                        }
+                                                                                        _ => None,
                                                                                     }
                                                                                 }
                                                                             }
@@ -17287,9 +17709,9 @@ impl Endpoint {
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "statuses") {
-                                                                        match after.as_bytes().first() {
-                                                                            None | Some(b'?') => None,
-                                                                            Some(_) => {
+                                                                        match after.as_bytes() {
+                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                            _ => {
                                                                                 let rest = &after[1..];
                                                                                 {
                                                                                     let end = segment_end(rest);
@@ -17297,9 +17719,11 @@ impl Endpoint {
                                                                                         None
                                                                                     } else {
                                                                                         let after = &rest[end..];
-                                                                                        match after.as_bytes().first() {
-                                                                                            None | Some(b'?') => Some(Endpoint::StatusesEdit),
-                                                                                            Some(_) => {
+                                                                                        match after.as_bytes() {
+                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                Some(Endpoint::StatusesEdit)
+                                                                                            }
+                                                                                            _ => {
                                                                                                 let rest = &after[1..];
                                                                                                 match rest.as_bytes().first() {
                                                                                                     Some(b'i') => {
@@ -17307,11 +17731,11 @@ impl Endpoint {
                                                                                                             rest,
                                                                                                             "interaction_policy",
                                                                                                         ) {
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => {
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
                                                                                                                     Some(Endpoint::StatusesEditInteractionPolicy)
                                                                                                                 }
-                                                                                                                Some(_) => None,
+                                                                                                                _ => None,
                                                                                                             }
                                                                                                         } else {
                                                                                                             None
@@ -17336,23 +17760,23 @@ impl Endpoint {
                                                 }
                                             } else {
                                                 if let Some(after) = segment_after(rest, "v2") {
-                                                    match after.as_bytes().first() {
-                                                        None | Some(b'?') => None,
-                                                        Some(_) => {
+                                                    match after.as_bytes() {
+                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                        _ => {
                                                             let rest = &after[1..];
                                                             match rest.as_bytes().first() {
                                                                 Some(b'f') => {
                                                                     if let Some(after) = segment_after(rest, "filters") {
-                                                                        match after.as_bytes().first() {
-                                                                            None | Some(b'?') => None,
-                                                                            Some(_) => {
+                                                                        match after.as_bytes() {
+                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                            _ => {
                                                                                 let rest = &after[1..];
                                                                                 match match rest.as_bytes().first() {
                                                                                     Some(b'k') => {
                                                                                         if let Some(after) = segment_after(rest, "keywords") {
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => None,
-                                                                                                Some(_) => {
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                                                                                                _ => {
                                                                                                     let rest = &after[1..];
                                                                                                     {
                                                                                                         let end = segment_end(rest);
@@ -17360,9 +17784,11 @@ impl Endpoint {
                                                                                                             None
                                                                                                         } else {
                                                                                                             let after = &rest[end..];
-                                                                                                            match after.as_bytes().first() {
-                                                                                                                None | Some(b'?') => Some(Endpoint::FiltersKeywordsUpdate),
-                                                                                                                Some(_) => None,
+                                                                                                            match after.as_bytes() {
+                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                                    Some(Endpoint::FiltersKeywordsUpdate)
+                                                                                                                }
+                                                                                                                _ => None,
                                                                                                             }
                                                                                                         }
                                                                                                     }
@@ -17381,9 +17807,11 @@ impl Endpoint {
                                                                                             None
                                                                                         } else {
                                                                                             let after = &rest[end..];
-                                                                                            match after.as_bytes().first() {
-                                                                                                None | Some(b'?') => Some(Endpoint::FiltersUpdate),
-                                                                                                Some(_) => None,
+                                                                                            match after.as_bytes() {
+                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                                    Some(Endpoint::FiltersUpdate)
+                                                                                                }
+                                                                                                _ => None,
                                                                                             }
                                                                                         }
                                                                                     }

@@ -41,6 +41,46 @@ fn a_literal_segment_wins_over_a_parameter() {
 }
 
 #[test]
+fn one_trailing_slash_is_the_same_path() {
+    // Rails serves `/api/v1/instance/` as `/api/v1/instance`.
+    for path in [
+        "/api/v2/instance/",
+        "/api/v2/instance/?x=1",
+        "/api/v2/instance?x=1",
+    ] {
+        assert_eq!(
+            Endpoint::from_request("GET", path),
+            Some(Endpoint::InstanceV2),
+            "{path}"
+        );
+    }
+    #[allow(deprecated)]
+    let v1 = Endpoint::InstanceV1;
+    assert_eq!(Endpoint::from_request("GET", "/api/v1/instance/"), Some(v1));
+    // After a parameter, and where a literal child could follow.
+    assert_eq!(
+        Endpoint::from_request("GET", "/api/v1/accounts/109404970108594430/"),
+        Some(Endpoint::AccountsGet)
+    );
+    assert_eq!(
+        Endpoint::from_request("GET", "/api/v1/accounts/verify_credentials/"),
+        Some(Endpoint::AccountsVerifyCredentials)
+    );
+    // Only one, and only at the end: any other empty segment matches nothing.
+    for path in [
+        "/api/v2/instance//",
+        "/api/v2//instance",
+        "/api/v2/instance//?x=1",
+        "/",
+        "//",
+        "",
+        "/api/v1/accounts//",
+    ] {
+        assert_eq!(Endpoint::from_request("GET", path), None, "{path}");
+    }
+}
+
+#[test]
 fn the_method_decides_before_the_path() {
     assert_eq!(
         Endpoint::from_request("POST", "/api/v1/statuses"),

@@ -313,7 +313,10 @@ mod tests {
             let with_query = format!("{path}?limit=40&max_id=1");
             assert_eq!(Endpoint::from_request(endpoint.method(), &with_query), Some(endpoint), "{with_query}");
             assert_eq!(Endpoint::from_request("TRACE", &path), None);
-            assert_eq!(Endpoint::from_request(endpoint.method(), &format!("{path}/")), None);
+            // One trailing slash is the same path, as Rails routes it; two are not.
+            assert_eq!(Endpoint::from_request(endpoint.method(), &format!("{path}/")), Some(endpoint), "{path}/");
+            assert_eq!(Endpoint::from_request(endpoint.method(), &format!("{path}/?limit=40")), Some(endpoint), "{path}/?");
+            assert_eq!(Endpoint::from_request(endpoint.method(), &format!("{path}//")), None, "{path}//");
         }
         assert_eq!(Endpoint::ALL.len(), EXPECTED_METHODS);
     }
