@@ -114,6 +114,13 @@ pub static UNKNOWN_HEADING_MARKER: Lint = Lint {
     action: "ignores that marker; the method keeps the lifecycle its known markers give",
 };
 
+pub static RETURNS_CONTRADICTS_EXAMPLE: Lint = Lint {
+    name: "returns-contradicts-example",
+    default_level: Level::Warn,
+    defect: "a method's `**Returns:**` line names an entity, but every 200 response example it documents is exactly `{}`",
+    action: "reads what the method returns as an empty body, as the example shows (`Endpoint::returns()` says empty), and leaves out the entity the line names",
+};
+
 pub static DUPLICATE_ANCHOR: Lint = Lint {
     name: "duplicate-anchor",
     default_level: Level::Warn,
@@ -213,7 +220,7 @@ pub static EXAMPLE_CONTRADICTS_TABLE: Lint = Lint {
 };
 
 /// Every lint, in the order of the docs table.
-pub static ALL: [&Lint; 22] = [
+pub static ALL: [&Lint; 23] = [
     &INVALID_FRONT_MATTER,
     &INVALID_EXAMPLE_JSON,
     &MALFORMED_ERROR_EXAMPLE,
@@ -222,6 +229,7 @@ pub static ALL: [&Lint; 22] = [
     &MISSING_OAUTH,
     &OAUTH_WITHOUT_TOKEN_KIND,
     &UNKNOWN_HEADING_MARKER,
+    &RETURNS_CONTRADICTS_EXAMPLE,
     &DUPLICATE_ANCHOR,
     &DUPLICATE_ROUTE,
     &EMPTY_PATH_SEGMENT,
