@@ -272,11 +272,18 @@ fn every_recorded_response_reads(dir: &Path) -> Result<(), Failed> {
     let readme_path = root().join("README.md");
     let readme = std::fs::read_to_string(&readme_path).expect("README.md reads");
     let table = figures_table(&all);
-    let current = between(&readme, FIGURES_START, FIGURES_END)
-        .expect("README.md has the responses figures markers");
+    let from = readme
+        .find(FIGURES_START)
+        .expect("README.md has the responses figures' start marker")
+        + FIGURES_START.len();
+    let to = from
+        + readme[from..]
+            .find(FIGURES_END)
+            .expect("README.md has the responses figures' end marker");
     let mut problems = Vec::new();
-    if current.trim() != table.trim() {
-        let rewritten = readme.replacen(current, &format!("\n{table}"), 1);
+    if readme[from..to].trim() != table.trim() {
+        let mut rewritten = readme.clone();
+        rewritten.replace_range(from..to, &format!("\n{table}"));
         std::fs::write(&readme_path, rewritten).expect("README.md writes");
         problems.push(format!(
             "README.md's responses figures were stale and are rewritten; review and commit them:\n{table}"

@@ -114,6 +114,13 @@ pub static UNKNOWN_HEADING_MARKER: Lint = Lint {
     action: "ignores that marker; the method keeps the lifecycle its known markers give",
 };
 
+pub static RETURNS_CONTRADICTS_EXAMPLE: Lint = Lint {
+    name: "returns-contradicts-example",
+    default_level: Level::Warn,
+    defect: "a method's `**Returns:**` line names an entity, but every 200 response example it documents is exactly `{}`",
+    action: "reads what the method returns as an empty body, as the example shows (`Endpoint::returns()` says empty), and leaves out the entity the line names",
+};
+
 pub static DUPLICATE_ANCHOR: Lint = Lint {
     name: "duplicate-anchor",
     default_level: Level::Warn,
@@ -177,6 +184,13 @@ pub static UNREADABLE_ENTITY_ATTRIBUTE: Lint = Lint {
     action: "leaves out that heading or field; the entity keeps its other attributes",
 };
 
+pub static MALFORMED_ATTRIBUTE_HEADING: Lint = Lint {
+    name: "malformed-attribute-heading",
+    default_level: Level::Warn,
+    defect: "an entity page's attribute heading is malformed but its name is intact: the name's backtick is not closed, or its anchor is written `(#anchor)` instead of `{#anchor}`",
+    action: "reads the attribute (its name, the anchor when the heading gives one, and its fields), and says what it read",
+};
+
 pub static UNKNOWN_ATTRIBUTE_TYPE: Lint = Lint {
     name: "unknown-attribute-type",
     default_level: Level::Warn,
@@ -206,7 +220,7 @@ pub static EXAMPLE_CONTRADICTS_TABLE: Lint = Lint {
 };
 
 /// Every lint, in the order of the docs table.
-pub static ALL: [&Lint; 21] = [
+pub static ALL: [&Lint; 23] = [
     &INVALID_FRONT_MATTER,
     &INVALID_EXAMPLE_JSON,
     &MALFORMED_ERROR_EXAMPLE,
@@ -215,6 +229,7 @@ pub static ALL: [&Lint; 21] = [
     &MISSING_OAUTH,
     &OAUTH_WITHOUT_TOKEN_KIND,
     &UNKNOWN_HEADING_MARKER,
+    &RETURNS_CONTRADICTS_EXAMPLE,
     &DUPLICATE_ANCHOR,
     &DUPLICATE_ROUTE,
     &EMPTY_PATH_SEGMENT,
@@ -224,6 +239,7 @@ pub static ALL: [&Lint; 21] = [
     &UNREADABLE_SCOPE_HISTORY,
     &UNDEFINED_SCOPE,
     &UNREADABLE_ENTITY_ATTRIBUTE,
+    &MALFORMED_ATTRIBUTE_HEADING,
     &UNKNOWN_ATTRIBUTE_TYPE,
     &UNRESOLVED_ENTITY,
     &INVALID_ENTITY_EXAMPLE,

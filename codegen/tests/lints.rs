@@ -371,8 +371,9 @@ fn a_kept_method_without_oauth_round_trips_through_the_copy() {
 }
 
 /// The lints that fire on entity pages, which have their own fixture.
-const ENTITY_PAGE_LINTS: [&str; 5] = [
+const ENTITY_PAGE_LINTS: [&str; 6] = [
     lint::UNREADABLE_ENTITY_ATTRIBUTE.name,
+    lint::MALFORMED_ATTRIBUTE_HEADING.name,
     lint::UNKNOWN_ATTRIBUTE_TYPE.name,
     lint::UNRESOLVED_ENTITY.name,
     lint::INVALID_ENTITY_EXAMPLE.name,
@@ -403,8 +404,9 @@ fn every_entity_lint_fires_on_the_entity_defects_fixture() {
         [
             ("example-contradicts-table", "Status.md:8:1".to_owned()),
             ("invalid-entity-example", "Status.md:15:1".to_owned()),
+            ("malformed-attribute-heading", "Status.md:32:1".to_owned()),
             ("unknown-attribute-type", "Status.md:42:11".to_owned()),
-            ("unreadable-entity-attribute", "Status.md:32:1".to_owned()),
+            ("unreadable-entity-attribute", "Status.md:60:1".to_owned()),
             ("unresolved-entity", "Status.md:49:11".to_owned()),
         ]
     );

@@ -450,7 +450,8 @@ impl<'a> Node<'a> {
 
     /// What this node answers, given `after`: what follows its segment in
     /// the path, which is empty or starts with `?` where the path ends, and
-    /// starts with `/` where it goes on.
+    /// starts with `/` where it goes on. One trailing `/` ends the path too:
+    /// Rails serves `/api/v1/instance/` as `/api/v1/instance`.
     fn after_segment(&self) -> TokenStream {
         let terminal = match self.terminal {
             Some(variant) => {
@@ -461,18 +462,18 @@ impl<'a> Node<'a> {
         };
         if self.literals.is_empty() && self.parameter.is_none() {
             return quote! {
-                match after.as_bytes().first() {
-                    None | Some(b'?') => #terminal,
-                    Some(_) => None,
+                match after.as_bytes() {
+                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => #terminal,
+                    _ => None,
                 }
             };
         }
         let children = self.children();
         quote! {
-            match after.as_bytes().first() {
-                None | Some(b'?') => #terminal,
+            match after.as_bytes() {
+                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => #terminal,
                 // The byte is `/`, so slicing past it stays on a character boundary.
-                Some(_) => {
+                _ => {
                     let rest = &after[1..];
                     #children
                 }
@@ -569,8 +570,10 @@ fn router(endpoints: &[Endpoint<'_>]) -> TokenStream {
     quote! {
         /// The method a request is for, from its HTTP method and path
         /// (`/api/v1/statuses/109404970108594430/favourite`). A literal
-        /// segment wins over a parameter, the query string is ignored, and
-        /// an empty segment matches nothing. It allocates nothing: a
+        /// segment wins over a parameter, the query string is ignored, one
+        /// trailing slash is ignored as Mastodon (Rails) ignores it
+        /// (`/api/v1/instance/`), and any other empty segment (`//`)
+        /// matches nothing. It allocates nothing: a
         /// generated trie compares literal segments whole and scans only
         /// the parameters.
         pub fn from_request(method: &str, path: &str) -> Option<Endpoint> {

@@ -71,26 +71,73 @@ impl AttributeReader {
         id: Option<String>,
         problems: &mut Vec<Diagnostic>,
     ) -> bool {
+        self.read_heading(block, id, problems, None)
+    }
+
+    /// As [`AttributeReader::heading`], but a malformed heading whose name
+    /// (and anchor) are intact is read, and the defect, saying what was
+    /// read, is pushed to `recovered`. Only the entity pages recover: the
+    /// Error page is the user's to fix.
+    #[cfg(feature = "markdown-entities")]
+    pub fn heading_recovering(
+        &mut self,
+        block: &Block,
+        id: Option<String>,
+        problems: &mut Vec<Diagnostic>,
+        recovered: &mut Vec<Diagnostic>,
+    ) -> bool {
+        self.read_heading(block, id, problems, Some(recovered))
+    }
+
+    fn read_heading(
+        &mut self,
+        block: &Block,
+        id: Option<String>,
+        problems: &mut Vec<Diagnostic>,
+        recovered: Option<&mut Vec<Diagnostic>>,
+    ) -> bool {
         self.last_field = None;
         self.open = false;
         let heading = inline::heading(block);
-        let Some(name) = heading.code_name else {
-            problems.push(
-                Diagnostic::error(
+        let read = match (heading.code_name.clone(), recovered) {
+            (Some(name), _) => Some((name, id)),
+            (None, Some(recovered)) => recover(&heading, id.as_deref()).map(|read| {
+                let anchor = match &read.anchor {
+                    Some(anchor) => format!("the anchor `{anchor}`"),
+                    None => "no anchor".to_owned(),
+                };
+                recovered.push(Diagnostic::defect(
                     block.span.clone(),
-                    "an attribute heading must be the attribute's name in backticks",
-                )
-                .label("no `name` here")
-                .help(
-                    "write it as ### `name`, optionally followed by {{%optional%}} and {#anchor}",
-                ),
-            );
-            return false;
+                    format!("the attribute heading's {}", read.defect),
+                    format!(
+                        "read the name `{}` and {anchor}, and the fields under it",
+                        read.name
+                    ),
+                ));
+                (read.name, read.anchor)
+            }),
+            (None, None) => None,
+        };
+        let (name, anchor) = match read {
+            Some(read) => read,
+            None => {
+                problems.push(
+                    Diagnostic::error(
+                        block.span.clone(),
+                        "an attribute heading must be the attribute's name in backticks",
+                    )
+                    .label(refused_label(&heading))
+                    .help(
+                        "write it as ### `name`, optionally followed by {{%optional%}} and {#anchor}",
+                    ),
+                );
+                return false;
+            }
         };
         let mut attribute = ReadAttribute {
             name,
             span: block.span.clone(),
-            anchor: id,
+            anchor,
             description: String::new(),
             type_text: String::new(),
             type_span: block.span.clone(),
@@ -168,6 +215,73 @@ impl AttributeReader {
             apply_field(attribute, kind, &field.value, field.value_span.clone());
             self.last_field = Some(kind);
         }
+    }
+}
+
+/// What a malformed heading still says.
+struct Recovered {
+    name: String,
+    anchor: Option<String>,
+    /// How the heading is malformed: "the attribute heading's …".
+    defect: String,
+}
+
+/// Reads the two malformations whose facts are intact: a name whose
+/// backtick is not closed (AnnualReport, 2026: `` `data[percentiles] {#…} ``),
+/// and a name in backticks followed by its anchor in parentheses (Instance,
+/// 2023: `(#vapid_public_key)`). Anything else is not read with confidence,
+/// and stays left out.
+fn recover(heading: &inline::Heading, id: Option<&str>) -> Option<Recovered> {
+    let rest = heading.plain_rest.as_deref()?.trim();
+    match heading.code_spans.as_slice() {
+        [] => {
+            let name = rest
+                .strip_prefix('`')
+                .or_else(|| rest.strip_suffix('`'))
+                .filter(|name| is_name(name))?;
+            Some(Recovered {
+                name: name.to_owned(),
+                anchor: id.map(str::to_owned),
+                defect: "backtick is not closed".to_owned(),
+            })
+        }
+        [name] if id.is_none() && is_name(name.trim()) => {
+            let anchor = rest
+                .strip_prefix("(#")
+                .and_then(|rest| rest.strip_suffix(')'))
+                .filter(|anchor| is_anchor(anchor))?;
+            Some(Recovered {
+                name: name.trim().to_owned(),
+                anchor: Some(anchor.to_owned()),
+                defect: format!("anchor is written `{rest}`, not `{{#{anchor}}}`"),
+            })
+        }
+        _ => None,
+    }
+}
+
+/// An attribute name as the pages write them: `source[note]`,
+/// `thumbnail[versions][@1x]`, `posting:default:visibility`.
+fn is_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_[].:@-".contains(c))
+}
+
+fn is_anchor(anchor: &str) -> bool {
+    !anchor.is_empty()
+        && anchor
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
+/// What is wrong with a heading that is not read, in the words of its label.
+fn refused_label(heading: &inline::Heading) -> String {
+    match heading.code_spans.as_slice() {
+        [] => "no `name` in backticks here".to_owned(),
+        [name] => format!("`{}` has other text beside it", name.trim()),
+        _ => "more than one code span here".to_owned(),
     }
 }
 

@@ -186,12 +186,16 @@ impl PageReader {
             return;
         }
         let mut problems = Vec::new();
+        let mut recovered = Vec::new();
         let (_, reader, flags) = &mut self.entities[index];
-        if reader.heading(block, id, &mut problems) {
+        if reader.heading_recovering(block, id, &mut problems, &mut recovered) {
             flags.push(SectionFlags {
                 all_optional,
                 deprecated,
             });
+        }
+        for defect in recovered {
+            sink.lint(&lint::MALFORMED_ATTRIBUTE_HEADING, defect);
         }
         lint_problems(problems, sink);
     }
@@ -459,6 +463,95 @@ mod tests {
         assert_eq!(
             key_path("poll.options[].title"),
             ["poll", "options", "title"]
+        );
+        // A dot inside brackets is part of the key, as servers send it.
+        assert_eq!(
+            key_path("alerts[admin.sign_up]"),
+            ["alerts", "admin.sign_up"]
+        );
+        assert_eq!(key_path("a.b[c.d][e]"), ["a", "b", "c.d", "e"]);
+    }
+
+    #[test]
+    fn malformed_headings_with_intact_names_are_read_with_a_lint() {
+        let field =
+            "**Description:** x.\\\n**Type:** String\\\n**Version history:**\\\n4.0.0 - added\n\n";
+        let page = format!(
+            "---\ntitle: Report\n---\n\n## Attributes\n\n### `data` {{#data}}\n\n**Description:** x.\\\n**Type:** Hash\\\n**Version history:**\\\n4.0.0 - added\n\n#### `data[most_used_apps] {{#data-most_used_apps}}\n\n{field}### `configuration[vapid][public_key]` (#vapid_public_key)\n\n{field}### `c` (see below)\n\n{field}### Just words\n\n{field}"
+        );
+        let (page, found) = parse(&Source::new("Report.md", page), "Report").unwrap();
+        let read: Vec<_> = page.entities[0]
+            .attributes
+            .iter()
+            .map(|a| (a.display_name(), a.anchor.clone(), a.type_text.clone()))
+            .collect();
+        let some = |text: &str| Some(text.to_owned());
+        assert_eq!(
+            read,
+            [
+                ("data".to_owned(), some("data"), "Hash".to_owned()),
+                (
+                    "data[most_used_apps]".to_owned(),
+                    some("data-most_used_apps"),
+                    "String".to_owned()
+                ),
+                (
+                    "configuration[vapid][public_key]".to_owned(),
+                    some("vapid_public_key"),
+                    "String".to_owned()
+                ),
+            ]
+        );
+        let lints: Vec<_> = found
+            .iter()
+            .map(|found| {
+                let outcome = found
+                    .diagnostic
+                    .notes()
+                    .first()
+                    .cloned()
+                    .unwrap_or_default();
+                (
+                    found.lint.name,
+                    found.diagnostic.message().to_owned(),
+                    outcome,
+                )
+            })
+            .collect();
+        assert_eq!(lints[0].0, "malformed-attribute-heading");
+        assert_eq!(lints[0].1, "the attribute heading's backtick is not closed");
+        assert_eq!(
+            lints[0].2,
+            "read the name `data[most_used_apps]` and the anchor `data-most_used_apps`, and the fields under it"
+        );
+        assert_eq!(lints[1].0, "malformed-attribute-heading");
+        assert_eq!(
+            lints[1].1,
+            "the attribute heading's anchor is written `(#vapid_public_key)`, not `{#vapid_public_key}`"
+        );
+        // What cannot be read with confidence is left out, as before.
+        assert_eq!(lints.len(), 4, "{lints:?}");
+        assert!(
+            lints[2..]
+                .iter()
+                .all(|(name, ..)| *name == "unreadable-entity-attribute")
+        );
+        assert_eq!(
+            found[2].diagnostic.notes()[0],
+            "leaves out that heading or field"
+        );
+        // The label says what is there, not that no name is.
+        let rendered =
+            crate::diagnostic::render_diagnostic(&found[2].source, &found[2].diagnostic, false);
+        assert!(
+            rendered.contains("`c` has other text beside it"),
+            "{rendered}"
+        );
+        let rendered =
+            crate::diagnostic::render_diagnostic(&found[3].source, &found[3].diagnostic, false);
+        assert!(
+            rendered.contains("no `name` in backticks here"),
+            "{rendered}"
         );
     }
 

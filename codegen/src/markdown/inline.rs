@@ -11,6 +11,11 @@ pub(crate) struct Heading {
     pub text: String,
     /// Set when the heading is just a code span: ### `error_description`.
     pub code_name: Option<String>,
+    /// Every code span, in order.
+    pub code_spans: Vec<String>,
+    /// The text outside code spans, markers stripped; `None` when the
+    /// heading holds a link. What recovers a malformed attribute heading.
+    pub plain_rest: Option<String>,
     pub markers: Vec<Marker>,
 }
 
@@ -31,12 +36,16 @@ pub(crate) fn labelled_runs(runs: &[Run]) -> Heading {
     let mut markers = Vec::new();
     let mut code_names = Vec::new();
     let mut other_text = false;
+    let mut plain_rest = Some(String::new());
     for run in runs {
         match &run.kind {
             RunKind::Text => {
                 let stripped = strip_shortcodes(run, &mut markers);
                 other_text |= !stripped.trim().is_empty();
                 text.push_str(&stripped);
+                if let Some(rest) = &mut plain_rest {
+                    rest.push_str(&stripped);
+                }
             }
             RunKind::Code => {
                 code_names.push(run.text.clone());
@@ -45,6 +54,7 @@ pub(crate) fn labelled_runs(runs: &[Run]) -> Heading {
             RunKind::Link { .. } => {
                 other_text = true;
                 text.push_str(&run.text);
+                plain_rest = None;
             }
             RunKind::Break => text.push(' '),
         }
@@ -56,6 +66,8 @@ pub(crate) fn labelled_runs(runs: &[Run]) -> Heading {
     Heading {
         text: collapse_whitespace(&text),
         code_name,
+        code_spans: code_names,
+        plain_rest,
         markers,
     }
 }

@@ -90,6 +90,8 @@ struct Section {
     /// The response heading that JSON examples belong to.
     status: Option<(u16, String)>,
     errors: Vec<ErrorResponse>,
+    /// The JSON examples under `200`: whether each is exactly `{}`, and where.
+    ok_examples: Vec<(bool, Range<usize>)>,
 }
 
 enum RequestState {
@@ -212,6 +214,9 @@ impl Reader {
                         Auth::default()
                     }
                 };
+                let returns = section.returns.map(|returns| {
+                    returns_against_example(returns, &section.ok_examples, &request, sink)
+                });
                 self.methods.push(Method {
                     title: section.title,
                     title_span: section.title_span,
@@ -223,7 +228,7 @@ impl Reader {
                     added_in: section.added_in,
                     lifecycle: section.lifecycle,
                     errors: section.errors,
-                    returns: section.returns,
+                    returns,
                     name_override: None,
                 });
             }
@@ -244,6 +249,47 @@ impl Reader {
                 }
             }
         }
+    }
+}
+
+/// A `**Returns:**` line that names an entity, where every 200 example of
+/// the method is exactly `{}`, is read as an empty body: the example is the
+/// body servers send (the four admin `DELETE`s of 2026 answer `{}`), and a
+/// client told to expect an entity would fail on it. Any other line stands.
+fn returns_against_example(
+    returns: Returns,
+    ok_examples: &[(bool, Range<usize>)],
+    request: &str,
+    sink: &mut Sink,
+) -> Returns {
+    let all_empty = !ok_examples.is_empty() && ok_examples.iter().all(|(empty, _)| *empty);
+    if !returns.shape.has_entities() || !all_empty {
+        return returns;
+    }
+    let named: Vec<String> = returns
+        .entities
+        .iter()
+        .map(|entity| entity.name().to_owned())
+        .collect();
+    let named = code_list(&named);
+    let what = match returns.shape {
+        ReturnShape::Array => format!("an array of {named}"),
+        _ => named,
+    };
+    let mut diagnostic = Diagnostic::defect(
+        returns.span.clone(),
+        format!("the `**Returns:**` line says {what}, but the 200 response example is `{{}}`"),
+        format!("read what `{request}` returns as an empty body, as its example shows: `Endpoint::returns()` says empty"),
+    )
+    .help("the docs can fix the line upstream: `**Returns:** Empty`, or an example of the entity");
+    for (_, span) in ok_examples {
+        diagnostic = diagnostic.related(span.clone(), "the 200 example");
+    }
+    sink.lint(&lint::RETURNS_CONTRADICTS_EXAMPLE, diagnostic);
+    Returns {
+        shape: ReturnShape::Empty,
+        entities: Vec::new(),
+        span: returns.span,
     }
 }
 
@@ -278,6 +324,7 @@ fn open_section(block: &Block, anchor: Option<&str>, sink: &mut Sink) -> Section
         returns: None,
         status: None,
         errors: Vec::new(),
+        ok_examples: Vec::new(),
     }
 }
 
@@ -323,6 +370,17 @@ impl Section {
         match language(info) {
             "http" if matches!(self.request, RequestState::None) => {
                 self.request = request_line(block, sink);
+            }
+            "json"
+                if self
+                    .status
+                    .as_ref()
+                    .is_some_and(|(status, _)| *status == 200) =>
+            {
+                let value = serde_json::from_str::<serde_json::Value>(&block.code_text());
+                let empty =
+                    value.is_ok_and(|value| value.as_object().is_some_and(|o| o.is_empty()));
+                self.ok_examples.push((empty, block.span.clone()));
             }
             "json" => {
                 if let Some((status, status_text)) = &self.status
@@ -713,6 +771,91 @@ mod tests {
         );
         assert_eq!(words.scopes, ["read:search"]);
         assert!(!words.any_scope);
+    }
+
+    #[test]
+    fn a_returns_line_that_names_an_entity_where_the_200_example_is_empty_reads_as_empty() {
+        let method = |verb: &str, path: &str, returns: &str, examples: &[&str]| {
+            let examples: String = examples
+                .iter()
+                .map(|json| format!("```json\n{json}\n```\n\n"))
+                .collect();
+            format!(
+                "## {verb} {path} {{#{verb}{}}}\n\n```http\n{verb} {path} HTTP/1.1\n```\n\n**Returns:** {returns}\\\n**OAuth:** App token + `admin:write`\\\n**Version history:**\\\n4.0.0 - added\n\n#### Response\n##### 200: OK\n\n{examples}",
+                path.len()
+            )
+        };
+        let block = "[Admin::DomainBlock]({{< relref \"entities/Admin_DomainBlock\" >}})";
+        let page = [
+            "---\ntitle: x\n---\n\n".to_owned(),
+            method("DELETE", "/api/v1/admin/domain_blocks/:id", block, &["{}"]),
+            method(
+                "DELETE",
+                "/api/v1/admin/ip_blocks/:id",
+                &format!("Array of {block}"),
+                &["{ }"],
+            ),
+            method(
+                "GET",
+                "/api/v1/admin/domain_blocks/:id",
+                block,
+                &["{\"id\": \"1\"}"],
+            ),
+            method(
+                "POST",
+                "/api/v1/admin/domain_blocks",
+                block,
+                &["{}", "{\"id\": \"1\"}"],
+            ),
+            method("DELETE", "/api/v1/admin/accounts/:id", "Empty", &["{}"]),
+            method("PUT", "/api/v1/admin/accounts/:id", block, &["[]"]),
+            method("PATCH", "/api/v1/admin/accounts/:id", block, &[]),
+        ]
+        .concat();
+        let (page, found) = parse_with_lints(&Source::new("admin.md", page), "admin").unwrap();
+        let shapes: Vec<_> = page
+            .methods
+            .iter()
+            .map(|method| {
+                let returns = method.returns.as_ref().expect("a Returns line");
+                (returns.shape, returns.entities.len())
+            })
+            .collect();
+        assert_eq!(
+            shapes,
+            [
+                (ReturnShape::Empty, 0),
+                (ReturnShape::Empty, 0),
+                (ReturnShape::One, 1),
+                (ReturnShape::One, 1),
+                (ReturnShape::Empty, 0),
+                (ReturnShape::One, 1),
+                (ReturnShape::One, 1),
+            ]
+        );
+        let lints: Vec<_> = found
+            .iter()
+            .map(|found| (found.lint.name, found.diagnostic.message().to_owned()))
+            .collect();
+        assert_eq!(
+            lints,
+            [
+                (
+                    "returns-contradicts-example",
+                    "the `**Returns:**` line says `Admin::DomainBlock`, but the 200 response example is `{}`".to_owned()
+                ),
+                (
+                    "returns-contradicts-example",
+                    "the `**Returns:**` line says an array of `Admin::DomainBlock`, but the 200 response example is `{}`".to_owned()
+                ),
+            ]
+        );
+        assert_eq!(
+            found[0].diagnostic.notes()[0],
+            "read what `DELETE /api/v1/admin/domain_blocks/:id` returns as an empty body, as its example shows: `Endpoint::returns()` says empty"
+        );
+        // The copy records it, as the other method lints.
+        assert_eq!(page.lints[0].lint, "returns-contradicts-example");
     }
 
     /// The `Returns` line of a paragraph as the page reader reads it.

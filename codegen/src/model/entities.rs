@@ -377,12 +377,29 @@ impl AttributeLifecycle {
 
 /// `meta[focus][x]` → `["meta", "focus", "x"]`. An array's element, `[]` in
 /// `history[][day]`, adds no key: the key is the element's. StatusEdit's
-/// `poll.options[].title` reads the same way.
+/// `poll.options[].title` reads the same way, but a dot splits only outside
+/// brackets: servers send WebPushSubscription's `alerts[admin.sign_up]` as
+/// the key `"admin.sign_up"` inside `alerts`.
 pub fn key_path(name: &str) -> Vec<String> {
-    name.split(['[', ']', '.'])
-        .map(str::trim)
+    let mut keys = Vec::new();
+    let mut key = String::new();
+    let mut depth = 0usize;
+    for c in name.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            '.' if depth == 0 => {}
+            _ => {
+                key.push(c);
+                continue;
+            }
+        }
+        keys.push(std::mem::take(&mut key));
+    }
+    keys.push(key);
+    keys.into_iter()
+        .map(|key| key.trim().to_owned())
         .filter(|key| !key.is_empty())
-        .map(str::to_owned)
         .collect()
 }
 

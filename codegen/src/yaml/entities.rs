@@ -1006,6 +1006,11 @@ mod tests {
                 "options".to_owned(),
             ])
         );
+        // A dot inside brackets is the key's own: `"admin.sign_up"` in `alerts`.
+        assert_eq!(
+            path("alerts[admin.sign_up]"),
+            Some(vec!["alerts".to_owned(), "admin.sign_up".to_owned()])
+        );
         for refused in [
             "",
             "[note]",
