@@ -30,7 +30,7 @@ use serde_json::Value;
 
 use crate::entity_examples::{Checker, kind};
 pub use crate::entity_examples::{Contradiction, ContradictionKind};
-use crate::model::entities::{EntityAttribute, EntitySpec, StringFormat};
+use crate::model::entities::{EntityAttribute, EntitySpec, StringFormat, Version};
 use crate::model::methods::{Method, MethodSpec, ReturnShape};
 
 /// One recorded response: a line of a recording.
@@ -254,40 +254,13 @@ pub fn parse_records(name: &str, text: &str) -> Result<Vec<ResponseRecord>, Reco
     Ok(records)
 }
 
-/// A version's numbers, `4.3.0` → `[4, 3, 0]` (a `-suffix` or `+suffix`
-/// ignored); `None` for `unknown` or anything else that is no version.
-pub fn version_numbers(text: &str) -> Option<Vec<u64>> {
-    let numbers = text.split(['-', '+']).next()?;
-    numbers
-        .split('.')
-        .map(|part| part.parse().ok())
-        .collect::<Option<Vec<u64>>>()
-        .filter(|numbers| !numbers.is_empty())
-}
-
-/// Compares two versions by their numbers (`4.10.0` after `4.9.1`; missing
-/// trailing numbers count as 0); `None` if either is no version.
-pub fn compare_versions(a: &str, b: &str) -> Option<Ordering> {
-    let (a, b) = (version_numbers(a)?, version_numbers(b)?);
-    let len = a.len().max(b.len());
-    let at = |numbers: &[u64], index: usize| numbers.get(index).copied().unwrap_or(0);
-    Some(
-        (0..len)
-            .map(|index| at(&a, index).cmp(&at(&b, index)))
-            .find(|order| order.is_ne())
-            .unwrap_or(Ordering::Equal),
-    )
-}
-
 /// Versions in order, `unknown` (or anything unparsable) last.
 fn version_order(a: &str, b: &str) -> Ordering {
-    match (version_numbers(a).is_some(), version_numbers(b).is_some()) {
-        (true, true) => compare_versions(a, b)
-            .unwrap_or(Ordering::Equal)
-            .then(a.cmp(b)),
-        (true, false) => Ordering::Less,
-        (false, true) => Ordering::Greater,
-        (false, false) => a.cmp(b),
+    match (Version::parse(a), Version::parse(b)) {
+        (Some(x), Some(y)) => x.cmp(&y).then(a.cmp(b)),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => a.cmp(b),
     }
 }
 
@@ -650,9 +623,12 @@ pub fn outcome(router: &Router<'_>, entities: &EntitySpec, record: &ResponseReco
         };
         return Outcome::NotTyped(reason);
     }
-    let server = record.version.as_deref();
+    let server = record.version.as_deref().and_then(Version::parse);
     let added_later = |added: &str| {
-        server.is_some_and(|server| compare_versions(added, server) == Some(Ordering::Greater))
+        server
+            .as_ref()
+            .zip(Version::parse(added))
+            .is_some_and(|(server, added)| added > *server)
     };
     let mut best: Option<((usize, usize), &str, Vec<Contradiction>)> = None;
     for name in names {
@@ -1881,16 +1857,5 @@ pages:
                 .contains("= help: each line of a recording"),
             "{error}"
         );
-    }
-
-    #[test]
-    fn versions_compare_by_number() {
-        assert_eq!(compare_versions("4.10.0", "4.9.1"), Some(Ordering::Greater));
-        assert_eq!(compare_versions("4.3", "4.3.0"), Some(Ordering::Equal));
-        assert_eq!(
-            compare_versions("4.0.0-beta1", "4.0.0"),
-            Some(Ordering::Equal)
-        );
-        assert_eq!(compare_versions("unknown", "4.0.0"), None);
     }
 }

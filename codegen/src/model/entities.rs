@@ -123,8 +123,8 @@ impl Default for Baseline {
 
 /// A Mastodon version as the docs' histories write one (`4.3.0`,
 /// `4.0.0-beta1`), ordered as releases are: `4.0.0-beta1` < `4.0.0` <
-/// `4.0.1` < `4.10.0`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// `4.0.1` < `4.10.0`, and `4.3` is `4.3.0`.
+#[derive(Debug, Clone)]
 pub struct Version {
     text: String,
     numbers: Vec<u64>,
@@ -171,9 +171,16 @@ impl Ord for Version {
                 (Some(_), None) => std::cmp::Ordering::Less,
                 (Some(a), Some(b)) => a.cmp(b),
             })
-            .then_with(|| self.text.cmp(&other.text))
     }
 }
+
+impl PartialEq for Version {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Version {}
 
 impl PartialOrd for Version {
     fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
@@ -568,7 +575,7 @@ mod tests {
         assert!(v("4.0.0") < v("4.0.1"));
         assert!(v("4.9.0") < v("4.10.0"));
         assert!(v("4.3") < v("4.3.1"));
-        assert_eq!(v("4.3").cmp(&v("4.3.0")), v("4.3").cmp(&v("4.3.0")));
+        assert_eq!(v("4.3"), v("4.3.0"));
         assert!(Version::parse("four").is_none() && Version::parse("4").is_none());
         assert_eq!(Baseline::default().as_str(), Baseline::DEFAULT);
         assert_eq!(Baseline::parse("latest"), Some(Baseline::Latest));
