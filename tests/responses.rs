@@ -22,6 +22,8 @@ use std::process::ExitCode;
 use libtest_mimic::{Arguments, Failed, Trial};
 use mastodon_error::entities::{AnyEntity, EntityKind};
 use mastodon_error::{Endpoint, ReturnShape};
+use mastodon_error_codegen::model::entities::Version;
+use mastodon_error_codegen::responses::{self, ResponseRecord};
 use serde_json::Value;
 
 const FIGURES_START: &str = "<!-- responses figures: written by tests/responses.rs -->";
@@ -46,49 +48,30 @@ fn recordings() -> Option<PathBuf> {
     dir.is_dir().then_some(dir)
 }
 
-/// One recorded response.
-struct Record {
-    /// `responses/mastodonpy-4.3.0.jsonl:12`.
-    at: String,
-    method: String,
-    path: String,
-    version: String,
-    body: Value,
-}
-
-fn read_records(dir: &Path) -> Vec<(String, Vec<Record>)> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("responses/ lists")
-        .map(|entry| entry.expect("an entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "jsonl"))
-        .collect();
-    files.sort();
+/// The recordings in `dir`, as the generator's `responses` command reads
+/// them, each with its location as the corpus names it (`responses/…:LINE`),
+/// grouped by file in name order.
+fn read_records(dir: &Path) -> Vec<(String, Vec<ResponseRecord>)> {
+    let records = responses::read_records(&[dir.to_path_buf()])
+        .unwrap_or_else(|error| panic!("the recordings read: {error}"));
+    let mut files: Vec<(String, Vec<ResponseRecord>)> = Vec::new();
+    for mut record in records {
+        let name = Path::new(&record.file)
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        record.file = format!("responses/{name}");
+        match files.last_mut() {
+            Some((file, group)) if *file == name => group.push(record),
+            _ => files.push((name, vec![record])),
+        }
+    }
     assert!(!files.is_empty(), "no recordings in {}", dir.display());
     files
-        .iter()
-        .map(|file| {
-            let name = file.file_name().unwrap().to_string_lossy().into_owned();
-            let text = std::fs::read_to_string(file).expect("a recording reads");
-            let records = text
-                .lines()
-                .enumerate()
-                .filter(|(_, line)| !line.trim().is_empty())
-                .map(|(index, line)| {
-                    let record: Value = serde_json::from_str(line)
-                        .unwrap_or_else(|error| panic!("{name}:{}: {error}", index + 1));
-                    let text = |key: &str| record[key].as_str().unwrap_or_default().to_owned();
-                    Record {
-                        at: format!("responses/{name}:{}", index + 1),
-                        method: text("m"),
-                        path: text("p"),
-                        version: text("v"),
-                        body: record["body"].clone(),
-                    }
-                })
-                .collect();
-            (name, records)
-        })
-        .collect()
+}
+
+fn location(record: &ResponseRecord) -> String {
+    format!("{}:{}", record.file, record.line)
 }
 
 /// What became of one response.
@@ -102,9 +85,21 @@ enum Outcome {
     Failed(String),
 }
 
-fn outcome(record: &Record) -> Outcome {
+/// What became of `record`; `router` is the generator's, which must pick
+/// the method `Endpoint::from_request` picks.
+fn outcome(record: &ResponseRecord, router: &responses::Router<'_>) -> Outcome {
     let path = record.path.split('?').next().unwrap_or_default();
-    let Some(endpoint) = Endpoint::from_request(&record.method, path) else {
+    let endpoint = Endpoint::from_request(&record.method, path);
+    let generator = router
+        .route(&record.method, &record.path)
+        .map(|method| format!("{} {}", method.http_method, method.path));
+    assert_eq!(
+        endpoint.map(|endpoint| format!("{} {}", endpoint.method(), endpoint.path())),
+        generator,
+        "{}: the crate's router and the report's disagree",
+        location(record)
+    );
+    let Some(endpoint) = endpoint else {
         return Outcome::Unrouted;
     };
     let returns = endpoint.returns();
@@ -212,22 +207,30 @@ fn between<'t>(text: &'t str, start: &str, end: &str) -> Option<&'t str> {
 }
 
 fn every_recorded_response_reads(dir: &Path) -> Result<(), Failed> {
+    let methods_path = root().join("spec/methods.yaml");
+    let methods = mastodon_error_codegen::read_methods(
+        &methods_path,
+        Some(&root().join("spec/entities.yaml")),
+    )
+    .unwrap_or_else(|error| panic!("{}", error.render()));
+    let router = responses::Router::new(&methods);
     let mut all = Vec::new();
     let mut failed = BTreeMap::new();
     for (file, records) in read_records(dir) {
         let mut figures = Figures {
             version: records
                 .iter()
-                .map(|record| record.version.as_str())
-                .filter(|version| *version != "unknown")
+                .filter_map(|record| record.version.as_deref().and_then(Version::parse))
                 .max()
-                .unwrap_or("unknown")
-                .to_owned(),
+                .map_or_else(
+                    || "unknown".to_owned(),
+                    |version| version.as_str().to_owned(),
+                ),
             records: records.len(),
             ..Figures::default()
         };
         for record in &records {
-            match outcome(record) {
+            match outcome(record, &router) {
                 Outcome::Unrouted => figures.unrouted += 1,
                 Outcome::NotTyped => figures.not_typed += 1,
                 Outcome::Read => {
@@ -236,7 +239,7 @@ fn every_recorded_response_reads(dir: &Path) -> Result<(), Failed> {
                 }
                 Outcome::Failed(why) => {
                     figures.typed += 1;
-                    failed.insert(record.at.clone(), why);
+                    failed.insert(location(record), why);
                 }
             }
         }

@@ -454,7 +454,11 @@ impl Config {
     }
 
     /// The YAML copy of the entity pages at `path` (a folder, or a copy);
-    /// `out_name` is the copy's path, named in its header.
+    /// `out_name` is the copy's path, named in its header. When a YAML copy
+    /// is already at `out_name`, its `baseline:` and reviewed `corrections:`
+    /// are carried into the new one (the pages have neither), and a
+    /// correction of an attribute the pages no longer define is an error
+    /// located in that copy.
     #[cfg(feature = "tools")]
     pub fn export_entities_report(
         &self,

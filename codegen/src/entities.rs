@@ -11,7 +11,7 @@ use crate::lint;
 use crate::lint::Found;
 #[cfg(feature = "markdown-entities")]
 use crate::model::entities::AttributeType;
-use crate::model::entities::{Baseline, Entity, EntitySpec, Version};
+use crate::model::entities::{Baseline, Correction, Entity, EntityAttribute, EntitySpec, Version};
 use crate::source::{Source, display_path};
 
 /// The entity pages, with the lints found reading them.
@@ -421,14 +421,66 @@ impl EntityIndex {
 }
 
 /// The spec the entities module is generated from: the docs' facts with the
-/// copy's reviewed corrections applied, and each attribute that servers
-/// older than `baseline` leave out marked with the version that added it.
-/// The readers, the copy's writer, the examples' check and the semantic diff
-/// keep to the docs' facts.
+/// copy's reviewed corrections that hold at `baseline` applied, and each
+/// attribute that servers older than `baseline` leave out marked with the
+/// version that added it. The readers, the copy's writer, the examples'
+/// check and the semantic diff keep to the docs' facts.
 pub(crate) fn reviewed(spec: &EntitySpec, baseline: &Baseline) -> EntitySpec {
-    let mut reviewed = spec.clone();
-    for correction in &spec.corrections {
-        let attribute = reviewed
+    let mut reviewed = corrected(spec, |correction| correction.applies_at(baseline));
+    let Baseline::Version(baseline) = baseline else {
+        return reviewed;
+    };
+    let is_admin = |entity: &Entity| entity.name.starts_with("Admin::");
+    for entity in reviewed
+        .pages
+        .iter_mut()
+        .flat_map(|page| &mut page.entities)
+    {
+        let admin = is_admin(entity);
+        mark_sent_from(&mut entity.attributes, baseline, admin);
+    }
+    // An entity that extends one of the other audience (`Admin::Tag` extends
+    // `Tag`) takes the base's attributes as its own, marked for itself.
+    let inherited: Vec<(String, Vec<EntityAttribute>)> = reviewed
+        .entities()
+        .filter_map(|(_, entity)| {
+            let base = reviewed.entity(entity.extends.as_deref()?)?;
+            let mut attributes = base.attributes.clone();
+            mark_sent_from(&mut attributes, baseline, is_admin(entity));
+            let differs = attributes
+                .iter()
+                .zip(&base.attributes)
+                .any(|(own, base)| own.sent_from != base.sent_from);
+            let overridden = |path: &[String]| entity.attributes.iter().any(|own| own.path == path);
+            attributes.retain(|attribute| !overridden(&attribute.path));
+            differs.then(|| (entity.name.clone(), attributes))
+        })
+        .collect();
+    for (name, mut attributes) in inherited {
+        let Some(entity) = reviewed
+            .pages
+            .iter_mut()
+            .flat_map(|page| &mut page.entities)
+            .find(|entity| entity.name == name)
+        else {
+            continue;
+        };
+        attributes.append(&mut entity.attributes);
+        entity.attributes = attributes;
+    }
+    reviewed
+}
+
+/// `spec` with the corrections that `applies` keeps applied to the
+/// attributes they name, each attribute keeping the corrections it got.
+pub(crate) fn corrected(spec: &EntitySpec, applies: impl Fn(&Correction) -> bool) -> EntitySpec {
+    let mut corrected = spec.clone();
+    for correction in spec
+        .corrections
+        .iter()
+        .filter(|correction| applies(correction))
+    {
+        let attribute = corrected
             .pages
             .iter_mut()
             .flat_map(|page| &mut page.entities)
@@ -446,31 +498,21 @@ pub(crate) fn reviewed(spec: &EntitySpec, baseline: &Baseline) -> EntitySpec {
         }
         attribute.corrections.push(correction.clone());
     }
-    if let Baseline::Version(baseline) = baseline {
-        for entity in reviewed
-            .pages
-            .iter_mut()
-            .flat_map(|page| &mut page.entities)
-        {
-            mark_sent_from(entity, baseline);
-        }
-    }
-    reviewed
+    corrected
 }
 
-/// Marks each attribute that a server at `baseline` does not send: one added
-/// after the baseline, and after what holds it (its hash, else its entity,
-/// whose version is its earliest attribute's). An attribute whose history
-/// names no version is there whenever what holds it is.
-fn mark_sent_from(entity: &mut Entity, baseline: &Version) {
-    let added: Vec<Option<Version>> = entity
-        .attributes
+/// Marks each of an entity's attributes that a server at `baseline` does
+/// not send: one added after the baseline, and after what holds it (its
+/// hash, else its entity, whose version is its earliest attribute's), for an
+/// admin entity (`admin`) or another. An attribute whose history names no
+/// version is there whenever what holds it is.
+fn mark_sent_from(attributes: &mut [EntityAttribute], baseline: &Version, admin: bool) {
+    let added: Vec<Option<Version>> = attributes
         .iter()
-        .map(|attribute| attribute.added_in().and_then(Version::parse))
+        .map(|attribute| attribute.added_for(admin).and_then(Version::parse))
         .collect();
     let entity_version = added.iter().flatten().min().cloned();
-    let paths: Vec<Vec<String>> = entity
-        .attributes
+    let paths: Vec<Vec<String>> = attributes
         .iter()
         .map(|attribute| attribute.path.clone())
         .collect();
@@ -496,7 +538,7 @@ fn mark_sent_from(entity: &mut Entity, baseline: &Version) {
             (added > baseline && after_holder).then(|| added.as_str().to_owned())
         })
         .collect();
-    for (attribute, mark) in entity.attributes.iter_mut().zip(marks) {
+    for (attribute, mark) in attributes.iter_mut().zip(marks) {
         attribute.sent_from = mark;
     }
 }
@@ -634,6 +676,63 @@ mod tests {
         );
     }
 
+    /// `Tag.id` came to the admin APIs in 3.5.0 and to the public ones in
+    /// 4.3.1: `Admin::Tag`, which extends `Tag`, has it from 3.5.0.
+    #[test]
+    fn an_admin_entity_reads_its_own_history() {
+        let mut spec = spec(vec![
+            (
+                "Tag",
+                vec![
+                    attribute(&["name"], &[("0.9.0", "added")]),
+                    attribute(
+                        &["id"],
+                        &[
+                            ("3.5.0", "added to admin APIs"),
+                            ("4.3.1", "added to public APIs"),
+                        ],
+                    ),
+                ],
+            ),
+            (
+                "Admin::Tag",
+                vec![attribute(&["trendable"], &[("3.5.0", "added")])],
+            ),
+        ]);
+        spec.pages[0].entities[1].extends = Some("Tag".to_owned());
+        let reviewed = reviewed(&spec, &Baseline::default());
+        let marks = |name: &str| -> Vec<(String, Option<String>)> {
+            reviewed
+                .entity(name)
+                .unwrap()
+                .attributes
+                .iter()
+                .map(|attribute| (attribute.display_name(), attribute.sent_from.clone()))
+                .collect()
+        };
+        assert_eq!(
+            marks("Tag"),
+            [
+                ("name".to_owned(), None),
+                ("id".to_owned(), Some("4.3.1".to_owned()))
+            ]
+        );
+        // Its own now, in the base's order, before its own attributes.
+        assert_eq!(
+            marks("Admin::Tag"),
+            [
+                ("name".to_owned(), None),
+                ("id".to_owned(), None),
+                ("trendable".to_owned(), None)
+            ]
+        );
+        // Without such an entry, an extending entity keeps the base's attributes.
+        spec.pages[0].entities[0].attributes[1].history.truncate(1);
+        spec.pages[0].entities[0].attributes[1].history[0].change = "added".to_owned();
+        let reviewed = super::reviewed(&spec, &Baseline::default());
+        assert_eq!(reviewed.entity("Admin::Tag").unwrap().attributes.len(), 1);
+    }
+
     #[test]
     fn corrections_apply_and_are_kept_on_the_attribute() {
         let mut spec = spec(vec![(
@@ -650,6 +749,7 @@ mod tests {
                 nullable: false,
                 optional: true,
                 ty: None,
+                until: None,
                 evidence: vec!["responses/a.jsonl:2 DELETE answers without content".to_owned()],
                 span: 0..0,
             },
@@ -659,6 +759,7 @@ mod tests {
                 nullable: true,
                 optional: false,
                 ty: Some(AttributeType::Integer),
+                until: None,
                 evidence: vec!["responses/a.jsonl:3".to_owned()],
                 span: 0..0,
             },
@@ -670,6 +771,19 @@ mod tests {
         assert_eq!(content.corrections.len(), 1);
         assert!(id.nullable && id.ty == AttributeType::Integer);
         assert_eq!(id.corrections[0].summary(), "is integer and may be null");
+        // A correction that holds only up to a version applies only to types for servers that old.
+        spec.corrections[0].until = Version::parse("4.0.2");
+        let newer = super::reviewed(&spec, &Baseline::parse("4.3.0").unwrap());
+        assert!(!newer.entity("Status").unwrap().attributes[0].optional);
+        let older = super::reviewed(&spec, &Baseline::parse("4.0.0").unwrap());
+        assert!(older.entity("Status").unwrap().attributes[0].optional);
+        assert!(
+            !super::reviewed(&spec, &Baseline::Latest)
+                .entity("Status")
+                .unwrap()
+                .attributes[0]
+                .optional
+        );
         // The docs' facts stay as they were.
         assert!(!spec.entity("Status").unwrap().attributes[0].optional);
         assert!(spec.redundant_corrections().is_empty());

@@ -461,7 +461,11 @@ pub(crate) fn entities_module(
          // Regenerate with: mastodon-error-codegen entities {name}{baseline_flag}{out}\n\n{body}",
         identity = clean(&input.origin.identity),
         baseline = clean(baseline.as_str()),
-        corrections = spec.corrections.len(),
+        corrections = spec
+            .corrections
+            .iter()
+            .filter(|correction| correction.applies_at(&baseline))
+            .count(),
     );
     Ok(Generated { code, lints })
 }
@@ -512,12 +516,19 @@ pub fn read_methods(
     load_methods(path, &config).map(|(input, _)| input.spec)
 }
 
-/// `spec` with its reviewed corrections applied, as the entities module
-/// types it: what the servers are checked against. Without a baseline: a
+/// Reads a YAML copy of the entity pages already in memory, as
+/// [`read_entities`] reads one from a file.
+#[cfg(feature = "entities")]
+pub fn read_entities_copy(copy: &Source) -> Result<model::entities::EntitySpec, Error> {
+    yaml::entities::parse(copy)
+}
+
+/// `spec` with every reviewed correction applied (those with an `until`
+/// too): what recorded responses are checked against. No baseline marks: a
 /// reader of responses judges each by its own server's version.
 #[cfg(feature = "entities")]
 pub fn corrected_entities(spec: &model::entities::EntitySpec) -> model::entities::EntitySpec {
-    entities::reviewed(spec, &model::entities::Baseline::Latest)
+    entities::corrected(spec, |_| true)
 }
 
 /// An entity page's JSON example as JSON: without the `// ...` lines the

@@ -79,3 +79,40 @@ fn a_copy_that_names_no_key_is_refused_where_it_says_so() {
     let text = error.render();
     assert!(text.contains("entities.yaml:7:"), "{text}");
 }
+
+/// A baseline that is no version fails generation, saying what it takes;
+/// `latest` and a version generate, and the module states its baseline.
+#[test]
+fn the_configured_baseline_is_checked_and_stated() {
+    let pages = || page("Status", &attribute("`id` {#id}", "String"));
+    let mut config = Config::new();
+    config.entities_baseline("soon");
+    let error = entities_from_pages(pages(), &config)
+        .expect_err("not a version")
+        .render();
+    assert!(
+        error.contains("error: `soon` is not a Mastodon version"),
+        "{error}"
+    );
+    assert!(
+        error.contains("or `latest` for types that read only the newest server"),
+        "{error}"
+    );
+    for (baseline, stated) in [("latest", "latest"), ("4.3.0", "4.3.0")] {
+        config.entities_baseline(baseline);
+        let module = entities_from_pages(pages(), &config)
+            .expect("generates")
+            .code;
+        assert!(
+            module.contains(&format!("pub const BASELINE: &str = \"{stated}\";")),
+            "{module}"
+        );
+    }
+    let module = entities_from_pages(pages(), &Config::new())
+        .expect("generates")
+        .code;
+    assert!(
+        module.contains("pub const BASELINE: &str = \"4.0.0\";"),
+        "{module}"
+    );
+}

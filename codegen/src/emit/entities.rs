@@ -96,17 +96,18 @@ struct Emitter<'s> {
 }
 
 /// For each entity that is an alternative of a `one_of` attribute, its
-/// required keys (present, if maybe null) that no other alternative has.
+/// required keys (present, if maybe null, on every server the types read)
+/// that no other alternative has at all.
 fn distinguishing_keys(spec: &EntitySpec) -> BTreeMap<&str, BTreeSet<String>> {
-    let required = |name: &str| -> BTreeSet<String> {
+    let keys_of = |name: &str, required_only: bool| -> BTreeSet<String> {
         spec.entity(name)
             .map(|entity| {
                 flattened(spec, entity)
                     .into_iter()
                     .filter(|attribute| {
                         attribute.path.len() == 1
-                            && !attribute.optional
-                            && attribute.sent_from.is_none()
+                            && (!required_only
+                                || (!attribute.optional && attribute.sent_from.is_none()))
                     })
                     .map(|attribute| attribute.path[0].clone())
                     .collect()
@@ -123,11 +124,11 @@ fn distinguishing_keys(spec: &EntitySpec) -> BTreeMap<&str, BTreeSet<String>> {
                 let others: BTreeSet<String> = names
                     .iter()
                     .filter(|other| *other != name)
-                    .flat_map(|other| required(other))
+                    .flat_map(|other| keys_of(other, false))
                     .collect();
                 keys.entry(name.as_str())
                     .or_default()
-                    .extend(required(name).difference(&others).cloned());
+                    .extend(keys_of(name, true).difference(&others).cloned());
             }
         }
     }
@@ -275,6 +276,7 @@ impl<'s> Emitter<'s> {
         let context = Context {
             page_index,
             file: &page.file,
+            admin: entity.name.starts_with("Admin::"),
         };
         let strict = self
             .distinguishing
@@ -506,7 +508,7 @@ impl<'s> Emitter<'s> {
         if attribute.optional {
             facts.push_str(" May be absent.");
         }
-        if let Some(version) = attribute.added_in() {
+        if let Some(version) = attribute.added_for(context.admin) {
             let _ = write!(facts, " Added in {}.", doc_safe(version));
         }
         if let Some(version) = &attribute.sent_from {
@@ -709,6 +711,8 @@ impl<'s> Emitter<'s> {
 struct Context<'c> {
     page_index: usize,
     file: &'c str,
+    /// An admin entity's (`Admin::Tag`): its attributes' `added to admin APIs` entries count.
+    admin: bool,
 }
 
 enum Pending<'n, 's> {

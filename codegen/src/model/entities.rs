@@ -204,6 +204,10 @@ pub struct Correction {
     pub optional: bool,
     /// The type the servers send instead of the docs' type.
     pub ty: Option<AttributeType>,
+    /// The last server version the correction holds for (later servers send
+    /// what the docs say); `None` when every recorded server does. It applies
+    /// only to types whose baseline is at or before it.
+    pub until: Option<Version>,
     /// Where the servers show it: `responses/FILE.jsonl:LINE`, then what the
     /// record shows.
     pub evidence: Vec<String>,
@@ -225,6 +229,15 @@ impl Correction {
             parts.push("may be absent".to_owned());
         }
         parts.join(" and ")
+    }
+
+    /// Whether it holds for types that read every server from `baseline` on.
+    pub fn applies_at(&self, baseline: &Baseline) -> bool {
+        match (&self.until, baseline) {
+            (None, _) => true,
+            (Some(until), Baseline::Version(baseline)) => baseline <= until,
+            (Some(_), Baseline::Latest) => false,
+        }
     }
 
     /// The `responses/FILE.jsonl:LINE` locations its evidence cites.
@@ -323,8 +336,19 @@ impl EntityAttribute {
     /// posting:default:quoted_policy`). Entries that add a value or a key to
     /// it (`added poll`, `added alerts[status]`) do not count.
     pub fn added_in(&self) -> Option<&str> {
-        let adds = |change: &str| {
-            change == "added" || change.starts_with("added to ") || change.starts_with("added,")
+        self.added_for(false)
+    }
+
+    /// [`EntityAttribute::added_in`] for an admin entity (`admin`) or any
+    /// other: an `added to admin APIs` entry counts only for the first, an
+    /// `added to public APIs` one only for the others (`Tag.id` is in
+    /// `Admin::Tag` from 3.5.0, and in `Tag` from 4.3.1).
+    pub fn added_for(&self, admin: bool) -> Option<&str> {
+        let adds = |change: &str| match change.strip_prefix("added to ") {
+            Some(audience) if audience.starts_with("admin ") => admin,
+            Some(audience) if audience.starts_with("public ") => !admin,
+            Some(_) => true,
+            None => change == "added" || change.starts_with("added,"),
         };
         self.history
             .iter()

@@ -17,7 +17,7 @@ use crate::diagnostic::{Diagnostic, Error, Sink};
 use crate::model::HistoryEntry;
 use crate::model::entities::{
     AttributeLifecycle, AttributeType, Baseline, Correction, Entity, EntityAttribute, EntityPage,
-    EntitySpec, StringFormat,
+    EntitySpec, StringFormat, Version,
 };
 use crate::model::methods::LintRecord;
 use crate::source::Source;
@@ -35,6 +35,7 @@ pub(crate) fn parse(source: &Source) -> Result<EntitySpec, Error> {
         text: source.text(),
         sink: Sink::default(),
         entities: HashMap::new(),
+        corrected: HashMap::new(),
     };
     let mut spec = checker.spec(document.pages);
     spec.baseline = document
@@ -60,6 +61,7 @@ struct CorrectionIn {
     entity: Spanned<String>,
     attribute: Spanned<String>,
     ty: Option<Spanned<String>>,
+    until: Option<Spanned<String>>,
     nullable: Option<Spanned<bool>>,
     optional: Option<Spanned<bool>>,
     evidence: Vec<Spanned<String>>,
@@ -132,6 +134,7 @@ fn correction(node: &Node) -> Read<CorrectionIn> {
         "type",
         "nullable",
         "optional",
+        "until",
         "evidence",
     ];
     let mapping = SCHEMA.mapping(node, "corrections", "a correction", &keys)?;
@@ -140,6 +143,7 @@ fn correction(node: &Node) -> Read<CorrectionIn> {
         entity: SCHEMA.required(&mapping, "entity", Schema::string)?,
         attribute: SCHEMA.required(&mapping, "attribute", Schema::string)?,
         ty: SCHEMA.optional(mapping.get("type"), "type", Schema::string)?,
+        until: SCHEMA.optional(mapping.get("until"), "until", Schema::string)?,
         nullable: flag("nullable")?,
         optional: flag("optional")?,
         evidence: SCHEMA.required(&mapping, "evidence", |schema, node, key| {
@@ -244,6 +248,7 @@ fn key_expects(key: &str) -> &'static str {
         }
         "entity" => "the docs name of the entity whose table has the attribute, such as `Status`",
         "attribute" => "the attribute's key path as the docs write it, such as `source[language]`",
+        "until" => "the last server version the correction holds for, such as `4.0.2`",
         "evidence" => {
             "a list of recorded responses that show it, each `responses/FILE.jsonl:LINE` and what the record shows"
         }
@@ -333,6 +338,8 @@ struct Checker<'t> {
     sink: Sink,
     /// Every entity defined, by name, where its `name` is written.
     entities: HashMap<String, Range<usize>>,
+    /// Every attribute corrected, by entity and key path, where its correction is.
+    corrected: HashMap<(String, Vec<String>), Range<usize>>,
 }
 
 /// An entity name that an `extends` or a type gives, and where.
@@ -624,9 +631,39 @@ impl Checker<'_> {
             }
         }
         let ty = match &correction.ty {
-            Some(spelling) => Some(self.type_spelling(spelling, "type")?),
+            Some(spelling) => {
+                let ty = self.type_spelling(spelling, "type");
+                valid &= ty.is_some();
+                ty.inspect(|ty| valid &= self.correction_type(spec, &correction, ty, spelling))
+            }
             None => None,
         };
+        let until = correction.until.as_ref().and_then(|until| {
+            let version = Version::parse(&until.value);
+            if version.is_none() {
+                self.sink.push(
+                    Diagnostic::error(until.span.clone(), format!("`{}` is not a Mastodon version", until.value))
+                        .label("`until` names the last server version the correction holds for")
+                        .help("write the newest version whose responses show it, such as `4.0.2`; leave `until` out when every server does"),
+                );
+                valid = false;
+            }
+            version
+        });
+        let key = (entity.value.clone(), path.clone().unwrap_or_default());
+        if let Some(first) = self.corrected.get(&key) {
+            self.sink.push(
+                Diagnostic::error(
+                    correction.span.clone(),
+                    format!("`{}` of `{}` is corrected twice", name.value, entity.value),
+                )
+                .related(first.clone(), "first corrected here")
+                .help("keep one correction per attribute, with every change and all the evidence"),
+            );
+            valid = false;
+        } else {
+            self.corrected.insert(key, correction.span.clone());
+        }
         let on = |flag: &Option<Spanned<bool>>| flag.as_ref().is_some_and(|flag| flag.value);
         let (nullable, optional) = (on(&correction.nullable), on(&correction.optional));
         for flag in [&correction.nullable, &correction.optional]
@@ -671,6 +708,7 @@ impl Checker<'_> {
             nullable,
             optional,
             ty,
+            until,
             evidence: correction
                 .evidence
                 .into_iter()
@@ -678,6 +716,44 @@ impl Checker<'_> {
                 .collect(),
             span: correction.span,
         })
+    }
+
+    /// A correction's type names entities the copy defines, and keeps the
+    /// keys nested under the attribute typed: only `hash` has keys.
+    fn correction_type(
+        &mut self,
+        spec: &EntitySpec,
+        correction: &CorrectionIn,
+        ty: &AttributeType,
+        spelling: &Spanned<String>,
+    ) -> bool {
+        let mut valid = true;
+        for named in named_entities(ty) {
+            if !self.entities.contains_key(named) {
+                self.reference(Reference {
+                    what: format!("the correction of `{}` names", correction.attribute.value),
+                    name: named.to_owned(),
+                    span: spelling.span.clone(),
+                    in_type: false,
+                });
+                valid = false;
+            }
+        }
+        let nested = key_path(&correction.attribute.value).is_some_and(|path| {
+            spec.entity(&correction.entity.value).is_some_and(|entity| {
+                entity.attributes.iter().any(|attribute| {
+                    attribute.path.len() > path.len() && attribute.path.starts_with(&path)
+                })
+            })
+        });
+        if nested && *ty != AttributeType::Hash {
+            self.sink.push(
+                Diagnostic::error(spelling.span.clone(), format!("`{}` has keys of its own, which `{}` would drop", correction.attribute.value, spelling.value))
+                    .help("correct the keys one by one (`key[sub]`); the hash that holds them stays a `hash`"),
+            );
+            valid = false;
+        }
+        valid
     }
 
     fn reference(&mut self, reference: Reference) {
@@ -887,6 +963,7 @@ mod tests {
                 nullable: true,
                 optional: false,
                 ty: Some(string(StringFormat::Html)),
+                until: Version::parse("4.0.2"),
                 evidence: vec!["responses/a.jsonl:3 GET /api/v1/accounts/verify_credentials sends null".to_owned()],
                 span: 0..0,
             }],
@@ -1363,7 +1440,31 @@ pages:
                 "    nullable: true\n",
                 "    nullable: true\n    reason: trust me\n",
                 "entities.yaml:7:5: error: unknown key `reason` in a correction",
-                "a correction takes `entity`, `attribute`, `type`, `nullable`, `optional`, `evidence`",
+                "a correction takes `entity`, `attribute`, `type`, `nullable`, `optional`, `until`, `evidence`",
+            ),
+            (
+                "nullable: true",
+                "type: entity(Rol)",
+                "entities.yaml:6:11: error: the correction of `source[note]` names `Rol`, which the copy does not define",
+                "= help: name an entity this copy defines",
+            ),
+            (
+                "attribute: source[note]\n    nullable: true",
+                "attribute: source\n    type: string",
+                "entities.yaml:6:11: error: `source` has keys of its own, which `string` would drop",
+                "= help: correct the keys one by one (`key[sub]`)",
+            ),
+            (
+                "    nullable: true\n",
+                "    nullable: true\n    until: four\n",
+                "entities.yaml:7:12: error: `four` is not a Mastodon version",
+                "write the newest version whose responses show it",
+            ),
+            (
+                "pages:\n",
+                "  - entity: Account\n    attribute: source[note]\n    optional: true\n    evidence:\n      - responses/mastodonpy-4.3.0.jsonl:2 sends none\npages:\n",
+                "entities.yaml:9:5: error: `source[note]` of `Account` is corrected twice",
+                "= help: keep one correction per attribute",
             ),
         ];
         let copy = reviewed_copy();

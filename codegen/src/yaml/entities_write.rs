@@ -12,7 +12,7 @@ use super::write::to_yaml;
 use crate::model::HistoryEntry;
 use crate::model::entities::{
     AttributeLifecycle, AttributeType, Baseline, Correction, Entity, EntityAttribute, EntitySpec,
-    display_path,
+    Version, display_path,
 };
 use crate::source::Source;
 
@@ -148,6 +148,8 @@ struct CorrectionOut<'a> {
     nullable: bool,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     optional: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    until: Option<&'a str>,
     evidence: &'a [String],
 }
 
@@ -158,6 +160,7 @@ fn correction_out(correction: &Correction) -> CorrectionOut<'_> {
         ty: correction.ty.as_ref().map(AttributeType::spelling),
         nullable: correction.nullable,
         optional: correction.optional,
+        until: correction.until.as_ref().map(Version::as_str),
         evidence: &correction.evidence,
     }
 }

@@ -402,47 +402,66 @@ fn each_correction_cites_records_that_show_it(root: &Path) {
         let what = format!("the correction of `{attribute}` of `{}`", correction.entity);
         let records = correction.evidence_records();
         assert!(!records.is_empty(), "{what} cites no record");
+        // What the cited records show, of what the correction says.
+        let (mut absent, mut null, mut retyped) = (false, false, false);
         for (file, line) in records {
             let record = docs
                 .records
                 .iter()
-                .find(|record| {
-                    record.file.ends_with(file.trim_start_matches("responses/"))
-                        && record.line == line
-                })
+                .find(|record| record.file == file && record.line == line)
                 .unwrap_or_else(|| {
                     panic!("{what} cites {file}:{line}, which the corpus does not have")
                 });
-            let shows = |kind: &ContradictionKind| match kind {
-                ContradictionKind::Missing => correction.optional,
-                ContradictionKind::Null => correction.nullable,
-                ContradictionKind::WrongType { .. } => correction.ty.is_some(),
-                _ => false,
-            };
-            let contradicted = |entities: &EntitySpec| match responses::outcome(
-                &router, entities, record,
-            ) {
-                responses::Outcome::Checked { contradictions, .. } => {
-                    contradictions.iter().any(|found| {
-                        found.entity == correction.entity
-                            && found.attribute == attribute
-                            && shows(&found.kind)
-                    })
+            let shown = |entities: &EntitySpec| -> Vec<ContradictionKind> {
+                match responses::outcome(&router, entities, record) {
+                    responses::Outcome::Checked { contradictions, .. } => contradictions
+                        .into_iter()
+                        .filter(|found| {
+                            found.entity == correction.entity && found.attribute == attribute
+                        })
+                        .map(|found| found.kind)
+                        .collect(),
+                    other => panic!(
+                        "{what} cites {file}:{line}, which is not checked against an entity: {other:?}"
+                    ),
                 }
-                other => panic!(
-                    "{what} cites {file}:{line}, which is not checked against an entity: {other:?}"
-                ),
             };
-            assert!(
-                contradicted(&docs.entities),
-                "{what}: {file}:{line} does not show it: the docs' facts alone read it there"
+            let before = shown(&docs.entities);
+            let this = (
+                correction.optional && before.contains(&ContradictionKind::Missing),
+                correction.nullable && before.contains(&ContradictionKind::Null),
+                correction.ty.is_some()
+                    && before
+                        .iter()
+                        .any(|kind| matches!(kind, ContradictionKind::WrongType { .. })),
             );
             assert!(
-                !contradicted(&corrected.entities),
-                "{what}: {file}:{line} still contradicts the corrected facts"
+                this.0 || this.1 || this.2,
+                "{what}: {file}:{line} does not show it: the docs' facts alone read it there ({before:?})"
+            );
+            (absent, null, retyped) = (absent || this.0, null || this.1, retyped || this.2);
+            let after = shown(&corrected.entities);
+            assert!(
+                !after.iter().any(|kind| matches!(
+                    kind,
+                    ContradictionKind::Missing
+                        | ContradictionKind::Null
+                        | ContradictionKind::WrongType { .. }
+                )),
+                "{what}: {file}:{line} still contradicts the corrected facts: {after:?}"
             );
             cited += 1;
         }
+        // Every change it makes is shown by a record it cites.
+        assert_eq!(
+            (absent, null, retyped),
+            (
+                correction.optional,
+                correction.nullable,
+                correction.ty.is_some()
+            ),
+            "{what}: a change that no cited record shows"
+        );
     }
     eprintln!(
         "{} corrections, {cited} cited records, each checked",

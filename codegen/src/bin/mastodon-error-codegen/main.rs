@@ -186,7 +186,7 @@ struct Options {
     /// The oldest server the entity types read (default: the copy's
     /// `baseline:`, else 4.0.0): an attribute a later version added is an
     /// Option. `latest` types every attribute as its table says.
-    #[arg(long, global = true, value_name = "VERSION")]
+    #[arg(long, global = true, value_name = "VERSION", value_parser = baseline_version)]
     baseline: Option<String>,
     /// Name a variant. KEY is a reason's `#anchor` or heading as written, a
     /// method's `GET /api/v1/statuses/:id`, or a method reason's `401 The access token is invalid`.
@@ -228,6 +228,16 @@ fn lint_name(name: &str) -> Result<String, String> {
     ))
 }
 
+/// `--baseline`: a version, or `latest`; anything else is a usage error.
+fn baseline_version(text: &str) -> Result<String, String> {
+    match mastodon_error_codegen::model::entities::Baseline::parse(text) {
+        Some(_) => Ok(text.to_owned()),
+        None => Err(format!(
+            "`{text}` is not a Mastodon version: name the oldest server the entity types read, such as 4.3.0, or `latest`"
+        )),
+    }
+}
+
 fn parse_rename(rename: &str) -> Result<(String, String), String> {
     rename
         .rsplit_once('=')
@@ -264,7 +274,14 @@ impl CopyInput {
             CopyInput::Methods(path) => config.export_methods_report(path, out)?,
             CopyInput::RateLimits(page) => config.export_rate_limits_report(page, out)?,
             CopyInput::Scopes(page) => config.export_scopes_report(page, out)?,
-            CopyInput::Entities(folder) => config.export_entities_report(folder, out)?,
+            CopyInput::Entities(folder) => {
+                let copy = config.export_entities_report(folder, out)?;
+                // The refresh keeps the copy's corrections: say which the docs now make.
+                if let Some(out) = out {
+                    warn_redundant_corrections(out, &copy.code);
+                }
+                copy
+            }
         })
     }
 
@@ -563,7 +580,7 @@ fn refresh_workspace(options: &Options) -> Result<ExitCode, Failure> {
                 .config()
                 .export_entities_report(&folder, Some(DEFAULT_ENTITIES))?;
             write_output(DEFAULT_ENTITIES, &copy.code)?;
-            warn_redundant_corrections(DEFAULT_ENTITIES);
+            warn_redundant_corrections(DEFAULT_ENTITIES, &copy.code);
             if !overrides.is_empty() {
                 write_stderr(&format!(
                     "warning: {DEFAULT_ENTITIES} was refreshed from the pages, which dropped its type overrides: {}; \
@@ -1012,12 +1029,11 @@ fn use_color() -> bool {
 }
 
 /// Says which of the copy's reviewed corrections the docs now state
-/// themselves: the correction can go.
-fn warn_redundant_corrections(name: &str) {
-    let (Ok(source), Ok(spec)) = (
-        Source::read(Path::new(name)),
-        mastodon_error_codegen::read_entities(Path::new(name)),
-    ) else {
+/// themselves: the correction can go. `copy` is the copy's text, `name` the
+/// file it is written to.
+fn warn_redundant_corrections(name: &str, copy: &str) {
+    let source = Source::new(name, copy);
+    let Ok(spec) = mastodon_error_codegen::read_entities_copy(&source) else {
         return;
     };
     for correction in spec.redundant_corrections() {
