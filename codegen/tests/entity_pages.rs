@@ -116,3 +116,59 @@ fn the_configured_baseline_is_checked_and_stated() {
         "{module}"
     );
 }
+
+/// A copy with a baseline and a correction of each kind: the types follow
+/// both, at the copy's baseline and at one given.
+#[test]
+fn a_reviewed_copy_shapes_the_types() {
+    let copy = Source::new(
+        "reviewed.yaml",
+        include_str!("fixtures/entities/reviewed.yaml"),
+    );
+    let field = |module: &str, entity: &str, field: &str| -> String {
+        let body = &module[module
+            .find(&format!("pub struct {entity} {{"))
+            .unwrap_or_else(|| panic!("{entity}"))..];
+        let body = &body[..body.find("\n}\n").expect("its end")];
+        let line = body
+            .lines()
+            .find(|line| line.starts_with(&format!("    pub {field}: ")))
+            .unwrap_or_else(|| panic!("{entity}.{field} in\n{body}"));
+        line.trim_start_matches(&format!("    pub {field}: "))
+            .trim_end_matches(',')
+            .to_owned()
+    };
+    let module = entities_from_copy(&copy, &Config::new())
+        .expect("generates")
+        .code;
+    assert!(
+        module.contains("// Baseline: 4.0.0; reviewed corrections: 4\n"),
+        "{module}"
+    );
+    let expected = [
+        ("Status", "content", "Option<String>"),
+        ("Status", "quotes_count", "Option<i64>"),
+        ("Account", "uri", "Option<String>"),
+        ("AccountSource", "language", "Option<String>"),
+        ("AccountSource", "quote_policy", "Option<String>"),
+        ("WebPushSubscription", "id", "i64"),
+        ("WebPushSubscriptionAlerts", "admin_sign_up", "bool"),
+        ("Application", "id", "Option<String>"),
+        ("Tag", "id", "Option<String>"),
+        ("AdminTag", "id", "String"),
+    ];
+    for (entity, name, ty) in expected {
+        assert_eq!(field(&module, entity, name), ty, "{entity}.{name}");
+    }
+    // A later baseline: what 4.3.0 sends is required, and the 4.0.2 correction is gone.
+    let mut config = Config::new();
+    config.entities_baseline("4.3.0");
+    let module = entities_from_copy(&copy, &config).expect("generates").code;
+    assert!(
+        module.contains("// Baseline: 4.3.0; reviewed corrections: 3\n"),
+        "{module}"
+    );
+    assert_eq!(field(&module, "Account", "uri"), "String");
+    assert_eq!(field(&module, "Application", "id"), "String");
+    assert_eq!(field(&module, "Status", "quotes_count"), "Option<i64>");
+}
