@@ -295,20 +295,7 @@ fn what_the_docs_do_not_list_yet_still_reads() {
     status["visibility"] = json!("local_only");
     status["brand_new_attribute"] = json!({"nested": [1, 2]});
     status["in_reply_to_id"] = Value::Null;
-    let path = requests::concrete_path(endpoint.path());
-    let server = MockServer::start(vec![Canned {
-        headers: Vec::new(),
-        method: "GET".to_owned(),
-        path: path.clone(),
-        status: 200,
-        content_type: "application/json; charset=utf-8",
-        body: serde_json::to_vec(&status).expect("serialises"),
-    }]);
-    let body = get(&agent(), "GET", &format!("{}{path}", server.base_url));
-    server.finish().expect("one request");
-    let AnyEntity::Status(read) = read(endpoint, &body).remove(0) else {
-        panic!("not a Status");
-    };
+    let read = served_status(endpoint, &status);
     assert_eq!(
         read.visibility,
         StatusVisibility::Undocumented("local_only".to_owned())
@@ -335,20 +322,7 @@ fn an_older_servers_answer_reads() {
         assert!(newest["account"].get(key).is_some() && status["account"].get(key).is_none());
     }
     assert!(newest.get("quotes_count").is_some() && status.get("quotes_count").is_none());
-    let path = requests::concrete_path(endpoint.path());
-    let server = MockServer::start(vec![Canned {
-        headers: Vec::new(),
-        method: "GET".to_owned(),
-        path: path.clone(),
-        status: 200,
-        content_type: "application/json; charset=utf-8",
-        body: serde_json::to_vec(&status).expect("serialises"),
-    }]);
-    let body = get(&agent(), "GET", &format!("{}{path}", server.base_url));
-    server.finish().expect("one request");
-    let AnyEntity::Status(read) = read(endpoint, &body).remove(0) else {
-        panic!("not a Status");
-    };
+    let read = served_status(endpoint, &status);
     assert_eq!(read.account.uri, None);
     assert_eq!(read.quotes_count, None);
     let back = serde_json::to_value(&*read).expect("serialises");
@@ -372,6 +346,26 @@ fn without_nulls(value: &Value) -> Value {
         Value::Array(items) => Value::Array(items.iter().map(without_nulls).collect()),
         other => other.clone(),
     }
+}
+
+/// `status`, answered by a server on 127.0.0.1 to `GET` of `endpoint`, as
+/// the client reads it.
+fn served_status(endpoint: Endpoint, status: &Value) -> Box<mastodon_error::entities::Status> {
+    let path = requests::concrete_path(endpoint.path());
+    let server = MockServer::start(vec![Canned {
+        headers: Vec::new(),
+        method: "GET".to_owned(),
+        path: path.clone(),
+        status: 200,
+        content_type: "application/json; charset=utf-8",
+        body: serde_json::to_vec(status).expect("serialises"),
+    }]);
+    let body = get(&agent(), "GET", &format!("{}{path}", server.base_url));
+    server.finish().expect("one request");
+    let AnyEntity::Status(read) = read(endpoint, &body).remove(0) else {
+        panic!("not a Status");
+    };
+    read
 }
 
 /// Every entity a method returns is one the entities module generates: the

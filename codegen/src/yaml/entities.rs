@@ -1341,9 +1341,15 @@ pages:
                 "= help: use a mastodon-error-codegen that reads schema 2",
             ),
         ];
-        for (old, new, location, help) in cases {
-            assert!(COPY.contains(old), "{old}");
-            let copy = COPY.replacen(old, new, 1);
+        assert_each_refused(COPY, &cases);
+    }
+
+    /// Each edit of `copy` (old text, new text) is refused at its location,
+    /// with its help.
+    fn assert_each_refused(copy: &str, cases: &[(&str, &str, &str, &str)]) {
+        for &(old, new, location, help) in cases {
+            assert!(copy.contains(old), "{old}");
+            let copy = copy.replacen(old, new, 1);
             let text = parse(&Source::new("entities.yaml", copy.as_str()))
                 .expect_err("refused")
                 .render();
@@ -1467,20 +1473,7 @@ pages:
                 "= help: keep one correction per attribute",
             ),
         ];
-        let copy = reviewed_copy();
-        for (old, new, location, help) in cases {
-            assert!(copy.contains(old), "{old}");
-            let copy = copy.replacen(old, new, 1);
-            let text = parse(&Source::new("entities.yaml", copy.as_str()))
-                .expect_err("refused")
-                .render();
-            let at = text
-                .find(location)
-                .unwrap_or_else(|| panic!("{location}\n{text}"));
-            let own = &text[at..];
-            let own = own.find("\nentities.yaml:").map_or(own, |end| &own[..end]);
-            assert!(own.contains(help), "{help}\n{text}");
-        }
+        assert_each_refused(&reviewed_copy(), &cases);
     }
 
     /// Every problem in the values is reported at once.
