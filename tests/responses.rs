@@ -19,6 +19,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+#[path = "../codegen/tests/common/markers.rs"]
+mod markers;
+
 use libtest_mimic::{Arguments, Failed, Trial};
 use mastodon_error::entities::{AnyEntity, EntityKind};
 use mastodon_error::{Endpoint, ReturnShape};
@@ -199,13 +202,6 @@ fn figures_table(all: &[(String, Figures)]) -> String {
     table
 }
 
-/// The text between `start` and `end` in `text`.
-fn between<'t>(text: &'t str, start: &str, end: &str) -> Option<&'t str> {
-    let from = text.find(start)? + start.len();
-    let to = from + text[from..].find(end)?;
-    Some(&text[from..to])
-}
-
 fn every_recorded_response_reads(dir: &Path) -> Result<(), Failed> {
     let methods_path = root().join("spec/methods.yaml");
     let methods = mastodon_error_codegen::read_methods(
@@ -248,20 +244,21 @@ fn every_recorded_response_reads(dir: &Path) -> Result<(), Failed> {
 
     let docs_path = root().join("docs/responses.md");
     let docs = std::fs::read_to_string(&docs_path).expect("docs/responses.md reads");
-    let listed: BTreeMap<String, String> = between(&docs, EXCEPTIONS_START, EXCEPTIONS_END)
-        .expect("docs/responses.md has the exceptions markers")
-        .lines()
-        .filter_map(|line| {
-            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
-            let at = cells.get(1)?.trim_matches('`');
-            at.starts_with("responses/").then(|| {
-                (
-                    at.to_owned(),
-                    cells.get(2).copied().unwrap_or_default().to_owned(),
-                )
+    let listed: BTreeMap<String, String> =
+        markers::between(&docs, EXCEPTIONS_START, EXCEPTIONS_END)
+            .expect("docs/responses.md has the exceptions markers")
+            .lines()
+            .filter_map(|line| {
+                let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+                let at = cells.get(1)?.trim_matches('`');
+                at.starts_with("responses/").then(|| {
+                    (
+                        at.to_owned(),
+                        cells.get(2).copied().unwrap_or_default().to_owned(),
+                    )
+                })
             })
-        })
-        .collect();
+            .collect();
     let unlisted: Vec<String> = failed
         .iter()
         .filter(|(at, _)| !listed.contains_key(*at))
@@ -272,25 +269,13 @@ fn every_recorded_response_reads(dir: &Path) -> Result<(), Failed> {
         .filter(|at| !failed.contains_key(*at))
         .collect();
 
-    let readme_path = root().join("README.md");
-    let readme = std::fs::read_to_string(&readme_path).expect("README.md reads");
     let table = figures_table(&all);
-    let from = readme
-        .find(FIGURES_START)
-        .expect("README.md has the responses figures' start marker")
-        + FIGURES_START.len();
-    let to = from
-        + readme[from..]
-            .find(FIGURES_END)
-            .expect("README.md has the responses figures' end marker");
     let mut problems = Vec::new();
-    if readme[from..to].trim() != table.trim() {
-        let mut rewritten = readme.clone();
-        rewritten.replace_range(from..to, &format!("\n{table}"));
-        std::fs::write(&readme_path, rewritten).expect("README.md writes");
-        problems.push(format!(
-            "README.md's responses figures were stale and are rewritten; review and commit them:\n{table}"
-        ));
+    let readme = root().join("README.md");
+    if let Err(stale) =
+        markers::ensure_between(&readme, FIGURES_START, FIGURES_END, &format!("\n{table}"))
+    {
+        problems.push(format!("{stale}:\n{table}"));
     }
     if !unlisted.is_empty() {
         problems.push(format!(

@@ -15,7 +15,8 @@
 //! use mastodon_error_codegen::responses::{self, ReportFormat};
 //!
 //! let line = r#"{"m":"GET","p":"/health","v":"4.3.0","body":{}}"#;
-//! let records = responses::parse_records("example.jsonl", line).unwrap();
+//! let source = mastodon_error_codegen::Source::new("example.jsonl", line);
+//! let records = responses::parse_records(&source).unwrap();
 //! let report = responses::check(&MethodSpec::default(), &EntitySpec::default(), &records);
 //! assert_eq!(report.total().unrouted, 1);
 //! assert!(report.render(ReportFormat::Markdown).contains("| example.jsonl | 4.3.0 | 1 |"));
@@ -23,15 +24,16 @@
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+use crate::diagnostic::{Diagnostic, Error};
 use crate::entity_examples::{Checker, kind};
 pub use crate::entity_examples::{Contradiction, ContradictionKind};
 use crate::model::entities::{EntityAttribute, EntitySpec, StringFormat, Version};
 use crate::model::methods::{Method, MethodSpec, ReturnShape};
+use crate::source::Source;
 
 /// One recorded response: a line of a recording.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,74 +63,44 @@ impl ResponseRecord {
 
 const UNKNOWN: &str = "unknown";
 
-/// A recording that cannot be read: where, what is wrong, and how to fix it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RecordsError {
-    /// `FILE:LINE:COL`, or the path alone when the file itself is the problem.
-    pub location: String,
-    pub message: String,
-    pub help: String,
-}
-
-impl fmt::Display for RecordsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: error: {}\n  = help: {}",
-            self.location, self.message, self.help
-        )
-    }
-}
-
-impl std::error::Error for RecordsError {}
-
 const RECORD_HELP: &str = "each line of a recording is one JSON object with `m` (the HTTP method), `p` (the path as sent) and `body` (the JSON body), and optionally `v` (the server version), `st` and `n`";
 
 /// The recordings at `paths`: each a JSONL file, or a folder whose `*.jsonl`
 /// files are read in name order. Records keep the order of the files given.
-pub fn read_records(paths: &[PathBuf]) -> Result<Vec<ResponseRecord>, RecordsError> {
+/// A recording that cannot be read is a located error, as a page is.
+pub fn read_records(paths: &[PathBuf]) -> Result<Vec<ResponseRecord>, Error> {
     let mut records = Vec::new();
     for path in paths {
         for file in recordings(path)? {
-            let name = crate::source::display_path(&file);
-            let bytes = std::fs::read(&file).map_err(|err| RecordsError {
-                location: name.clone(),
-                message: format!("cannot read `{name}`: {err}"),
-                help: "check the path; a recording is a `.jsonl` file, or a folder of them"
-                    .to_owned(),
-            })?;
-            let text = String::from_utf8(bytes).map_err(|err| {
-                let valid = err.utf8_error().valid_up_to();
-                let (line, col) = line_col(&err.as_bytes()[..valid]);
-                RecordsError {
-                    location: format!("{name}:{line}:{col}"),
-                    message: "the recording is not UTF-8".to_owned(),
-                    help: "JSON Lines are UTF-8 text; re-encode the file".to_owned(),
-                }
-            })?;
-            records.extend(parse_records(&name, &text)?);
+            records.extend(parse_records(&Source::read(&file)?)?);
         }
     }
     Ok(records)
 }
 
 /// `path` itself, or the `*.jsonl` files in it, sorted.
-fn recordings(path: &Path) -> Result<Vec<PathBuf>, RecordsError> {
+fn recordings(path: &Path) -> Result<Vec<PathBuf>, Error> {
     let name = crate::source::display_path(path);
+    let refused = |message: String, help: &str| {
+        Error::single(
+            Source::new(name.clone(), String::new()),
+            Diagnostic::error(0..0, message).help(help),
+        )
+    };
     if !path.is_dir() {
         if !path.exists() {
-            return Err(RecordsError {
-                location: name.clone(),
-                message: format!("`{name}` does not exist"),
-                help: "give a recording (`.jsonl`) or a folder of them; relative paths are resolved from the current directory".to_owned(),
-            });
+            return Err(refused(
+                format!("`{name}` does not exist"),
+                "give a recording (`.jsonl`) or a folder of them; relative paths are resolved from the current directory",
+            ));
         }
         return Ok(vec![path.to_owned()]);
     }
-    let entries = std::fs::read_dir(path).map_err(|err| RecordsError {
-        location: name.clone(),
-        message: format!("cannot read the folder `{name}`: {err}"),
-        help: "check that the folder is readable".to_owned(),
+    let entries = std::fs::read_dir(path).map_err(|err| {
+        refused(
+            format!("cannot read the folder `{name}`: {err}"),
+            "check that the folder is readable",
+        )
     })?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
@@ -137,41 +109,38 @@ fn recordings(path: &Path) -> Result<Vec<PathBuf>, RecordsError> {
         .collect();
     files.sort();
     if files.is_empty() {
-        return Err(RecordsError {
-            location: name.clone(),
-            message: format!("no recordings (`*.jsonl`) in the folder `{name}`"),
-            help: "give the folder that holds the `.jsonl` files, or the files themselves"
-                .to_owned(),
-        });
+        return Err(refused(
+            format!("no recordings (`*.jsonl`) in the folder `{name}`"),
+            "give the folder that holds the `.jsonl` files, or the files themselves",
+        ));
     }
     Ok(files)
 }
 
-/// 1-based line and column just after `bytes`.
-fn line_col(bytes: &[u8]) -> (usize, usize) {
-    let line = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
-    let start = bytes
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |at| at + 1);
-    let col = String::from_utf8_lossy(&bytes[start..]).chars().count() + 1;
-    (line, col)
-}
-
-/// The records of one recording, `text`, named `name` in locations. Blank
-/// lines are skipped.
-pub fn parse_records(name: &str, text: &str) -> Result<Vec<ResponseRecord>, RecordsError> {
+/// The records of one recording, named in locations as `source` is. Blank
+/// lines are skipped; the first line that is no record is the error.
+pub fn parse_records(source: &Source) -> Result<Vec<ResponseRecord>, Error> {
     let mut records = Vec::new();
-    for (index, line) in text.split('\n').enumerate() {
-        let number = index + 1;
+    let mut start = 0;
+    for (index, line) in source.text().split('\n').enumerate() {
+        let (number, line_start) = (index + 1, start);
+        start += line.len() + 1;
         let line = line.strip_suffix('\r').unwrap_or(line);
         if line.trim().is_empty() {
             continue;
         }
-        let at = |col: usize, message: String| RecordsError {
-            location: format!("{name}:{number}:{col}"),
-            message,
-            help: RECORD_HELP.to_owned(),
+        // At byte `col` (from 1) of the line, or the whole line from 1.
+        let at = |col: usize, message: String| {
+            let from = line_start + (col - 1).min(line.len());
+            let span = if col == 1 {
+                from..line_start + line.len()
+            } else {
+                from..from
+            };
+            Error::single(
+                source.clone(),
+                Diagnostic::error(span, message).help(RECORD_HELP),
+            )
         };
         let value: Value = serde_json::from_str(line).map_err(|err| {
             let text = err.to_string();
@@ -241,7 +210,7 @@ pub fn parse_records(name: &str, text: &str) -> Result<Vec<ResponseRecord>, Reco
             return Err(at(1, "the record has no `body` (the JSON body)".to_owned()));
         };
         records.push(ResponseRecord {
-            file: name.to_owned(),
+            file: source.name().to_owned(),
             line: number,
             method,
             path,
@@ -1359,7 +1328,6 @@ fn table(out: &mut String, header: &[&str], rows: &[Vec<String>], markdown: bool
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::Source;
 
     /// Invented tables: an account (with a sub-entity that extends it), a
     /// status holding one, and a widget.
@@ -1474,7 +1442,7 @@ pages:
 
     fn record(method: &str, path: &str, version: &str, body: Value) -> ResponseRecord {
         let line = serde_json::json!({"m": method, "p": path, "v": version, "body": body});
-        parse_records("fixture.jsonl", &line.to_string())
+        parse_records(&Source::new("fixture.jsonl", line.to_string()))
             .expect("a valid record")
             .remove(0)
     }
@@ -1721,7 +1689,7 @@ pages:
             serde_json::json!({"m": "GET", "p": "/nodeinfo/2.0?x", "v": "4.6.0", "body": {}}),
         ];
         let text: String = lines.iter().map(|line| format!("{line}\n\n")).collect();
-        parse_records("fixture.jsonl", &text).expect("the fixture reads")
+        parse_records(&Source::new("fixture.jsonl", text.as_str())).expect("the fixture reads")
     }
 
     #[test]
@@ -1834,27 +1802,29 @@ pages:
     #[test]
     fn a_bad_line_is_located_with_what_is_wrong() {
         let good = r#"{"m":"GET","p":"/a","body":{}}"#;
-        let error = parse_records("x.jsonl", &format!("{good}\n{{\"m\": \"GET\",, }}\n"))
-            .expect_err("not JSON");
-        assert!(error.location.starts_with("x.jsonl:2:"), "{error}");
-        assert!(error.message.starts_with("the line is not JSON"), "{error}");
-        assert!(!error.message.contains("at line"), "{error}");
-        let error = parse_records(
-            "x.jsonl",
-            &format!("{good}\n{good}\n{{\"m\":\"GET\",\"body\":1}}"),
-        )
-        .expect_err("no path");
-        assert_eq!(error.location, "x.jsonl:3:1");
-        assert!(error.message.contains("`p`"), "{error}");
-        let error = parse_records("x.jsonl", "[1]").expect_err("no object");
-        assert_eq!(error.message, "the line is an array, not a JSON object");
-        let error =
-            parse_records("x.jsonl", r#"{"m":"GET","p":"a","body":1}"#).expect_err("relative");
-        assert!(error.message.contains("starting with `/`"), "{error}");
+        let read = |text: &str| {
+            let error = parse_records(&Source::new("x.jsonl", text)).expect_err("refused");
+            let diagnostic = &error.diagnostics()[0];
+            (
+                error.location(diagnostic),
+                diagnostic.message().to_owned(),
+                error.render(),
+            )
+        };
+        let (location, message, error) = read(&format!("{good}\n{{\"m\": \"GET\",, }}\n"));
+        assert!(location.starts_with("x.jsonl:2:"), "{error}");
+        assert!(message.starts_with("the line is not JSON"), "{error}");
+        assert!(!message.contains("at line"), "{error}");
+        let (location, message, error) =
+            read(&format!("{good}\n{good}\n{{\"m\":\"GET\",\"body\":1}}"));
+        assert_eq!(location, "x.jsonl:3:1");
+        assert!(message.contains("`p`"), "{error}");
+        let (_, message, _) = read("[1]");
+        assert_eq!(message, "the line is an array, not a JSON object");
+        let (_, message, error) = read(r#"{"m":"GET","p":"a","body":1}"#);
+        assert!(message.contains("starting with `/`"), "{error}");
         assert!(
-            error
-                .to_string()
-                .contains("= help: each line of a recording"),
+            error.contains("= help: each line of a recording"),
             "{error}"
         );
     }

@@ -16,6 +16,7 @@ use serde_json::Value;
 
 use crate::Suite;
 use crate::common::corpus::workspace_root;
+use crate::common::markers;
 
 const FILES: [&str; 3] = [
     "mastodonpy-4.0.2.jsonl",
@@ -77,17 +78,8 @@ fn docs_hold_the_current_report(root: &Path) {
         summary(&after),
     );
     let path = workspace_root().join("docs/responses.md");
-    let docs = std::fs::read_to_string(&path).expect("docs/responses.md reads");
-    let from = docs.find(REPORT_START).expect("the report's start marker") + REPORT_START.len();
-    let to = from
-        + docs[from..]
-            .find(REPORT_END)
-            .expect("the report's end marker");
-    if docs[from..to] != section {
-        let mut rewritten = docs.clone();
-        rewritten.replace_range(from..to, &section);
-        std::fs::write(&path, rewritten).expect("docs/responses.md writes");
-        panic!("docs/responses.md's report was stale and is rewritten: review and commit it");
+    if let Err(stale) = markers::ensure_between(&path, REPORT_START, REPORT_END, &section) {
+        panic!("{stale}");
     }
 }
 

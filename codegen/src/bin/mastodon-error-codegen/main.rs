@@ -412,10 +412,6 @@ fn main() -> ExitCode {
             write_stderr(&format!("error: {message}\n"));
             ExitCode::from(1)
         }
-        Err(Failure::Records(error)) => {
-            write_stderr(&format!("{error}\n"));
-            ExitCode::from(1)
-        }
     }
 }
 
@@ -423,8 +419,6 @@ enum Failure {
     Usage(String),
     Spec(Error),
     Io(String),
-    /// An input that is no recording, located.
-    Records(responses::RecordsError),
 }
 
 impl From<Error> for Failure {
@@ -502,7 +496,7 @@ fn read_responses(
     let method_spec =
         mastodon_error_codegen::read_methods(Path::new(methods), Some(Path::new(entities)))?;
     let paths: Vec<std::path::PathBuf> = inputs.iter().map(Into::into).collect();
-    let records = responses::read_records(&paths).map_err(Failure::Records)?;
+    let records = responses::read_records(&paths)?;
     let report = responses::check(&method_spec, &entity_spec, &records);
     let format = match format {
         LintFormat::Text => responses::ReportFormat::Text,
