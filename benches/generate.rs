@@ -15,7 +15,7 @@ const PAGE: &str = include_str!("../spec/error.md");
 fn current_page(c: &mut Criterion) {
     let source = Source::new("spec/error.md", PAGE);
     let mut config = Config::new();
-    config.checked_in_as("generated/error.rs");
+    config.checked_in_as("generated/mastodon_error.rs");
     let spec = mastodon_error_codegen::parse(&source).expect("the page parses");
     let tokens = stages::tokens(&source, &spec, &config).expect("the page checks");
 

@@ -76,10 +76,10 @@ compiles() { grep -E '^ +Compiling ' <<<"$1" | sed -E 's/^ +Compiling ([^ ]+).*/
 printf '\n' >>"$repo/spec/error.md"
 spec_log=$(build_log)
 
-# 4. A crate that only `include!`s generated/error.rs, with no dependencies.
+# 4. A crate that only `include!`s generated/mastodon_error.rs, with no dependencies.
 mkdir -p "$work/include-only/src"
 printf '[package]\nname = "include-only"\nversion = "0.0.0"\nedition = "2024"\npublish = false\n\n[lints.rust]\nunexpected_cfgs = { level = "warn", check-cfg = ['"'"'cfg(feature, values("serde"))'"'"'] }\n\n[workspace]\n' >"$work/include-only/Cargo.toml"
-printf 'include!("%s/generated/error.rs");\n' "$repo" >"$work/include-only/src/lib.rs"
+printf 'include!("%s/generated/mastodon_error.rs");\n' "$repo" >"$work/include-only/src/lib.rs"
 include_times=$(clean_builds "$work/include-only" "$work/t-include")
 
 cat <<REPORT
@@ -91,7 +91,7 @@ Runs per figure: $runs (median, min–max)
 | clean \`cargo build\` of the crate (deps + generator + build script + module) | $(stats <<<"$crate_times") |
 | clean build of the build-dependencies alone | $(stats <<<"$deps_times") |
 | generator and generated module on top of the dependencies | $overhead |
-| clean build of a crate that only \`include!\`s generated/error.rs | $(stats <<<"$include_times") |
+| clean build of a crate that only \`include!\`s generated/mastodon_error.rs | $(stats <<<"$include_times") |
 
 No-op rebuild after touching README.md: build script runs = $(reruns "$noop_log"), compiled: [$(compiles "$noop_log")]
 Rebuild after touching src/lib.rs:     build script runs = $(reruns "$src_log"), compiled: [$(compiles "$src_log")]

@@ -33,7 +33,7 @@
 //! [Error entity page](https://docs.joinmastodon.org/entities/Error/), and
 //! `spec/methods.yaml`, the facts of the
 //! [API method pages](https://docs.joinmastodon.org/methods/). The same
-//! output is checked in as `generated/error.rs`.
+//! output is checked in under `generated/`, one file per output.
 //!
 //! A client returns [`ResponseError`] from every call: the status, the
 //! [`Endpoint`] when known, and the body, classified against the docs.
@@ -87,7 +87,7 @@
 
 #![forbid(unsafe_code)]
 
-include!(concat!(env!("OUT_DIR"), "/error.rs"));
+include!(concat!(env!("OUT_DIR"), "/mastodon_error.rs"));
 
 /// Every entity the docs define, typed: a `#[non_exhaustive]` struct per
 /// entity (`entities::Status`, `entities::StatusMention`) and per nested hash,

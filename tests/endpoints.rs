@@ -183,13 +183,9 @@ fn returns_reads_the_docs_returns_line() {
     let health = Endpoint::StreamingHealth.returns();
     assert_eq!(health.shape, ReturnShape::Other);
     assert!(health.entities.is_empty());
-    assert_eq!(
-        Endpoint::OauthUserinfo.returns(),
-        Returns {
-            shape: ReturnShape::Undocumented,
-            entities: &[]
-        }
-    );
+    let userinfo = Endpoint::OauthUserinfo.returns();
+    assert_eq!(userinfo.shape, ReturnShape::Undocumented);
+    assert!(userinfo.entities.is_empty());
     let shapes = |shape| {
         Endpoint::ALL
             .iter()
@@ -199,15 +195,11 @@ fn returns_reads_the_docs_returns_line() {
     // Five DELETEs name an entity while their 200 example is `{}`, as
     // servers answer: empty, with `returns-contradicts-example`.
     assert_eq!(shapes(ReturnShape::Empty), 39);
-    assert_eq!(
-        Endpoint::from_request("DELETE", "/api/v1/admin/domain_blocks/1")
-            .unwrap()
-            .returns(),
-        Returns {
-            shape: ReturnShape::Empty,
-            entities: &[]
-        }
-    );
+    let unblocked = Endpoint::from_request("DELETE", "/api/v1/admin/domain_blocks/1")
+        .unwrap()
+        .returns();
+    assert_eq!(unblocked.shape, ReturnShape::Empty);
+    assert!(unblocked.entities.is_empty());
     // The four grouped-notification methods link an entity their own page
     // defines, which no entity page does: `Other`, with a lint.
     assert_eq!(shapes(ReturnShape::One), 126);

@@ -11,7 +11,9 @@ use std::path::Path;
 use mastodon_error_codegen::diff::{self, DiffFormat};
 use mastodon_error_codegen::{Config, Source};
 
-const REGENERATE: &str = "cargo run -p mastodon-error-codegen";
+include!("../build/checked_in.rs");
+
+const REGENERATE: &str = "cargo run -p mastodon-error-tools";
 
 /// The spec, named relative to the root as the CLI and build.rs name it.
 fn spec() -> Source {
@@ -57,16 +59,100 @@ fn ensure_file_contents(relative: &str, fresh: &str) {
 #[test]
 fn checked_in_module_is_fresh() {
     // As build.rs configures it; cargo runs tests from the crate's root.
-    let fresh = Config::new()
-        .checked_in_as("generated/error.rs")
-        .methods("spec/methods.yaml")
-        .rate_limits("spec/rate-limits.yaml")
-        .scopes("spec/oauth-scopes.yaml")
-        .generate_source(&spec())
+    let fresh = checked_in_module(&mut Config::new())
+        .generate_report(&spec())
         .unwrap_or_else(|error| {
             panic!("spec/error.md with the copies in spec/ does not generate:\n{error}")
         });
-    ensure_file_contents("generated/error.rs", &fresh);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let current: Vec<String> = fresh
+        .files
+        .iter()
+        .map(|file| {
+            std::fs::read_to_string(root.join("generated").join(&file.name)).unwrap_or_default()
+        })
+        .collect();
+    let stale: Vec<&str> = fresh
+        .files
+        .iter()
+        .zip(&current)
+        .filter(|(file, current)| file.code != **current)
+        .map(|(file, _)| file.name.as_str())
+        .collect();
+    if stale.is_empty() {
+        return;
+    }
+    // The semantic summary reads the whole module, every file of it.
+    let methods = root.join("spec/methods.yaml");
+    let summary = diff::diff_generated_api(
+        &current.join("\n"),
+        "generated/ (checked in)",
+        &spec(),
+        &methods,
+        &Config::new(),
+    )
+    .ok()
+    .flatten()
+    .map(|mut diff| {
+        diff.new_name = "spec/methods.yaml".to_owned();
+        diff.render(DiffFormat::Text)
+    })
+    .unwrap_or_default();
+    for file in &fresh.files {
+        let path = root.join("generated").join(&file.name);
+        std::fs::write(&path, &file.code)
+            .unwrap_or_else(|e| panic!("generated/{} is not writable: {e}", file.name));
+    }
+    panic!(
+        "{summary}generated/{{{}}} were stale and have been rewritten from spec/error.md.\n\
+         Review the change (`git diff generated/`) and commit it.\n\
+         To regenerate by hand: `{REGENERATE}`.",
+        stale.join(",")
+    );
+}
+
+/// `generated/` holds what the generator writes, and nothing left over
+/// from an older layout.
+#[test]
+fn generated_holds_only_the_outputs() {
+    let fresh = checked_in_module(&mut Config::new())
+        .generate_report(&spec())
+        .expect("generates");
+    let mut expected: Vec<String> = fresh.files.iter().map(|file| file.name.clone()).collect();
+    expected.extend(checked_in_entity_files());
+    expected.sort();
+    let mut present: Vec<String> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("generated"))
+            .expect("generated/ is readable")
+            .map(|entry| {
+                entry
+                    .expect("an entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+    present.sort();
+    assert_eq!(
+        present, expected,
+        "generated/ should hold exactly the generator's files; remove the others"
+    );
+}
+
+/// The entities module's files, as the generator names them.
+fn checked_in_entity_files() -> Vec<String> {
+    let generated = checked_in_entities(&mut Config::new())
+        .generate_entities_report(CHECKED_IN_ENTITIES)
+        .expect("spec/entities.yaml generates");
+    if generated.files.is_empty() {
+        vec!["entities.rs".to_owned()]
+    } else {
+        generated
+            .files
+            .iter()
+            .map(|file| file.name.clone())
+            .collect()
+    }
 }
 
 #[test]
@@ -79,20 +165,31 @@ fn checked_in_yaml_copy_is_fresh() {
 
 #[test]
 fn the_crate_compiles_exactly_the_checked_in_module() {
-    let built = include_str!(concat!(env!("OUT_DIR"), "/error.rs"));
-    let checked_in = include_str!("../generated/error.rs");
-    assert!(
-        built == checked_in,
-        "build.rs output differs from generated/error.rs; run `{REGENERATE}` and commit"
-    );
+    let fresh = checked_in_module(&mut Config::new())
+        .generate_report(&spec())
+        .expect("generates");
+    for file in &fresh.files {
+        let built = std::fs::read_to_string(Path::new(env!("OUT_DIR")).join(&file.name))
+            .unwrap_or_default();
+        let checked_in = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("generated")
+                .join(&file.name),
+        )
+        .unwrap_or_default();
+        assert!(
+            built == checked_in,
+            "build.rs output differs from generated/{}; run `{REGENERATE}` and commit",
+            file.name
+        );
+    }
 }
 
 #[test]
 fn checked_in_entities_are_fresh() {
     // As build.rs configures it, from the YAML copy of the entity pages.
-    let fresh = Config::new()
-        .checked_in_as("generated/entities.rs")
-        .generate_entities_report("spec/entities.yaml")
+    let fresh = checked_in_entities(&mut Config::new())
+        .generate_entities_report(CHECKED_IN_ENTITIES)
         .unwrap_or_else(|error| panic!("spec/entities.yaml does not generate:\n{error}"))
         .code;
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("generated/entities.rs");

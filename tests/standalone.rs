@@ -160,7 +160,7 @@ mod tests {
 #[test]
 fn generated_modules_compile_warning_free_without_dependencies() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let checked_in = root.join("generated/error.rs");
+    let checked_in = root.join("generated/mastodon_error.rs");
     // The entities module beside it, with serde off and then on.
     let entities = format!(
         "pub mod entities {{\n    include!({:?});\n}}\n",
@@ -188,8 +188,7 @@ fn generated_modules_compile_warning_free_without_dependencies() {
         &workspace.join("via-mod/Cargo.toml"),
         &manifest("via-mod", SERDE_CFG_LINT),
     );
-    let module = std::fs::read_to_string(&checked_in).expect("generated/error.rs");
-    write(&workspace.join("via-mod/src/mastodon_error.rs"), &module);
+    copy_module(&workspace.join("via-mod/src"));
     write(
         &workspace.join("via-mod/src/lib.rs"),
         &format!("#![forbid(unsafe_code)]\npub mod mastodon_error;\n{CLIENT_TEST}"),
@@ -298,13 +297,39 @@ fn generated_modules_compile_warning_free_without_dependencies() {
     compiles_clean(&workspace);
 }
 
+/// Copies the checked-in module into `src` as `mod mastodon_error;`: the
+/// include file as its `mod.rs`, the files it includes beside it.
+fn copy_module(src: &Path) {
+    let generated = Path::new(env!("CARGO_MANIFEST_DIR")).join("generated");
+    // An earlier layout's single file would make the module ambiguous.
+    let _ = std::fs::remove_file(src.join("mastodon_error.rs"));
+    for entry in std::fs::read_dir(&generated).expect("generated/") {
+        let path = entry.expect("an entry").path();
+        let name = path
+            .file_name()
+            .expect("a name")
+            .to_string_lossy()
+            .into_owned();
+        if name.starts_with("entit") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("a generated file");
+        let target = if name == "mastodon_error.rs" {
+            "mod.rs".to_owned()
+        } else {
+            name
+        };
+        write(&src.join("mastodon_error").join(target), &text);
+    }
+}
+
 /// A client that names a method the docs deprecate gets rustc's warning, so
 /// `-D deprecated` fails its build; the generated module alone stays clean.
 #[test]
 fn naming_a_deprecated_method_warns_the_client() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let module =
-        std::fs::read_to_string(root.join("generated/error.rs")).expect("generated/error.rs");
+    let module = std::fs::read_to_string(root.join("generated/endpoints.rs"))
+        .expect("generated/endpoints.rs");
     let deprecated = module
         .lines()
         .skip_while(|line| !line.starts_with("pub enum Endpoint"))
@@ -320,7 +345,7 @@ fn naming_a_deprecated_method_warns_the_client() {
             &format!("[workspace]\n{SERDE_CFG_LINT}"),
         ),
     );
-    write(&project.join("src/mastodon_error.rs"), &module);
+    copy_module(&project.join("src"));
     write(
         &project.join("src/lib.rs"),
         &format!(

@@ -44,7 +44,8 @@ pub type Http = Gate;
 /// }
 /// ```
 ///
-/// and in the crate: `include!(concat!(env!("OUT_DIR"), "/error.rs"));`
+/// and in the crate: `include!(concat!(env!("OUT_DIR"), "/mastodon_error.rs"));`,
+/// the include file, which includes one file per output beside it.
 #[derive(Debug, Clone)]
 pub struct Config {
     pub(crate) renames: BTreeMap<String, String>,
@@ -209,7 +210,10 @@ impl Config {
         self
     }
 
-    /// The output file's name (default: the spec's stem plus `.rs`, e.g. `error.rs`).
+    /// The include file's name (default: [`crate::INCLUDE_FILE`], or the
+    /// name [`Config::checked_in_as`] gives); the outputs it includes are
+    /// written beside it under their own names (`errors.rs`, `endpoints.rs`, …).
+    /// For [`Config::compile_entities`], the entities file's name.
     pub fn file_name(&mut self, name: impl Into<String>) -> &mut Self {
         self.file_name = Some(name.into());
         self
@@ -377,19 +381,51 @@ impl Config {
         for extra in [&self.rate_limits, &self.scopes].into_iter().flatten() {
             println!("cargo:rerun-if-changed={}", extra.display());
         }
+        // The entity pages name what each method returns.
+        #[cfg(feature = "entities")]
+        if let Some(entities) = &self.entities {
+            println!("cargo:rerun-if-changed={}", entities.display());
+        }
         let source = Source::read(spec)?;
-        let Generated { code, lints } = self.generate_report(&source)?;
+        let Generated { files, lints, .. } = self.generate_report(&source)?;
         for warning in lints.cargo_warnings() {
             println!("cargo::warning={warning}");
         }
-        let file_name = self.file_name.clone().unwrap_or_else(|| {
-            let stem = spec
-                .file_stem()
-                .map_or("error".into(), |s| s.to_string_lossy());
-            format!("{stem}.rs")
-        });
-        let path = self.write_out(&source, "compile", &file_name, &code)?;
-        Ok(path)
+        let mut include = None;
+        for file in &files {
+            let path = self.write_out(&source, "compile", &file.name, &file.code)?;
+            include.get_or_insert(path);
+        }
+        include.ok_or_else(|| crate::internal_error(&source, "the module has no include file"))
+    }
+
+    /// The include file's name: [`Config::file_name`]'s, else the name
+    /// [`Config::checked_in_as`] gives, else [`crate::INCLUDE_FILE`]. The
+    /// outputs' own names are refused, as the file would include itself.
+    pub(crate) fn include_file_name(&self, input: &Source) -> Result<String, Error> {
+        let name = match (&self.file_name, &self.checked_in_as) {
+            (Some(name), _) => name.clone(),
+            (None, Some(path)) => Path::new(path)
+                .file_name()
+                .map_or(crate::INCLUDE_FILE.to_owned(), |name| {
+                    name.to_string_lossy().into_owned()
+                }),
+            (None, None) => crate::INCLUDE_FILE.to_owned(),
+        };
+        if crate::emit::OUTPUT_FILES.contains(&name.as_str()) {
+            return Err(Error::single(
+                input.clone(),
+                Diagnostic::error(
+                    0..0,
+                    format!("the include file cannot be named `{name}`: an output of the module has that name"),
+                )
+                .help(format!(
+                    "name it otherwise with `Config::file_name` or `Config::checked_in_as` (by default `{}`)",
+                    crate::INCLUDE_FILE
+                )),
+            ));
+        }
+        Ok(name)
     }
 }
 
@@ -475,7 +511,7 @@ impl Config {
     pub fn compile_entities(&self, path: impl AsRef<Path>) -> Result<PathBuf, Error> {
         let path = path.as_ref();
         println!("cargo:rerun-if-changed={}", path.display());
-        let Generated { code, lints } = self.generate_entities_report(path)?;
+        let Generated { code, lints, .. } = self.generate_entities_report(path)?;
         for warning in lints.cargo_warnings() {
             println!("cargo::warning={warning}");
         }

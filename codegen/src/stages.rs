@@ -15,11 +15,10 @@ pub struct Tokens(TokenStream);
 /// Model → checked names and types → tokens.
 pub fn tokens(source: &Source, spec: &Spec, config: &Config) -> Result<Tokens, Error> {
     let checked = validate::check(source, spec, &config.renames)?;
-    Ok(Tokens(emit::module(
-        &checked,
-        None,
-        &crate::emit_options(source, config, None),
-    )))
+    let outputs = emit::outputs(&checked, None, &crate::emit_options(source, config, None));
+    Ok(Tokens(
+        outputs.into_iter().map(|output| output.tokens).collect(),
+    ))
 }
 
 /// The whole module from the Error page and method pages already in memory:
@@ -67,7 +66,7 @@ pub fn api_version(
     config: &Config,
 ) -> Result<ApiVersion, Error> {
     let (input, origin) = in_memory(pages)?;
-    let ((code, view), lints) = crate::with_checked_api(
+    let ((module, view), lints) = crate::with_checked_api(
         error_page,
         &input,
         crate::ApiExtras::default(),
@@ -77,22 +76,22 @@ pub fn api_version(
                 endpoints,
                 scopes: &resolved.scopes,
             };
-            let code = emit::emit(
+            let module = emit::emit(
                 checked,
                 Some(api),
                 &crate::emit_options(error_page, config, Some(&origin)),
             );
-            (code, ApiView::of_api(checked, endpoints))
+            (module, ApiView::of_api(checked, endpoints))
         },
     )?;
-    let code = code.map_err(|bug| {
+    let module = module.map_err(|bug| {
         crate::internal_error(
             error_page,
             &format!("the generated code does not parse ({bug})"),
         )
     })?;
     Ok(ApiVersion {
-        generated: Generated { code, lints },
+        generated: Generated::module(module, &config.include_file_name(error_page)?, lints),
         view: view.with_lints(&input.spec),
     })
 }

@@ -40,6 +40,18 @@ fn current_page() -> String {
     common::fixture("seed-000-current.md").text().to_owned()
 }
 
+/// The files of the checked-in module: the include file, then the outputs.
+const GENERATED_MODULE: &[&str] = &[
+    "mastodon_error.rs",
+    "errors.rs",
+    "endpoints.rs",
+    "endpoint_table.rs",
+    "router.rs",
+    "scopes.rs",
+    "rate_limits.rs",
+    "response.rs",
+];
+
 #[test]
 fn generate_writes_rust_to_stdout() {
     let dir = scratch("stdout");
@@ -114,15 +126,19 @@ fn no_arguments_refreshes_the_workspace_module() {
         "{}",
         stderr(&output)
     );
-    let ours = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated/error.rs"),
-    )
-    .expect("checked-in module");
-    let fresh = std::fs::read_to_string(dir.join("generated/error.rs")).expect("written");
-    assert_eq!(
-        fresh, ours,
-        "the no-argument run must reproduce generated/error.rs"
-    );
+    for file in GENERATED_MODULE {
+        let ours = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../generated")
+                .join(file),
+        )
+        .expect("checked-in module");
+        let fresh = std::fs::read_to_string(dir.join("generated").join(file)).expect("written");
+        assert_eq!(
+            fresh, ours,
+            "the no-argument run must reproduce generated/{file}"
+        );
+    }
     let our_copy =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/error.yaml"))
             .expect("checked-in YAML copy");
@@ -316,12 +332,13 @@ fn the_refresh_exports_the_method_pages_it_is_given() {
         copy.contains("request: GET /api/v1/statuses/:id\n"),
         "{copy}"
     );
-    let module = std::fs::read_to_string(dir.join("generated/error.rs")).expect("written");
+    let module = std::fs::read_to_string(dir.join("generated/mastodon_error.rs")).expect("written");
     assert!(
         module.contains("from spec/error.md and spec/methods.yaml."),
         "{module}"
     );
-    assert!(module.contains("    StatusesGet,\n"));
+    let endpoints = std::fs::read_to_string(dir.join("generated/endpoints.rs")).expect("written");
+    assert!(endpoints.contains("    StatusesGet,\n"));
     let check = run(&["check", "--methods", "pages", "spec/methods.yaml"], &dir);
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
 }
@@ -333,7 +350,7 @@ fn check_accepts_the_repository_files() {
         &[
             "check",
             "spec/error.md",
-            "generated/error.rs",
+            "generated/mastodon_error.rs",
             "--methods",
             "spec/methods.yaml",
             "--rate-limits",
@@ -660,15 +677,21 @@ fn check_reports_scopes_added_removed_and_regranted() {
         "spec/methods.yaml",
         "spec/oauth-scopes.yaml",
         "spec/rate-limits.yaml",
-        "generated/error.rs",
-    ] {
-        let text = std::fs::read_to_string(root.join(file)).expect("a checked-in file");
-        put_spec(&dir, file, &text);
+    ]
+    .into_iter()
+    .map(str::to_owned)
+    .chain(
+        GENERATED_MODULE
+            .iter()
+            .map(|file| format!("generated/{file}")),
+    ) {
+        let text = std::fs::read_to_string(root.join(&file)).expect("a checked-in file");
+        put_spec(&dir, &file, &text);
     }
     let args = [
         "check",
         "spec/error.md",
-        "generated/error.rs",
+        "generated/mastodon_error.rs",
         "--methods",
         "spec/methods.yaml",
         "--rate-limits",

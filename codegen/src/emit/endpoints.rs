@@ -14,26 +14,45 @@ use crate::model::methods::{ReturnShape, Returns};
 use crate::model::scopes::ResolvedScopes;
 use crate::validate::Checked;
 
-/// The `Endpoint` items: the enum, its table and impl, and their types.
-pub(super) fn items(
+/// The `Endpoint` items: the enum, its impl, and their types.
+pub(super) fn items(endpoints: &[Endpoint<'_>]) -> TokenStream {
+    let enum_item = endpoint_enum(endpoints);
+    let impl_item = endpoint_impl(endpoints);
+    let types = types();
+    quote! {
+        #enum_item
+        #types
+        #impl_item
+    }
+}
+
+/// The endpoint table: a row of facts per method, which the accessors read.
+pub(super) fn table_items(
     checked: &Checked<'_>,
     endpoints: &[Endpoint<'_>],
     scopes: &ResolvedScopes,
 ) -> TokenStream {
     let reasons = reason_variants(checked);
-    let enum_item = endpoint_enum(endpoints);
+    let row_type = row_type();
     let table = table(endpoints, &reasons, scopes);
-    let impl_item = endpoint_impl(endpoints);
-    let types = types();
+    quote! {
+        #row_type
+        #table
+    }
+}
+
+/// The router: `Endpoint::from_request` and the helpers it scans with.
+pub(super) fn router_items(endpoints: &[Endpoint<'_>]) -> TokenStream {
+    let router = router(endpoints);
     let has_parameters = endpoints
         .iter()
         .any(|endpoint| endpoint.route.iter().any(Option::is_none));
     let segment_after = segment_after_fn(has_parameters);
     quote! {
-        #enum_item
-        #types
-        #table
-        #impl_item
+        #[allow(deprecated)] // Deprecated methods are still routed.
+        impl Endpoint {
+            #router
+        }
         #segment_after
     }
 }
@@ -102,6 +121,7 @@ fn types() -> TokenStream {
     quote! {
         /// Who may call an [`Endpoint`], from its `OAuth` line in the docs.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         pub struct Authorization {
             /// Callable without a token.
             pub public: bool,
@@ -121,6 +141,7 @@ fn types() -> TokenStream {
 
         /// Whether the docs still describe an [`Endpoint`] or a [`Scope`] as current.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
         pub enum Lifecycle {
             /// Documented for use.
             Current,
@@ -132,6 +153,7 @@ fn types() -> TokenStream {
 
         /// An error response that the docs show for an [`Endpoint`].
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         pub struct DocumentedError {
             /// The HTTP status.
             pub status: u16,
@@ -148,6 +170,7 @@ fn types() -> TokenStream {
         /// What an [`Endpoint`] returns, as the `Returns` line of its docs
         /// says: [`Endpoint::returns`].
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         pub struct Returns {
             /// How the line reads: one entity, an array of one, an empty
             /// body, something else, or no line at all.
@@ -190,7 +213,12 @@ fn types() -> TokenStream {
             /// The docs give the method no `Returns` line.
             Undocumented,
         }
+    }
+}
 
+/// The endpoint table's row type.
+fn row_type() -> TokenStream {
+    quote! {
         /// One row of the endpoint table, which every accessor reads.
         #[derive(Debug)]
         struct EndpointInfo {
@@ -231,15 +259,238 @@ fn returns(returns: Option<&Returns>) -> TokenStream {
     })
 }
 
+/// A value that several rows of the endpoint table share, as a `const` the
+/// rows name: a row then reads as the facts that make it different.
+struct Shared {
+    name: String,
+    tokens: TokenStream,
+}
+
+/// Names the values that more than one row holds, by what they are. When
+/// different values would take one name, the one most rows hold takes it
+/// and the others stay inline (two as common as each other both stay
+/// inline), so a name never needs a suffix.
+fn shared(values: &[(Option<String>, TokenStream)]) -> HashMap<String, Shared> {
+    // Names come from the docs' words: one that is not a plain identifier
+    // names nothing.
+    let plain = |name: &str| {
+        name.starts_with(|c: char| c.is_ascii_uppercase())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+    };
+    let values: Vec<(Option<&str>, &TokenStream)> = values
+        .iter()
+        .map(|(name, tokens)| (name.as_deref().filter(|name| plain(name)), tokens))
+        .collect();
+    let mut uses: HashMap<&str, HashMap<String, usize>> = HashMap::new();
+    for (name, tokens) in &values {
+        if let Some(name) = *name {
+            *uses
+                .entry(name)
+                .or_default()
+                .entry(tokens.to_string())
+                .or_default() += 1;
+        }
+    }
+    values
+        .iter()
+        .filter_map(|(name, tokens)| {
+            let name = (*name)?;
+            let text = tokens.to_string();
+            let count = uses[name][&text];
+            let most = uses[name]
+                .iter()
+                .all(|(other, other_count)| *other == text || *other_count < count);
+            (count > 1 && most).then(|| {
+                let shared = Shared {
+                    name: name.to_owned(),
+                    tokens: (*tokens).clone(),
+                };
+                (text, shared)
+            })
+        })
+        .collect()
+}
+
+/// Each shared value's `const`, by name, so the order is the same on every run.
+fn shared_consts(
+    shared: &HashMap<String, Shared>,
+    ty: &str,
+    attributes: TokenStream,
+) -> TokenStream {
+    let mut consts: Vec<&Shared> = shared.values().collect();
+    consts.sort_by(|a, b| a.name.cmp(&b.name));
+    consts.dedup_by(|a, b| a.name == b.name);
+    let ty = ident(ty);
+    let items = consts.iter().map(|shared| {
+        let name = ident(&shared.name);
+        let tokens = &shared.tokens;
+        quote!(#attributes const #name: #ty = #tokens;)
+    });
+    quote!(#(#items)*)
+}
+
+/// The shared value's name, or the value itself.
+fn named_or_inline(shared: &HashMap<String, Shared>, tokens: TokenStream) -> TokenStream {
+    match shared.get(&tokens.to_string()) {
+        Some(shared) => {
+            let name = ident(&shared.name);
+            quote!(#name)
+        }
+        None => tokens,
+    }
+}
+
+/// An `Authorization`'s name: who may call, then the scopes
+/// (`AUTH_USER_WRITE_STATUSES`); none when a scope is not defined.
+fn authorization_name(
+    auth: &crate::model::methods::Auth,
+    scopes: &[String],
+    undefined: &[String],
+) -> Option<String> {
+    if !undefined.is_empty() {
+        return None;
+    }
+    let who: Vec<&str> = [
+        (auth.public, "PUBLIC"),
+        (auth.app, "APP"),
+        (auth.user, "USER"),
+    ]
+    .into_iter()
+    .filter_map(|(given, name)| given.then_some(name))
+    .collect();
+    let who = if who.is_empty() {
+        "NONE".to_owned()
+    } else {
+        who.join("_OR_")
+    };
+    let joiner = if auth.any_scope { "_OR_" } else { "_AND_" };
+    let scopes: Vec<String> = scopes
+        .iter()
+        .map(|scope| crate::ident::const_name(scope))
+        .collect();
+    Some(if scopes.is_empty() {
+        format!("AUTH_{who}")
+    } else {
+        format!("AUTH_{who}_{}", scopes.join(joiner))
+    })
+}
+
+/// A `Returns`' name: its shape, then the entities
+/// (`RETURNS_ARRAY_STATUS`, `RETURNS_ONE_STATUS_OR_SCHEDULED_STATUS`).
+fn returns_name(returns: Option<&Returns>) -> String {
+    let Some(returns) = returns else {
+        return "RETURNS_UNDOCUMENTED".to_owned();
+    };
+    let shape = match returns.shape {
+        ReturnShape::Empty => "EMPTY",
+        ReturnShape::One => "ONE",
+        ReturnShape::Array => "ARRAY",
+        ReturnShape::Other => "OTHER",
+    };
+    let entities: Vec<String> = returns
+        .entities
+        .iter()
+        .map(|entity| crate::ident::const_name(&entity.name().replace("::", "")))
+        .collect();
+    if entities.is_empty() {
+        format!("RETURNS_{shape}")
+    } else {
+        format!("RETURNS_{shape}_{}", entities.join("_OR_"))
+    }
+}
+
 fn table(
     endpoints: &[Endpoint<'_>],
     reasons: &HashMap<ReasonRef, &str>,
     scopes: &ResolvedScopes,
 ) -> TokenStream {
-    let rows = endpoints
+    let authorizations: Vec<(Option<String>, TokenStream)> = endpoints
         .iter()
         .zip(&scopes.endpoints)
         .map(|(endpoint, resolved)| {
+            let auth = &endpoint.method.auth;
+            let (public, app, user) = (auth.public, auth.app, auth.user);
+            let any_scope = auth.any_scope;
+            let scopes = resolved.scopes.iter().map(|variant| ident(variant));
+            let undefined = resolved.undefined.iter().map(|name| lit(name));
+            let tokens = quote! {
+                Authorization {
+                    public: #public,
+                    app_token: #app,
+                    user_token: #user,
+                    scopes: &[#(Scope::#scopes),*],
+                    any_scope: #any_scope,
+                    undefined_scopes: &[#(#undefined),*],
+                }
+            };
+            (
+                authorization_name(auth, &resolved.scopes, &resolved.undefined),
+                tokens,
+            )
+        })
+        .collect();
+    let errors: Vec<Vec<(Option<String>, TokenStream)>> = endpoints
+        .iter()
+        .map(|endpoint| {
+            endpoint
+                .method
+                .errors
+                .iter()
+                .zip(endpoint.example_reasons)
+                .map(|(error, assignment)| {
+                    let status = Literal::u16_unsuffixed(error.status);
+                    let status_text = lit(&error.status_text);
+                    let message = lit(&error.error);
+                    let description = option_lit(error.error_description.as_deref());
+                    let variants: Vec<&str> =
+                        assignment.reasons.iter().map(|r| reasons[r]).collect();
+                    let matched = ident(assignment.strength.variant());
+                    let (name, classification) = match &variants[..] {
+                        [only] => {
+                            let variant = ident(only);
+                            (
+                                Some(format!("ERROR_{}", crate::ident::const_name(only))),
+                                quote!(Classification::Documented(Reason::#variant, Match::#matched)),
+                            )
+                        }
+                        several => {
+                            let several = several.iter().map(|variant| ident(variant));
+                            (
+                                None,
+                                quote!(Classification::Ambiguous(&[#(Reason::#several),*], Match::#matched)),
+                            )
+                        }
+                    };
+                    let tokens = quote! {
+                        DocumentedError {
+                            status: #status,
+                            status_text: #status_text,
+                            error: #message,
+                            error_description: #description,
+                            classification: #classification,
+                        }
+                    };
+                    (name, tokens)
+                })
+                .collect()
+        })
+        .collect();
+    let shared_authorizations = shared(&authorizations);
+    let all_returns: Vec<(Option<String>, TokenStream)> = endpoints
+        .iter()
+        .map(|endpoint| {
+            let returns = endpoint.method.returns.as_ref();
+            (Some(returns_name(returns)), self::returns(returns))
+        })
+        .collect();
+    let shared_returns = shared(&all_returns);
+    let flat_errors: Vec<(Option<String>, TokenStream)> =
+        errors.iter().flatten().cloned().collect();
+    let shared_errors = shared(&flat_errors);
+    let rows = endpoints.iter().zip(authorizations).zip(errors).map(
+        |((endpoint, (_, authorization)), errors)| {
             let method = endpoint.method;
             let http_method = lit(&method.http_method);
             let path = lit(&method.path);
@@ -247,43 +498,13 @@ fn table(
             let page = lit(&endpoint.page.path);
             let anchor = option_lit(method.anchor.as_deref());
             let docs_url = lit(&endpoint.docs_url);
-            let auth = &method.auth;
-            let (public, app, user) = (auth.public, auth.app, auth.user);
-            let any_scope = auth.any_scope;
-            let scopes = resolved.scopes.iter().map(|variant| ident(variant));
-            let undefined = resolved.undefined.iter().map(|name| lit(name));
+            let authorization = named_or_inline(&shared_authorizations, authorization);
             let added_in = option_lit(method.added_in.as_deref());
             let lifecycle = lifecycle_variant(method.lifecycle);
-            let returns = returns(method.returns.as_ref());
-            let errors = method.errors.iter().zip(endpoint.example_reasons).map(
-            |(error, assignment)| {
-                let status = Literal::u16_unsuffixed(error.status);
-                let status_text = lit(&error.status_text);
-                let message = lit(&error.error);
-                let description = option_lit(error.error_description.as_deref());
-                let variants: Vec<_> = assignment
-                    .reasons
-                    .iter()
-                    .map(|r| ident(reasons[r]))
-                    .collect();
-                let matched = ident(assignment.strength.variant());
-                let classification = match &variants[..] {
-                    [only] => quote!(Classification::Documented(Reason::#only, Match::#matched)),
-                    several => {
-                        quote!(Classification::Ambiguous(&[#(Reason::#several),*], Match::#matched))
-                    }
-                };
-                quote! {
-                    DocumentedError {
-                        status: #status,
-                        status_text: #status_text,
-                        error: #message,
-                        error_description: #description,
-                        classification: #classification,
-                    },
-                }
-            },
-        );
+            let returns = named_or_inline(&shared_returns, returns(method.returns.as_ref()));
+            let errors = errors
+                .into_iter()
+                .map(|(_, tokens)| named_or_inline(&shared_errors, tokens));
             quote! {
                 EndpointInfo {
                     method: #http_method,
@@ -292,31 +513,35 @@ fn table(
                     page: #page,
                     anchor: #anchor,
                     docs_url: #docs_url,
-                    authorization: Authorization {
-                        public: #public,
-                        app_token: #app,
-                        user_token: #user,
-                        scopes: &[#(Scope::#scopes),*],
-                        any_scope: #any_scope,
-                        undefined_scopes: &[#(#undefined),*],
-                    },
+                    authorization: #authorization,
                     added_in: #added_in,
                     lifecycle: Lifecycle::#lifecycle,
                     returns: #returns,
-                    errors: &[#(#errors)*],
+                    errors: &[#(#errors),*],
                 },
             }
-        });
+        },
+    );
+    let authorization_consts = shared_consts(
+        &shared_authorizations,
+        "Authorization",
+        quote!(#[allow(deprecated)]),
+    );
+    let error_consts = shared_consts(&shared_errors, "DocumentedError", quote!());
+    let returns_consts = shared_consts(&shared_returns, "Returns", quote!());
     quote! {
         /// One row per [`Endpoint`], in variant order.
         #[allow(deprecated)] // Deprecated scopes are still documented.
         const ENDPOINT_TABLE: &[EndpointInfo] = &[#(#rows)*];
+
+        #authorization_consts
+        #returns_consts
+        #error_consts
     }
 }
 
 fn endpoint_impl(endpoints: &[Endpoint<'_>]) -> TokenStream {
     let all = endpoints.iter().map(|endpoint| ident(&endpoint.variant));
-    let router = router(endpoints);
     quote! {
         #[allow(deprecated)] // Deprecated methods are still documented and routed.
         impl Endpoint {
@@ -390,8 +615,6 @@ fn endpoint_impl(endpoints: &[Endpoint<'_>]) -> TokenStream {
             pub const fn errors(self) -> &'static [DocumentedError] {
                 self.info().errors
             }
-
-            #router
 
             /// Matches an error response of this method: its own documented
             /// responses first ([`Classification::ForEndpoint`]), then the

@@ -68,7 +68,23 @@ impl InputOrigin {
     }
 }
 
-/// Renders the whole module as formatted Rust source.
+/// One generated file of the module: its name, what it holds (for its
+/// header and the include file), and its formatted items.
+#[derive(Debug, Clone)]
+pub(crate) struct Part {
+    pub file: &'static str,
+    pub holds: &'static str,
+    pub code: String,
+}
+
+/// The module: the header that names its inputs, and one part per output.
+#[derive(Debug, Clone)]
+pub(crate) struct Module {
+    pub header: String,
+    pub parts: Vec<Part>,
+}
+
+/// Renders the module, one formatted part per output.
 ///
 /// Emission builds tokens only from checked names and escaped literals, so
 /// an `Err` here is a generator bug; the caller reports it instead of
@@ -77,10 +93,21 @@ pub(crate) fn emit(
     checked: &Checked<'_>,
     api: Option<Api<'_, '_>>,
     options: &EmitOptions<'_>,
-) -> Result<String, String> {
-    let mut out = header(options);
-    out.push_str(&format(module(checked, api, options))?);
-    Ok(out)
+) -> Result<Module, String> {
+    let parts = outputs(checked, api, options)
+        .into_iter()
+        .map(|output| {
+            Ok(Part {
+                file: output.file,
+                holds: output.holds,
+                code: format(output.tokens)?,
+            })
+        })
+        .collect::<Result<_, String>>()?;
+    Ok(Module {
+        header: header(options),
+        parts,
+    })
 }
 
 /// Formats the module's tokens as Rust source, one blank line between items.
@@ -157,11 +184,22 @@ pub(crate) struct Api<'a, 'e> {
     pub scopes: &'a crate::model::scopes::ResolvedScopes,
 }
 
-pub(crate) fn module(
+/// One output of the module, before formatting.
+pub(crate) struct Output {
+    pub file: &'static str,
+    pub holds: &'static str,
+    pub tokens: TokenStream,
+}
+
+/// The module's outputs, in the order the include file names them: the
+/// errors always; with the method pages, the endpoints, their router and
+/// scopes, and the rate limits when given; the response type last, as it
+/// reads them all.
+pub(crate) fn outputs(
     checked: &Checked<'_>,
     api: Option<Api<'_, '_>>,
     options: &EmitOptions<'_>,
-) -> TokenStream {
+) -> Vec<Output> {
     let endpoints = api.map(|api| api.endpoints);
     let links = Links::new(options.docs_site, &checked.spec.title);
     let entity = entity(checked, options, &links);
@@ -171,31 +209,71 @@ pub(crate) fn module(
     let table = reason_table(checked, &links);
     let reason_impl = reason_impl(checked);
     let classification = classification(endpoints.is_some());
+    let mut outputs = vec![Output {
+        file: "errors.rs",
+        holds: "the Error entity, its documented reasons and their classification (`Error`, `Reason`, `Classification`)",
+        tokens: quote! {
+            #entity
+            #reason_enum
+            #status_groups
+            #messages
+            #table
+            #reason_impl
+            #classification
+        },
+    }];
     // Rate limits name endpoints, so they come only with them.
     let rate_limits = endpoints
         .and(options.rate_limits.as_ref())
         .map(|(_, rate_limits)| *rate_limits);
     let has_status = rate_limits.is_some_and(|rate_limits| rate_limits.headers.is_some());
-    let response = response::items(checked, endpoints.is_some(), has_status, options);
-    let endpoints = api.map(|Api { endpoints, scopes }| {
-        let scope_items = scopes::items(scopes, checked);
-        let endpoint_items = endpoints::items(checked, endpoints, scopes);
-        quote!(#endpoint_items #scope_items)
-    });
-    let rate_limits = rate_limits.map(|rate_limits| rate_limits::items(rate_limits, options.http));
-    quote! {
-        #entity
-        #reason_enum
-        #status_groups
-        #messages
-        #table
-        #reason_impl
-        #classification
-        #endpoints
-        #rate_limits
-        #response
+    if let Some(Api { endpoints, scopes }) = api {
+        outputs.push(Output {
+            file: "endpoints.rs",
+            holds: "every documented API method (`Endpoint`)",
+            tokens: endpoints::items(endpoints),
+        });
+        outputs.push(Output {
+            file: "endpoint_table.rs",
+            holds: "the documented facts of every method, a row each (the endpoint table)",
+            tokens: endpoints::table_items(checked, endpoints, scopes),
+        });
+        outputs.push(Output {
+            file: "router.rs",
+            holds: "the router (`Endpoint::from_request`)",
+            tokens: endpoints::router_items(endpoints),
+        });
+        outputs.push(Output {
+            file: "scopes.rs",
+            holds: "the OAuth scopes (`Scope`, `ScopeSet`, `TokenKind`)",
+            tokens: scopes::items(scopes, checked),
+        });
     }
+    if let Some(rate_limits) = rate_limits {
+        outputs.push(Output {
+            file: "rate_limits.rs",
+            holds: "the rate limits (`RATE_LIMITS`, `RateLimitStatus`)",
+            tokens: rate_limits::items(rate_limits, options.http),
+        });
+    }
+    outputs.push(Output {
+        file: "response.rs",
+        holds: "what a client returns from every call (`ResponseError`)",
+        tokens: response::items(checked, endpoints.is_some(), has_status, options),
+    });
+    outputs
 }
+
+/// The output files' names, which an include file's own name must not take.
+pub(crate) const OUTPUT_FILES: &[&str] = &[
+    "errors.rs",
+    "endpoints.rs",
+    "endpoint_table.rs",
+    "router.rs",
+    "scopes.rs",
+    "rate_limits.rs",
+    "response.rs",
+];
 
 /// The generated `Lifecycle` variant for `lifecycle`.
 fn lifecycle_variant(lifecycle: Lifecycle) -> Ident {
@@ -819,6 +897,7 @@ fn reason_impl(checked: &Checked<'_>) -> TokenStream {
 
         /// The error [`Reason::from_str`](core::str::FromStr::from_str) returns for a name no reason has.
         #[derive(Clone, Debug, PartialEq, Eq)]
+        #[non_exhaustive]
         pub struct ParseReasonError(());
 
         impl core::fmt::Display for ParseReasonError {
@@ -995,6 +1074,7 @@ fn classification(with_endpoints: bool) -> TokenStream {
         /// (400, "Bad Request")                           StatusOnly: ParameterMissing is documented as `{string}`
         /// ```
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
         pub enum Match {
             /// The documented message, word for word.
             Exact,
@@ -1013,6 +1093,7 @@ fn classification(with_endpoints: bool) -> TokenStream {
         /// [`Classification::reason_by_message`] only when the message's own
         /// words matched, which is what a client should show its user.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         pub enum Classification<'a> {
             /// Exactly one documented reason fits, as the [`Match`] says.
             Documented(Reason, Match),

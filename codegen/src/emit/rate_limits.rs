@@ -37,9 +37,9 @@ pub(super) fn items(rate_limits: &RateLimits, http: &Gate) -> TokenStream {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum RateLimitScope {
-            /// `### Per account`: the calls made for one account.
+            /// The limits of the page's "Per account" section: the calls made for one account.
             Account,
-            /// `### Per IP`: the calls from one IP address.
+            /// The limits of the page's "Per IP" section: the calls from one IP address.
             Ip,
         }
 

@@ -148,6 +148,7 @@ fn response_error(
     quote! {
         /// The body of an error response, as [`ResponseError`] found it.
         #[derive(Clone, Debug, PartialEq, #eq_hash)]
+        #[non_exhaustive]
         pub enum ErrorBody {
             /// The documented JSON: the error entity.
             Error(#entity),
@@ -174,6 +175,7 @@ fn response_error(
         /// undocumented responses apart. It displays as
         /// `404 Record not found (GET /api/v1/statuses/:id)`.
         #[derive(Clone, Debug, PartialEq, #eq_hash)]
+        #[non_exhaustive]
         pub struct ResponseError {
             status: u16,
             endpoint: Option<Endpoint>,

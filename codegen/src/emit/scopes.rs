@@ -270,6 +270,7 @@ pub(super) fn items(scopes: &ResolvedScopes, checked: &Checked<'_>) -> TokenStre
         /// Names the docs do not define are kept, so that nothing a server
         /// granted is lost: [`ScopeSet::unknown`] gives them.
         #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         pub struct ScopeSet {
             /// In variant order, without repeats.
             scopes: Vec<Scope>,
@@ -493,6 +494,7 @@ pub(super) fn items(scopes: &ResolvedScopes, checked: &Checked<'_>) -> TokenStre
         /// What a request carries: no token, an app's token (client
         /// credentials), or a user's token.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         pub enum TokenKind {
             /// No token.
             Public,

@@ -15,7 +15,7 @@ use mastodon_error_codegen::{
 };
 
 const DEFAULT_SPEC: &str = "spec/error.md";
-const DEFAULT_OUT: &str = "generated/error.rs";
+const DEFAULT_OUT: &str = "generated/mastodon_error.rs";
 const DEFAULT_YAML: &str = "spec/error.yaml";
 const DEFAULT_METHODS: &str = "spec/methods.yaml";
 const DEFAULT_RATE_LIMITS: &str = "spec/rate-limits.yaml";
@@ -41,7 +41,7 @@ Exit status: 0 success, 1 invalid spec, denied lint or stale output, 2 bad comma
 /// root): spec/methods.yaml, spec/rate-limits.yaml, spec/oauth-scopes.yaml
 /// and spec/entities.yaml from the pages in --methods FOLDER, --rate-limits
 /// PAGE, --scopes PAGE and --entities FOLDER, or in the docs corpus if it is
-/// found; generated/entities.rs from spec/entities.yaml; generated/error.rs
+/// found; generated/entities.rs from spec/entities.yaml; generated/mastodon_error.rs (and the files it includes)
 /// from spec/error.md and the other copies; and spec/error.yaml.
 #[derive(Parser)]
 #[command(name = "mastodon-error-codegen", version, after_help = AFTER_HELP)]
@@ -618,7 +618,7 @@ fn refresh_workspace(options: &Options) -> Result<ExitCode, Failure> {
     // Once: the copies record the defects their pages showed, and the
     // module reports them again with the ones found between the copies.
     warn(&module.lints);
-    write_output(DEFAULT_OUT, &module.code)?;
+    write_module(DEFAULT_OUT, &module)?;
     let copy = Output::YamlCopy.produce(&mut options.config(), &spec, Some(DEFAULT_YAML))?;
     write_output(DEFAULT_YAML, &copy.code)?;
     Ok(ExitCode::SUCCESS)
@@ -698,6 +698,7 @@ impl Output {
             }
             Output::YamlCopy => Ok(Generated {
                 code: config.export_yaml_source(spec, out)?,
+                files: Vec::new(),
                 lints: Lints::default(),
             }),
         }
@@ -713,7 +714,48 @@ fn generate(
     let spec = Source::read(Path::new(spec))?;
     let generated = output.produce(&mut options.config(), &spec, out)?;
     warn(&generated.lints);
-    write_result(out, &generated.code)
+    match out {
+        Some(out) => {
+            write_module(out, &generated)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        None => write_result(None, &generated.code),
+    }
+}
+
+/// Writes a module's include file as `out` and its other files beside it;
+/// a YAML copy, one file, as `out`.
+fn write_module(out: &str, generated: &Generated) -> Result<(), Failure> {
+    if generated.files.is_empty() {
+        return write_output(out, &generated.code);
+    }
+    for (path, file) in module_paths(out, generated) {
+        write_output(&path, &file.code)?;
+    }
+    Ok(())
+}
+
+/// Where each file of a module goes when its include file is `out`.
+fn module_paths<'g>(
+    out: &str,
+    generated: &'g Generated,
+) -> impl Iterator<Item = (String, &'g mastodon_error_codegen::OutputFile)> {
+    let folder = Path::new(out)
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    generated
+        .files
+        .iter()
+        .enumerate()
+        .map(move |(index, file)| {
+            let path = if index == 0 {
+                out.to_owned()
+            } else {
+                folder.join(&file.name).to_string_lossy().into_owned()
+            };
+            (path, file)
+        })
 }
 
 /// Writes to `out` if given, else to stdout.
@@ -774,7 +816,13 @@ fn check(options: &Options, files: &[String]) -> Result<ExitCode, Failure> {
     let source = Source::read(Path::new(spec))?;
     let fresh = output.produce(&mut config, &source, Some(generated))?;
     warn(&fresh.lints);
-    let fresh = fresh.code;
+    let files: Vec<(String, String)> = if fresh.files.is_empty() {
+        vec![(generated.clone(), fresh.code)]
+    } else {
+        module_paths(generated, &fresh)
+            .map(|(path, file)| (path, file.code.clone()))
+            .collect()
+    };
     let mut methods_option = options
         .methods
         .as_ref()
@@ -794,13 +842,26 @@ fn check(options: &Options, files: &[String]) -> Result<ExitCode, Failure> {
         }
         _ => stale_summary(&config, output, &source, generated, current),
     };
-    compare(
-        generated,
-        spec,
-        &fresh,
-        Some(&summary),
-        &format!("{} {spec}{methods_option}", output.command()),
-    )
+    let command = format!("{} {spec}{methods_option}", output.command());
+    // The semantic summary reads the whole module, every file of it: once,
+    // with the include file.
+    let whole = files
+        .iter()
+        .map(|(path, _)| std::fs::read_to_string(path).unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let whole_summary = |_: &str| summary(&whole);
+    let mut stale = false;
+    for (index, (path, fresh)) in files.iter().enumerate() {
+        let summary: Option<SummaryOf<'_>> = (index == 0).then_some(&whole_summary);
+        let code = compare(path, spec, fresh, summary, &command)?;
+        stale |= code != ExitCode::SUCCESS;
+    }
+    Ok(if stale {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// The semantic summary of a stale file's content, when one can be made.
