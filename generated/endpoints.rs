@@ -45,10 +45,14 @@ pub enum Endpoint {
     /// `POST /api/v1/accounts/:id/unmute`: Unmute account.
     AccountsUnmute,
     /// `POST /api/v1/accounts/:id/pin`: Feature account on your profile.
-    #[deprecated(note = "deprecated in Mastodon's API docs; see Endpoint::docs_url")]
+    #[deprecated(
+        note = "deprecated in Mastodon 4.4.0, as its API docs say; see Endpoint::docs_url"
+    )]
     AccountsPin,
     /// `POST /api/v1/accounts/:id/unpin`: Unfeature account from profile.
-    #[deprecated(note = "deprecated in Mastodon's API docs; see Endpoint::docs_url")]
+    #[deprecated(
+        note = "deprecated in Mastodon 4.4.0, as its API docs say; see Endpoint::docs_url"
+    )]
     AccountsUnpin,
     /// `GET /api/v1/accounts/:id/endorsements`: Get featured accounts.
     AccountsEndorsements,
@@ -67,7 +71,9 @@ pub enum Endpoint {
     /// `GET /api/v1/accounts/lookup`: Lookup account ID from WebFinger address.
     AccountsLookup,
     /// `GET /api/v1/accounts/:id/identity_proofs`: Identity proofs.
-    #[deprecated(note = "deprecated in Mastodon's API docs; see Endpoint::docs_url")]
+    #[deprecated(
+        note = "deprecated in Mastodon 3.5.0, as its API docs say; see Endpoint::docs_url"
+    )]
     AccountsIdentityProofs,
     /// `GET /api/v1/admin/accounts`: View accounts (v1).
     AdminAccountsV1,
@@ -268,19 +274,29 @@ pub enum Endpoint {
     /// `DELETE /api/v2/filters/statuses/:id`: Remove a status from a filter group.
     FiltersStatusesRemove,
     /// `GET /api/v1/filters`: View your filters.
-    #[deprecated(note = "deprecated in Mastodon's API docs; see Endpoint::docs_url")]
+    #[deprecated(
+        note = "deprecated in Mastodon 4.0.0, as its API docs say; see Endpoint::docs_url"
+    )]
     FiltersGetV1,
     /// `GET /api/v1/filters/:id`: View a single filter.
-    #[deprecated(note = "deprecated in Mastodon's API docs; see Endpoint::docs_url")]
+    #[deprecated(
+        note = "deprecated in Mastodon 4.0.0, as its API docs say; see Endpoint::docs_url"
+    )]
     FiltersGetOneV1,
     /// `POST /api/v1/filters`: Create a filter.
-    #[deprecated(note = "deprecated in Mastodon's API docs; see Endpoint::docs_url")]
+    #[deprecated(
+        note = "deprecated in Mastodon 4.0.0, as its API docs say; see Endpoint::docs_url"
+    )]
     FiltersCreateV1,
     /// `PUT /api/v1/filters/:id`: Update a filter.
-    #[deprecated(note = "deprecated in Mastodon's API docs; see Endpoint::docs_url")]
+    #[deprecated(
+        note = "deprecated in Mastodon 4.0.0, as its API docs say; see Endpoint::docs_url"
+    )]
     FiltersUpdateV1,
     /// `DELETE /api/v1/filters/:id`: Remove a filter.
-    #[deprecated(note = "deprecated in Mastodon's API docs; see Endpoint::docs_url")]
+    #[deprecated(
+        note = "deprecated in Mastodon 4.0.0, as its API docs say; see Endpoint::docs_url"
+    )]
     FiltersDeleteV1,
     /// `GET /api/v1/follow_requests`: View pending follow requests.
     FollowRequestsGet,
@@ -323,7 +339,9 @@ pub enum Endpoint {
     /// `GET /api/v1/instance/translation_languages`: View translation languages.
     InstanceTranslationLanguages,
     /// `GET /api/v1/instance`: View server information (v1).
-    #[deprecated(note = "deprecated in Mastodon's API docs; see Endpoint::docs_url")]
+    #[deprecated(
+        note = "deprecated in Mastodon 4.0.0, as its API docs say; see Endpoint::docs_url"
+    )]
     InstanceV1,
     /// `GET /api/v1/lists`: View your lists.
     ListsGet,
@@ -354,7 +372,9 @@ pub enum Endpoint {
     /// `PUT /api/v1/media/:id`: Update media attachment.
     MediaUpdate,
     /// `POST /api/v1/media`: Upload media as an attachment (v1).
-    #[deprecated(note = "deprecated in Mastodon's API docs; see Endpoint::docs_url")]
+    #[deprecated(
+        note = "deprecated in Mastodon 3.1.3, as its API docs say; see Endpoint::docs_url"
+    )]
     MediaV1,
     /// `GET /api/v1/mutes`: View muted accounts.
     MutesGet,
@@ -368,7 +388,7 @@ pub enum Endpoint {
     NotificationsDismiss,
     /// `POST /api/v1/notifications/dismiss`: Dismiss a single notification.
     #[deprecated(
-        note = "removed from Mastodon according to its API docs; see Endpoint::docs_url"
+        note = "removed from Mastodon 3.0.0, as its API docs say; see Endpoint::docs_url"
     )]
     NotificationsDismissDeprecated,
     /// `GET /api/v1/notifications/unread_count`: Get the number of unread notifications.
@@ -427,7 +447,7 @@ pub enum Endpoint {
     ProfileDeleteProfileHeader,
     /// `GET /api/proofs`: View identity proofs.
     #[deprecated(
-        note = "removed from Mastodon according to its API docs; see Endpoint::docs_url"
+        note = "removed from Mastodon, as its API docs say; see Endpoint::docs_url"
     )]
     ProofsGet,
     /// `POST /api/v1/push/subscription`: Subscribe to push notifications.
@@ -452,7 +472,7 @@ pub enum Endpoint {
     SearchV2,
     /// `GET /api/v1/search`: Perform a search (v1).
     #[deprecated(
-        note = "removed from Mastodon according to its API docs; see Endpoint::docs_url"
+        note = "removed from Mastodon 3.0.0, as its API docs say; see Endpoint::docs_url"
     )]
     SearchV1,
     /// `POST /api/v1/statuses`: Post a new status.
@@ -505,7 +525,7 @@ pub enum Endpoint {
     StatusesSource,
     /// `GET /api/v1/statuses/:id/card`: Fetch preview card.
     #[deprecated(
-        note = "removed from Mastodon according to its API docs; see Endpoint::docs_url"
+        note = "removed from Mastodon 3.0.0, as its API docs say; see Endpoint::docs_url"
     )]
     StatusesCard,
     /// `GET /api/v1/streaming/health`: Check if the server is alive.
@@ -533,7 +553,9 @@ pub enum Endpoint {
     /// `DELETE /api/v1/suggestions/:account_id`: Remove a suggestion.
     SuggestionsRemove,
     /// `GET /api/v1/suggestions`: View follow suggestions (v1).
-    #[deprecated(note = "deprecated in Mastodon's API docs; see Endpoint::docs_url")]
+    #[deprecated(
+        note = "deprecated in Mastodon 3.4.0, as its API docs say; see Endpoint::docs_url"
+    )]
     SuggestionsV1,
     /// `GET /api/v1/tags/:name`: View information about a single tag.
     TagsGet,
@@ -556,7 +578,9 @@ pub enum Endpoint {
     /// `GET /api/v1/timelines/list/:list_id`: View list timeline.
     TimelinesList,
     /// `GET /api/v1/timelines/direct`: View direct timeline.
-    #[deprecated(note = "deprecated in Mastodon's API docs; see Endpoint::docs_url")]
+    #[deprecated(
+        note = "deprecated in Mastodon 2.6.0, as its API docs say; see Endpoint::docs_url"
+    )]
     TimelinesDirect,
     /// `GET /api/v1/trends/tags`: View trending tags.
     TrendsTags,

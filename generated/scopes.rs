@@ -20,7 +20,9 @@ pub enum Scope {
     /// `follow`: added in Mastodon 0.9.0; deprecated in 3.5.0.
     ///
     /// Grants `read:blocks`, `read:follows`, `read:mutes`, `write:blocks`, `write:follows`, `write:mutes`.
-    #[deprecated(note = "deprecated in Mastodon's API docs; see Scope::DOCS_URL")]
+    #[deprecated(
+        note = "deprecated in Mastodon 3.5.0, as its API docs say; see Scope::DOCS_URL"
+    )]
     Follow,
     /// `admin:read`: added in Mastodon 2.9.1.
     ///
@@ -195,11 +197,13 @@ pub enum Scope {
     /// Granted by `admin:write`.
     AdminWriteReports,
     /// `read:reports`; deprecated in 2.6.0.
-    #[deprecated(note = "deprecated in Mastodon's API docs; see Scope::DOCS_URL")]
+    #[deprecated(
+        note = "deprecated in Mastodon 2.6.0, as its API docs say; see Scope::DOCS_URL"
+    )]
     ReadReports,
     /// `crypto`; removed in 4.3.0.
     #[deprecated(
-        note = "removed from Mastodon according to its API docs; see Scope::DOCS_URL"
+        note = "removed from Mastodon 4.3.0, as its API docs say; see Scope::DOCS_URL"
     )]
     Crypto,
 }

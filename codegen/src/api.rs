@@ -748,6 +748,7 @@ mod tests {
             auth: Default::default(),
             added_in: None,
             lifecycle: crate::model::methods::Lifecycle::Current,
+            lifecycle_since: None,
             errors: Vec::new(),
             returns: None,
             name_override: None,

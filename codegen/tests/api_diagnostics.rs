@@ -140,6 +140,31 @@ fn yaml_content_errors_are_located() {
         error.render()
     );
     let error = error_of(&edited(
+        "        anchor: get-one\n",
+        "        anchor: get-one\n        lifecycle_since: \"4.0.0\"\n",
+    ));
+    let rendered = error.render();
+    assert!(
+        rendered.contains("error: `lifecycle_since` without `lifecycle`")
+            && rendered.contains(
+                "= help: `lifecycle_since` is the version that deprecated or removed the method"
+            ),
+        "{rendered}"
+    );
+    // With its lifecycle, the version reaches the deprecation note.
+    let code = generate(
+        &Config::new(),
+        &edited(
+            "        anchor: get-one\n",
+            "        anchor: get-one\n        lifecycle: deprecated\n        lifecycle_since: \"4.0.0\"\n",
+        ),
+    )
+    .expect("generates");
+    assert!(
+        code.contains("deprecated in Mastodon 4.0.0, as its API docs say; see Endpoint::docs_url"),
+        "{code}"
+    );
+    let error = error_of(&edited(
         "          - status: 400\n",
         "          - status: 200\n",
     ));
@@ -356,7 +381,7 @@ fn the_schema_document_example_generates() {
     let example = &section[start..start + section[start..].find("```").expect("closed")];
     let code = generate(&Config::new(), example)
         .unwrap_or_else(|e| panic!("the spec/README.md example does not generate:\n{e}"));
-    assert!(code.contains("    #[deprecated(note = "));
+    assert!(code.contains("deprecated in Mastodon 3.5.0, as its API docs say"));
     assert!(code.contains("    ViewStatus,\n"));
     assert!(code.contains("    InvalidToken,\n"));
 }

@@ -17,7 +17,7 @@ const METHOD: &str = "## View a status {#get}\n\n```http\nGET /api/v1/statuses/:
 
 #[test]
 fn a_method_is_read_with_its_request_auth_version_and_errors() {
-    let text = page(&["Intro.\n\n" , METHOD, "\n## {{%deprecated%}} Old way {#old}\n\n```http\nPOST https://mastodon.example/api/v1/old\n```\n\n**OAuth**: App token + `write`\\\n**Version history**:\\\n4.0.0-beta1 - added\n\n##### Older Mastodon Versions – 400: Bad Request\n\n```json\n{\"error\": \"invalid_grant\", \"error_description\": \"The grant is invalid.\"}\n```\n\n###### Local user\n\n```json\n{\"error\": \"Record invalid\"}\n```\n\n## See also\n\n```http\nwss://mastodon.example/api/v1/streaming\n```\n"].concat());
+    let text = page(&["Intro.\n\n" , METHOD, "\n## {{%deprecated%}} Old way {#old}\n\n```http\nPOST https://mastodon.example/api/v1/old\n```\n\n**OAuth**: App token + `write`\\\n**Version history**:\\\n4.0.0-beta1 - added\\\n4.1.0 - add `min_id`\\\n4.2.0 - Deprecated, in favour of the new way\n\n##### Older Mastodon Versions – 400: Bad Request\n\n```json\n{\"error\": \"invalid_grant\", \"error_description\": \"The grant is invalid.\"}\n```\n\n###### Local user\n\n```json\n{\"error\": \"Record invalid\"}\n```\n\n## See also\n\n```http\nwss://mastodon.example/api/v1/streaming\n```\n"].concat());
     let page = parse_method_page(&Source::new("statuses.md", text), "statuses").unwrap();
     assert_eq!(page.title, "statuses API methods");
     assert_eq!(page.path, "statuses");
@@ -34,6 +34,7 @@ fn a_method_is_read_with_its_request_auth_version_and_errors() {
     assert_eq!(get.auth.scopes, ["read:statuses"]);
     assert_eq!(get.added_in.as_deref(), Some("0.0.0"));
     assert_eq!(get.lifecycle, Lifecycle::Current);
+    assert_eq!(get.lifecycle_since, None);
     let errors: Vec<_> = get
         .errors
         .iter()
@@ -48,6 +49,8 @@ fn a_method_is_read_with_its_request_auth_version_and_errors() {
     assert_eq!(old.lifecycle, Lifecycle::Deprecated);
     assert!(old.auth.app && !old.auth.user);
     assert_eq!(old.added_in.as_deref(), Some("4.0.0-beta1"));
+    // The first history entry that says what the heading's marker says.
+    assert_eq!(old.lifecycle_since.as_deref(), Some("4.2.0"));
     let errors: Vec<_> = old
         .errors
         .iter()

@@ -210,8 +210,8 @@ fn read_rate_limits(file: &syn::File) -> Option<Vec<RateLimitView>> {
 
 /// The `Endpoint` table: empty for a module of the Error page alone.
 /// `by_variant` names each `Scope` variant the table uses.
-fn read_endpoints(
-    file: &syn::File,
+fn read_endpoints<'f>(
+    file: &'f syn::File,
     by_variant: &[(String, ScopeView)],
 ) -> Option<Vec<EndpointView>> {
     let Some(endpoint) = file.items.iter().find_map(|item| match item {
@@ -224,10 +224,25 @@ fn read_endpoints(
     if rows.len() != endpoint.variants.len() {
         return None;
     }
+    // A value several rows share is a `const` the rows name.
+    let consts: HashMap<String, &'f Expr> = file
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Const(constant) => Some((constant.ident.to_string(), &*constant.expr)),
+            _ => None,
+        })
+        .collect();
+    let fields_of = |expr: &'f Expr| -> Option<HashMap<String, &'f Expr>> {
+        match expr {
+            Expr::Path(path) => struct_fields(consts.get(&path.path.get_ident()?.to_string())?),
+            _ => struct_fields(expr),
+        }
+    };
     rows.iter()
         .zip(&endpoint.variants)
         .map(|(row, variant)| {
-            let auth = struct_fields(row.get("authorization")?)?;
+            let auth = fields_of(row.get("authorization")?)?;
             // `Scope::ReadAccounts`, or a string in a module from before
             // scopes were typed; then the names the docs do not define.
             let mut named = array(auth.get("scopes")?)?
@@ -257,7 +272,7 @@ fn read_endpoints(
             let errors = array(row.get("errors")?)?
                 .iter()
                 .map(|error| {
-                    let error = struct_fields(error)?;
+                    let error = fields_of(error)?;
                     Some(ErrorView {
                         status: u16::try_from(integer(error.get("status")?)?).ok()?,
                         message: string(error.get("error")?)?,

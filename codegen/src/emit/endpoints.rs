@@ -88,7 +88,11 @@ fn endpoint_enum(endpoints: &[Endpoint<'_>]) -> TokenStream {
             docs::code_span(&request(endpoint)),
             docs::escape_inline(&method.title)
         ));
-        let deprecated = deprecated_attribute(method.lifecycle, "Endpoint::docs_url");
+        let deprecated = deprecated_attribute(
+            method.lifecycle,
+            method.lifecycle_since.as_deref(),
+            "Endpoint::docs_url",
+        );
         let doc = doc.attrs();
         let variant = ident(&endpoint.variant);
         quote! {

@@ -286,11 +286,18 @@ fn lifecycle_variant(lifecycle: Lifecycle) -> Ident {
 
 /// `#[deprecated]` for a variant the docs mark deprecated or removed;
 /// `see` names where its docs are (`Endpoint::docs_url`).
-fn deprecated_attribute(lifecycle: Lifecycle, see: &str) -> TokenStream {
+/// `#[deprecated]` for what the docs deprecate or remove, with the version
+/// their history gives (`since`), when it gives one.
+fn deprecated_attribute(lifecycle: Lifecycle, since: Option<&str>, see: &str) -> TokenStream {
+    let when = since.map_or(String::new(), |version| format!(" {version}"));
     let note = match lifecycle {
         Lifecycle::Current => return quote!(),
-        Lifecycle::Deprecated => format!("deprecated in Mastodon's API docs; see {see}"),
-        Lifecycle::Removed => format!("removed from Mastodon according to its API docs; see {see}"),
+        Lifecycle::Deprecated => {
+            format!("deprecated in Mastodon{when}, as its API docs say; see {see}")
+        }
+        Lifecycle::Removed => {
+            format!("removed from Mastodon{when}, as its API docs say; see {see}")
+        }
     };
     let note = lit(&note);
     quote!(#[deprecated(note = #note)])

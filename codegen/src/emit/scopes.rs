@@ -98,7 +98,11 @@ pub(super) fn items(scopes: &ResolvedScopes, checked: &Checked<'_>) -> TokenStre
             let names: Vec<String> = parents.iter().map(|name| docs::code_span(name)).collect();
             doc.line(&format!("Granted by {}.", names.join(", ")));
         }
-        let deprecated = deprecated_attribute(def.lifecycle, "Scope::DOCS_URL");
+        let deprecated = deprecated_attribute(
+            def.lifecycle,
+            def.lifecycle_since.as_deref(),
+            "Scope::DOCS_URL",
+        );
         let doc = doc.attrs();
         let variant = ident(variant);
         quote! {

@@ -86,6 +86,9 @@ struct Section {
     request: RequestState,
     auth: Option<(Auth, Range<usize>)>,
     added_in: Option<String>,
+    /// The version of the history's first entry that deprecates or removes
+    /// the method, by the word its heading's marker uses.
+    lifecycle_since: Option<String>,
     returns: Option<Returns>,
     /// The response heading that JSON examples belong to.
     status: Option<(u16, String)>,
@@ -226,6 +229,9 @@ impl Reader {
                     request_span: span,
                     auth,
                     added_in: section.added_in,
+                    lifecycle_since: section
+                        .lifecycle_since
+                        .filter(|_| section.lifecycle != Lifecycle::Current),
                     lifecycle: section.lifecycle,
                     errors: section.errors,
                     returns,
@@ -321,6 +327,7 @@ fn open_section(block: &Block, anchor: Option<&str>, sink: &mut Sink) -> Section
         request: RequestState::None,
         auth: None,
         added_in: None,
+        lifecycle_since: None,
         returns: None,
         status: None,
         errors: Vec::new(),
@@ -350,16 +357,30 @@ impl Section {
                     self.returns = Some(returns(&inline::explanation(&field.runs), span));
                 }
                 "Version history" | "Version" if self.added_in.is_none() => {
-                    self.added_in = field
-                        .value
-                        .lines()
-                        .next()
-                        .and_then(|line| {
-                            line.trim_start_matches(['-', ' '])
-                                .split_whitespace()
-                                .next()
-                        })
-                        .map(str::to_owned);
+                    let version = |line: &str| {
+                        line.trim_start_matches(['-', ' '])
+                            .split_whitespace()
+                            .next()
+                            .map(str::to_owned)
+                    };
+                    self.added_in = field.value.lines().next().and_then(version);
+                    let word = match self.lifecycle {
+                        Lifecycle::Current => None,
+                        Lifecycle::Deprecated => Some("deprecated"),
+                        Lifecycle::Removed => Some("removed"),
+                    };
+                    self.lifecycle_since = word.and_then(|word| {
+                        field
+                            .value
+                            .lines()
+                            .find(|line| {
+                                line.split_once(" - ").is_some_and(|(_, what)| {
+                                    what.to_ascii_lowercase().contains(word)
+                                })
+                            })
+                            .and_then(version)
+                            .filter(|version| version.starts_with(|c: char| c.is_ascii_digit()))
+                    });
                 }
                 _ => {}
             }

@@ -111,6 +111,8 @@ pub struct Method {
     /// The version that added the method: the first `**Version history:**` entry.
     pub added_in: Option<String>,
     pub lifecycle: Lifecycle,
+    /// The version that deprecated or removed it, when the version history says.
+    pub lifecycle_since: Option<String>,
     pub errors: Vec<ErrorResponse>,
     /// What its `**Returns:**` line says it returns; `None` without one.
     pub returns: Option<Returns>,

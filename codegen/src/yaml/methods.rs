@@ -50,6 +50,7 @@ struct MethodIn {
     any_scope: bool,
     added_in: Option<String>,
     lifecycle: Option<Spanned<String>>,
+    lifecycle_since: Option<Spanned<String>>,
     returns: Option<Spanned<ReturnsIn>>,
     errors: Vec<Spanned<ErrorIn>>,
 }
@@ -157,6 +158,7 @@ fn method_in(node: &Node) -> Read<MethodIn> {
         "any_scope",
         "added_in",
         "lifecycle",
+        "lifecycle_since",
         "returns",
         "errors",
     ];
@@ -181,6 +183,11 @@ fn method_in(node: &Node) -> Read<MethodIn> {
             .is_some_and(|any| any.value),
         added_in: SCHEMA.optional(mapping.get("added_in"), "added_in", string)?,
         lifecycle: SCHEMA.optional(mapping.get("lifecycle"), "lifecycle", Schema::string)?,
+        lifecycle_since: SCHEMA.optional(
+            mapping.get("lifecycle_since"),
+            "lifecycle_since",
+            Schema::string,
+        )?,
         returns: SCHEMA.optional(mapping.get("returns"), "returns", |_, node, _| {
             spanned(returns_in)(node)
         })?,
@@ -304,7 +311,7 @@ fn key_expects(key: &str) -> &'static str {
         "tokens" => "a list of kinds of token, such as `[user]`",
         "scopes" => "a list of OAuth scopes, such as `[read:statuses]`",
         "status" => "an HTTP error status from 400 to 599, such as `404`",
-        "added_in" => "a Mastodon version, such as `\"4.0.0\"`",
+        "added_in" | "lifecycle_since" => "a Mastodon version, such as `\"4.0.0\"`",
         "lifecycle" => "`deprecated` or `removed`",
         "returns" => "a mapping such as `{shape: array, entities: [Account]}`",
         "shape" => "a return shape: `empty`, `one`, `array` or `other`",
@@ -386,6 +393,14 @@ pub(crate) fn parse(
                     Lifecycle::Current
                 }),
             };
+            if let Some(since) = &method.lifecycle_since
+                && lifecycle == Lifecycle::Current
+            {
+                sink.push(
+                    Diagnostic::error(since.span.clone(), "`lifecycle_since` without `lifecycle`")
+                        .help("`lifecycle_since` is the version that deprecated or removed the method: add `lifecycle: deprecated` or `lifecycle: removed`, or leave `lifecycle_since` out"),
+                );
+            }
             let errors = method
                 .errors
                 .into_iter()
@@ -422,6 +437,7 @@ pub(crate) fn parse(
                 auth,
                 added_in: method.added_in,
                 lifecycle,
+                lifecycle_since: method.lifecycle_since.map(|since| since.value),
                 errors,
                 returns,
                 name_override: method.name,

@@ -86,6 +86,8 @@ struct MethodOut<'a> {
     added_in: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     lifecycle: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lifecycle_since: Option<&'a str>,
     /// On one line: `{shape: array, entities: [Account]}`.
     #[serde(skip_serializing_if = "Option::is_none")]
     returns: Option<FlowMap<ReturnsOut<'a>>>,
@@ -123,6 +125,7 @@ fn method(method: &Method) -> MethodOut<'_> {
         any_scope: auth.any_scope,
         added_in: method.added_in.as_deref(),
         lifecycle: (method.lifecycle != Lifecycle::Current).then(|| method.lifecycle.as_str()),
+        lifecycle_since: method.lifecycle_since.as_deref(),
         returns: method.returns.as_ref().map(returns),
         errors: method.errors.iter().map(error).collect(),
     }
@@ -177,6 +180,7 @@ mod tests {
             },
             added_in: None,
             lifecycle: Lifecycle::Current,
+            lifecycle_since: None,
             errors: Vec::new(),
             returns,
             name_override: None,
