@@ -9,20 +9,24 @@
 # Then one more clean build with `cargo build --timings` names the units this crate adds: the generator's own
 # compile, its build script's run, and the module's compile (needs python3 to read cargo's report).
 #
-# Usage: scripts/client-build-cost.sh [RUNS]    (RUNS clean builds of each, default 3)
+# Usage: scripts/client-build-cost.sh [RUNS] [BASELINE]
+#   RUNS clean builds of each, default 3. BASELINE, a second checkout of this repository (say, the commit before
+#   a change: `git worktree add /tmp/before <commit>`), adds a third client built against it in the same
+#   interleaved runs, so that a change's cost is measured side by side with the code before it.
 # Needs crates.io once, to fetch the client's dependencies (the builds themselves run offline), and
 # pkg-config and libssl-dev for reqwest's default TLS (Debian: apt-get install pkg-config libssl-dev).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-3}
+baseline=${2:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-client() { # DIR WITH_CRATE: a client crate in DIR, with or without mastodon-error
+client() { # DIR CHECKOUT: a client crate in DIR, with mastodon-error from CHECKOUT, or without it when empty
     mkdir -p "$1/src"
     local crate=""
-    [ "$2" = yes ] && crate="mastodon-error = { path = \"$root\", features = [\"serde\", \"http\"] }"
+    [ -n "$2" ] && crate="mastodon-error = { path = \"$2\", features = [\"serde\", \"http\"] }"
     cat >"$1/Cargo.toml" <<EOF
 [package]
 name = "client"
@@ -54,34 +58,47 @@ async fn main() -> Result<(), reqwest::Error> {
 EOF
 }
 
-client "$work/without" no
-client "$work/with" yes
-# Both resolve and download first, so that no timed build touches the network.
-(cd "$work/without" && cargo fetch --quiet)
-(cd "$work/with" && cargo fetch --quiet)
+clients="without with"
+client "$work/without" ""
+client "$work/with" "$root"
+if [ -n "$baseline" ]; then
+    client "$work/baseline" "$(cd "$baseline" && pwd)"
+    clients="$clients baseline"
+fi
+# Each resolves and downloads first, so that no timed build touches the network.
+for name in $clients; do (cd "$work/$name" && cargo fetch --quiet); done
 
-seconds() { # DIR: wall-clock seconds of one clean `cargo build` in DIR
+build() { # DIR: one clean `cargo build` in DIR; appends its wall-clock and its CPU (user + sys) seconds
     rm -rf "$1/target"
-    (cd "$1" && /usr/bin/time -f %e -o "$work/time" cargo build --offline --quiet >/dev/null 2>&1)
-    cat "$work/time"
+    (cd "$1" && /usr/bin/time -f "%e %U %S" -o "$work/time" cargo build --offline --quiet >/dev/null 2>&1)
+    awk '{ print $1 >> "'"$1"'.wall"; printf "%.2f\n", $2 + $3 >> "'"$1"'.cpu" }' "$work/time"
 }
-: >"$work/without.times"
-: >"$work/with.times"
 for run in $(seq "$runs"); do
-    seconds "$work/without" >>"$work/without.times"
-    seconds "$work/with" >>"$work/with.times"
-    echo "run $run: without $(tail -n 1 "$work/without.times") s, with $(tail -n 1 "$work/with.times") s" >&2
+    line="run $run:"
+    for name in $clients; do
+        build "$work/$name"
+        line="$line $name $(tail -n 1 "$work/$name.wall") s"
+    done
+    echo "$line" >&2
 done
 
 median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 range() { sort -n "$1" | awk '{ v[NR] = $1 } END { printf "%.1f–%.1f s", v[1], v[NR] }'; }
-without=$(median "$work/without.times")
-with=$(median "$work/with.times")
-echo "| Client build, clean ($runs interleaved runs each, $(nproc) cores) | Median | Min–max |"
+added() { # NAME: the row of what NAME's crate adds to the client without it, wall and CPU
+    local wall cpu base_wall base_cpu
+    wall=$(median "$work/$1.wall"); cpu=$(median "$work/$1.cpu")
+    base_wall=$(median "$work/without.wall"); base_cpu=$(median "$work/without.cpu")
+    awk -v a="$base_wall" -v b="$wall" -v c="$base_cpu" -v d="$cpu" -v n="$2" 'BEGIN { printf "| added by %s | **%+.1f s (%+.0f%%)** | CPU %+.1f s |\n", n, b - a, (b - a) * 100 / a, d - c }'
+}
+echo "| Client build, clean ($runs interleaved runs each, $(nproc) cores) | Median wall | Min–max wall, median CPU (user + sys) |"
 echo "|---|---|---|"
-echo "| without mastodon-error | $without s | $(range "$work/without.times") |"
-echo "| with mastodon-error (serde, http) | $with s | $(range "$work/with.times") |"
-awk -v a="$without" -v b="$with" 'BEGIN { printf "| added | **%+.1f s (%+.0f%%)** | target: at most +3 s (15%%) |\n", b - a, (b - a) * 100 / a }'
+echo "| without mastodon-error | $(median "$work/without.wall") s | $(range "$work/without.wall"), CPU $(median "$work/without.cpu") s |"
+echo "| with mastodon-error (serde, http) | $(median "$work/with.wall") s | $(range "$work/with.wall"), CPU $(median "$work/with.cpu") s |"
+if [ -n "$baseline" ]; then
+    echo "| with the baseline checkout's mastodon-error | $(median "$work/baseline.wall") s | $(range "$work/baseline.wall"), CPU $(median "$work/baseline.cpu") s |"
+fi
+added with "this checkout"
+[ -n "$baseline" ] && added baseline "the baseline"
 
 # The units this crate adds, from one more clean build with cargo's timing report.
 rm -rf "$work/with/target"
