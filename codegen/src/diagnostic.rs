@@ -59,7 +59,7 @@ impl Diagnostic {
 
     /// This defect as the lint `name`, reported as a warning or, when not
     /// `warning`, as an error, with the note that says why.
-    pub(crate) fn as_lint(mut self, name: &'static str, warning: bool, why: String) -> Self {
+    pub(crate) fn into_lint(mut self, name: &'static str, warning: bool, why: String) -> Self {
         self.lint = Some((name, warning));
         self.notes.push(why);
         self

@@ -9,7 +9,7 @@ use crate::source::Source;
 impl Diagnostic {
     /// This defect as `lint` at `level`, with the note that says why.
     pub(crate) fn at_level(self, lint: &'static Lint, level: Level, why: String) -> Self {
-        self.as_lint(lint.name, matches!(level, Level::Warn | Level::Allow), why)
+        self.into_lint(lint.name, matches!(level, Level::Warn | Level::Allow), why)
     }
 }
 

@@ -7,6 +7,7 @@ use std::ops::Range;
 use crate::diagnostic::{Diagnostic, Errors};
 use crate::ident::{self, FieldName};
 use crate::model::{Attribute, Reason, Spec, StatusGroup};
+use crate::pages::error::status_out_of_range;
 use crate::sink::Sink;
 use crate::source::Source;
 
@@ -235,14 +236,6 @@ fn check_message(reason: &Reason, sink: &mut Sink) {
                 .help("write the message on one line, exactly as the server sends it"),
         );
     }
-}
-
-/// Shared with the Markdown reader, which must refuse a code too large for
-/// a `u16` before any model exists.
-pub(crate) fn status_out_of_range(span: Range<usize>, code: &dyn std::fmt::Display) -> Diagnostic {
-    Diagnostic::error(span, format!("status code {code} is outside 100–599"))
-        .label("not an HTTP status")
-        .help("use the HTTP status the server answers with, from 100 to 599")
 }
 
 fn check_reasons<'a>(

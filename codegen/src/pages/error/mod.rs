@@ -6,7 +6,9 @@ mod schema;
 #[cfg(feature = "tools")]
 pub(crate) mod write_yaml;
 
-use crate::diagnostic::Error;
+use std::ops::Range;
+
+use crate::diagnostic::{Diagnostic, Error};
 use crate::input::{Format, refuse_empty};
 use crate::model::Spec;
 use crate::source::Source;
@@ -29,4 +31,12 @@ pub fn parse(source: &Source) -> Result<Spec, Error> {
         Format::Markdown => read_markdown::parse(source),
         Format::Yaml => read_yaml::parse(source),
     }
+}
+
+/// Shared by the Markdown reader, which must refuse a code too large for a
+/// `u16` before any model exists, and the check of the page.
+pub(crate) fn status_out_of_range(span: Range<usize>, code: &dyn std::fmt::Display) -> Diagnostic {
+    Diagnostic::error(span, format!("status code {code} is outside 100–599"))
+        .label("not an HTTP status")
+        .help("use the HTTP status the server answers with, from 100 to 599")
 }

@@ -431,7 +431,7 @@ impl StatusProblem {
                     .label("expected `NNN - Text`")
                     .help("write status headings as `### 404 - Not found`")
             }
-            StatusProblem::OutOfRange(code) => crate::validate::status_out_of_range(span, &code),
+            StatusProblem::OutOfRange(code) => super::status_out_of_range(span, &code),
             StatusProblem::NoText => {
                 Diagnostic::error(span, "a status heading without status text")
                     .label("expected `NNN - Text`")
