@@ -5,32 +5,9 @@ use std::path::{Path, PathBuf};
 
 use crate::Generated;
 use crate::diagnostic::{Diagnostic, Error};
+use crate::gate::{Gate, Http, Serde};
 use crate::lint::{Level, Levels};
 use crate::source::{Source, display_path};
-
-/// How the module gates code that needs another crate: serde's derives and
-/// JSON parsing ([`Config::serde`]), or the http crate's types ([`Config::http`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Gate {
-    /// Behind `#[cfg(feature = "<name>")]` (or `cfg_attr`).
-    ///
-    /// The crate that compiles the module must declare that feature (or tell
-    /// cargo it is expected), or rustc warns about an unexpected `cfg`.
-    Feature(String),
-    /// Always compiled; the including crate must depend on what it needs.
-    Always,
-    /// Left out: the module depends on nothing but `std`.
-    Never,
-}
-
-/// How the module gets serde support: the entity's derives, and parsing a
-/// response body as JSON, which needs serde_json as well.
-/// Default: `Gate::Feature("serde")`.
-pub type Serde = Gate;
-
-/// How the module gets the http crate's types (`http::StatusCode`,
-/// `http::Method`, `http::Request`). Default: `Gate::Feature("http")`.
-pub type Http = Gate;
 
 /// Configures and runs the generator, in the manner of `prost_build::Config`.
 ///
@@ -268,7 +245,7 @@ impl Config {
         error_page: &Source,
         methods_copy: &Source,
     ) -> Result<Generated, Error> {
-        let methods = crate::method_pages::load_copy(methods_copy.clone())?;
+        let methods = crate::pages::methods::load_copy(methods_copy.clone())?;
         let extras = crate::LoadedExtras::load(self)?;
         crate::generate_all(error_page, Some(&methods), extras.extras(), self)
     }

@@ -6,7 +6,6 @@ use std::ops::Range;
 #[cfg(feature = "snippets")]
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
-use crate::lint::{self, Lint};
 use crate::source::Source;
 #[cfg(feature = "snippets")]
 use crate::source::{ceil_char_boundary, floor_char_boundary};
@@ -22,8 +21,10 @@ pub struct Diagnostic {
     related: Vec<(Range<usize>, String)>,
     /// For a lint: first what was recovered or left out, then why it has its level.
     notes: Vec<String>,
-    /// The lint this is, at the level it is reported; `None` for an error.
-    lint: Option<(&'static Lint, lint::Level)>,
+    /// The lint this is, by name, and whether its level reports it as a
+    /// warning; `None` for an error. Only the name and the rendering are
+    /// needed here, so this module knows nothing of the lint registry.
+    lint: Option<(&'static str, bool)>,
 }
 
 impl Diagnostic {
@@ -56,9 +57,10 @@ impl Diagnostic {
         self
     }
 
-    /// This defect as `lint` at `level`, with the note that says why.
-    pub(crate) fn at_level(mut self, lint: &'static Lint, level: lint::Level, why: String) -> Self {
-        self.lint = Some((lint, level));
+    /// This defect as the lint `name`, reported as a warning or, when not
+    /// `warning`, as an error, with the note that says why.
+    pub(crate) fn into_lint(mut self, name: &'static str, warning: bool, why: String) -> Self {
+        self.lint = Some((name, warning));
         self.notes.push(why);
         self
     }
@@ -70,7 +72,7 @@ impl Diagnostic {
 
     /// The lint's name, for a docs defect; `None` for an error in the input.
     pub fn lint_name(&self) -> Option<&'static str> {
-        self.lint.map(|(lint, _)| lint.name)
+        self.lint.map(|(name, _)| name)
     }
 
     pub(crate) fn label(mut self, label: impl Into<String>) -> Self {
@@ -91,7 +93,7 @@ impl Diagnostic {
 
     /// A lint below deny level: rendered as a warning.
     fn is_warning(&self) -> bool {
-        matches!(self.lint, Some((_, lint::Level::Warn | lint::Level::Allow)))
+        matches!(self.lint, Some((_, true)))
     }
 
     /// What is wrong, in one line.
@@ -338,51 +340,14 @@ impl fmt::Debug for Error {
 
 impl std::error::Error for Error {}
 
-/// Collects diagnostics while a stage keeps going, so one run reports every
-/// problem; docs defects are kept apart, as lints.
-#[derive(Debug, Default)]
-pub(crate) struct Sink {
-    diagnostics: Vec<Diagnostic>,
-    lints: Vec<(&'static Lint, Diagnostic)>,
-}
-
-impl Sink {
-    /// A docs defect (made with [`Diagnostic::defect`]): reported at its
-    /// lint's level later, never failing the stage by itself.
-    pub(crate) fn lint(&mut self, lint: &'static Lint, diagnostic: Diagnostic) {
-        self.lints.push((lint, diagnostic));
-    }
-
-    /// The lints collected so far, in the order found.
-    #[cfg(any(
-        feature = "markdown-methods",
-        feature = "markdown-api-pages",
-        feature = "markdown-entities"
-    ))]
-    pub(crate) fn take_lints(&mut self) -> Vec<(&'static Lint, Diagnostic)> {
-        std::mem::take(&mut self.lints)
-    }
-
-    pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
-        self.diagnostics.push(diagnostic);
-    }
-
-    pub(crate) fn is_empty(&self) -> bool {
-        self.diagnostics.is_empty()
-    }
-
-    /// For paths that have already pushed at least one diagnostic.
-    pub(crate) fn into_error(self, source: &Source) -> Error {
-        Error::new(source.clone(), self.diagnostics)
-    }
-
-    pub(crate) fn into_result<T>(self, source: &Source, value: T) -> Result<T, Error> {
-        if self.diagnostics.is_empty() {
-            Ok(value)
-        } else {
-            Err(Error::new(source.clone(), self.diagnostics))
-        }
-    }
+/// A bug of the generator's own, reported against the input that found it.
+pub(crate) fn internal_error(source: &Source, what: &str) -> Error {
+    Error::single(
+        source.clone(),
+        Diagnostic::error(0..0, format!("internal error: {what}")).help(
+            "this is a bug in mastodon-error-codegen; please report it with this input attached",
+        ),
+    )
 }
 
 #[cfg(test)]

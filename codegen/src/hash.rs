@@ -2,7 +2,7 @@
 //! so `git hash-object` reproduces it and `git log --find-object=<id>` finds
 //! the docs revision that holds the same text.
 
-use crate::Source;
+use crate::source::Source;
 
 /// `Source` has already folded CRLF to LF, so a CRLF checkout gives the same
 /// id (and output) as an LF one.

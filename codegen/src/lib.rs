@@ -20,8 +20,9 @@
 
 use std::collections::BTreeMap;
 
-mod api;
-mod api_page;
+use diagnostic::internal_error;
+
+mod check;
 mod commonmark;
 mod config;
 #[cfg(feature = "tools")]
@@ -30,79 +31,36 @@ mod diagnostic;
 #[cfg(feature = "tools")]
 pub mod diff;
 mod emit;
-#[cfg(feature = "entities")]
-mod entities;
-#[cfg(feature = "markdown-entities")]
-mod entity_examples;
+mod gate;
 pub mod hash;
 pub mod ident;
+mod input;
 pub mod lint;
 mod markdown;
-mod method_pages;
 pub mod model;
-mod pages_folder;
-mod rate_limits;
+mod pages;
 #[cfg(feature = "tools")]
 pub mod responses;
-mod scopes;
+mod sink;
 mod source;
 #[cfg(feature = "tools")]
 #[doc(hidden)]
 pub mod stages;
-pub mod validate;
 mod yaml;
 
-pub use config::{Config, Gate, Http, Serde, write_if_changed};
+pub use check::validate;
+pub use config::{Config, write_if_changed};
 pub use diagnostic::{Diagnostic, Error};
+pub use gate::{Gate, Http, Serde};
+pub use input::Format;
 pub use lint::{Level, Lints};
+pub use pages::error::parse;
 #[cfg(feature = "markdown-methods")]
-pub use method_pages::{parse_method_page, read_method_pages};
-pub use rate_limits::parse_rate_limits_page;
-pub use scopes::parse_scopes_page;
+pub use pages::methods::{parse_method_page, read_method_pages};
+pub use pages::rate_limits::parse_rate_limits_page;
+pub use pages::scopes::parse_scopes_page;
 pub use source::{MAX_SPEC_BYTES, Source};
 pub use yaml::SCHEMA_VERSION;
-
-/// Which reader a spec goes through, chosen by its file extension:
-/// `.yaml` and `.yml` are the YAML copy, anything else is the Markdown page
-/// (the seeds, for one, are `.txt`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Markdown,
-    Yaml,
-}
-
-impl Format {
-    pub fn of(file_name: &str) -> Format {
-        let extension = std::path::Path::new(file_name).extension();
-        match extension.map(|extension| extension.to_ascii_lowercase()) {
-            Some(extension) if extension == "yaml" || extension == "yml" => Format::Yaml,
-            _ => Format::Markdown,
-        }
-    }
-}
-
-/// Reads a spec into the model, without naming or type checks.
-pub fn parse(source: &Source) -> Result<model::Spec, Error> {
-    let format = Format::of(source.name());
-    if source.text().trim().is_empty() {
-        let help = match format {
-            Format::Markdown => {
-                "point the generator at the Error entity page (`error.md` in Mastodon's documentation)"
-            }
-            Format::Yaml => {
-                "write a YAML copy with `mastodon-error-codegen export-yaml spec/error.md --out FILE`"
-            }
-        };
-        return Err(Error::single(
-            source.clone(),
-            Diagnostic::error(0..0, "the file is empty").help(help),
-        ));
-    }
-    match format {
-        Format::Markdown => markdown::parse(source),
-        Format::Yaml => yaml::parse(source),
-    }
-}
 
 /// What a run produced, and the docs defects found on the way that are
 /// reported at warn level (see [`lint`]).
@@ -184,8 +142,8 @@ fn generate(source: &Source, config: &Config) -> Result<Generated, Error> {
 
 /// The extras `config` names, read once.
 pub(crate) struct LoadedExtras {
-    rate_limits: Option<rate_limits::RateLimitsInput>,
-    scopes: Option<scopes::ScopesInput>,
+    rate_limits: Option<pages::rate_limits::RateLimitsInput>,
+    scopes: Option<pages::scopes::ScopesInput>,
 }
 
 impl LoadedExtras {
@@ -194,9 +152,13 @@ impl LoadedExtras {
             rate_limits: config
                 .rate_limits
                 .as_deref()
-                .map(rate_limits::load)
+                .map(pages::rate_limits::load)
                 .transpose()?,
-            scopes: config.scopes.as_deref().map(scopes::load).transpose()?,
+            scopes: config
+                .scopes
+                .as_deref()
+                .map(pages::scopes::load)
+                .transpose()?,
         })
     }
 
@@ -212,8 +174,8 @@ impl LoadedExtras {
 /// with them.
 #[derive(Default, Clone, Copy)]
 pub(crate) struct ApiExtras<'a> {
-    pub rate_limits: Option<&'a rate_limits::RateLimitsInput>,
-    pub scopes: Option<&'a scopes::ScopesInput>,
+    pub rate_limits: Option<&'a pages::rate_limits::RateLimitsInput>,
+    pub scopes: Option<&'a pages::scopes::ScopesInput>,
 }
 
 impl ApiExtras<'_> {
@@ -240,7 +202,7 @@ pub(crate) struct Resolved {
 /// extras when given.
 pub(crate) fn generate_all(
     source: &Source,
-    methods: Option<&(api::MethodsInput, emit::InputOrigin)>,
+    methods: Option<&(pages::methods::MethodsInput, gate::InputOrigin)>,
     extras: ApiExtras<'_>,
     config: &Config,
 ) -> Result<Generated, Error> {
@@ -303,24 +265,23 @@ pub(crate) fn generate_all(
 /// a denied one fails here.
 pub(crate) fn with_checked_api<R>(
     source: &Source,
-    input: &api::MethodsInput,
+    input: &pages::methods::MethodsInput,
     extras: ApiExtras<'_>,
     config: &Config,
-    then: impl FnOnce(&validate::Checked<'_>, &[api::Endpoint<'_>], &Resolved) -> R,
+    then: impl FnOnce(&check::validate::Checked<'_>, &[check::endpoints::Endpoint<'_>], &Resolved) -> R,
 ) -> Result<(R, Lints), Error> {
     let spec = parse(source)?;
-    let (page_renames, method_renames): (BTreeMap<_, _>, BTreeMap<_, _>) = config
-        .renames
-        .clone()
-        .into_iter()
-        .partition(|(key, _)| !api::is_reason_key(key) && !api::is_endpoint_key(key));
+    let (page_renames, method_renames): (BTreeMap<_, _>, BTreeMap<_, _>) =
+        config.renames.clone().into_iter().partition(|(key, _)| {
+            !check::naming::is_reason_key(key) && !check::naming::is_endpoint_key(key)
+        });
     let page_checked = validate::check(source, &spec, &page_renames)?;
     let page_variants: Vec<String> = page_checked
         .reasons
         .iter()
         .map(|r| r.variant.clone())
         .collect();
-    let catalogue = api::catalogue(
+    let catalogue = check::catalogue::catalogue(
         &spec,
         &page_variants,
         input,
@@ -329,17 +290,17 @@ pub(crate) fn with_checked_api<R>(
     )?;
     let checked = validate::check(source, &catalogue.spec, &page_renames)?;
     let (endpoints, endpoint_lints) =
-        api::endpoints(input, &catalogue, &method_renames, &config.docs_site)?;
+        check::endpoints::endpoints(input, &catalogue, &method_renames, &config.docs_site)?;
     let mut found = input.lints.clone();
     found.extend(endpoint_lints);
     let rate_limits = extras.rate_limits.map(|rate_limits| {
         let (resolved, limit_lints) =
-            rate_limits::resolve(rate_limits, &endpoints, &config.docs_site);
+            check::rate_limits::resolve(rate_limits, &endpoints, &config.docs_site);
         found.extend(limit_lints);
         resolved
     });
     let (scopes, scope_lints) =
-        scopes::resolve(extras.scopes, &endpoints, input, &config.docs_site)?;
+        check::scopes::resolve(extras.scopes, &endpoints, input, &config.docs_site)?;
     found.extend(scope_lints);
     let lints = lint::apply(&config.lints, found)?;
     let resolved = Resolved {
@@ -352,7 +313,7 @@ pub(crate) fn with_checked_api<R>(
 fn emit_options<'a>(
     source: &'a Source,
     config: &'a Config,
-    methods: Option<&emit::InputOrigin>,
+    methods: Option<&gate::InputOrigin>,
 ) -> emit::EmitOptions<'a> {
     emit::EmitOptions {
         serde: &config.serde,
@@ -373,12 +334,13 @@ fn export_yaml(source: &Source, config: &Config, out_name: Option<&str>) -> Resu
     // A copy that could not generate code is not worth writing.
     validate::check(source, &spec, &config.renames)?;
     validate::apply_renames(&mut spec, &config.renames);
-    let yaml = yaml::write(&spec, source.name(), out_name).map_err(|bug| {
+    let yaml = pages::error::write_yaml::write(&spec, source.name(), out_name).map_err(|bug| {
         internal_error(source, &format!("the YAML copy cannot be written ({bug})"))
     })?;
     // The copy must hold exactly what the input holds: read it back and compare.
     let copy = Source::new(out_name.unwrap_or("export.yaml"), yaml.as_str());
-    let same = yaml::parse(&copy).is_ok_and(|read| read.without_spans() == spec.without_spans());
+    let same = pages::error::read_yaml::parse(&copy)
+        .is_ok_and(|read| read.without_spans() == spec.without_spans());
     if !same {
         return Err(internal_error(
             source,
@@ -399,9 +361,9 @@ fn export_methods_yaml(
     let lints = lint::apply(&config.lints, input.lints.clone())?;
     // Configured names go into the copy, as they do for the Error page.
     for (key, name) in &config.renames {
-        if api::is_reason_key(key) {
+        if check::naming::is_reason_key(key) {
             input.spec.reason_names.insert(key.clone(), name.clone());
-        } else if api::is_endpoint_key(key) {
+        } else if check::naming::is_endpoint_key(key) {
             for page in &mut input.spec.pages {
                 for method in &mut page.methods {
                     if format!("{} {}", method.http_method, method.path) == *key {
@@ -412,14 +374,13 @@ fn export_methods_yaml(
         }
     }
     let first = input.sources[0].clone();
-    let yaml =
-        yaml::methods_write::write(&input.spec, &origin.identity, out_name).map_err(|bug| {
-            internal_error(&first, &format!("the YAML copy cannot be written ({bug})"))
-        })?;
+    let yaml = pages::methods::write_yaml::write(&input.spec, &origin.identity, out_name).map_err(
+        |bug| internal_error(&first, &format!("the YAML copy cannot be written ({bug})")),
+    )?;
     // The copy must hold exactly what the pages hold, returned entities by
     // name: read it back and compare.
     let copy = Source::new(out_name.unwrap_or("methods.yaml"), yaml.as_str());
-    let same = yaml::methods::parse(&copy)
+    let same = pages::methods::read_yaml::parse(&copy)
         .is_ok_and(|(read, _)| read.copied_facts() == input.spec.copied_facts());
     if !same {
         return Err(internal_error(
@@ -436,9 +397,9 @@ fn export_rate_limits_yaml(
     config: &Config,
     out_name: Option<&str>,
 ) -> Result<Generated, Error> {
-    let input = rate_limits::load(path)?;
+    let input = pages::rate_limits::load(path)?;
     let lints = lint::apply(&config.lints, input.lints.clone())?;
-    let code = rate_limits::PAGE.export(&input, out_name)?;
+    let code = pages::rate_limits::PAGE.export(&input, out_name)?;
     Ok(Generated::single(code, lints))
 }
 
@@ -448,9 +409,9 @@ fn export_scopes_yaml(
     config: &Config,
     out_name: Option<&str>,
 ) -> Result<Generated, Error> {
-    let input = scopes::load(path)?;
+    let input = pages::scopes::load(path)?;
     let lints = lint::apply(&config.lints, input.lints.clone())?;
-    let code = scopes::PAGE.export(&input, out_name)?;
+    let code = pages::scopes::PAGE.export(&input, out_name)?;
     Ok(Generated::single(code, lints))
 }
 
@@ -472,30 +433,21 @@ fn docs_defects(
     Ok(lints)
 }
 
-pub(crate) fn internal_error(source: &Source, what: &str) -> Error {
-    Error::single(
-        source.clone(),
-        Diagnostic::error(0..0, format!("internal error: {what}")).help(
-            "this is a bug in mastodon-error-codegen; please report it with this input attached",
-        ),
-    )
-}
-
 /// The entities module for the entity pages (or copy) at `path`.
 #[cfg(feature = "entities")]
 fn generate_entities(path: &std::path::Path, config: &Config) -> Result<Generated, Error> {
-    entities_module(entities::load(path)?, config)
+    entities_module(pages::entities::load(path)?, config)
 }
 
 /// The entities module for entity pages already read.
 #[cfg(feature = "entities")]
 pub(crate) fn entities_module(
-    input: entities::EntitiesInput,
+    input: pages::entities::EntitiesInput,
     config: &Config,
 ) -> Result<Generated, Error> {
     let lints = lint::apply(&config.lints, input.found)?;
     let baseline = entities_baseline(config, &input.spec)?;
-    let spec = entities::reviewed(&input.spec, &baseline);
+    let spec = check::entities::reviewed(&input.spec, &baseline);
     let body =
         emit::entities::emit(&spec, &baseline, &config.docs_site, &config.serde).map_err(|clash| {
             let source_of = |page: usize| input.sources[input.page_source[page]].clone();
@@ -565,7 +517,7 @@ fn entities_baseline(
 /// recorded at the example's span).
 #[cfg(feature = "entities")]
 pub fn read_entities(path: &std::path::Path) -> Result<model::entities::EntitySpec, Error> {
-    entities::load(path).map(|input| input.spec)
+    pages::entities::load(path).map(|input| input.spec)
 }
 
 /// The method pages at `path` (a folder of Markdown pages, or their YAML
@@ -588,7 +540,7 @@ pub fn read_methods(
 /// [`read_entities`] reads one from a file.
 #[cfg(feature = "entities")]
 pub fn read_entities_copy(copy: &Source) -> Result<model::entities::EntitySpec, Error> {
-    yaml::entities::parse(copy)
+    pages::entities::read_yaml::parse(copy)
 }
 
 /// `spec` with every reviewed correction applied (those with an `until`
@@ -596,14 +548,14 @@ pub fn read_entities_copy(copy: &Source) -> Result<model::entities::EntitySpec, 
 /// reader of responses judges each by its own server's version.
 #[cfg(feature = "entities")]
 pub fn corrected_entities(spec: &model::entities::EntitySpec) -> model::entities::EntitySpec {
-    entities::corrected(spec, |_| true)
+    check::entities::corrected(spec, |_| true)
 }
 
 /// An entity page's JSON example as JSON: without the `// ...` lines the
 /// docs use to elide keys, and without the commas those leave dangling.
 #[cfg(feature = "markdown-entities")]
 pub fn entity_example_json(example: &str) -> String {
-    entity_examples::cleaned(example)
+    pages::entities::examples::cleaned(example)
 }
 
 /// The YAML copy of the entity pages (or of a copy) at `path`.
@@ -613,7 +565,7 @@ fn export_entities_yaml(
     config: &Config,
     out_name: Option<&str>,
 ) -> Result<Generated, Error> {
-    let mut input = entities::load(path)?;
+    let mut input = pages::entities::load(path)?;
     let lints = lint::apply(&config.lints, input.found)?;
     if let Some(previous) = out_name
         .map(std::path::Path::new)
@@ -621,14 +573,13 @@ fn export_entities_yaml(
     {
         keep_reviewed(&mut input.spec, previous)?;
     }
-    let code = yaml::entities_write::write(&input.spec, &input.origin.identity, out_name).map_err(
-        |why| {
+    let code = pages::entities::write_yaml::write(&input.spec, &input.origin.identity, out_name)
+        .map_err(|why| {
             internal_error(
                 &input.sources[0],
                 &format!("the entities copy cannot be written ({why})"),
             )
-        },
-    )?;
+        })?;
     Ok(Generated::single(code, lints))
 }
 
@@ -645,7 +596,7 @@ fn keep_reviewed(
         return Ok(());
     }
     let source = Source::read(previous)?;
-    let old = yaml::entities::parse(&source)?;
+    let old = pages::entities::read_yaml::parse(&source)?;
     let orphans: Vec<Diagnostic> = old
         .corrections
         .iter()
@@ -682,15 +633,15 @@ fn keep_reviewed(
 fn load_methods(
     path: &std::path::Path,
     config: &Config,
-) -> Result<(api::MethodsInput, emit::InputOrigin), Error> {
+) -> Result<(pages::methods::MethodsInput, gate::InputOrigin), Error> {
     #[cfg_attr(not(feature = "entities"), allow(unused_mut))]
-    let (mut input, origin) = method_pages::load(path)?;
+    let (mut input, origin) = pages::methods::load(path)?;
     #[cfg(feature = "entities")]
     if let Some(entities) = &config.entities {
         // A copy stores the names its export resolved.
         if path.is_dir() {
-            let entities = entities::load(entities)?;
-            entities::resolve_returns(&mut input, &entities.spec);
+            let entities = pages::entities::load(entities)?;
+            check::entities::resolve_returns(&mut input, &entities.spec);
         }
     }
     #[cfg(not(feature = "entities"))]

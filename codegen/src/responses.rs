@@ -29,10 +29,10 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, Error};
-use crate::entity_examples::{Checker, kind};
-pub use crate::entity_examples::{Contradiction, ContradictionKind};
 use crate::model::entities::{EntityAttribute, EntitySpec, StringFormat, Version};
 use crate::model::methods::{Method, MethodSpec, ReturnShape};
+use crate::pages::entities::examples::{Checker, kind};
+pub use crate::pages::entities::examples::{Contradiction, ContradictionKind};
 use crate::source::Source;
 
 /// One recorded response: a line of a recording.
@@ -1430,12 +1430,12 @@ pages:
 "#;
 
     fn entities() -> EntitySpec {
-        crate::yaml::entities::parse(&Source::new("entities.yaml", ENTITIES))
+        crate::pages::entities::read_yaml::parse(&Source::new("entities.yaml", ENTITIES))
             .unwrap_or_else(|error| panic!("{}", error.render()))
     }
 
     fn methods() -> MethodSpec {
-        crate::yaml::methods::parse(&Source::new("methods.yaml", METHODS))
+        crate::pages::methods::read_yaml::parse(&Source::new("methods.yaml", METHODS))
             .unwrap_or_else(|error| panic!("{}", error.render()))
             .0
     }

@@ -42,9 +42,15 @@ pub fn generate_from_pages(
 /// Pages in memory as the generator's input, named as a folder would not be.
 fn in_memory(
     pages: &[(String, Source)],
-) -> Result<(crate::api::MethodsInput, emit::InputOrigin), Error> {
-    let input = crate::method_pages::from_sources(pages.to_vec())?;
-    let origin = emit::InputOrigin {
+) -> Result<
+    (
+        crate::pages::methods::MethodsInput,
+        crate::gate::InputOrigin,
+    ),
+    Error,
+> {
+    let input = crate::pages::methods::from_sources(pages.to_vec())?;
+    let origin = crate::gate::InputOrigin {
         name: "methods".to_owned(),
         identity: format!("{} pages in memory", pages.len()),
     };
@@ -85,7 +91,7 @@ pub fn api_version(
         },
     )?;
     let module = module.map_err(|bug| {
-        crate::internal_error(
+        crate::diagnostic::internal_error(
             error_page,
             &format!("the generated code does not parse ({bug})"),
         )
@@ -138,7 +144,7 @@ pub fn unformatted(tokens: Tokens) -> String {
 /// script does, and nothing more: the generator's own YAML reading, against
 /// the serde-saphyr floor of the benchmarks. Returns the number of methods.
 pub fn read_methods_copy(copy: &Source) -> Result<usize, Error> {
-    let (spec, _) = crate::yaml::methods::parse(copy)?;
+    let (spec, _) = crate::pages::methods::read_yaml::parse(copy)?;
     Ok(spec.pages.iter().map(|page| page.methods.len()).sum())
 }
 
@@ -148,21 +154,21 @@ pub fn entities_from_pages(
     pages: Vec<(String, Source)>,
     config: &Config,
 ) -> Result<Generated, Error> {
-    let input = crate::entities::from_sources(pages)?;
+    let input = crate::pages::entities::from_sources(pages)?;
     crate::entities_module(input, config)
 }
 
 /// The entities module from a YAML copy already in memory.
 pub fn entities_from_copy(copy: &Source, config: &Config) -> Result<Generated, Error> {
-    let spec = crate::yaml::entities::parse(copy)?;
+    let spec = crate::pages::entities::read_yaml::parse(copy)?;
     let found =
-        crate::method_pages::recorded_lints(spec.pages.iter().flat_map(|page| &page.lints), copy);
-    let input = crate::entities::EntitiesInput {
+        crate::input::copy::recorded_lints(spec.pages.iter().flat_map(|page| &page.lints), copy);
+    let input = crate::pages::entities::EntitiesInput {
         page_source: vec![0; spec.pages.len()],
         spec,
         found,
         sources: vec![copy.clone()],
-        origin: crate::emit::InputOrigin {
+        origin: crate::gate::InputOrigin {
             name: copy.name().to_owned(),
             identity: String::new(),
         },

@@ -42,8 +42,8 @@ use crate::{Config, Error};
 /// assert_eq!(same.impact(), None);
 /// ```
 pub fn diff_entities(old: &Path, new: &Path, config: &Config) -> Result<Diff, Error> {
-    let old_input = crate::entities::load(old)?;
-    let new_input = crate::entities::load(new)?;
+    let old_input = crate::pages::entities::load(old)?;
+    let new_input = crate::pages::entities::load(new)?;
     crate::lint::apply(&config.lints, old_input.found)?;
     crate::lint::apply(&config.lints, new_input.found)?;
     Ok(Diff {

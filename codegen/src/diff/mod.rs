@@ -406,7 +406,7 @@ pub fn diff_api_page(
     new: &std::path::Path,
     config: &Config,
 ) -> Result<Diff, Error> {
-    let methods_input = crate::method_pages::load(methods)?;
+    let methods_input = crate::pages::methods::load(methods)?;
     // The other page as configured; the compared one comes from each side.
     let mut others = config.clone();
     match page {
@@ -417,8 +417,8 @@ pub fn diff_api_page(
     let configured = loaded.extras();
     let view = |path: &std::path::Path| -> Result<ApiView, Error> {
         let (rate_limits_input, scopes_input) = match page {
-            ApiPage::RateLimits => (Some(crate::rate_limits::load(path)?), None),
-            ApiPage::OauthScopes => (None, Some(crate::scopes::load(path)?)),
+            ApiPage::RateLimits => (Some(crate::pages::rate_limits::load(path)?), None),
+            ApiPage::OauthScopes => (None, Some(crate::pages::scopes::load(path)?)),
         };
         let extras = crate::ApiExtras {
             rate_limits: rate_limits_input.as_ref().or(configured.rate_limits),
@@ -442,8 +442,8 @@ pub fn diff_api(
     new: &std::path::Path,
     config: &Config,
 ) -> Result<Diff, Error> {
-    let old_methods = crate::method_pages::load(old)?;
-    let new_methods = crate::method_pages::load(new)?;
+    let old_methods = crate::pages::methods::load(old)?;
+    let new_methods = crate::pages::methods::load(new)?;
     api_diff(error_page, &old_methods, &new_methods, config)
 }
 
@@ -454,8 +454,8 @@ pub fn diff_api_copies(
     new: &Source,
     config: &Config,
 ) -> Result<Diff, Error> {
-    let old_methods = crate::method_pages::load_copy(old.clone())?;
-    let new_methods = crate::method_pages::load_copy(new.clone())?;
+    let old_methods = crate::pages::methods::load_copy(old.clone())?;
+    let new_methods = crate::pages::methods::load_copy(new.clone())?;
     api_diff(error_page, &old_methods, &new_methods, config)
 }
 
@@ -469,7 +469,7 @@ pub fn diff_generated_api(
     methods: &std::path::Path,
     config: &Config,
 ) -> Result<Option<Diff>, Error> {
-    let new_methods = crate::method_pages::load(methods)?;
+    let new_methods = crate::pages::methods::load(methods)?;
     // Read once, for both sides.
     let loaded = crate::LoadedExtras::load(config)?;
     let extras = loaded.extras();
@@ -489,7 +489,10 @@ pub fn diff_generated_api(
     }))
 }
 
-type Methods = (crate::api::MethodsInput, crate::emit::InputOrigin);
+type Methods = (
+    crate::pages::methods::MethodsInput,
+    crate::gate::InputOrigin,
+);
 
 fn api_diff(
     error_page: &Source,

@@ -1,10 +1,10 @@
 //! What a generated module exposes, the level at which two versions are
 //! compared: from a checked spec, or read back from a generated file.
 
+use crate::check::validate::{Checked, FieldType};
 use crate::model::plain_text;
 use crate::model::rate_limits::{RateLimits, ResolvedLimit};
 use crate::model::scopes::ResolvedScopes;
-use crate::validate::{Checked, FieldType};
 
 /// The public surface of one generated module, plus the docs text it carries.
 #[derive(Debug, Clone, PartialEq)]
@@ -262,7 +262,10 @@ impl ApiView {
     }
 
     /// The view of a module with `Endpoint`: the catalogue and the endpoints.
-    pub fn of_api(checked: &Checked<'_>, endpoints: &[crate::api::Endpoint<'_>]) -> ApiView {
+    pub fn of_api(
+        checked: &Checked<'_>,
+        endpoints: &[crate::check::endpoints::Endpoint<'_>],
+    ) -> ApiView {
         let mut view = ApiView::of_checked(checked);
         let variants = crate::emit::reason_variants(checked);
         view.endpoints = endpoints

@@ -8,9 +8,9 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::check::validate::{CheckedField, CheckedReason};
 use crate::commonmark::{self, Invisible};
 use crate::model::Inline;
-use crate::validate::{CheckedField, CheckedReason};
 
 /// Accumulates doc lines and renders them as `#[doc = "…"]` attributes.
 #[derive(Default)]

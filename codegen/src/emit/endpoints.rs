@@ -9,10 +9,11 @@ use quote::quote;
 
 use super::docs::{self, DocBuilder};
 use super::{deprecated_attribute, ident, lifecycle_variant, lit, option_lit};
-use crate::api::{Endpoint, ReasonRef};
+use crate::check::catalogue::ReasonRef;
+use crate::check::endpoints::Endpoint;
+use crate::check::validate::Checked;
 use crate::model::methods::{ReturnShape, Returns};
 use crate::model::scopes::ResolvedScopes;
-use crate::validate::Checked;
 
 /// The `Endpoint` items: the enum, its impl, and their types.
 pub(super) fn items(endpoints: &[Endpoint<'_>]) -> TokenStream {

@@ -12,9 +12,9 @@ use std::ops::Range;
 
 use heck::ToSnakeCase;
 
-use crate::config::Gate;
-use crate::entities::flattened;
+use crate::gate::Gate;
 use crate::ident;
+use crate::model::entities::flattened;
 use crate::model::entities::{
     AttributeLifecycle, AttributeType, Baseline, Entity, EntityAttribute, EntityPage, EntitySpec,
     StringFormat,

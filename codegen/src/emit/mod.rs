@@ -17,11 +17,12 @@ use std::collections::BTreeMap;
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::api::{Endpoint, Strength};
-use crate::config::{Gate, Serde};
+use crate::check::catalogue::Strength;
+use crate::check::endpoints::Endpoint;
+use crate::check::validate::{Checked, CheckedReason, FieldType};
+use crate::gate::{Gate, InputOrigin, Serde};
 use crate::model::methods::Lifecycle;
 use crate::model::{OAUTH_ERROR_CODES, RAILS_MESSAGES, plain_text};
-use crate::validate::{Checked, CheckedReason, FieldType};
 
 use docs::{DocBuilder, Links};
 
@@ -44,28 +45,6 @@ pub(crate) struct EmitOptions<'a> {
     /// The scopes page's input, for the header; `None` when the scopes
     /// are only the names the method pages use.
     pub scopes: Option<InputOrigin>,
-}
-
-/// Names an input in the header: a YAML copy or a page by its blob id, a
-/// folder of pages by its git tree id.
-#[derive(Debug, Clone)]
-pub(crate) struct InputOrigin {
-    pub name: String,
-    pub identity: String,
-}
-
-impl InputOrigin {
-    /// A YAML copy, by its blob id: the same on every machine.
-    pub(crate) fn copy(source: &crate::Source) -> InputOrigin {
-        InputOrigin {
-            name: source.name().to_owned(),
-            identity: format!(
-                "blob {} (`git hash-object {}`)",
-                crate::hash::spec_blob_id(source),
-                source.name()
-            ),
-        }
-    }
 }
 
 /// One generated file of the module: its name, what it holds (for its

@@ -7,7 +7,7 @@ use quote::quote;
 
 use super::docs::{self, DocBuilder};
 use super::{gated, ident, lit, option_lit};
-use crate::config::Gate;
+use crate::gate::Gate;
 use crate::model::rate_limits::{Headers, LimitScope, RateLimits, ResolvedLimit};
 
 pub(super) fn items(rate_limits: &RateLimits, http: &Gate) -> TokenStream {

@@ -5,7 +5,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::{EmitOptions, carries_message, eq_hash, gated, has_description, ident};
-use crate::validate::Checked;
+use crate::check::validate::Checked;
 
 /// The response-level items. `ResponseError` needs the endpoint table and an
 /// entity that carries the message; the http items need only what they extend.

@@ -7,9 +7,9 @@ use quote::quote;
 
 use super::docs::{self, DocBuilder};
 use super::{deprecated_attribute, ident, lifecycle_variant, lit, option_lit};
+use crate::check::validate::Checked;
 use crate::model::methods::Lifecycle;
 use crate::model::scopes::ResolvedScopes;
-use crate::validate::Checked;
 
 /// The message the docs give a method that needs a user, called without one.
 const NOT_A_USER: &str = "This method requires an authenticated user";

@@ -2,8 +2,9 @@
 
 use std::ops::Range;
 
-use crate::diagnostic::{Diagnostic, Sink};
+use crate::diagnostic::Diagnostic;
 use crate::lint;
+use crate::sink::Sink;
 use crate::source::floor_char_boundary;
 use crate::yaml::tree::{self, Schema};
 

@@ -1,35 +1,24 @@
-//! Reading Mastodon's docs pages (Hugo Markdown). The Error entity page and
-//! the API method pages have their own readers; both stand on the pieces here:
-//! front matter, blocks with their spans, headings with shortcode markers and
-//! `{#anchor}`s, labelled `**Field:**` lines and inline text.
+//! Reading Mastodon's docs pages (Hugo Markdown): the pieces every page
+//! kind's reader (under [`crate::pages`]) stands on. Front matter, blocks
+//! with their spans, headings with shortcode markers and `{#anchor}`s,
+//! labelled `**Field:**` lines and inline text.
 
-mod attributes;
-mod blocks;
-#[cfg(feature = "markdown-entities")]
-pub(crate) mod entity_page;
-mod error_page;
+pub(crate) mod attributes;
+pub(crate) mod blocks;
 pub(crate) mod explanation;
-mod front_matter;
-mod inline;
+pub(crate) mod front_matter;
+pub(crate) mod inline;
 #[cfg(feature = "markdown-methods")]
-mod lenient_json;
-#[cfg(feature = "markdown-methods")]
-pub(crate) mod method_page;
-#[cfg(feature = "markdown-api-pages")]
-pub(crate) mod rate_limits_page;
-#[cfg(feature = "markdown-api-pages")]
-pub(crate) mod scopes_page;
+pub(crate) mod lenient_json;
 #[cfg(feature = "markdown-entities")]
-mod type_line;
-
-pub use error_page::parse;
+pub(crate) mod type_line;
 
 #[cfg(any(
     feature = "markdown-methods",
     feature = "markdown-api-pages",
     feature = "markdown-entities"
 ))]
-use crate::{diagnostic::Sink, lint::Found, model::methods::LintRecord, source::Source};
+use crate::{lint::Found, model::LintRecord, sink::Sink, source::Source};
 
 /// The lints a page's reader collected in `sink`, as lints found in
 /// `source`, and the records a YAML copy keeps of them, located at

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::HistoryEntry;
-use super::methods::LintRecord;
+use super::LintRecord;
 
 /// Every entity page of the docs (or of their YAML copy), in file order,
 /// with what the copy's maintainer reviewed: the oldest server the types
@@ -585,6 +585,27 @@ pub struct Example {
     pub json: String,
     /// The code block's text in the page.
     pub span: Range<usize>,
+}
+
+/// Each entity's attributes as the JSON has them: its own after those it
+/// extends, by top-level key, each with its nested attributes.
+#[cfg(feature = "entities")]
+pub(crate) fn flattened<'s>(spec: &'s EntitySpec, entity: &'s Entity) -> Vec<&'s EntityAttribute> {
+    let mut attributes = Vec::new();
+    if let Some(base) = entity.extends.as_deref().and_then(|name| spec.entity(name)) {
+        let own: Vec<&[String]> = entity
+            .attributes
+            .iter()
+            .map(|a| a.path.as_slice())
+            .collect();
+        attributes.extend(
+            base.attributes
+                .iter()
+                .filter(|attribute| !own.contains(&attribute.path.as_slice())),
+        );
+    }
+    attributes.extend(entity.attributes.iter());
+    attributes
 }
 
 #[cfg(test)]

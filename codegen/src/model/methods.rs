@@ -5,6 +5,8 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+pub use super::LintRecord;
+
 /// Every method page of the docs (or of their YAML copy).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MethodSpec {
@@ -76,22 +78,6 @@ pub struct MethodPage {
     /// generator did about it. The YAML copy keeps them, so a reviewer sees
     /// one appear or go away.
     pub lints: Vec<LintRecord>,
-}
-
-/// A lint that fired on a page, as a fact the YAML copy records.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LintRecord {
-    /// The lint's stable name, e.g. `invalid-example-json`.
-    pub lint: String,
-    /// Where in the docs: the page's path below the methods folder, line and
-    /// column, e.g. `admin/domain_blocks.md:248:3`.
-    pub at: String,
-    /// What is wrong.
-    pub message: String,
-    /// What the generator recovered or left out.
-    pub outcome: String,
-    /// Where the record is in the text that was read: the page, or the YAML copy.
-    pub span: Range<usize>,
 }
 
 /// One documented API method: a `##` section whose first `http` block is a request line.

@@ -205,6 +205,22 @@ pub fn plain_text(inlines: &[Inline]) -> String {
         .collect()
 }
 
+/// A lint that fired on a page, as a fact the YAML copy records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LintRecord {
+    /// The lint's stable name, e.g. `invalid-example-json`.
+    pub lint: String,
+    /// Where in the docs: the page's path below the methods folder, line and
+    /// column, e.g. `admin/domain_blocks.md:248:3`.
+    pub at: String,
+    /// What is wrong.
+    pub message: String,
+    /// What the generator recovered or left out.
+    pub outcome: String,
+    /// Where the record is in the text that was read: the page, or the YAML copy.
+    pub span: Range<usize>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

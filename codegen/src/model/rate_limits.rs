@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::methods::LintRecord;
+use super::LintRecord;
 
 /// What the page says about rate limits.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

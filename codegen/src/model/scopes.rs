@@ -4,7 +4,8 @@
 
 use std::ops::Range;
 
-use super::methods::{Lifecycle, LintRecord};
+use super::LintRecord;
+use super::methods::Lifecycle;
 
 /// What the page says about scopes.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
