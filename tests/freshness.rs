@@ -11,7 +11,7 @@ use std::path::Path;
 use mastodon_error_codegen::diff::{self, DiffFormat};
 use mastodon_error_codegen::{Config, Source};
 
-const REGENERATE: &str = "cargo run -p mastodon-error-codegen";
+const REGENERATE: &str = "cargo run -p mastodon-error-tools";
 
 /// The spec, named relative to the root as the CLI and build.rs name it.
 fn spec() -> Source {

@@ -1,6 +1,6 @@
 //! `mastodon-error-codegen`: the generator on the command line. Arguments
-//! are parsed by clap; the binary is built only with the `tools` feature,
-//! so a consumer's build never compiles it.
+//! are parsed by clap. It is its own crate, so that a build script depending
+//! on the generator never compiles it or its dependencies.
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
