@@ -25,9 +25,7 @@ pub fn pages(name: &str, broken: bool) -> PathBuf {
         .join(name);
     let _ = std::fs::remove_dir_all(&dir);
     for page in ["statuses.md", "admin/filters.md"] {
-        let mut text = super::fixture(&format!("methods/{page}"))
-            .text()
-            .to_owned();
+        let mut text = super::fixture(&format!("methods/{page}")).text().to_owned();
         if broken && page == "statuses.md" {
             assert_eq!(text.matches(BROKEN_FROM).count(), 1);
             text = text.replace(BROKEN_FROM, BROKEN_TO);
