@@ -1,28 +1,17 @@
 //! A consumer's build compiles only what the crate's build script runs:
-//! clap, similar and the YAML writer stay behind the generator's `tools`
-//! feature, the Markdown method-page reader behind `markdown-methods` and
-//! the snippet renderer behind `snippets`, all of which the crate's build
-//! dependency turns off (issue 21).
+//! the command line is its own crate (`mastodon-error-tools`, with clap and
+//! similar); the YAML writer stays behind the generator's `tools` feature,
+//! the Markdown method-page reader behind `markdown-methods` and the snippet
+//! renderer behind `snippets`, all of which the crate's build dependency
+//! turns off (issues 21 and 30).
 
 use std::process::Command;
 
-fn tree(edges: &str) -> String {
-    tree_with(edges, &[])
-}
-
-fn tree_with(edges: &str, extra: &[&str]) -> String {
+/// `cargo tree` of the crate, offline, against the committed lock file.
+fn cargo_tree(args: &[&str]) -> String {
     let output = Command::new(env!("CARGO"))
-        .args([
-            "tree",
-            "-p",
-            "mastodon-error",
-            "-e",
-            edges,
-            "--prefix",
-            "none",
-            "--offline",
-        ])
-        .args(extra)
+        .args(["tree", "-p", "mastodon-error", "--offline", "--locked"])
+        .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("cargo tree runs");
@@ -32,6 +21,16 @@ fn tree_with(edges: &str, extra: &[&str]) -> String {
         String::from_utf8_lossy(&output.stderr)
     );
     String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+fn tree(edges: &str) -> String {
+    tree_with(edges, &[])
+}
+
+fn tree_with(edges: &str, extra: &[&str]) -> String {
+    let mut args = vec!["-e", edges, "--prefix", "none"];
+    args.extend(extra);
+    cargo_tree(&args)
 }
 
 fn crates(tree: &str) -> Vec<&str> {
@@ -44,7 +43,13 @@ fn crates(tree: &str) -> Vec<&str> {
 fn the_consumer_build_has_no_cli_dependencies() {
     let build = tree("build,normal");
     let names = crates(&build);
-    for cli_only in ["clap", "clap_derive", "clap_builder", "similar"] {
+    for cli_only in [
+        "mastodon-error-tools",
+        "clap",
+        "clap_derive",
+        "clap_builder",
+        "similar",
+    ] {
         assert!(
             !names.contains(&cli_only),
             "{cli_only} reaches a consumer's build:\n{build}"
@@ -107,4 +112,61 @@ fn the_entities_feature_adds_no_dependency() {
     let names = crates(&build);
     assert!(names.contains(&"mastodon-error-codegen"), "{build}");
     assert!(!names.contains(&"serde_json"), "{build}");
+}
+
+/// What the crate's build script compiles, with every feature of the crate
+/// on: the subtree under the root's `[build-dependencies]` heading, in full
+/// (`--no-dedupe`: a crate met first among the normal dependencies is not
+/// elided there).
+fn build_script_crates() -> (String, Vec<String>) {
+    let tree = cargo_tree(&[
+        "-e",
+        "build,normal",
+        "--all-features",
+        "--no-dedupe",
+        "--charset",
+        "ascii",
+    ]);
+    let names = tree
+        .lines()
+        .skip_while(|line| *line != "[build-dependencies]")
+        .skip(1)
+        .take_while(|line| !line.starts_with('['))
+        .map(|line| line.trim_start_matches(['|', '`', '-', ' ']))
+        // A build dependency's own `[build-dependencies]` heading.
+        .filter(|entry| !entry.starts_with('['))
+        .filter_map(|entry| entry.split_whitespace().next())
+        .map(str::to_owned)
+        .collect();
+    (tree, names)
+}
+
+/// The command line is another crate, so no feature of this one brings it
+/// or its dependencies into the build script (issue 30).
+#[test]
+fn the_build_script_compiles_no_tool_even_with_every_feature() {
+    let (tree, names) = build_script_crates();
+    // The subtree was found: the generator and its token crates are in it.
+    for wanted in ["mastodon-error-codegen", "proc-macro2", "granit-parser"] {
+        assert!(
+            names.iter().any(|name| name == wanted),
+            "{wanted} is not in the build script's tree:\n{tree}"
+        );
+    }
+    for unwanted in [
+        "mastodon-error-tools",
+        "clap",
+        "clap_builder",
+        "clap_derive",
+        "similar",
+        "serde-saphyr",
+        "annotate-snippets",
+        "serde",
+        "serde_json",
+    ] {
+        assert!(
+            !names.iter().any(|name| name == unwanted),
+            "{unwanted} reaches the crate's build script:\n{tree}"
+        );
+    }
 }

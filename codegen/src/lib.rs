@@ -3,9 +3,10 @@
 //! The pipeline is pure: [`parse`] reads the page into a [`model::Spec`],
 //! [`validate::check`] resolves names and types and reports every problem
 //! with its `file:line:col`, and emission renders the module. [`Config`] wraps
-//! it for `build.rs`; the `mastodon-error-codegen` binary wraps it for the
-//! command line. [`diff`] compares two versions of the page and judges the
-//! semver impact of each change on the generated module.
+//! it for `build.rs`; the `mastodon-error-codegen` binary, in the
+//! `mastodon-error-tools` crate, wraps it for the command line. [`diff`]
+//! compares two versions of the page and judges the semver impact of each
+//! change on the generated module.
 //!
 //! ```
 //! use mastodon_error_codegen::{Config, Source};

@@ -4,6 +4,7 @@
 #![allow(dead_code)] // Each test binary uses its own subset.
 
 pub mod corpus;
+pub mod defect_pages;
 pub mod markers;
 pub mod scratch;
 

@@ -155,7 +155,7 @@ fn spec_methods_yaml_is_fresh(root: &Path) {
         std::fs::write(&path, &fresh).expect("spec/methods.yaml is writable");
         panic!(
             "spec/methods.yaml was stale against {current} and has been rewritten.\n\
-             Review it (`git diff spec/methods.yaml`), then run `cargo run -p mastodon-error-codegen` and commit both."
+             Review it (`git diff spec/methods.yaml`), then run `cargo run -p mastodon-error-tools` and commit both."
         );
     }
 }

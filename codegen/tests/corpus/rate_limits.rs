@@ -98,6 +98,6 @@ fn spec_rate_limits_yaml_is_fresh(root: &Path) {
         .expect("spec/rate-limits.yaml");
     assert!(
         checked_in == fresh.code,
-        "spec/rate-limits.yaml is stale against {snapshot}: run `cargo run -p mastodon-error-codegen` and commit"
+        "spec/rate-limits.yaml is stale against {snapshot}: run `cargo run -p mastodon-error-tools` and commit"
     );
 }

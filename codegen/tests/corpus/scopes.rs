@@ -181,6 +181,6 @@ fn spec_oauth_scopes_yaml_is_fresh(root: &Path) {
         .expect("spec/oauth-scopes.yaml");
     assert!(
         checked_in == fresh.code,
-        "spec/oauth-scopes.yaml is stale against {snapshot}: run `cargo run -p mastodon-error-codegen` and commit"
+        "spec/oauth-scopes.yaml is stale against {snapshot}: run `cargo run -p mastodon-error-tools` and commit"
     );
 }

@@ -1,6 +1,6 @@
 //! `mastodon-error-codegen`: the generator on the command line. Arguments
-//! are parsed by clap; the binary is built only with the `tools` feature,
-//! so a consumer's build never compiles it.
+//! are parsed by clap. It is its own crate, so that a build script depending
+//! on the generator never compiles it or its dependencies.
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -13,6 +13,10 @@ use mastodon_error_codegen::responses;
 use mastodon_error_codegen::{
     Config, Error, Format, Gate, Generated, Level, Lints, Source, lint, write_if_changed,
 };
+
+// The settings of the crate's checked-in files, which build.rs and
+// tests/freshness.rs share.
+include!("../../build/checked_in.rs");
 
 const DEFAULT_SPEC: &str = "spec/error.md";
 const DEFAULT_OUT: &str = "generated/mastodon_error.rs";
@@ -605,7 +609,11 @@ fn refresh_workspace(options: &Options) -> Result<ExitCode, Failure> {
     }
     let spec = Source::read(Path::new(DEFAULT_SPEC))?;
     let mut config = options.config();
-    if Path::new(DEFAULT_METHODS).is_file() {
+    let copies = [DEFAULT_METHODS, DEFAULT_RATE_LIMITS, DEFAULT_SCOPES];
+    if copies.iter().all(|copy| Path::new(copy).is_file()) {
+        // As build.rs compiles it and tests/freshness.rs checks it.
+        checked_in_module(&mut config);
+    } else if Path::new(DEFAULT_METHODS).is_file() {
         config.methods(DEFAULT_METHODS);
         if Path::new(DEFAULT_RATE_LIMITS).is_file() {
             config.rate_limits(DEFAULT_RATE_LIMITS);

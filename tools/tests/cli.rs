@@ -1,5 +1,6 @@
 //! The command-line contract that scripts and CI rely on.
 
+#[path = "../../codegen/tests/common/mod.rs"]
 mod common;
 
 use std::path::{Path, PathBuf};
@@ -568,7 +569,10 @@ fn closed_output_pipes_keep_the_exit_status() {
 fn diff_and_check_cover_the_method_pages() {
     let dir = scratch("methods-diff");
     put_spec(&dir, "spec/error.md", &current_page());
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/methods");
+    let fixtures = common::fixture_path("methods/statuses.md")
+        .parent()
+        .expect("the methods fixtures")
+        .to_owned();
     for (folder, edit) in [("old", false), ("new", true)] {
         for page in ["statuses.md", "admin/filters.md"] {
             let mut text = std::fs::read_to_string(fixtures.join(page)).expect("fixture");
