@@ -4,7 +4,8 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::{EmitOptions, carries_message, eq_hash, gated, has_description, ident};
+use super::errors::{carries_message, has_description};
+use super::{EmitOptions, eq_hash, gated, ident};
 use crate::check::validate::Checked;
 
 /// The response-level items. `ResponseError` needs the endpoint table and an
