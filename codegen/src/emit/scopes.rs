@@ -15,37 +15,18 @@ use crate::model::scopes::ResolvedScopes;
 const NOT_A_USER: &str = "This method requires an authenticated user";
 
 pub(super) fn items(scopes: &ResolvedScopes, checked: &Checked<'_>) -> TokenStream {
-    // The Error page's own reason for that message (`!current_user`), which
-    // it gives for any method that needs a user: the refusal of a method
-    // whose page shows none.
-    let user_required = checked.reasons.iter().find(|reason| {
-        reason.reason.docs_url.is_none() && reason.reason.message.text == NOT_A_USER
-    });
-    let (user_required_item, user_required) = match user_required {
-        Some(reason) => {
-            let status = proc_macro2::Literal::u16_unsuffixed(reason.group.code);
-            let status_text = lit(&reason.group.text);
-            let variant = ident(&reason.variant);
-            let message = lit(NOT_A_USER);
-            (
-                quote! {
-                    /// The Error page's response to a method that needs a user, called
-                    /// without one: what [`Endpoint::refusal`] gives where the method's
-                    /// own page shows none.
-                    const USER_REQUIRED: DocumentedError = DocumentedError {
-                        status: #status,
-                        status_text: #status_text,
-                        error: #message,
-                        error_description: None,
-                        classification: Classification::Documented(Reason::#variant, Match::Exact),
-                    };
-                },
-                quote!(.or(Some(&USER_REQUIRED))),
-            )
-        }
-        None => (quote!(), quote!()),
-    };
-    let not_a_user = lit(NOT_A_USER);
+    let scope = scope_items(scopes);
+    let scope_set = scope_set_items();
+    let token_kind = token_kind_items(checked);
+    quote! {
+        #scope
+        #scope_set
+        #token_kind
+    }
+}
+
+/// `Scope`: the enum, its table and its accessors.
+fn scope_items(scopes: &ResolvedScopes) -> TokenStream {
     let variant_of = |name: &str| {
         scopes
             .scopes
@@ -266,7 +247,12 @@ pub(super) fn items(scopes: &ResolvedScopes, checked: &Checked<'_>) -> TokenStre
                 f.write_str(self.name())
             }
         }
+    }
+}
 
+/// `ScopeSet`: what a token holds, and what a method needs of it.
+fn scope_set_items() -> TokenStream {
+    quote! {
         /// The scopes a token holds, or an app asks for: parsed from the
         /// space-separated `scope` of a token response, and displayed the
         /// same way for the `scopes` parameter of app registration.
@@ -494,7 +480,44 @@ pub(super) fn items(scopes: &ResolvedScopes, checked: &Checked<'_>) -> TokenStre
                 }
             }
         }
+    }
+}
 
+/// `TokenKind`, and what the docs say a method answers to a token it does
+/// not accept.
+fn token_kind_items(checked: &Checked<'_>) -> TokenStream {
+    // The Error page's own reason for that message (`!current_user`), which
+    // it gives for any method that needs a user: the refusal of a method
+    // whose page shows none.
+    let user_required = checked.reasons.iter().find(|reason| {
+        reason.reason.docs_url.is_none() && reason.reason.message.text == NOT_A_USER
+    });
+    let (user_required_item, user_required) = match user_required {
+        Some(reason) => {
+            let status = proc_macro2::Literal::u16_unsuffixed(reason.group.code);
+            let status_text = lit(&reason.group.text);
+            let variant = ident(&reason.variant);
+            let message = lit(NOT_A_USER);
+            (
+                quote! {
+                    /// The Error page's response to a method that needs a user, called
+                    /// without one: what [`Endpoint::refusal`] gives where the method's
+                    /// own page shows none.
+                    const USER_REQUIRED: DocumentedError = DocumentedError {
+                        status: #status,
+                        status_text: #status_text,
+                        error: #message,
+                        error_description: None,
+                        classification: Classification::Documented(Reason::#variant, Match::Exact),
+                    };
+                },
+                quote!(.or(Some(&USER_REQUIRED))),
+            )
+        }
+        None => (quote!(), quote!()),
+    };
+    let not_a_user = lit(NOT_A_USER);
+    quote! {
         /// What a request carries: no token, an app's token (client
         /// credentials), or a user's token.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
