@@ -6,7 +6,6 @@ use std::ops::Range;
 #[cfg(feature = "snippets")]
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
-use crate::lint::{self, Lint};
 use crate::source::Source;
 #[cfg(feature = "snippets")]
 use crate::source::{ceil_char_boundary, floor_char_boundary};
@@ -22,8 +21,9 @@ pub struct Diagnostic {
     related: Vec<(Range<usize>, String)>,
     /// For a lint: first what was recovered or left out, then why it has its level.
     notes: Vec<String>,
-    /// The lint this is, at the level it is reported; `None` for an error.
-    lint: Option<(&'static Lint, lint::Level)>,
+    /// The lint this is, known by name as rustc's diagnostics know one, and
+    /// whether its level makes it a warning; `None` for an error.
+    lint: Option<(&'static str, bool)>,
 }
 
 impl Diagnostic {
@@ -56,9 +56,10 @@ impl Diagnostic {
         self
     }
 
-    /// This defect as `lint` at `level`, with the note that says why.
-    pub(crate) fn at_level(mut self, lint: &'static Lint, level: lint::Level, why: String) -> Self {
-        self.lint = Some((lint, level));
+    /// This defect as the lint `name`, a warning or (denied) an error, with
+    /// the note that says why.
+    pub(crate) fn as_lint(mut self, name: &'static str, warning: bool, why: String) -> Self {
+        self.lint = Some((name, warning));
         self.notes.push(why);
         self
     }
@@ -70,7 +71,7 @@ impl Diagnostic {
 
     /// The lint's name, for a docs defect; `None` for an error in the input.
     pub fn lint_name(&self) -> Option<&'static str> {
-        self.lint.map(|(lint, _)| lint.name)
+        self.lint.map(|(name, _)| name)
     }
 
     pub(crate) fn label(mut self, label: impl Into<String>) -> Self {
@@ -91,7 +92,7 @@ impl Diagnostic {
 
     /// A lint below deny level: rendered as a warning.
     fn is_warning(&self) -> bool {
-        matches!(self.lint, Some((_, lint::Level::Warn | lint::Level::Allow)))
+        matches!(self.lint, Some((_, true)))
     }
 
     /// What is wrong, in one line.
@@ -338,19 +339,26 @@ impl fmt::Debug for Error {
 
 impl std::error::Error for Error {}
 
+/// A lint as this module knows it: by its name. `lint::Lint` is one; this
+/// trait lets [`Sink::lint`] take it while `diagnostic` depends on nothing
+/// of `lint`.
+pub(crate) trait LintName {
+    fn lint_name(&self) -> &'static str;
+}
+
 /// Collects diagnostics while a stage keeps going, so one run reports every
 /// problem; docs defects are kept apart, as lints.
 #[derive(Debug, Default)]
 pub(crate) struct Sink {
     diagnostics: Vec<Diagnostic>,
-    lints: Vec<(&'static Lint, Diagnostic)>,
+    lints: Vec<(&'static str, Diagnostic)>,
 }
 
 impl Sink {
     /// A docs defect (made with [`Diagnostic::defect`]): reported at its
     /// lint's level later, never failing the stage by itself.
-    pub(crate) fn lint(&mut self, lint: &'static Lint, diagnostic: Diagnostic) {
-        self.lints.push((lint, diagnostic));
+    pub(crate) fn lint(&mut self, lint: &impl LintName, diagnostic: Diagnostic) {
+        self.lints.push((lint.lint_name(), diagnostic));
     }
 
     /// The lints collected so far, in the order found.
@@ -359,7 +367,7 @@ impl Sink {
         feature = "markdown-api-pages",
         feature = "markdown-entities"
     ))]
-    pub(crate) fn take_lints(&mut self) -> Vec<(&'static Lint, Diagnostic)> {
+    pub(crate) fn take_lints(&mut self) -> Vec<(&'static str, Diagnostic)> {
         std::mem::take(&mut self.lints)
     }
 

@@ -1,6 +1,6 @@
-//! Docs defects as lints, end to end: docs/lints.md's table is the code's, the
-//! levels work as rustc's do on the command line and in `Config`, the YAML
-//! copy records what fired, the semantic diff shows a defect come and go,
+//! Docs defects as lints, end to end: the levels work as rustc's do on the
+//! command line and in `Config`, by lint, group or `warnings`, the YAML copy
+//! records what fired, the semantic diff shows a defect come and go,
 //! and the `lints` report lists them for upstream.
 
 mod common;
@@ -63,35 +63,6 @@ fn text(bytes: &[u8]) -> String {
 }
 
 #[test]
-fn the_docs_lint_table_is_the_code() {
-    let readme = std::fs::read_to_string(common::corpus::workspace_root().join("docs/lints.md"))
-        .expect("docs/lints.md");
-    let start = readme
-        .find("| Lint | Default | Defect | What the generator does |\n|---|---|---|---|\n")
-        .expect("docs/lints.md has the lint table");
-    let table: Vec<&str> = readme[start..]
-        .lines()
-        .skip(2)
-        .take_while(|line| line.starts_with('|'))
-        .collect();
-    let expected: Vec<String> = lint::ALL
-        .iter()
-        .map(|lint| {
-            format!(
-                "| `{}` | {} | {} | {} |",
-                lint.name, lint.default_level, lint.defect, lint.action
-            )
-        })
-        .collect();
-    assert_eq!(
-        table,
-        expected,
-        "docs/lints.md's lint table should read:\n{}",
-        expected.join("\n")
-    );
-}
-
-#[test]
 fn a_defect_warns_recovers_and_is_denied_at_the_same_place() {
     let dir = pages("levels", true);
     let generate = |extra: &[&str]| {
@@ -132,6 +103,7 @@ fn a_defect_warns_recovers_and_is_denied_at_the_same_place() {
 
     for deny in [
         &["--deny", "invalid-example-json"][..],
+        &["-D", "method-pages"],
         &["-D", "warnings"],
         &["--strict"],
     ] {
@@ -148,6 +120,25 @@ fn a_defect_warns_recovers_and_is_denied_at_the_same_place() {
     let allowed = generate(&["--strict", "--allow", "invalid-example-json"]);
     assert!(allowed.status.success(), "{}", text(&allowed.stderr));
     assert!(allowed.stderr.is_empty(), "{}", text(&allowed.stderr));
+    // A group holds only its pages' lints, and wins over `warnings`.
+    let other_group = generate(&["-D", "entity-pages"]);
+    assert!(
+        other_group.status.success(),
+        "{}",
+        text(&other_group.stderr)
+    );
+    let allowed = generate(&["--strict", "-A", "method-pages"]);
+    assert!(allowed.status.success(), "{}", text(&allowed.stderr));
+    assert!(allowed.stderr.is_empty(), "{}", text(&allowed.stderr));
+    let warned = generate(&["-A", "warnings", "-W", "method-pages"]);
+    let stderr = text(&warned.stderr);
+    assert!(warned.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(
+            "= note: `method-pages`, a group holding `invalid-example-json`, is set to warn"
+        ),
+        "{stderr}"
+    );
 
     let unknown = generate(&["--deny", "invalid-exmaple-json"]);
     assert_eq!(unknown.status.code(), Some(2));
@@ -187,6 +178,23 @@ fn config_levels_and_an_unknown_name() {
             .render()
             .contains(": error: the JSON example of a 422 response")
     );
+
+    let error = config
+        .clone()
+        .lint("method-pages", Level::Deny)
+        .generate_source(&error_page)
+        .expect_err("the group denies its lints");
+    assert_eq!(
+        error.diagnostics()[0].lint_name(),
+        Some("invalid-example-json")
+    );
+    let allowed = config
+        .clone()
+        .lint("warnings", Level::Deny)
+        .lint("method-pages", Level::Allow)
+        .generate_report(&error_page)
+        .expect("the group's level wins over `warnings`");
+    assert!(allowed.lints.is_empty());
 
     let error = config
         .clone()
