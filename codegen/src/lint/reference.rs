@@ -28,8 +28,8 @@ const LEVELS: &str = "
 - **Command line:** `--allow NAME`, `--warn NAME`, `--deny NAME` (`-A`, `-W`, `-D`), where NAME is a lint, a
   group or `warnings`; `--strict` is `--deny warnings`. For one name, deny wins over warn, and warn over allow.
 - **`build.rs`:** `Config::lint(NAME, Level::Deny)`, with the same names; a later call for a name wins.
-- **Which setting applies:** a lint's own, then its groups' (the latest set, if two hold it), then
-  `warnings`'. `deny` on `warnings` also makes every lint still at warn an error, as rustc's `-D warnings`.
+- **Which setting applies:** a lint's own, else its groups' (the latest set, if two hold it), else the
+  one for `warnings`. `deny` on `warnings` also makes every lint still at warn an error, as `-D warnings`.
 - An unknown name is an error. A denied lint fails the run at the same `file:line:col`, as an error.
   `Config::compile` prints each warning as a `cargo::warning=` line, which cargo shows for a local crate.
 ";
