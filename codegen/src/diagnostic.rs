@@ -58,7 +58,12 @@ impl Diagnostic {
 
     /// This defect as the lint `name`, a warning or (denied) an error, with
     /// the note that says why.
-    pub(crate) fn as_lint(mut self, name: &'static str, warning: bool, why: String) -> Self {
+    pub(crate) fn reported_as_lint(
+        mut self,
+        name: &'static str,
+        warning: bool,
+        why: String,
+    ) -> Self {
         self.lint = Some((name, warning));
         self.notes.push(why);
         self

@@ -105,7 +105,7 @@ macro_rules! declare_lints {
         )*
 
         $(
-            #[doc = concat!("Lint: ", $defect, ".")]
+            #[doc = concat!("Docs defect: ", $defect, ".")]
             #[doc = ""]
             #[doc = concat!("The generator ", $action, ".")]
             pub static $lint: $crate::lint::Lint = $crate::lint::Lint {

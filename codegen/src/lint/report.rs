@@ -192,7 +192,7 @@ pub(crate) fn apply(levels: &Levels, found: Vec<Found>) -> Result<Lints, Error> 
     } in found
     {
         let (level, why) = levels.level_and_why(lint);
-        let diagnostic = diagnostic.as_lint(lint.name, level != Level::Deny, why);
+        let diagnostic = diagnostic.reported_as_lint(lint.name, level != Level::Deny, why);
         match level {
             Level::Allow => {}
             Level::Warn => warned.push(Fired {
