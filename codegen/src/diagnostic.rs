@@ -21,9 +21,8 @@ pub struct Diagnostic {
     related: Vec<(Range<usize>, String)>,
     /// For a lint: first what was recovered or left out, then why it has its level.
     notes: Vec<String>,
-    /// The lint this is, by name, and whether its level reports it as a
-    /// warning; `None` for an error. Only the name and the rendering are
-    /// needed here, so this module knows nothing of the lint registry.
+    /// The lint this is, known by name as rustc's diagnostics know one, and
+    /// whether its level makes it a warning; `None` for an error.
     lint: Option<(&'static str, bool)>,
 }
 
@@ -57,9 +56,14 @@ impl Diagnostic {
         self
     }
 
-    /// This defect as the lint `name`, reported as a warning or, when not
-    /// `warning`, as an error, with the note that says why.
-    pub(crate) fn into_lint(mut self, name: &'static str, warning: bool, why: String) -> Self {
+    /// This defect as the lint `name`, a warning or (denied) an error, with
+    /// the note that says why.
+    pub(crate) fn reported_as_lint(
+        mut self,
+        name: &'static str,
+        warning: bool,
+        why: String,
+    ) -> Self {
         self.lint = Some((name, warning));
         self.notes.push(why);
         self

@@ -1,16 +1,14 @@
 //! Collecting while a stage keeps going: the errors, which fail the stage,
-//! and the docs defects, kept apart as lints for their levels to decide.
-//! Here, not in `diagnostic`, so that diagnostics know nothing of lints.
+//! and the docs defects, kept apart by lint name for the levels to decide.
 
 use crate::diagnostic::{Diagnostic, Error};
-use crate::lint::{Level, Lint};
 use crate::source::Source;
 
-impl Diagnostic {
-    /// This defect as `lint` at `level`, with the note that says why.
-    pub(crate) fn at_level(self, lint: &'static Lint, level: Level, why: String) -> Self {
-        self.into_lint(lint.name, matches!(level, Level::Warn | Level::Allow), why)
-    }
+/// A lint as a sink knows it: by its name. `lint::Lint` is one; this trait
+/// lets [`Sink::lint`] take it while neither `sink` nor `diagnostic`
+/// depends on `lint`.
+pub(crate) trait LintName {
+    fn lint_name(&self) -> &'static str;
 }
 
 /// Collects diagnostics while a stage keeps going, so one run reports every
@@ -18,14 +16,14 @@ impl Diagnostic {
 #[derive(Debug, Default)]
 pub(crate) struct Sink {
     diagnostics: Vec<Diagnostic>,
-    lints: Vec<(&'static Lint, Diagnostic)>,
+    lints: Vec<(&'static str, Diagnostic)>,
 }
 
 impl Sink {
     /// A docs defect (made with [`Diagnostic::defect`]): reported at its
     /// lint's level later, never failing the stage by itself.
-    pub(crate) fn lint(&mut self, lint: &'static Lint, diagnostic: Diagnostic) {
-        self.lints.push((lint, diagnostic));
+    pub(crate) fn lint(&mut self, lint: &impl LintName, diagnostic: Diagnostic) {
+        self.lints.push((lint.lint_name(), diagnostic));
     }
 
     /// The lints collected so far, in the order found.
@@ -34,7 +32,7 @@ impl Sink {
         feature = "markdown-api-pages",
         feature = "markdown-entities"
     ))]
-    pub(crate) fn take_lints(&mut self) -> Vec<(&'static Lint, Diagnostic)> {
+    pub(crate) fn take_lints(&mut self) -> Vec<(&'static str, Diagnostic)> {
         std::mem::take(&mut self.lints)
     }
 

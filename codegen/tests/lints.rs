@@ -1,40 +1,11 @@
-//! Docs defects as lints in the library: docs/lints.md's table is the
-//! code's, the levels work in `Config`, and each lint fires on its fixture.
+//! Docs defects as lints in the library: the levels work in `Config`, by
+//! lint, group or `warnings`, and each lint fires on its fixture.
 //! tools/tests/lints.rs has them on the command line.
 
 mod common;
 
 use common::defect_pages::{MESSAGE, OUTCOME, pages};
 use mastodon_error_codegen::{Config, Level, Source, lint};
-
-#[test]
-fn the_docs_lint_table_is_the_code() {
-    let readme = std::fs::read_to_string(common::corpus::workspace_root().join("docs/lints.md"))
-        .expect("docs/lints.md");
-    let start = readme
-        .find("| Lint | Default | Defect | What the generator does |\n|---|---|---|---|\n")
-        .expect("docs/lints.md has the lint table");
-    let table: Vec<&str> = readme[start..]
-        .lines()
-        .skip(2)
-        .take_while(|line| line.starts_with('|'))
-        .collect();
-    let expected: Vec<String> = lint::ALL
-        .iter()
-        .map(|lint| {
-            format!(
-                "| `{}` | {} | {} | {} |",
-                lint.name, lint.default_level, lint.defect, lint.action
-            )
-        })
-        .collect();
-    assert_eq!(
-        table,
-        expected,
-        "docs/lints.md's lint table should read:\n{}",
-        expected.join("\n")
-    );
-}
 
 #[test]
 fn config_levels_and_an_unknown_name() {
@@ -69,6 +40,23 @@ fn config_levels_and_an_unknown_name() {
             .render()
             .contains(": error: the JSON example of a 422 response")
     );
+
+    let error = config
+        .clone()
+        .lint("method-pages", Level::Deny)
+        .generate_source(&error_page)
+        .expect_err("the group denies its lints");
+    assert_eq!(
+        error.diagnostics()[0].lint_name(),
+        Some("invalid-example-json")
+    );
+    let allowed = config
+        .clone()
+        .lint("warnings", Level::Deny)
+        .lint("method-pages", Level::Allow)
+        .generate_report(&error_page)
+        .expect("the group's level wins over `warnings`");
+    assert!(allowed.lints.is_empty());
 
     let error = config
         .clone()

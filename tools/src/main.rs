@@ -35,7 +35,7 @@ PAGE is the docs' rate-limits page (content/en/api/rate-limits.md) or OAuth scop
 FOLDER for --entities is the docs' entity pages (content/en/entities/), or their YAML copy.
 
 A defect in the docs' own pages is a lint: warned about, with what the generator
-recovered or left out, unless --allow or --deny sets its level (the README lists the lints).
+recovered or left out, unless --allow or --deny sets its level (docs/lints.md lists the lints and their groups).
 
 Exit status: 0 success, 1 invalid spec, denied lint or stale output, 2 bad command line.";
 
@@ -205,13 +205,13 @@ struct Options {
     /// Where doc links point (default https://docs.joinmastodon.org).
     #[arg(long, global = true, value_name = "URL")]
     docs_site: Option<String>,
-    /// Report the lint NAME (`warnings`: every lint) as a warning.
+    /// Report the lint or lint group NAME (`warnings`: every lint) as a warning.
     #[arg(long, short = 'W', global = true, value_name = "NAME", value_parser = lint_name)]
     warn: Vec<String>,
-    /// Make the lint NAME (`warnings`: every lint) an error. Wins over --warn and --allow.
+    /// Make the lint or lint group NAME (`warnings`: every lint) an error. Wins over --warn and --allow.
     #[arg(long, short = 'D', global = true, value_name = "NAME", value_parser = lint_name)]
     deny: Vec<String>,
-    /// Do not report the lint NAME (`warnings`: every lint).
+    /// Do not report the lint or lint group NAME (`warnings`: every lint).
     #[arg(long, short = 'A', global = true, value_name = "NAME", value_parser = lint_name)]
     allow: Vec<String>,
     /// Every docs defect fails the run: `--deny warnings`.
@@ -219,17 +219,9 @@ struct Options {
     strict: bool,
 }
 
-/// A lint's name, or `warnings`; anything else is a usage error listing the names.
+/// A lint's name, a group's, or `warnings`; anything else is a usage error listing the names.
 fn lint_name(name: &str) -> Result<String, String> {
-    if name == lint::ALL_LINTS_GROUP || lint::find(name).is_some() {
-        return Ok(name.to_owned());
-    }
-    let names: Vec<&str> = lint::ALL.iter().map(|lint| lint.name).collect();
-    Err(format!(
-        "unknown lint `{name}`; the lints are {}, and `{}` for all of them",
-        names.join(", "),
-        lint::ALL_LINTS_GROUP
-    ))
+    lint::check_name(name).map(|()| name.to_owned())
 }
 
 /// `--baseline`: a version, or `latest`; anything else is a usage error.
@@ -517,6 +509,7 @@ fn refresh_workspace(options: &Options) -> Result<ExitCode, Failure> {
             "no {DEFAULT_SPEC} here; run from the workspace root, or name a spec: generate <SPEC>"
         )));
     }
+    write_output("docs/lints.md", &lint::reference_markdown())?;
     // The method pages are not in this repository: the copy is refreshed
     // only from pages given, or found where the tests find the corpus.
     // The method pages' Returns lines name entities of the same snapshot.

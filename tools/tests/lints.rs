@@ -67,6 +67,7 @@ fn a_defect_warns_recovers_and_is_denied_at_the_same_place() {
     for deny in [
         &["--deny", "invalid-example-json"][..],
         &["-D", "warnings"],
+        &["-D", "method-pages"],
         &["--strict"],
     ] {
         let denied = generate(deny);
@@ -82,6 +83,25 @@ fn a_defect_warns_recovers_and_is_denied_at_the_same_place() {
     let allowed = generate(&["--strict", "--allow", "invalid-example-json"]);
     assert!(allowed.status.success(), "{}", text(&allowed.stderr));
     assert!(allowed.stderr.is_empty(), "{}", text(&allowed.stderr));
+    // A group holds only its pages' lints, and wins over `warnings`.
+    let other_group = generate(&["-D", "entity-pages"]);
+    assert!(
+        other_group.status.success(),
+        "{}",
+        text(&other_group.stderr)
+    );
+    let allowed = generate(&["--strict", "-A", "method-pages"]);
+    assert!(allowed.status.success(), "{}", text(&allowed.stderr));
+    assert!(allowed.stderr.is_empty(), "{}", text(&allowed.stderr));
+    let warned = generate(&["-A", "warnings", "-W", "method-pages"]);
+    let stderr = text(&warned.stderr);
+    assert!(warned.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(
+            "= note: `method-pages`, a group holding `invalid-example-json`, is set to warn"
+        ),
+        "{stderr}"
+    );
 
     let unknown = generate(&["--deny", "invalid-exmaple-json"]);
     assert_eq!(unknown.status.code(), Some(2));

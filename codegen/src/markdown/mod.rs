@@ -33,15 +33,7 @@ pub(crate) fn found_lints(
     source: &Source,
     docs_path: &str,
 ) -> (Vec<Found>, Vec<LintRecord>) {
-    let found: Vec<Found> = sink
-        .take_lints()
-        .into_iter()
-        .map(|(lint, diagnostic)| Found {
-            lint,
-            source: source.clone(),
-            diagnostic,
-        })
-        .collect();
+    let found = Found::collected(sink, source);
     let records = found.iter().map(|found| found.record(docs_path)).collect();
     (found, records)
 }
