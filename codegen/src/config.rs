@@ -143,8 +143,8 @@ impl Config {
     }
 
     /// Sets a lint's level, as rustc's `-A`, `-W` and `-D` do: `name` is a
-    /// lint's name (`"invalid-example-json"`; [`crate::lint::ALL`] and the
-    /// README's table list them) or `"warnings"` for every lint.
+    /// lint's name (`"invalid-example-json"`; [`crate::lint::ALL`] and
+    /// docs/lints.md list them) or `"warnings"` for every lint.
     /// A lint's own level wins over `"warnings"`. Every lint warns by default.
     /// An unknown name fails generation, so a typo cannot go unnoticed.
     ///
