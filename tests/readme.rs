@@ -44,8 +44,7 @@ fn slug(heading: &str) -> String {
 /// A page's heading anchors (a repeated one gets `-1`, `-2`, as on GitHub)
 /// and its link destinations.
 fn read(page: &Path) -> (BTreeSet<String>, Vec<String>) {
-    let text = std::fs::read_to_string(page)
-        .unwrap_or_else(|e| panic!("{}: {e}", page.display()));
+    let text = std::fs::read_to_string(page).unwrap_or_else(|e| panic!("{}: {e}", page.display()));
     let mut anchors = BTreeSet::new();
     let mut links = Vec::new();
     let mut heading: Option<String> = None;
@@ -112,7 +111,9 @@ fn every_relative_link_resolves() {
                 read(&target).0
             };
             if !fragment.is_empty() && !anchors.contains(fragment) {
-                broken.push(format!("{name}: `{link}`: no heading with the anchor #{fragment}"));
+                broken.push(format!(
+                    "{name}: `{link}`: no heading with the anchor #{fragment}"
+                ));
             }
         }
     }

@@ -272,9 +272,12 @@ fn every_recorded_response_reads(dir: &Path) -> Result<(), Failed> {
     let table = figures_table(&all);
     let mut problems = Vec::new();
     let figures_page = root().join("docs/responses.md");
-    if let Err(stale) =
-        markers::ensure_between(&figures_page, FIGURES_START, FIGURES_END, &format!("\n{table}"))
-    {
+    if let Err(stale) = markers::ensure_between(
+        &figures_page,
+        FIGURES_START,
+        FIGURES_END,
+        &format!("\n{table}"),
+    ) {
         problems.push(format!("{stale}:\n{table}"));
     }
     if !unlisted.is_empty() {
