@@ -35,7 +35,7 @@ PAGE is the docs' rate-limits page (content/en/api/rate-limits.md) or OAuth scop
 FOLDER for --entities is the docs' entity pages (content/en/entities/), or their YAML copy.
 
 A defect in the docs' own pages is a lint: warned about, with what the generator
-recovered or left out, unless --allow or --deny sets its level (the README lists the lints).
+recovered or left out, unless --allow or --deny sets its level (docs/lints.md lists the lints).
 
 Exit status: 0 success, 1 invalid spec, denied lint or stale output, 2 bad command line.";
 
