@@ -5,7 +5,7 @@
 //! pulldown-cmark parsing the same pages.
 //!
 //! Run: `cargo bench --bench entities`. The pages half needs the docs corpus
-//! (see the README's "Tests and the docs corpus"); without it, it says so and
+//! (see docs/corpus.md); without it, it says so and
 //! runs the copy half only.
 
 use std::hint::black_box;

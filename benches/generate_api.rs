@@ -5,7 +5,7 @@
 //! pulldown-cmark parsing the same files.
 //!
 //! Run: `cargo bench --bench generate_api`. The Markdown half needs the docs
-//! corpus (see the README's "Tests and the docs corpus"); without it, it says
+//! corpus (see docs/corpus.md); without it, it says
 //! so and runs the YAML half only.
 
 use std::hint::black_box;

@@ -9,12 +9,26 @@ use std::path::{Path, PathBuf};
 
 use common::scratch::{cargo, write};
 
-/// The README's `build.rs` for consumers, verbatim apart from the rename.
-const README_BUILD_RS: &str = r#"fn main() -> Result<(), mastodon_error_codegen::Error> {
+/// The smallest consumer `build.rs`: the Error page alone.
+const ERROR_PAGE_BUILD_RS: &str = r#"fn main() -> Result<(), mastodon_error_codegen::Error> {
     mastodon_error_codegen::Config::new().compile("spec/error.md")?;
     Ok(())
 }
 "#;
+
+/// The README's ```` ```rust ```` block that opens with `// {file}`, without
+/// that line: the consumer builds what the README shows, not a copy of it.
+fn readme_snippet(file: &str) -> String {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md");
+    let opening = format!("```rust\n// {file}\n");
+    let start = readme
+        .find(&opening)
+        .unwrap_or_else(|| panic!("README.md has no ```rust block opening with `// {file}`"))
+        + opening.len();
+    let len = readme[start..].find("```\n").expect("the block ends");
+    readme[start..start + len].to_owned()
+}
 
 /// The checked-in page with two independent mistakes, and where they are.
 fn broken_page(root: &Path) -> (String, [String; 2]) {
@@ -60,30 +74,17 @@ fn consumer(name: &str, build_rs: &str, features: &str) -> PathBuf {
     // The project's own lock file keeps the offline build on cached versions.
     std::fs::copy(root.join("Cargo.lock"), workspace.join("Cargo.lock")).expect("Cargo.lock");
     write(&workspace.join("build.rs"), build_rs);
-    write(
-        &workspace.join("src/lib.rs"),
-        "include!(concat!(env!(\"OUT_DIR\"), \"/error.rs\"));\n",
-    );
+    write(&workspace.join("src/lib.rs"), &readme_snippet("src/lib.rs"));
     workspace
 }
-
-/// The README's `build.rs` with the method pages, read from Markdown.
-const README_BUILD_RS_WITH_METHODS: &str = r#"fn main() -> Result<(), mastodon_error_codegen::Error> {
-    mastodon_error_codegen::Config::new()
-        .methods("methods")
-        .compile("spec/error.md")?;
-    Ok(())
-}
-"#;
 
 #[test]
 fn a_consumer_generates_endpoints_from_markdown_method_pages() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let workspace = consumer(
-        "build-script-methods",
-        README_BUILD_RS_WITH_METHODS,
-        "\"markdown-methods\"",
-    );
+    // The README's build.rs reads the method pages from Markdown.
+    let build_rs = readme_snippet("build.rs");
+    assert!(build_rs.contains(".methods(\"methods\")"), "{build_rs}");
+    let workspace = consumer("build-script-methods", &build_rs, "\"markdown-methods\"");
     let page = std::fs::read_to_string(root.join("spec/error.md")).expect("spec/error.md");
     write(&workspace.join("spec/error.md"), &page);
     let fixtures = root.join("codegen/tests/fixtures/methods");
@@ -143,7 +144,7 @@ fn a_consumer_generates_endpoints_from_markdown_method_pages() {
     // Denied, the same defects fail the build, at the same locations.
     write(
         &workspace.join("build.rs"),
-        &README_BUILD_RS_WITH_METHODS.replace(
+        &build_rs.replace(
             ".methods(\"methods\")",
             ".methods(\"methods\")\n        .lint(\"warnings\", mastodon_error_codegen::Level::Deny)",
         ),
@@ -174,7 +175,7 @@ fn a_consumer_generates_endpoints_from_markdown_method_pages() {
 #[test]
 fn a_bad_page_fails_the_build_with_diagnostics_and_no_panic() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let workspace = consumer("build-script", README_BUILD_RS, "");
+    let workspace = consumer("build-script", ERROR_PAGE_BUILD_RS, "");
     let (page, expected) = broken_page(root);
     write(&workspace.join("spec/error.md"), &page);
 

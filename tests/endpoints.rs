@@ -1,10 +1,10 @@
-//! The crate's `Endpoint`, generated from `spec/methods.yaml`: what the
-//! README promises a client, on the checked-in data.
+//! The crate's `Endpoint`, generated from `spec/methods.yaml`: what
+//! docs/methods.md promises a client, on the checked-in data.
 
 use mastodon_error::{Classification, Endpoint, Lifecycle, Match, Reason, Scope, messages};
 
 #[test]
-fn the_readme_client_example_holds() {
+fn the_methods_page_example_holds() {
     let endpoint = Endpoint::from_request("POST", "/api/v1/statuses/109404970108594430/favourite")
         .expect("a documented method");
     assert_eq!(endpoint, Endpoint::StatusesFavourite);

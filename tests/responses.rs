@@ -6,7 +6,7 @@
 //! be the one sent, up to key order, the keys the docs do not define, an
 //! absent key against `null`, and numbers by value.
 //!
-//! The figures per server version are kept in README.md between markers;
+//! The figures per server version are kept in docs/responses.md between markers;
 //! this test rewrites them when they are stale, and fails so that the change
 //! is reviewed. Any response that does not read must be listed, with its
 //! reason, in docs/responses.md's exceptions table.
@@ -271,10 +271,13 @@ fn every_recorded_response_reads(dir: &Path) -> Result<(), Failed> {
 
     let table = figures_table(&all);
     let mut problems = Vec::new();
-    let readme = root().join("README.md");
-    if let Err(stale) =
-        markers::ensure_between(&readme, FIGURES_START, FIGURES_END, &format!("\n{table}"))
-    {
+    let figures_page = root().join("docs/responses.md");
+    if let Err(stale) = markers::ensure_between(
+        &figures_page,
+        FIGURES_START,
+        FIGURES_END,
+        &format!("\n{table}"),
+    ) {
         problems.push(format!("{stale}:\n{table}"));
     }
     if !unlisted.is_empty() {

@@ -257,7 +257,7 @@ fn the_kind_of_token_predicts_the_documented_refusal() {
 }
 
 #[test]
-fn the_readme_app_registration_example_holds() {
+fn the_app_registration_example_holds() {
     let calls = [
         Endpoint::StatusesCreate,
         Endpoint::MediaV2,

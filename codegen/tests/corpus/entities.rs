@@ -170,7 +170,7 @@ fn every_snapshot_generates_and_its_examples_round_trip(root: &Path) {
     assert_eq!(
         (examples.len(), passed, explained),
         (282, 187, 95),
-        "the figures of docs/entities.md and the README"
+        "the figures of docs/entities.md"
     );
 }
 

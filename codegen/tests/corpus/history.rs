@@ -1,6 +1,6 @@
 //! The semantic diff over real history: every consecutive pair of Error
-//! pages both ways, pinned summaries of real changes, and the README's
-//! example kept true.
+//! pages both ways, pinned summaries of real changes, and docs/semver.md's
+//! examples kept true.
 
 use std::path::Path;
 
@@ -20,8 +20,8 @@ pub fn add(suite: &mut Suite) {
         pinned_summaries_of_real_history,
     );
     suite.corpus_trial(
-        "history::the_readme_example_is_the_real_output".to_owned(),
-        the_readme_example_is_the_real_output,
+        "history::the_docs_examples_are_the_real_output".to_owned(),
+        the_docs_examples_are_the_real_output,
     );
     for pair in METHOD_PAIRS {
         suite.corpus_trial(
@@ -226,19 +226,20 @@ fn pinned_summaries_of_real_history(root: &Path) {
     );
 }
 
-/// The README shows the real Markdown summary for 2022-04-28 → 2022-09-23.
-fn the_readme_example_is_the_real_output(root: &Path) {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md"))
-        .expect("README");
+/// docs/semver.md shows the real Markdown summaries for 2022-04-28 →
+/// 2022-09-23 (the Error page) and for a pair of method-page snapshots.
+fn the_docs_examples_are_the_real_output(root: &Path) {
+    let page = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/semver.md");
+    let docs = std::fs::read_to_string(page).expect("docs/semver.md");
     let markdown = corpus_pair(root, "2022-04-28", "2022-09-23").render(DiffFormat::Markdown);
     assert!(
-        readme.contains(&format!("```markdown\n{markdown}```\n")),
-        "README's example is stale; it should read:\n{markdown}"
+        docs.contains(&format!("```markdown\n{markdown}```\n")),
+        "docs/semver.md's Error page example is stale; it should read:\n{markdown}"
     );
     let (old, new) = METHOD_PAIRS[1];
     let markdown = api_pair(root, old, new).render(DiffFormat::Markdown);
     assert!(
-        readme.contains(&format!("```markdown\n{markdown}```\n")),
-        "README's method-pages example is stale; it should read:\n{markdown}"
+        docs.contains(&format!("```markdown\n{markdown}```\n")),
+        "docs/semver.md's method-pages example is stale; it should read:\n{markdown}"
     );
 }

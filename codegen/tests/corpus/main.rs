@@ -244,7 +244,7 @@ fn main() -> ExitCode {
         && !args.include_ignored
     {
         println!(
-            "note: {not_run} of these {selected} tests did not run (listed as ignored above): they read the docs corpus, which was not found.\n      looked in: {}\n      get it with: {FETCH_COMMAND}   (see \"Tests and the docs corpus\" in the README)\n",
+            "note: {not_run} of these {selected} tests did not run (listed as ignored above): they read the docs corpus, which was not found.\n      looked in: {}\n      get it with: {FETCH_COMMAND}   (see docs/corpus.md)\n",
             looked_in.join(", ")
         );
     }

@@ -3,7 +3,7 @@
 //! (ffbe66a3, 2022-12-14) that touched the method pages or the Error page,
 //! in order. Each generates the whole API from that commit's pages; each
 //! diffs against the one before; every lint that fires is in docs/lints.md's
-//! table; a sample of the modules compiles clean. The README's history
+//! table; a sample of the modules compiles clean. docs/history.md's
 //! figures are this replay's output.
 //!
 //! The history is `history/documentation.bundle` in the corpus, a derived
@@ -35,7 +35,7 @@ const API_PATHS: [&str; 3] = [
 /// Lints that correct a reading which never refused a commit: added after
 /// lints existed, not in place of an error.
 const NEVER_REFUSED: [&str; 1] = ["returns-contradicts-example"];
-/// The README's history figures sit between these lines.
+/// docs/history.md's figures sit between these lines.
 const FIGURES_START: &str = "<!-- history figures: written by the replay test -->\n";
 const FIGURES_END: &str = "<!-- end of history figures -->\n";
 
@@ -158,11 +158,11 @@ fn replay(root: &Path) {
     copies_record_the_lints(&replayed);
     compile_sample(&replayed);
     let figures = figures(&replayed);
-    let readme = std::fs::read_to_string(crate::common::corpus::workspace_root().join("README.md"))
-        .expect("README");
+    let page = crate::common::corpus::workspace_root().join("docs/history.md");
+    let docs = std::fs::read_to_string(page).expect("docs/history.md");
     assert!(
-        readme.contains(&format!("{FIGURES_START}{figures}{FIGURES_END}")),
-        "README's history figures are stale; between the markers they should read:\n{figures}"
+        docs.contains(&format!("{FIGURES_START}{figures}{FIGURES_END}")),
+        "docs/history.md's figures are stale; between the markers they should read:\n{figures}"
     );
 }
 
@@ -250,7 +250,7 @@ fn compile_sample(replayed: &[Replayed]) {
     compiles_clean(&project);
 }
 
-/// The README's table: commits generated, lints by kind, impact per year.
+/// docs/history.md's tables: commits generated, lints by kind, impact per year.
 fn figures(replayed: &[Replayed]) -> String {
     let mut by_lint: BTreeMap<&str, (usize, BTreeSet<String>)> = BTreeMap::new();
     for commit in replayed {

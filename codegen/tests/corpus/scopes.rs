@@ -1,7 +1,7 @@
 //! The OAuth scopes page of every pinned `api/` snapshot: every scope it
 //! names is a `Scope` variant, its copy gives the same module, and every
 //! scope a method page of the same day names resolves, or fires the lint
-//! the README lists.
+//! docs/lints.md lists.
 
 use std::collections::BTreeSet;
 use std::path::Path;
