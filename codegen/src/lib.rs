@@ -1,12 +1,15 @@
-//! Generates Rust from Mastodon's `Error` entity docs page.
+//! Generates Rust from Mastodon's API docs: the Error page, the method
+//! pages, the OAuth scopes and rate-limits pages, and the entity pages.
 //!
-//! The pipeline is pure: [`parse`] reads the page into a [`model::Spec`],
-//! [`validate::check`] resolves names and types and reports every problem
-//! with its `file:line:col`, and emission renders the module. [`Config`] wraps
-//! it for `build.rs`; the `mastodon-error-codegen` binary, in the
-//! `mastodon-error-tools` crate, wraps it for the command line. [`diff`]
-//! compares two versions of the page and judges the semver impact of each
-//! change on the generated module.
+//! The pipeline is pure, a stage per folder (docs/architecture.md draws it):
+//! `pages/` reads each kind of page, from Markdown or from its YAML copy,
+//! into the facts of [`model`]; `check/` resolves names, routes and
+//! references and reports every problem with its `file:line:col`, or as a
+//! [`lint`] when the docs are at fault; `emit/` renders one file per output.
+//! [`Config`] wraps it for `build.rs`; the `mastodon-error-codegen` binary,
+//! in the `mastodon-error-tools` crate, wraps it for the command line.
+//! [`diff`] compares two versions of the docs and judges the semver impact
+//! of each change on the generated module.
 //!
 //! ```
 //! use mastodon_error_codegen::{Config, Source};
