@@ -52,61 +52,59 @@ impl serde::Serialize for Json {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for Json {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         struct JsonVisitor;
-
         impl<'de> serde::de::Visitor<'de> for JsonVisitor {
             type Value = Json;
-
             fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 f.write_str("any JSON value")
             }
-
             fn visit_unit<E>(self) -> Result<Json, E> {
                 Ok(Json::Null)
             }
-
             fn visit_none<E>(self) -> Result<Json, E> {
                 Ok(Json::Null)
             }
-
-            fn visit_some<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Json, D::Error> {
+            fn visit_some<D: serde::Deserializer<'de>>(
+                self,
+                deserializer: D,
+            ) -> Result<Json, D::Error> {
                 serde::Deserialize::deserialize(deserializer)
             }
-
             fn visit_bool<E>(self, value: bool) -> Result<Json, E> {
                 Ok(Json::Bool(value))
             }
-
             fn visit_i64<E>(self, value: i64) -> Result<Json, E> {
                 Ok(Json::Integer(value))
             }
-
             fn visit_u64<E>(self, value: u64) -> Result<Json, E> {
                 Ok(i64::try_from(value).map_or(Json::Unsigned(value), Json::Integer))
             }
-
             fn visit_f64<E>(self, value: f64) -> Result<Json, E> {
                 Ok(Json::Float(value))
             }
-
             fn visit_str<E>(self, value: &str) -> Result<Json, E> {
                 Ok(Json::String(value.to_owned()))
             }
-
             fn visit_string<E>(self, value: String) -> Result<Json, E> {
                 Ok(Json::String(value))
             }
-
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Json, A::Error> {
                 let mut items = Vec::new();
                 while let Some(item) = seq.next_element()? {
                     items.push(item);
                 }
                 Ok(Json::Array(items))
             }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Json, A::Error> {
                 let mut entries = Vec::new();
                 while let Some(entry) = map.next_entry()? {
                     entries.push(entry);
@@ -114,7 +112,6 @@ impl<'de> serde::Deserialize<'de> for Json {
                 Ok(Json::Object(entries))
             }
         }
-
         deserializer.deserialize_any(JsonVisitor)
     }
 }
@@ -144,7 +141,10 @@ pub struct Account {
     /// [`uri`](https://docs.joinmastodon.org/entities/Account/#uri).
     ///
     /// Type: `string(url)`. Added in 4.2.0. Servers before 4.2.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub uri: Option<String>,
     /// [`display_name`](https://docs.joinmastodon.org/entities/Account/#display_name).
     ///
@@ -165,7 +165,10 @@ pub struct Account {
     /// [`avatar_description`](https://docs.joinmastodon.org/entities/Account/#avatar_description).
     ///
     /// Type: `string`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub avatar_description: Option<String>,
     /// [`header`](https://docs.joinmastodon.org/entities/Account/#header).
     ///
@@ -178,7 +181,10 @@ pub struct Account {
     /// [`header_description`](https://docs.joinmastodon.org/entities/Account/#header_description).
     ///
     /// Type: `string`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub header_description: Option<String>,
     /// [`locked`](https://docs.joinmastodon.org/entities/Account/#locked).
     ///
@@ -207,32 +213,58 @@ pub struct Account {
     /// [`indexable`](https://docs.joinmastodon.org/entities/Account/#indexable).
     ///
     /// Type: `boolean`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub indexable: Option<bool>,
     /// [`noindex`](https://docs.joinmastodon.org/entities/Account/#noindex).
     ///
     /// Type: `boolean`. May be null. May be absent. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "double_option"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "double_option"
+        )
+    )]
     pub noindex: Option<Option<bool>>,
     /// [`moved`](https://docs.joinmastodon.org/entities/Account/#moved).
     ///
     /// Type: `entity(Account)`. May be null. May be absent. Added in 2.1.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "double_option"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "double_option"
+        )
+    )]
     pub moved: Option<Option<Box<Account>>>,
     /// [`memorial`](https://docs.joinmastodon.org/entities/Account/#memorial).
     ///
     /// Type: `boolean`. May be absent. Added in 4.2.0. Servers before 4.2.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub memorial: Option<bool>,
     /// [`suspended`](https://docs.joinmastodon.org/entities/Account/#suspended).
     ///
     /// Type: `boolean`. May be absent. Added in 3.3.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub suspended: Option<bool>,
     /// [`limited`](https://docs.joinmastodon.org/entities/Account/#limited).
     ///
     /// Type: `boolean`. May be absent. Added in 3.5.3.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub limited: Option<bool>,
     /// [`created_at`](https://docs.joinmastodon.org/entities/Account/#created_at).
     ///
@@ -261,17 +293,26 @@ pub struct Account {
     /// [`show_media`](https://docs.joinmastodon.org/entities/Account/#show_media).
     ///
     /// Type: `boolean`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub show_media: Option<bool>,
     /// [`show_media_replies`](https://docs.joinmastodon.org/entities/Account/#show_media_replies).
     ///
     /// Type: `boolean`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub show_media_replies: Option<bool>,
     /// [`show_featured`](https://docs.joinmastodon.org/entities/Account/#show_featured).
     ///
     /// Type: `boolean`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub show_featured: Option<bool>,
     /// [`roles`](https://docs.joinmastodon.org/entities/Account/#roles).
     ///
@@ -280,7 +321,10 @@ pub struct Account {
     /// [`feature_approval`](https://docs.joinmastodon.org/entities/Account/#feature_approval).
     ///
     /// Type: `entity(FeatureApproval)`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub feature_approval: Option<Box<FeatureApproval>>,
 }
 
@@ -311,7 +355,10 @@ pub struct CredentialAccount {
     /// [`uri`](https://docs.joinmastodon.org/entities/Account/#uri).
     ///
     /// Type: `string(url)`. Added in 4.2.0. Servers before 4.2.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub uri: Option<String>,
     /// [`display_name`](https://docs.joinmastodon.org/entities/Account/#display_name).
     ///
@@ -332,7 +379,10 @@ pub struct CredentialAccount {
     /// [`avatar_description`](https://docs.joinmastodon.org/entities/Account/#avatar_description).
     ///
     /// Type: `string`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub avatar_description: Option<String>,
     /// [`header`](https://docs.joinmastodon.org/entities/Account/#header).
     ///
@@ -345,7 +395,10 @@ pub struct CredentialAccount {
     /// [`header_description`](https://docs.joinmastodon.org/entities/Account/#header_description).
     ///
     /// Type: `string`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub header_description: Option<String>,
     /// [`locked`](https://docs.joinmastodon.org/entities/Account/#locked).
     ///
@@ -374,32 +427,58 @@ pub struct CredentialAccount {
     /// [`indexable`](https://docs.joinmastodon.org/entities/Account/#indexable).
     ///
     /// Type: `boolean`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub indexable: Option<bool>,
     /// [`noindex`](https://docs.joinmastodon.org/entities/Account/#noindex).
     ///
     /// Type: `boolean`. May be null. May be absent. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "double_option"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "double_option"
+        )
+    )]
     pub noindex: Option<Option<bool>>,
     /// [`moved`](https://docs.joinmastodon.org/entities/Account/#moved).
     ///
     /// Type: `entity(Account)`. May be null. May be absent. Added in 2.1.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "double_option"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "double_option"
+        )
+    )]
     pub moved: Option<Option<Box<Account>>>,
     /// [`memorial`](https://docs.joinmastodon.org/entities/Account/#memorial).
     ///
     /// Type: `boolean`. May be absent. Added in 4.2.0. Servers before 4.2.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub memorial: Option<bool>,
     /// [`suspended`](https://docs.joinmastodon.org/entities/Account/#suspended).
     ///
     /// Type: `boolean`. May be absent. Added in 3.3.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub suspended: Option<bool>,
     /// [`limited`](https://docs.joinmastodon.org/entities/Account/#limited).
     ///
     /// Type: `boolean`. May be absent. Added in 3.5.3.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub limited: Option<bool>,
     /// [`created_at`](https://docs.joinmastodon.org/entities/Account/#created_at).
     ///
@@ -428,17 +507,26 @@ pub struct CredentialAccount {
     /// [`show_media`](https://docs.joinmastodon.org/entities/Account/#show_media).
     ///
     /// Type: `boolean`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub show_media: Option<bool>,
     /// [`show_media_replies`](https://docs.joinmastodon.org/entities/Account/#show_media_replies).
     ///
     /// Type: `boolean`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub show_media_replies: Option<bool>,
     /// [`show_featured`](https://docs.joinmastodon.org/entities/Account/#show_featured).
     ///
     /// Type: `boolean`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub show_featured: Option<bool>,
     /// [`roles`](https://docs.joinmastodon.org/entities/Account/#roles).
     ///
@@ -447,7 +535,10 @@ pub struct CredentialAccount {
     /// [`feature_approval`](https://docs.joinmastodon.org/entities/Account/#feature_approval).
     ///
     /// Type: `entity(FeatureApproval)`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub feature_approval: Option<Box<FeatureApproval>>,
     /// [`source`](https://docs.joinmastodon.org/entities/Account/#source).
     ///
@@ -468,7 +559,10 @@ pub struct CredentialAccountSource {
     /// [`source[attribution_domains]`](https://docs.joinmastodon.org/entities/Account/#source-attribution_domains).
     ///
     /// Type: `array(string)`. Added in 4.4.0. Servers before 4.4.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub attribution_domains: Option<Vec<String>>,
     /// [`source[note]`](https://docs.joinmastodon.org/entities/Account/#source-note).
     ///
@@ -507,12 +601,18 @@ pub struct CredentialAccountSource {
     /// [`source[indexable]`](https://docs.joinmastodon.org/entities/Account/#source-indexable).
     ///
     /// Type: `boolean`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub indexable: Option<bool>,
     /// [`source[quote_policy]`](https://docs.joinmastodon.org/entities/Account/#source-quote_policy).
     ///
     /// Type: `string(enum)`. One of `public`, `followers`, `nobody`. Added in 4.5.0. Servers before 4.5.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub quote_policy: Option<CredentialAccountSourceQuotePolicy>,
 }
 
@@ -534,8 +634,12 @@ pub enum CredentialAccountSourcePrivacy {
 
 impl CredentialAccountSourcePrivacy {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Public, Self::Unlisted, Self::Private, Self::Direct];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::Public,
+        Self::Unlisted,
+        Self::Private,
+        Self::Direct,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -575,7 +679,9 @@ impl serde::Serialize for CredentialAccountSourcePrivacy {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for CredentialAccountSourcePrivacy {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -597,8 +703,11 @@ pub enum CredentialAccountSourceQuotePolicy {
 
 impl CredentialAccountSourceQuotePolicy {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Public, Self::Followers, Self::Nobody];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::Public,
+        Self::Followers,
+        Self::Nobody,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -636,7 +745,9 @@ impl serde::Serialize for CredentialAccountSourceQuotePolicy {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for CredentialAccountSourceQuotePolicy {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -669,7 +780,10 @@ pub struct MutedAccount {
     /// [`uri`](https://docs.joinmastodon.org/entities/Account/#uri).
     ///
     /// Type: `string(url)`. Added in 4.2.0. Servers before 4.2.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub uri: Option<String>,
     /// [`display_name`](https://docs.joinmastodon.org/entities/Account/#display_name).
     ///
@@ -690,7 +804,10 @@ pub struct MutedAccount {
     /// [`avatar_description`](https://docs.joinmastodon.org/entities/Account/#avatar_description).
     ///
     /// Type: `string`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub avatar_description: Option<String>,
     /// [`header`](https://docs.joinmastodon.org/entities/Account/#header).
     ///
@@ -703,7 +820,10 @@ pub struct MutedAccount {
     /// [`header_description`](https://docs.joinmastodon.org/entities/Account/#header_description).
     ///
     /// Type: `string`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub header_description: Option<String>,
     /// [`locked`](https://docs.joinmastodon.org/entities/Account/#locked).
     ///
@@ -732,32 +852,58 @@ pub struct MutedAccount {
     /// [`indexable`](https://docs.joinmastodon.org/entities/Account/#indexable).
     ///
     /// Type: `boolean`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub indexable: Option<bool>,
     /// [`noindex`](https://docs.joinmastodon.org/entities/Account/#noindex).
     ///
     /// Type: `boolean`. May be null. May be absent. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "double_option"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "double_option"
+        )
+    )]
     pub noindex: Option<Option<bool>>,
     /// [`moved`](https://docs.joinmastodon.org/entities/Account/#moved).
     ///
     /// Type: `entity(Account)`. May be null. May be absent. Added in 2.1.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "double_option"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "double_option"
+        )
+    )]
     pub moved: Option<Option<Box<Account>>>,
     /// [`memorial`](https://docs.joinmastodon.org/entities/Account/#memorial).
     ///
     /// Type: `boolean`. May be absent. Added in 4.2.0. Servers before 4.2.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub memorial: Option<bool>,
     /// [`suspended`](https://docs.joinmastodon.org/entities/Account/#suspended).
     ///
     /// Type: `boolean`. May be absent. Added in 3.3.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub suspended: Option<bool>,
     /// [`limited`](https://docs.joinmastodon.org/entities/Account/#limited).
     ///
     /// Type: `boolean`. May be absent. Added in 3.5.3.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub limited: Option<bool>,
     /// [`created_at`](https://docs.joinmastodon.org/entities/Account/#created_at).
     ///
@@ -786,17 +932,26 @@ pub struct MutedAccount {
     /// [`show_media`](https://docs.joinmastodon.org/entities/Account/#show_media).
     ///
     /// Type: `boolean`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub show_media: Option<bool>,
     /// [`show_media_replies`](https://docs.joinmastodon.org/entities/Account/#show_media_replies).
     ///
     /// Type: `boolean`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub show_media_replies: Option<bool>,
     /// [`show_featured`](https://docs.joinmastodon.org/entities/Account/#show_featured).
     ///
     /// Type: `boolean`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub show_featured: Option<bool>,
     /// [`roles`](https://docs.joinmastodon.org/entities/Account/#roles).
     ///
@@ -805,7 +960,10 @@ pub struct MutedAccount {
     /// [`feature_approval`](https://docs.joinmastodon.org/entities/Account/#feature_approval).
     ///
     /// Type: `entity(FeatureApproval)`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub feature_approval: Option<Box<FeatureApproval>>,
     /// [`mute_expires_at`](https://docs.joinmastodon.org/entities/Account/#mute_expires_at).
     ///
@@ -842,7 +1000,10 @@ pub struct PartialAccountWithAvatar {
     /// `avatar_description`.
     ///
     /// Type: `string`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub avatar_description: Option<String>,
     /// `locked`.
     ///
@@ -954,8 +1115,15 @@ pub enum AccountWarningAction {
 
 impl AccountWarningAction {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::None, Self::Disable, Self::MarkStatusesAsSensitive, Self::DeleteStatuses, Self::Sensitive, Self::Silence, Self::Suspend];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::None,
+        Self::Disable,
+        Self::MarkStatusesAsSensitive,
+        Self::DeleteStatuses,
+        Self::Sensitive,
+        Self::Silence,
+        Self::Suspend,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -1001,7 +1169,9 @@ impl serde::Serialize for AccountWarningAction {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for AccountWarningAction {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -1086,12 +1256,18 @@ pub struct AdminAccount {
     /// [`created_by_application_id`](https://docs.joinmastodon.org/entities/Admin_Account/#created_by_application_id).
     ///
     /// Type: `string(id)`. May be absent. Added in 2.9.1.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub created_by_application_id: Option<String>,
     /// [`invited_by_account_id`](https://docs.joinmastodon.org/entities/Admin_Account/#invited_by_account_id).
     ///
     /// Type: `string(id)`. May be absent. Added in 2.9.1.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub invited_by_account_id: Option<String>,
 }
 
@@ -1146,7 +1322,6 @@ pub enum AdminCohortFrequency {
 impl AdminCohortFrequency {
     /// Every value the docs list, in their order.
     pub const DOCUMENTED: &'static [Self] = &[Self::Day, Self::Month];
-
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -1182,7 +1357,9 @@ impl serde::Serialize for AdminCohortFrequency {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for AdminCohortFrequency {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -1245,12 +1422,18 @@ pub struct AdminDimensionData {
     /// [`unit`](https://docs.joinmastodon.org/entities/Admin_Dimension/#data-unit).
     ///
     /// Type: `string`. May be absent. Added in 3.5.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub unit: Option<String>,
     /// [`human_value`](https://docs.joinmastodon.org/entities/Admin_Dimension/#data-human_value).
     ///
     /// Type: `string`. May be absent. Added in 3.5.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub human_value: Option<String>,
 }
 
@@ -1291,7 +1474,10 @@ pub struct AdminDomainBlock {
     /// [`digest`](https://docs.joinmastodon.org/entities/Admin_DomainBlock/#digest).
     ///
     /// Type: `string`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub digest: Option<String>,
     /// [`created_at`](https://docs.joinmastodon.org/entities/Admin_DomainBlock/#created_at).
     ///
@@ -1340,7 +1526,6 @@ pub enum AdminDomainBlockSeverity {
 impl AdminDomainBlockSeverity {
     /// Every value the docs list, in their order.
     pub const DOCUMENTED: &'static [Self] = &[Self::Silence, Self::Suspend, Self::Noop];
-
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -1378,7 +1563,9 @@ impl serde::Serialize for AdminDomainBlockSeverity {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for AdminDomainBlockSeverity {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -1492,8 +1679,11 @@ pub enum AdminIpBlockSeverity {
 
 impl AdminIpBlockSeverity {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::SignUpRequiresApproval, Self::SignUpBlock, Self::NoAccess];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::SignUpRequiresApproval,
+        Self::SignUpBlock,
+        Self::NoAccess,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -1531,7 +1721,9 @@ impl serde::Serialize for AdminIpBlockSeverity {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for AdminIpBlockSeverity {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -1558,12 +1750,18 @@ pub struct AdminMeasure {
     /// [`human_value`](https://docs.joinmastodon.org/entities/Admin_Measure/#data-human_value).
     ///
     /// Type: `string`. May be absent. Added in 3.5.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub human_value: Option<String>,
     /// [`previous_total`](https://docs.joinmastodon.org/entities/Admin_Measure/#previous_total).
     ///
     /// Type: `string(id)`. May be absent. Added in 3.5.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub previous_total: Option<String>,
     /// [`data`](https://docs.joinmastodon.org/entities/Admin_Measure/#data).
     ///
@@ -1669,8 +1867,12 @@ pub enum AdminReportCategory {
 
 impl AdminReportCategory {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Spam, Self::Legal, Self::Violation, Self::Other];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::Spam,
+        Self::Legal,
+        Self::Violation,
+        Self::Other,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -1710,7 +1912,9 @@ impl serde::Serialize for AdminReportCategory {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for AdminReportCategory {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -1753,7 +1957,10 @@ pub struct Announcement {
     /// [`read`](https://docs.joinmastodon.org/entities/Announcement/#read).
     ///
     /// Type: `boolean`. May be absent. Added in 3.1.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub read: Option<bool>,
     /// [`mentions`](https://docs.joinmastodon.org/entities/Announcement/#mentions).
     ///
@@ -1842,7 +2049,10 @@ pub struct AnnualReport {
     /// [`account_id`](https://docs.joinmastodon.org/entities/AnnualReport/#account_id).
     ///
     /// Type: `string(id)`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub account_id: Option<String>,
 }
 
@@ -1859,7 +2069,10 @@ pub struct AnnualReportData {
     /// [`data[type_distribution]`](https://docs.joinmastodon.org/entities/AnnualReport/#date-type_distribution).
     ///
     /// Type: `hash`. May be absent. Added in 4.3.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     #[deprecated(note = "removed in Mastodon's entity docs")]
     pub type_distribution: Option<Json>,
     /// [`data[top_statuses]`](https://docs.joinmastodon.org/entities/AnnualReport/#data-top_statuses).
@@ -1869,13 +2082,19 @@ pub struct AnnualReportData {
     /// [`data[most_used_apps]`](https://docs.joinmastodon.org/entities/AnnualReport/#data-most_used_apps).
     ///
     /// Type: `array(hash)`. May be absent. Added in 4.3.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     #[deprecated(note = "removed in Mastodon's entity docs")]
     pub most_used_apps: Option<Vec<Json>>,
     /// [`data[commonly_interacted_with_accounts]`](https://docs.joinmastodon.org/entities/AnnualReport/#data-commonly_interacted_with_accounts).
     ///
     /// Type: `array(hash)`. May be absent. Added in 4.3.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     #[deprecated(note = "removed in Mastodon's entity docs")]
     pub commonly_interacted_with_accounts: Option<Vec<Json>>,
     /// [`data[time_series]`](https://docs.joinmastodon.org/entities/AnnualReport/#data-time_series).
@@ -1889,13 +2108,19 @@ pub struct AnnualReportData {
     /// [`data[most_reblogged_accounts]`](https://docs.joinmastodon.org/entities/AnnualReport/#data-most_reblogged_accounts).
     ///
     /// Type: `array(hash)`. May be absent. Added in 4.3.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     #[deprecated(note = "removed in Mastodon's entity docs")]
     pub most_reblogged_accounts: Option<Vec<Json>>,
     /// [`data[percentiles]`](https://docs.joinmastodon.org/entities/AnnualReport/#data-percentiles).
     ///
     /// Type: `float`. May be absent. Added in 4.3.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     #[deprecated(note = "removed in Mastodon's entity docs")]
     pub percentiles: Option<f64>,
 }
@@ -1920,8 +2145,13 @@ pub enum AnnualReportDataArchetype {
 
 impl AnnualReportDataArchetype {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Lurker, Self::Booster, Self::Pollster, Self::Replier, Self::Oracle];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::Lurker,
+        Self::Booster,
+        Self::Pollster,
+        Self::Replier,
+        Self::Oracle,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -1963,7 +2193,9 @@ impl serde::Serialize for AnnualReportDataArchetype {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for AnnualReportDataArchetype {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -2021,8 +2253,11 @@ pub enum AppealState {
 
 impl AppealState {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Approved, Self::Rejected, Self::Pending];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::Approved,
+        Self::Rejected,
+        Self::Pending,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -2060,7 +2295,9 @@ impl serde::Serialize for AppealState {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for AppealState {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -2077,7 +2314,10 @@ pub struct Application {
     /// Type: `string`. May be absent. Added in 0.9.9.
     ///
     /// Corrected: may be absent, as servers send it (a reviewed correction; evidence `responses/mastodonpy-4.0.2.jsonl:99`).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub id: Option<String>,
     /// [`name`](https://docs.joinmastodon.org/entities/Application/#name).
     ///
@@ -2086,24 +2326,40 @@ pub struct Application {
     /// [`website`](https://docs.joinmastodon.org/entities/Application/#website).
     ///
     /// Type: `string(url)`. May be null. May be absent. Added in 0.9.9.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "double_option"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "double_option"
+        )
+    )]
     pub website: Option<Option<String>>,
     /// [`scopes`](https://docs.joinmastodon.org/entities/Application/#scopes).
     ///
     /// Type: `array(string)`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub scopes: Option<Vec<String>>,
     /// [`redirect_uris`](https://docs.joinmastodon.org/entities/Application/#redirect_uris).
     ///
     /// Type: `array(string(url))`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub redirect_uris: Option<Vec<String>>,
     /// [`redirect_uri`](https://docs.joinmastodon.org/entities/Application/#redirect_uri).
     ///
     /// Type: `string`. May be absent. Added in 0.0.0.
     ///
     /// Corrected: may be absent, as servers send it (a reviewed correction; evidence `responses/mastodonpy-4.0.2.jsonl:99`).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     #[deprecated(note = "deprecated in Mastodon's entity docs")]
     pub redirect_uri: Option<String>,
     /// [`vapid_key`](https://docs.joinmastodon.org/entities/Application/#vapid_key).
@@ -2126,7 +2382,10 @@ pub struct CredentialApplication {
     /// Type: `string`. May be absent. Added in 0.9.9.
     ///
     /// Corrected: may be absent, as servers send it (a reviewed correction; evidence `responses/mastodonpy-4.0.2.jsonl:99`).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub id: Option<String>,
     /// [`name`](https://docs.joinmastodon.org/entities/Application/#name).
     ///
@@ -2135,24 +2394,40 @@ pub struct CredentialApplication {
     /// [`website`](https://docs.joinmastodon.org/entities/Application/#website).
     ///
     /// Type: `string(url)`. May be null. May be absent. Added in 0.9.9.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "double_option"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "double_option"
+        )
+    )]
     pub website: Option<Option<String>>,
     /// [`scopes`](https://docs.joinmastodon.org/entities/Application/#scopes).
     ///
     /// Type: `array(string)`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub scopes: Option<Vec<String>>,
     /// [`redirect_uris`](https://docs.joinmastodon.org/entities/Application/#redirect_uris).
     ///
     /// Type: `array(string(url))`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub redirect_uris: Option<Vec<String>>,
     /// [`redirect_uri`](https://docs.joinmastodon.org/entities/Application/#redirect_uri).
     ///
     /// Type: `string`. May be absent. Added in 0.0.0.
     ///
     /// Corrected: may be absent, as servers send it (a reviewed correction; evidence `responses/mastodonpy-4.0.2.jsonl:99`).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     #[deprecated(note = "deprecated in Mastodon's entity docs")]
     pub redirect_uri: Option<String>,
     /// [`vapid_key`](https://docs.joinmastodon.org/entities/Application/#vapid_key).
@@ -2171,7 +2446,10 @@ pub struct CredentialApplication {
     /// [`client_secret_expires_at`](https://docs.joinmastodon.org/entities/Application/#client_secret_expires_at).
     ///
     /// Type: `integer`. Added in 4.4.0. Servers before 4.4.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub client_secret_expires_at: Option<i64>,
 }
 
@@ -2210,7 +2488,6 @@ pub enum AsyncRefreshStatus {
 impl AsyncRefreshStatus {
     /// Every value the docs list, in their order.
     pub const DOCUMENTED: &'static [Self] = &[Self::Running, Self::Finished];
-
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -2246,7 +2523,9 @@ impl serde::Serialize for AsyncRefreshStatus {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for AsyncRefreshStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -2383,7 +2662,6 @@ pub enum CollectionItemState {
 impl CollectionItemState {
     /// Every value the docs list, in their order.
     pub const DOCUMENTED: &'static [Self] = &[Self::Pending, Self::Accepted];
-
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -2419,7 +2697,9 @@ impl serde::Serialize for CollectionItemState {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for CollectionItemState {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -2542,7 +2822,10 @@ pub struct DomainBlock {
     /// [`comment`](https://docs.joinmastodon.org/entities/DomainBlock/#comment).
     ///
     /// Type: `string`. May be absent. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub comment: Option<String>,
 }
 
@@ -2561,7 +2844,6 @@ pub enum DomainBlockSeverity {
 impl DomainBlockSeverity {
     /// Every value the docs list, in their order.
     pub const DOCUMENTED: &'static [Self] = &[Self::Silence, Self::Suspend];
-
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -2597,7 +2879,9 @@ impl serde::Serialize for DomainBlockSeverity {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for DomainBlockSeverity {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -2616,7 +2900,10 @@ pub struct Error {
     /// [`error_description`](https://docs.joinmastodon.org/entities/Error/#error_description).
     ///
     /// Type: `string`. May be absent. Added in 0.6.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub error_description: Option<String>,
 }
 
@@ -2692,8 +2979,12 @@ pub enum FeatureApprovalAutomatic {
 
 impl FeatureApprovalAutomatic {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Public, Self::Followers, Self::Following, Self::UnsupportedPolicy];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::Public,
+        Self::Followers,
+        Self::Following,
+        Self::UnsupportedPolicy,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -2733,7 +3024,9 @@ impl serde::Serialize for FeatureApprovalAutomatic {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for FeatureApprovalAutomatic {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -2757,8 +3050,12 @@ pub enum FeatureApprovalManual {
 
 impl FeatureApprovalManual {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Public, Self::Followers, Self::Following, Self::UnsupportedPolicy];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::Public,
+        Self::Followers,
+        Self::Following,
+        Self::UnsupportedPolicy,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -2798,7 +3095,9 @@ impl serde::Serialize for FeatureApprovalManual {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for FeatureApprovalManual {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -2824,8 +3123,13 @@ pub enum FeatureApprovalCurrentUser {
 
 impl FeatureApprovalCurrentUser {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Automatic, Self::Manual, Self::Denied, Self::Unknown, Self::Missing];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::Automatic,
+        Self::Manual,
+        Self::Denied,
+        Self::Unknown,
+        Self::Missing,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -2867,7 +3171,9 @@ impl serde::Serialize for FeatureApprovalCurrentUser {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for FeatureApprovalCurrentUser {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -2930,12 +3236,18 @@ pub struct Filter {
     /// [`keywords`](https://docs.joinmastodon.org/entities/Filter/#keywords).
     ///
     /// Type: `array(entity(FilterKeyword))`. May be absent. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub keywords: Option<Vec<FilterKeyword>>,
     /// [`statuses`](https://docs.joinmastodon.org/entities/Filter/#statuses).
     ///
     /// Type: `array(entity(FilterStatus))`. May be absent. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub statuses: Option<Vec<FilterStatus>>,
 }
 
@@ -2959,8 +3271,13 @@ pub enum FilterContext {
 
 impl FilterContext {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Home, Self::Notifications, Self::Public, Self::Thread, Self::Account];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::Home,
+        Self::Notifications,
+        Self::Public,
+        Self::Thread,
+        Self::Account,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -3002,7 +3319,9 @@ impl serde::Serialize for FilterContext {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for FilterContext {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -3025,7 +3344,6 @@ pub enum FilterFilterAction {
 impl FilterFilterAction {
     /// Every value the docs list, in their order.
     pub const DOCUMENTED: &'static [Self] = &[Self::Warn, Self::Hide, Self::Blur];
-
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -3063,7 +3381,9 @@ impl serde::Serialize for FilterFilterAction {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for FilterFilterAction {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -3194,7 +3514,10 @@ pub struct Instance {
     /// [`icon`](https://docs.joinmastodon.org/entities/Instance/#icon).
     ///
     /// Type: `array(entity(InstanceIcon))`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub icon: Option<Vec<InstanceIcon>>,
     /// [`languages`](https://docs.joinmastodon.org/entities/Instance/#languages).
     ///
@@ -3211,7 +3534,10 @@ pub struct Instance {
     /// [`api_versions`](https://docs.joinmastodon.org/entities/Instance/#api-versions).
     ///
     /// Type: `hash`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub api_versions: Option<InstanceApiVersions>,
     /// [`contact`](https://docs.joinmastodon.org/entities/Instance/#contact).
     ///
@@ -3260,17 +3586,26 @@ pub struct InstanceThumbnail {
     /// [`thumbnail[description]`](https://docs.joinmastodon.org/entities/Instance/#thumbnail-description).
     ///
     /// Type: `string`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub description: Option<String>,
     /// [`thumbnail[blurhash]`](https://docs.joinmastodon.org/entities/Instance/#blurhash).
     ///
     /// Type: `string`. May be absent. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub blurhash: Option<String>,
     /// [`thumbnail[versions]`](https://docs.joinmastodon.org/entities/Instance/#thumbnail-versions).
     ///
     /// Type: `hash`. May be absent. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub versions: Option<InstanceThumbnailVersions>,
 }
 
@@ -3283,12 +3618,18 @@ pub struct InstanceThumbnailVersions {
     /// [`thumbnail[versions][@1x]`](https://docs.joinmastodon.org/entities/Instance/#1x).
     ///
     /// Type: `string(url)`. May be absent. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(rename = "@1x", default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "@1x", default, skip_serializing_if = "Option::is_none")
+    )]
     pub at_1x: Option<String>,
     /// [`thumbnail[versions][@2x]`](https://docs.joinmastodon.org/entities/Instance/#2x).
     ///
     /// Type: `string(url)`. May be absent. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(rename = "@2x", default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "@2x", default, skip_serializing_if = "Option::is_none")
+    )]
     pub at_2x: Option<String>,
 }
 
@@ -3327,12 +3668,18 @@ pub struct InstanceConfiguration {
     /// [`configuration[timelines_access]`](https://docs.joinmastodon.org/entities/Instance/#timelines_access).
     ///
     /// Type: `hash`. Added in 4.5.0. Servers before 4.5.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub timelines_access: Option<InstanceConfigurationTimelinesAccess>,
     /// [`configuration[limited_federation]`](https://docs.joinmastodon.org/entities/Instance/#limited-federation).
     ///
     /// Type: `boolean`. Added in 4.4.0. Servers before 4.4.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub limited_federation: Option<bool>,
 }
 
@@ -3353,7 +3700,10 @@ pub struct InstanceConfigurationUrls {
     /// [`configuration[urls][about]`](https://docs.joinmastodon.org/entities/Instance/#about_url).
     ///
     /// Type: `string(url)`. Added in 4.4.0. Servers before 4.4.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub about: Option<String>,
     /// [`configuration[urls][privacy_policy]`](https://docs.joinmastodon.org/entities/Instance/#privacy_policy).
     ///
@@ -3374,7 +3724,10 @@ pub struct InstanceConfigurationVapid {
     /// [`configuration[vapid][public_key]`](https://docs.joinmastodon.org/entities/Instance/#vapid_public_key).
     ///
     /// Type: `string`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub public_key: Option<String>,
 }
 
@@ -3387,22 +3740,34 @@ pub struct InstanceConfigurationAccounts {
     /// [`configuration[accounts][max_display_name_length]`](https://docs.joinmastodon.org/entities/Instance/#max_display_name_length).
     ///
     /// Type: `integer`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub max_display_name_length: Option<i64>,
     /// [`configuration[accounts][max_note_length]`](https://docs.joinmastodon.org/entities/Instance/#max_note_length).
     ///
     /// Type: `integer`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub max_note_length: Option<i64>,
     /// [`configuration[accounts][max_avatar_description_length]`](https://docs.joinmastodon.org/entities/Instance/#max_avatar_description_length).
     ///
     /// Type: `integer`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub max_avatar_description_length: Option<i64>,
     /// [`configuration[accounts][max_header_description_length]`](https://docs.joinmastodon.org/entities/Instance/#max_header_description_length).
     ///
     /// Type: `integer`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub max_header_description_length: Option<i64>,
     /// [`configuration[accounts][max_featured_tags]`](https://docs.joinmastodon.org/entities/Instance/#max_featured_tags).
     ///
@@ -3411,22 +3776,34 @@ pub struct InstanceConfigurationAccounts {
     /// [`configuration[accounts][max_pinned_statuses]`](https://docs.joinmastodon.org/entities/Instance/#max_pinned_statuses).
     ///
     /// Type: `integer`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub max_pinned_statuses: Option<i64>,
     /// [`configuration[accounts][max_profile_fields]`](https://docs.joinmastodon.org/entities/Instance/#max_profile_fields).
     ///
     /// Type: `integer`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub max_profile_fields: Option<i64>,
     /// [`configuration[accounts][profile_field_name_limit]`](https://docs.joinmastodon.org/entities/Instance/#profile_field_name_limit).
     ///
     /// Type: `integer`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub profile_field_name_limit: Option<i64>,
     /// [`configuration[accounts][profile_field_value_limit]`](https://docs.joinmastodon.org/entities/Instance/#profile_field_value_limit).
     ///
     /// Type: `integer`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub profile_field_value_limit: Option<i64>,
 }
 
@@ -3463,7 +3840,10 @@ pub struct InstanceConfigurationMediaAttachments {
     /// [`configuration[media_attachments][description_limit]`](https://docs.joinmastodon.org/entities/Instance/#description_limit).
     ///
     /// Type: `integer`. Added in 4.4.0. Servers before 4.4.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub description_limit: Option<i64>,
     /// [`configuration[media_attachments][image_size_limit]`](https://docs.joinmastodon.org/entities/Instance/#image_size_limit).
     ///
@@ -3575,8 +3955,11 @@ pub enum InstanceConfigurationTimelinesAccessLiveFeedsLocal {
 
 impl InstanceConfigurationTimelinesAccessLiveFeedsLocal {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Public, Self::Authenticated, Self::Disabled];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::Public,
+        Self::Authenticated,
+        Self::Disabled,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -3613,8 +3996,11 @@ impl serde::Serialize for InstanceConfigurationTimelinesAccessLiveFeedsLocal {
 }
 
 #[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InstanceConfigurationTimelinesAccessLiveFeedsLocal {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+impl<'de> serde::Deserialize<'de>
+for InstanceConfigurationTimelinesAccessLiveFeedsLocal {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -3636,8 +4022,11 @@ pub enum InstanceConfigurationTimelinesAccessLiveFeedsRemote {
 
 impl InstanceConfigurationTimelinesAccessLiveFeedsRemote {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Public, Self::Authenticated, Self::Disabled];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::Public,
+        Self::Authenticated,
+        Self::Disabled,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -3674,8 +4063,11 @@ impl serde::Serialize for InstanceConfigurationTimelinesAccessLiveFeedsRemote {
 }
 
 #[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InstanceConfigurationTimelinesAccessLiveFeedsRemote {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+impl<'de> serde::Deserialize<'de>
+for InstanceConfigurationTimelinesAccessLiveFeedsRemote {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -3712,7 +4104,6 @@ pub enum InstanceConfigurationTimelinesAccessHashtagFeedsLocal {
 impl InstanceConfigurationTimelinesAccessHashtagFeedsLocal {
     /// Every value the docs list, in their order.
     pub const DOCUMENTED: &'static [Self] = &[Self::Public, Self::Authenticated];
-
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -3747,8 +4138,11 @@ impl serde::Serialize for InstanceConfigurationTimelinesAccessHashtagFeedsLocal 
 }
 
 #[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InstanceConfigurationTimelinesAccessHashtagFeedsLocal {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+impl<'de> serde::Deserialize<'de>
+for InstanceConfigurationTimelinesAccessHashtagFeedsLocal {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -3770,8 +4164,11 @@ pub enum InstanceConfigurationTimelinesAccessHashtagFeedsRemote {
 
 impl InstanceConfigurationTimelinesAccessHashtagFeedsRemote {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Public, Self::Authenticated, Self::Disabled];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::Public,
+        Self::Authenticated,
+        Self::Disabled,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -3808,8 +4205,11 @@ impl serde::Serialize for InstanceConfigurationTimelinesAccessHashtagFeedsRemote
 }
 
 #[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InstanceConfigurationTimelinesAccessHashtagFeedsRemote {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+impl<'de> serde::Deserialize<'de>
+for InstanceConfigurationTimelinesAccessHashtagFeedsRemote {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -3846,7 +4246,6 @@ pub enum InstanceConfigurationTimelinesAccessTrendingLinkFeedsLocal {
 impl InstanceConfigurationTimelinesAccessTrendingLinkFeedsLocal {
     /// Every value the docs list, in their order.
     pub const DOCUMENTED: &'static [Self] = &[Self::Public, Self::Authenticated];
-
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -3881,8 +4280,11 @@ impl serde::Serialize for InstanceConfigurationTimelinesAccessTrendingLinkFeedsL
 }
 
 #[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InstanceConfigurationTimelinesAccessTrendingLinkFeedsLocal {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+impl<'de> serde::Deserialize<'de>
+for InstanceConfigurationTimelinesAccessTrendingLinkFeedsLocal {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -3904,8 +4306,11 @@ pub enum InstanceConfigurationTimelinesAccessTrendingLinkFeedsRemote {
 
 impl InstanceConfigurationTimelinesAccessTrendingLinkFeedsRemote {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Public, Self::Authenticated, Self::Disabled];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::Public,
+        Self::Authenticated,
+        Self::Disabled,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -3942,8 +4347,11 @@ impl serde::Serialize for InstanceConfigurationTimelinesAccessTrendingLinkFeedsR
 }
 
 #[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InstanceConfigurationTimelinesAccessTrendingLinkFeedsRemote {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+impl<'de> serde::Deserialize<'de>
+for InstanceConfigurationTimelinesAccessTrendingLinkFeedsRemote {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -4046,7 +4454,10 @@ pub struct List {
     /// [`exclusive`](https://docs.joinmastodon.org/entities/List/#exclusive).
     ///
     /// Type: `boolean`. Added in 4.2.0. Servers before 4.2.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub exclusive: Option<bool>,
 }
 
@@ -4067,7 +4478,6 @@ pub enum ListRepliesPolicy {
 impl ListRepliesPolicy {
     /// Every value the docs list, in their order.
     pub const DOCUMENTED: &'static [Self] = &[Self::Followed, Self::List, Self::None];
-
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -4105,7 +4515,9 @@ impl serde::Serialize for ListRepliesPolicy {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for ListRepliesPolicy {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -4172,7 +4584,10 @@ pub struct MediaAttachment {
     /// [`text_url`](https://docs.joinmastodon.org/entities/MediaAttachment/#text_url).
     ///
     /// Type: `string(url)`. May be absent. Added in 0.6.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     #[deprecated(note = "removed in Mastodon's entity docs")]
     pub text_url: Option<String>,
 }
@@ -4197,8 +4612,13 @@ pub enum MediaAttachmentType {
 
 impl MediaAttachmentType {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Unknown, Self::Image, Self::Gifv, Self::Video, Self::Audio];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::Unknown,
+        Self::Image,
+        Self::Gifv,
+        Self::Video,
+        Self::Audio,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -4240,7 +4660,9 @@ impl serde::Serialize for MediaAttachmentType {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for MediaAttachmentType {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -4255,7 +4677,14 @@ pub struct MediaAttachmentMeta {
     /// [`meta[focus]`](https://docs.joinmastodon.org/entities/MediaAttachment/#meta-focus).
     ///
     /// Type: `hash`. May be null. May be absent. Added in 2.3.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "double_option"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "double_option"
+        )
+    )]
     pub focus: Option<Option<MediaAttachmentMetaFocus>>,
 }
 
@@ -4292,7 +4721,10 @@ pub struct Notification {
     /// [`group_key`](https://docs.joinmastodon.org/entities/Notification/#group_key).
     ///
     /// Type: `string`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub group_key: Option<String>,
     /// [`created_at`](https://docs.joinmastodon.org/entities/Notification/#created_at).
     ///
@@ -4305,32 +4737,50 @@ pub struct Notification {
     /// [`status`](https://docs.joinmastodon.org/entities/Notification/#status).
     ///
     /// Type: `entity(Status)`. May be absent. Added in 0.9.9.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<Box<Status>>,
     /// [`report`](https://docs.joinmastodon.org/entities/Notification/#report).
     ///
     /// Type: `entity(Report)`. May be absent. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub report: Option<Box<Report>>,
     /// [`event`](https://docs.joinmastodon.org/entities/Notification/#relationship_severance_event).
     ///
     /// Type: `entity(RelationshipSeveranceEvent)`. May be absent. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub event: Option<Box<RelationshipSeveranceEvent>>,
     /// [`moderation_warning`](https://docs.joinmastodon.org/entities/Notification/#moderation_warning).
     ///
     /// Type: `entity(AccountWarning)`. May be absent. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub moderation_warning: Option<Box<AccountWarning>>,
     /// `fallback`.
     ///
     /// Type: `entity(NotificationFallback)`. May be absent. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub fallback: Option<Box<NotificationFallback>>,
     /// `collection`.
     ///
     /// Type: `entity(Collection)`. May be absent. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub collection: Option<Box<Collection>>,
 }
 
@@ -4376,8 +4826,24 @@ pub enum NotificationType {
 
 impl NotificationType {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Mention, Self::Status, Self::Reblog, Self::Follow, Self::FollowRequest, Self::Favourite, Self::Poll, Self::Update, Self::AdminSignUp, Self::AdminReport, Self::SeveredRelationships, Self::ModerationWarning, Self::Quote, Self::QuotedUpdate, Self::AddedToCollection, Self::CollectionUpdate];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::Mention,
+        Self::Status,
+        Self::Reblog,
+        Self::Follow,
+        Self::FollowRequest,
+        Self::Favourite,
+        Self::Poll,
+        Self::Update,
+        Self::AdminSignUp,
+        Self::AdminReport,
+        Self::SeveredRelationships,
+        Self::ModerationWarning,
+        Self::Quote,
+        Self::QuotedUpdate,
+        Self::AddedToCollection,
+        Self::CollectionUpdate,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -4441,7 +4907,9 @@ impl serde::Serialize for NotificationType {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for NotificationType {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -4516,7 +4984,6 @@ pub enum NotificationPolicyForNotFollowing {
 impl NotificationPolicyForNotFollowing {
     /// Every value the docs list, in their order.
     pub const DOCUMENTED: &'static [Self] = &[Self::Accept, Self::Filter, Self::Drop];
-
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -4554,7 +5021,9 @@ impl serde::Serialize for NotificationPolicyForNotFollowing {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for NotificationPolicyForNotFollowing {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -4577,7 +5046,6 @@ pub enum NotificationPolicyForNotFollowers {
 impl NotificationPolicyForNotFollowers {
     /// Every value the docs list, in their order.
     pub const DOCUMENTED: &'static [Self] = &[Self::Accept, Self::Filter, Self::Drop];
-
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -4615,7 +5083,9 @@ impl serde::Serialize for NotificationPolicyForNotFollowers {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for NotificationPolicyForNotFollowers {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -4638,7 +5108,6 @@ pub enum NotificationPolicyForNewAccounts {
 impl NotificationPolicyForNewAccounts {
     /// Every value the docs list, in their order.
     pub const DOCUMENTED: &'static [Self] = &[Self::Accept, Self::Filter, Self::Drop];
-
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -4676,7 +5145,9 @@ impl serde::Serialize for NotificationPolicyForNewAccounts {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for NotificationPolicyForNewAccounts {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -4699,7 +5170,6 @@ pub enum NotificationPolicyForPrivateMentions {
 impl NotificationPolicyForPrivateMentions {
     /// Every value the docs list, in their order.
     pub const DOCUMENTED: &'static [Self] = &[Self::Accept, Self::Filter, Self::Drop];
-
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -4737,7 +5207,9 @@ impl serde::Serialize for NotificationPolicyForPrivateMentions {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for NotificationPolicyForPrivateMentions {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -4760,7 +5232,6 @@ pub enum NotificationPolicyForLimitedAccounts {
 impl NotificationPolicyForLimitedAccounts {
     /// Every value the docs list, in their order.
     pub const DOCUMENTED: &'static [Self] = &[Self::Accept, Self::Filter, Self::Drop];
-
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -4798,7 +5269,9 @@ impl serde::Serialize for NotificationPolicyForLimitedAccounts {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for NotificationPolicyForLimitedAccounts {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -4849,7 +5322,10 @@ pub struct NotificationRequest {
     /// [`last_status`](https://docs.joinmastodon.org/entities/NotificationRequest/#last_status).
     ///
     /// Type: `entity(Status)`. May be absent. Added in 4.3.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub last_status: Option<Box<Status>>,
 }
 
@@ -4894,12 +5370,18 @@ pub struct Poll {
     /// [`voted`](https://docs.joinmastodon.org/entities/Poll/#voted).
     ///
     /// Type: `boolean`. May be absent. Added in 2.8.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub voted: Option<bool>,
     /// [`own_votes`](https://docs.joinmastodon.org/entities/Poll/#own_votes).
     ///
     /// Type: `array(integer)`. May be absent. Added in 2.8.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub own_votes: Option<Vec<i64>>,
 }
 
@@ -4970,8 +5452,12 @@ pub enum PreferencesPostingDefaultVisibility {
 
 impl PreferencesPostingDefaultVisibility {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Public, Self::Unlisted, Self::Private, Self::Direct];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::Public,
+        Self::Unlisted,
+        Self::Private,
+        Self::Direct,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -5011,7 +5497,9 @@ impl serde::Serialize for PreferencesPostingDefaultVisibility {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for PreferencesPostingDefaultVisibility {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -5033,8 +5521,11 @@ pub enum PreferencesReadingExpandMedia {
 
 impl PreferencesReadingExpandMedia {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Default, Self::ShowAll, Self::HideAll];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::Default,
+        Self::ShowAll,
+        Self::HideAll,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -5072,7 +5563,9 @@ impl serde::Serialize for PreferencesReadingExpandMedia {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for PreferencesReadingExpandMedia {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -5103,7 +5596,10 @@ pub struct PreviewCard {
     /// [`authors`](https://docs.joinmastodon.org/entities/PreviewCard/#authors).
     ///
     /// Type: `array(entity(PreviewCardAuthor))`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub authors: Option<Vec<PreviewCardAuthor>>,
     /// [`author_name`](https://docs.joinmastodon.org/entities/PreviewCard/#author_name).
     ///
@@ -5177,8 +5673,12 @@ pub enum PreviewCardType {
 
 impl PreviewCardType {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Link, Self::Photo, Self::Video, Self::Rich];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::Link,
+        Self::Photo,
+        Self::Video,
+        Self::Rich,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -5218,7 +5718,9 @@ impl serde::Serialize for PreviewCardType {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for PreviewCardType {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -5251,7 +5753,10 @@ pub struct TrendsLink {
     /// [`authors`](https://docs.joinmastodon.org/entities/PreviewCard/#authors).
     ///
     /// Type: `array(entity(PreviewCardAuthor))`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub authors: Option<Vec<PreviewCardAuthor>>,
     /// [`author_name`](https://docs.joinmastodon.org/entities/PreviewCard/#author_name).
     ///
@@ -5329,8 +5834,12 @@ pub enum TrendsLinkType {
 
 impl TrendsLinkType {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Link, Self::Photo, Self::Video, Self::Rich];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::Link,
+        Self::Photo,
+        Self::Video,
+        Self::Rich,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -5370,7 +5879,9 @@ impl serde::Serialize for TrendsLinkType {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for TrendsLinkType {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -5581,8 +6092,17 @@ pub enum QuoteState {
 
 impl QuoteState {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Pending, Self::Accepted, Self::Rejected, Self::Revoked, Self::Deleted, Self::Unauthorized, Self::BlockedAccount, Self::BlockedDomain, Self::MutedAccount];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::Pending,
+        Self::Accepted,
+        Self::Rejected,
+        Self::Revoked,
+        Self::Deleted,
+        Self::Unauthorized,
+        Self::BlockedAccount,
+        Self::BlockedDomain,
+        Self::MutedAccount,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -5632,7 +6152,9 @@ impl serde::Serialize for QuoteState {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for QuoteState {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -5676,8 +6198,12 @@ pub enum QuoteApprovalAutomatic {
 
 impl QuoteApprovalAutomatic {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Public, Self::Followers, Self::Following, Self::UnsupportedPolicy];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::Public,
+        Self::Followers,
+        Self::Following,
+        Self::UnsupportedPolicy,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -5717,7 +6243,9 @@ impl serde::Serialize for QuoteApprovalAutomatic {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for QuoteApprovalAutomatic {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -5741,8 +6269,12 @@ pub enum QuoteApprovalManual {
 
 impl QuoteApprovalManual {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Public, Self::Followers, Self::Following, Self::UnsupportedPolicy];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::Public,
+        Self::Followers,
+        Self::Following,
+        Self::UnsupportedPolicy,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -5782,7 +6314,9 @@ impl serde::Serialize for QuoteApprovalManual {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for QuoteApprovalManual {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -5806,8 +6340,12 @@ pub enum QuoteApprovalCurrentUser {
 
 impl QuoteApprovalCurrentUser {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Automatic, Self::Manual, Self::Denied, Self::Unknown];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::Automatic,
+        Self::Manual,
+        Self::Denied,
+        Self::Unknown,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -5847,7 +6385,9 @@ impl serde::Serialize for QuoteApprovalCurrentUser {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for QuoteApprovalCurrentUser {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -5870,17 +6410,26 @@ pub struct Reaction {
     /// [`me`](https://docs.joinmastodon.org/entities/Reaction/#me).
     ///
     /// Type: `boolean`. May be absent. Added in 3.1.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub me: Option<bool>,
     /// [`url`](https://docs.joinmastodon.org/entities/Reaction/#url).
     ///
     /// Type: `string(url)`. May be absent. Added in 3.1.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub url: Option<String>,
     /// [`static_url`](https://docs.joinmastodon.org/entities/Reaction/#static_url).
     ///
     /// Type: `string(url)`. May be absent. Added in 3.1.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub static_url: Option<String>,
 }
 
@@ -5941,7 +6490,10 @@ pub struct Relationship {
     /// [`requested_by`](https://docs.joinmastodon.org/entities/Relationship/#requested_by).
     ///
     /// Type: `boolean`. Added in 4.1.0. Servers before 4.1.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub requested_by: Option<bool>,
     /// [`domain_blocking`](https://docs.joinmastodon.org/entities/Relationship/#domain_blocking).
     ///
@@ -6009,8 +6561,11 @@ pub enum RelationshipSeveranceEventType {
 
 impl RelationshipSeveranceEventType {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::DomainBlock, Self::UserDomainBlock, Self::AccountSuspension];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::DomainBlock,
+        Self::UserDomainBlock,
+        Self::AccountSuspension,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -6048,7 +6603,9 @@ impl serde::Serialize for RelationshipSeveranceEventType {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for RelationshipSeveranceEventType {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -6124,8 +6681,12 @@ pub enum ReportCategory {
 
 impl ReportCategory {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Spam, Self::Legal, Self::Violation, Self::Other];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::Spam,
+        Self::Legal,
+        Self::Violation,
+        Self::Other,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -6165,7 +6726,9 @@ impl serde::Serialize for ReportCategory {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for ReportCategory {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -6200,7 +6763,10 @@ pub struct Role {
     /// [`collection_limit`](https://docs.joinmastodon.org/entities/Role/#collection_limit).
     ///
     /// Type: `integer`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub collection_limit: Option<i64>,
 }
 
@@ -6221,12 +6787,18 @@ pub struct Rule {
     /// [`hint`](https://docs.joinmastodon.org/entities/Rule/#hint).
     ///
     /// Type: `string`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub hint: Option<String>,
     /// [`translations`](https://docs.joinmastodon.org/entities/Rule/#translations).
     ///
     /// Type: `hash`. Added in 4.4.0. Servers before 4.4.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub translations: Option<Json>,
 }
 
@@ -6331,12 +6903,18 @@ pub struct ScheduledStatusParamsPoll {
     /// [`params[poll][multiple]`](https://docs.joinmastodon.org/entities/ScheduledStatus/#params-poll-multiple).
     ///
     /// Type: `boolean`. May be absent. Added in 2.8.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub multiple: Option<bool>,
     /// [`params[poll][hide_totals]`](https://docs.joinmastodon.org/entities/ScheduledStatus/#params-poll-hide_totals).
     ///
     /// Type: `boolean`. May be absent. Added in 2.8.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub hide_totals: Option<bool>,
 }
 
@@ -6358,8 +6936,12 @@ pub enum ScheduledStatusParamsVisibility {
 
 impl ScheduledStatusParamsVisibility {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Public, Self::Unlisted, Self::Private, Self::Direct];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::Public,
+        Self::Unlisted,
+        Self::Private,
+        Self::Direct,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -6399,7 +6981,9 @@ impl serde::Serialize for ScheduledStatusParamsVisibility {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for ScheduledStatusParamsVisibility {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -6470,8 +7054,17 @@ pub enum ShallowQuoteState {
 
 impl ShallowQuoteState {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Pending, Self::Accepted, Self::Rejected, Self::Revoked, Self::Deleted, Self::Unauthorized, Self::BlockedAccount, Self::BlockedDomain, Self::MutedAccount];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::Pending,
+        Self::Accepted,
+        Self::Rejected,
+        Self::Revoked,
+        Self::Deleted,
+        Self::Unauthorized,
+        Self::BlockedAccount,
+        Self::BlockedDomain,
+        Self::MutedAccount,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -6521,7 +7114,9 @@ impl serde::Serialize for ShallowQuoteState {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for ShallowQuoteState {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -6570,7 +7165,10 @@ pub struct Status {
     /// Type: `string(html)`. May be absent. Added in 0.1.0.
     ///
     /// Corrected: may be absent, as servers send it (a reviewed correction; evidence `responses/mastodonpy-4.0.2.jsonl:30`, `responses/mastodonpy-4.3.0.jsonl:30`, `responses/mastodonpy-4.6.4.jsonl:38`).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub content: Option<String>,
     /// [`visibility`](https://docs.joinmastodon.org/entities/Status/#visibility).
     ///
@@ -6591,7 +7189,10 @@ pub struct Status {
     /// [`application`](https://docs.joinmastodon.org/entities/Status/#application).
     ///
     /// Type: `hash`. May be absent. Added in 0.9.9.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub application: Option<StatusApplication>,
     /// [`mentions`](https://docs.joinmastodon.org/entities/Status/#mentions).
     ///
@@ -6616,7 +7217,10 @@ pub struct Status {
     /// [`quotes_count`](https://docs.joinmastodon.org/entities/Status/#quotes_count).
     ///
     /// Type: `integer`. Added in 4.5.0. Servers before 4.5.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub quotes_count: Option<i64>,
     /// [`replies_count`](https://docs.joinmastodon.org/entities/Status/#replies_count).
     ///
@@ -6665,42 +7269,66 @@ pub struct Status {
     /// [`quote_approval`](https://docs.joinmastodon.org/entities/Status/#quote_approval).
     ///
     /// Type: `entity(QuoteApproval)`. Added in 4.5.0. Servers before 4.5.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub quote_approval: Option<Box<QuoteApproval>>,
     /// [`favourited`](https://docs.joinmastodon.org/entities/Status/#favourited).
     ///
     /// Type: `boolean`. May be absent. Added in 0.1.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub favourited: Option<bool>,
     /// [`reblogged`](https://docs.joinmastodon.org/entities/Status/#reblogged).
     ///
     /// Type: `boolean`. May be absent. Added in 0.1.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub reblogged: Option<bool>,
     /// [`muted`](https://docs.joinmastodon.org/entities/Status/#muted).
     ///
     /// Type: `boolean`. May be absent. Added in 1.4.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub muted: Option<bool>,
     /// [`bookmarked`](https://docs.joinmastodon.org/entities/Status/#bookmarked).
     ///
     /// Type: `boolean`. May be absent. Added in 3.1.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub bookmarked: Option<bool>,
     /// [`pinned`](https://docs.joinmastodon.org/entities/Status/#pinned).
     ///
     /// Type: `boolean`. May be absent. Added in 1.6.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub pinned: Option<bool>,
     /// [`filtered`](https://docs.joinmastodon.org/entities/Status/#filtered).
     ///
     /// Type: `array(entity(FilterResult))`. May be absent. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub filtered: Option<Vec<FilterResult>>,
     /// [`tagged_collections`](https://docs.joinmastodon.org/entities/Status/#tagged_collections).
     ///
     /// Type: `array(entity(Collection))`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub tagged_collections: Option<Vec<Collection>>,
 }
 
@@ -6722,8 +7350,12 @@ pub enum StatusVisibility {
 
 impl StatusVisibility {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Public, Self::Unlisted, Self::Private, Self::Direct];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::Public,
+        Self::Unlisted,
+        Self::Private,
+        Self::Direct,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -6763,7 +7395,9 @@ impl serde::Serialize for StatusVisibility {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for StatusVisibility {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -6866,7 +7500,10 @@ pub struct StatusEdit {
     /// [`poll`](https://docs.joinmastodon.org/entities/StatusEdit/#poll).
     ///
     /// Type: `hash`. May be absent. Added in 3.5.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub poll: Option<StatusEditPoll>,
     /// [`media_attachments`](https://docs.joinmastodon.org/entities/StatusEdit/#media_attachments).
     ///
@@ -6879,7 +7516,14 @@ pub struct StatusEdit {
     /// [`quote`](https://docs.joinmastodon.org/entities/StatusEdit/#quote).
     ///
     /// Type: `one_of(Quote, ShallowQuote)`. May be null. May be absent. Added in 4.4.0. Servers before 4.4.0 leave it out.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "double_option"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "double_option"
+        )
+    )]
     pub quote: Option<Option<StatusEditQuote>>,
 }
 
@@ -6953,7 +7597,10 @@ pub struct Suggestion {
     /// [`sources`](https://docs.joinmastodon.org/entities/Suggestion/#sources).
     ///
     /// Type: `array(string(enum))`. One of `featured`, `most_followed`, `most_interactions`, `similar_to_recently_followed`, `friends_of_friends`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub sources: Option<Vec<SuggestionSources>>,
     /// [`account`](https://docs.joinmastodon.org/entities/Suggestion/#account).
     ///
@@ -6977,8 +7624,11 @@ pub enum SuggestionSource {
 
 impl SuggestionSource {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Staff, Self::PastInteractions, Self::Global];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::Staff,
+        Self::PastInteractions,
+        Self::Global,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -7016,7 +7666,9 @@ impl serde::Serialize for SuggestionSource {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for SuggestionSource {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -7042,8 +7694,13 @@ pub enum SuggestionSources {
 
 impl SuggestionSources {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Featured, Self::MostFollowed, Self::MostInteractions, Self::SimilarToRecentlyFollowed, Self::FriendsOfFriends];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::Featured,
+        Self::MostFollowed,
+        Self::MostInteractions,
+        Self::SimilarToRecentlyFollowed,
+        Self::FriendsOfFriends,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -7085,7 +7742,9 @@ impl serde::Serialize for SuggestionSources {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for SuggestionSources {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -7100,7 +7759,10 @@ pub struct Tag {
     /// [`id`](https://docs.joinmastodon.org/entities/Tag/#id).
     ///
     /// Type: `string(id)`. Added in 4.3.1. Servers before 4.3.1 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub id: Option<String>,
     /// [`name`](https://docs.joinmastodon.org/entities/Tag/#name).
     ///
@@ -7117,12 +7779,18 @@ pub struct Tag {
     /// [`following`](https://docs.joinmastodon.org/entities/Tag/#following).
     ///
     /// Type: `boolean`. May be absent. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub following: Option<bool>,
     /// [`featuring`](https://docs.joinmastodon.org/entities/Tag/#featuring).
     ///
     /// Type: `boolean`. May be absent. Added in 4.4.0. Servers before 4.4.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub featuring: Option<bool>,
 }
 
@@ -7173,12 +7841,18 @@ pub struct AdminTag {
     /// [`following`](https://docs.joinmastodon.org/entities/Tag/#following).
     ///
     /// Type: `boolean`. May be absent. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub following: Option<bool>,
     /// [`featuring`](https://docs.joinmastodon.org/entities/Tag/#featuring).
     ///
     /// Type: `boolean`. May be absent. Added in 4.4.0. Servers before 4.4.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub featuring: Option<bool>,
     /// [`trendable`](https://docs.joinmastodon.org/entities/Tag/#trendable).
     ///
@@ -7275,7 +7949,10 @@ pub struct Translation {
     /// [`spoiler_text`](https://docs.joinmastodon.org/entities/Translation/#spoiler_text).
     ///
     /// Type: `string`. Added in 4.2.0. Servers before 4.2.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub spoiler_text: Option<String>,
     /// [`language`](https://docs.joinmastodon.org/entities/Translation/#language).
     ///
@@ -7284,12 +7961,18 @@ pub struct Translation {
     /// [`poll`](https://docs.joinmastodon.org/entities/Translation/#poll).
     ///
     /// Type: `entity(Translation::Poll)`. May be absent. Added in 4.2.0. Servers before 4.2.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub poll: Option<Box<TranslationPoll>>,
     /// [`media_attachments`](https://docs.joinmastodon.org/entities/Translation/#media_attachments).
     ///
     /// Type: `array(entity(Translation::Attachment))`. Added in 4.2.0. Servers before 4.2.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub media_attachments: Option<Vec<TranslationAttachment>>,
     /// [`detected_source_language`](https://docs.joinmastodon.org/entities/Translation/#detected_source_language).
     ///
@@ -7397,8 +8080,13 @@ pub enum V1FilterContext {
 
 impl V1FilterContext {
     /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Home, Self::Notifications, Self::Public, Self::Thread, Self::Account];
-
+    pub const DOCUMENTED: &'static [Self] = &[
+        Self::Home,
+        Self::Notifications,
+        Self::Public,
+        Self::Thread,
+        Self::Account,
+    ];
     /// The value as the JSON has it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -7440,7 +8128,9 @@ impl serde::Serialize for V1FilterContext {
 
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for V1FilterContext {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
         Ok(Self::from(value.as_str()))
     }
@@ -7725,7 +8415,10 @@ pub struct WebPushSubscription {
     /// [`standard`](https://docs.joinmastodon.org/entities/WebPushSubscription/#standard).
     ///
     /// Type: `boolean`. Added in 4.4.0. Servers before 4.4.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub standard: Option<bool>,
     /// [`server_key`](https://docs.joinmastodon.org/entities/WebPushSubscription/#server_key).
     ///
@@ -7748,70 +8441,100 @@ pub struct WebPushSubscriptionAlerts {
     /// Type: `boolean`. May be absent. Added in 2.4.0.
     ///
     /// Corrected: may be absent, as servers send it (a reviewed correction; evidence `responses/mastodonpy-4.0.2.jsonl:395`, `responses/mastodonpy-4.3.0.jsonl:476`, `responses/mastodonpy-4.6.4.jsonl:579`).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub mention: Option<bool>,
     /// [`alerts[status]`](https://docs.joinmastodon.org/entities/WebPushSubscription/#status).
     ///
     /// Type: `boolean`. May be absent. Added in 3.3.0.
     ///
     /// Corrected: may be absent, as servers send it (a reviewed correction; evidence `responses/mastodonpy-4.0.2.jsonl:395`, `responses/mastodonpy-4.3.0.jsonl:476`, `responses/mastodonpy-4.6.4.jsonl:579`).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub status: Option<bool>,
     /// [`alerts[reblog]`](https://docs.joinmastodon.org/entities/WebPushSubscription/#reblog).
     ///
     /// Type: `boolean`. May be absent. Added in 2.4.0.
     ///
     /// Corrected: may be absent, as servers send it (a reviewed correction; evidence `responses/mastodonpy-4.0.2.jsonl:395`, `responses/mastodonpy-4.3.0.jsonl:476`, `responses/mastodonpy-4.6.4.jsonl:579`).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub reblog: Option<bool>,
     /// [`alerts[follow]`](https://docs.joinmastodon.org/entities/WebPushSubscription/#follow).
     ///
     /// Type: `boolean`. May be absent. Added in 2.4.0.
     ///
     /// Corrected: may be absent, as servers send it (a reviewed correction; evidence `responses/mastodonpy-4.0.2.jsonl:395`, `responses/mastodonpy-4.3.0.jsonl:476`, `responses/mastodonpy-4.6.4.jsonl:579`).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub follow: Option<bool>,
     /// [`alerts[follow_request]`](https://docs.joinmastodon.org/entities/WebPushSubscription/#follow_request).
     ///
     /// Type: `boolean`. May be absent. Added in 3.1.0.
     ///
     /// Corrected: may be absent, as servers send it (a reviewed correction; evidence `responses/mastodonpy-4.0.2.jsonl:395`, `responses/mastodonpy-4.3.0.jsonl:476`, `responses/mastodonpy-4.6.4.jsonl:579`).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub follow_request: Option<bool>,
     /// [`alerts[favourite]`](https://docs.joinmastodon.org/entities/WebPushSubscription/#favourite).
     ///
     /// Type: `boolean`. May be absent. Added in 2.4.0.
     ///
     /// Corrected: may be absent, as servers send it (a reviewed correction; evidence `responses/mastodonpy-4.0.2.jsonl:395`, `responses/mastodonpy-4.3.0.jsonl:476`, `responses/mastodonpy-4.6.4.jsonl:579`).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub favourite: Option<bool>,
     /// [`alerts[poll]`](https://docs.joinmastodon.org/entities/WebPushSubscription/#poll).
     ///
     /// Type: `boolean`. May be absent. Added in 2.8.0.
     ///
     /// Corrected: may be absent, as servers send it (a reviewed correction; evidence `responses/mastodonpy-4.0.2.jsonl:395`, `responses/mastodonpy-4.3.0.jsonl:476`, `responses/mastodonpy-4.6.4.jsonl:579`).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub poll: Option<bool>,
     /// [`alerts[update]`](https://docs.joinmastodon.org/entities/WebPushSubscription/#update).
     ///
     /// Type: `boolean`. May be absent. Added in 3.5.0.
     ///
     /// Corrected: may be absent, as servers send it (a reviewed correction; evidence `responses/mastodonpy-4.0.2.jsonl:395`, `responses/mastodonpy-4.3.0.jsonl:476`, `responses/mastodonpy-4.6.4.jsonl:579`).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub update: Option<bool>,
     /// [`alerts[admin.sign_up]`](https://docs.joinmastodon.org/entities/WebPushSubscription/#admin-sign_up).
     ///
     /// Type: `boolean`. May be absent. Added in 3.5.0.
     ///
     /// Corrected: may be absent, as servers send it (a reviewed correction; evidence `responses/mastodonpy-4.0.2.jsonl:395`, `responses/mastodonpy-4.3.0.jsonl:476`, `responses/mastodonpy-4.6.4.jsonl:579`).
-    #[cfg_attr(feature = "serde", serde(rename = "admin.sign_up", default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "admin.sign_up", default, skip_serializing_if = "Option::is_none")
+    )]
     pub admin_sign_up: Option<bool>,
     /// [`alerts[admin.report]`](https://docs.joinmastodon.org/entities/WebPushSubscription/#admin-report).
     ///
     /// Type: `boolean`. May be absent. Added in 4.0.0.
     ///
     /// Corrected: may be absent, as servers send it (a reviewed correction; evidence `responses/mastodonpy-4.0.2.jsonl:395`, `responses/mastodonpy-4.3.0.jsonl:476`, `responses/mastodonpy-4.6.4.jsonl:579`).
-    #[cfg_attr(feature = "serde", serde(rename = "admin.report", default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "admin.report", default, skip_serializing_if = "Option::is_none")
+    )]
     pub admin_report: Option<bool>,
 }
 
@@ -8116,7 +8839,6 @@ impl EntityKind {
         EntityKind::V1NotificationPolicy,
         EntityKind::WebPushSubscription,
     ];
-
     /// The docs' name: `Status`, `Admin::Account`, `Status::Mention`.
     pub const fn name(self) -> &'static str {
         match self {
@@ -8219,217 +8941,755 @@ impl EntityKind {
             EntityKind::WebPushSubscription => "WebPushSubscription",
         }
     }
-
     /// The entity's section of the docs.
     pub const fn docs_url(self) -> &'static str {
         match self {
             EntityKind::Account => "https://docs.joinmastodon.org/entities/Account/",
-            EntityKind::CredentialAccount => "https://docs.joinmastodon.org/entities/Account/#CredentialAccount",
-            EntityKind::MutedAccount => "https://docs.joinmastodon.org/entities/Account/#MutedAccount",
-            EntityKind::PartialAccountWithAvatar => "https://docs.joinmastodon.org/entities/Account/#PartialAccountWithAvatar",
-            EntityKind::AccountRole => "https://docs.joinmastodon.org/entities/Account/#AccountRole",
-            EntityKind::AccountField => "https://docs.joinmastodon.org/entities/Account/#Field",
-            EntityKind::AccountWarning => "https://docs.joinmastodon.org/entities/AccountWarning/",
-            EntityKind::AdminAccount => "https://docs.joinmastodon.org/entities/Admin_Account/",
-            EntityKind::AdminCanonicalEmailBlock => "https://docs.joinmastodon.org/entities/Admin_CanonicalEmailBlock/",
-            EntityKind::AdminCohort => "https://docs.joinmastodon.org/entities/Admin_Cohort/",
-            EntityKind::CohortData => "https://docs.joinmastodon.org/entities/Admin_Cohort/#CohortData",
-            EntityKind::AdminDimension => "https://docs.joinmastodon.org/entities/Admin_Dimension/",
-            EntityKind::AdminDimensionData => "https://docs.joinmastodon.org/entities/Admin_Dimension/",
-            EntityKind::AdminDomainAllow => "https://docs.joinmastodon.org/entities/Admin_DomainAllow/",
-            EntityKind::AdminDomainBlock => "https://docs.joinmastodon.org/entities/Admin_DomainBlock/",
-            EntityKind::AdminEmailDomainBlock => "https://docs.joinmastodon.org/entities/Admin_EmailDomainBlock/",
+            EntityKind::CredentialAccount => {
+                "https://docs.joinmastodon.org/entities/Account/#CredentialAccount"
+            }
+            EntityKind::MutedAccount => {
+                "https://docs.joinmastodon.org/entities/Account/#MutedAccount"
+            }
+            EntityKind::PartialAccountWithAvatar => {
+                "https://docs.joinmastodon.org/entities/Account/#PartialAccountWithAvatar"
+            }
+            EntityKind::AccountRole => {
+                "https://docs.joinmastodon.org/entities/Account/#AccountRole"
+            }
+            EntityKind::AccountField => {
+                "https://docs.joinmastodon.org/entities/Account/#Field"
+            }
+            EntityKind::AccountWarning => {
+                "https://docs.joinmastodon.org/entities/AccountWarning/"
+            }
+            EntityKind::AdminAccount => {
+                "https://docs.joinmastodon.org/entities/Admin_Account/"
+            }
+            EntityKind::AdminCanonicalEmailBlock => {
+                "https://docs.joinmastodon.org/entities/Admin_CanonicalEmailBlock/"
+            }
+            EntityKind::AdminCohort => {
+                "https://docs.joinmastodon.org/entities/Admin_Cohort/"
+            }
+            EntityKind::CohortData => {
+                "https://docs.joinmastodon.org/entities/Admin_Cohort/#CohortData"
+            }
+            EntityKind::AdminDimension => {
+                "https://docs.joinmastodon.org/entities/Admin_Dimension/"
+            }
+            EntityKind::AdminDimensionData => {
+                "https://docs.joinmastodon.org/entities/Admin_Dimension/"
+            }
+            EntityKind::AdminDomainAllow => {
+                "https://docs.joinmastodon.org/entities/Admin_DomainAllow/"
+            }
+            EntityKind::AdminDomainBlock => {
+                "https://docs.joinmastodon.org/entities/Admin_DomainBlock/"
+            }
+            EntityKind::AdminEmailDomainBlock => {
+                "https://docs.joinmastodon.org/entities/Admin_EmailDomainBlock/"
+            }
             EntityKind::AdminIp => "https://docs.joinmastodon.org/entities/Admin_Ip/",
-            EntityKind::AdminIpBlock => "https://docs.joinmastodon.org/entities/Admin_IpBlock/",
-            EntityKind::AdminMeasure => "https://docs.joinmastodon.org/entities/Admin_Measure/",
-            EntityKind::AdminReport => "https://docs.joinmastodon.org/entities/Admin_Report/",
-            EntityKind::Announcement => "https://docs.joinmastodon.org/entities/Announcement/",
-            EntityKind::AnnouncementAccount => "https://docs.joinmastodon.org/entities/Announcement/#Account",
-            EntityKind::AnnouncementStatus => "https://docs.joinmastodon.org/entities/Announcement/#Status",
-            EntityKind::AnnualReport => "https://docs.joinmastodon.org/entities/AnnualReport/",
-            EntityKind::WrappedAnnualReports => "https://docs.joinmastodon.org/entities/AnnualReport/#WrappedAnnualReports",
+            EntityKind::AdminIpBlock => {
+                "https://docs.joinmastodon.org/entities/Admin_IpBlock/"
+            }
+            EntityKind::AdminMeasure => {
+                "https://docs.joinmastodon.org/entities/Admin_Measure/"
+            }
+            EntityKind::AdminReport => {
+                "https://docs.joinmastodon.org/entities/Admin_Report/"
+            }
+            EntityKind::Announcement => {
+                "https://docs.joinmastodon.org/entities/Announcement/"
+            }
+            EntityKind::AnnouncementAccount => {
+                "https://docs.joinmastodon.org/entities/Announcement/#Account"
+            }
+            EntityKind::AnnouncementStatus => {
+                "https://docs.joinmastodon.org/entities/Announcement/#Status"
+            }
+            EntityKind::AnnualReport => {
+                "https://docs.joinmastodon.org/entities/AnnualReport/"
+            }
+            EntityKind::WrappedAnnualReports => {
+                "https://docs.joinmastodon.org/entities/AnnualReport/#WrappedAnnualReports"
+            }
             EntityKind::Appeal => "https://docs.joinmastodon.org/entities/Appeal/",
-            EntityKind::Application => "https://docs.joinmastodon.org/entities/Application/",
-            EntityKind::CredentialApplication => "https://docs.joinmastodon.org/entities/Application/#CredentialApplication",
-            EntityKind::AsyncRefresh => "https://docs.joinmastodon.org/entities/AsyncRefresh/",
-            EntityKind::Collection => "https://docs.joinmastodon.org/entities/Collection/",
-            EntityKind::WrappedCollection => "https://docs.joinmastodon.org/entities/Collection/#WrappedCollection",
-            EntityKind::Collections => "https://docs.joinmastodon.org/entities/Collection/#Collections",
-            EntityKind::CollectionItem => "https://docs.joinmastodon.org/entities/CollectionItem/",
-            EntityKind::WrappedCollectionItem => "https://docs.joinmastodon.org/entities/CollectionItem/#WrappedCollectionItem",
-            EntityKind::CollectionWithAccounts => "https://docs.joinmastodon.org/entities/CollectionWithAccounts/",
+            EntityKind::Application => {
+                "https://docs.joinmastodon.org/entities/Application/"
+            }
+            EntityKind::CredentialApplication => {
+                "https://docs.joinmastodon.org/entities/Application/#CredentialApplication"
+            }
+            EntityKind::AsyncRefresh => {
+                "https://docs.joinmastodon.org/entities/AsyncRefresh/"
+            }
+            EntityKind::Collection => {
+                "https://docs.joinmastodon.org/entities/Collection/"
+            }
+            EntityKind::WrappedCollection => {
+                "https://docs.joinmastodon.org/entities/Collection/#WrappedCollection"
+            }
+            EntityKind::Collections => {
+                "https://docs.joinmastodon.org/entities/Collection/#Collections"
+            }
+            EntityKind::CollectionItem => {
+                "https://docs.joinmastodon.org/entities/CollectionItem/"
+            }
+            EntityKind::WrappedCollectionItem => {
+                "https://docs.joinmastodon.org/entities/CollectionItem/#WrappedCollectionItem"
+            }
+            EntityKind::CollectionWithAccounts => {
+                "https://docs.joinmastodon.org/entities/CollectionWithAccounts/"
+            }
             EntityKind::Context => "https://docs.joinmastodon.org/entities/Context/",
-            EntityKind::Conversation => "https://docs.joinmastodon.org/entities/Conversation/",
-            EntityKind::CustomEmoji => "https://docs.joinmastodon.org/entities/CustomEmoji/",
-            EntityKind::DomainBlock => "https://docs.joinmastodon.org/entities/DomainBlock/",
+            EntityKind::Conversation => {
+                "https://docs.joinmastodon.org/entities/Conversation/"
+            }
+            EntityKind::CustomEmoji => {
+                "https://docs.joinmastodon.org/entities/CustomEmoji/"
+            }
+            EntityKind::DomainBlock => {
+                "https://docs.joinmastodon.org/entities/DomainBlock/"
+            }
             EntityKind::Error => "https://docs.joinmastodon.org/entities/Error/",
-            EntityKind::ExtendedDescription => "https://docs.joinmastodon.org/entities/ExtendedDescription/",
-            EntityKind::FamiliarFollowers => "https://docs.joinmastodon.org/entities/FamiliarFollowers/",
-            EntityKind::FeatureApproval => "https://docs.joinmastodon.org/entities/FeatureApproval/",
-            EntityKind::FeaturedTag => "https://docs.joinmastodon.org/entities/FeaturedTag/",
+            EntityKind::ExtendedDescription => {
+                "https://docs.joinmastodon.org/entities/ExtendedDescription/"
+            }
+            EntityKind::FamiliarFollowers => {
+                "https://docs.joinmastodon.org/entities/FamiliarFollowers/"
+            }
+            EntityKind::FeatureApproval => {
+                "https://docs.joinmastodon.org/entities/FeatureApproval/"
+            }
+            EntityKind::FeaturedTag => {
+                "https://docs.joinmastodon.org/entities/FeaturedTag/"
+            }
             EntityKind::Filter => "https://docs.joinmastodon.org/entities/Filter/",
-            EntityKind::FilterKeyword => "https://docs.joinmastodon.org/entities/FilterKeyword/",
-            EntityKind::FilterResult => "https://docs.joinmastodon.org/entities/FilterResult/",
-            EntityKind::FilterStatus => "https://docs.joinmastodon.org/entities/FilterStatus/",
-            EntityKind::IdentityProof => "https://docs.joinmastodon.org/entities/IdentityProof/",
+            EntityKind::FilterKeyword => {
+                "https://docs.joinmastodon.org/entities/FilterKeyword/"
+            }
+            EntityKind::FilterResult => {
+                "https://docs.joinmastodon.org/entities/FilterResult/"
+            }
+            EntityKind::FilterStatus => {
+                "https://docs.joinmastodon.org/entities/FilterStatus/"
+            }
+            EntityKind::IdentityProof => {
+                "https://docs.joinmastodon.org/entities/IdentityProof/"
+            }
             EntityKind::Instance => "https://docs.joinmastodon.org/entities/Instance/",
-            EntityKind::InstanceIcon => "https://docs.joinmastodon.org/entities/Instance/#InstanceIcon",
+            EntityKind::InstanceIcon => {
+                "https://docs.joinmastodon.org/entities/Instance/#InstanceIcon"
+            }
             EntityKind::List => "https://docs.joinmastodon.org/entities/List/",
             EntityKind::Marker => "https://docs.joinmastodon.org/entities/Marker/",
-            EntityKind::MediaAttachment => "https://docs.joinmastodon.org/entities/MediaAttachment/",
-            EntityKind::Notification => "https://docs.joinmastodon.org/entities/Notification/",
-            EntityKind::NotificationFallback => "https://docs.joinmastodon.org/entities/NotificationFallback/",
-            EntityKind::NotificationPolicy => "https://docs.joinmastodon.org/entities/NotificationPolicy/",
-            EntityKind::NotificationRequest => "https://docs.joinmastodon.org/entities/NotificationRequest/",
+            EntityKind::MediaAttachment => {
+                "https://docs.joinmastodon.org/entities/MediaAttachment/"
+            }
+            EntityKind::Notification => {
+                "https://docs.joinmastodon.org/entities/Notification/"
+            }
+            EntityKind::NotificationFallback => {
+                "https://docs.joinmastodon.org/entities/NotificationFallback/"
+            }
+            EntityKind::NotificationPolicy => {
+                "https://docs.joinmastodon.org/entities/NotificationPolicy/"
+            }
+            EntityKind::NotificationRequest => {
+                "https://docs.joinmastodon.org/entities/NotificationRequest/"
+            }
             EntityKind::Poll => "https://docs.joinmastodon.org/entities/Poll/",
-            EntityKind::PollOption => "https://docs.joinmastodon.org/entities/Poll/#Option",
-            EntityKind::Preferences => "https://docs.joinmastodon.org/entities/Preferences/",
-            EntityKind::PreviewCard => "https://docs.joinmastodon.org/entities/PreviewCard/",
-            EntityKind::TrendsLink => "https://docs.joinmastodon.org/entities/PreviewCard/#trends-link",
-            EntityKind::PreviewCardAuthor => "https://docs.joinmastodon.org/entities/PreviewCardAuthor/",
-            EntityKind::PrivacyPolicy => "https://docs.joinmastodon.org/entities/PrivacyPolicy/",
+            EntityKind::PollOption => {
+                "https://docs.joinmastodon.org/entities/Poll/#Option"
+            }
+            EntityKind::Preferences => {
+                "https://docs.joinmastodon.org/entities/Preferences/"
+            }
+            EntityKind::PreviewCard => {
+                "https://docs.joinmastodon.org/entities/PreviewCard/"
+            }
+            EntityKind::TrendsLink => {
+                "https://docs.joinmastodon.org/entities/PreviewCard/#trends-link"
+            }
+            EntityKind::PreviewCardAuthor => {
+                "https://docs.joinmastodon.org/entities/PreviewCardAuthor/"
+            }
+            EntityKind::PrivacyPolicy => {
+                "https://docs.joinmastodon.org/entities/PrivacyPolicy/"
+            }
             EntityKind::Profile => "https://docs.joinmastodon.org/entities/Profile/",
-            EntityKind::ProfileField => "https://docs.joinmastodon.org/entities/Profile/#Field",
+            EntityKind::ProfileField => {
+                "https://docs.joinmastodon.org/entities/Profile/#Field"
+            }
             EntityKind::Quote => "https://docs.joinmastodon.org/entities/Quote/",
-            EntityKind::QuoteApproval => "https://docs.joinmastodon.org/entities/QuoteApproval/",
+            EntityKind::QuoteApproval => {
+                "https://docs.joinmastodon.org/entities/QuoteApproval/"
+            }
             EntityKind::Reaction => "https://docs.joinmastodon.org/entities/Reaction/",
-            EntityKind::Relationship => "https://docs.joinmastodon.org/entities/Relationship/",
-            EntityKind::RelationshipSeveranceEvent => "https://docs.joinmastodon.org/entities/RelationshipSeveranceEvent/",
+            EntityKind::Relationship => {
+                "https://docs.joinmastodon.org/entities/Relationship/"
+            }
+            EntityKind::RelationshipSeveranceEvent => {
+                "https://docs.joinmastodon.org/entities/RelationshipSeveranceEvent/"
+            }
             EntityKind::Report => "https://docs.joinmastodon.org/entities/Report/",
             EntityKind::Role => "https://docs.joinmastodon.org/entities/Role/",
             EntityKind::Rule => "https://docs.joinmastodon.org/entities/Rule/",
-            EntityKind::ScheduledStatus => "https://docs.joinmastodon.org/entities/ScheduledStatus/",
+            EntityKind::ScheduledStatus => {
+                "https://docs.joinmastodon.org/entities/ScheduledStatus/"
+            }
             EntityKind::Search => "https://docs.joinmastodon.org/entities/Search/",
-            EntityKind::ShallowQuote => "https://docs.joinmastodon.org/entities/ShallowQuote/",
-            EntityKind::ShallowTag => "https://docs.joinmastodon.org/entities/ShallowTag/",
+            EntityKind::ShallowQuote => {
+                "https://docs.joinmastodon.org/entities/ShallowQuote/"
+            }
+            EntityKind::ShallowTag => {
+                "https://docs.joinmastodon.org/entities/ShallowTag/"
+            }
             EntityKind::Status => "https://docs.joinmastodon.org/entities/Status/",
-            EntityKind::StatusMention => "https://docs.joinmastodon.org/entities/Status/#Mention",
+            EntityKind::StatusMention => {
+                "https://docs.joinmastodon.org/entities/Status/#Mention"
+            }
             EntityKind::StatusTag => "https://docs.joinmastodon.org/entities/Status/#Tag",
-            EntityKind::StatusEdit => "https://docs.joinmastodon.org/entities/StatusEdit/",
-            EntityKind::StatusSource => "https://docs.joinmastodon.org/entities/StatusSource/",
-            EntityKind::Suggestion => "https://docs.joinmastodon.org/entities/Suggestion/",
+            EntityKind::StatusEdit => {
+                "https://docs.joinmastodon.org/entities/StatusEdit/"
+            }
+            EntityKind::StatusSource => {
+                "https://docs.joinmastodon.org/entities/StatusSource/"
+            }
+            EntityKind::Suggestion => {
+                "https://docs.joinmastodon.org/entities/Suggestion/"
+            }
             EntityKind::Tag => "https://docs.joinmastodon.org/entities/Tag/",
             EntityKind::AdminTag => "https://docs.joinmastodon.org/entities/Tag/#admin",
-            EntityKind::TermsOfService => "https://docs.joinmastodon.org/entities/TermsOfService/",
+            EntityKind::TermsOfService => {
+                "https://docs.joinmastodon.org/entities/TermsOfService/"
+            }
             EntityKind::Token => "https://docs.joinmastodon.org/entities/Token/",
-            EntityKind::Translation => "https://docs.joinmastodon.org/entities/Translation/",
-            EntityKind::TranslationPoll => "https://docs.joinmastodon.org/entities/Translation/#Poll",
-            EntityKind::TranslationPollOption => "https://docs.joinmastodon.org/entities/Translation/#Option",
-            EntityKind::TranslationAttachment => "https://docs.joinmastodon.org/entities/Translation/#Attachment",
+            EntityKind::Translation => {
+                "https://docs.joinmastodon.org/entities/Translation/"
+            }
+            EntityKind::TranslationPoll => {
+                "https://docs.joinmastodon.org/entities/Translation/#Poll"
+            }
+            EntityKind::TranslationPollOption => {
+                "https://docs.joinmastodon.org/entities/Translation/#Option"
+            }
+            EntityKind::TranslationAttachment => {
+                "https://docs.joinmastodon.org/entities/Translation/#Attachment"
+            }
             EntityKind::V1Filter => "https://docs.joinmastodon.org/entities/V1_Filter/",
-            EntityKind::V1Instance => "https://docs.joinmastodon.org/entities/V1_Instance/",
-            EntityKind::V1NotificationPolicy => "https://docs.joinmastodon.org/entities/V1_NotificationPolicy/",
-            EntityKind::WebPushSubscription => "https://docs.joinmastodon.org/entities/WebPushSubscription/",
+            EntityKind::V1Instance => {
+                "https://docs.joinmastodon.org/entities/V1_Instance/"
+            }
+            EntityKind::V1NotificationPolicy => {
+                "https://docs.joinmastodon.org/entities/V1_NotificationPolicy/"
+            }
+            EntityKind::WebPushSubscription => {
+                "https://docs.joinmastodon.org/entities/WebPushSubscription/"
+            }
         }
     }
-
     /// The entity the docs call `name`.
     pub fn from_name(name: &str) -> Option<EntityKind> {
         EntityKind::ALL.iter().copied().find(|kind| kind.name() == name)
     }
-
     #[cfg(feature = "serde")]
     /// Reads one entity of this kind.
-    pub fn deserialize<'de, D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<AnyEntity, D::Error> {
-        Ok(match self {
-            EntityKind::Account => AnyEntity::Account(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::CredentialAccount => AnyEntity::CredentialAccount(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::MutedAccount => AnyEntity::MutedAccount(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::PartialAccountWithAvatar => AnyEntity::PartialAccountWithAvatar(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AccountRole => AnyEntity::AccountRole(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AccountField => AnyEntity::AccountField(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AccountWarning => AnyEntity::AccountWarning(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AdminAccount => AnyEntity::AdminAccount(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AdminCanonicalEmailBlock => AnyEntity::AdminCanonicalEmailBlock(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AdminCohort => AnyEntity::AdminCohort(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::CohortData => AnyEntity::CohortData(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AdminDimension => AnyEntity::AdminDimension(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AdminDimensionData => AnyEntity::AdminDimensionData(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AdminDomainAllow => AnyEntity::AdminDomainAllow(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AdminDomainBlock => AnyEntity::AdminDomainBlock(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AdminEmailDomainBlock => AnyEntity::AdminEmailDomainBlock(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AdminIp => AnyEntity::AdminIp(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AdminIpBlock => AnyEntity::AdminIpBlock(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AdminMeasure => AnyEntity::AdminMeasure(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AdminReport => AnyEntity::AdminReport(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Announcement => AnyEntity::Announcement(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AnnouncementAccount => AnyEntity::AnnouncementAccount(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AnnouncementStatus => AnyEntity::AnnouncementStatus(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AnnualReport => AnyEntity::AnnualReport(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::WrappedAnnualReports => AnyEntity::WrappedAnnualReports(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Appeal => AnyEntity::Appeal(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Application => AnyEntity::Application(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::CredentialApplication => AnyEntity::CredentialApplication(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AsyncRefresh => AnyEntity::AsyncRefresh(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Collection => AnyEntity::Collection(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::WrappedCollection => AnyEntity::WrappedCollection(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Collections => AnyEntity::Collections(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::CollectionItem => AnyEntity::CollectionItem(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::WrappedCollectionItem => AnyEntity::WrappedCollectionItem(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::CollectionWithAccounts => AnyEntity::CollectionWithAccounts(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Context => AnyEntity::Context(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Conversation => AnyEntity::Conversation(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::CustomEmoji => AnyEntity::CustomEmoji(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::DomainBlock => AnyEntity::DomainBlock(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Error => AnyEntity::Error(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::ExtendedDescription => AnyEntity::ExtendedDescription(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::FamiliarFollowers => AnyEntity::FamiliarFollowers(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::FeatureApproval => AnyEntity::FeatureApproval(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::FeaturedTag => AnyEntity::FeaturedTag(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Filter => AnyEntity::Filter(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::FilterKeyword => AnyEntity::FilterKeyword(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::FilterResult => AnyEntity::FilterResult(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::FilterStatus => AnyEntity::FilterStatus(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::IdentityProof => AnyEntity::IdentityProof(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Instance => AnyEntity::Instance(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::InstanceIcon => AnyEntity::InstanceIcon(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::List => AnyEntity::List(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Marker => AnyEntity::Marker(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::MediaAttachment => AnyEntity::MediaAttachment(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Notification => AnyEntity::Notification(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::NotificationFallback => AnyEntity::NotificationFallback(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::NotificationPolicy => AnyEntity::NotificationPolicy(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::NotificationRequest => AnyEntity::NotificationRequest(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Poll => AnyEntity::Poll(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::PollOption => AnyEntity::PollOption(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Preferences => AnyEntity::Preferences(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::PreviewCard => AnyEntity::PreviewCard(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::TrendsLink => AnyEntity::TrendsLink(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::PreviewCardAuthor => AnyEntity::PreviewCardAuthor(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::PrivacyPolicy => AnyEntity::PrivacyPolicy(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Profile => AnyEntity::Profile(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::ProfileField => AnyEntity::ProfileField(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Quote => AnyEntity::Quote(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::QuoteApproval => AnyEntity::QuoteApproval(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Reaction => AnyEntity::Reaction(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Relationship => AnyEntity::Relationship(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::RelationshipSeveranceEvent => AnyEntity::RelationshipSeveranceEvent(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Report => AnyEntity::Report(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Role => AnyEntity::Role(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Rule => AnyEntity::Rule(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::ScheduledStatus => AnyEntity::ScheduledStatus(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Search => AnyEntity::Search(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::ShallowQuote => AnyEntity::ShallowQuote(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::ShallowTag => AnyEntity::ShallowTag(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Status => AnyEntity::Status(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::StatusMention => AnyEntity::StatusMention(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::StatusTag => AnyEntity::StatusTag(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::StatusEdit => AnyEntity::StatusEdit(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::StatusSource => AnyEntity::StatusSource(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Suggestion => AnyEntity::Suggestion(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Tag => AnyEntity::Tag(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AdminTag => AnyEntity::AdminTag(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::TermsOfService => AnyEntity::TermsOfService(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Token => AnyEntity::Token(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Translation => AnyEntity::Translation(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::TranslationPoll => AnyEntity::TranslationPoll(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::TranslationPollOption => AnyEntity::TranslationPollOption(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::TranslationAttachment => AnyEntity::TranslationAttachment(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::V1Filter => AnyEntity::V1Filter(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::V1Instance => AnyEntity::V1Instance(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::V1NotificationPolicy => AnyEntity::V1NotificationPolicy(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::WebPushSubscription => AnyEntity::WebPushSubscription(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-        })
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<AnyEntity, D::Error> {
+        Ok(
+            match self {
+                EntityKind::Account => {
+                    AnyEntity::Account(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::CredentialAccount => {
+                    AnyEntity::CredentialAccount(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::MutedAccount => {
+                    AnyEntity::MutedAccount(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::PartialAccountWithAvatar => {
+                    AnyEntity::PartialAccountWithAvatar(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::AccountRole => {
+                    AnyEntity::AccountRole(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::AccountField => {
+                    AnyEntity::AccountField(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::AccountWarning => {
+                    AnyEntity::AccountWarning(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::AdminAccount => {
+                    AnyEntity::AdminAccount(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::AdminCanonicalEmailBlock => {
+                    AnyEntity::AdminCanonicalEmailBlock(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::AdminCohort => {
+                    AnyEntity::AdminCohort(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::CohortData => {
+                    AnyEntity::CohortData(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::AdminDimension => {
+                    AnyEntity::AdminDimension(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::AdminDimensionData => {
+                    AnyEntity::AdminDimensionData(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::AdminDomainAllow => {
+                    AnyEntity::AdminDomainAllow(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::AdminDomainBlock => {
+                    AnyEntity::AdminDomainBlock(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::AdminEmailDomainBlock => {
+                    AnyEntity::AdminEmailDomainBlock(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::AdminIp => {
+                    AnyEntity::AdminIp(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::AdminIpBlock => {
+                    AnyEntity::AdminIpBlock(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::AdminMeasure => {
+                    AnyEntity::AdminMeasure(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::AdminReport => {
+                    AnyEntity::AdminReport(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::Announcement => {
+                    AnyEntity::Announcement(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::AnnouncementAccount => {
+                    AnyEntity::AnnouncementAccount(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::AnnouncementStatus => {
+                    AnyEntity::AnnouncementStatus(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::AnnualReport => {
+                    AnyEntity::AnnualReport(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::WrappedAnnualReports => {
+                    AnyEntity::WrappedAnnualReports(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::Appeal => {
+                    AnyEntity::Appeal(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::Application => {
+                    AnyEntity::Application(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::CredentialApplication => {
+                    AnyEntity::CredentialApplication(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::AsyncRefresh => {
+                    AnyEntity::AsyncRefresh(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::Collection => {
+                    AnyEntity::Collection(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::WrappedCollection => {
+                    AnyEntity::WrappedCollection(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::Collections => {
+                    AnyEntity::Collections(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::CollectionItem => {
+                    AnyEntity::CollectionItem(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::WrappedCollectionItem => {
+                    AnyEntity::WrappedCollectionItem(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::CollectionWithAccounts => {
+                    AnyEntity::CollectionWithAccounts(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::Context => {
+                    AnyEntity::Context(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::Conversation => {
+                    AnyEntity::Conversation(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::CustomEmoji => {
+                    AnyEntity::CustomEmoji(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::DomainBlock => {
+                    AnyEntity::DomainBlock(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::Error => {
+                    AnyEntity::Error(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::ExtendedDescription => {
+                    AnyEntity::ExtendedDescription(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::FamiliarFollowers => {
+                    AnyEntity::FamiliarFollowers(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::FeatureApproval => {
+                    AnyEntity::FeatureApproval(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::FeaturedTag => {
+                    AnyEntity::FeaturedTag(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::Filter => {
+                    AnyEntity::Filter(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::FilterKeyword => {
+                    AnyEntity::FilterKeyword(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::FilterResult => {
+                    AnyEntity::FilterResult(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::FilterStatus => {
+                    AnyEntity::FilterStatus(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::IdentityProof => {
+                    AnyEntity::IdentityProof(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::Instance => {
+                    AnyEntity::Instance(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::InstanceIcon => {
+                    AnyEntity::InstanceIcon(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::List => {
+                    AnyEntity::List(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::Marker => {
+                    AnyEntity::Marker(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::MediaAttachment => {
+                    AnyEntity::MediaAttachment(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::Notification => {
+                    AnyEntity::Notification(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::NotificationFallback => {
+                    AnyEntity::NotificationFallback(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::NotificationPolicy => {
+                    AnyEntity::NotificationPolicy(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::NotificationRequest => {
+                    AnyEntity::NotificationRequest(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::Poll => {
+                    AnyEntity::Poll(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::PollOption => {
+                    AnyEntity::PollOption(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::Preferences => {
+                    AnyEntity::Preferences(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::PreviewCard => {
+                    AnyEntity::PreviewCard(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::TrendsLink => {
+                    AnyEntity::TrendsLink(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::PreviewCardAuthor => {
+                    AnyEntity::PreviewCardAuthor(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::PrivacyPolicy => {
+                    AnyEntity::PrivacyPolicy(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::Profile => {
+                    AnyEntity::Profile(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::ProfileField => {
+                    AnyEntity::ProfileField(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::Quote => {
+                    AnyEntity::Quote(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::QuoteApproval => {
+                    AnyEntity::QuoteApproval(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::Reaction => {
+                    AnyEntity::Reaction(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::Relationship => {
+                    AnyEntity::Relationship(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::RelationshipSeveranceEvent => {
+                    AnyEntity::RelationshipSeveranceEvent(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::Report => {
+                    AnyEntity::Report(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::Role => {
+                    AnyEntity::Role(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::Rule => {
+                    AnyEntity::Rule(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::ScheduledStatus => {
+                    AnyEntity::ScheduledStatus(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::Search => {
+                    AnyEntity::Search(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::ShallowQuote => {
+                    AnyEntity::ShallowQuote(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::ShallowTag => {
+                    AnyEntity::ShallowTag(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::Status => {
+                    AnyEntity::Status(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::StatusMention => {
+                    AnyEntity::StatusMention(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::StatusTag => {
+                    AnyEntity::StatusTag(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::StatusEdit => {
+                    AnyEntity::StatusEdit(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::StatusSource => {
+                    AnyEntity::StatusSource(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::Suggestion => {
+                    AnyEntity::Suggestion(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::Tag => {
+                    AnyEntity::Tag(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::AdminTag => {
+                    AnyEntity::AdminTag(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::TermsOfService => {
+                    AnyEntity::TermsOfService(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::Token => {
+                    AnyEntity::Token(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::Translation => {
+                    AnyEntity::Translation(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::TranslationPoll => {
+                    AnyEntity::TranslationPoll(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::TranslationPollOption => {
+                    AnyEntity::TranslationPollOption(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::TranslationAttachment => {
+                    AnyEntity::TranslationAttachment(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::V1Filter => {
+                    AnyEntity::V1Filter(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::V1Instance => {
+                    AnyEntity::V1Instance(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::V1NotificationPolicy => {
+                    AnyEntity::V1NotificationPolicy(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+                EntityKind::WebPushSubscription => {
+                    AnyEntity::WebPushSubscription(
+                        Box::new(serde::Deserialize::deserialize(deserializer)?),
+                    )
+                }
+            },
+        )
     }
 }
 
@@ -8640,12 +9900,16 @@ impl AnyEntity {
             AnyEntity::Account(_) => EntityKind::Account,
             AnyEntity::CredentialAccount(_) => EntityKind::CredentialAccount,
             AnyEntity::MutedAccount(_) => EntityKind::MutedAccount,
-            AnyEntity::PartialAccountWithAvatar(_) => EntityKind::PartialAccountWithAvatar,
+            AnyEntity::PartialAccountWithAvatar(_) => {
+                EntityKind::PartialAccountWithAvatar
+            }
             AnyEntity::AccountRole(_) => EntityKind::AccountRole,
             AnyEntity::AccountField(_) => EntityKind::AccountField,
             AnyEntity::AccountWarning(_) => EntityKind::AccountWarning,
             AnyEntity::AdminAccount(_) => EntityKind::AdminAccount,
-            AnyEntity::AdminCanonicalEmailBlock(_) => EntityKind::AdminCanonicalEmailBlock,
+            AnyEntity::AdminCanonicalEmailBlock(_) => {
+                EntityKind::AdminCanonicalEmailBlock
+            }
             AnyEntity::AdminCohort(_) => EntityKind::AdminCohort,
             AnyEntity::CohortData(_) => EntityKind::CohortData,
             AnyEntity::AdminDimension(_) => EntityKind::AdminDimension,
@@ -8708,7 +9972,9 @@ impl AnyEntity {
             AnyEntity::QuoteApproval(_) => EntityKind::QuoteApproval,
             AnyEntity::Reaction(_) => EntityKind::Reaction,
             AnyEntity::Relationship(_) => EntityKind::Relationship,
-            AnyEntity::RelationshipSeveranceEvent(_) => EntityKind::RelationshipSeveranceEvent,
+            AnyEntity::RelationshipSeveranceEvent(_) => {
+                EntityKind::RelationshipSeveranceEvent
+            }
             AnyEntity::Report(_) => EntityKind::Report,
             AnyEntity::Role(_) => EntityKind::Role,
             AnyEntity::Rule(_) => EntityKind::Rule,

@@ -429,7 +429,16 @@ pub(crate) fn entities_module(
     let baseline = entities_baseline(config, &input.spec)?;
     let spec = entities::reviewed(&input.spec, &baseline);
     let body =
-        emit::entities::emit(&spec, &baseline, &config.docs_site, &config.serde).map_err(|clash| {
+        emit::entities::emit(&spec, &baseline, &config.docs_site, &config.serde).map_err(|error| {
+            let clash = match error {
+                emit::entities::EmitError::Clash(clash) => clash,
+                emit::entities::EmitError::Bug(bug) => {
+                    return internal_error(
+                        &input.sources[0],
+                        &format!("the generated entities do not parse ({bug})"),
+                    );
+                }
+            };
             let source_of = |page: usize| input.sources[input.page_source[page]].clone();
             let mut diagnostic = Diagnostic::error(
                 clash.second.1.clone(),
