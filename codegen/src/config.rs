@@ -185,7 +185,9 @@ impl Config {
         self
     }
 
-    /// How the module gets serde support; see [`Serde`].
+    /// How the module gets serde support; see [`Serde`]. The entities
+    /// module always derives serde: it has no constructors, so without
+    /// serde its types could be neither built nor read.
     pub fn serde(&mut self, serde: Serde) -> &mut Self {
         self.serde = serde;
         self
@@ -209,7 +211,8 @@ impl Config {
         self
     }
 
-    /// The output file's name (default: the spec's stem plus `.rs`, e.g. `error.rs`).
+    /// The output file's name (default: the spec's stem plus `.rs`, e.g.
+    /// `error.rs`; for [`Config::compile_entities`], `entities.rs`).
     pub fn file_name(&mut self, name: impl Into<String>) -> &mut Self {
         self.file_name = Some(name.into());
         self
@@ -374,11 +377,15 @@ impl Config {
             // A folder is scanned whole by cargo.
             println!("cargo:rerun-if-changed={}", methods.display());
         }
+        #[cfg(feature = "entities")]
+        if let Some(entities) = &self.entities {
+            println!("cargo:rerun-if-changed={}", entities.display());
+        }
         for extra in [&self.rate_limits, &self.scopes].into_iter().flatten() {
             println!("cargo:rerun-if-changed={}", extra.display());
         }
         let source = Source::read(spec)?;
-        let Generated { code, lints } = self.generate_report(&source)?;
+        let Generated { code, lints, .. } = self.generate_report(&source)?;
         for warning in lints.cargo_warnings() {
             println!("cargo::warning={warning}");
         }
@@ -469,17 +476,28 @@ impl Config {
     }
 
     /// Generates the entities module into `$OUT_DIR/entities.rs` (or
-    /// [`Config::out_dir`]) when it changed, printing the lints as cargo
-    /// warnings. Include it with
-    /// `include!(concat!(env!("OUT_DIR"), "/entities.rs"));`.
+    /// [`Config::out_dir`], [`Config::file_name`]) when it changed, with the
+    /// files it includes beside it (`entity_kinds.rs`, `entity_values.rs`;
+    /// two entities modules need two folders), printing the lints as
+    /// cargo warnings. Include it with
+    /// `include!(concat!(env!("OUT_DIR"), "/entities.rs"));`. Returns the
+    /// main file's path.
     pub fn compile_entities(&self, path: impl AsRef<Path>) -> Result<PathBuf, Error> {
         let path = path.as_ref();
         println!("cargo:rerun-if-changed={}", path.display());
-        let Generated { code, lints } = self.generate_entities_report(path)?;
+        let Generated {
+            code,
+            included,
+            lints,
+        } = self.generate_entities_report(path)?;
         for warning in lints.cargo_warnings() {
             println!("cargo::warning={warning}");
         }
         let input = Source::new(display_path(path), String::new());
-        self.write_out(&input, "compile_entities", "entities.rs", &code)
+        for (file_name, text) in &included {
+            self.write_out(&input, "compile_entities", file_name, text)?;
+        }
+        let file_name = self.file_name.as_deref().unwrap_or("entities.rs");
+        self.write_out(&input, "compile_entities", file_name, &code)
     }
 }

@@ -92,7 +92,11 @@ pub fn api_version(
         )
     })?;
     Ok(ApiVersion {
-        generated: Generated { code, lints },
+        generated: Generated {
+            code,
+            included: Vec::new(),
+            lints,
+        },
         view: view.with_lints(&input.spec),
     })
 }

@@ -34,8 +34,8 @@ fn hostile_text_stays_data() {
     ]
     .concat();
     let generated = entities_from_pages(page("Thing", &body), &Config::new()).expect("generates");
-    syn::parse_file(&generated.code).unwrap_or_else(|e| panic!("{e}\n{}", generated.code));
-    let code = &generated.code;
+    let code = &generated.single_file();
+    syn::parse_file(code).unwrap_or_else(|e| panic!("{e}\n{code}"));
     assert!(code.contains("\"a\\\"b\" => Self::AB"), "{code}");
     assert!(code.contains("V0"), "a digit value gets a variant: {code}");
     assert!(code.contains("pub _2fa: bool"), "{code}");
@@ -102,7 +102,7 @@ fn the_configured_baseline_is_checked_and_stated() {
         config.entities_baseline(baseline);
         let module = entities_from_pages(pages(), &config)
             .expect("generates")
-            .code;
+            .single_file();
         assert!(
             module.contains(&format!("pub const BASELINE: &str = \"{stated}\";")),
             "{module}"
@@ -110,7 +110,7 @@ fn the_configured_baseline_is_checked_and_stated() {
     }
     let module = entities_from_pages(pages(), &Config::new())
         .expect("generates")
-        .code;
+        .single_file();
     assert!(
         module.contains("pub const BASELINE: &str = \"4.0.0\";"),
         "{module}"
@@ -140,7 +140,7 @@ fn a_reviewed_copy_shapes_the_types() {
     };
     let module = entities_from_copy(&copy, &Config::new())
         .expect("generates")
-        .code;
+        .single_file();
     assert!(
         module.contains("// Baseline: 4.0.0; reviewed corrections: 4\n"),
         "{module}"
@@ -163,7 +163,9 @@ fn a_reviewed_copy_shapes_the_types() {
     // A later baseline: what 4.3.0 sends is required, and the 4.0.2 correction is gone.
     let mut config = Config::new();
     config.entities_baseline("4.3.0");
-    let module = entities_from_copy(&copy, &config).expect("generates").code;
+    let module = entities_from_copy(&copy, &config)
+        .expect("generates")
+        .single_file();
     assert!(
         module.contains("// Baseline: 4.3.0; reviewed corrections: 3\n"),
         "{module}"

@@ -67,7 +67,10 @@ fn every_snapshot_generates_and_its_examples_round_trip(root: &Path) {
             "{snapshot}: the figures of docs/entities.md's table"
         );
         let module = format!("snapshot_{index}");
-        write(&project.join(format!("src/{module}.rs")), &generated.code);
+        write(
+            &project.join(format!("src/{module}.rs")),
+            &generated.single_file(),
+        );
         writeln!(lib, "/// From `entities/{snapshot}`.\npub mod {module};").unwrap();
         for page in &spec.pages {
             for example in &page.examples {

@@ -58,10 +58,10 @@ fn replay(root: &Path) {
                     error.render()
                 )
             });
-        if (index == 0 || index == touched.len() - 1) && seen.insert(generated.code.clone()) {
+        if (index == 0 || index == touched.len() - 1) && seen.insert(generated.single_file()) {
             modules.push((
                 format!("Entities at upstream {upstream} ({date})."),
-                generated.code,
+                generated.single_file(),
             ));
         }
     }

@@ -461,7 +461,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 config.generate_entities_report(&pages)?
             };
             warn(&generated.lints);
-            write_result(out.as_deref(), &generated.code)
+            write_files(out.as_deref(), &generated)
         }
         Some(Command::Check { files }) => check(options, &files),
         Some(Command::Lints { error_page, format }) => docs_defects(options, &error_page, format),
@@ -601,7 +601,7 @@ fn refresh_workspace(options: &Options) -> Result<ExitCode, Failure> {
                  `mastodon-error-codegen entities {DEFAULT_ENTITIES}` shows each\n"
             ));
         }
-        write_output(DEFAULT_ENTITIES_OUT, &module.code)?;
+        write_files(Some(DEFAULT_ENTITIES_OUT), &module)?;
     }
     let spec = Source::read(Path::new(DEFAULT_SPEC))?;
     let mut config = options.config();
@@ -698,6 +698,7 @@ impl Output {
             }
             Output::YamlCopy => Ok(Generated {
                 code: config.export_yaml_source(spec, out)?,
+                included: Vec::new(),
                 lints: Lints::default(),
             }),
         }
@@ -723,6 +724,19 @@ fn write_result(out: Option<&str>, content: &str) -> Result<ExitCode, Failure> {
         None => write_stdout(content)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// [`write_result`] for a module with files it includes: written beside
+/// `out`, or inlined on stdout.
+fn write_files(out: Option<&str>, generated: &Generated) -> Result<ExitCode, Failure> {
+    let Some(out) = out else {
+        return write_result(None, &generated.single_file());
+    };
+    let folder = Path::new(out).parent().unwrap_or(Path::new(""));
+    for (name, text) in &generated.included {
+        write_output(&folder.join(name).to_string_lossy(), text)?;
+    }
+    write_result(Some(out), &generated.code)
 }
 
 /// Writes `out` only if its content changed, and says which.

@@ -4,6 +4,13 @@
 //! at run time (as `Endpoint::returns()` names them).
 //!
 //! Built as tokens and formatted with prettyplease, as every emitter is.
+//! Serde is not gated: the types are read from JSON and have no
+//! constructors, so without serde they could be neither built nor read.
+//!
+//! Three files, so none nears the 6,000 lines a generated file may have:
+//! [`MAIN`], the structs and the items they share, includes [`KINDS`]
+//! (`EntityKind`, `AnyEntity`) and [`VALUES`] (the open enums of enumerated
+//! attributes) from beside it.
 
 mod prelude;
 
@@ -15,8 +22,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::DocBuilder;
-use super::{gated, lit, serde_attr};
-use crate::config::Gate;
+use super::lit;
 use crate::entities::flattened;
 use crate::ident;
 use crate::model::entities::{
@@ -49,19 +55,25 @@ pub(crate) struct NameClash {
     pub what: String,
 }
 
-/// The module's text after the header, or the first clash of two generated
-/// names; its serde code gated as `serde` says.
+/// The main file's name: what `include!` names.
+pub(crate) const MAIN: &str = "entities.rs";
+/// The file of `EntityKind` and `AnyEntity`, which [`MAIN`] includes.
+pub(crate) const KINDS: &str = "entity_kinds.rs";
+/// The file of the open enums, which [`MAIN`] includes.
+pub(crate) const VALUES: &str = "entity_values.rs";
+
+/// The module's files after their header, as (file name, text), [`MAIN`]
+/// first; or the first clash of two generated names.
 pub(crate) fn emit(
     spec: &EntitySpec,
     baseline: &Baseline,
     docs_site: &str,
-    serde: &Gate,
-) -> Result<String, EmitError> {
+) -> Result<Vec<(&'static str, String)>, EmitError> {
     let mut emitter = Emitter {
         spec,
         docs_site: docs_site.trim_end_matches('/'),
-        serde,
         items: Vec::new(),
+        values: Vec::new(),
         names: BTreeMap::new(),
         kinds: Vec::new(),
         double_option: false,
@@ -81,29 +93,41 @@ pub(crate) fn emit(
         }
     }
     emitter.items.push(prelude::baseline(baseline));
-    emitter.items.push(prelude::json(serde));
+    emitter.items.push(prelude::json());
+    emitter.items.push(prelude::undocumented_value());
     for (page_index, page) in spec.pages.iter().enumerate() {
         for entity in &page.entities {
             emitter.entity(page_index, page, entity)?;
         }
     }
     let kinds = std::mem::take(&mut emitter.kinds);
-    emitter.items.push(prelude::kinds(&kinds, serde));
     if emitter.double_option {
-        emitter.items.push(prelude::double_option(serde));
+        emitter.items.push(prelude::double_option());
     }
     if emitter.nullable {
-        emitter.items.push(prelude::nullable(serde));
+        emitter.items.push(prelude::nullable());
     }
-    let items = emitter.items;
-    super::format(quote!(#(#items)*)).map_err(EmitError::Bug)
+    let (items, values) = (emitter.items, emitter.values);
+    let main = quote! {
+        #(#items)*
+        include!(#KINDS);
+        include!(#VALUES);
+    };
+    let format = |tokens| super::format(tokens).map_err(EmitError::Bug);
+    Ok(vec![
+        (MAIN, format(main)?),
+        (KINDS, format(prelude::kinds(&kinds))?),
+        (VALUES, format(quote!(#(#values)*))?),
+    ])
 }
 
 struct Emitter<'s> {
     spec: &'s EntitySpec,
     docs_site: &'s str,
-    serde: &'s Gate,
+    /// The items of [`MAIN`].
     items: Vec<TokenStream>,
+    /// The open enums, for [`VALUES`].
+    values: Vec<TokenStream>,
     /// Every type name given so far, with where it came from.
     names: BTreeMap<String, (usize, Range<usize>, String)>,
     /// Each entity, for `EntityKind`.
@@ -387,7 +411,7 @@ impl<'s> Emitter<'s> {
             let serde = if serde.is_empty() {
                 quote!()
             } else {
-                serde_attr(self.serde, quote!(serde(#(#serde),*)))
+                quote!(#[serde(#(#serde),*)])
             };
             let deprecated = match node.attribute.map(|a| a.lifecycle) {
                 Some(AttributeLifecycle::Removed) => {
@@ -407,15 +431,10 @@ impl<'s> Emitter<'s> {
             });
         }
         let doc = doc(doc_text);
-        let derive_serde = serde_attr(
-            self.serde,
-            quote!(derive(serde::Serialize, serde::Deserialize)),
-        );
         let name_ident = id(name);
         self.items.push(quote! {
             #doc
-            #[derive(Debug, Clone, PartialEq)]
-            #derive_serde
+            #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
             #[non_exhaustive]
             #[allow(deprecated)]
             pub struct #name_ident {
@@ -562,6 +581,10 @@ impl<'s> Emitter<'s> {
         if attribute.optional {
             facts.push_str(" May be absent.");
         }
+        if attribute.nullable && attribute.may_be_absent() {
+            // The field is `Option<Option<T>>`: say which `None` is which.
+            facts.push_str(" Absent: `None`; null: `Some(None)`.");
+        }
         if let Some(version) = attribute.added_for(context.admin) {
             facts.push_str(&format!(" Added in {}.", doc_safe(version)));
         }
@@ -623,7 +646,7 @@ impl<'s> Emitter<'s> {
             variants.push((variant, value));
         }
         let enum_doc = doc(&format!(
-            "The values of `{}`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.",
+            "The values of `{}`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged. A value the docs list is never `Undocumented`: only reading a value builds an [`UndocumentedValue`].",
             doc_safe(&attribute.display_name())
         ));
         let name = id(name);
@@ -632,25 +655,21 @@ impl<'s> Emitter<'s> {
         let value_docs = variants
             .iter()
             .map(|(_, value)| doc(&format!("`{}`", doc_safe(value))));
-        let serialize = gated(&[self.serde]).map(|cfg| {
-            quote! {
-                #cfg
+        let serialize = quote! {
                 impl serde::Serialize for #name {
                     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                         serializer.serialize_str(self.as_str())
                     }
                 }
 
-                #cfg
                 impl<'de> serde::Deserialize<'de> for #name {
                     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                         let value = <String as serde::Deserialize>::deserialize(deserializer)?;
                         Ok(Self::from(value.as_str()))
                     }
                 }
-            }
-        });
-        self.items.push(quote! {
+        };
+        self.values.push(quote! {
             #enum_doc
             #[derive(Debug, Clone, PartialEq, Eq, Hash)]
             #[non_exhaustive]
@@ -660,7 +679,7 @@ impl<'s> Emitter<'s> {
                     #idents,
                 )*
                 /// A value the docs do not list, as the server sent it.
-                Undocumented(String),
+                Undocumented(UndocumentedValue),
             }
 
             impl #name {
@@ -671,7 +690,7 @@ impl<'s> Emitter<'s> {
                 pub fn as_str(&self) -> &str {
                     match self {
                         #(Self::#idents => #values,)*
-                        Self::Undocumented(value) => value,
+                        Self::Undocumented(value) => value.as_str(),
                     }
                 }
             }
@@ -680,7 +699,7 @@ impl<'s> Emitter<'s> {
                 fn from(value: &str) -> Self {
                     match value {
                         #(#values => Self::#idents,)*
-                        other => Self::Undocumented(other.to_owned()),
+                        other => Self::Undocumented(UndocumentedValue(other.to_owned())),
                     }
                 }
             }
@@ -701,11 +720,6 @@ impl<'s> Emitter<'s> {
             "One of the entities `{}` may be: the first whose shape the JSON fits, in the docs' order.",
             doc_safe(&attribute.display_name())
         ));
-        let derive_serde = serde_attr(
-            self.serde,
-            quote!(derive(serde::Serialize, serde::Deserialize)),
-        );
-        let untagged = serde_attr(self.serde, quote!(serde(untagged)));
         let name = id(name);
         let alternatives = names.iter().map(|entity| {
             let rust = type_name(entity);
@@ -718,9 +732,8 @@ impl<'s> Emitter<'s> {
         });
         self.items.push(quote! {
             #enum_doc
-            #[derive(Debug, Clone, PartialEq)]
-            #derive_serde
-            #untagged
+            #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+            #[serde(untagged)]
             #[non_exhaustive]
             pub enum #name {
                 #(#alternatives)*

@@ -1,12 +1,12 @@
 //! The items of the entities module that are not an entity: `BASELINE`,
-//! `Json`, `EntityKind`/`AnyEntity`, and the serde helpers the fields name.
+//! `Json`, `UndocumentedValue`, `EntityKind`/`AnyEntity`, and the serde
+//! helpers the fields name.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{doc, doc_safe, id};
-use crate::config::Gate;
-use crate::emit::{gated, lit};
+use crate::emit::lit;
 use crate::model::entities::Baseline;
 
 /// An entity, for `EntityKind`.
@@ -41,10 +41,8 @@ pub(super) fn baseline(baseline: &Baseline) -> TokenStream {
 }
 
 /// `Json`, for what the docs leave untyped, with its serde impls.
-pub(super) fn json(serde: &Gate) -> TokenStream {
-    let impls = gated(&[serde]).map(|cfg| {
-        quote! {
-            #cfg
+pub(super) fn json() -> TokenStream {
+    let impls = quote! {
             impl serde::Serialize for Json {
                 fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                     match self {
@@ -62,7 +60,6 @@ pub(super) fn json(serde: &Gate) -> TokenStream {
                 }
             }
 
-            #cfg
             impl<'de> serde::Deserialize<'de> for Json {
                 fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                     struct JsonVisitor;
@@ -130,8 +127,7 @@ pub(super) fn json(serde: &Gate) -> TokenStream {
                     deserializer.deserialize_any(JsonVisitor)
                 }
             }
-        }
-    });
+    };
     quote! {
         /// A JSON value the docs do not type: a `Hash` without documented keys,
         /// or a type line the generator does not read. Object keys keep their order.
@@ -161,8 +157,37 @@ pub(super) fn json(serde: &Gate) -> TokenStream {
     }
 }
 
+/// The payload of every open enum's `Undocumented`: its field is private to
+/// the module, so only `From<&str>` (and so deserializing), which gives a
+/// listed value its variant, builds one.
+pub(super) fn undocumented_value() -> TokenStream {
+    quote! {
+        /// A value an open enum's docs do not list, as the server sent it.
+        ///
+        /// Only reading a value builds one, and a value the docs list reads
+        /// as its own variant: so `Undocumented` never holds a listed value,
+        /// and `==`, hashing and `match` see a listed value one way only.
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub struct UndocumentedValue(String);
+
+        impl UndocumentedValue {
+            /// The value as the JSON has it.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl core::fmt::Display for UndocumentedValue {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    }
+}
+
 /// `EntityKind`, every entity by name, and `AnyEntity`, one of any kind.
-pub(super) fn kinds(kinds: &[Kind], serde: &Gate) -> TokenStream {
+pub(super) fn kinds(kinds: &[Kind]) -> TokenStream {
     let rust: Vec<_> = kinds.iter().map(|kind| id(&kind.rust)).collect();
     let docs: Vec<_> = kinds.iter().map(|kind| lit(&kind.docs)).collect();
     let urls: Vec<_> = kinds.iter().map(|kind| lit(&kind.url)).collect();
@@ -172,20 +197,15 @@ pub(super) fn kinds(kinds: &[Kind], serde: &Gate) -> TokenStream {
     let any_docs = kinds
         .iter()
         .map(|kind| doc(&format!("A [`{}`].", kind.rust)));
-    let deserialize = gated(&[serde]).map(|cfg| {
-        quote! {
-            #cfg
+    let deserialize = quote! {
             /// Reads one entity of this kind.
             pub fn deserialize<'de, D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<AnyEntity, D::Error> {
                 Ok(match self {
                     #(EntityKind::#rust => AnyEntity::#rust(Box::new(serde::Deserialize::deserialize(deserializer)?)),)*
                 })
             }
-        }
-    });
-    let serialize = gated(&[serde]).map(|cfg| {
-        quote! {
-            #cfg
+    };
+    let serialize = quote! {
             impl serde::Serialize for AnyEntity {
                 fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                     match self {
@@ -193,8 +213,7 @@ pub(super) fn kinds(kinds: &[Kind], serde: &Gate) -> TokenStream {
                     }
                 }
             }
-        }
-    });
+    };
     quote! {
         /// Every entity the docs define, by name: what `Endpoint::returns()` names.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -232,7 +251,7 @@ pub(super) fn kinds(kinds: &[Kind], serde: &Gate) -> TokenStream {
             #deserialize
         }
 
-        /// An entity of any kind, as `EntityKind::deserialize` (with serde) reads it.
+        /// An entity of any kind, as `EntityKind::deserialize` reads it.
         #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub enum AnyEntity {
@@ -256,12 +275,8 @@ pub(super) fn kinds(kinds: &[Kind], serde: &Gate) -> TokenStream {
 }
 
 /// The serde helper for fields that may be both absent and null.
-pub(super) fn double_option(serde: &Gate) -> TokenStream {
-    let Some(cfg) = gated(&[serde]) else {
-        return quote!();
-    };
+pub(super) fn double_option() -> TokenStream {
     quote! {
-        #cfg
         /// Reads a field that may be absent (`None`) or null (`Some(None)`).
         fn double_option<'de, T, D>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
         where
@@ -274,12 +289,8 @@ pub(super) fn double_option(serde: &Gate) -> TokenStream {
 }
 
 /// The serde helper for fields that must be present and may be null.
-pub(super) fn nullable(serde: &Gate) -> TokenStream {
-    let Some(cfg) = gated(&[serde]) else {
-        return quote!();
-    };
+pub(super) fn nullable() -> TokenStream {
     quote! {
-        #cfg
         /// Reads a field that must be present and may be null: a missing key fails.
         fn nullable<'de, T, D>(deserializer: D) -> Result<Option<T>, D::Error>
         where
