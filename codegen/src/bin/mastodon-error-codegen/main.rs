@@ -69,7 +69,9 @@ enum Command {
         /// Write the YAML copy of the pages instead of the module.
         #[arg(long)]
         yaml: bool,
-        /// Where to write; the file is rewritten only if its content changed.
+        /// Where to write, with the files it includes (`entity_kinds.rs`,
+        /// `entity_values.rs`) beside it; each is rewritten only if its
+        /// content changed. Without it, stdout gets the module in one piece.
         #[arg(long, short)]
         out: Option<String>,
     },
