@@ -104,7 +104,7 @@ fn every_snapshot_generates_and_its_examples_round_trip(root: &Path) {
     let run = cargo(
         &project,
         &[
-            &["run", "--bin", "round-trip", "--offline", "--quiet"],
+            &["run", "--bin", "round-trip", "--offline", "--quiet"][..],
             &["--", list.to_str().unwrap()],
         ]
         .concat(),
