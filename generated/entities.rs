@@ -32,7 +32,6 @@ pub enum Json {
     Object(Vec<(String, Json)>),
 }
 
-#[cfg(feature = "serde")]
 impl serde::Serialize for Json {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -50,63 +49,60 @@ impl serde::Serialize for Json {
     }
 }
 
-#[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for Json {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
         struct JsonVisitor;
-
         impl<'de> serde::de::Visitor<'de> for JsonVisitor {
             type Value = Json;
-
             fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 f.write_str("any JSON value")
             }
-
             fn visit_unit<E>(self) -> Result<Json, E> {
                 Ok(Json::Null)
             }
-
             fn visit_none<E>(self) -> Result<Json, E> {
                 Ok(Json::Null)
             }
-
-            fn visit_some<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Json, D::Error> {
+            fn visit_some<D: serde::Deserializer<'de>>(
+                self,
+                deserializer: D,
+            ) -> Result<Json, D::Error> {
                 serde::Deserialize::deserialize(deserializer)
             }
-
             fn visit_bool<E>(self, value: bool) -> Result<Json, E> {
                 Ok(Json::Bool(value))
             }
-
             fn visit_i64<E>(self, value: i64) -> Result<Json, E> {
                 Ok(Json::Integer(value))
             }
-
             fn visit_u64<E>(self, value: u64) -> Result<Json, E> {
                 Ok(i64::try_from(value).map_or(Json::Unsigned(value), Json::Integer))
             }
-
             fn visit_f64<E>(self, value: f64) -> Result<Json, E> {
                 Ok(Json::Float(value))
             }
-
             fn visit_str<E>(self, value: &str) -> Result<Json, E> {
                 Ok(Json::String(value.to_owned()))
             }
-
             fn visit_string<E>(self, value: String) -> Result<Json, E> {
                 Ok(Json::String(value))
             }
-
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Json, A::Error> {
                 let mut items = Vec::new();
                 while let Some(item) = seq.next_element()? {
                     items.push(item);
                 }
                 Ok(Json::Array(items))
             }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Json, A::Error> {
                 let mut entries = Vec::new();
                 while let Some(entry) = map.next_entry()? {
                     entries.push(entry);
@@ -114,14 +110,34 @@ impl<'de> serde::Deserialize<'de> for Json {
                 Ok(Json::Object(entries))
             }
         }
-
         deserializer.deserialize_any(JsonVisitor)
     }
 }
 
+/// A value an open enum's docs do not list, as the server sent it.
+///
+/// Only reading a value builds one, and a value the docs list reads
+/// as its own variant: so `Undocumented` never holds a listed value,
+/// and `==`, hashing and `match` see a listed value one way only.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub struct UndocumentedValue(String);
+
+impl UndocumentedValue {
+    /// The value as the JSON has it.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl core::fmt::Display for UndocumentedValue {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// The [Account](https://docs.joinmastodon.org/entities/Account/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct Account {
@@ -144,7 +160,7 @@ pub struct Account {
     /// [`uri`](https://docs.joinmastodon.org/entities/Account/#uri).
     ///
     /// Type: `string(url)`. Added in 4.2.0. Servers before 4.2.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
     /// [`display_name`](https://docs.joinmastodon.org/entities/Account/#display_name).
     ///
@@ -165,7 +181,7 @@ pub struct Account {
     /// [`avatar_description`](https://docs.joinmastodon.org/entities/Account/#avatar_description).
     ///
     /// Type: `string`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub avatar_description: Option<String>,
     /// [`header`](https://docs.joinmastodon.org/entities/Account/#header).
     ///
@@ -178,7 +194,7 @@ pub struct Account {
     /// [`header_description`](https://docs.joinmastodon.org/entities/Account/#header_description).
     ///
     /// Type: `string`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub header_description: Option<String>,
     /// [`locked`](https://docs.joinmastodon.org/entities/Account/#locked).
     ///
@@ -207,32 +223,40 @@ pub struct Account {
     /// [`indexable`](https://docs.joinmastodon.org/entities/Account/#indexable).
     ///
     /// Type: `boolean`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub indexable: Option<bool>,
     /// [`noindex`](https://docs.joinmastodon.org/entities/Account/#noindex).
     ///
-    /// Type: `boolean`. May be null. May be absent. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "double_option"))]
+    /// Type: `boolean`. May be null. May be absent. Absent: `None`; null: `Some(None)`. Added in 4.0.0.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "double_option"
+    )]
     pub noindex: Option<Option<bool>>,
     /// [`moved`](https://docs.joinmastodon.org/entities/Account/#moved).
     ///
-    /// Type: `entity(Account)`. May be null. May be absent. Added in 2.1.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "double_option"))]
+    /// Type: `entity(Account)`. May be null. May be absent. Absent: `None`; null: `Some(None)`. Added in 2.1.0.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "double_option"
+    )]
     pub moved: Option<Option<Box<Account>>>,
     /// [`memorial`](https://docs.joinmastodon.org/entities/Account/#memorial).
     ///
     /// Type: `boolean`. May be absent. Added in 4.2.0. Servers before 4.2.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub memorial: Option<bool>,
     /// [`suspended`](https://docs.joinmastodon.org/entities/Account/#suspended).
     ///
     /// Type: `boolean`. May be absent. Added in 3.3.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suspended: Option<bool>,
     /// [`limited`](https://docs.joinmastodon.org/entities/Account/#limited).
     ///
     /// Type: `boolean`. May be absent. Added in 3.5.3.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limited: Option<bool>,
     /// [`created_at`](https://docs.joinmastodon.org/entities/Account/#created_at).
     ///
@@ -261,17 +285,17 @@ pub struct Account {
     /// [`show_media`](https://docs.joinmastodon.org/entities/Account/#show_media).
     ///
     /// Type: `boolean`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub show_media: Option<bool>,
     /// [`show_media_replies`](https://docs.joinmastodon.org/entities/Account/#show_media_replies).
     ///
     /// Type: `boolean`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub show_media_replies: Option<bool>,
     /// [`show_featured`](https://docs.joinmastodon.org/entities/Account/#show_featured).
     ///
     /// Type: `boolean`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub show_featured: Option<bool>,
     /// [`roles`](https://docs.joinmastodon.org/entities/Account/#roles).
     ///
@@ -280,15 +304,14 @@ pub struct Account {
     /// [`feature_approval`](https://docs.joinmastodon.org/entities/Account/#feature_approval).
     ///
     /// Type: `entity(FeatureApproval)`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feature_approval: Option<Box<FeatureApproval>>,
 }
 
 /// The [CredentialAccount](https://docs.joinmastodon.org/entities/Account/#CredentialAccount) entity.
 ///
 /// It has every attribute of [`Account`] too.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct CredentialAccount {
@@ -311,7 +334,7 @@ pub struct CredentialAccount {
     /// [`uri`](https://docs.joinmastodon.org/entities/Account/#uri).
     ///
     /// Type: `string(url)`. Added in 4.2.0. Servers before 4.2.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
     /// [`display_name`](https://docs.joinmastodon.org/entities/Account/#display_name).
     ///
@@ -332,7 +355,7 @@ pub struct CredentialAccount {
     /// [`avatar_description`](https://docs.joinmastodon.org/entities/Account/#avatar_description).
     ///
     /// Type: `string`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub avatar_description: Option<String>,
     /// [`header`](https://docs.joinmastodon.org/entities/Account/#header).
     ///
@@ -345,7 +368,7 @@ pub struct CredentialAccount {
     /// [`header_description`](https://docs.joinmastodon.org/entities/Account/#header_description).
     ///
     /// Type: `string`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub header_description: Option<String>,
     /// [`locked`](https://docs.joinmastodon.org/entities/Account/#locked).
     ///
@@ -374,32 +397,40 @@ pub struct CredentialAccount {
     /// [`indexable`](https://docs.joinmastodon.org/entities/Account/#indexable).
     ///
     /// Type: `boolean`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub indexable: Option<bool>,
     /// [`noindex`](https://docs.joinmastodon.org/entities/Account/#noindex).
     ///
-    /// Type: `boolean`. May be null. May be absent. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "double_option"))]
+    /// Type: `boolean`. May be null. May be absent. Absent: `None`; null: `Some(None)`. Added in 4.0.0.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "double_option"
+    )]
     pub noindex: Option<Option<bool>>,
     /// [`moved`](https://docs.joinmastodon.org/entities/Account/#moved).
     ///
-    /// Type: `entity(Account)`. May be null. May be absent. Added in 2.1.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "double_option"))]
+    /// Type: `entity(Account)`. May be null. May be absent. Absent: `None`; null: `Some(None)`. Added in 2.1.0.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "double_option"
+    )]
     pub moved: Option<Option<Box<Account>>>,
     /// [`memorial`](https://docs.joinmastodon.org/entities/Account/#memorial).
     ///
     /// Type: `boolean`. May be absent. Added in 4.2.0. Servers before 4.2.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub memorial: Option<bool>,
     /// [`suspended`](https://docs.joinmastodon.org/entities/Account/#suspended).
     ///
     /// Type: `boolean`. May be absent. Added in 3.3.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suspended: Option<bool>,
     /// [`limited`](https://docs.joinmastodon.org/entities/Account/#limited).
     ///
     /// Type: `boolean`. May be absent. Added in 3.5.3.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limited: Option<bool>,
     /// [`created_at`](https://docs.joinmastodon.org/entities/Account/#created_at).
     ///
@@ -428,17 +459,17 @@ pub struct CredentialAccount {
     /// [`show_media`](https://docs.joinmastodon.org/entities/Account/#show_media).
     ///
     /// Type: `boolean`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub show_media: Option<bool>,
     /// [`show_media_replies`](https://docs.joinmastodon.org/entities/Account/#show_media_replies).
     ///
     /// Type: `boolean`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub show_media_replies: Option<bool>,
     /// [`show_featured`](https://docs.joinmastodon.org/entities/Account/#show_featured).
     ///
     /// Type: `boolean`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub show_featured: Option<bool>,
     /// [`roles`](https://docs.joinmastodon.org/entities/Account/#roles).
     ///
@@ -447,7 +478,7 @@ pub struct CredentialAccount {
     /// [`feature_approval`](https://docs.joinmastodon.org/entities/Account/#feature_approval).
     ///
     /// Type: `entity(FeatureApproval)`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feature_approval: Option<Box<FeatureApproval>>,
     /// [`source`](https://docs.joinmastodon.org/entities/Account/#source).
     ///
@@ -460,15 +491,14 @@ pub struct CredentialAccount {
 }
 
 /// The `source` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct CredentialAccountSource {
     /// [`source[attribution_domains]`](https://docs.joinmastodon.org/entities/Account/#source-attribution_domains).
     ///
     /// Type: `array(string)`. Added in 4.4.0. Servers before 4.4.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribution_domains: Option<Vec<String>>,
     /// [`source[note]`](https://docs.joinmastodon.org/entities/Account/#source-note).
     ///
@@ -507,146 +537,19 @@ pub struct CredentialAccountSource {
     /// [`source[indexable]`](https://docs.joinmastodon.org/entities/Account/#source-indexable).
     ///
     /// Type: `boolean`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub indexable: Option<bool>,
     /// [`source[quote_policy]`](https://docs.joinmastodon.org/entities/Account/#source-quote_policy).
     ///
     /// Type: `string(enum)`. One of `public`, `followers`, `nobody`. Added in 4.5.0. Servers before 4.5.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote_policy: Option<CredentialAccountSourceQuotePolicy>,
-}
-
-/// The values of `source[privacy]`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CredentialAccountSourcePrivacy {
-    /// `public`
-    Public,
-    /// `unlisted`
-    Unlisted,
-    /// `private`
-    Private,
-    /// `direct`
-    Direct,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl CredentialAccountSourcePrivacy {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Public, Self::Unlisted, Self::Private, Self::Direct];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Public => "public",
-            Self::Unlisted => "unlisted",
-            Self::Private => "private",
-            Self::Direct => "direct",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for CredentialAccountSourcePrivacy {
-    fn from(value: &str) -> Self {
-        match value {
-            "public" => Self::Public,
-            "unlisted" => Self::Unlisted,
-            "private" => Self::Private,
-            "direct" => Self::Direct,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for CredentialAccountSourcePrivacy {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for CredentialAccountSourcePrivacy {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for CredentialAccountSourcePrivacy {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The values of `source[quote_policy]`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CredentialAccountSourceQuotePolicy {
-    /// `public`
-    Public,
-    /// `followers`
-    Followers,
-    /// `nobody`
-    Nobody,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl CredentialAccountSourceQuotePolicy {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Public, Self::Followers, Self::Nobody];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Public => "public",
-            Self::Followers => "followers",
-            Self::Nobody => "nobody",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for CredentialAccountSourceQuotePolicy {
-    fn from(value: &str) -> Self {
-        match value {
-            "public" => Self::Public,
-            "followers" => Self::Followers,
-            "nobody" => Self::Nobody,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for CredentialAccountSourceQuotePolicy {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for CredentialAccountSourceQuotePolicy {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for CredentialAccountSourceQuotePolicy {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
 }
 
 /// The [MutedAccount](https://docs.joinmastodon.org/entities/Account/#MutedAccount) entity.
 ///
 /// It has every attribute of [`Account`] too.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct MutedAccount {
@@ -669,7 +572,7 @@ pub struct MutedAccount {
     /// [`uri`](https://docs.joinmastodon.org/entities/Account/#uri).
     ///
     /// Type: `string(url)`. Added in 4.2.0. Servers before 4.2.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
     /// [`display_name`](https://docs.joinmastodon.org/entities/Account/#display_name).
     ///
@@ -690,7 +593,7 @@ pub struct MutedAccount {
     /// [`avatar_description`](https://docs.joinmastodon.org/entities/Account/#avatar_description).
     ///
     /// Type: `string`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub avatar_description: Option<String>,
     /// [`header`](https://docs.joinmastodon.org/entities/Account/#header).
     ///
@@ -703,7 +606,7 @@ pub struct MutedAccount {
     /// [`header_description`](https://docs.joinmastodon.org/entities/Account/#header_description).
     ///
     /// Type: `string`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub header_description: Option<String>,
     /// [`locked`](https://docs.joinmastodon.org/entities/Account/#locked).
     ///
@@ -732,32 +635,40 @@ pub struct MutedAccount {
     /// [`indexable`](https://docs.joinmastodon.org/entities/Account/#indexable).
     ///
     /// Type: `boolean`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub indexable: Option<bool>,
     /// [`noindex`](https://docs.joinmastodon.org/entities/Account/#noindex).
     ///
-    /// Type: `boolean`. May be null. May be absent. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "double_option"))]
+    /// Type: `boolean`. May be null. May be absent. Absent: `None`; null: `Some(None)`. Added in 4.0.0.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "double_option"
+    )]
     pub noindex: Option<Option<bool>>,
     /// [`moved`](https://docs.joinmastodon.org/entities/Account/#moved).
     ///
-    /// Type: `entity(Account)`. May be null. May be absent. Added in 2.1.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "double_option"))]
+    /// Type: `entity(Account)`. May be null. May be absent. Absent: `None`; null: `Some(None)`. Added in 2.1.0.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "double_option"
+    )]
     pub moved: Option<Option<Box<Account>>>,
     /// [`memorial`](https://docs.joinmastodon.org/entities/Account/#memorial).
     ///
     /// Type: `boolean`. May be absent. Added in 4.2.0. Servers before 4.2.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub memorial: Option<bool>,
     /// [`suspended`](https://docs.joinmastodon.org/entities/Account/#suspended).
     ///
     /// Type: `boolean`. May be absent. Added in 3.3.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suspended: Option<bool>,
     /// [`limited`](https://docs.joinmastodon.org/entities/Account/#limited).
     ///
     /// Type: `boolean`. May be absent. Added in 3.5.3.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limited: Option<bool>,
     /// [`created_at`](https://docs.joinmastodon.org/entities/Account/#created_at).
     ///
@@ -786,17 +697,17 @@ pub struct MutedAccount {
     /// [`show_media`](https://docs.joinmastodon.org/entities/Account/#show_media).
     ///
     /// Type: `boolean`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub show_media: Option<bool>,
     /// [`show_media_replies`](https://docs.joinmastodon.org/entities/Account/#show_media_replies).
     ///
     /// Type: `boolean`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub show_media_replies: Option<bool>,
     /// [`show_featured`](https://docs.joinmastodon.org/entities/Account/#show_featured).
     ///
     /// Type: `boolean`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub show_featured: Option<bool>,
     /// [`roles`](https://docs.joinmastodon.org/entities/Account/#roles).
     ///
@@ -805,7 +716,7 @@ pub struct MutedAccount {
     /// [`feature_approval`](https://docs.joinmastodon.org/entities/Account/#feature_approval).
     ///
     /// Type: `entity(FeatureApproval)`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feature_approval: Option<Box<FeatureApproval>>,
     /// [`mute_expires_at`](https://docs.joinmastodon.org/entities/Account/#mute_expires_at).
     ///
@@ -814,8 +725,7 @@ pub struct MutedAccount {
 }
 
 /// The [PartialAccountWithAvatar](https://docs.joinmastodon.org/entities/Account/#PartialAccountWithAvatar) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct PartialAccountWithAvatar {
@@ -842,7 +752,7 @@ pub struct PartialAccountWithAvatar {
     /// `avatar_description`.
     ///
     /// Type: `string`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub avatar_description: Option<String>,
     /// `locked`.
     ///
@@ -855,8 +765,7 @@ pub struct PartialAccountWithAvatar {
 }
 
 /// The [AccountRole](https://docs.joinmastodon.org/entities/Account/#AccountRole) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct AccountRole {
@@ -875,8 +784,7 @@ pub struct AccountRole {
 }
 
 /// The [Account::Field](https://docs.joinmastodon.org/entities/Account/#Field) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct AccountField {
@@ -895,8 +803,7 @@ pub struct AccountField {
 }
 
 /// The [AccountWarning](https://docs.joinmastodon.org/entities/AccountWarning/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct AccountWarning {
@@ -930,86 +837,8 @@ pub struct AccountWarning {
     pub created_at: String,
 }
 
-/// The values of `action`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AccountWarningAction {
-    /// `none`
-    None,
-    /// `disable`
-    Disable,
-    /// `mark_statuses_as_sensitive`
-    MarkStatusesAsSensitive,
-    /// `delete_statuses`
-    DeleteStatuses,
-    /// `sensitive`
-    Sensitive,
-    /// `silence`
-    Silence,
-    /// `suspend`
-    Suspend,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl AccountWarningAction {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::None, Self::Disable, Self::MarkStatusesAsSensitive, Self::DeleteStatuses, Self::Sensitive, Self::Silence, Self::Suspend];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::None => "none",
-            Self::Disable => "disable",
-            Self::MarkStatusesAsSensitive => "mark_statuses_as_sensitive",
-            Self::DeleteStatuses => "delete_statuses",
-            Self::Sensitive => "sensitive",
-            Self::Silence => "silence",
-            Self::Suspend => "suspend",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for AccountWarningAction {
-    fn from(value: &str) -> Self {
-        match value {
-            "none" => Self::None,
-            "disable" => Self::Disable,
-            "mark_statuses_as_sensitive" => Self::MarkStatusesAsSensitive,
-            "delete_statuses" => Self::DeleteStatuses,
-            "sensitive" => Self::Sensitive,
-            "silence" => Self::Silence,
-            "suspend" => Self::Suspend,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for AccountWarningAction {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for AccountWarningAction {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for AccountWarningAction {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The [Admin::Account](https://docs.joinmastodon.org/entities/Admin_Account/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct AdminAccount {
@@ -1086,18 +915,17 @@ pub struct AdminAccount {
     /// [`created_by_application_id`](https://docs.joinmastodon.org/entities/Admin_Account/#created_by_application_id).
     ///
     /// Type: `string(id)`. May be absent. Added in 2.9.1.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by_application_id: Option<String>,
     /// [`invited_by_account_id`](https://docs.joinmastodon.org/entities/Admin_Account/#invited_by_account_id).
     ///
     /// Type: `string(id)`. May be absent. Added in 2.9.1.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invited_by_account_id: Option<String>,
 }
 
 /// The [Admin::CanonicalEmailBlock](https://docs.joinmastodon.org/entities/Admin_CanonicalEmailBlock/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct AdminCanonicalEmailBlock {
@@ -1112,8 +940,7 @@ pub struct AdminCanonicalEmailBlock {
 }
 
 /// The [Admin::Cohort](https://docs.joinmastodon.org/entities/Admin_Cohort/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct AdminCohort {
@@ -1131,66 +958,8 @@ pub struct AdminCohort {
     pub data: Vec<CohortData>,
 }
 
-/// The values of `frequency`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AdminCohortFrequency {
-    /// `day`
-    Day,
-    /// `month`
-    Month,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl AdminCohortFrequency {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Day, Self::Month];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Day => "day",
-            Self::Month => "month",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for AdminCohortFrequency {
-    fn from(value: &str) -> Self {
-        match value {
-            "day" => Self::Day,
-            "month" => Self::Month,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for AdminCohortFrequency {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for AdminCohortFrequency {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for AdminCohortFrequency {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The [CohortData](https://docs.joinmastodon.org/entities/Admin_Cohort/#CohortData) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct CohortData {
@@ -1209,8 +978,7 @@ pub struct CohortData {
 }
 
 /// The [Admin::Dimension](https://docs.joinmastodon.org/entities/Admin_Dimension/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct AdminDimension {
@@ -1225,8 +993,7 @@ pub struct AdminDimension {
 }
 
 /// The [Admin::Dimension::Data](https://docs.joinmastodon.org/entities/Admin_Dimension/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct AdminDimensionData {
@@ -1245,18 +1012,17 @@ pub struct AdminDimensionData {
     /// [`unit`](https://docs.joinmastodon.org/entities/Admin_Dimension/#data-unit).
     ///
     /// Type: `string`. May be absent. Added in 3.5.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     /// [`human_value`](https://docs.joinmastodon.org/entities/Admin_Dimension/#data-human_value).
     ///
     /// Type: `string`. May be absent. Added in 3.5.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub human_value: Option<String>,
 }
 
 /// The [Admin::DomainAllow](https://docs.joinmastodon.org/entities/Admin_DomainAllow/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct AdminDomainAllow {
@@ -1275,8 +1041,7 @@ pub struct AdminDomainAllow {
 }
 
 /// The [Admin::DomainBlock](https://docs.joinmastodon.org/entities/Admin_DomainBlock/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct AdminDomainBlock {
@@ -1291,7 +1056,7 @@ pub struct AdminDomainBlock {
     /// [`digest`](https://docs.joinmastodon.org/entities/Admin_DomainBlock/#digest).
     ///
     /// Type: `string`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub digest: Option<String>,
     /// [`created_at`](https://docs.joinmastodon.org/entities/Admin_DomainBlock/#created_at).
     ///
@@ -1323,70 +1088,8 @@ pub struct AdminDomainBlock {
     pub obfuscate: bool,
 }
 
-/// The values of `severity`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AdminDomainBlockSeverity {
-    /// `silence`
-    Silence,
-    /// `suspend`
-    Suspend,
-    /// `noop`
-    Noop,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl AdminDomainBlockSeverity {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Silence, Self::Suspend, Self::Noop];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Silence => "silence",
-            Self::Suspend => "suspend",
-            Self::Noop => "noop",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for AdminDomainBlockSeverity {
-    fn from(value: &str) -> Self {
-        match value {
-            "silence" => Self::Silence,
-            "suspend" => Self::Suspend,
-            "noop" => Self::Noop,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for AdminDomainBlockSeverity {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for AdminDomainBlockSeverity {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for AdminDomainBlockSeverity {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The [Admin::EmailDomainBlock](https://docs.joinmastodon.org/entities/Admin_EmailDomainBlock/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct AdminEmailDomainBlock {
@@ -1409,8 +1112,7 @@ pub struct AdminEmailDomainBlock {
 }
 
 /// An item of the `history` array.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct AdminEmailDomainBlockHistory {
@@ -1429,8 +1131,7 @@ pub struct AdminEmailDomainBlockHistory {
 }
 
 /// The [Admin::Ip](https://docs.joinmastodon.org/entities/Admin_Ip/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct AdminIp {
@@ -1445,8 +1146,7 @@ pub struct AdminIp {
 }
 
 /// The [Admin::IpBlock](https://docs.joinmastodon.org/entities/Admin_IpBlock/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct AdminIpBlock {
@@ -1476,70 +1176,8 @@ pub struct AdminIpBlock {
     pub expires_at: Option<String>,
 }
 
-/// The values of `severity`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AdminIpBlockSeverity {
-    /// `sign_up_requires_approval`
-    SignUpRequiresApproval,
-    /// `sign_up_block`
-    SignUpBlock,
-    /// `no_access`
-    NoAccess,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl AdminIpBlockSeverity {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::SignUpRequiresApproval, Self::SignUpBlock, Self::NoAccess];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::SignUpRequiresApproval => "sign_up_requires_approval",
-            Self::SignUpBlock => "sign_up_block",
-            Self::NoAccess => "no_access",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for AdminIpBlockSeverity {
-    fn from(value: &str) -> Self {
-        match value {
-            "sign_up_requires_approval" => Self::SignUpRequiresApproval,
-            "sign_up_block" => Self::SignUpBlock,
-            "no_access" => Self::NoAccess,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for AdminIpBlockSeverity {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for AdminIpBlockSeverity {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for AdminIpBlockSeverity {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The [Admin::Measure](https://docs.joinmastodon.org/entities/Admin_Measure/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct AdminMeasure {
@@ -1558,12 +1196,12 @@ pub struct AdminMeasure {
     /// [`human_value`](https://docs.joinmastodon.org/entities/Admin_Measure/#data-human_value).
     ///
     /// Type: `string`. May be absent. Added in 3.5.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub human_value: Option<String>,
     /// [`previous_total`](https://docs.joinmastodon.org/entities/Admin_Measure/#previous_total).
     ///
     /// Type: `string(id)`. May be absent. Added in 3.5.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_total: Option<String>,
     /// [`data`](https://docs.joinmastodon.org/entities/Admin_Measure/#data).
     ///
@@ -1572,8 +1210,7 @@ pub struct AdminMeasure {
 }
 
 /// An item of the `data` array.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct AdminMeasureData {
@@ -1588,8 +1225,7 @@ pub struct AdminMeasureData {
 }
 
 /// The [Admin::Report](https://docs.joinmastodon.org/entities/Admin_Report/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct AdminReport {
@@ -1651,74 +1287,8 @@ pub struct AdminReport {
     pub rules: Vec<Rule>,
 }
 
-/// The values of `category`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AdminReportCategory {
-    /// `spam`
-    Spam,
-    /// `legal`
-    Legal,
-    /// `violation`
-    Violation,
-    /// `other`
-    Other,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl AdminReportCategory {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Spam, Self::Legal, Self::Violation, Self::Other];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Spam => "spam",
-            Self::Legal => "legal",
-            Self::Violation => "violation",
-            Self::Other => "other",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for AdminReportCategory {
-    fn from(value: &str) -> Self {
-        match value {
-            "spam" => Self::Spam,
-            "legal" => Self::Legal,
-            "violation" => Self::Violation,
-            "other" => Self::Other,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for AdminReportCategory {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for AdminReportCategory {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for AdminReportCategory {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The [Announcement](https://docs.joinmastodon.org/entities/Announcement/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct Announcement {
@@ -1753,7 +1323,7 @@ pub struct Announcement {
     /// [`read`](https://docs.joinmastodon.org/entities/Announcement/#read).
     ///
     /// Type: `boolean`. May be absent. Added in 3.1.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read: Option<bool>,
     /// [`mentions`](https://docs.joinmastodon.org/entities/Announcement/#mentions).
     ///
@@ -1778,8 +1348,7 @@ pub struct Announcement {
 }
 
 /// The [Announcement::Account](https://docs.joinmastodon.org/entities/Announcement/#Account) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct AnnouncementAccount {
@@ -1802,8 +1371,7 @@ pub struct AnnouncementAccount {
 }
 
 /// The [Announcement::Status](https://docs.joinmastodon.org/entities/Announcement/#Status) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct AnnouncementStatus {
@@ -1818,8 +1386,7 @@ pub struct AnnouncementStatus {
 }
 
 /// The [AnnualReport](https://docs.joinmastodon.org/entities/AnnualReport/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct AnnualReport {
@@ -1842,13 +1409,12 @@ pub struct AnnualReport {
     /// [`account_id`](https://docs.joinmastodon.org/entities/AnnualReport/#account_id).
     ///
     /// Type: `string(id)`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
 }
 
 /// The `data` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct AnnualReportData {
@@ -1859,7 +1425,7 @@ pub struct AnnualReportData {
     /// [`data[type_distribution]`](https://docs.joinmastodon.org/entities/AnnualReport/#date-type_distribution).
     ///
     /// Type: `hash`. May be absent. Added in 4.3.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[deprecated(note = "removed in Mastodon's entity docs")]
     pub type_distribution: Option<Json>,
     /// [`data[top_statuses]`](https://docs.joinmastodon.org/entities/AnnualReport/#data-top_statuses).
@@ -1869,13 +1435,13 @@ pub struct AnnualReportData {
     /// [`data[most_used_apps]`](https://docs.joinmastodon.org/entities/AnnualReport/#data-most_used_apps).
     ///
     /// Type: `array(hash)`. May be absent. Added in 4.3.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[deprecated(note = "removed in Mastodon's entity docs")]
     pub most_used_apps: Option<Vec<Json>>,
     /// [`data[commonly_interacted_with_accounts]`](https://docs.joinmastodon.org/entities/AnnualReport/#data-commonly_interacted_with_accounts).
     ///
     /// Type: `array(hash)`. May be absent. Added in 4.3.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[deprecated(note = "removed in Mastodon's entity docs")]
     pub commonly_interacted_with_accounts: Option<Vec<Json>>,
     /// [`data[time_series]`](https://docs.joinmastodon.org/entities/AnnualReport/#data-time_series).
@@ -1889,89 +1455,19 @@ pub struct AnnualReportData {
     /// [`data[most_reblogged_accounts]`](https://docs.joinmastodon.org/entities/AnnualReport/#data-most_reblogged_accounts).
     ///
     /// Type: `array(hash)`. May be absent. Added in 4.3.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[deprecated(note = "removed in Mastodon's entity docs")]
     pub most_reblogged_accounts: Option<Vec<Json>>,
     /// [`data[percentiles]`](https://docs.joinmastodon.org/entities/AnnualReport/#data-percentiles).
     ///
     /// Type: `float`. May be absent. Added in 4.3.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[deprecated(note = "removed in Mastodon's entity docs")]
     pub percentiles: Option<f64>,
 }
 
-/// The values of `data[archetype]`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AnnualReportDataArchetype {
-    /// `lurker`
-    Lurker,
-    /// `booster`
-    Booster,
-    /// `pollster`
-    Pollster,
-    /// `replier`
-    Replier,
-    /// `oracle`
-    Oracle,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl AnnualReportDataArchetype {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Lurker, Self::Booster, Self::Pollster, Self::Replier, Self::Oracle];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Lurker => "lurker",
-            Self::Booster => "booster",
-            Self::Pollster => "pollster",
-            Self::Replier => "replier",
-            Self::Oracle => "oracle",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for AnnualReportDataArchetype {
-    fn from(value: &str) -> Self {
-        match value {
-            "lurker" => Self::Lurker,
-            "booster" => Self::Booster,
-            "pollster" => Self::Pollster,
-            "replier" => Self::Replier,
-            "oracle" => Self::Oracle,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for AnnualReportDataArchetype {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for AnnualReportDataArchetype {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for AnnualReportDataArchetype {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The [WrappedAnnualReports](https://docs.joinmastodon.org/entities/AnnualReport/#WrappedAnnualReports) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct WrappedAnnualReports {
@@ -1990,8 +1486,7 @@ pub struct WrappedAnnualReports {
 }
 
 /// The [Appeal](https://docs.joinmastodon.org/entities/Appeal/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct Appeal {
@@ -2005,70 +1500,8 @@ pub struct Appeal {
     pub state: AppealState,
 }
 
-/// The values of `state`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AppealState {
-    /// `approved`
-    Approved,
-    /// `rejected`
-    Rejected,
-    /// `pending`
-    Pending,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl AppealState {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Approved, Self::Rejected, Self::Pending];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Approved => "approved",
-            Self::Rejected => "rejected",
-            Self::Pending => "pending",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for AppealState {
-    fn from(value: &str) -> Self {
-        match value {
-            "approved" => Self::Approved,
-            "rejected" => Self::Rejected,
-            "pending" => Self::Pending,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for AppealState {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for AppealState {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for AppealState {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The [Application](https://docs.joinmastodon.org/entities/Application/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct Application {
@@ -2077,7 +1510,7 @@ pub struct Application {
     /// Type: `string`. May be absent. Added in 0.9.9.
     ///
     /// Corrected: may be absent, as servers send it (a reviewed correction; evidence `responses/mastodonpy-4.0.2.jsonl:99`).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// [`name`](https://docs.joinmastodon.org/entities/Application/#name).
     ///
@@ -2085,25 +1518,29 @@ pub struct Application {
     pub name: String,
     /// [`website`](https://docs.joinmastodon.org/entities/Application/#website).
     ///
-    /// Type: `string(url)`. May be null. May be absent. Added in 0.9.9.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "double_option"))]
+    /// Type: `string(url)`. May be null. May be absent. Absent: `None`; null: `Some(None)`. Added in 0.9.9.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "double_option"
+    )]
     pub website: Option<Option<String>>,
     /// [`scopes`](https://docs.joinmastodon.org/entities/Application/#scopes).
     ///
     /// Type: `array(string)`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scopes: Option<Vec<String>>,
     /// [`redirect_uris`](https://docs.joinmastodon.org/entities/Application/#redirect_uris).
     ///
     /// Type: `array(string(url))`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redirect_uris: Option<Vec<String>>,
     /// [`redirect_uri`](https://docs.joinmastodon.org/entities/Application/#redirect_uri).
     ///
     /// Type: `string`. May be absent. Added in 0.0.0.
     ///
     /// Corrected: may be absent, as servers send it (a reviewed correction; evidence `responses/mastodonpy-4.0.2.jsonl:99`).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[deprecated(note = "deprecated in Mastodon's entity docs")]
     pub redirect_uri: Option<String>,
     /// [`vapid_key`](https://docs.joinmastodon.org/entities/Application/#vapid_key).
@@ -2116,8 +1553,7 @@ pub struct Application {
 /// The [CredentialApplication](https://docs.joinmastodon.org/entities/Application/#CredentialApplication) entity.
 ///
 /// It has every attribute of [`Application`] too.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct CredentialApplication {
@@ -2126,7 +1562,7 @@ pub struct CredentialApplication {
     /// Type: `string`. May be absent. Added in 0.9.9.
     ///
     /// Corrected: may be absent, as servers send it (a reviewed correction; evidence `responses/mastodonpy-4.0.2.jsonl:99`).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// [`name`](https://docs.joinmastodon.org/entities/Application/#name).
     ///
@@ -2134,25 +1570,29 @@ pub struct CredentialApplication {
     pub name: String,
     /// [`website`](https://docs.joinmastodon.org/entities/Application/#website).
     ///
-    /// Type: `string(url)`. May be null. May be absent. Added in 0.9.9.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "double_option"))]
+    /// Type: `string(url)`. May be null. May be absent. Absent: `None`; null: `Some(None)`. Added in 0.9.9.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "double_option"
+    )]
     pub website: Option<Option<String>>,
     /// [`scopes`](https://docs.joinmastodon.org/entities/Application/#scopes).
     ///
     /// Type: `array(string)`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scopes: Option<Vec<String>>,
     /// [`redirect_uris`](https://docs.joinmastodon.org/entities/Application/#redirect_uris).
     ///
     /// Type: `array(string(url))`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redirect_uris: Option<Vec<String>>,
     /// [`redirect_uri`](https://docs.joinmastodon.org/entities/Application/#redirect_uri).
     ///
     /// Type: `string`. May be absent. Added in 0.0.0.
     ///
     /// Corrected: may be absent, as servers send it (a reviewed correction; evidence `responses/mastodonpy-4.0.2.jsonl:99`).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[deprecated(note = "deprecated in Mastodon's entity docs")]
     pub redirect_uri: Option<String>,
     /// [`vapid_key`](https://docs.joinmastodon.org/entities/Application/#vapid_key).
@@ -2171,13 +1611,12 @@ pub struct CredentialApplication {
     /// [`client_secret_expires_at`](https://docs.joinmastodon.org/entities/Application/#client_secret_expires_at).
     ///
     /// Type: `integer`. Added in 4.4.0. Servers before 4.4.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_secret_expires_at: Option<i64>,
 }
 
 /// The [AsyncRefresh](https://docs.joinmastodon.org/entities/AsyncRefresh/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct AsyncRefresh {
@@ -2195,66 +1634,8 @@ pub struct AsyncRefresh {
     pub result_count: Option<i64>,
 }
 
-/// The values of `status`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AsyncRefreshStatus {
-    /// `running`
-    Running,
-    /// `finished`
-    Finished,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl AsyncRefreshStatus {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Running, Self::Finished];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Running => "running",
-            Self::Finished => "finished",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for AsyncRefreshStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "running" => Self::Running,
-            "finished" => Self::Finished,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for AsyncRefreshStatus {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for AsyncRefreshStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for AsyncRefreshStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The [Collection](https://docs.joinmastodon.org/entities/Collection/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct Collection {
@@ -2321,8 +1702,7 @@ pub struct Collection {
 }
 
 /// The [WrappedCollection](https://docs.joinmastodon.org/entities/Collection/#WrappedCollection) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct WrappedCollection {
@@ -2333,8 +1713,7 @@ pub struct WrappedCollection {
 }
 
 /// The [Collections](https://docs.joinmastodon.org/entities/Collection/#Collections) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct Collections {
@@ -2345,8 +1724,7 @@ pub struct Collections {
 }
 
 /// The [CollectionItem](https://docs.joinmastodon.org/entities/CollectionItem/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct CollectionItem {
@@ -2368,66 +1746,8 @@ pub struct CollectionItem {
     pub created_at: String,
 }
 
-/// The values of `state`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CollectionItemState {
-    /// `pending`
-    Pending,
-    /// `accepted`
-    Accepted,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl CollectionItemState {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Pending, Self::Accepted];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pending => "pending",
-            Self::Accepted => "accepted",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for CollectionItemState {
-    fn from(value: &str) -> Self {
-        match value {
-            "pending" => Self::Pending,
-            "accepted" => Self::Accepted,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for CollectionItemState {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for CollectionItemState {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for CollectionItemState {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The [WrappedCollectionItem](https://docs.joinmastodon.org/entities/CollectionItem/#WrappedCollectionItem) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct WrappedCollectionItem {
@@ -2438,8 +1758,7 @@ pub struct WrappedCollectionItem {
 }
 
 /// The [CollectionWithAccounts](https://docs.joinmastodon.org/entities/CollectionWithAccounts/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct CollectionWithAccounts {
@@ -2454,8 +1773,7 @@ pub struct CollectionWithAccounts {
 }
 
 /// The [Context](https://docs.joinmastodon.org/entities/Context/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct Context {
@@ -2470,8 +1788,7 @@ pub struct Context {
 }
 
 /// The [Conversation](https://docs.joinmastodon.org/entities/Conversation/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct Conversation {
@@ -2494,8 +1811,7 @@ pub struct Conversation {
 }
 
 /// The [CustomEmoji](https://docs.joinmastodon.org/entities/CustomEmoji/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct CustomEmoji {
@@ -2522,8 +1838,7 @@ pub struct CustomEmoji {
 }
 
 /// The [DomainBlock](https://docs.joinmastodon.org/entities/DomainBlock/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct DomainBlock {
@@ -2542,70 +1857,12 @@ pub struct DomainBlock {
     /// [`comment`](https://docs.joinmastodon.org/entities/DomainBlock/#comment).
     ///
     /// Type: `string`. May be absent. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
 }
 
-/// The values of `severity`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DomainBlockSeverity {
-    /// `silence`
-    Silence,
-    /// `suspend`
-    Suspend,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl DomainBlockSeverity {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Silence, Self::Suspend];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Silence => "silence",
-            Self::Suspend => "suspend",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for DomainBlockSeverity {
-    fn from(value: &str) -> Self {
-        match value {
-            "silence" => Self::Silence,
-            "suspend" => Self::Suspend,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for DomainBlockSeverity {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for DomainBlockSeverity {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for DomainBlockSeverity {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The [Error](https://docs.joinmastodon.org/entities/Error/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct Error {
@@ -2616,13 +1873,12 @@ pub struct Error {
     /// [`error_description`](https://docs.joinmastodon.org/entities/Error/#error_description).
     ///
     /// Type: `string`. May be absent. Added in 0.6.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_description: Option<String>,
 }
 
 /// The [ExtendedDescription](https://docs.joinmastodon.org/entities/ExtendedDescription/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct ExtendedDescription {
@@ -2639,8 +1895,7 @@ pub struct ExtendedDescription {
 }
 
 /// The [FamiliarFollowers](https://docs.joinmastodon.org/entities/FamiliarFollowers/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct FamiliarFollowers {
@@ -2655,8 +1910,7 @@ pub struct FamiliarFollowers {
 }
 
 /// The [FeatureApproval](https://docs.joinmastodon.org/entities/FeatureApproval/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct FeatureApproval {
@@ -2674,208 +1928,8 @@ pub struct FeatureApproval {
     pub current_user: FeatureApprovalCurrentUser,
 }
 
-/// The values of `automatic`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FeatureApprovalAutomatic {
-    /// `public`
-    Public,
-    /// `followers`
-    Followers,
-    /// `following`
-    Following,
-    /// `unsupported_policy`
-    UnsupportedPolicy,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl FeatureApprovalAutomatic {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Public, Self::Followers, Self::Following, Self::UnsupportedPolicy];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Public => "public",
-            Self::Followers => "followers",
-            Self::Following => "following",
-            Self::UnsupportedPolicy => "unsupported_policy",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for FeatureApprovalAutomatic {
-    fn from(value: &str) -> Self {
-        match value {
-            "public" => Self::Public,
-            "followers" => Self::Followers,
-            "following" => Self::Following,
-            "unsupported_policy" => Self::UnsupportedPolicy,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for FeatureApprovalAutomatic {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for FeatureApprovalAutomatic {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for FeatureApprovalAutomatic {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The values of `manual`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FeatureApprovalManual {
-    /// `public`
-    Public,
-    /// `followers`
-    Followers,
-    /// `following`
-    Following,
-    /// `unsupported_policy`
-    UnsupportedPolicy,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl FeatureApprovalManual {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Public, Self::Followers, Self::Following, Self::UnsupportedPolicy];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Public => "public",
-            Self::Followers => "followers",
-            Self::Following => "following",
-            Self::UnsupportedPolicy => "unsupported_policy",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for FeatureApprovalManual {
-    fn from(value: &str) -> Self {
-        match value {
-            "public" => Self::Public,
-            "followers" => Self::Followers,
-            "following" => Self::Following,
-            "unsupported_policy" => Self::UnsupportedPolicy,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for FeatureApprovalManual {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for FeatureApprovalManual {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for FeatureApprovalManual {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The values of `current_user`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FeatureApprovalCurrentUser {
-    /// `automatic`
-    Automatic,
-    /// `manual`
-    Manual,
-    /// `denied`
-    Denied,
-    /// `unknown`
-    Unknown,
-    /// `missing`
-    Missing,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl FeatureApprovalCurrentUser {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Automatic, Self::Manual, Self::Denied, Self::Unknown, Self::Missing];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Automatic => "automatic",
-            Self::Manual => "manual",
-            Self::Denied => "denied",
-            Self::Unknown => "unknown",
-            Self::Missing => "missing",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for FeatureApprovalCurrentUser {
-    fn from(value: &str) -> Self {
-        match value {
-            "automatic" => Self::Automatic,
-            "manual" => Self::Manual,
-            "denied" => Self::Denied,
-            "unknown" => Self::Unknown,
-            "missing" => Self::Missing,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for FeatureApprovalCurrentUser {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for FeatureApprovalCurrentUser {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for FeatureApprovalCurrentUser {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The [FeaturedTag](https://docs.joinmastodon.org/entities/FeaturedTag/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct FeaturedTag {
@@ -2902,8 +1956,7 @@ pub struct FeaturedTag {
 }
 
 /// The [Filter](https://docs.joinmastodon.org/entities/Filter/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct Filter {
@@ -2930,148 +1983,17 @@ pub struct Filter {
     /// [`keywords`](https://docs.joinmastodon.org/entities/Filter/#keywords).
     ///
     /// Type: `array(entity(FilterKeyword))`. May be absent. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub keywords: Option<Vec<FilterKeyword>>,
     /// [`statuses`](https://docs.joinmastodon.org/entities/Filter/#statuses).
     ///
     /// Type: `array(entity(FilterStatus))`. May be absent. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub statuses: Option<Vec<FilterStatus>>,
 }
 
-/// The values of `context`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FilterContext {
-    /// `home`
-    Home,
-    /// `notifications`
-    Notifications,
-    /// `public`
-    Public,
-    /// `thread`
-    Thread,
-    /// `account`
-    Account,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl FilterContext {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Home, Self::Notifications, Self::Public, Self::Thread, Self::Account];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Home => "home",
-            Self::Notifications => "notifications",
-            Self::Public => "public",
-            Self::Thread => "thread",
-            Self::Account => "account",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for FilterContext {
-    fn from(value: &str) -> Self {
-        match value {
-            "home" => Self::Home,
-            "notifications" => Self::Notifications,
-            "public" => Self::Public,
-            "thread" => Self::Thread,
-            "account" => Self::Account,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for FilterContext {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for FilterContext {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for FilterContext {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The values of `filter_action`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FilterFilterAction {
-    /// `warn`
-    Warn,
-    /// `hide`
-    Hide,
-    /// `blur`
-    Blur,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl FilterFilterAction {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Warn, Self::Hide, Self::Blur];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Warn => "warn",
-            Self::Hide => "hide",
-            Self::Blur => "blur",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for FilterFilterAction {
-    fn from(value: &str) -> Self {
-        match value {
-            "warn" => Self::Warn,
-            "hide" => Self::Hide,
-            "blur" => Self::Blur,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for FilterFilterAction {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for FilterFilterAction {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for FilterFilterAction {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The [FilterKeyword](https://docs.joinmastodon.org/entities/FilterKeyword/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct FilterKeyword {
@@ -3090,8 +2012,7 @@ pub struct FilterKeyword {
 }
 
 /// The [FilterResult](https://docs.joinmastodon.org/entities/FilterResult/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct FilterResult {
@@ -3110,8 +2031,7 @@ pub struct FilterResult {
 }
 
 /// The [FilterStatus](https://docs.joinmastodon.org/entities/FilterStatus/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct FilterStatus {
@@ -3126,8 +2046,7 @@ pub struct FilterStatus {
 }
 
 /// The [IdentityProof](https://docs.joinmastodon.org/entities/IdentityProof/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct IdentityProof {
@@ -3154,8 +2073,7 @@ pub struct IdentityProof {
 }
 
 /// The [Instance](https://docs.joinmastodon.org/entities/Instance/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct Instance {
@@ -3194,7 +2112,7 @@ pub struct Instance {
     /// [`icon`](https://docs.joinmastodon.org/entities/Instance/#icon).
     ///
     /// Type: `array(entity(InstanceIcon))`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub icon: Option<Vec<InstanceIcon>>,
     /// [`languages`](https://docs.joinmastodon.org/entities/Instance/#languages).
     ///
@@ -3211,7 +2129,7 @@ pub struct Instance {
     /// [`api_versions`](https://docs.joinmastodon.org/entities/Instance/#api-versions).
     ///
     /// Type: `hash`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_versions: Option<InstanceApiVersions>,
     /// [`contact`](https://docs.joinmastodon.org/entities/Instance/#contact).
     ///
@@ -3224,8 +2142,7 @@ pub struct Instance {
 }
 
 /// The `usage` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct InstanceUsage {
@@ -3236,8 +2153,7 @@ pub struct InstanceUsage {
 }
 
 /// The `usage[users]` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct InstanceUsageUsers {
@@ -3248,8 +2164,7 @@ pub struct InstanceUsageUsers {
 }
 
 /// The `thumbnail` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct InstanceThumbnail {
@@ -3260,41 +2175,39 @@ pub struct InstanceThumbnail {
     /// [`thumbnail[description]`](https://docs.joinmastodon.org/entities/Instance/#thumbnail-description).
     ///
     /// Type: `string`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// [`thumbnail[blurhash]`](https://docs.joinmastodon.org/entities/Instance/#blurhash).
     ///
     /// Type: `string`. May be absent. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub blurhash: Option<String>,
     /// [`thumbnail[versions]`](https://docs.joinmastodon.org/entities/Instance/#thumbnail-versions).
     ///
     /// Type: `hash`. May be absent. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub versions: Option<InstanceThumbnailVersions>,
 }
 
 /// The `thumbnail[versions]` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct InstanceThumbnailVersions {
     /// [`thumbnail[versions][@1x]`](https://docs.joinmastodon.org/entities/Instance/#1x).
     ///
     /// Type: `string(url)`. May be absent. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(rename = "@1x", default, skip_serializing_if = "Option::is_none"))]
+    #[serde(rename = "@1x", default, skip_serializing_if = "Option::is_none")]
     pub at_1x: Option<String>,
     /// [`thumbnail[versions][@2x]`](https://docs.joinmastodon.org/entities/Instance/#2x).
     ///
     /// Type: `string(url)`. May be absent. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(rename = "@2x", default, skip_serializing_if = "Option::is_none"))]
+    #[serde(rename = "@2x", default, skip_serializing_if = "Option::is_none")]
     pub at_2x: Option<String>,
 }
 
 /// The `configuration` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct InstanceConfiguration {
@@ -3327,18 +2240,17 @@ pub struct InstanceConfiguration {
     /// [`configuration[timelines_access]`](https://docs.joinmastodon.org/entities/Instance/#timelines_access).
     ///
     /// Type: `hash`. Added in 4.5.0. Servers before 4.5.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timelines_access: Option<InstanceConfigurationTimelinesAccess>,
     /// [`configuration[limited_federation]`](https://docs.joinmastodon.org/entities/Instance/#limited-federation).
     ///
     /// Type: `boolean`. Added in 4.4.0. Servers before 4.4.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limited_federation: Option<bool>,
 }
 
 /// The `configuration[urls]` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct InstanceConfigurationUrls {
@@ -3353,7 +2265,7 @@ pub struct InstanceConfigurationUrls {
     /// [`configuration[urls][about]`](https://docs.joinmastodon.org/entities/Instance/#about_url).
     ///
     /// Type: `string(url)`. Added in 4.4.0. Servers before 4.4.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub about: Option<String>,
     /// [`configuration[urls][privacy_policy]`](https://docs.joinmastodon.org/entities/Instance/#privacy_policy).
     ///
@@ -3366,43 +2278,41 @@ pub struct InstanceConfigurationUrls {
 }
 
 /// The `vapid` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct InstanceConfigurationVapid {
     /// [`configuration[vapid][public_key]`](https://docs.joinmastodon.org/entities/Instance/#vapid_public_key).
     ///
     /// Type: `string`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub public_key: Option<String>,
 }
 
 /// The `configuration[accounts]` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct InstanceConfigurationAccounts {
     /// [`configuration[accounts][max_display_name_length]`](https://docs.joinmastodon.org/entities/Instance/#max_display_name_length).
     ///
     /// Type: `integer`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_display_name_length: Option<i64>,
     /// [`configuration[accounts][max_note_length]`](https://docs.joinmastodon.org/entities/Instance/#max_note_length).
     ///
     /// Type: `integer`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_note_length: Option<i64>,
     /// [`configuration[accounts][max_avatar_description_length]`](https://docs.joinmastodon.org/entities/Instance/#max_avatar_description_length).
     ///
     /// Type: `integer`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_avatar_description_length: Option<i64>,
     /// [`configuration[accounts][max_header_description_length]`](https://docs.joinmastodon.org/entities/Instance/#max_header_description_length).
     ///
     /// Type: `integer`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_header_description_length: Option<i64>,
     /// [`configuration[accounts][max_featured_tags]`](https://docs.joinmastodon.org/entities/Instance/#max_featured_tags).
     ///
@@ -3411,28 +2321,27 @@ pub struct InstanceConfigurationAccounts {
     /// [`configuration[accounts][max_pinned_statuses]`](https://docs.joinmastodon.org/entities/Instance/#max_pinned_statuses).
     ///
     /// Type: `integer`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_pinned_statuses: Option<i64>,
     /// [`configuration[accounts][max_profile_fields]`](https://docs.joinmastodon.org/entities/Instance/#max_profile_fields).
     ///
     /// Type: `integer`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_profile_fields: Option<i64>,
     /// [`configuration[accounts][profile_field_name_limit]`](https://docs.joinmastodon.org/entities/Instance/#profile_field_name_limit).
     ///
     /// Type: `integer`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile_field_name_limit: Option<i64>,
     /// [`configuration[accounts][profile_field_value_limit]`](https://docs.joinmastodon.org/entities/Instance/#profile_field_value_limit).
     ///
     /// Type: `integer`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile_field_value_limit: Option<i64>,
 }
 
 /// The `configuration[statuses]` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct InstanceConfigurationStatuses {
@@ -3451,8 +2360,7 @@ pub struct InstanceConfigurationStatuses {
 }
 
 /// The `configuration[media_attachments]` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct InstanceConfigurationMediaAttachments {
@@ -3463,7 +2371,7 @@ pub struct InstanceConfigurationMediaAttachments {
     /// [`configuration[media_attachments][description_limit]`](https://docs.joinmastodon.org/entities/Instance/#description_limit).
     ///
     /// Type: `integer`. Added in 4.4.0. Servers before 4.4.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description_limit: Option<i64>,
     /// [`configuration[media_attachments][image_size_limit]`](https://docs.joinmastodon.org/entities/Instance/#image_size_limit).
     ///
@@ -3488,8 +2396,7 @@ pub struct InstanceConfigurationMediaAttachments {
 }
 
 /// The `configuration[polls]` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct InstanceConfigurationPolls {
@@ -3512,8 +2419,7 @@ pub struct InstanceConfigurationPolls {
 }
 
 /// The `configuration[translation]` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct InstanceConfigurationTranslation {
@@ -3524,8 +2430,7 @@ pub struct InstanceConfigurationTranslation {
 }
 
 /// The `configuration[timelines_access]` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct InstanceConfigurationTimelinesAccess {
@@ -3544,8 +2449,7 @@ pub struct InstanceConfigurationTimelinesAccess {
 }
 
 /// The `configuration[timelines_access][live_feeds]` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct InstanceConfigurationTimelinesAccessLiveFeeds {
@@ -3559,131 +2463,8 @@ pub struct InstanceConfigurationTimelinesAccessLiveFeeds {
     pub remote: InstanceConfigurationTimelinesAccessLiveFeedsRemote,
 }
 
-/// The values of `configuration[timelines_access][live_feeds][local]`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum InstanceConfigurationTimelinesAccessLiveFeedsLocal {
-    /// `public`
-    Public,
-    /// `authenticated`
-    Authenticated,
-    /// `disabled`
-    Disabled,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl InstanceConfigurationTimelinesAccessLiveFeedsLocal {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Public, Self::Authenticated, Self::Disabled];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Public => "public",
-            Self::Authenticated => "authenticated",
-            Self::Disabled => "disabled",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for InstanceConfigurationTimelinesAccessLiveFeedsLocal {
-    fn from(value: &str) -> Self {
-        match value {
-            "public" => Self::Public,
-            "authenticated" => Self::Authenticated,
-            "disabled" => Self::Disabled,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for InstanceConfigurationTimelinesAccessLiveFeedsLocal {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for InstanceConfigurationTimelinesAccessLiveFeedsLocal {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InstanceConfigurationTimelinesAccessLiveFeedsLocal {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The values of `configuration[timelines_access][live_feeds][remote]`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum InstanceConfigurationTimelinesAccessLiveFeedsRemote {
-    /// `public`
-    Public,
-    /// `authenticated`
-    Authenticated,
-    /// `disabled`
-    Disabled,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl InstanceConfigurationTimelinesAccessLiveFeedsRemote {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Public, Self::Authenticated, Self::Disabled];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Public => "public",
-            Self::Authenticated => "authenticated",
-            Self::Disabled => "disabled",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for InstanceConfigurationTimelinesAccessLiveFeedsRemote {
-    fn from(value: &str) -> Self {
-        match value {
-            "public" => Self::Public,
-            "authenticated" => Self::Authenticated,
-            "disabled" => Self::Disabled,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for InstanceConfigurationTimelinesAccessLiveFeedsRemote {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for InstanceConfigurationTimelinesAccessLiveFeedsRemote {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InstanceConfigurationTimelinesAccessLiveFeedsRemote {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The `configuration[timelines_access][hashtag_feeds]` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct InstanceConfigurationTimelinesAccessHashtagFeeds {
@@ -3697,127 +2478,8 @@ pub struct InstanceConfigurationTimelinesAccessHashtagFeeds {
     pub remote: InstanceConfigurationTimelinesAccessHashtagFeedsRemote,
 }
 
-/// The values of `configuration[timelines_access][hashtag_feeds][local]`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum InstanceConfigurationTimelinesAccessHashtagFeedsLocal {
-    /// `public`
-    Public,
-    /// `authenticated`
-    Authenticated,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl InstanceConfigurationTimelinesAccessHashtagFeedsLocal {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Public, Self::Authenticated];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Public => "public",
-            Self::Authenticated => "authenticated",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for InstanceConfigurationTimelinesAccessHashtagFeedsLocal {
-    fn from(value: &str) -> Self {
-        match value {
-            "public" => Self::Public,
-            "authenticated" => Self::Authenticated,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for InstanceConfigurationTimelinesAccessHashtagFeedsLocal {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for InstanceConfigurationTimelinesAccessHashtagFeedsLocal {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InstanceConfigurationTimelinesAccessHashtagFeedsLocal {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The values of `configuration[timelines_access][hashtag_feeds][remote]`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum InstanceConfigurationTimelinesAccessHashtagFeedsRemote {
-    /// `public`
-    Public,
-    /// `authenticated`
-    Authenticated,
-    /// `disabled`
-    Disabled,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl InstanceConfigurationTimelinesAccessHashtagFeedsRemote {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Public, Self::Authenticated, Self::Disabled];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Public => "public",
-            Self::Authenticated => "authenticated",
-            Self::Disabled => "disabled",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for InstanceConfigurationTimelinesAccessHashtagFeedsRemote {
-    fn from(value: &str) -> Self {
-        match value {
-            "public" => Self::Public,
-            "authenticated" => Self::Authenticated,
-            "disabled" => Self::Disabled,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for InstanceConfigurationTimelinesAccessHashtagFeedsRemote {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for InstanceConfigurationTimelinesAccessHashtagFeedsRemote {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InstanceConfigurationTimelinesAccessHashtagFeedsRemote {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The `configuration[timelines_access][trending_link_feeds]` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct InstanceConfigurationTimelinesAccessTrendingLinkFeeds {
@@ -3831,127 +2493,8 @@ pub struct InstanceConfigurationTimelinesAccessTrendingLinkFeeds {
     pub remote: InstanceConfigurationTimelinesAccessTrendingLinkFeedsRemote,
 }
 
-/// The values of `configuration[timelines_access][trending_link_feeds][local]`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum InstanceConfigurationTimelinesAccessTrendingLinkFeedsLocal {
-    /// `public`
-    Public,
-    /// `authenticated`
-    Authenticated,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl InstanceConfigurationTimelinesAccessTrendingLinkFeedsLocal {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Public, Self::Authenticated];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Public => "public",
-            Self::Authenticated => "authenticated",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for InstanceConfigurationTimelinesAccessTrendingLinkFeedsLocal {
-    fn from(value: &str) -> Self {
-        match value {
-            "public" => Self::Public,
-            "authenticated" => Self::Authenticated,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for InstanceConfigurationTimelinesAccessTrendingLinkFeedsLocal {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for InstanceConfigurationTimelinesAccessTrendingLinkFeedsLocal {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InstanceConfigurationTimelinesAccessTrendingLinkFeedsLocal {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The values of `configuration[timelines_access][trending_link_feeds][remote]`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum InstanceConfigurationTimelinesAccessTrendingLinkFeedsRemote {
-    /// `public`
-    Public,
-    /// `authenticated`
-    Authenticated,
-    /// `disabled`
-    Disabled,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl InstanceConfigurationTimelinesAccessTrendingLinkFeedsRemote {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Public, Self::Authenticated, Self::Disabled];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Public => "public",
-            Self::Authenticated => "authenticated",
-            Self::Disabled => "disabled",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for InstanceConfigurationTimelinesAccessTrendingLinkFeedsRemote {
-    fn from(value: &str) -> Self {
-        match value {
-            "public" => Self::Public,
-            "authenticated" => Self::Authenticated,
-            "disabled" => Self::Disabled,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for InstanceConfigurationTimelinesAccessTrendingLinkFeedsRemote {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for InstanceConfigurationTimelinesAccessTrendingLinkFeedsRemote {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for InstanceConfigurationTimelinesAccessTrendingLinkFeedsRemote {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The `registrations` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct InstanceRegistrations {
@@ -3982,8 +2525,7 @@ pub struct InstanceRegistrations {
 }
 
 /// The `api_versions` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct InstanceApiVersions {
@@ -3994,8 +2536,7 @@ pub struct InstanceApiVersions {
 }
 
 /// The `contact` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct InstanceContact {
@@ -4010,8 +2551,7 @@ pub struct InstanceContact {
 }
 
 /// The [InstanceIcon](https://docs.joinmastodon.org/entities/Instance/#InstanceIcon) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct InstanceIcon {
@@ -4026,8 +2566,7 @@ pub struct InstanceIcon {
 }
 
 /// The [List](https://docs.joinmastodon.org/entities/List/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct List {
@@ -4046,74 +2585,12 @@ pub struct List {
     /// [`exclusive`](https://docs.joinmastodon.org/entities/List/#exclusive).
     ///
     /// Type: `boolean`. Added in 4.2.0. Servers before 4.2.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclusive: Option<bool>,
 }
 
-/// The values of `replies_policy`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ListRepliesPolicy {
-    /// `followed`
-    Followed,
-    /// `list`
-    List,
-    /// `none`
-    None,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl ListRepliesPolicy {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Followed, Self::List, Self::None];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Followed => "followed",
-            Self::List => "list",
-            Self::None => "none",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for ListRepliesPolicy {
-    fn from(value: &str) -> Self {
-        match value {
-            "followed" => Self::Followed,
-            "list" => Self::List,
-            "none" => Self::None,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for ListRepliesPolicy {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for ListRepliesPolicy {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ListRepliesPolicy {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The [Marker](https://docs.joinmastodon.org/entities/Marker/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct Marker {
@@ -4132,8 +2609,7 @@ pub struct Marker {
 }
 
 /// The [MediaAttachment](https://docs.joinmastodon.org/entities/MediaAttachment/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct MediaAttachment {
@@ -4172,96 +2648,29 @@ pub struct MediaAttachment {
     /// [`text_url`](https://docs.joinmastodon.org/entities/MediaAttachment/#text_url).
     ///
     /// Type: `string(url)`. May be absent. Added in 0.6.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[deprecated(note = "removed in Mastodon's entity docs")]
     pub text_url: Option<String>,
 }
 
-/// The values of `type`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum MediaAttachmentType {
-    /// `unknown`
-    Unknown,
-    /// `image`
-    Image,
-    /// `gifv`
-    Gifv,
-    /// `video`
-    Video,
-    /// `audio`
-    Audio,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl MediaAttachmentType {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Unknown, Self::Image, Self::Gifv, Self::Video, Self::Audio];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Unknown => "unknown",
-            Self::Image => "image",
-            Self::Gifv => "gifv",
-            Self::Video => "video",
-            Self::Audio => "audio",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for MediaAttachmentType {
-    fn from(value: &str) -> Self {
-        match value {
-            "unknown" => Self::Unknown,
-            "image" => Self::Image,
-            "gifv" => Self::Gifv,
-            "video" => Self::Video,
-            "audio" => Self::Audio,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for MediaAttachmentType {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for MediaAttachmentType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for MediaAttachmentType {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The `meta` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct MediaAttachmentMeta {
     /// [`meta[focus]`](https://docs.joinmastodon.org/entities/MediaAttachment/#meta-focus).
     ///
-    /// Type: `hash`. May be null. May be absent. Added in 2.3.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "double_option"))]
+    /// Type: `hash`. May be null. May be absent. Absent: `None`; null: `Some(None)`. Added in 2.3.0.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "double_option"
+    )]
     pub focus: Option<Option<MediaAttachmentMetaFocus>>,
 }
 
 /// The `meta[focus]` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct MediaAttachmentMetaFocus {
@@ -4276,8 +2685,7 @@ pub struct MediaAttachmentMetaFocus {
 }
 
 /// The [Notification](https://docs.joinmastodon.org/entities/Notification/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct Notification {
@@ -4292,7 +2700,7 @@ pub struct Notification {
     /// [`group_key`](https://docs.joinmastodon.org/entities/Notification/#group_key).
     ///
     /// Type: `string`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_key: Option<String>,
     /// [`created_at`](https://docs.joinmastodon.org/entities/Notification/#created_at).
     ///
@@ -4305,151 +2713,37 @@ pub struct Notification {
     /// [`status`](https://docs.joinmastodon.org/entities/Notification/#status).
     ///
     /// Type: `entity(Status)`. May be absent. Added in 0.9.9.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Box<Status>>,
     /// [`report`](https://docs.joinmastodon.org/entities/Notification/#report).
     ///
     /// Type: `entity(Report)`. May be absent. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report: Option<Box<Report>>,
     /// [`event`](https://docs.joinmastodon.org/entities/Notification/#relationship_severance_event).
     ///
     /// Type: `entity(RelationshipSeveranceEvent)`. May be absent. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<Box<RelationshipSeveranceEvent>>,
     /// [`moderation_warning`](https://docs.joinmastodon.org/entities/Notification/#moderation_warning).
     ///
     /// Type: `entity(AccountWarning)`. May be absent. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub moderation_warning: Option<Box<AccountWarning>>,
     /// `fallback`.
     ///
     /// Type: `entity(NotificationFallback)`. May be absent. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fallback: Option<Box<NotificationFallback>>,
     /// `collection`.
     ///
     /// Type: `entity(Collection)`. May be absent. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub collection: Option<Box<Collection>>,
 }
 
-/// The values of `type`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum NotificationType {
-    /// `mention`
-    Mention,
-    /// `status`
-    Status,
-    /// `reblog`
-    Reblog,
-    /// `follow`
-    Follow,
-    /// `follow_request`
-    FollowRequest,
-    /// `favourite`
-    Favourite,
-    /// `poll`
-    Poll,
-    /// `update`
-    Update,
-    /// `admin.sign_up`
-    AdminSignUp,
-    /// `admin.report`
-    AdminReport,
-    /// `severed_relationships`
-    SeveredRelationships,
-    /// `moderation_warning`
-    ModerationWarning,
-    /// `quote`
-    Quote,
-    /// `quoted_update`
-    QuotedUpdate,
-    /// `added_to_collection`
-    AddedToCollection,
-    /// `collection_update`
-    CollectionUpdate,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl NotificationType {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Mention, Self::Status, Self::Reblog, Self::Follow, Self::FollowRequest, Self::Favourite, Self::Poll, Self::Update, Self::AdminSignUp, Self::AdminReport, Self::SeveredRelationships, Self::ModerationWarning, Self::Quote, Self::QuotedUpdate, Self::AddedToCollection, Self::CollectionUpdate];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Mention => "mention",
-            Self::Status => "status",
-            Self::Reblog => "reblog",
-            Self::Follow => "follow",
-            Self::FollowRequest => "follow_request",
-            Self::Favourite => "favourite",
-            Self::Poll => "poll",
-            Self::Update => "update",
-            Self::AdminSignUp => "admin.sign_up",
-            Self::AdminReport => "admin.report",
-            Self::SeveredRelationships => "severed_relationships",
-            Self::ModerationWarning => "moderation_warning",
-            Self::Quote => "quote",
-            Self::QuotedUpdate => "quoted_update",
-            Self::AddedToCollection => "added_to_collection",
-            Self::CollectionUpdate => "collection_update",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for NotificationType {
-    fn from(value: &str) -> Self {
-        match value {
-            "mention" => Self::Mention,
-            "status" => Self::Status,
-            "reblog" => Self::Reblog,
-            "follow" => Self::Follow,
-            "follow_request" => Self::FollowRequest,
-            "favourite" => Self::Favourite,
-            "poll" => Self::Poll,
-            "update" => Self::Update,
-            "admin.sign_up" => Self::AdminSignUp,
-            "admin.report" => Self::AdminReport,
-            "severed_relationships" => Self::SeveredRelationships,
-            "moderation_warning" => Self::ModerationWarning,
-            "quote" => Self::Quote,
-            "quoted_update" => Self::QuotedUpdate,
-            "added_to_collection" => Self::AddedToCollection,
-            "collection_update" => Self::CollectionUpdate,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for NotificationType {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for NotificationType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for NotificationType {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The [NotificationFallback](https://docs.joinmastodon.org/entities/NotificationFallback/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct NotificationFallback {
@@ -4468,8 +2762,7 @@ pub struct NotificationFallback {
 }
 
 /// The [NotificationPolicy](https://docs.joinmastodon.org/entities/NotificationPolicy/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct NotificationPolicy {
@@ -4499,314 +2792,8 @@ pub struct NotificationPolicy {
     pub summary: NotificationPolicySummary,
 }
 
-/// The values of `for_not_following`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum NotificationPolicyForNotFollowing {
-    /// `accept`
-    Accept,
-    /// `filter`
-    Filter,
-    /// `drop`
-    Drop,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl NotificationPolicyForNotFollowing {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Accept, Self::Filter, Self::Drop];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Accept => "accept",
-            Self::Filter => "filter",
-            Self::Drop => "drop",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for NotificationPolicyForNotFollowing {
-    fn from(value: &str) -> Self {
-        match value {
-            "accept" => Self::Accept,
-            "filter" => Self::Filter,
-            "drop" => Self::Drop,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for NotificationPolicyForNotFollowing {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for NotificationPolicyForNotFollowing {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for NotificationPolicyForNotFollowing {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The values of `for_not_followers`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum NotificationPolicyForNotFollowers {
-    /// `accept`
-    Accept,
-    /// `filter`
-    Filter,
-    /// `drop`
-    Drop,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl NotificationPolicyForNotFollowers {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Accept, Self::Filter, Self::Drop];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Accept => "accept",
-            Self::Filter => "filter",
-            Self::Drop => "drop",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for NotificationPolicyForNotFollowers {
-    fn from(value: &str) -> Self {
-        match value {
-            "accept" => Self::Accept,
-            "filter" => Self::Filter,
-            "drop" => Self::Drop,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for NotificationPolicyForNotFollowers {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for NotificationPolicyForNotFollowers {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for NotificationPolicyForNotFollowers {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The values of `for_new_accounts`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum NotificationPolicyForNewAccounts {
-    /// `accept`
-    Accept,
-    /// `filter`
-    Filter,
-    /// `drop`
-    Drop,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl NotificationPolicyForNewAccounts {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Accept, Self::Filter, Self::Drop];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Accept => "accept",
-            Self::Filter => "filter",
-            Self::Drop => "drop",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for NotificationPolicyForNewAccounts {
-    fn from(value: &str) -> Self {
-        match value {
-            "accept" => Self::Accept,
-            "filter" => Self::Filter,
-            "drop" => Self::Drop,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for NotificationPolicyForNewAccounts {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for NotificationPolicyForNewAccounts {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for NotificationPolicyForNewAccounts {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The values of `for_private_mentions`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum NotificationPolicyForPrivateMentions {
-    /// `accept`
-    Accept,
-    /// `filter`
-    Filter,
-    /// `drop`
-    Drop,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl NotificationPolicyForPrivateMentions {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Accept, Self::Filter, Self::Drop];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Accept => "accept",
-            Self::Filter => "filter",
-            Self::Drop => "drop",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for NotificationPolicyForPrivateMentions {
-    fn from(value: &str) -> Self {
-        match value {
-            "accept" => Self::Accept,
-            "filter" => Self::Filter,
-            "drop" => Self::Drop,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for NotificationPolicyForPrivateMentions {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for NotificationPolicyForPrivateMentions {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for NotificationPolicyForPrivateMentions {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The values of `for_limited_accounts`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum NotificationPolicyForLimitedAccounts {
-    /// `accept`
-    Accept,
-    /// `filter`
-    Filter,
-    /// `drop`
-    Drop,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl NotificationPolicyForLimitedAccounts {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Accept, Self::Filter, Self::Drop];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Accept => "accept",
-            Self::Filter => "filter",
-            Self::Drop => "drop",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for NotificationPolicyForLimitedAccounts {
-    fn from(value: &str) -> Self {
-        match value {
-            "accept" => Self::Accept,
-            "filter" => Self::Filter,
-            "drop" => Self::Drop,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for NotificationPolicyForLimitedAccounts {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for NotificationPolicyForLimitedAccounts {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for NotificationPolicyForLimitedAccounts {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The `summary` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct NotificationPolicySummary {
@@ -4821,8 +2808,7 @@ pub struct NotificationPolicySummary {
 }
 
 /// The [NotificationRequest](https://docs.joinmastodon.org/entities/NotificationRequest/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct NotificationRequest {
@@ -4849,13 +2835,12 @@ pub struct NotificationRequest {
     /// [`last_status`](https://docs.joinmastodon.org/entities/NotificationRequest/#last_status).
     ///
     /// Type: `entity(Status)`. May be absent. Added in 4.3.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_status: Option<Box<Status>>,
 }
 
 /// The [Poll](https://docs.joinmastodon.org/entities/Poll/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct Poll {
@@ -4894,18 +2879,17 @@ pub struct Poll {
     /// [`voted`](https://docs.joinmastodon.org/entities/Poll/#voted).
     ///
     /// Type: `boolean`. May be absent. Added in 2.8.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voted: Option<bool>,
     /// [`own_votes`](https://docs.joinmastodon.org/entities/Poll/#own_votes).
     ///
     /// Type: `array(integer)`. May be absent. Added in 2.8.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub own_votes: Option<Vec<i64>>,
 }
 
 /// The [Poll::Option](https://docs.joinmastodon.org/entities/Poll/#Option) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct PollOption {
@@ -4920,167 +2904,39 @@ pub struct PollOption {
 }
 
 /// The [Preferences](https://docs.joinmastodon.org/entities/Preferences/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct Preferences {
     /// [`posting:default:visibility`](https://docs.joinmastodon.org/entities/Preferences/#posting-default-visibility).
     ///
     /// Type: `string(enum)`. One of `public`, `unlisted`, `private`, `direct`. Added in 2.8.0.
-    #[cfg_attr(feature = "serde", serde(rename = "posting:default:visibility"))]
+    #[serde(rename = "posting:default:visibility")]
     pub posting_default_visibility: PreferencesPostingDefaultVisibility,
     /// [`posting:default:sensitive`](https://docs.joinmastodon.org/entities/Preferences/#posting-default-sensitive).
     ///
     /// Type: `boolean`. Added in 2.8.0.
-    #[cfg_attr(feature = "serde", serde(rename = "posting:default:sensitive"))]
+    #[serde(rename = "posting:default:sensitive")]
     pub posting_default_sensitive: bool,
     /// [`posting:default:language`](https://docs.joinmastodon.org/entities/Preferences/#posting-default-language).
     ///
     /// Type: `string`. May be null. Added in 2.8.0.
-    #[cfg_attr(feature = "serde", serde(rename = "posting:default:language"))]
+    #[serde(rename = "posting:default:language")]
     pub posting_default_language: Option<String>,
     /// [`reading:expand:media`](https://docs.joinmastodon.org/entities/Preferences/#reading-expand-media).
     ///
     /// Type: `string(enum)`. One of `default`, `show_all`, `hide_all`. Added in 2.8.0.
-    #[cfg_attr(feature = "serde", serde(rename = "reading:expand:media"))]
+    #[serde(rename = "reading:expand:media")]
     pub reading_expand_media: PreferencesReadingExpandMedia,
     /// [`reading:expand:spoilers`](https://docs.joinmastodon.org/entities/Preferences/#reading-expand-spoilers).
     ///
     /// Type: `boolean`. Added in 2.8.0.
-    #[cfg_attr(feature = "serde", serde(rename = "reading:expand:spoilers"))]
+    #[serde(rename = "reading:expand:spoilers")]
     pub reading_expand_spoilers: bool,
 }
 
-/// The values of `posting:default:visibility`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum PreferencesPostingDefaultVisibility {
-    /// `public`
-    Public,
-    /// `unlisted`
-    Unlisted,
-    /// `private`
-    Private,
-    /// `direct`
-    Direct,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl PreferencesPostingDefaultVisibility {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Public, Self::Unlisted, Self::Private, Self::Direct];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Public => "public",
-            Self::Unlisted => "unlisted",
-            Self::Private => "private",
-            Self::Direct => "direct",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for PreferencesPostingDefaultVisibility {
-    fn from(value: &str) -> Self {
-        match value {
-            "public" => Self::Public,
-            "unlisted" => Self::Unlisted,
-            "private" => Self::Private,
-            "direct" => Self::Direct,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for PreferencesPostingDefaultVisibility {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for PreferencesPostingDefaultVisibility {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PreferencesPostingDefaultVisibility {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The values of `reading:expand:media`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum PreferencesReadingExpandMedia {
-    /// `default`
-    Default,
-    /// `show_all`
-    ShowAll,
-    /// `hide_all`
-    HideAll,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl PreferencesReadingExpandMedia {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Default, Self::ShowAll, Self::HideAll];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Default => "default",
-            Self::ShowAll => "show_all",
-            Self::HideAll => "hide_all",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for PreferencesReadingExpandMedia {
-    fn from(value: &str) -> Self {
-        match value {
-            "default" => Self::Default,
-            "show_all" => Self::ShowAll,
-            "hide_all" => Self::HideAll,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for PreferencesReadingExpandMedia {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for PreferencesReadingExpandMedia {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PreferencesReadingExpandMedia {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The [PreviewCard](https://docs.joinmastodon.org/entities/PreviewCard/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct PreviewCard {
@@ -5103,7 +2959,7 @@ pub struct PreviewCard {
     /// [`authors`](https://docs.joinmastodon.org/entities/PreviewCard/#authors).
     ///
     /// Type: `array(entity(PreviewCardAuthor))`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authors: Option<Vec<PreviewCardAuthor>>,
     /// [`author_name`](https://docs.joinmastodon.org/entities/PreviewCard/#author_name).
     ///
@@ -5159,76 +3015,10 @@ pub struct PreviewCard {
     pub published_at: Option<String>,
 }
 
-/// The values of `type`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum PreviewCardType {
-    /// `link`
-    Link,
-    /// `photo`
-    Photo,
-    /// `video`
-    Video,
-    /// `rich`
-    Rich,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl PreviewCardType {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Link, Self::Photo, Self::Video, Self::Rich];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Link => "link",
-            Self::Photo => "photo",
-            Self::Video => "video",
-            Self::Rich => "rich",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for PreviewCardType {
-    fn from(value: &str) -> Self {
-        match value {
-            "link" => Self::Link,
-            "photo" => Self::Photo,
-            "video" => Self::Video,
-            "rich" => Self::Rich,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for PreviewCardType {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for PreviewCardType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for PreviewCardType {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The [Trends::Link](https://docs.joinmastodon.org/entities/PreviewCard/#trends-link) entity.
 ///
 /// It has every attribute of [`PreviewCard`] too.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct TrendsLink {
@@ -5251,7 +3041,7 @@ pub struct TrendsLink {
     /// [`authors`](https://docs.joinmastodon.org/entities/PreviewCard/#authors).
     ///
     /// Type: `array(entity(PreviewCardAuthor))`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authors: Option<Vec<PreviewCardAuthor>>,
     /// [`author_name`](https://docs.joinmastodon.org/entities/PreviewCard/#author_name).
     ///
@@ -5311,74 +3101,8 @@ pub struct TrendsLink {
     pub history: Vec<TrendsLinkHistory>,
 }
 
-/// The values of `type`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum TrendsLinkType {
-    /// `link`
-    Link,
-    /// `photo`
-    Photo,
-    /// `video`
-    Video,
-    /// `rich`
-    Rich,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl TrendsLinkType {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Link, Self::Photo, Self::Video, Self::Rich];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Link => "link",
-            Self::Photo => "photo",
-            Self::Video => "video",
-            Self::Rich => "rich",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for TrendsLinkType {
-    fn from(value: &str) -> Self {
-        match value {
-            "link" => Self::Link,
-            "photo" => Self::Photo,
-            "video" => Self::Video,
-            "rich" => Self::Rich,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for TrendsLinkType {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for TrendsLinkType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for TrendsLinkType {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// An item of the `history` array.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct TrendsLinkHistory {
@@ -5397,8 +3121,7 @@ pub struct TrendsLinkHistory {
 }
 
 /// The [PreviewCardAuthor](https://docs.joinmastodon.org/entities/PreviewCardAuthor/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct PreviewCardAuthor {
@@ -5417,8 +3140,7 @@ pub struct PreviewCardAuthor {
 }
 
 /// The [PrivacyPolicy](https://docs.joinmastodon.org/entities/PrivacyPolicy/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct PrivacyPolicy {
@@ -5433,8 +3155,7 @@ pub struct PrivacyPolicy {
 }
 
 /// The [Profile](https://docs.joinmastodon.org/entities/Profile/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct Profile {
@@ -5517,8 +3238,7 @@ pub struct Profile {
 }
 
 /// The [Profile::Field](https://docs.joinmastodon.org/entities/Profile/#Field) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct ProfileField {
@@ -5537,8 +3257,7 @@ pub struct ProfileField {
 }
 
 /// The [Quote](https://docs.joinmastodon.org/entities/Quote/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct Quote {
@@ -5549,98 +3268,12 @@ pub struct Quote {
     /// [`quoted_status`](https://docs.joinmastodon.org/entities/Quote/#quoted_status).
     ///
     /// Type: `entity(Status)`. May be null. Added in 4.4.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
+    #[serde(deserialize_with = "nullable")]
     pub quoted_status: Option<Box<Status>>,
 }
 
-/// The values of `state`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum QuoteState {
-    /// `pending`
-    Pending,
-    /// `accepted`
-    Accepted,
-    /// `rejected`
-    Rejected,
-    /// `revoked`
-    Revoked,
-    /// `deleted`
-    Deleted,
-    /// `unauthorized`
-    Unauthorized,
-    /// `blocked_account`
-    BlockedAccount,
-    /// `blocked_domain`
-    BlockedDomain,
-    /// `muted_account`
-    MutedAccount,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl QuoteState {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Pending, Self::Accepted, Self::Rejected, Self::Revoked, Self::Deleted, Self::Unauthorized, Self::BlockedAccount, Self::BlockedDomain, Self::MutedAccount];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pending => "pending",
-            Self::Accepted => "accepted",
-            Self::Rejected => "rejected",
-            Self::Revoked => "revoked",
-            Self::Deleted => "deleted",
-            Self::Unauthorized => "unauthorized",
-            Self::BlockedAccount => "blocked_account",
-            Self::BlockedDomain => "blocked_domain",
-            Self::MutedAccount => "muted_account",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for QuoteState {
-    fn from(value: &str) -> Self {
-        match value {
-            "pending" => Self::Pending,
-            "accepted" => Self::Accepted,
-            "rejected" => Self::Rejected,
-            "revoked" => Self::Revoked,
-            "deleted" => Self::Deleted,
-            "unauthorized" => Self::Unauthorized,
-            "blocked_account" => Self::BlockedAccount,
-            "blocked_domain" => Self::BlockedDomain,
-            "muted_account" => Self::MutedAccount,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for QuoteState {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for QuoteState {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for QuoteState {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The [QuoteApproval](https://docs.joinmastodon.org/entities/QuoteApproval/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct QuoteApproval {
@@ -5658,204 +3291,8 @@ pub struct QuoteApproval {
     pub current_user: QuoteApprovalCurrentUser,
 }
 
-/// The values of `automatic`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum QuoteApprovalAutomatic {
-    /// `public`
-    Public,
-    /// `followers`
-    Followers,
-    /// `following`
-    Following,
-    /// `unsupported_policy`
-    UnsupportedPolicy,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl QuoteApprovalAutomatic {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Public, Self::Followers, Self::Following, Self::UnsupportedPolicy];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Public => "public",
-            Self::Followers => "followers",
-            Self::Following => "following",
-            Self::UnsupportedPolicy => "unsupported_policy",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for QuoteApprovalAutomatic {
-    fn from(value: &str) -> Self {
-        match value {
-            "public" => Self::Public,
-            "followers" => Self::Followers,
-            "following" => Self::Following,
-            "unsupported_policy" => Self::UnsupportedPolicy,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for QuoteApprovalAutomatic {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for QuoteApprovalAutomatic {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for QuoteApprovalAutomatic {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The values of `manual`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum QuoteApprovalManual {
-    /// `public`
-    Public,
-    /// `followers`
-    Followers,
-    /// `following`
-    Following,
-    /// `unsupported_policy`
-    UnsupportedPolicy,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl QuoteApprovalManual {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Public, Self::Followers, Self::Following, Self::UnsupportedPolicy];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Public => "public",
-            Self::Followers => "followers",
-            Self::Following => "following",
-            Self::UnsupportedPolicy => "unsupported_policy",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for QuoteApprovalManual {
-    fn from(value: &str) -> Self {
-        match value {
-            "public" => Self::Public,
-            "followers" => Self::Followers,
-            "following" => Self::Following,
-            "unsupported_policy" => Self::UnsupportedPolicy,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for QuoteApprovalManual {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for QuoteApprovalManual {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for QuoteApprovalManual {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The values of `current_user`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum QuoteApprovalCurrentUser {
-    /// `automatic`
-    Automatic,
-    /// `manual`
-    Manual,
-    /// `denied`
-    Denied,
-    /// `unknown`
-    Unknown,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl QuoteApprovalCurrentUser {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Automatic, Self::Manual, Self::Denied, Self::Unknown];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Automatic => "automatic",
-            Self::Manual => "manual",
-            Self::Denied => "denied",
-            Self::Unknown => "unknown",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for QuoteApprovalCurrentUser {
-    fn from(value: &str) -> Self {
-        match value {
-            "automatic" => Self::Automatic,
-            "manual" => Self::Manual,
-            "denied" => Self::Denied,
-            "unknown" => Self::Unknown,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for QuoteApprovalCurrentUser {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for QuoteApprovalCurrentUser {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for QuoteApprovalCurrentUser {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The [Reaction](https://docs.joinmastodon.org/entities/Reaction/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct Reaction {
@@ -5870,23 +3307,22 @@ pub struct Reaction {
     /// [`me`](https://docs.joinmastodon.org/entities/Reaction/#me).
     ///
     /// Type: `boolean`. May be absent. Added in 3.1.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub me: Option<bool>,
     /// [`url`](https://docs.joinmastodon.org/entities/Reaction/#url).
     ///
     /// Type: `string(url)`. May be absent. Added in 3.1.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// [`static_url`](https://docs.joinmastodon.org/entities/Reaction/#static_url).
     ///
     /// Type: `string(url)`. May be absent. Added in 3.1.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub static_url: Option<String>,
 }
 
 /// The [Relationship](https://docs.joinmastodon.org/entities/Relationship/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct Relationship {
@@ -5941,7 +3377,7 @@ pub struct Relationship {
     /// [`requested_by`](https://docs.joinmastodon.org/entities/Relationship/#requested_by).
     ///
     /// Type: `boolean`. Added in 4.1.0. Servers before 4.1.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requested_by: Option<bool>,
     /// [`domain_blocking`](https://docs.joinmastodon.org/entities/Relationship/#domain_blocking).
     ///
@@ -5958,8 +3394,7 @@ pub struct Relationship {
 }
 
 /// The [RelationshipSeveranceEvent](https://docs.joinmastodon.org/entities/RelationshipSeveranceEvent/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct RelationshipSeveranceEvent {
@@ -5993,70 +3428,8 @@ pub struct RelationshipSeveranceEvent {
     pub created_at: String,
 }
 
-/// The values of `type`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum RelationshipSeveranceEventType {
-    /// `domain_block`
-    DomainBlock,
-    /// `user_domain_block`
-    UserDomainBlock,
-    /// `account_suspension`
-    AccountSuspension,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl RelationshipSeveranceEventType {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::DomainBlock, Self::UserDomainBlock, Self::AccountSuspension];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::DomainBlock => "domain_block",
-            Self::UserDomainBlock => "user_domain_block",
-            Self::AccountSuspension => "account_suspension",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for RelationshipSeveranceEventType {
-    fn from(value: &str) -> Self {
-        match value {
-            "domain_block" => Self::DomainBlock,
-            "user_domain_block" => Self::UserDomainBlock,
-            "account_suspension" => Self::AccountSuspension,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for RelationshipSeveranceEventType {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for RelationshipSeveranceEventType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for RelationshipSeveranceEventType {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The [Report](https://docs.joinmastodon.org/entities/Report/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct Report {
@@ -6106,74 +3479,8 @@ pub struct Report {
     pub target_account: Box<Account>,
 }
 
-/// The values of `category`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ReportCategory {
-    /// `spam`
-    Spam,
-    /// `legal`
-    Legal,
-    /// `violation`
-    Violation,
-    /// `other`
-    Other,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl ReportCategory {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Spam, Self::Legal, Self::Violation, Self::Other];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Spam => "spam",
-            Self::Legal => "legal",
-            Self::Violation => "violation",
-            Self::Other => "other",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for ReportCategory {
-    fn from(value: &str) -> Self {
-        match value {
-            "spam" => Self::Spam,
-            "legal" => Self::Legal,
-            "violation" => Self::Violation,
-            "other" => Self::Other,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for ReportCategory {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for ReportCategory {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ReportCategory {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The [Role](https://docs.joinmastodon.org/entities/Role/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct Role {
@@ -6200,13 +3507,12 @@ pub struct Role {
     /// [`collection_limit`](https://docs.joinmastodon.org/entities/Role/#collection_limit).
     ///
     /// Type: `integer`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub collection_limit: Option<i64>,
 }
 
 /// The [Rule](https://docs.joinmastodon.org/entities/Rule/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct Rule {
@@ -6221,18 +3527,17 @@ pub struct Rule {
     /// [`hint`](https://docs.joinmastodon.org/entities/Rule/#hint).
     ///
     /// Type: `string`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
     /// [`translations`](https://docs.joinmastodon.org/entities/Rule/#translations).
     ///
     /// Type: `hash`. Added in 4.4.0. Servers before 4.4.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translations: Option<Json>,
 }
 
 /// The [ScheduledStatus](https://docs.joinmastodon.org/entities/ScheduledStatus/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct ScheduledStatus {
@@ -6255,8 +3560,7 @@ pub struct ScheduledStatus {
 }
 
 /// The `params` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct ScheduledStatusParams {
@@ -6315,8 +3619,7 @@ pub struct ScheduledStatusParams {
 }
 
 /// The `params[poll]` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct ScheduledStatusParamsPoll {
@@ -6331,83 +3634,17 @@ pub struct ScheduledStatusParamsPoll {
     /// [`params[poll][multiple]`](https://docs.joinmastodon.org/entities/ScheduledStatus/#params-poll-multiple).
     ///
     /// Type: `boolean`. May be absent. Added in 2.8.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub multiple: Option<bool>,
     /// [`params[poll][hide_totals]`](https://docs.joinmastodon.org/entities/ScheduledStatus/#params-poll-hide_totals).
     ///
     /// Type: `boolean`. May be absent. Added in 2.8.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hide_totals: Option<bool>,
 }
 
-/// The values of `params[visibility]`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ScheduledStatusParamsVisibility {
-    /// `public`
-    Public,
-    /// `unlisted`
-    Unlisted,
-    /// `private`
-    Private,
-    /// `direct`
-    Direct,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl ScheduledStatusParamsVisibility {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Public, Self::Unlisted, Self::Private, Self::Direct];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Public => "public",
-            Self::Unlisted => "unlisted",
-            Self::Private => "private",
-            Self::Direct => "direct",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for ScheduledStatusParamsVisibility {
-    fn from(value: &str) -> Self {
-        match value {
-            "public" => Self::Public,
-            "unlisted" => Self::Unlisted,
-            "private" => Self::Private,
-            "direct" => Self::Direct,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for ScheduledStatusParamsVisibility {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for ScheduledStatusParamsVisibility {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ScheduledStatusParamsVisibility {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The [Search](https://docs.joinmastodon.org/entities/Search/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct Search {
@@ -6426,8 +3663,7 @@ pub struct Search {
 }
 
 /// The [ShallowQuote](https://docs.joinmastodon.org/entities/ShallowQuote/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct ShallowQuote {
@@ -6438,98 +3674,12 @@ pub struct ShallowQuote {
     /// [`quoted_status_id`](https://docs.joinmastodon.org/entities/ShallowQuote/#quoted_status_id).
     ///
     /// Type: `string(id)`. May be null. Added in 4.4.0.
-    #[cfg_attr(feature = "serde", serde(deserialize_with = "nullable"))]
+    #[serde(deserialize_with = "nullable")]
     pub quoted_status_id: Option<String>,
 }
 
-/// The values of `state`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ShallowQuoteState {
-    /// `pending`
-    Pending,
-    /// `accepted`
-    Accepted,
-    /// `rejected`
-    Rejected,
-    /// `revoked`
-    Revoked,
-    /// `deleted`
-    Deleted,
-    /// `unauthorized`
-    Unauthorized,
-    /// `blocked_account`
-    BlockedAccount,
-    /// `blocked_domain`
-    BlockedDomain,
-    /// `muted_account`
-    MutedAccount,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl ShallowQuoteState {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Pending, Self::Accepted, Self::Rejected, Self::Revoked, Self::Deleted, Self::Unauthorized, Self::BlockedAccount, Self::BlockedDomain, Self::MutedAccount];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pending => "pending",
-            Self::Accepted => "accepted",
-            Self::Rejected => "rejected",
-            Self::Revoked => "revoked",
-            Self::Deleted => "deleted",
-            Self::Unauthorized => "unauthorized",
-            Self::BlockedAccount => "blocked_account",
-            Self::BlockedDomain => "blocked_domain",
-            Self::MutedAccount => "muted_account",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for ShallowQuoteState {
-    fn from(value: &str) -> Self {
-        match value {
-            "pending" => Self::Pending,
-            "accepted" => Self::Accepted,
-            "rejected" => Self::Rejected,
-            "revoked" => Self::Revoked,
-            "deleted" => Self::Deleted,
-            "unauthorized" => Self::Unauthorized,
-            "blocked_account" => Self::BlockedAccount,
-            "blocked_domain" => Self::BlockedDomain,
-            "muted_account" => Self::MutedAccount,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for ShallowQuoteState {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for ShallowQuoteState {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for ShallowQuoteState {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The [ShallowTag](https://docs.joinmastodon.org/entities/ShallowTag/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct ShallowTag {
@@ -6544,8 +3694,7 @@ pub struct ShallowTag {
 }
 
 /// The [Status](https://docs.joinmastodon.org/entities/Status/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct Status {
@@ -6570,7 +3719,7 @@ pub struct Status {
     /// Type: `string(html)`. May be absent. Added in 0.1.0.
     ///
     /// Corrected: may be absent, as servers send it (a reviewed correction; evidence `responses/mastodonpy-4.0.2.jsonl:30`, `responses/mastodonpy-4.3.0.jsonl:30`, `responses/mastodonpy-4.6.4.jsonl:38`).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
     /// [`visibility`](https://docs.joinmastodon.org/entities/Status/#visibility).
     ///
@@ -6591,7 +3740,7 @@ pub struct Status {
     /// [`application`](https://docs.joinmastodon.org/entities/Status/#application).
     ///
     /// Type: `hash`. May be absent. Added in 0.9.9.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub application: Option<StatusApplication>,
     /// [`mentions`](https://docs.joinmastodon.org/entities/Status/#mentions).
     ///
@@ -6616,7 +3765,7 @@ pub struct Status {
     /// [`quotes_count`](https://docs.joinmastodon.org/entities/Status/#quotes_count).
     ///
     /// Type: `integer`. Added in 4.5.0. Servers before 4.5.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quotes_count: Option<i64>,
     /// [`replies_count`](https://docs.joinmastodon.org/entities/Status/#replies_count).
     ///
@@ -6665,113 +3814,47 @@ pub struct Status {
     /// [`quote_approval`](https://docs.joinmastodon.org/entities/Status/#quote_approval).
     ///
     /// Type: `entity(QuoteApproval)`. Added in 4.5.0. Servers before 4.5.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote_approval: Option<Box<QuoteApproval>>,
     /// [`favourited`](https://docs.joinmastodon.org/entities/Status/#favourited).
     ///
     /// Type: `boolean`. May be absent. Added in 0.1.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub favourited: Option<bool>,
     /// [`reblogged`](https://docs.joinmastodon.org/entities/Status/#reblogged).
     ///
     /// Type: `boolean`. May be absent. Added in 0.1.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reblogged: Option<bool>,
     /// [`muted`](https://docs.joinmastodon.org/entities/Status/#muted).
     ///
     /// Type: `boolean`. May be absent. Added in 1.4.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub muted: Option<bool>,
     /// [`bookmarked`](https://docs.joinmastodon.org/entities/Status/#bookmarked).
     ///
     /// Type: `boolean`. May be absent. Added in 3.1.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bookmarked: Option<bool>,
     /// [`pinned`](https://docs.joinmastodon.org/entities/Status/#pinned).
     ///
     /// Type: `boolean`. May be absent. Added in 1.6.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pinned: Option<bool>,
     /// [`filtered`](https://docs.joinmastodon.org/entities/Status/#filtered).
     ///
     /// Type: `array(entity(FilterResult))`. May be absent. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filtered: Option<Vec<FilterResult>>,
     /// [`tagged_collections`](https://docs.joinmastodon.org/entities/Status/#tagged_collections).
     ///
     /// Type: `array(entity(Collection))`. Added in 4.6.0. Servers before 4.6.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tagged_collections: Option<Vec<Collection>>,
 }
 
-/// The values of `visibility`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum StatusVisibility {
-    /// `public`
-    Public,
-    /// `unlisted`
-    Unlisted,
-    /// `private`
-    Private,
-    /// `direct`
-    Direct,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl StatusVisibility {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Public, Self::Unlisted, Self::Private, Self::Direct];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Public => "public",
-            Self::Unlisted => "unlisted",
-            Self::Private => "private",
-            Self::Direct => "direct",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for StatusVisibility {
-    fn from(value: &str) -> Self {
-        match value {
-            "public" => Self::Public,
-            "unlisted" => Self::Unlisted,
-            "private" => Self::Private,
-            "direct" => Self::Direct,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for StatusVisibility {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for StatusVisibility {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for StatusVisibility {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The `application` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct StatusApplication {
@@ -6786,9 +3869,8 @@ pub struct StatusApplication {
 }
 
 /// One of the entities `quote` may be: the first whose shape the JSON fits, in the docs' order.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(untagged))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
 #[non_exhaustive]
 pub enum StatusQuote {
     /// A [`Quote`].
@@ -6798,8 +3880,7 @@ pub enum StatusQuote {
 }
 
 /// The [Status::Mention](https://docs.joinmastodon.org/entities/Status/#Mention) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct StatusMention {
@@ -6822,8 +3903,7 @@ pub struct StatusMention {
 }
 
 /// The [Status::Tag](https://docs.joinmastodon.org/entities/Status/#Tag) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct StatusTag {
@@ -6838,8 +3918,7 @@ pub struct StatusTag {
 }
 
 /// The [StatusEdit](https://docs.joinmastodon.org/entities/StatusEdit/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct StatusEdit {
@@ -6866,7 +3945,7 @@ pub struct StatusEdit {
     /// [`poll`](https://docs.joinmastodon.org/entities/StatusEdit/#poll).
     ///
     /// Type: `hash`. May be absent. Added in 3.5.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub poll: Option<StatusEditPoll>,
     /// [`media_attachments`](https://docs.joinmastodon.org/entities/StatusEdit/#media_attachments).
     ///
@@ -6878,14 +3957,17 @@ pub struct StatusEdit {
     pub emojis: Vec<CustomEmoji>,
     /// [`quote`](https://docs.joinmastodon.org/entities/StatusEdit/#quote).
     ///
-    /// Type: `one_of(Quote, ShallowQuote)`. May be null. May be absent. Added in 4.4.0. Servers before 4.4.0 leave it out.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "double_option"))]
+    /// Type: `one_of(Quote, ShallowQuote)`. May be null. May be absent. Absent: `None`; null: `Some(None)`. Added in 4.4.0. Servers before 4.4.0 leave it out.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "double_option"
+    )]
     pub quote: Option<Option<StatusEditQuote>>,
 }
 
 /// The `poll` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct StatusEditPoll {
@@ -6896,8 +3978,7 @@ pub struct StatusEditPoll {
 }
 
 /// An item of the `poll[options]` array.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct StatusEditPollOptions {
@@ -6908,9 +3989,8 @@ pub struct StatusEditPollOptions {
 }
 
 /// One of the entities `quote` may be: the first whose shape the JSON fits, in the docs' order.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(untagged))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
 #[non_exhaustive]
 pub enum StatusEditQuote {
     /// A [`Quote`].
@@ -6920,8 +4000,7 @@ pub enum StatusEditQuote {
 }
 
 /// The [StatusSource](https://docs.joinmastodon.org/entities/StatusSource/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct StatusSource {
@@ -6940,8 +4019,7 @@ pub struct StatusSource {
 }
 
 /// The [Suggestion](https://docs.joinmastodon.org/entities/Suggestion/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct Suggestion {
@@ -6953,7 +4031,7 @@ pub struct Suggestion {
     /// [`sources`](https://docs.joinmastodon.org/entities/Suggestion/#sources).
     ///
     /// Type: `array(string(enum))`. One of `featured`, `most_followed`, `most_interactions`, `similar_to_recently_followed`, `friends_of_friends`. Added in 4.3.0. Servers before 4.3.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sources: Option<Vec<SuggestionSources>>,
     /// [`account`](https://docs.joinmastodon.org/entities/Suggestion/#account).
     ///
@@ -6961,146 +4039,15 @@ pub struct Suggestion {
     pub account: Box<Account>,
 }
 
-/// The values of `source`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SuggestionSource {
-    /// `staff`
-    Staff,
-    /// `past_interactions`
-    PastInteractions,
-    /// `global`
-    Global,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl SuggestionSource {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Staff, Self::PastInteractions, Self::Global];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Staff => "staff",
-            Self::PastInteractions => "past_interactions",
-            Self::Global => "global",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for SuggestionSource {
-    fn from(value: &str) -> Self {
-        match value {
-            "staff" => Self::Staff,
-            "past_interactions" => Self::PastInteractions,
-            "global" => Self::Global,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for SuggestionSource {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for SuggestionSource {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for SuggestionSource {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The values of `sources`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SuggestionSources {
-    /// `featured`
-    Featured,
-    /// `most_followed`
-    MostFollowed,
-    /// `most_interactions`
-    MostInteractions,
-    /// `similar_to_recently_followed`
-    SimilarToRecentlyFollowed,
-    /// `friends_of_friends`
-    FriendsOfFriends,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl SuggestionSources {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Featured, Self::MostFollowed, Self::MostInteractions, Self::SimilarToRecentlyFollowed, Self::FriendsOfFriends];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Featured => "featured",
-            Self::MostFollowed => "most_followed",
-            Self::MostInteractions => "most_interactions",
-            Self::SimilarToRecentlyFollowed => "similar_to_recently_followed",
-            Self::FriendsOfFriends => "friends_of_friends",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for SuggestionSources {
-    fn from(value: &str) -> Self {
-        match value {
-            "featured" => Self::Featured,
-            "most_followed" => Self::MostFollowed,
-            "most_interactions" => Self::MostInteractions,
-            "similar_to_recently_followed" => Self::SimilarToRecentlyFollowed,
-            "friends_of_friends" => Self::FriendsOfFriends,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for SuggestionSources {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for SuggestionSources {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for SuggestionSources {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The [Tag](https://docs.joinmastodon.org/entities/Tag/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct Tag {
     /// [`id`](https://docs.joinmastodon.org/entities/Tag/#id).
     ///
     /// Type: `string(id)`. Added in 4.3.1. Servers before 4.3.1 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// [`name`](https://docs.joinmastodon.org/entities/Tag/#name).
     ///
@@ -7117,18 +4064,17 @@ pub struct Tag {
     /// [`following`](https://docs.joinmastodon.org/entities/Tag/#following).
     ///
     /// Type: `boolean`. May be absent. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub following: Option<bool>,
     /// [`featuring`](https://docs.joinmastodon.org/entities/Tag/#featuring).
     ///
     /// Type: `boolean`. May be absent. Added in 4.4.0. Servers before 4.4.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub featuring: Option<bool>,
 }
 
 /// An item of the `history` array.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct TagHistory {
@@ -7149,8 +4095,7 @@ pub struct TagHistory {
 /// The [Admin::Tag](https://docs.joinmastodon.org/entities/Tag/#admin) entity.
 ///
 /// It has every attribute of [`Tag`] too.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct AdminTag {
@@ -7173,12 +4118,12 @@ pub struct AdminTag {
     /// [`following`](https://docs.joinmastodon.org/entities/Tag/#following).
     ///
     /// Type: `boolean`. May be absent. Added in 4.0.0.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub following: Option<bool>,
     /// [`featuring`](https://docs.joinmastodon.org/entities/Tag/#featuring).
     ///
     /// Type: `boolean`. May be absent. Added in 4.4.0. Servers before 4.4.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub featuring: Option<bool>,
     /// [`trendable`](https://docs.joinmastodon.org/entities/Tag/#trendable).
     ///
@@ -7195,8 +4140,7 @@ pub struct AdminTag {
 }
 
 /// An item of the `history` array.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct AdminTagHistory {
@@ -7215,8 +4159,7 @@ pub struct AdminTagHistory {
 }
 
 /// The [TermsOfService](https://docs.joinmastodon.org/entities/TermsOfService/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct TermsOfService {
@@ -7239,8 +4182,7 @@ pub struct TermsOfService {
 }
 
 /// The [Token](https://docs.joinmastodon.org/entities/Token/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct Token {
@@ -7263,8 +4205,7 @@ pub struct Token {
 }
 
 /// The [Translation](https://docs.joinmastodon.org/entities/Translation/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct Translation {
@@ -7275,7 +4216,7 @@ pub struct Translation {
     /// [`spoiler_text`](https://docs.joinmastodon.org/entities/Translation/#spoiler_text).
     ///
     /// Type: `string`. Added in 4.2.0. Servers before 4.2.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spoiler_text: Option<String>,
     /// [`language`](https://docs.joinmastodon.org/entities/Translation/#language).
     ///
@@ -7284,12 +4225,12 @@ pub struct Translation {
     /// [`poll`](https://docs.joinmastodon.org/entities/Translation/#poll).
     ///
     /// Type: `entity(Translation::Poll)`. May be absent. Added in 4.2.0. Servers before 4.2.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub poll: Option<Box<TranslationPoll>>,
     /// [`media_attachments`](https://docs.joinmastodon.org/entities/Translation/#media_attachments).
     ///
     /// Type: `array(entity(Translation::Attachment))`. Added in 4.2.0. Servers before 4.2.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media_attachments: Option<Vec<TranslationAttachment>>,
     /// [`detected_source_language`](https://docs.joinmastodon.org/entities/Translation/#detected_source_language).
     ///
@@ -7302,8 +4243,7 @@ pub struct Translation {
 }
 
 /// The [Translation::Poll](https://docs.joinmastodon.org/entities/Translation/#Poll) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct TranslationPoll {
@@ -7318,8 +4258,7 @@ pub struct TranslationPoll {
 }
 
 /// The [Translation::Poll::Option](https://docs.joinmastodon.org/entities/Translation/#Option) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct TranslationPollOption {
@@ -7330,8 +4269,7 @@ pub struct TranslationPollOption {
 }
 
 /// The [Translation::Attachment](https://docs.joinmastodon.org/entities/Translation/#Attachment) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct TranslationAttachment {
@@ -7346,8 +4284,7 @@ pub struct TranslationAttachment {
 }
 
 /// The [V1::Filter](https://docs.joinmastodon.org/entities/V1_Filter/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct V1Filter {
@@ -7377,78 +4314,8 @@ pub struct V1Filter {
     pub whole_word: bool,
 }
 
-/// The values of `context`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum V1FilterContext {
-    /// `home`
-    Home,
-    /// `notifications`
-    Notifications,
-    /// `public`
-    Public,
-    /// `thread`
-    Thread,
-    /// `account`
-    Account,
-    /// A value the docs do not list, as the server sent it.
-    Undocumented(String),
-}
-
-impl V1FilterContext {
-    /// Every value the docs list, in their order.
-    pub const DOCUMENTED: &'static [Self] = &[Self::Home, Self::Notifications, Self::Public, Self::Thread, Self::Account];
-
-    /// The value as the JSON has it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Home => "home",
-            Self::Notifications => "notifications",
-            Self::Public => "public",
-            Self::Thread => "thread",
-            Self::Account => "account",
-            Self::Undocumented(value) => value,
-        }
-    }
-}
-
-impl From<&str> for V1FilterContext {
-    fn from(value: &str) -> Self {
-        match value {
-            "home" => Self::Home,
-            "notifications" => Self::Notifications,
-            "public" => Self::Public,
-            "thread" => Self::Thread,
-            "account" => Self::Account,
-            other => Self::Undocumented(other.to_owned()),
-        }
-    }
-}
-
-impl core::fmt::Display for V1FilterContext {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for V1FilterContext {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for V1FilterContext {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-
 /// The [V1::Instance](https://docs.joinmastodon.org/entities/V1_Instance/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct V1Instance {
@@ -7519,8 +4386,7 @@ pub struct V1Instance {
 }
 
 /// The `urls` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct V1InstanceUrls {
@@ -7531,8 +4397,7 @@ pub struct V1InstanceUrls {
 }
 
 /// The `stats` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct V1InstanceStats {
@@ -7551,8 +4416,7 @@ pub struct V1InstanceStats {
 }
 
 /// The `configuration` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct V1InstanceConfiguration {
@@ -7575,8 +4439,7 @@ pub struct V1InstanceConfiguration {
 }
 
 /// The `configuration[accounts]` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct V1InstanceConfigurationAccounts {
@@ -7587,8 +4450,7 @@ pub struct V1InstanceConfigurationAccounts {
 }
 
 /// The `configuration[statuses]` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct V1InstanceConfigurationStatuses {
@@ -7607,8 +4469,7 @@ pub struct V1InstanceConfigurationStatuses {
 }
 
 /// The `configuration[media_attachments]` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct V1InstanceConfigurationMediaAttachments {
@@ -7639,8 +4500,7 @@ pub struct V1InstanceConfigurationMediaAttachments {
 }
 
 /// The `configuration[polls]` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct V1InstanceConfigurationPolls {
@@ -7663,8 +4523,7 @@ pub struct V1InstanceConfigurationPolls {
 }
 
 /// The [V1::NotificationPolicy](https://docs.joinmastodon.org/entities/V1_NotificationPolicy/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct V1NotificationPolicy {
@@ -7691,8 +4550,7 @@ pub struct V1NotificationPolicy {
 }
 
 /// The `summary` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct V1NotificationPolicySummary {
@@ -7707,8 +4565,7 @@ pub struct V1NotificationPolicySummary {
 }
 
 /// The [WebPushSubscription](https://docs.joinmastodon.org/entities/WebPushSubscription/) entity.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct WebPushSubscription {
@@ -7725,7 +4582,7 @@ pub struct WebPushSubscription {
     /// [`standard`](https://docs.joinmastodon.org/entities/WebPushSubscription/#standard).
     ///
     /// Type: `boolean`. Added in 4.4.0. Servers before 4.4.0 leave it out: `None`.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub standard: Option<bool>,
     /// [`server_key`](https://docs.joinmastodon.org/entities/WebPushSubscription/#server_key).
     ///
@@ -7738,8 +4595,7 @@ pub struct WebPushSubscription {
 }
 
 /// The `alerts` hash.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 #[allow(deprecated)]
 pub struct WebPushSubscriptionAlerts {
@@ -7748,1102 +4604,73 @@ pub struct WebPushSubscriptionAlerts {
     /// Type: `boolean`. May be absent. Added in 2.4.0.
     ///
     /// Corrected: may be absent, as servers send it (a reviewed correction; evidence `responses/mastodonpy-4.0.2.jsonl:395`, `responses/mastodonpy-4.3.0.jsonl:476`, `responses/mastodonpy-4.6.4.jsonl:579`).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mention: Option<bool>,
     /// [`alerts[status]`](https://docs.joinmastodon.org/entities/WebPushSubscription/#status).
     ///
     /// Type: `boolean`. May be absent. Added in 3.3.0.
     ///
     /// Corrected: may be absent, as servers send it (a reviewed correction; evidence `responses/mastodonpy-4.0.2.jsonl:395`, `responses/mastodonpy-4.3.0.jsonl:476`, `responses/mastodonpy-4.6.4.jsonl:579`).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<bool>,
     /// [`alerts[reblog]`](https://docs.joinmastodon.org/entities/WebPushSubscription/#reblog).
     ///
     /// Type: `boolean`. May be absent. Added in 2.4.0.
     ///
     /// Corrected: may be absent, as servers send it (a reviewed correction; evidence `responses/mastodonpy-4.0.2.jsonl:395`, `responses/mastodonpy-4.3.0.jsonl:476`, `responses/mastodonpy-4.6.4.jsonl:579`).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reblog: Option<bool>,
     /// [`alerts[follow]`](https://docs.joinmastodon.org/entities/WebPushSubscription/#follow).
     ///
     /// Type: `boolean`. May be absent. Added in 2.4.0.
     ///
     /// Corrected: may be absent, as servers send it (a reviewed correction; evidence `responses/mastodonpy-4.0.2.jsonl:395`, `responses/mastodonpy-4.3.0.jsonl:476`, `responses/mastodonpy-4.6.4.jsonl:579`).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follow: Option<bool>,
     /// [`alerts[follow_request]`](https://docs.joinmastodon.org/entities/WebPushSubscription/#follow_request).
     ///
     /// Type: `boolean`. May be absent. Added in 3.1.0.
     ///
     /// Corrected: may be absent, as servers send it (a reviewed correction; evidence `responses/mastodonpy-4.0.2.jsonl:395`, `responses/mastodonpy-4.3.0.jsonl:476`, `responses/mastodonpy-4.6.4.jsonl:579`).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follow_request: Option<bool>,
     /// [`alerts[favourite]`](https://docs.joinmastodon.org/entities/WebPushSubscription/#favourite).
     ///
     /// Type: `boolean`. May be absent. Added in 2.4.0.
     ///
     /// Corrected: may be absent, as servers send it (a reviewed correction; evidence `responses/mastodonpy-4.0.2.jsonl:395`, `responses/mastodonpy-4.3.0.jsonl:476`, `responses/mastodonpy-4.6.4.jsonl:579`).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub favourite: Option<bool>,
     /// [`alerts[poll]`](https://docs.joinmastodon.org/entities/WebPushSubscription/#poll).
     ///
     /// Type: `boolean`. May be absent. Added in 2.8.0.
     ///
     /// Corrected: may be absent, as servers send it (a reviewed correction; evidence `responses/mastodonpy-4.0.2.jsonl:395`, `responses/mastodonpy-4.3.0.jsonl:476`, `responses/mastodonpy-4.6.4.jsonl:579`).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub poll: Option<bool>,
     /// [`alerts[update]`](https://docs.joinmastodon.org/entities/WebPushSubscription/#update).
     ///
     /// Type: `boolean`. May be absent. Added in 3.5.0.
     ///
     /// Corrected: may be absent, as servers send it (a reviewed correction; evidence `responses/mastodonpy-4.0.2.jsonl:395`, `responses/mastodonpy-4.3.0.jsonl:476`, `responses/mastodonpy-4.6.4.jsonl:579`).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update: Option<bool>,
     /// [`alerts[admin.sign_up]`](https://docs.joinmastodon.org/entities/WebPushSubscription/#admin-sign_up).
     ///
     /// Type: `boolean`. May be absent. Added in 3.5.0.
     ///
     /// Corrected: may be absent, as servers send it (a reviewed correction; evidence `responses/mastodonpy-4.0.2.jsonl:395`, `responses/mastodonpy-4.3.0.jsonl:476`, `responses/mastodonpy-4.6.4.jsonl:579`).
-    #[cfg_attr(feature = "serde", serde(rename = "admin.sign_up", default, skip_serializing_if = "Option::is_none"))]
+    #[serde(rename = "admin.sign_up", default, skip_serializing_if = "Option::is_none")]
     pub admin_sign_up: Option<bool>,
     /// [`alerts[admin.report]`](https://docs.joinmastodon.org/entities/WebPushSubscription/#admin-report).
     ///
     /// Type: `boolean`. May be absent. Added in 4.0.0.
     ///
     /// Corrected: may be absent, as servers send it (a reviewed correction; evidence `responses/mastodonpy-4.0.2.jsonl:395`, `responses/mastodonpy-4.3.0.jsonl:476`, `responses/mastodonpy-4.6.4.jsonl:579`).
-    #[cfg_attr(feature = "serde", serde(rename = "admin.report", default, skip_serializing_if = "Option::is_none"))]
+    #[serde(rename = "admin.report", default, skip_serializing_if = "Option::is_none")]
     pub admin_report: Option<bool>,
 }
 
-/// Every entity the docs define, by name: what `Endpoint::returns()` names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum EntityKind {
-    /// `Account`: [`Account`].
-    Account,
-    /// `CredentialAccount`: [`CredentialAccount`].
-    CredentialAccount,
-    /// `MutedAccount`: [`MutedAccount`].
-    MutedAccount,
-    /// `PartialAccountWithAvatar`: [`PartialAccountWithAvatar`].
-    PartialAccountWithAvatar,
-    /// `AccountRole`: [`AccountRole`].
-    AccountRole,
-    /// `Account::Field`: [`AccountField`].
-    AccountField,
-    /// `AccountWarning`: [`AccountWarning`].
-    AccountWarning,
-    /// `Admin::Account`: [`AdminAccount`].
-    AdminAccount,
-    /// `Admin::CanonicalEmailBlock`: [`AdminCanonicalEmailBlock`].
-    AdminCanonicalEmailBlock,
-    /// `Admin::Cohort`: [`AdminCohort`].
-    AdminCohort,
-    /// `CohortData`: [`CohortData`].
-    CohortData,
-    /// `Admin::Dimension`: [`AdminDimension`].
-    AdminDimension,
-    /// `Admin::Dimension::Data`: [`AdminDimensionData`].
-    AdminDimensionData,
-    /// `Admin::DomainAllow`: [`AdminDomainAllow`].
-    AdminDomainAllow,
-    /// `Admin::DomainBlock`: [`AdminDomainBlock`].
-    AdminDomainBlock,
-    /// `Admin::EmailDomainBlock`: [`AdminEmailDomainBlock`].
-    AdminEmailDomainBlock,
-    /// `Admin::Ip`: [`AdminIp`].
-    AdminIp,
-    /// `Admin::IpBlock`: [`AdminIpBlock`].
-    AdminIpBlock,
-    /// `Admin::Measure`: [`AdminMeasure`].
-    AdminMeasure,
-    /// `Admin::Report`: [`AdminReport`].
-    AdminReport,
-    /// `Announcement`: [`Announcement`].
-    Announcement,
-    /// `Announcement::Account`: [`AnnouncementAccount`].
-    AnnouncementAccount,
-    /// `Announcement::Status`: [`AnnouncementStatus`].
-    AnnouncementStatus,
-    /// `AnnualReport`: [`AnnualReport`].
-    AnnualReport,
-    /// `WrappedAnnualReports`: [`WrappedAnnualReports`].
-    WrappedAnnualReports,
-    /// `Appeal`: [`Appeal`].
-    Appeal,
-    /// `Application`: [`Application`].
-    Application,
-    /// `CredentialApplication`: [`CredentialApplication`].
-    CredentialApplication,
-    /// `AsyncRefresh`: [`AsyncRefresh`].
-    AsyncRefresh,
-    /// `Collection`: [`Collection`].
-    Collection,
-    /// `WrappedCollection`: [`WrappedCollection`].
-    WrappedCollection,
-    /// `Collections`: [`Collections`].
-    Collections,
-    /// `CollectionItem`: [`CollectionItem`].
-    CollectionItem,
-    /// `WrappedCollectionItem`: [`WrappedCollectionItem`].
-    WrappedCollectionItem,
-    /// `CollectionWithAccounts`: [`CollectionWithAccounts`].
-    CollectionWithAccounts,
-    /// `Context`: [`Context`].
-    Context,
-    /// `Conversation`: [`Conversation`].
-    Conversation,
-    /// `CustomEmoji`: [`CustomEmoji`].
-    CustomEmoji,
-    /// `DomainBlock`: [`DomainBlock`].
-    DomainBlock,
-    /// `Error`: [`Error`].
-    Error,
-    /// `ExtendedDescription`: [`ExtendedDescription`].
-    ExtendedDescription,
-    /// `FamiliarFollowers`: [`FamiliarFollowers`].
-    FamiliarFollowers,
-    /// `FeatureApproval`: [`FeatureApproval`].
-    FeatureApproval,
-    /// `FeaturedTag`: [`FeaturedTag`].
-    FeaturedTag,
-    /// `Filter`: [`Filter`].
-    Filter,
-    /// `FilterKeyword`: [`FilterKeyword`].
-    FilterKeyword,
-    /// `FilterResult`: [`FilterResult`].
-    FilterResult,
-    /// `FilterStatus`: [`FilterStatus`].
-    FilterStatus,
-    /// `IdentityProof`: [`IdentityProof`].
-    IdentityProof,
-    /// `Instance`: [`Instance`].
-    Instance,
-    /// `InstanceIcon`: [`InstanceIcon`].
-    InstanceIcon,
-    /// `List`: [`List`].
-    List,
-    /// `Marker`: [`Marker`].
-    Marker,
-    /// `MediaAttachment`: [`MediaAttachment`].
-    MediaAttachment,
-    /// `Notification`: [`Notification`].
-    Notification,
-    /// `NotificationFallback`: [`NotificationFallback`].
-    NotificationFallback,
-    /// `NotificationPolicy`: [`NotificationPolicy`].
-    NotificationPolicy,
-    /// `NotificationRequest`: [`NotificationRequest`].
-    NotificationRequest,
-    /// `Poll`: [`Poll`].
-    Poll,
-    /// `Poll::Option`: [`PollOption`].
-    PollOption,
-    /// `Preferences`: [`Preferences`].
-    Preferences,
-    /// `PreviewCard`: [`PreviewCard`].
-    PreviewCard,
-    /// `Trends::Link`: [`TrendsLink`].
-    TrendsLink,
-    /// `PreviewCardAuthor`: [`PreviewCardAuthor`].
-    PreviewCardAuthor,
-    /// `PrivacyPolicy`: [`PrivacyPolicy`].
-    PrivacyPolicy,
-    /// `Profile`: [`Profile`].
-    Profile,
-    /// `Profile::Field`: [`ProfileField`].
-    ProfileField,
-    /// `Quote`: [`Quote`].
-    Quote,
-    /// `QuoteApproval`: [`QuoteApproval`].
-    QuoteApproval,
-    /// `Reaction`: [`Reaction`].
-    Reaction,
-    /// `Relationship`: [`Relationship`].
-    Relationship,
-    /// `RelationshipSeveranceEvent`: [`RelationshipSeveranceEvent`].
-    RelationshipSeveranceEvent,
-    /// `Report`: [`Report`].
-    Report,
-    /// `Role`: [`Role`].
-    Role,
-    /// `Rule`: [`Rule`].
-    Rule,
-    /// `ScheduledStatus`: [`ScheduledStatus`].
-    ScheduledStatus,
-    /// `Search`: [`Search`].
-    Search,
-    /// `ShallowQuote`: [`ShallowQuote`].
-    ShallowQuote,
-    /// `ShallowTag`: [`ShallowTag`].
-    ShallowTag,
-    /// `Status`: [`Status`].
-    Status,
-    /// `Status::Mention`: [`StatusMention`].
-    StatusMention,
-    /// `Status::Tag`: [`StatusTag`].
-    StatusTag,
-    /// `StatusEdit`: [`StatusEdit`].
-    StatusEdit,
-    /// `StatusSource`: [`StatusSource`].
-    StatusSource,
-    /// `Suggestion`: [`Suggestion`].
-    Suggestion,
-    /// `Tag`: [`Tag`].
-    Tag,
-    /// `Admin::Tag`: [`AdminTag`].
-    AdminTag,
-    /// `TermsOfService`: [`TermsOfService`].
-    TermsOfService,
-    /// `Token`: [`Token`].
-    Token,
-    /// `Translation`: [`Translation`].
-    Translation,
-    /// `Translation::Poll`: [`TranslationPoll`].
-    TranslationPoll,
-    /// `Translation::Poll::Option`: [`TranslationPollOption`].
-    TranslationPollOption,
-    /// `Translation::Attachment`: [`TranslationAttachment`].
-    TranslationAttachment,
-    /// `V1::Filter`: [`V1Filter`].
-    V1Filter,
-    /// `V1::Instance`: [`V1Instance`].
-    V1Instance,
-    /// `V1::NotificationPolicy`: [`V1NotificationPolicy`].
-    V1NotificationPolicy,
-    /// `WebPushSubscription`: [`WebPushSubscription`].
-    WebPushSubscription,
-}
-
-impl EntityKind {
-    /// Every entity, in the docs' page order.
-    pub const ALL: &'static [EntityKind] = &[
-        EntityKind::Account,
-        EntityKind::CredentialAccount,
-        EntityKind::MutedAccount,
-        EntityKind::PartialAccountWithAvatar,
-        EntityKind::AccountRole,
-        EntityKind::AccountField,
-        EntityKind::AccountWarning,
-        EntityKind::AdminAccount,
-        EntityKind::AdminCanonicalEmailBlock,
-        EntityKind::AdminCohort,
-        EntityKind::CohortData,
-        EntityKind::AdminDimension,
-        EntityKind::AdminDimensionData,
-        EntityKind::AdminDomainAllow,
-        EntityKind::AdminDomainBlock,
-        EntityKind::AdminEmailDomainBlock,
-        EntityKind::AdminIp,
-        EntityKind::AdminIpBlock,
-        EntityKind::AdminMeasure,
-        EntityKind::AdminReport,
-        EntityKind::Announcement,
-        EntityKind::AnnouncementAccount,
-        EntityKind::AnnouncementStatus,
-        EntityKind::AnnualReport,
-        EntityKind::WrappedAnnualReports,
-        EntityKind::Appeal,
-        EntityKind::Application,
-        EntityKind::CredentialApplication,
-        EntityKind::AsyncRefresh,
-        EntityKind::Collection,
-        EntityKind::WrappedCollection,
-        EntityKind::Collections,
-        EntityKind::CollectionItem,
-        EntityKind::WrappedCollectionItem,
-        EntityKind::CollectionWithAccounts,
-        EntityKind::Context,
-        EntityKind::Conversation,
-        EntityKind::CustomEmoji,
-        EntityKind::DomainBlock,
-        EntityKind::Error,
-        EntityKind::ExtendedDescription,
-        EntityKind::FamiliarFollowers,
-        EntityKind::FeatureApproval,
-        EntityKind::FeaturedTag,
-        EntityKind::Filter,
-        EntityKind::FilterKeyword,
-        EntityKind::FilterResult,
-        EntityKind::FilterStatus,
-        EntityKind::IdentityProof,
-        EntityKind::Instance,
-        EntityKind::InstanceIcon,
-        EntityKind::List,
-        EntityKind::Marker,
-        EntityKind::MediaAttachment,
-        EntityKind::Notification,
-        EntityKind::NotificationFallback,
-        EntityKind::NotificationPolicy,
-        EntityKind::NotificationRequest,
-        EntityKind::Poll,
-        EntityKind::PollOption,
-        EntityKind::Preferences,
-        EntityKind::PreviewCard,
-        EntityKind::TrendsLink,
-        EntityKind::PreviewCardAuthor,
-        EntityKind::PrivacyPolicy,
-        EntityKind::Profile,
-        EntityKind::ProfileField,
-        EntityKind::Quote,
-        EntityKind::QuoteApproval,
-        EntityKind::Reaction,
-        EntityKind::Relationship,
-        EntityKind::RelationshipSeveranceEvent,
-        EntityKind::Report,
-        EntityKind::Role,
-        EntityKind::Rule,
-        EntityKind::ScheduledStatus,
-        EntityKind::Search,
-        EntityKind::ShallowQuote,
-        EntityKind::ShallowTag,
-        EntityKind::Status,
-        EntityKind::StatusMention,
-        EntityKind::StatusTag,
-        EntityKind::StatusEdit,
-        EntityKind::StatusSource,
-        EntityKind::Suggestion,
-        EntityKind::Tag,
-        EntityKind::AdminTag,
-        EntityKind::TermsOfService,
-        EntityKind::Token,
-        EntityKind::Translation,
-        EntityKind::TranslationPoll,
-        EntityKind::TranslationPollOption,
-        EntityKind::TranslationAttachment,
-        EntityKind::V1Filter,
-        EntityKind::V1Instance,
-        EntityKind::V1NotificationPolicy,
-        EntityKind::WebPushSubscription,
-    ];
-
-    /// The docs' name: `Status`, `Admin::Account`, `Status::Mention`.
-    pub const fn name(self) -> &'static str {
-        match self {
-            EntityKind::Account => "Account",
-            EntityKind::CredentialAccount => "CredentialAccount",
-            EntityKind::MutedAccount => "MutedAccount",
-            EntityKind::PartialAccountWithAvatar => "PartialAccountWithAvatar",
-            EntityKind::AccountRole => "AccountRole",
-            EntityKind::AccountField => "Account::Field",
-            EntityKind::AccountWarning => "AccountWarning",
-            EntityKind::AdminAccount => "Admin::Account",
-            EntityKind::AdminCanonicalEmailBlock => "Admin::CanonicalEmailBlock",
-            EntityKind::AdminCohort => "Admin::Cohort",
-            EntityKind::CohortData => "CohortData",
-            EntityKind::AdminDimension => "Admin::Dimension",
-            EntityKind::AdminDimensionData => "Admin::Dimension::Data",
-            EntityKind::AdminDomainAllow => "Admin::DomainAllow",
-            EntityKind::AdminDomainBlock => "Admin::DomainBlock",
-            EntityKind::AdminEmailDomainBlock => "Admin::EmailDomainBlock",
-            EntityKind::AdminIp => "Admin::Ip",
-            EntityKind::AdminIpBlock => "Admin::IpBlock",
-            EntityKind::AdminMeasure => "Admin::Measure",
-            EntityKind::AdminReport => "Admin::Report",
-            EntityKind::Announcement => "Announcement",
-            EntityKind::AnnouncementAccount => "Announcement::Account",
-            EntityKind::AnnouncementStatus => "Announcement::Status",
-            EntityKind::AnnualReport => "AnnualReport",
-            EntityKind::WrappedAnnualReports => "WrappedAnnualReports",
-            EntityKind::Appeal => "Appeal",
-            EntityKind::Application => "Application",
-            EntityKind::CredentialApplication => "CredentialApplication",
-            EntityKind::AsyncRefresh => "AsyncRefresh",
-            EntityKind::Collection => "Collection",
-            EntityKind::WrappedCollection => "WrappedCollection",
-            EntityKind::Collections => "Collections",
-            EntityKind::CollectionItem => "CollectionItem",
-            EntityKind::WrappedCollectionItem => "WrappedCollectionItem",
-            EntityKind::CollectionWithAccounts => "CollectionWithAccounts",
-            EntityKind::Context => "Context",
-            EntityKind::Conversation => "Conversation",
-            EntityKind::CustomEmoji => "CustomEmoji",
-            EntityKind::DomainBlock => "DomainBlock",
-            EntityKind::Error => "Error",
-            EntityKind::ExtendedDescription => "ExtendedDescription",
-            EntityKind::FamiliarFollowers => "FamiliarFollowers",
-            EntityKind::FeatureApproval => "FeatureApproval",
-            EntityKind::FeaturedTag => "FeaturedTag",
-            EntityKind::Filter => "Filter",
-            EntityKind::FilterKeyword => "FilterKeyword",
-            EntityKind::FilterResult => "FilterResult",
-            EntityKind::FilterStatus => "FilterStatus",
-            EntityKind::IdentityProof => "IdentityProof",
-            EntityKind::Instance => "Instance",
-            EntityKind::InstanceIcon => "InstanceIcon",
-            EntityKind::List => "List",
-            EntityKind::Marker => "Marker",
-            EntityKind::MediaAttachment => "MediaAttachment",
-            EntityKind::Notification => "Notification",
-            EntityKind::NotificationFallback => "NotificationFallback",
-            EntityKind::NotificationPolicy => "NotificationPolicy",
-            EntityKind::NotificationRequest => "NotificationRequest",
-            EntityKind::Poll => "Poll",
-            EntityKind::PollOption => "Poll::Option",
-            EntityKind::Preferences => "Preferences",
-            EntityKind::PreviewCard => "PreviewCard",
-            EntityKind::TrendsLink => "Trends::Link",
-            EntityKind::PreviewCardAuthor => "PreviewCardAuthor",
-            EntityKind::PrivacyPolicy => "PrivacyPolicy",
-            EntityKind::Profile => "Profile",
-            EntityKind::ProfileField => "Profile::Field",
-            EntityKind::Quote => "Quote",
-            EntityKind::QuoteApproval => "QuoteApproval",
-            EntityKind::Reaction => "Reaction",
-            EntityKind::Relationship => "Relationship",
-            EntityKind::RelationshipSeveranceEvent => "RelationshipSeveranceEvent",
-            EntityKind::Report => "Report",
-            EntityKind::Role => "Role",
-            EntityKind::Rule => "Rule",
-            EntityKind::ScheduledStatus => "ScheduledStatus",
-            EntityKind::Search => "Search",
-            EntityKind::ShallowQuote => "ShallowQuote",
-            EntityKind::ShallowTag => "ShallowTag",
-            EntityKind::Status => "Status",
-            EntityKind::StatusMention => "Status::Mention",
-            EntityKind::StatusTag => "Status::Tag",
-            EntityKind::StatusEdit => "StatusEdit",
-            EntityKind::StatusSource => "StatusSource",
-            EntityKind::Suggestion => "Suggestion",
-            EntityKind::Tag => "Tag",
-            EntityKind::AdminTag => "Admin::Tag",
-            EntityKind::TermsOfService => "TermsOfService",
-            EntityKind::Token => "Token",
-            EntityKind::Translation => "Translation",
-            EntityKind::TranslationPoll => "Translation::Poll",
-            EntityKind::TranslationPollOption => "Translation::Poll::Option",
-            EntityKind::TranslationAttachment => "Translation::Attachment",
-            EntityKind::V1Filter => "V1::Filter",
-            EntityKind::V1Instance => "V1::Instance",
-            EntityKind::V1NotificationPolicy => "V1::NotificationPolicy",
-            EntityKind::WebPushSubscription => "WebPushSubscription",
-        }
-    }
-
-    /// The entity's section of the docs.
-    pub const fn docs_url(self) -> &'static str {
-        match self {
-            EntityKind::Account => "https://docs.joinmastodon.org/entities/Account/",
-            EntityKind::CredentialAccount => "https://docs.joinmastodon.org/entities/Account/#CredentialAccount",
-            EntityKind::MutedAccount => "https://docs.joinmastodon.org/entities/Account/#MutedAccount",
-            EntityKind::PartialAccountWithAvatar => "https://docs.joinmastodon.org/entities/Account/#PartialAccountWithAvatar",
-            EntityKind::AccountRole => "https://docs.joinmastodon.org/entities/Account/#AccountRole",
-            EntityKind::AccountField => "https://docs.joinmastodon.org/entities/Account/#Field",
-            EntityKind::AccountWarning => "https://docs.joinmastodon.org/entities/AccountWarning/",
-            EntityKind::AdminAccount => "https://docs.joinmastodon.org/entities/Admin_Account/",
-            EntityKind::AdminCanonicalEmailBlock => "https://docs.joinmastodon.org/entities/Admin_CanonicalEmailBlock/",
-            EntityKind::AdminCohort => "https://docs.joinmastodon.org/entities/Admin_Cohort/",
-            EntityKind::CohortData => "https://docs.joinmastodon.org/entities/Admin_Cohort/#CohortData",
-            EntityKind::AdminDimension => "https://docs.joinmastodon.org/entities/Admin_Dimension/",
-            EntityKind::AdminDimensionData => "https://docs.joinmastodon.org/entities/Admin_Dimension/",
-            EntityKind::AdminDomainAllow => "https://docs.joinmastodon.org/entities/Admin_DomainAllow/",
-            EntityKind::AdminDomainBlock => "https://docs.joinmastodon.org/entities/Admin_DomainBlock/",
-            EntityKind::AdminEmailDomainBlock => "https://docs.joinmastodon.org/entities/Admin_EmailDomainBlock/",
-            EntityKind::AdminIp => "https://docs.joinmastodon.org/entities/Admin_Ip/",
-            EntityKind::AdminIpBlock => "https://docs.joinmastodon.org/entities/Admin_IpBlock/",
-            EntityKind::AdminMeasure => "https://docs.joinmastodon.org/entities/Admin_Measure/",
-            EntityKind::AdminReport => "https://docs.joinmastodon.org/entities/Admin_Report/",
-            EntityKind::Announcement => "https://docs.joinmastodon.org/entities/Announcement/",
-            EntityKind::AnnouncementAccount => "https://docs.joinmastodon.org/entities/Announcement/#Account",
-            EntityKind::AnnouncementStatus => "https://docs.joinmastodon.org/entities/Announcement/#Status",
-            EntityKind::AnnualReport => "https://docs.joinmastodon.org/entities/AnnualReport/",
-            EntityKind::WrappedAnnualReports => "https://docs.joinmastodon.org/entities/AnnualReport/#WrappedAnnualReports",
-            EntityKind::Appeal => "https://docs.joinmastodon.org/entities/Appeal/",
-            EntityKind::Application => "https://docs.joinmastodon.org/entities/Application/",
-            EntityKind::CredentialApplication => "https://docs.joinmastodon.org/entities/Application/#CredentialApplication",
-            EntityKind::AsyncRefresh => "https://docs.joinmastodon.org/entities/AsyncRefresh/",
-            EntityKind::Collection => "https://docs.joinmastodon.org/entities/Collection/",
-            EntityKind::WrappedCollection => "https://docs.joinmastodon.org/entities/Collection/#WrappedCollection",
-            EntityKind::Collections => "https://docs.joinmastodon.org/entities/Collection/#Collections",
-            EntityKind::CollectionItem => "https://docs.joinmastodon.org/entities/CollectionItem/",
-            EntityKind::WrappedCollectionItem => "https://docs.joinmastodon.org/entities/CollectionItem/#WrappedCollectionItem",
-            EntityKind::CollectionWithAccounts => "https://docs.joinmastodon.org/entities/CollectionWithAccounts/",
-            EntityKind::Context => "https://docs.joinmastodon.org/entities/Context/",
-            EntityKind::Conversation => "https://docs.joinmastodon.org/entities/Conversation/",
-            EntityKind::CustomEmoji => "https://docs.joinmastodon.org/entities/CustomEmoji/",
-            EntityKind::DomainBlock => "https://docs.joinmastodon.org/entities/DomainBlock/",
-            EntityKind::Error => "https://docs.joinmastodon.org/entities/Error/",
-            EntityKind::ExtendedDescription => "https://docs.joinmastodon.org/entities/ExtendedDescription/",
-            EntityKind::FamiliarFollowers => "https://docs.joinmastodon.org/entities/FamiliarFollowers/",
-            EntityKind::FeatureApproval => "https://docs.joinmastodon.org/entities/FeatureApproval/",
-            EntityKind::FeaturedTag => "https://docs.joinmastodon.org/entities/FeaturedTag/",
-            EntityKind::Filter => "https://docs.joinmastodon.org/entities/Filter/",
-            EntityKind::FilterKeyword => "https://docs.joinmastodon.org/entities/FilterKeyword/",
-            EntityKind::FilterResult => "https://docs.joinmastodon.org/entities/FilterResult/",
-            EntityKind::FilterStatus => "https://docs.joinmastodon.org/entities/FilterStatus/",
-            EntityKind::IdentityProof => "https://docs.joinmastodon.org/entities/IdentityProof/",
-            EntityKind::Instance => "https://docs.joinmastodon.org/entities/Instance/",
-            EntityKind::InstanceIcon => "https://docs.joinmastodon.org/entities/Instance/#InstanceIcon",
-            EntityKind::List => "https://docs.joinmastodon.org/entities/List/",
-            EntityKind::Marker => "https://docs.joinmastodon.org/entities/Marker/",
-            EntityKind::MediaAttachment => "https://docs.joinmastodon.org/entities/MediaAttachment/",
-            EntityKind::Notification => "https://docs.joinmastodon.org/entities/Notification/",
-            EntityKind::NotificationFallback => "https://docs.joinmastodon.org/entities/NotificationFallback/",
-            EntityKind::NotificationPolicy => "https://docs.joinmastodon.org/entities/NotificationPolicy/",
-            EntityKind::NotificationRequest => "https://docs.joinmastodon.org/entities/NotificationRequest/",
-            EntityKind::Poll => "https://docs.joinmastodon.org/entities/Poll/",
-            EntityKind::PollOption => "https://docs.joinmastodon.org/entities/Poll/#Option",
-            EntityKind::Preferences => "https://docs.joinmastodon.org/entities/Preferences/",
-            EntityKind::PreviewCard => "https://docs.joinmastodon.org/entities/PreviewCard/",
-            EntityKind::TrendsLink => "https://docs.joinmastodon.org/entities/PreviewCard/#trends-link",
-            EntityKind::PreviewCardAuthor => "https://docs.joinmastodon.org/entities/PreviewCardAuthor/",
-            EntityKind::PrivacyPolicy => "https://docs.joinmastodon.org/entities/PrivacyPolicy/",
-            EntityKind::Profile => "https://docs.joinmastodon.org/entities/Profile/",
-            EntityKind::ProfileField => "https://docs.joinmastodon.org/entities/Profile/#Field",
-            EntityKind::Quote => "https://docs.joinmastodon.org/entities/Quote/",
-            EntityKind::QuoteApproval => "https://docs.joinmastodon.org/entities/QuoteApproval/",
-            EntityKind::Reaction => "https://docs.joinmastodon.org/entities/Reaction/",
-            EntityKind::Relationship => "https://docs.joinmastodon.org/entities/Relationship/",
-            EntityKind::RelationshipSeveranceEvent => "https://docs.joinmastodon.org/entities/RelationshipSeveranceEvent/",
-            EntityKind::Report => "https://docs.joinmastodon.org/entities/Report/",
-            EntityKind::Role => "https://docs.joinmastodon.org/entities/Role/",
-            EntityKind::Rule => "https://docs.joinmastodon.org/entities/Rule/",
-            EntityKind::ScheduledStatus => "https://docs.joinmastodon.org/entities/ScheduledStatus/",
-            EntityKind::Search => "https://docs.joinmastodon.org/entities/Search/",
-            EntityKind::ShallowQuote => "https://docs.joinmastodon.org/entities/ShallowQuote/",
-            EntityKind::ShallowTag => "https://docs.joinmastodon.org/entities/ShallowTag/",
-            EntityKind::Status => "https://docs.joinmastodon.org/entities/Status/",
-            EntityKind::StatusMention => "https://docs.joinmastodon.org/entities/Status/#Mention",
-            EntityKind::StatusTag => "https://docs.joinmastodon.org/entities/Status/#Tag",
-            EntityKind::StatusEdit => "https://docs.joinmastodon.org/entities/StatusEdit/",
-            EntityKind::StatusSource => "https://docs.joinmastodon.org/entities/StatusSource/",
-            EntityKind::Suggestion => "https://docs.joinmastodon.org/entities/Suggestion/",
-            EntityKind::Tag => "https://docs.joinmastodon.org/entities/Tag/",
-            EntityKind::AdminTag => "https://docs.joinmastodon.org/entities/Tag/#admin",
-            EntityKind::TermsOfService => "https://docs.joinmastodon.org/entities/TermsOfService/",
-            EntityKind::Token => "https://docs.joinmastodon.org/entities/Token/",
-            EntityKind::Translation => "https://docs.joinmastodon.org/entities/Translation/",
-            EntityKind::TranslationPoll => "https://docs.joinmastodon.org/entities/Translation/#Poll",
-            EntityKind::TranslationPollOption => "https://docs.joinmastodon.org/entities/Translation/#Option",
-            EntityKind::TranslationAttachment => "https://docs.joinmastodon.org/entities/Translation/#Attachment",
-            EntityKind::V1Filter => "https://docs.joinmastodon.org/entities/V1_Filter/",
-            EntityKind::V1Instance => "https://docs.joinmastodon.org/entities/V1_Instance/",
-            EntityKind::V1NotificationPolicy => "https://docs.joinmastodon.org/entities/V1_NotificationPolicy/",
-            EntityKind::WebPushSubscription => "https://docs.joinmastodon.org/entities/WebPushSubscription/",
-        }
-    }
-
-    /// The entity the docs call `name`.
-    pub fn from_name(name: &str) -> Option<EntityKind> {
-        EntityKind::ALL.iter().copied().find(|kind| kind.name() == name)
-    }
-
-    #[cfg(feature = "serde")]
-    /// Reads one entity of this kind.
-    pub fn deserialize<'de, D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<AnyEntity, D::Error> {
-        Ok(match self {
-            EntityKind::Account => AnyEntity::Account(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::CredentialAccount => AnyEntity::CredentialAccount(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::MutedAccount => AnyEntity::MutedAccount(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::PartialAccountWithAvatar => AnyEntity::PartialAccountWithAvatar(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AccountRole => AnyEntity::AccountRole(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AccountField => AnyEntity::AccountField(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AccountWarning => AnyEntity::AccountWarning(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AdminAccount => AnyEntity::AdminAccount(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AdminCanonicalEmailBlock => AnyEntity::AdminCanonicalEmailBlock(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AdminCohort => AnyEntity::AdminCohort(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::CohortData => AnyEntity::CohortData(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AdminDimension => AnyEntity::AdminDimension(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AdminDimensionData => AnyEntity::AdminDimensionData(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AdminDomainAllow => AnyEntity::AdminDomainAllow(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AdminDomainBlock => AnyEntity::AdminDomainBlock(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AdminEmailDomainBlock => AnyEntity::AdminEmailDomainBlock(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AdminIp => AnyEntity::AdminIp(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AdminIpBlock => AnyEntity::AdminIpBlock(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AdminMeasure => AnyEntity::AdminMeasure(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AdminReport => AnyEntity::AdminReport(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Announcement => AnyEntity::Announcement(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AnnouncementAccount => AnyEntity::AnnouncementAccount(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AnnouncementStatus => AnyEntity::AnnouncementStatus(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AnnualReport => AnyEntity::AnnualReport(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::WrappedAnnualReports => AnyEntity::WrappedAnnualReports(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Appeal => AnyEntity::Appeal(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Application => AnyEntity::Application(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::CredentialApplication => AnyEntity::CredentialApplication(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AsyncRefresh => AnyEntity::AsyncRefresh(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Collection => AnyEntity::Collection(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::WrappedCollection => AnyEntity::WrappedCollection(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Collections => AnyEntity::Collections(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::CollectionItem => AnyEntity::CollectionItem(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::WrappedCollectionItem => AnyEntity::WrappedCollectionItem(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::CollectionWithAccounts => AnyEntity::CollectionWithAccounts(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Context => AnyEntity::Context(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Conversation => AnyEntity::Conversation(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::CustomEmoji => AnyEntity::CustomEmoji(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::DomainBlock => AnyEntity::DomainBlock(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Error => AnyEntity::Error(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::ExtendedDescription => AnyEntity::ExtendedDescription(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::FamiliarFollowers => AnyEntity::FamiliarFollowers(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::FeatureApproval => AnyEntity::FeatureApproval(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::FeaturedTag => AnyEntity::FeaturedTag(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Filter => AnyEntity::Filter(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::FilterKeyword => AnyEntity::FilterKeyword(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::FilterResult => AnyEntity::FilterResult(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::FilterStatus => AnyEntity::FilterStatus(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::IdentityProof => AnyEntity::IdentityProof(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Instance => AnyEntity::Instance(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::InstanceIcon => AnyEntity::InstanceIcon(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::List => AnyEntity::List(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Marker => AnyEntity::Marker(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::MediaAttachment => AnyEntity::MediaAttachment(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Notification => AnyEntity::Notification(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::NotificationFallback => AnyEntity::NotificationFallback(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::NotificationPolicy => AnyEntity::NotificationPolicy(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::NotificationRequest => AnyEntity::NotificationRequest(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Poll => AnyEntity::Poll(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::PollOption => AnyEntity::PollOption(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Preferences => AnyEntity::Preferences(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::PreviewCard => AnyEntity::PreviewCard(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::TrendsLink => AnyEntity::TrendsLink(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::PreviewCardAuthor => AnyEntity::PreviewCardAuthor(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::PrivacyPolicy => AnyEntity::PrivacyPolicy(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Profile => AnyEntity::Profile(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::ProfileField => AnyEntity::ProfileField(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Quote => AnyEntity::Quote(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::QuoteApproval => AnyEntity::QuoteApproval(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Reaction => AnyEntity::Reaction(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Relationship => AnyEntity::Relationship(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::RelationshipSeveranceEvent => AnyEntity::RelationshipSeveranceEvent(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Report => AnyEntity::Report(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Role => AnyEntity::Role(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Rule => AnyEntity::Rule(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::ScheduledStatus => AnyEntity::ScheduledStatus(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Search => AnyEntity::Search(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::ShallowQuote => AnyEntity::ShallowQuote(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::ShallowTag => AnyEntity::ShallowTag(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Status => AnyEntity::Status(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::StatusMention => AnyEntity::StatusMention(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::StatusTag => AnyEntity::StatusTag(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::StatusEdit => AnyEntity::StatusEdit(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::StatusSource => AnyEntity::StatusSource(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Suggestion => AnyEntity::Suggestion(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Tag => AnyEntity::Tag(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::AdminTag => AnyEntity::AdminTag(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::TermsOfService => AnyEntity::TermsOfService(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Token => AnyEntity::Token(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::Translation => AnyEntity::Translation(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::TranslationPoll => AnyEntity::TranslationPoll(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::TranslationPollOption => AnyEntity::TranslationPollOption(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::TranslationAttachment => AnyEntity::TranslationAttachment(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::V1Filter => AnyEntity::V1Filter(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::V1Instance => AnyEntity::V1Instance(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::V1NotificationPolicy => AnyEntity::V1NotificationPolicy(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-            EntityKind::WebPushSubscription => AnyEntity::WebPushSubscription(Box::new(serde::Deserialize::deserialize(deserializer)?)),
-        })
-    }
-}
-
-/// An entity of any kind, as `EntityKind::deserialize` (with serde) reads it.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum AnyEntity {
-    /// A [`Account`].
-    Account(Box<Account>),
-    /// A [`CredentialAccount`].
-    CredentialAccount(Box<CredentialAccount>),
-    /// A [`MutedAccount`].
-    MutedAccount(Box<MutedAccount>),
-    /// A [`PartialAccountWithAvatar`].
-    PartialAccountWithAvatar(Box<PartialAccountWithAvatar>),
-    /// A [`AccountRole`].
-    AccountRole(Box<AccountRole>),
-    /// A [`AccountField`].
-    AccountField(Box<AccountField>),
-    /// A [`AccountWarning`].
-    AccountWarning(Box<AccountWarning>),
-    /// A [`AdminAccount`].
-    AdminAccount(Box<AdminAccount>),
-    /// A [`AdminCanonicalEmailBlock`].
-    AdminCanonicalEmailBlock(Box<AdminCanonicalEmailBlock>),
-    /// A [`AdminCohort`].
-    AdminCohort(Box<AdminCohort>),
-    /// A [`CohortData`].
-    CohortData(Box<CohortData>),
-    /// A [`AdminDimension`].
-    AdminDimension(Box<AdminDimension>),
-    /// A [`AdminDimensionData`].
-    AdminDimensionData(Box<AdminDimensionData>),
-    /// A [`AdminDomainAllow`].
-    AdminDomainAllow(Box<AdminDomainAllow>),
-    /// A [`AdminDomainBlock`].
-    AdminDomainBlock(Box<AdminDomainBlock>),
-    /// A [`AdminEmailDomainBlock`].
-    AdminEmailDomainBlock(Box<AdminEmailDomainBlock>),
-    /// A [`AdminIp`].
-    AdminIp(Box<AdminIp>),
-    /// A [`AdminIpBlock`].
-    AdminIpBlock(Box<AdminIpBlock>),
-    /// A [`AdminMeasure`].
-    AdminMeasure(Box<AdminMeasure>),
-    /// A [`AdminReport`].
-    AdminReport(Box<AdminReport>),
-    /// A [`Announcement`].
-    Announcement(Box<Announcement>),
-    /// A [`AnnouncementAccount`].
-    AnnouncementAccount(Box<AnnouncementAccount>),
-    /// A [`AnnouncementStatus`].
-    AnnouncementStatus(Box<AnnouncementStatus>),
-    /// A [`AnnualReport`].
-    AnnualReport(Box<AnnualReport>),
-    /// A [`WrappedAnnualReports`].
-    WrappedAnnualReports(Box<WrappedAnnualReports>),
-    /// A [`Appeal`].
-    Appeal(Box<Appeal>),
-    /// A [`Application`].
-    Application(Box<Application>),
-    /// A [`CredentialApplication`].
-    CredentialApplication(Box<CredentialApplication>),
-    /// A [`AsyncRefresh`].
-    AsyncRefresh(Box<AsyncRefresh>),
-    /// A [`Collection`].
-    Collection(Box<Collection>),
-    /// A [`WrappedCollection`].
-    WrappedCollection(Box<WrappedCollection>),
-    /// A [`Collections`].
-    Collections(Box<Collections>),
-    /// A [`CollectionItem`].
-    CollectionItem(Box<CollectionItem>),
-    /// A [`WrappedCollectionItem`].
-    WrappedCollectionItem(Box<WrappedCollectionItem>),
-    /// A [`CollectionWithAccounts`].
-    CollectionWithAccounts(Box<CollectionWithAccounts>),
-    /// A [`Context`].
-    Context(Box<Context>),
-    /// A [`Conversation`].
-    Conversation(Box<Conversation>),
-    /// A [`CustomEmoji`].
-    CustomEmoji(Box<CustomEmoji>),
-    /// A [`DomainBlock`].
-    DomainBlock(Box<DomainBlock>),
-    /// A [`Error`].
-    Error(Box<Error>),
-    /// A [`ExtendedDescription`].
-    ExtendedDescription(Box<ExtendedDescription>),
-    /// A [`FamiliarFollowers`].
-    FamiliarFollowers(Box<FamiliarFollowers>),
-    /// A [`FeatureApproval`].
-    FeatureApproval(Box<FeatureApproval>),
-    /// A [`FeaturedTag`].
-    FeaturedTag(Box<FeaturedTag>),
-    /// A [`Filter`].
-    Filter(Box<Filter>),
-    /// A [`FilterKeyword`].
-    FilterKeyword(Box<FilterKeyword>),
-    /// A [`FilterResult`].
-    FilterResult(Box<FilterResult>),
-    /// A [`FilterStatus`].
-    FilterStatus(Box<FilterStatus>),
-    /// A [`IdentityProof`].
-    IdentityProof(Box<IdentityProof>),
-    /// A [`Instance`].
-    Instance(Box<Instance>),
-    /// A [`InstanceIcon`].
-    InstanceIcon(Box<InstanceIcon>),
-    /// A [`List`].
-    List(Box<List>),
-    /// A [`Marker`].
-    Marker(Box<Marker>),
-    /// A [`MediaAttachment`].
-    MediaAttachment(Box<MediaAttachment>),
-    /// A [`Notification`].
-    Notification(Box<Notification>),
-    /// A [`NotificationFallback`].
-    NotificationFallback(Box<NotificationFallback>),
-    /// A [`NotificationPolicy`].
-    NotificationPolicy(Box<NotificationPolicy>),
-    /// A [`NotificationRequest`].
-    NotificationRequest(Box<NotificationRequest>),
-    /// A [`Poll`].
-    Poll(Box<Poll>),
-    /// A [`PollOption`].
-    PollOption(Box<PollOption>),
-    /// A [`Preferences`].
-    Preferences(Box<Preferences>),
-    /// A [`PreviewCard`].
-    PreviewCard(Box<PreviewCard>),
-    /// A [`TrendsLink`].
-    TrendsLink(Box<TrendsLink>),
-    /// A [`PreviewCardAuthor`].
-    PreviewCardAuthor(Box<PreviewCardAuthor>),
-    /// A [`PrivacyPolicy`].
-    PrivacyPolicy(Box<PrivacyPolicy>),
-    /// A [`Profile`].
-    Profile(Box<Profile>),
-    /// A [`ProfileField`].
-    ProfileField(Box<ProfileField>),
-    /// A [`Quote`].
-    Quote(Box<Quote>),
-    /// A [`QuoteApproval`].
-    QuoteApproval(Box<QuoteApproval>),
-    /// A [`Reaction`].
-    Reaction(Box<Reaction>),
-    /// A [`Relationship`].
-    Relationship(Box<Relationship>),
-    /// A [`RelationshipSeveranceEvent`].
-    RelationshipSeveranceEvent(Box<RelationshipSeveranceEvent>),
-    /// A [`Report`].
-    Report(Box<Report>),
-    /// A [`Role`].
-    Role(Box<Role>),
-    /// A [`Rule`].
-    Rule(Box<Rule>),
-    /// A [`ScheduledStatus`].
-    ScheduledStatus(Box<ScheduledStatus>),
-    /// A [`Search`].
-    Search(Box<Search>),
-    /// A [`ShallowQuote`].
-    ShallowQuote(Box<ShallowQuote>),
-    /// A [`ShallowTag`].
-    ShallowTag(Box<ShallowTag>),
-    /// A [`Status`].
-    Status(Box<Status>),
-    /// A [`StatusMention`].
-    StatusMention(Box<StatusMention>),
-    /// A [`StatusTag`].
-    StatusTag(Box<StatusTag>),
-    /// A [`StatusEdit`].
-    StatusEdit(Box<StatusEdit>),
-    /// A [`StatusSource`].
-    StatusSource(Box<StatusSource>),
-    /// A [`Suggestion`].
-    Suggestion(Box<Suggestion>),
-    /// A [`Tag`].
-    Tag(Box<Tag>),
-    /// A [`AdminTag`].
-    AdminTag(Box<AdminTag>),
-    /// A [`TermsOfService`].
-    TermsOfService(Box<TermsOfService>),
-    /// A [`Token`].
-    Token(Box<Token>),
-    /// A [`Translation`].
-    Translation(Box<Translation>),
-    /// A [`TranslationPoll`].
-    TranslationPoll(Box<TranslationPoll>),
-    /// A [`TranslationPollOption`].
-    TranslationPollOption(Box<TranslationPollOption>),
-    /// A [`TranslationAttachment`].
-    TranslationAttachment(Box<TranslationAttachment>),
-    /// A [`V1Filter`].
-    V1Filter(Box<V1Filter>),
-    /// A [`V1Instance`].
-    V1Instance(Box<V1Instance>),
-    /// A [`V1NotificationPolicy`].
-    V1NotificationPolicy(Box<V1NotificationPolicy>),
-    /// A [`WebPushSubscription`].
-    WebPushSubscription(Box<WebPushSubscription>),
-}
-
-impl AnyEntity {
-    /// Which entity this is.
-    pub fn kind(&self) -> EntityKind {
-        match self {
-            AnyEntity::Account(_) => EntityKind::Account,
-            AnyEntity::CredentialAccount(_) => EntityKind::CredentialAccount,
-            AnyEntity::MutedAccount(_) => EntityKind::MutedAccount,
-            AnyEntity::PartialAccountWithAvatar(_) => EntityKind::PartialAccountWithAvatar,
-            AnyEntity::AccountRole(_) => EntityKind::AccountRole,
-            AnyEntity::AccountField(_) => EntityKind::AccountField,
-            AnyEntity::AccountWarning(_) => EntityKind::AccountWarning,
-            AnyEntity::AdminAccount(_) => EntityKind::AdminAccount,
-            AnyEntity::AdminCanonicalEmailBlock(_) => EntityKind::AdminCanonicalEmailBlock,
-            AnyEntity::AdminCohort(_) => EntityKind::AdminCohort,
-            AnyEntity::CohortData(_) => EntityKind::CohortData,
-            AnyEntity::AdminDimension(_) => EntityKind::AdminDimension,
-            AnyEntity::AdminDimensionData(_) => EntityKind::AdminDimensionData,
-            AnyEntity::AdminDomainAllow(_) => EntityKind::AdminDomainAllow,
-            AnyEntity::AdminDomainBlock(_) => EntityKind::AdminDomainBlock,
-            AnyEntity::AdminEmailDomainBlock(_) => EntityKind::AdminEmailDomainBlock,
-            AnyEntity::AdminIp(_) => EntityKind::AdminIp,
-            AnyEntity::AdminIpBlock(_) => EntityKind::AdminIpBlock,
-            AnyEntity::AdminMeasure(_) => EntityKind::AdminMeasure,
-            AnyEntity::AdminReport(_) => EntityKind::AdminReport,
-            AnyEntity::Announcement(_) => EntityKind::Announcement,
-            AnyEntity::AnnouncementAccount(_) => EntityKind::AnnouncementAccount,
-            AnyEntity::AnnouncementStatus(_) => EntityKind::AnnouncementStatus,
-            AnyEntity::AnnualReport(_) => EntityKind::AnnualReport,
-            AnyEntity::WrappedAnnualReports(_) => EntityKind::WrappedAnnualReports,
-            AnyEntity::Appeal(_) => EntityKind::Appeal,
-            AnyEntity::Application(_) => EntityKind::Application,
-            AnyEntity::CredentialApplication(_) => EntityKind::CredentialApplication,
-            AnyEntity::AsyncRefresh(_) => EntityKind::AsyncRefresh,
-            AnyEntity::Collection(_) => EntityKind::Collection,
-            AnyEntity::WrappedCollection(_) => EntityKind::WrappedCollection,
-            AnyEntity::Collections(_) => EntityKind::Collections,
-            AnyEntity::CollectionItem(_) => EntityKind::CollectionItem,
-            AnyEntity::WrappedCollectionItem(_) => EntityKind::WrappedCollectionItem,
-            AnyEntity::CollectionWithAccounts(_) => EntityKind::CollectionWithAccounts,
-            AnyEntity::Context(_) => EntityKind::Context,
-            AnyEntity::Conversation(_) => EntityKind::Conversation,
-            AnyEntity::CustomEmoji(_) => EntityKind::CustomEmoji,
-            AnyEntity::DomainBlock(_) => EntityKind::DomainBlock,
-            AnyEntity::Error(_) => EntityKind::Error,
-            AnyEntity::ExtendedDescription(_) => EntityKind::ExtendedDescription,
-            AnyEntity::FamiliarFollowers(_) => EntityKind::FamiliarFollowers,
-            AnyEntity::FeatureApproval(_) => EntityKind::FeatureApproval,
-            AnyEntity::FeaturedTag(_) => EntityKind::FeaturedTag,
-            AnyEntity::Filter(_) => EntityKind::Filter,
-            AnyEntity::FilterKeyword(_) => EntityKind::FilterKeyword,
-            AnyEntity::FilterResult(_) => EntityKind::FilterResult,
-            AnyEntity::FilterStatus(_) => EntityKind::FilterStatus,
-            AnyEntity::IdentityProof(_) => EntityKind::IdentityProof,
-            AnyEntity::Instance(_) => EntityKind::Instance,
-            AnyEntity::InstanceIcon(_) => EntityKind::InstanceIcon,
-            AnyEntity::List(_) => EntityKind::List,
-            AnyEntity::Marker(_) => EntityKind::Marker,
-            AnyEntity::MediaAttachment(_) => EntityKind::MediaAttachment,
-            AnyEntity::Notification(_) => EntityKind::Notification,
-            AnyEntity::NotificationFallback(_) => EntityKind::NotificationFallback,
-            AnyEntity::NotificationPolicy(_) => EntityKind::NotificationPolicy,
-            AnyEntity::NotificationRequest(_) => EntityKind::NotificationRequest,
-            AnyEntity::Poll(_) => EntityKind::Poll,
-            AnyEntity::PollOption(_) => EntityKind::PollOption,
-            AnyEntity::Preferences(_) => EntityKind::Preferences,
-            AnyEntity::PreviewCard(_) => EntityKind::PreviewCard,
-            AnyEntity::TrendsLink(_) => EntityKind::TrendsLink,
-            AnyEntity::PreviewCardAuthor(_) => EntityKind::PreviewCardAuthor,
-            AnyEntity::PrivacyPolicy(_) => EntityKind::PrivacyPolicy,
-            AnyEntity::Profile(_) => EntityKind::Profile,
-            AnyEntity::ProfileField(_) => EntityKind::ProfileField,
-            AnyEntity::Quote(_) => EntityKind::Quote,
-            AnyEntity::QuoteApproval(_) => EntityKind::QuoteApproval,
-            AnyEntity::Reaction(_) => EntityKind::Reaction,
-            AnyEntity::Relationship(_) => EntityKind::Relationship,
-            AnyEntity::RelationshipSeveranceEvent(_) => EntityKind::RelationshipSeveranceEvent,
-            AnyEntity::Report(_) => EntityKind::Report,
-            AnyEntity::Role(_) => EntityKind::Role,
-            AnyEntity::Rule(_) => EntityKind::Rule,
-            AnyEntity::ScheduledStatus(_) => EntityKind::ScheduledStatus,
-            AnyEntity::Search(_) => EntityKind::Search,
-            AnyEntity::ShallowQuote(_) => EntityKind::ShallowQuote,
-            AnyEntity::ShallowTag(_) => EntityKind::ShallowTag,
-            AnyEntity::Status(_) => EntityKind::Status,
-            AnyEntity::StatusMention(_) => EntityKind::StatusMention,
-            AnyEntity::StatusTag(_) => EntityKind::StatusTag,
-            AnyEntity::StatusEdit(_) => EntityKind::StatusEdit,
-            AnyEntity::StatusSource(_) => EntityKind::StatusSource,
-            AnyEntity::Suggestion(_) => EntityKind::Suggestion,
-            AnyEntity::Tag(_) => EntityKind::Tag,
-            AnyEntity::AdminTag(_) => EntityKind::AdminTag,
-            AnyEntity::TermsOfService(_) => EntityKind::TermsOfService,
-            AnyEntity::Token(_) => EntityKind::Token,
-            AnyEntity::Translation(_) => EntityKind::Translation,
-            AnyEntity::TranslationPoll(_) => EntityKind::TranslationPoll,
-            AnyEntity::TranslationPollOption(_) => EntityKind::TranslationPollOption,
-            AnyEntity::TranslationAttachment(_) => EntityKind::TranslationAttachment,
-            AnyEntity::V1Filter(_) => EntityKind::V1Filter,
-            AnyEntity::V1Instance(_) => EntityKind::V1Instance,
-            AnyEntity::V1NotificationPolicy(_) => EntityKind::V1NotificationPolicy,
-            AnyEntity::WebPushSubscription(_) => EntityKind::WebPushSubscription,
-        }
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for AnyEntity {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            AnyEntity::Account(entity) => entity.serialize(serializer),
-            AnyEntity::CredentialAccount(entity) => entity.serialize(serializer),
-            AnyEntity::MutedAccount(entity) => entity.serialize(serializer),
-            AnyEntity::PartialAccountWithAvatar(entity) => entity.serialize(serializer),
-            AnyEntity::AccountRole(entity) => entity.serialize(serializer),
-            AnyEntity::AccountField(entity) => entity.serialize(serializer),
-            AnyEntity::AccountWarning(entity) => entity.serialize(serializer),
-            AnyEntity::AdminAccount(entity) => entity.serialize(serializer),
-            AnyEntity::AdminCanonicalEmailBlock(entity) => entity.serialize(serializer),
-            AnyEntity::AdminCohort(entity) => entity.serialize(serializer),
-            AnyEntity::CohortData(entity) => entity.serialize(serializer),
-            AnyEntity::AdminDimension(entity) => entity.serialize(serializer),
-            AnyEntity::AdminDimensionData(entity) => entity.serialize(serializer),
-            AnyEntity::AdminDomainAllow(entity) => entity.serialize(serializer),
-            AnyEntity::AdminDomainBlock(entity) => entity.serialize(serializer),
-            AnyEntity::AdminEmailDomainBlock(entity) => entity.serialize(serializer),
-            AnyEntity::AdminIp(entity) => entity.serialize(serializer),
-            AnyEntity::AdminIpBlock(entity) => entity.serialize(serializer),
-            AnyEntity::AdminMeasure(entity) => entity.serialize(serializer),
-            AnyEntity::AdminReport(entity) => entity.serialize(serializer),
-            AnyEntity::Announcement(entity) => entity.serialize(serializer),
-            AnyEntity::AnnouncementAccount(entity) => entity.serialize(serializer),
-            AnyEntity::AnnouncementStatus(entity) => entity.serialize(serializer),
-            AnyEntity::AnnualReport(entity) => entity.serialize(serializer),
-            AnyEntity::WrappedAnnualReports(entity) => entity.serialize(serializer),
-            AnyEntity::Appeal(entity) => entity.serialize(serializer),
-            AnyEntity::Application(entity) => entity.serialize(serializer),
-            AnyEntity::CredentialApplication(entity) => entity.serialize(serializer),
-            AnyEntity::AsyncRefresh(entity) => entity.serialize(serializer),
-            AnyEntity::Collection(entity) => entity.serialize(serializer),
-            AnyEntity::WrappedCollection(entity) => entity.serialize(serializer),
-            AnyEntity::Collections(entity) => entity.serialize(serializer),
-            AnyEntity::CollectionItem(entity) => entity.serialize(serializer),
-            AnyEntity::WrappedCollectionItem(entity) => entity.serialize(serializer),
-            AnyEntity::CollectionWithAccounts(entity) => entity.serialize(serializer),
-            AnyEntity::Context(entity) => entity.serialize(serializer),
-            AnyEntity::Conversation(entity) => entity.serialize(serializer),
-            AnyEntity::CustomEmoji(entity) => entity.serialize(serializer),
-            AnyEntity::DomainBlock(entity) => entity.serialize(serializer),
-            AnyEntity::Error(entity) => entity.serialize(serializer),
-            AnyEntity::ExtendedDescription(entity) => entity.serialize(serializer),
-            AnyEntity::FamiliarFollowers(entity) => entity.serialize(serializer),
-            AnyEntity::FeatureApproval(entity) => entity.serialize(serializer),
-            AnyEntity::FeaturedTag(entity) => entity.serialize(serializer),
-            AnyEntity::Filter(entity) => entity.serialize(serializer),
-            AnyEntity::FilterKeyword(entity) => entity.serialize(serializer),
-            AnyEntity::FilterResult(entity) => entity.serialize(serializer),
-            AnyEntity::FilterStatus(entity) => entity.serialize(serializer),
-            AnyEntity::IdentityProof(entity) => entity.serialize(serializer),
-            AnyEntity::Instance(entity) => entity.serialize(serializer),
-            AnyEntity::InstanceIcon(entity) => entity.serialize(serializer),
-            AnyEntity::List(entity) => entity.serialize(serializer),
-            AnyEntity::Marker(entity) => entity.serialize(serializer),
-            AnyEntity::MediaAttachment(entity) => entity.serialize(serializer),
-            AnyEntity::Notification(entity) => entity.serialize(serializer),
-            AnyEntity::NotificationFallback(entity) => entity.serialize(serializer),
-            AnyEntity::NotificationPolicy(entity) => entity.serialize(serializer),
-            AnyEntity::NotificationRequest(entity) => entity.serialize(serializer),
-            AnyEntity::Poll(entity) => entity.serialize(serializer),
-            AnyEntity::PollOption(entity) => entity.serialize(serializer),
-            AnyEntity::Preferences(entity) => entity.serialize(serializer),
-            AnyEntity::PreviewCard(entity) => entity.serialize(serializer),
-            AnyEntity::TrendsLink(entity) => entity.serialize(serializer),
-            AnyEntity::PreviewCardAuthor(entity) => entity.serialize(serializer),
-            AnyEntity::PrivacyPolicy(entity) => entity.serialize(serializer),
-            AnyEntity::Profile(entity) => entity.serialize(serializer),
-            AnyEntity::ProfileField(entity) => entity.serialize(serializer),
-            AnyEntity::Quote(entity) => entity.serialize(serializer),
-            AnyEntity::QuoteApproval(entity) => entity.serialize(serializer),
-            AnyEntity::Reaction(entity) => entity.serialize(serializer),
-            AnyEntity::Relationship(entity) => entity.serialize(serializer),
-            AnyEntity::RelationshipSeveranceEvent(entity) => entity.serialize(serializer),
-            AnyEntity::Report(entity) => entity.serialize(serializer),
-            AnyEntity::Role(entity) => entity.serialize(serializer),
-            AnyEntity::Rule(entity) => entity.serialize(serializer),
-            AnyEntity::ScheduledStatus(entity) => entity.serialize(serializer),
-            AnyEntity::Search(entity) => entity.serialize(serializer),
-            AnyEntity::ShallowQuote(entity) => entity.serialize(serializer),
-            AnyEntity::ShallowTag(entity) => entity.serialize(serializer),
-            AnyEntity::Status(entity) => entity.serialize(serializer),
-            AnyEntity::StatusMention(entity) => entity.serialize(serializer),
-            AnyEntity::StatusTag(entity) => entity.serialize(serializer),
-            AnyEntity::StatusEdit(entity) => entity.serialize(serializer),
-            AnyEntity::StatusSource(entity) => entity.serialize(serializer),
-            AnyEntity::Suggestion(entity) => entity.serialize(serializer),
-            AnyEntity::Tag(entity) => entity.serialize(serializer),
-            AnyEntity::AdminTag(entity) => entity.serialize(serializer),
-            AnyEntity::TermsOfService(entity) => entity.serialize(serializer),
-            AnyEntity::Token(entity) => entity.serialize(serializer),
-            AnyEntity::Translation(entity) => entity.serialize(serializer),
-            AnyEntity::TranslationPoll(entity) => entity.serialize(serializer),
-            AnyEntity::TranslationPollOption(entity) => entity.serialize(serializer),
-            AnyEntity::TranslationAttachment(entity) => entity.serialize(serializer),
-            AnyEntity::V1Filter(entity) => entity.serialize(serializer),
-            AnyEntity::V1Instance(entity) => entity.serialize(serializer),
-            AnyEntity::V1NotificationPolicy(entity) => entity.serialize(serializer),
-            AnyEntity::WebPushSubscription(entity) => entity.serialize(serializer),
-        }
-    }
-}
-
-#[cfg(feature = "serde")]
 /// Reads a field that may be absent (`None`) or null (`Some(None)`).
 fn double_option<'de, T, D>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
 where
@@ -8853,7 +4680,6 @@ where
     <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
 }
 
-#[cfg(feature = "serde")]
 /// Reads a field that must be present and may be null: a missing key fails.
 fn nullable<'de, T, D>(deserializer: D) -> Result<Option<T>, D::Error>
 where
@@ -8862,3 +4688,7 @@ where
 {
     <Option<T> as serde::Deserialize>::deserialize(deserializer)
 }
+
+include!("entity_kinds.rs");
+
+include!("entity_values.rs");

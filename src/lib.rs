@@ -96,10 +96,15 @@ include!(concat!(env!("OUT_DIR"), "/mastodon_error.rs"));
 ///
 /// Generated from `spec/entities.yaml`, the facts of the
 /// [entity pages](https://docs.joinmastodon.org/entities/); the same output
-/// is checked in as `generated/entities.rs`. Behind the `entities` feature.
+/// is checked in as `generated/entities.rs` (the structs), which includes
+/// `entity_kinds.rs` (`EntityKind`, `AnyEntity`) and `entity_values.rs` (the
+/// open enums) from beside it. Behind the `entities` feature, which
+/// turns on `serde`: the types have no constructors, and are read from JSON.
+///
+/// A field that may be both absent and null is an `Option<Option<T>>`:
+/// `None` when the key is absent, `Some(None)` when it is `null`.
 ///
 /// ```
-/// # #[cfg(feature = "serde")] {
 /// use mastodon_error::entities::{EntityKind, StatusVisibility};
 ///
 /// assert_eq!(StatusVisibility::from("public"), StatusVisibility::Public);
@@ -107,7 +112,14 @@ include!(concat!(env!("OUT_DIR"), "/mastodon_error.rs"));
 /// let local = StatusVisibility::from("local");
 /// assert_eq!(local.as_str(), "local");
 /// assert_eq!(EntityKind::from_name("Status::Mention"), Some(EntityKind::StatusMention));
-/// # }
+/// ```
+///
+/// A listed value is never `Undocumented`: only reading builds its payload.
+///
+/// ```compile_fail
+/// use mastodon_error::entities::{StatusVisibility, UndocumentedValue};
+///
+/// let _ = StatusVisibility::Undocumented(UndocumentedValue("public".to_owned()));
 /// ```
 #[cfg(feature = "entities")]
 pub mod entities {

@@ -102,16 +102,29 @@ fn the_features_bring_only_their_crates() {
 }
 
 /// The entities are generated from the YAML copy: the feature brings the
-/// module, and neither a dependency nor the Markdown entity reader (with its
-/// serde_json) on the build path.
+/// module and serde (the entities are read with it), and neither another
+/// dependency nor the Markdown entity reader (with its serde_json) on the
+/// build path.
 #[test]
-fn the_entities_feature_adds_no_dependency() {
+fn the_entities_feature_adds_only_serde() {
     let normal = tree_with("normal", &["--features", "entities"]);
-    assert_eq!(crates(&normal), ["mastodon-error"], "{normal}");
+    let serde = tree_with("normal", &["--features", "serde"]);
+    assert_eq!(crates(&normal), crates(&serde), "{normal}");
     let build = tree_with("build,normal", &["--features", "entities"]);
-    let names = crates(&build);
-    assert!(names.contains(&"mastodon-error-codegen"), "{build}");
-    assert!(!names.contains(&"serde_json"), "{build}");
+    assert!(
+        crates(&build).contains(&"mastodon-error-codegen"),
+        "{build}"
+    );
+    // serde_json is the crate's own (through `serde`), never the generator's.
+    let json_users = tree_with(
+        "build,normal",
+        &["--features", "entities", "--invert", "serde_json"],
+    );
+    assert_eq!(
+        crates(&json_users),
+        ["serde_json", "mastodon-error"],
+        "{json_users}"
+    );
 }
 
 /// What the crate's build script compiles, with every feature of the crate

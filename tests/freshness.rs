@@ -144,15 +144,11 @@ fn checked_in_entity_files() -> Vec<String> {
     let generated = checked_in_entities(&mut Config::new())
         .generate_entities_report(CHECKED_IN_ENTITIES)
         .expect("spec/entities.yaml generates");
-    if generated.files.is_empty() {
-        vec!["entities.rs".to_owned()]
-    } else {
-        generated
-            .files
-            .iter()
-            .map(|file| file.name.clone())
-            .collect()
-    }
+    generated
+        .files
+        .iter()
+        .map(|file| file.name.clone())
+        .collect()
 }
 
 #[test]
@@ -188,17 +184,48 @@ fn the_crate_compiles_exactly_the_checked_in_module() {
 #[test]
 fn checked_in_entities_are_fresh() {
     // As build.rs configures it, from the YAML copy of the entity pages.
-    let fresh = checked_in_entities(&mut Config::new())
+    let generated = checked_in_entities(&mut Config::new())
         .generate_entities_report(CHECKED_IN_ENTITIES)
-        .unwrap_or_else(|error| panic!("spec/entities.yaml does not generate:\n{error}"))
-        .code;
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("generated/entities.rs");
-    if std::fs::read_to_string(&path).unwrap_or_default() != fresh {
-        std::fs::write(&path, &fresh).expect("generated/entities.rs is writable");
-        panic!(
-            "generated/entities.rs was stale and has been rewritten from spec/entities.yaml.\n\
-             Review the change (`git diff generated/entities.rs`) and commit it.\n\
-             To regenerate by hand: `{REGENERATE}`."
+        .unwrap_or_else(|error| panic!("spec/entities.yaml does not generate:\n{error}"));
+    assert_eq!(
+        generated.files.len(),
+        3,
+        "entities.rs and the two files it includes"
+    );
+    let mut stale = Vec::new();
+    for file in &generated.files {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("generated")
+            .join(&file.name);
+        if std::fs::read_to_string(&path).unwrap_or_default() != file.code {
+            std::fs::write(&path, &file.code).expect("generated/ is writable");
+            stale.push(format!("generated/{}", file.name));
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "{} stale and rewritten from spec/entities.yaml.\n\
+         Review the change (`git diff generated/`) and commit it.\n\
+         To regenerate by hand: `{REGENERATE}`.",
+        stale.join(", ")
+    );
+}
+
+/// Every generated file stays readable in review: at most 6,000 lines.
+#[test]
+fn no_generated_file_is_over_6000_lines() {
+    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("generated"))
+        .expect("generated/ is readable")
+    {
+        let path = entry.expect("an entry").path();
+        let lines = std::fs::read_to_string(&path)
+            .expect("a generated file")
+            .lines()
+            .count();
+        assert!(
+            lines <= 6_000,
+            "{} has {lines} lines, over 6,000: split its output further",
+            path.display()
         );
     }
 }
@@ -206,10 +233,24 @@ fn checked_in_entities_are_fresh() {
 #[cfg(feature = "entities")]
 #[test]
 fn the_crate_compiles_exactly_the_checked_in_entities() {
-    let built = include_str!(concat!(env!("OUT_DIR"), "/entities.rs"));
-    let checked_in = include_str!("../generated/entities.rs");
-    assert!(
-        built == checked_in,
-        "build.rs output differs from generated/entities.rs; run `{REGENERATE}` and commit"
-    );
+    let files = [
+        (
+            include_str!(concat!(env!("OUT_DIR"), "/entities.rs")),
+            include_str!("../generated/entities.rs"),
+        ),
+        (
+            include_str!(concat!(env!("OUT_DIR"), "/entity_kinds.rs")),
+            include_str!("../generated/entity_kinds.rs"),
+        ),
+        (
+            include_str!(concat!(env!("OUT_DIR"), "/entity_values.rs")),
+            include_str!("../generated/entity_values.rs"),
+        ),
+    ];
+    for (built, checked_in) in files {
+        assert!(
+            built == checked_in,
+            "build.rs output differs from generated/; run `{REGENERATE}` and commit"
+        );
+    }
 }

@@ -161,7 +161,7 @@ mod tests {
 fn generated_modules_compile_warning_free_without_dependencies() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let checked_in = root.join("generated/mastodon_error.rs");
-    // The entities module beside it, with serde off and then on.
+    // The entities module, which needs serde: in the crate that has it.
     let entities = format!(
         "pub mod entities {{\n    include!({:?});\n}}\n",
         root.join("generated/entities.rs").display().to_string()
@@ -169,7 +169,7 @@ fn generated_modules_compile_warning_free_without_dependencies() {
     let workspace = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("standalone");
     write(
         &workspace.join("Cargo.toml"),
-        "[workspace]\nmembers = [\"via-include\", \"via-mod\", \"with-features\", \"seeds\", \"hand-edited\", \"hostile\", \"unscoped\", \"entities-never\"]\nresolver = \"2\"\n",
+        "[workspace]\nmembers = [\"via-include\", \"via-mod\", \"with-features\", \"seeds\", \"hand-edited\", \"hostile\", \"unscoped\"]\nresolver = \"2\"\n",
     );
 
     // 1. `include!` of the checked-in file.
@@ -178,7 +178,7 @@ fn generated_modules_compile_warning_free_without_dependencies() {
         &manifest("via-include", SERDE_CFG_LINT),
     );
     let include = format!(
-        "#![forbid(unsafe_code)]\npub mod mastodon_error {{\n    include!({:?});\n}}\n{entities}{CLIENT_TEST}",
+        "#![forbid(unsafe_code)]\npub mod mastodon_error {{\n    include!({:?});\n}}\n{CLIENT_TEST}",
         checked_in.display().to_string()
     );
     write(&workspace.join("via-include/src/lib.rs"), &include);
@@ -205,32 +205,9 @@ fn generated_modules_compile_warning_free_without_dependencies() {
     write(
         &workspace.join("with-features/src/lib.rs"),
         &format!(
-            "#![forbid(unsafe_code)]\npub mod mastodon_error {{\n    include!({:?});\n}}\n{entities}/// The entities with serde always on.\npub mod entities_always;\n{CLIENT_TEST}{FEATURES_TEST}",
+            "#![forbid(unsafe_code)]\npub mod mastodon_error {{\n    include!({:?});\n}}\n{entities}{CLIENT_TEST}{FEATURES_TEST}",
             checked_in.display().to_string()
         ),
-    );
-    // The entities module's other gates: serde always on, and left out.
-    let entities_with = |gate: mastodon_error_codegen::Gate| {
-        let mut config = mastodon_error_codegen::Config::new();
-        config.serde(gate);
-        config
-            .generate_entities_report(root.join("spec/entities.yaml"))
-            .expect("spec/entities.yaml generates")
-            .code
-    };
-    let always = entities_with(mastodon_error_codegen::Gate::Always);
-    assert!(!always.contains("feature = \"serde\""), "no gate left");
-    write(
-        &workspace.join("with-features/src/entities_always.rs"),
-        &always,
-    );
-    let never = entities_with(mastodon_error_codegen::Gate::Never);
-    assert!(!never.contains("serde::"), "no serde left");
-    modules_crate(
-        &workspace.join("entities-never"),
-        "",
-        "entities",
-        &[("The entities without serde.".to_owned(), never)],
     );
 
     // 3. The seed pages (current and 2020 layouts), with no serde at all and

@@ -165,7 +165,9 @@ impl Config {
         self
     }
 
-    /// How the module gets serde support; see [`Serde`].
+    /// How the module gets serde support; see [`Serde`]. The entities
+    /// module always derives serde: it has no constructors, so without
+    /// serde its types could be neither built nor read.
     pub fn serde(&mut self, serde: Serde) -> &mut Self {
         self.serde = serde;
         self
@@ -484,17 +486,30 @@ impl Config {
     }
 
     /// Generates the entities module into `$OUT_DIR/entities.rs` (or
-    /// [`Config::out_dir`]) when it changed, printing the lints as cargo
-    /// warnings. Include it with
-    /// `include!(concat!(env!("OUT_DIR"), "/entities.rs"));`.
+    /// [`Config::out_dir`], [`Config::file_name`]) when it changed, with the
+    /// files it includes beside it (`entity_kinds.rs`, `entity_values.rs`;
+    /// two entities modules need two folders), printing the lints as
+    /// cargo warnings. Include it with
+    /// `include!(concat!(env!("OUT_DIR"), "/entities.rs"));`. Returns the
+    /// main file's path.
     pub fn compile_entities(&self, path: impl AsRef<Path>) -> Result<PathBuf, Error> {
         let path = path.as_ref();
         println!("cargo:rerun-if-changed={}", path.display());
-        let Generated { code, lints, .. } = self.generate_entities_report(path)?;
+        let Generated { files, lints, .. } = self.generate_entities_report(path)?;
         for warning in lints.cargo_warnings() {
             println!("cargo::warning={warning}");
         }
         let input = Source::new(display_path(path), String::new());
-        self.write_out(&input, "compile_entities", "entities.rs", &code)
+        // The first file includes the others by their own names.
+        let mut main = None;
+        for (index, file) in files.iter().enumerate() {
+            let file_name = match (index, &self.file_name) {
+                (0, Some(name)) => name.as_str(),
+                _ => file.name.as_str(),
+            };
+            let written = self.write_out(&input, "compile_entities", file_name, &file.code)?;
+            main.get_or_insert(written);
+        }
+        main.ok_or_else(|| crate::internal_error(&input, "the entities module has no file"))
     }
 }

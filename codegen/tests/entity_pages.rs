@@ -34,8 +34,8 @@ fn hostile_text_stays_data() {
     ]
     .concat();
     let generated = entities_from_pages(page("Thing", &body), &Config::new()).expect("generates");
-    syn::parse_file(&generated.code).unwrap_or_else(|e| panic!("{e}\n{}", generated.code));
     let code = &generated.code;
+    syn::parse_file(code).unwrap_or_else(|e| panic!("{e}\n{code}"));
     assert!(code.contains("\"a\\\"b\" => Self::AB"), "{code}");
     assert!(code.contains("V0"), "a digit value gets a variant: {code}");
     assert!(code.contains("pub _2fa: bool"), "{code}");

@@ -36,3 +36,22 @@ fn fixtures_are_the_seeds_unchanged() {
         );
     }
 }
+
+/// The entities emitter's files for a tiny copy: a nullable, an optional and
+/// a nullable optional attribute, an enum, a nested hash and an admin entity.
+#[cfg(feature = "entities")]
+#[test]
+fn entities_golden() {
+    let generated = Config::new()
+        .checked_in_as("entities.rs")
+        // Relative, as cargo runs tests from `codegen/`: the header names it.
+        .generate_entities_report("tests/fixtures/entities/golden.yaml")
+        .unwrap_or_else(|error| panic!("{}", error.render()));
+    let files: Vec<String> = generated
+        .files
+        .iter()
+        .map(|file| format!("==> {}\n{}", file.name, file.code))
+        .collect();
+    let files = files.join("\n");
+    insta::assert_snapshot!("entities_golden", files);
+}

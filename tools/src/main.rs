@@ -73,7 +73,9 @@ enum Command {
         /// Write the YAML copy of the pages instead of the module.
         #[arg(long)]
         yaml: bool,
-        /// Where to write; the file is rewritten only if its content changed.
+        /// Where to write, with the files it includes (`entity_kinds.rs`,
+        /// `entity_values.rs`) beside it; each is rewritten only if its
+        /// content changed. Without it, stdout gets the module in one piece.
         #[arg(long, short)]
         out: Option<String>,
     },
@@ -457,7 +459,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 config.generate_entities_report(&pages)?
             };
             warn(&generated.lints);
-            write_result(out.as_deref(), &generated.code)
+            write_files(out.as_deref(), &generated)
         }
         Some(Command::Check { files }) => check(options, &files),
         Some(Command::Lints { error_page, format }) => docs_defects(options, &error_page, format),
@@ -598,7 +600,7 @@ fn refresh_workspace(options: &Options) -> Result<ExitCode, Failure> {
                  `mastodon-error-codegen entities {DEFAULT_ENTITIES}` shows each\n"
             ));
         }
-        write_output(DEFAULT_ENTITIES_OUT, &module.code)?;
+        write_files(Some(DEFAULT_ENTITIES_OUT), &module)?;
     }
     let spec = Source::read(Path::new(DEFAULT_SPEC))?;
     let mut config = options.config();
@@ -765,6 +767,16 @@ fn write_result(out: Option<&str>, content: &str) -> Result<ExitCode, Failure> {
         Some(out) => write_output(out, content)?,
         None => write_stdout(content)?,
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// [`write_result`] for a module with files it includes: written beside
+/// `out`, or inlined on stdout.
+fn write_files(out: Option<&str>, generated: &Generated) -> Result<ExitCode, Failure> {
+    let Some(out) = out else {
+        return write_result(None, &generated.code);
+    };
+    write_module(out, generated)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -61,7 +61,7 @@ fn replay(root: &Path) {
         if (index == 0 || index == touched.len() - 1) && seen.insert(generated.code.clone()) {
             modules.push((
                 format!("Entities at upstream {upstream} ({date})."),
-                generated.code,
+                generated.code.clone(),
             ));
         }
     }
@@ -71,10 +71,10 @@ fn replay(root: &Path) {
         "commits since the rewrite that touched the entity pages"
     );
     let project = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("entity-history-sample");
-    // The modules gate their derives on a `serde` feature: declared, and off.
+    // The entities always derive serde.
     modules_crate(
         &project,
-        "[features]\nserde = []\n\n[workspace]\n",
+        "serde = { version = \"1\", features = [\"derive\"] }\n\n[workspace]\n",
         "commit",
         &modules,
     );

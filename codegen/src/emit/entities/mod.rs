@@ -3,22 +3,47 @@
 //! docs leave untyped, and `EntityKind`/`AnyEntity` to read an entity named
 //! at run time (as `Endpoint::returns()` names them).
 //!
-//! Written as text: the module is large and regular, and prettyplease over
-//! its token tree would cost more than the rest of generation.
+//! Built as tokens and formatted with prettyplease, as every emitter is.
+//! Serde is not gated: the types are read from JSON and have no
+//! constructors, so without serde they could be neither built nor read.
+//!
+//! Three files, so none nears the 6,000 lines a generated file may have:
+//! [`MAIN`], the structs and the items they share, includes [`KINDS`]
+//! (`EntityKind`, `AnyEntity`) and [`VALUES`] (the open enums of enumerated
+//! attributes) from beside it.
+
+mod prelude;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write;
 use std::ops::Range;
 
 use heck::ToSnakeCase;
+use proc_macro2::TokenStream;
+use quote::quote;
 
-use crate::gate::Gate;
+use super::docs::DocBuilder;
+use super::lit;
 use crate::ident;
 use crate::model::entities::flattened;
 use crate::model::entities::{
     AttributeLifecycle, AttributeType, Baseline, Entity, EntityAttribute, EntityPage, EntitySpec,
     StringFormat,
 };
+
+/// Why the entities did not emit.
+#[derive(Debug, Clone)]
+pub(crate) enum EmitError {
+    /// Two items want one name: the input's to fix.
+    Clash(Box<NameClash>),
+    /// Tokens that do not parse: a generator bug.
+    Bug(String),
+}
+
+impl From<Box<NameClash>> for EmitError {
+    fn from(clash: Box<NameClash>) -> Self {
+        EmitError::Clash(clash)
+    }
+}
 
 /// Where a generated name comes from, for a collision's error.
 #[derive(Debug, Clone)]
@@ -30,18 +55,25 @@ pub(crate) struct NameClash {
     pub what: String,
 }
 
-/// The module's text after the header, or the first clash of two generated
-/// names; its serde code gated as `serde` says.
+/// The main file's name: what `include!` names.
+pub(crate) const MAIN: &str = "entities.rs";
+/// The file of `EntityKind` and `AnyEntity`, which [`MAIN`] includes.
+pub(crate) const KINDS: &str = "entity_kinds.rs";
+/// The file of the open enums, which [`MAIN`] includes.
+pub(crate) const VALUES: &str = "entity_values.rs";
+
+/// The module's files after their header, as (file name, text), [`MAIN`]
+/// first; or the first clash of two generated names.
 pub(crate) fn emit(
     spec: &EntitySpec,
     baseline: &Baseline,
     docs_site: &str,
-    serde: &Gate,
-) -> Result<String, Box<NameClash>> {
+) -> Result<Vec<(&'static str, String)>, EmitError> {
     let mut emitter = Emitter {
         spec,
         docs_site: docs_site.trim_end_matches('/'),
-        out: String::new(),
+        items: Vec::new(),
+        values: Vec::new(),
         names: BTreeMap::new(),
         kinds: Vec::new(),
         double_option: false,
@@ -51,41 +83,55 @@ pub(crate) fn emit(
     for (page_index, page) in spec.pages.iter().enumerate() {
         for entity in &page.entities {
             if let Err(problem) = checked_type_name(&entity.name) {
-                return Err(Box::new(NameClash {
+                return Err(EmitError::Clash(Box::new(NameClash {
                     name: entity.name.clone(),
                     first: (page_index, entity.span.clone()),
                     second: (page_index, entity.span.clone()),
                     what: format!("entity `{}`, which {},", entity.name, problem.describe()),
-                }));
+                })));
             }
         }
     }
-    emitter.prelude(baseline);
+    emitter.items.push(prelude::baseline(baseline));
+    emitter.items.push(prelude::json());
+    emitter.items.push(prelude::undocumented_value());
     for (page_index, page) in spec.pages.iter().enumerate() {
         for entity in &page.entities {
             emitter.entity(page_index, page, entity)?;
         }
     }
-    emitter.kinds();
+    let kinds = std::mem::take(&mut emitter.kinds);
     if emitter.double_option {
-        emitter.out.push('\n');
-        emitter.out.push_str(DOUBLE_OPTION);
+        emitter.items.push(prelude::double_option());
     }
     if emitter.nullable {
-        emitter.out.push('\n');
-        emitter.out.push_str(NULLABLE);
+        emitter.items.push(prelude::nullable());
     }
-    Ok(gate_serde(&emitter.out, serde))
+    let (items, values) = (emitter.items, emitter.values);
+    let main = quote! {
+        #(#items)*
+        include!(#KINDS);
+        include!(#VALUES);
+    };
+    let format = |tokens| super::format(tokens).map_err(EmitError::Bug);
+    Ok(vec![
+        (MAIN, format(main)?),
+        (KINDS, format(prelude::kinds(&kinds))?),
+        (VALUES, format(quote!(#(#values)*))?),
+    ])
 }
 
 struct Emitter<'s> {
     spec: &'s EntitySpec,
     docs_site: &'s str,
-    out: String,
+    /// The items of [`MAIN`].
+    items: Vec<TokenStream>,
+    /// The open enums, for [`VALUES`].
+    values: Vec<TokenStream>,
     /// Every type name given so far, with where it came from.
     names: BTreeMap<String, (usize, Range<usize>, String)>,
-    /// (Rust name, docs name, docs URL) of each entity, for `EntityKind`.
-    kinds: Vec<(String, String, String)>,
+    /// Each entity, for `EntityKind`.
+    kinds: Vec<prelude::Kind>,
     /// Whether a field may be both absent and null, which needs `double_option`.
     double_option: bool,
     /// Whether a field must be present and may be null, which needs `nullable`.
@@ -223,6 +269,18 @@ fn field(key: &str) -> (String, Option<String>) {
     }
 }
 
+/// An identifier the emitter made from a checked name.
+fn id(name: &str) -> proc_macro2::Ident {
+    super::ident(name)
+}
+
+/// `text`'s lines as `#[doc]` attributes, as `///` lines would give them.
+fn doc(text: &str) -> TokenStream {
+    let mut builder = DocBuilder::new();
+    builder.line(text);
+    builder.attrs()
+}
+
 impl<'s> Emitter<'s> {
     fn claim(
         &mut self,
@@ -248,7 +306,7 @@ impl<'s> Emitter<'s> {
         page_index: usize,
         page: &EntityPage,
         entity: &'s Entity,
-    ) -> Result<(), Box<NameClash>> {
+    ) -> Result<(), EmitError> {
         let name = type_name(&entity.name);
         self.claim(
             &name,
@@ -261,15 +319,17 @@ impl<'s> Emitter<'s> {
             Some(anchor) => format!("{site}/entities/{file}/#{}", url_part(anchor)),
             None => format!("{site}/entities/{file}/"),
         };
-        self.kinds
-            .push((name.clone(), entity.name.clone(), url.clone()));
+        self.kinds.push(prelude::Kind {
+            rust: name.clone(),
+            docs: entity.name.clone(),
+            url: url.clone(),
+        });
         let mut doc = format!("The [{}]({url}) entity.", doc_safe(&entity.name));
         if let Some(base) = &entity.extends {
-            let _ = write!(
-                doc,
+            doc.push_str(&format!(
                 "\n\nIt has every attribute of [`{}`] too.",
                 type_name(base)
-            );
+            ));
         }
         let attributes = flattened(self.spec, entity);
         let nodes = tree(&attributes);
@@ -291,25 +351,25 @@ impl<'s> Emitter<'s> {
         &mut self,
         context: &Context<'_>,
         name: &str,
-        doc: &str,
+        doc_text: &str,
         nodes: &[Node<'s>],
         strict: &BTreeSet<String>,
-    ) -> Result<(), Box<NameClash>> {
-        let mut body = String::new();
+    ) -> Result<(), EmitError> {
+        let mut fields = Vec::new();
         let mut after: Vec<Pending<'_, 's>> = Vec::new();
-        let mut fields: BTreeMap<String, (String, Range<usize>)> = BTreeMap::new();
+        let mut taken: BTreeMap<String, (String, Range<usize>)> = BTreeMap::new();
         for node in nodes {
-            let (ident, rename) = field(&node.key);
+            let (field_name, rename) = field(&node.key);
             let span = node.attribute.map(|a| a.span.clone()).unwrap_or(0..0);
             if let Some((first, first_span)) =
-                fields.insert(ident.clone(), (node.key.clone(), span.clone()))
+                taken.insert(field_name.clone(), (node.key.clone(), span.clone()))
             {
-                return Err(Box::new(NameClash {
-                    name: ident,
+                return Err(EmitError::Clash(Box::new(NameClash {
+                    name: field_name,
                     first: (context.page_index, first_span),
                     second: (context.page_index, span),
                     what: format!("the fields for `{first}` and `{}` of `{name}`", node.key),
-                }));
+                })));
             }
             let child_name = format!("{name}{}", pascal(&node.key));
             let (rust, pending) = self.field_type(node, &child_name);
@@ -324,51 +384,63 @@ impl<'s> Emitter<'s> {
                 (true, false) | (false, true) => format!("Option<{rust}>"),
                 (true, true) => format!("Option<Option<{rust}>>"),
             };
-            body.push_str(&self.field_doc(context, node));
+            let ty: TokenStream = ty
+                .parse()
+                .map_err(|err| EmitError::Bug(format!("the type `{ty}` does not lex: {err}")))?;
+            let field_doc = doc(&self.field_doc(context, node));
             let mut serde = Vec::new();
             if let Some(rename) = rename {
-                serde.push(format!("rename = {rename:?}"));
+                let rename = lit(&rename);
+                serde.push(quote!(rename = #rename));
             }
             if nullable && !optional && strict.contains(&node.key) {
                 // A key that tells this alternative of a `one_of` from the
                 // others (`Quote`'s `quoted_status`) must be there, or the
                 // untagged enum would take a `ShallowQuote` for a `Quote`.
-                serde.push("deserialize_with = \"nullable\"".to_owned());
+                serde.push(quote!(deserialize_with = "nullable"));
                 self.nullable = true;
             }
             if optional {
-                serde.push("default".to_owned());
-                serde.push("skip_serializing_if = \"Option::is_none\"".to_owned());
+                serde.push(quote!(default));
+                serde.push(quote!(skip_serializing_if = "Option::is_none"));
                 if nullable {
-                    serde.push("deserialize_with = \"double_option\"".to_owned());
+                    serde.push(quote!(deserialize_with = "double_option"));
                     self.double_option = true;
                 }
             }
-            if !serde.is_empty() {
-                let _ = writeln!(
-                    body,
-                    "    #[cfg_attr(feature = \"serde\", serde({}))]",
-                    serde.join(", ")
-                );
-            }
-            if let Some(attribute) = node.attribute
-                && attribute.lifecycle != AttributeLifecycle::Current
-            {
-                let word = if attribute.lifecycle == AttributeLifecycle::Removed {
-                    "removed"
-                } else {
-                    "deprecated"
-                };
-                let _ = writeln!(
-                    body,
-                    "    #[deprecated(note = \"{word} in Mastodon's entity docs\")]"
-                );
-            }
-            let _ = writeln!(body, "    pub {ident}: {ty},");
+            let serde = if serde.is_empty() {
+                quote!()
+            } else {
+                quote!(#[serde(#(#serde),*)])
+            };
+            let deprecated = match node.attribute.map(|a| a.lifecycle) {
+                Some(AttributeLifecycle::Removed) => {
+                    quote!(#[deprecated(note = "removed in Mastodon's entity docs")])
+                }
+                Some(AttributeLifecycle::Deprecated) => {
+                    quote!(#[deprecated(note = "deprecated in Mastodon's entity docs")])
+                }
+                _ => quote!(),
+            };
+            let field_ident = id(&field_name);
+            fields.push(quote! {
+                #field_doc
+                #serde
+                #deprecated
+                pub #field_ident: #ty,
+            });
         }
-        let _ = writeln!(self.out, "{}", doc_comment(doc, ""));
-        self.out.push_str("#[derive(Debug, Clone, PartialEq)]\n#[cfg_attr(feature = \"serde\", derive(serde::Serialize, serde::Deserialize))]\n#[non_exhaustive]\n#[allow(deprecated)]\n");
-        let _ = writeln!(self.out, "pub struct {name} {{\n{body}}}\n");
+        let doc = doc(doc_text);
+        let name_ident = id(name);
+        self.items.push(quote! {
+            #doc
+            #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+            #[non_exhaustive]
+            #[allow(deprecated)]
+            pub struct #name_ident {
+                #(#fields)*
+            }
+        });
         for pending in after {
             match pending {
                 Pending::Struct { name, doc, node } => {
@@ -480,10 +552,11 @@ impl<'s> Emitter<'s> {
         }
     }
 
+    /// The field's rustdoc, as Markdown lines.
     fn field_doc(&self, context: &Context<'_>, node: &Node<'_>) -> String {
         let Some(attribute) = node.attribute else {
             return format!(
-                "    /// `{}`: a hash (the docs document only its keys).\n",
+                "`{}`: a hash (the docs document only its keys).",
                 doc_safe(&node.key)
             );
         };
@@ -500,7 +573,7 @@ impl<'s> Emitter<'s> {
         // The spelling, not the docs' line: the same from the pages and from the copy.
         let mut facts = format!("Type: `{}`.", attribute.ty.spelling());
         if !attribute.values.is_empty() {
-            let _ = write!(facts, " One of {}.", doc_code_list(&attribute.values));
+            facts.push_str(&format!(" One of {}.", doc_code_list(&attribute.values)));
         }
         if attribute.nullable {
             facts.push_str(" May be null.");
@@ -508,16 +581,19 @@ impl<'s> Emitter<'s> {
         if attribute.optional {
             facts.push_str(" May be absent.");
         }
+        if attribute.nullable && attribute.may_be_absent() {
+            // The field is `Option<Option<T>>`: say which `None` is which.
+            facts.push_str(" Absent: `None`; null: `Some(None)`.");
+        }
         if let Some(version) = attribute.added_for(context.admin) {
-            let _ = write!(facts, " Added in {}.", doc_safe(version));
+            facts.push_str(&format!(" Added in {}.", doc_safe(version)));
         }
         if let Some(version) = &attribute.sent_from {
-            let _ = write!(
-                facts,
+            facts.push_str(&format!(
                 " Servers before {} leave it out{}.",
                 doc_safe(version),
                 if attribute.nullable { "" } else { ": `None`" }
-            );
+            ));
         }
         for correction in &attribute.corrections {
             let records: Vec<String> = correction
@@ -525,14 +601,13 @@ impl<'s> Emitter<'s> {
                 .iter()
                 .map(|(file, line)| format!("`{}:{line}`", doc_safe(file)))
                 .collect();
-            let _ = write!(
-                facts,
+            facts.push_str(&format!(
                 "\n\nCorrected: {}, as servers send it (a reviewed correction; evidence {}).",
                 doc_safe(&correction.summary()),
                 records.join(", ")
-            );
+            ));
         }
-        doc_comment(&format!("{link}.\n\n{facts}"), "    ") + "\n"
+        format!("{link}.\n\n{facts}")
     }
 
     fn open_enum(
@@ -570,141 +645,100 @@ impl<'s> Emitter<'s> {
             }
             variants.push((variant, value));
         }
-        let doc = format!(
-            "The values of `{}`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged.",
+        let enum_doc = doc(&format!(
+            "The values of `{}`: an open enum. A value the docs do not list yet is kept in `Undocumented` and serializes back unchanged. A value the docs list is never `Undocumented`: only reading a value builds an [`UndocumentedValue`].",
             doc_safe(&attribute.display_name())
-        );
-        let _ = writeln!(self.out, "{}", doc_comment(&doc, ""));
-        self.out
-            .push_str("#[derive(Debug, Clone, PartialEq, Eq, Hash)]\n#[non_exhaustive]\n");
-        let _ = writeln!(self.out, "pub enum {name} {{");
-        for (variant, value) in &variants {
-            let _ = writeln!(self.out, "    /// `{}`\n    {variant},", doc_safe(value));
-        }
-        self.out.push_str("    /// A value the docs do not list, as the server sent it.\n    Undocumented(String),\n}\n\n");
-        let _ = writeln!(self.out, "impl {name} {{");
-        let listed: Vec<String> = variants
+        ));
+        let name = id(name);
+        let idents: Vec<_> = variants.iter().map(|(variant, _)| id(variant)).collect();
+        let values: Vec<_> = variants.iter().map(|(_, value)| lit(value)).collect();
+        let value_docs = variants
             .iter()
-            .map(|(variant, _)| format!("Self::{variant}"))
-            .collect();
-        let _ = writeln!(
-            self.out,
-            "    /// Every value the docs list, in their order.\n    pub const DOCUMENTED: &'static [Self] = &[{}];\n",
-            listed.join(", ")
-        );
-        self.out.push_str("    /// The value as the JSON has it.\n    pub fn as_str(&self) -> &str {\n        match self {\n");
-        for (variant, value) in &variants {
-            let _ = writeln!(self.out, "            Self::{variant} => {value:?},");
-        }
-        self.out
-            .push_str("            Self::Undocumented(value) => value,\n        }\n    }\n}\n\n");
-        let _ = writeln!(
-            self.out,
-            "impl From<&str> for {name} {{\n    fn from(value: &str) -> Self {{\n        match value {{"
-        );
-        for (variant, value) in &variants {
-            let _ = writeln!(self.out, "            {value:?} => Self::{variant},");
-        }
-        self.out.push_str(
-            "            other => Self::Undocumented(other.to_owned()),\n        }\n    }\n}\n\n",
-        );
-        let _ = writeln!(
-            self.out,
-            "impl core::fmt::Display for {name} {{\n    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {{\n        f.write_str(self.as_str())\n    }}\n}}\n"
-        );
-        let _ = writeln!(
-            self.out,
-            "#[cfg(feature = \"serde\")]\nimpl serde::Serialize for {name} {{\n    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {{\n        serializer.serialize_str(self.as_str())\n    }}\n}}\n"
-        );
-        let _ = writeln!(
-            self.out,
-            "#[cfg(feature = \"serde\")]\nimpl<'de> serde::Deserialize<'de> for {name} {{\n    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {{\n        let value = <String as serde::Deserialize>::deserialize(deserializer)?;\n        Ok(Self::from(value.as_str()))\n    }}\n}}\n"
-        );
+            .map(|(_, value)| doc(&format!("`{}`", doc_safe(value))));
+        let serialize = quote! {
+                impl serde::Serialize for #name {
+                    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                        serializer.serialize_str(self.as_str())
+                    }
+                }
+
+                impl<'de> serde::Deserialize<'de> for #name {
+                    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                        let value = <String as serde::Deserialize>::deserialize(deserializer)?;
+                        Ok(Self::from(value.as_str()))
+                    }
+                }
+        };
+        self.values.push(quote! {
+            #enum_doc
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+            #[non_exhaustive]
+            pub enum #name {
+                #(
+                    #value_docs
+                    #idents,
+                )*
+                /// A value the docs do not list, as the server sent it.
+                Undocumented(UndocumentedValue),
+            }
+
+            impl #name {
+                /// Every value the docs list, in their order.
+                pub const DOCUMENTED: &'static [Self] = &[#(Self::#idents),*];
+
+                /// The value as the JSON has it.
+                pub fn as_str(&self) -> &str {
+                    match self {
+                        #(Self::#idents => #values,)*
+                        Self::Undocumented(value) => value.as_str(),
+                    }
+                }
+            }
+
+            impl From<&str> for #name {
+                fn from(value: &str) -> Self {
+                    match value {
+                        #(#values => Self::#idents,)*
+                        other => Self::Undocumented(UndocumentedValue(other.to_owned())),
+                    }
+                }
+            }
+
+            impl core::fmt::Display for #name {
+                fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                    f.write_str(self.as_str())
+                }
+            }
+
+            #serialize
+        });
         Ok(())
     }
 
     fn one_of(&mut self, name: &str, names: &[String], attribute: &EntityAttribute) {
-        let doc = format!(
+        let enum_doc = doc(&format!(
             "One of the entities `{}` may be: the first whose shape the JSON fits, in the docs' order.",
             doc_safe(&attribute.display_name())
-        );
-        let _ = writeln!(self.out, "{}", doc_comment(&doc, ""));
-        self.out.push_str("#[derive(Debug, Clone, PartialEq)]\n#[cfg_attr(feature = \"serde\", derive(serde::Serialize, serde::Deserialize))]\n#[cfg_attr(feature = \"serde\", serde(untagged))]\n#[non_exhaustive]\n");
-        let _ = writeln!(self.out, "pub enum {name} {{");
-        for entity in names {
+        ));
+        let name = id(name);
+        let alternatives = names.iter().map(|entity| {
             let rust = type_name(entity);
-            let _ = writeln!(self.out, "    /// A [`{rust}`].\n    {rust}(Box<{rust}>),");
-        }
-        self.out.push_str("}\n\n");
-    }
-
-    fn prelude(&mut self, baseline: &Baseline) {
-        let what = match baseline {
-            Baseline::Version(version) => format!(
-                "Every server from {version} on: an attribute a later version added is an `Option`, `None` from older servers.",
-                version = doc_safe(version.as_str())
-            ),
-            Baseline::Latest => {
-                "Only the newest server, the one the docs describe: every attribute is as its table says.".to_owned()
+            let alternative_doc = doc(&format!("A [`{rust}`]."));
+            let rust = id(&rust);
+            quote! {
+                #alternative_doc
+                #rust(Box<#rust>),
             }
-        };
-        let _ = writeln!(
-            self.out,
-            "/// The oldest Mastodon server these types read: `{}`.\n///\n/// {what}\npub const BASELINE: &str = {:?};\n",
-            doc_safe(baseline.as_str()),
-            baseline.as_str()
-        );
-        self.out.push_str(PRELUDE);
-    }
-
-    fn kinds(&mut self) {
-        let kinds = std::mem::take(&mut self.kinds);
-        self.out.push_str("/// Every entity the docs define, by name: what `Endpoint::returns()` names.\n#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]\n#[non_exhaustive]\npub enum EntityKind {\n");
-        for (rust, docs, _) in &kinds {
-            let _ = writeln!(
-                self.out,
-                "    /// `{}`: [`{rust}`].\n    {rust},",
-                doc_safe(docs)
-            );
-        }
-        self.out.push_str("}\n\nimpl EntityKind {\n    /// Every entity, in the docs' page order.\n    pub const ALL: &'static [EntityKind] = &[\n");
-        for (rust, _, _) in &kinds {
-            let _ = writeln!(self.out, "        EntityKind::{rust},");
-        }
-        self.out.push_str("    ];\n\n    /// The docs' name: `Status`, `Admin::Account`, `Status::Mention`.\n    pub const fn name(self) -> &'static str {\n        match self {\n");
-        for (rust, docs, _) in &kinds {
-            let _ = writeln!(self.out, "            EntityKind::{rust} => {docs:?},");
-        }
-        self.out.push_str("        }\n    }\n\n    /// The entity's section of the docs.\n    pub const fn docs_url(self) -> &'static str {\n        match self {\n");
-        for (rust, _, url) in &kinds {
-            let _ = writeln!(self.out, "            EntityKind::{rust} => {url:?},");
-        }
-        self.out.push_str("        }\n    }\n\n    /// The entity the docs call `name`.\n    pub fn from_name(name: &str) -> Option<EntityKind> {\n        EntityKind::ALL.iter().copied().find(|kind| kind.name() == name)\n    }\n\n    #[cfg(feature = \"serde\")]\n    /// Reads one entity of this kind.\n    pub fn deserialize<'de, D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<AnyEntity, D::Error> {\n        Ok(match self {\n");
-        for (rust, _, _) in &kinds {
-            let _ = writeln!(
-                self.out,
-                "            EntityKind::{rust} => AnyEntity::{rust}(Box::new(serde::Deserialize::deserialize(deserializer)?)),"
-            );
-        }
-        self.out.push_str("        })\n    }\n}\n\n/// An entity of any kind, as `EntityKind::deserialize` (with serde) reads it.\n#[derive(Debug, Clone, PartialEq)]\n#[non_exhaustive]\npub enum AnyEntity {\n");
-        for (rust, _, _) in &kinds {
-            let _ = writeln!(self.out, "    /// A [`{rust}`].\n    {rust}(Box<{rust}>),");
-        }
-        self.out.push_str("}\n\nimpl AnyEntity {\n    /// Which entity this is.\n    pub fn kind(&self) -> EntityKind {\n        match self {\n");
-        for (rust, _, _) in &kinds {
-            let _ = writeln!(
-                self.out,
-                "            AnyEntity::{rust}(_) => EntityKind::{rust},"
-            );
-        }
-        self.out.push_str("        }\n    }\n}\n\n#[cfg(feature = \"serde\")]\nimpl serde::Serialize for AnyEntity {\n    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {\n        match self {\n");
-        for (rust, _, _) in &kinds {
-            let _ = writeln!(
-                self.out,
-                "            AnyEntity::{rust}(entity) => entity.serialize(serializer),"
-            );
-        }
-        self.out.push_str("        }\n    }\n}\n");
+        });
+        self.items.push(quote! {
+            #enum_doc
+            #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+            #[serde(untagged)]
+            #[non_exhaustive]
+            pub enum #name {
+                #(#alternatives)*
+            }
+        });
     }
 }
 
@@ -732,7 +766,8 @@ enum Pending<'n, 's> {
     },
 }
 
-/// The Rust type of `ty`; `own` names the enum or struct made for it.
+/// The Rust type of `ty`; `own` names the enum or struct made for it. Text,
+/// as the diff shows it; the emitter lexes it into tokens.
 pub(crate) fn rust_type(ty: &AttributeType, own: &str, enumerated: bool) -> String {
     match ty {
         AttributeType::String(StringFormat::Enumerable) if enumerated => own.to_owned(),
@@ -773,7 +808,7 @@ fn url_part(text: &str) -> String {
         if byte.is_ascii_alphanumeric() || b"-_.~:@".contains(&byte) {
             out.push(byte as char);
         } else {
-            let _ = write!(out, "%{byte:02X}");
+            out.push_str(&format!("%{byte:02X}"));
         }
     }
     out
@@ -786,238 +821,9 @@ fn doc_safe(text: &str) -> String {
         .collect()
 }
 
-fn doc_comment(text: &str, indent: &str) -> String {
-    text.lines()
-        .map(|line| {
-            if line.is_empty() {
-                format!("{indent}///")
-            } else {
-                format!("{indent}/// {line}")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// The items every entities module has: `Json` and the serde helper for
-/// fields that may be both absent and null.
-const PRELUDE: &str = r#"/// A JSON value the docs do not type: a `Hash` without documented keys,
-/// or a type line the generator does not read. Object keys keep their order.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub enum Json {
-    /// `null`.
-    #[default]
-    Null,
-    /// `true` or `false`.
-    Bool(bool),
-    /// A number without a fraction or exponent that fits an `i64`.
-    Integer(i64),
-    /// A number without a fraction or exponent above `i64::MAX`.
-    Unsigned(u64),
-    /// Any other number.
-    Float(f64),
-    /// A string.
-    String(String),
-    /// An array.
-    Array(Vec<Json>),
-    /// An object, its keys in the order read.
-    Object(Vec<(String, Json)>),
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for Json {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Json::Null => serializer.serialize_unit(),
-            Json::Bool(value) => serializer.serialize_bool(*value),
-            Json::Integer(value) => serializer.serialize_i64(*value),
-            Json::Unsigned(value) => serializer.serialize_u64(*value),
-            Json::Float(value) => serializer.serialize_f64(*value),
-            Json::String(value) => serializer.serialize_str(value),
-            Json::Array(items) => serializer.collect_seq(items),
-            Json::Object(entries) => {
-                serializer.collect_map(entries.iter().map(|(key, value)| (key, value)))
-            }
-        }
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Json {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct JsonVisitor;
-
-        impl<'de> serde::de::Visitor<'de> for JsonVisitor {
-            type Value = Json;
-
-            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                f.write_str("any JSON value")
-            }
-
-            fn visit_unit<E>(self) -> Result<Json, E> {
-                Ok(Json::Null)
-            }
-
-            fn visit_none<E>(self) -> Result<Json, E> {
-                Ok(Json::Null)
-            }
-
-            fn visit_some<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Json, D::Error> {
-                serde::Deserialize::deserialize(deserializer)
-            }
-
-            fn visit_bool<E>(self, value: bool) -> Result<Json, E> {
-                Ok(Json::Bool(value))
-            }
-
-            fn visit_i64<E>(self, value: i64) -> Result<Json, E> {
-                Ok(Json::Integer(value))
-            }
-
-            fn visit_u64<E>(self, value: u64) -> Result<Json, E> {
-                Ok(i64::try_from(value).map_or(Json::Unsigned(value), Json::Integer))
-            }
-
-            fn visit_f64<E>(self, value: f64) -> Result<Json, E> {
-                Ok(Json::Float(value))
-            }
-
-            fn visit_str<E>(self, value: &str) -> Result<Json, E> {
-                Ok(Json::String(value.to_owned()))
-            }
-
-            fn visit_string<E>(self, value: String) -> Result<Json, E> {
-                Ok(Json::String(value))
-            }
-
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
-                let mut items = Vec::new();
-                while let Some(item) = seq.next_element()? {
-                    items.push(item);
-                }
-                Ok(Json::Array(items))
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
-                let mut entries = Vec::new();
-                while let Some(entry) = map.next_entry()? {
-                    entries.push(entry);
-                }
-                Ok(Json::Object(entries))
-            }
-        }
-
-        deserializer.deserialize_any(JsonVisitor)
-    }
-}
-
-"#;
-
-/// The serde helper for fields that may be both absent and null.
-const DOUBLE_OPTION: &str = r#"#[cfg(feature = "serde")]
-/// Reads a field that may be absent (`None`) or null (`Some(None)`).
-fn double_option<'de, T, D>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
-where
-    T: serde::Deserialize<'de>,
-    D: serde::Deserializer<'de>,
-{
-    <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
-}
-"#;
-
-/// The serde helper for fields that must be present and may be null.
-const NULLABLE: &str = r#"#[cfg(feature = "serde")]
-/// Reads a field that must be present and may be null: a missing key fails.
-fn nullable<'de, T, D>(deserializer: D) -> Result<Option<T>, D::Error>
-where
-    T: serde::Deserialize<'de>,
-    D: serde::Deserializer<'de>,
-{
-    <Option<T> as serde::Deserialize>::deserialize(deserializer)
-}
-"#;
-
-/// `text` with its serde code gated as `serde` says. The emitter writes it
-/// behind `feature = "serde"`, each gated item's attribute first.
-fn gate_serde(text: &str, serde: &Gate) -> String {
-    const CFG: &str = "#[cfg(feature = \"serde\")]";
-    const CFG_ATTR: &str = "#[cfg_attr(feature = \"serde\", ";
-    match serde {
-        Gate::Feature(name) if name == "serde" => text.to_owned(),
-        Gate::Feature(name) => {
-            text.replace("feature = \"serde\"", &format!("feature = \"{name}\""))
-        }
-        Gate::Always => {
-            let mut out = String::with_capacity(text.len());
-            for line in text.lines() {
-                let trimmed = line.trim_start();
-                let indent = &line[..line.len() - trimmed.len()];
-                if trimmed == CFG {
-                    continue;
-                }
-                match trimmed
-                    .strip_prefix(CFG_ATTR)
-                    .and_then(|rest| rest.strip_suffix(")]"))
-                {
-                    Some(inner) => out.push_str(&format!("{indent}#[{inner}]\n")),
-                    None => {
-                        out.push_str(line);
-                        out.push('\n');
-                    }
-                }
-            }
-            out
-        }
-        Gate::Never => {
-            let mut out = String::with_capacity(text.len());
-            // The indentation of a gated item being skipped, up to its `}`.
-            let mut skipping: Option<String> = None;
-            for line in text.lines() {
-                let trimmed = line.trim_start();
-                let indent = &line[..line.len() - trimmed.len()];
-                if let Some(open) = &skipping {
-                    if indent == open && trimmed == "}" {
-                        skipping = None;
-                    }
-                    continue;
-                }
-                if trimmed == CFG {
-                    skipping = Some(indent.to_owned());
-                } else if !trimmed.starts_with(CFG_ATTR) {
-                    out.push_str(line);
-                    out.push('\n');
-                }
-            }
-            out
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const GATED: &str = "#[cfg_attr(feature = \"serde\", derive(serde::Serialize))]\npub struct A {\n    #[cfg_attr(feature = \"serde\", serde(default))]\n    pub a: Option<u8>,\n}\n\n#[cfg(feature = \"serde\")]\nimpl A {\n    fn b() {\n        let _ = 1;\n    }\n}\n\npub struct C;\n";
-
-    #[test]
-    fn serde_is_gated_as_configured() {
-        assert_eq!(gate_serde(GATED, &Gate::Feature("serde".into())), GATED);
-        let renamed = gate_serde(GATED, &Gate::Feature("json".into()));
-        assert!(renamed.contains("feature = \"json\"") && !renamed.contains("\"serde\""));
-        let always = gate_serde(GATED, &Gate::Always);
-        assert!(
-            always.starts_with(
-                "#[derive(serde::Serialize)]\npub struct A {\n    #[serde(default)]\n"
-            )
-        );
-        assert!(always.contains("\nimpl A {") && !always.contains("cfg"));
-        let never = gate_serde(GATED, &Gate::Never);
-        assert_eq!(
-            never,
-            "pub struct A {\n    pub a: Option<u8>,\n}\n\n\npub struct C;\n"
-        );
-    }
 
     #[test]
     fn every_key_gets_a_field() {
