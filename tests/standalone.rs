@@ -311,7 +311,11 @@ fn naming_a_deprecated_method_warns_the_client() {
         .lines()
         .skip_while(|line| !line.starts_with("pub enum Endpoint"))
         .skip_while(|line| !line.trim_start().starts_with("#[deprecated"))
-        .find(|line| !line.trim_start().starts_with('#') && !line.trim_start().starts_with("//"))
+        // The variant: past the attribute, which may span lines.
+        .find(|line| {
+            let line = line.trim();
+            line.ends_with(',') && line.starts_with(|c: char| c.is_ascii_uppercase())
+        })
         .map(|line| line.trim().trim_end_matches(',').to_owned())
         .expect("the docs deprecate some method");
     let project = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("deprecated-client");
