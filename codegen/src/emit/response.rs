@@ -149,7 +149,6 @@ fn response_error(
     quote! {
         /// The body of an error response, as [`ResponseError`] found it.
         #[derive(Clone, Debug, PartialEq, #eq_hash)]
-        #[non_exhaustive]
         pub enum ErrorBody {
             /// The documented JSON: the error entity.
             Error(#entity),

@@ -521,7 +521,6 @@ fn token_kind_items(checked: &Checked<'_>) -> TokenStream {
         /// What a request carries: no token, an app's token (client
         /// credentials), or a user's token.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
         pub enum TokenKind {
             /// No token.
             Public,
