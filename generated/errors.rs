@@ -1275,7 +1275,6 @@ impl std::error::Error for ParseReasonError {}
 /// (400, "Bad Request")                           StatusOnly: ParameterMissing is documented as `{string}`
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
 pub enum Match {
     /// The documented message, word for word.
     Exact,
@@ -1294,7 +1293,6 @@ pub enum Match {
 /// [`Classification::reason_by_message`] only when the message's own
 /// words matched, which is what a client should show its user.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
 pub enum Classification<'a> {
     /// Exactly one documented reason fits, as the [`Match`] says.
     Documented(Reason, Match),

@@ -3,7 +3,6 @@
 
 /// The body of an error response, as [`ResponseError`] found it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
 pub enum ErrorBody {
     /// The documented JSON: the error entity.
     Error(Error),

@@ -1001,7 +1001,6 @@ impl Extend<Scope> for ScopeSet {
 /// What a request carries: no token, an app's token (client
 /// credentials), or a user's token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
 pub enum TokenKind {
     /// No token.
     Public,
