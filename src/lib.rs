@@ -82,7 +82,7 @@
 //! `ResponseError::from_response` read a JSON body; `http` adds the http
 //! crate's types (`Reason::status_code`, `Endpoint::http_method`,
 //! `Endpoint::from_http_request`, `ResponseError::from_http_response`).
-//! `entities` adds [`entities`], a struct for every entity the docs define.
+//! `entities` adds the `entities` module, a struct for every entity the docs define.
 //! Without features the crate has no dependencies.
 
 #![forbid(unsafe_code)]
