@@ -7,9 +7,10 @@
 //! and the test fails, so the fix is to review and commit the new file.
 
 use std::path::Path;
+use std::sync::OnceLock;
 
 use mastodon_error_codegen::diff::{self, DiffFormat};
-use mastodon_error_codegen::{Config, Source};
+use mastodon_error_codegen::{Config, Generated, Source};
 
 include!("../build/checked_in.rs");
 
@@ -20,6 +21,28 @@ fn spec() -> Source {
     let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("spec/error.md"))
         .expect("spec/error.md is readable");
     Source::new("spec/error.md", text)
+}
+
+/// The module as build.rs configures it, generated once for every test here.
+fn fresh_module() -> &'static Generated {
+    static FRESH: OnceLock<Generated> = OnceLock::new();
+    FRESH.get_or_init(|| {
+        checked_in_module(&mut Config::new())
+            .generate_report(&spec())
+            .unwrap_or_else(|error| {
+                panic!("spec/error.md with the copies in spec/ does not generate:\n{error}")
+            })
+    })
+}
+
+/// The entities module as build.rs configures it, generated once.
+fn fresh_entities() -> &'static Generated {
+    static FRESH: OnceLock<Generated> = OnceLock::new();
+    FRESH.get_or_init(|| {
+        checked_in_entities(&mut Config::new())
+            .generate_entities_report(CHECKED_IN_ENTITIES)
+            .unwrap_or_else(|error| panic!("spec/entities.yaml does not generate:\n{error}"))
+    })
 }
 
 /// Rewrites `relative` (from the workspace root) when it is not `fresh`, and
@@ -59,11 +82,7 @@ fn ensure_file_contents(relative: &str, fresh: &str) {
 #[test]
 fn checked_in_module_is_fresh() {
     // As build.rs configures it; cargo runs tests from the crate's root.
-    let fresh = checked_in_module(&mut Config::new())
-        .generate_report(&spec())
-        .unwrap_or_else(|error| {
-            panic!("spec/error.md with the copies in spec/ does not generate:\n{error}")
-        });
+    let fresh = fresh_module();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let current: Vec<String> = fresh
         .files
@@ -115,9 +134,7 @@ fn checked_in_module_is_fresh() {
 /// from an older layout.
 #[test]
 fn generated_holds_only_the_outputs() {
-    let fresh = checked_in_module(&mut Config::new())
-        .generate_report(&spec())
-        .expect("generates");
+    let fresh = fresh_module();
     let mut expected: Vec<String> = fresh.files.iter().map(|file| file.name.clone()).collect();
     expected.extend(checked_in_entity_files());
     expected.sort();
@@ -141,9 +158,7 @@ fn generated_holds_only_the_outputs() {
 
 /// The entities module's files, as the generator names them.
 fn checked_in_entity_files() -> Vec<String> {
-    let generated = checked_in_entities(&mut Config::new())
-        .generate_entities_report(CHECKED_IN_ENTITIES)
-        .expect("spec/entities.yaml generates");
+    let generated = fresh_entities();
     generated
         .files
         .iter()
@@ -161,9 +176,7 @@ fn checked_in_yaml_copy_is_fresh() {
 
 #[test]
 fn the_crate_compiles_exactly_the_checked_in_module() {
-    let fresh = checked_in_module(&mut Config::new())
-        .generate_report(&spec())
-        .expect("generates");
+    let fresh = fresh_module();
     for file in &fresh.files {
         let built = std::fs::read_to_string(Path::new(env!("OUT_DIR")).join(&file.name))
             .unwrap_or_default();
@@ -184,9 +197,7 @@ fn the_crate_compiles_exactly_the_checked_in_module() {
 #[test]
 fn checked_in_entities_are_fresh() {
     // As build.rs configures it, from the YAML copy of the entity pages.
-    let generated = checked_in_entities(&mut Config::new())
-        .generate_entities_report(CHECKED_IN_ENTITIES)
-        .unwrap_or_else(|error| panic!("spec/entities.yaml does not generate:\n{error}"));
+    let generated = fresh_entities();
     assert_eq!(
         generated.files.len(),
         3,

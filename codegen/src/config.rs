@@ -30,7 +30,7 @@ pub struct Config {
     pub(crate) http: Http,
     pub(crate) docs_site: String,
     out_dir: Option<PathBuf>,
-    file_name: Option<String>,
+    pub(crate) file_name: Option<String>,
     pub(crate) checked_in_as: Option<String>,
     pub(crate) methods: Option<PathBuf>,
     pub(crate) rate_limits: Option<PathBuf>,
@@ -372,12 +372,23 @@ impl Config {
         for warning in lints.cargo_warnings() {
             println!("cargo::warning={warning}");
         }
-        let mut include = None;
-        for file in &files {
-            let path = self.write_out(&source, "compile", &file.name, &file.code)?;
-            include.get_or_insert(path);
+        self.write_files(&source, "compile", &files)
+    }
+
+    /// Writes every file of a module with [`Config::write_out`]; returns the
+    /// first's path, the file that includes the others.
+    fn write_files(
+        &self,
+        input: &Source,
+        call: &str,
+        files: &[crate::OutputFile],
+    ) -> Result<PathBuf, Error> {
+        let mut first = None;
+        for file in files {
+            let path = self.write_out(input, call, &file.name, &file.code)?;
+            first.get_or_insert(path);
         }
-        include.ok_or_else(|| crate::internal_error(&source, "the module has no include file"))
+        first.ok_or_else(|| crate::internal_error(input, "the module has no file"))
     }
 
     /// The include file's name: [`Config::file_name`]'s, else the name
@@ -393,7 +404,7 @@ impl Config {
                 }),
             (None, None) => crate::INCLUDE_FILE.to_owned(),
         };
-        if crate::emit::OUTPUT_FILES.contains(&name.as_str()) {
+        if crate::emit::file::ALL.contains(&name.as_str()) {
             return Err(Error::single(
                 input.clone(),
                 Diagnostic::error(
@@ -500,16 +511,6 @@ impl Config {
             println!("cargo::warning={warning}");
         }
         let input = Source::new(display_path(path), String::new());
-        // The first file includes the others by their own names.
-        let mut main = None;
-        for (index, file) in files.iter().enumerate() {
-            let file_name = match (index, &self.file_name) {
-                (0, Some(name)) => name.as_str(),
-                _ => file.name.as_str(),
-            };
-            let written = self.write_out(&input, "compile_entities", file_name, &file.code)?;
-            main.get_or_insert(written);
-        }
-        main.ok_or_else(|| crate::internal_error(&input, "the entities module has no file"))
+        self.write_files(&input, "compile_entities", &files)
     }
 }

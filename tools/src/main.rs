@@ -18,13 +18,13 @@ use mastodon_error_codegen::{
 // tests/freshness.rs share.
 include!("../../build/checked_in.rs");
 
-const DEFAULT_SPEC: &str = "spec/error.md";
+const DEFAULT_SPEC: &str = CHECKED_IN_SPEC;
 const DEFAULT_OUT: &str = "generated/mastodon_error.rs";
 const DEFAULT_YAML: &str = "spec/error.yaml";
 const DEFAULT_METHODS: &str = "spec/methods.yaml";
 const DEFAULT_RATE_LIMITS: &str = "spec/rate-limits.yaml";
 const DEFAULT_SCOPES: &str = "spec/oauth-scopes.yaml";
-const DEFAULT_ENTITIES: &str = "spec/entities.yaml";
+const DEFAULT_ENTITIES: &str = CHECKED_IN_ENTITIES;
 const DEFAULT_ENTITIES_OUT: &str = "generated/entities.rs";
 
 const AFTER_HELP: &str = "\
@@ -600,7 +600,7 @@ fn refresh_workspace(options: &Options) -> Result<ExitCode, Failure> {
                  `mastodon-error-codegen entities {DEFAULT_ENTITIES}` shows each\n"
             ));
         }
-        write_files(Some(DEFAULT_ENTITIES_OUT), &module)?;
+        write_module(DEFAULT_ENTITIES_OUT, &module)?;
     }
     let spec = Source::read(Path::new(DEFAULT_SPEC))?;
     let mut config = options.config();
@@ -717,13 +717,7 @@ fn generate(
     let spec = Source::read(Path::new(spec))?;
     let generated = output.produce(&mut options.config(), &spec, out)?;
     warn(&generated.lints);
-    match out {
-        Some(out) => {
-            write_module(out, &generated)?;
-            Ok(ExitCode::SUCCESS)
-        }
-        None => write_result(None, &generated.code),
-    }
+    write_files(out, &generated)
 }
 
 /// Writes a module's include file as `out` and its other files beside it;
@@ -770,8 +764,8 @@ fn write_result(out: Option<&str>, content: &str) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// [`write_result`] for a module with files it includes: written beside
-/// `out`, or inlined on stdout.
+/// [`write_result`] for what may be a module of several files: written as
+/// `out` and beside it, or in one piece on stdout.
 fn write_files(out: Option<&str>, generated: &Generated) -> Result<ExitCode, Failure> {
     let Some(out) = out else {
         return write_result(None, &generated.code);
@@ -858,12 +852,15 @@ fn check(options: &Options, files: &[String]) -> Result<ExitCode, Failure> {
     let command = format!("{} {spec}{methods_option}", output.command());
     // The semantic summary reads the whole module, every file of it: once,
     // with the include file.
-    let whole = files
-        .iter()
-        .map(|(path, _)| std::fs::read_to_string(path).unwrap_or_default())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let whole_summary = |_: &str| summary(&whole);
+    // Read only when a file is stale.
+    let whole_summary = |_: &str| {
+        let whole = files
+            .iter()
+            .map(|(path, _)| std::fs::read_to_string(path).unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join("\n");
+        summary(&whole)
+    };
     let mut stale = false;
     for (index, (path, fresh)) in files.iter().enumerate() {
         let summary: Option<SummaryOf<'_>> = (index == 0).then_some(&whole_summary);

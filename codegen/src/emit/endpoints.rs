@@ -2,7 +2,7 @@
 //! accessors (as http's `StatusCode` does), a generated router, and
 //! classification of a method's responses.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -264,86 +264,65 @@ fn returns(returns: Option<&Returns>) -> TokenStream {
     })
 }
 
-/// A value that several rows of the endpoint table share, as a `const` the
-/// rows name: a row then reads as the facts that make it different.
+/// Values that rows of the endpoint table hold, with those several rows
+/// share named: a row then reads as the facts that make it different.
 struct Shared {
-    name: String,
-    tokens: TokenStream,
+    /// Each value as a row writes it: its const's name, or the value itself.
+    values: Vec<TokenStream>,
+    /// The consts, by name, so the order is the same on every run.
+    consts: TokenStream,
 }
 
-/// Names the values that more than one row holds, by what they are. When
-/// different values would take one name, the one most rows hold takes it
-/// and the others stay inline (two as common as each other both stay
-/// inline), so a name never needs a suffix.
-fn shared(values: &[(Option<String>, TokenStream)]) -> HashMap<String, Shared> {
-    // Names come from the docs' words: one that is not a plain identifier
-    // names nothing.
-    let plain = |name: &str| {
+/// Names the values that more than one row holds, by what they are
+/// (`names`, from the docs' words). When different values would take one
+/// name, the one most rows hold takes it and the others stay inline (two as
+/// common as each other both stay inline), so a name never needs a suffix.
+fn share(values: Vec<(Option<String>, TokenStream)>, ty: &str, attributes: TokenStream) -> Shared {
+    // A name that is not a plain identifier names nothing.
+    let plain = |name: &String| {
         name.starts_with(|c: char| c.is_ascii_uppercase())
             && name
                 .chars()
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
     };
-    let values: Vec<(Option<&str>, &TokenStream)> = values
+    let texts: Vec<String> = values
         .iter()
-        .map(|(name, tokens)| (name.as_deref().filter(|name| plain(name)), tokens))
+        .map(|(_, tokens)| tokens.to_string())
         .collect();
-    let mut uses: HashMap<&str, HashMap<String, usize>> = HashMap::new();
-    for (name, tokens) in &values {
-        if let Some(name) = *name {
-            *uses
-                .entry(name)
-                .or_default()
-                .entry(tokens.to_string())
-                .or_default() += 1;
+    let mut uses: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
+    for ((name, _), text) in values.iter().zip(&texts) {
+        if let Some(name) = name.as_ref().filter(|name| plain(name)) {
+            *uses.entry(name).or_default().entry(text).or_default() += 1;
         }
     }
-    values
+    let takes = |name: &str, text: &str| {
+        let counts = &uses[name];
+        let count = counts[text];
+        count > 1 && counts.iter().all(|(other, n)| *other == text || *n < count)
+    };
+    let mut consts = BTreeMap::new();
+    let values = values
         .iter()
-        .filter_map(|(name, tokens)| {
-            let name = (*name)?;
-            let text = tokens.to_string();
-            let count = uses[name][&text];
-            let most = uses[name]
-                .iter()
-                .all(|(other, other_count)| *other == text || *other_count < count);
-            (count > 1 && most).then(|| {
-                let shared = Shared {
-                    name: name.to_owned(),
-                    tokens: (*tokens).clone(),
-                };
-                (text, shared)
-            })
-        })
-        .collect()
-}
-
-/// Each shared value's `const`, by name, so the order is the same on every run.
-fn shared_consts(
-    shared: &HashMap<String, Shared>,
-    ty: &str,
-    attributes: TokenStream,
-) -> TokenStream {
-    let mut consts: Vec<&Shared> = shared.values().collect();
-    consts.sort_by(|a, b| a.name.cmp(&b.name));
-    consts.dedup_by(|a, b| a.name == b.name);
+        .zip(&texts)
+        .map(
+            |((name, tokens), text)| match name.as_ref().filter(|name| plain(name)) {
+                Some(name) if takes(name, text) => {
+                    consts.entry(name.clone()).or_insert_with(|| tokens.clone());
+                    let name = ident(name);
+                    quote!(#name)
+                }
+                _ => tokens.clone(),
+            },
+        )
+        .collect();
     let ty = ident(ty);
-    let items = consts.iter().map(|shared| {
-        let name = ident(&shared.name);
-        let tokens = &shared.tokens;
+    let consts = consts.iter().map(|(name, tokens)| {
+        let name = ident(name);
         quote!(#attributes const #name: #ty = #tokens;)
     });
-    quote!(#(#items)*)
-}
-
-/// The shared value's name, or the value itself.
-fn named_or_inline(shared: &HashMap<String, Shared>, tokens: TokenStream) -> TokenStream {
-    match shared.get(&tokens.to_string()) {
-        Some(shared) => {
-            let name = ident(&shared.name);
-            quote!(#name)
-        }
-        None => tokens,
+    Shared {
+        values,
+        consts: quote!(#(#consts)*),
     }
 }
 
@@ -482,20 +461,36 @@ fn table(
                 .collect()
         })
         .collect();
-    let shared_authorizations = shared(&authorizations);
-    let all_returns: Vec<(Option<String>, TokenStream)> = endpoints
+    let authorizations = share(
+        authorizations,
+        "Authorization",
+        quote!(#[allow(deprecated)]),
+    );
+    let returns = share(
+        endpoints
+            .iter()
+            .map(|endpoint| {
+                let returns = endpoint.method.returns.as_ref();
+                (Some(returns_name(returns)), self::returns(returns))
+            })
+            .collect(),
+        "Returns",
+        quote!(),
+    );
+    // Shared across every row's list, then each row takes its own again.
+    let counts: Vec<usize> = errors.iter().map(Vec::len).collect();
+    let errors = share(
+        errors.into_iter().flatten().collect(),
+        "DocumentedError",
+        quote!(),
+    );
+    let mut row_errors = errors.values.iter();
+    let rows = endpoints
         .iter()
-        .map(|endpoint| {
-            let returns = endpoint.method.returns.as_ref();
-            (Some(returns_name(returns)), self::returns(returns))
-        })
-        .collect();
-    let shared_returns = shared(&all_returns);
-    let flat_errors: Vec<(Option<String>, TokenStream)> =
-        errors.iter().flatten().cloned().collect();
-    let shared_errors = shared(&flat_errors);
-    let rows = endpoints.iter().zip(authorizations).zip(errors).map(
-        |((endpoint, (_, authorization)), errors)| {
+        .zip(&authorizations.values)
+        .zip(&returns.values)
+        .zip(counts)
+        .map(|(((endpoint, authorization), returns), count)| {
             let method = endpoint.method;
             let http_method = lit(&method.http_method);
             let path = lit(&method.path);
@@ -503,13 +498,9 @@ fn table(
             let page = lit(&endpoint.page.path);
             let anchor = option_lit(method.anchor.as_deref());
             let docs_url = lit(&endpoint.docs_url);
-            let authorization = named_or_inline(&shared_authorizations, authorization);
             let added_in = option_lit(method.added_in.as_deref());
             let lifecycle = lifecycle_variant(method.lifecycle);
-            let returns = named_or_inline(&shared_returns, returns(method.returns.as_ref()));
-            let errors = errors
-                .into_iter()
-                .map(|(_, tokens)| named_or_inline(&shared_errors, tokens));
+            let errors = row_errors.by_ref().take(count);
             quote! {
                 EndpointInfo {
                     method: #http_method,
@@ -525,15 +516,10 @@ fn table(
                     errors: &[#(#errors),*],
                 },
             }
-        },
-    );
-    let authorization_consts = shared_consts(
-        &shared_authorizations,
-        "Authorization",
-        quote!(#[allow(deprecated)]),
-    );
-    let error_consts = shared_consts(&shared_errors, "DocumentedError", quote!());
-    let returns_consts = shared_consts(&shared_returns, "Returns", quote!());
+        });
+    let authorization_consts = authorizations.consts;
+    let returns_consts = returns.consts;
+    let error_consts = errors.consts;
     quote! {
         /// One row per [`Endpoint`], in variant order.
         #[allow(deprecated)] // Deprecated scopes are still documented.

@@ -97,8 +97,13 @@ pub(crate) fn format(tokens: TokenStream) -> Result<String, String> {
     Ok(items.join("\n"))
 }
 
+/// `text` as one line of a header comment: without control characters,
+/// so no input name can end the comment.
+pub(crate) fn clean(text: &str) -> String {
+    text.chars().filter(|c| !c.is_control()).collect()
+}
+
 fn header(options: &EmitOptions<'_>) -> String {
-    let clean = |s: &str| s.chars().filter(|c| !c.is_control()).collect::<String>();
     let source = clean(options.source_name);
     let methods = options.methods.as_ref().map(|methods| clean(&methods.name));
     let rate_limits = options
@@ -176,7 +181,7 @@ pub(crate) fn outputs(
 ) -> Vec<Output> {
     let endpoints = api.map(|api| api.endpoints);
     let mut outputs = vec![Output {
-        file: "errors.rs",
+        file: file::ERRORS,
         holds: "the Error entity, its documented reasons and their classification (`Error`, `Reason`, `Classification`)",
         tokens: errors::items(checked, endpoints.is_some(), options),
     }];
@@ -187,51 +192,61 @@ pub(crate) fn outputs(
     let has_status = rate_limits.is_some_and(|rate_limits| rate_limits.headers.is_some());
     if let Some(Api { endpoints, scopes }) = api {
         outputs.push(Output {
-            file: "endpoints.rs",
+            file: file::ENDPOINTS,
             holds: "every documented API method (`Endpoint`)",
             tokens: endpoints::items(endpoints),
         });
         outputs.push(Output {
-            file: "endpoint_table.rs",
+            file: file::ENDPOINT_TABLE,
             holds: "the documented facts of every method, a row each (the endpoint table)",
             tokens: endpoints::table_items(checked, endpoints, scopes),
         });
         outputs.push(Output {
-            file: "router.rs",
+            file: file::ROUTER,
             holds: "the router (`Endpoint::from_request`)",
             tokens: endpoints::router_items(endpoints),
         });
         outputs.push(Output {
-            file: "scopes.rs",
+            file: file::SCOPES,
             holds: "the OAuth scopes (`Scope`, `ScopeSet`, `TokenKind`)",
             tokens: scopes::items(scopes, checked),
         });
     }
     if let Some(rate_limits) = rate_limits {
         outputs.push(Output {
-            file: "rate_limits.rs",
+            file: file::RATE_LIMITS,
             holds: "the rate limits (`RATE_LIMITS`, `RateLimitStatus`)",
             tokens: rate_limits::items(rate_limits, options.http),
         });
     }
     outputs.push(Output {
-        file: "response.rs",
+        file: file::RESPONSE,
         holds: "what a client returns from every call (`ResponseError`)",
         tokens: response::items(checked, endpoints.is_some(), has_status, options),
     });
     outputs
 }
 
-/// The output files' names, which an include file's own name must not take.
-pub(crate) const OUTPUT_FILES: &[&str] = &[
-    "errors.rs",
-    "endpoints.rs",
-    "endpoint_table.rs",
-    "router.rs",
-    "scopes.rs",
-    "rate_limits.rs",
-    "response.rs",
-];
+/// The output files' names: each output's, and all of them, which an
+/// include file's own name must not take.
+pub(crate) mod file {
+    pub(crate) const ERRORS: &str = "errors.rs";
+    pub(crate) const ENDPOINTS: &str = "endpoints.rs";
+    pub(crate) const ENDPOINT_TABLE: &str = "endpoint_table.rs";
+    pub(crate) const ROUTER: &str = "router.rs";
+    pub(crate) const SCOPES: &str = "scopes.rs";
+    pub(crate) const RATE_LIMITS: &str = "rate_limits.rs";
+    pub(crate) const RESPONSE: &str = "response.rs";
+    pub(crate) const ALL: &[&str] = &[
+        ERRORS,
+        ENDPOINTS,
+        ENDPOINT_TABLE,
+        ROUTER,
+        SCOPES,
+        RATE_LIMITS,
+        RESPONSE,
+    ];
+}
 
 /// The generated `Lifecycle` variant for `lifecycle`.
 fn lifecycle_variant(lifecycle: Lifecycle) -> Ident {
