@@ -73,7 +73,7 @@ reruns() { grep -c 'build-script-build`' <<<"$1" || true; }
 compiles() { grep -E '^ +Compiling ' <<<"$1" | sed -E 's/^ +Compiling ([^ ]+).*/\1/' | paste -sd, - || true; }
 
 # 3. Editing the spec: only the build script and the crate rerun.
-printf '\n' >>"$repo/spec/error.md"
+printf '\n' >>"$repo/spec/error.yaml"
 spec_log=$(build_log)
 
 # 4. A crate that only `include!`s generated/mastodon_error.rs, with no dependencies.
@@ -95,7 +95,7 @@ Runs per figure: $runs (median, min–max)
 
 No-op rebuild after touching README.md: build script runs = $(reruns "$noop_log"), compiled: [$(compiles "$noop_log")]
 Rebuild after touching src/lib.rs:     build script runs = $(reruns "$src_log"), compiled: [$(compiles "$src_log")]
-Rebuild after editing spec/error.md:   build script runs = $(reruns "$spec_log"), compiled: [$(compiles "$spec_log")]
+Rebuild after editing spec/error.yaml:   build script runs = $(reruns "$spec_log"), compiled: [$(compiles "$spec_log")]
 
 What a consumer's build compiles for this crate (cargo tree -e build,normal):
 REPORT

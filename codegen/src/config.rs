@@ -40,6 +40,7 @@ pub struct Config {
     #[cfg(feature = "entities")]
     pub(crate) entities_baseline: Option<String>,
     pub(crate) lints: Levels,
+    pub(crate) format: bool,
 }
 
 impl Default for Config {
@@ -60,6 +61,7 @@ impl Default for Config {
             #[cfg(feature = "entities")]
             entities_baseline: None,
             lints: Levels::default(),
+            format: cfg!(feature = "format"),
         }
     }
 }
@@ -198,6 +200,29 @@ impl Config {
     pub fn file_name(&mut self, name: impl Into<String>) -> &mut Self {
         self.file_name = Some(name.into());
         self
+    }
+
+    /// Formats the generated files for people to read (prettyplease), as
+    /// the checked-in copies are; on by default with the `format` feature.
+    /// Off, each file is the emitter's tokens as text, an item a line, which
+    /// rustc compiles the same and which costs nothing to print: what a build
+    /// script's `OUT_DIR` needs. Without the feature, `format(true)` is an
+    /// error when generating.
+    pub fn format(&mut self, format: bool) -> &mut Self {
+        self.format = format;
+        self
+    }
+
+    /// Whether to format: [`Config::format`], refused without the feature.
+    pub(crate) fn formatted(&self) -> Result<bool, Error> {
+        if self.format && !cfg!(feature = "format") {
+            return Err(Error::single(
+                Source::new("Config::format", String::new()),
+                Diagnostic::error(0..0, "formatting the generated code needs the `format` feature of mastodon-error-codegen")
+                    .help("add `features = [\"format\"]` to the generator's dependency, or leave `Config::format` off: rustc compiles the unformatted code the same"),
+            ));
+        }
+        Ok(self.format)
     }
 
     /// The checked-in copy's path, named in the header's regenerate command so

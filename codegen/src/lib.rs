@@ -217,6 +217,7 @@ pub(crate) fn generate_all(
             &format!("the generated code does not parse ({bug})"),
         )
     };
+    config.formatted()?;
     let Some((input, origin)) = methods else {
         if let Some((given, what, method)) = extras.first_given() {
             let flag = method.replace('_', "-");
@@ -330,6 +331,7 @@ fn emit_options<'a>(
         methods: methods.cloned(),
         rate_limits: None,
         scopes: None,
+        formatted: config.format,
     }
 }
 
@@ -454,7 +456,7 @@ pub(crate) fn entities_module(
     let baseline = entities_baseline(config, &input.spec)?;
     let spec = check::entities::reviewed(&input.spec, &baseline);
     let files =
-        emit::entities::emit(&spec, &baseline, &config.docs_site).map_err(|error| {
+        emit::entities::emit(&spec, &baseline, &config.docs_site, config.formatted()?).map_err(|error| {
             let clash = match error {
                 emit::entities::EmitError::Clash(clash) => clash,
                 emit::entities::EmitError::Bug(bug) => {
@@ -491,7 +493,7 @@ pub(crate) fn entities_module(
         .first()
         .map_or(String::new(), |(_, body)| body.clone());
     for (file, body) in files.iter().skip(1) {
-        code = code.replace(&format!("include!({file:?});\n"), body);
+        code = code.replace(&emit::entities::include_line(file), body);
     }
     // The first file includes the others by their own names; it takes the
     // name `Config::file_name` gives.

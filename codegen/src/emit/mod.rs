@@ -1,5 +1,7 @@
 //! Turns a checked spec into the Rust module: tokens with quote, then text
-//! with prettyplease, behind an `@generated` header.
+//! behind an `@generated` header. The text is formatted with prettyplease for
+//! people (the `format` feature: the checked-in files, the command line), or
+//! is the tokens as rustc reads them (a build script's `OUT_DIR`).
 
 mod docs;
 mod endpoints;
@@ -40,10 +42,12 @@ pub(crate) struct EmitOptions<'a> {
     /// The scopes page's input, for the header; `None` when the scopes
     /// are only the names the method pages use.
     pub scopes: Option<InputOrigin>,
+    /// Formats the code for people (see [`render`]).
+    pub formatted: bool,
 }
 
 /// One generated file of the module: its name, what it holds (for its
-/// header and the include file), and its formatted items.
+/// header and the include file), and its items as text.
 #[derive(Debug, Clone)]
 pub(crate) struct Part {
     pub file: &'static str,
@@ -58,7 +62,7 @@ pub(crate) struct Module {
     pub parts: Vec<Part>,
 }
 
-/// Renders the module, one formatted part per output.
+/// Renders the module, one part per output.
 ///
 /// Emission builds tokens only from checked names and escaped literals, so
 /// an `Err` here is a generator bug; the caller reports it instead of
@@ -74,7 +78,7 @@ pub(crate) fn emit(
             Ok(Part {
                 file: output.file,
                 holds: output.holds,
-                code: format(output.tokens)?,
+                code: render(output.tokens, options.formatted)?,
             })
         })
         .collect::<Result<_, String>>()?;
@@ -84,7 +88,22 @@ pub(crate) fn emit(
     })
 }
 
+/// The tokens as Rust source: formatted for people when `formatted` (with
+/// the `format` feature), else as rustc reads them, an item a line.
+pub(crate) fn render(tokens: TokenStream, formatted: bool) -> Result<String, String> {
+    #[cfg(feature = "format")]
+    if formatted {
+        return format(tokens);
+    }
+    debug_assert!(
+        !formatted,
+        "Config::format(true) is refused without the feature"
+    );
+    Ok(unformatted(tokens))
+}
+
 /// Formats the module's tokens as Rust source, one blank line between items.
+#[cfg(feature = "format")]
 pub(crate) fn format(tokens: TokenStream) -> Result<String, String> {
     let mut file = syn::parse2::<syn::File>(tokens).map_err(|err| err.to_string())?;
     // prettyplease separates nothing; a blank line between top-level items
@@ -95,6 +114,38 @@ pub(crate) fn format(tokens: TokenStream) -> Result<String, String> {
         items.push(prettyplease::unparse(&file));
     }
     Ok(items.join("\n"))
+}
+
+/// The tokens as text, one top-level item a line: what rustc reads, at the
+/// cost of printing them. An item ends at a `;` or at a `{…}` that no `;`
+/// follows.
+fn unformatted(tokens: TokenStream) -> String {
+    use proc_macro2::{Delimiter, TokenTree};
+    use std::fmt::Write;
+
+    let mut out = String::new();
+    let mut item = TokenStream::new();
+    let mut tokens = tokens.into_iter().peekable();
+    while let Some(token) = tokens.next() {
+        let ends = match &token {
+            TokenTree::Punct(punct) => punct.as_char() == ';',
+            TokenTree::Group(group) => {
+                group.delimiter() == Delimiter::Brace
+                    && !matches!(tokens.peek(), Some(TokenTree::Punct(next)) if next.as_char() == ';')
+            }
+            _ => false,
+        };
+        item.extend([token]);
+        if ends {
+            // Writing to a String cannot fail.
+            let _ = writeln!(out, "{item}");
+            item = TokenStream::new();
+        }
+    }
+    if !item.is_empty() {
+        let _ = writeln!(out, "{item}");
+    }
+    out
 }
 
 /// `text` as one line of a header comment: without control characters,

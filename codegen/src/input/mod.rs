@@ -43,20 +43,22 @@ pub(crate) fn refuse_empty(source: Source, help: impl FnOnce() -> String) -> Res
 }
 
 /// The refusal of a Markdown input whose reader is not compiled in: `what`
-/// (`the method pages`) needs `feature`; `flag` is the `export-yaml` option
-/// that writes the copy to point at instead.
+/// (`the method pages`) needs `feature`; `export` is the `export-yaml`
+/// command line's options that write the copy to point at instead
+/// (`--methods`).
 #[cfg(not(all(
+    feature = "markdown-error",
     feature = "markdown-methods",
     feature = "markdown-api-pages",
     feature = "markdown-entities"
 )))]
-pub(crate) fn needs_feature(source: Source, what: &str, feature: &str, flag: &str) -> Error {
+pub(crate) fn needs_feature(source: Source, what: &str, feature: &str, export: &str) -> Error {
     Error::single(
         source,
         Diagnostic::error(
             0..0,
             format!("reading {what} from Markdown needs the `{feature}` feature of mastodon-error-codegen"),
         )
-        .help(format!("add `features = [\"{feature}\"]` to the generator's dependency, or point at a YAML copy (`export-yaml --{flag}`)")),
+        .help(format!("add `features = [\"{feature}\"]` to the generator's dependency, or point at a YAML copy (`export-yaml {export}`)")),
     )
 }

@@ -89,7 +89,7 @@ impl<P> ApiPageKind<P> {
                     source,
                     self.what,
                     "markdown-api-pages",
-                    self.flag,
+                    &format!("--{}", self.flag),
                 ));
             }
         };

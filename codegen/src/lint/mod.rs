@@ -24,6 +24,7 @@ pub use reference::reference_markdown;
 pub use report::{Fired, Lints, markdown_report};
 pub(crate) use report::{Found, apply};
 
+#[cfg(feature = "markdown")]
 impl crate::sink::LintName for Lint {
     fn lint_name(&self) -> &'static str {
         self.name

@@ -7,6 +7,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
+pub(crate) use super::runs::{Run, RunKind};
+
 #[derive(Debug)]
 pub(crate) enum BlockKind {
     Heading {
@@ -56,25 +58,6 @@ pub(crate) struct Block {
     pub runs: Vec<Run>,
     /// A list's items or a table's cells; empty for other blocks.
     pub parts: Vec<Part>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum RunKind {
-    Text,
-    Code,
-    /// A soft or hard line break.
-    Break,
-    Link {
-        url: String,
-    },
-}
-
-#[derive(Debug, Clone)]
-pub(crate) struct Run {
-    pub kind: RunKind,
-    pub text: String,
-    pub span: Range<usize>,
-    pub strong: bool,
 }
 
 impl Block {

@@ -3,13 +3,18 @@
 //! with their spans, headings with shortcode markers and `{#anchor}`s,
 //! labelled `**Field:**` lines and inline text.
 
+#[cfg(feature = "markdown")]
 pub(crate) mod attributes;
+#[cfg(feature = "markdown")]
 pub(crate) mod blocks;
 pub(crate) mod explanation;
+#[cfg(feature = "markdown")]
 pub(crate) mod front_matter;
+#[cfg(feature = "markdown")]
 pub(crate) mod inline;
 #[cfg(feature = "markdown-methods")]
 pub(crate) mod lenient_json;
+pub(crate) mod runs;
 #[cfg(feature = "markdown-entities")]
 pub(crate) mod type_line;
 

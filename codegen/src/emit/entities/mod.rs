@@ -97,6 +97,7 @@ pub(crate) fn emit(
     spec: &EntitySpec,
     baseline: &Baseline,
     docs_site: &str,
+    formatted: bool,
 ) -> Result<Vec<(&'static str, String)>, EmitError> {
     let mut emitter = Emitter {
         spec,
@@ -137,17 +138,25 @@ pub(crate) fn emit(
         emitter.items.push(prelude::nullable());
     }
     let (items, values) = (emitter.items, emitter.values);
-    let main = quote! {
-        #(#items)*
-        include!(#KINDS);
-        include!(#VALUES);
-    };
-    let format = |tokens| super::format(tokens).map_err(EmitError::Bug);
+    let render = |tokens| super::render(tokens, formatted).map_err(EmitError::Bug);
+    // The includes as text, so the module in one piece can put each file's
+    // body in their place.
+    let main = format!(
+        "{}\n{}\n{}",
+        render(quote!(#(#items)*))?,
+        include_line(KINDS),
+        include_line(VALUES)
+    );
     Ok(vec![
-        (MAIN, format(main)?),
-        (KINDS, format(prelude::kinds(&kinds))?),
-        (VALUES, format(quote!(#(#values)*))?),
+        (MAIN, main),
+        (KINDS, render(prelude::kinds(&kinds))?),
+        (VALUES, render(quote!(#(#values)*))?),
     ])
+}
+
+/// The line of [`MAIN`] that includes `file`, as prettyplease prints it.
+pub(crate) fn include_line(file: &str) -> String {
+    format!("include!({file:?});\n")
 }
 
 struct Emitter<'s> {

@@ -48,7 +48,7 @@ pub(crate) fn load(path: &Path) -> Result<EntitiesInput, Error> {
             Source::new(name, String::new()),
             "the entity pages",
             "markdown-entities",
-            "entities",
+            "--entities",
         ));
     }
     if crate::input::Format::of(&name) != crate::input::Format::Yaml {

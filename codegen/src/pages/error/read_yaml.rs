@@ -263,14 +263,17 @@ impl Reader<'_> {
         let Some(text) = text else {
             return Vec::new();
         };
-        explanation::read(&text.value).unwrap_or_else(|_| {
+        explanation::read(&text.value).unwrap_or_else(|unread| {
             self.sink.push(
                 Diagnostic::error(
                     text.span,
-                    "this explanation holds a Markdown block other than a paragraph",
+                    format!(
+                        "this explanation holds {} at bytes {}..{} of its text, which a copy's explanation does not hold",
+                        unread.what, unread.at.start, unread.at.end
+                    ),
                 )
-                .label("a heading, list, quote or code block")
-                .help("explanations are paragraphs of text, `code` and [links](target); escape a leading `#`, `-` or `1.` with `\\`"),
+                .label("text, `code` and [links](target) only")
+                .help("explanations are paragraphs of text, `code` and [links](target), as `export-yaml` writes them: escape the character with `\\` (`\\*`, `\\#`, `1\\.`) to mean it as text"),
             );
             Vec::new()
         })

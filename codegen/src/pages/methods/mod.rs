@@ -81,7 +81,7 @@ pub(crate) fn load(path: &Path) -> Result<(MethodsInput, InputOrigin), Error> {
             Source::new(display_path(path), String::new()),
             "the method pages",
             "markdown-methods",
-            "methods",
+            "--methods",
         ));
     }
     #[cfg(feature = "markdown-methods")]
