@@ -9,24 +9,29 @@
 # Then one more clean build with `cargo build --timings` names the units this crate adds: the generator's own
 # compile, its build script's run, and the module's compile (needs python3 to read cargo's report).
 #
-# Usage: scripts/client-build-cost.sh [RUNS] [BASELINE]
+# Usage: scripts/client-build-cost.sh [--entities] [RUNS] [BASELINE]
 #   RUNS clean builds of each, default 3. BASELINE, a second checkout of this repository (say, the commit before
-#   a change: `git worktree add /tmp/before <commit>`), adds a third client built against it in the same
-#   interleaved runs, so that a change's cost is measured side by side with the code before it.
+#   a change: `git worktree add /tmp/before <commit>`), adds a client built against it in the same
+#   interleaved runs, so that a change's cost is measured side by side with the code before it. --entities adds
+#   a client with the `entities` feature too (features serde, http, entities), in the same runs.
 # Needs crates.io once, to fetch the client's dependencies (the builds themselves run offline), and
 # pkg-config and libssl-dev for reqwest's default TLS (Debian: apt-get install pkg-config libssl-dev).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
+entities=""
+if [ "${1:-}" = "--entities" ]; then entities=1; shift; fi
 runs=${1:-3}
 baseline=${2:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-client() { # DIR CHECKOUT: a client crate in DIR, with mastodon-error from CHECKOUT, or without it when empty
+client() { # DIR CHECKOUT [FEATURE]: a client crate in DIR, with mastodon-error from CHECKOUT (and FEATURE), or without it when empty
     mkdir -p "$1/src"
     local crate=""
-    [ -n "$2" ] && crate="mastodon-error = { path = \"$2\", features = [\"serde\", \"http\"] }"
+    local extra=""
+    [ -n "${3:-}" ] && extra=", \"$3\""
+    [ -n "$2" ] && crate="mastodon-error = { path = \"$2\", features = [\"serde\", \"http\"$extra] }"
     cat >"$1/Cargo.toml" <<EOF
 [package]
 name = "client"
@@ -65,6 +70,10 @@ if [ -n "$baseline" ]; then
     client "$work/baseline" "$(cd "$baseline" && pwd)"
     clients="$clients baseline"
 fi
+if [ -n "$entities" ]; then
+    client "$work/entities" "$root" entities
+    clients="$clients entities"
+fi
 # Each resolves and downloads first, so that no timed build touches the network.
 for name in $clients; do (cd "$work/$name" && cargo fetch --quiet); done
 
@@ -97,24 +106,39 @@ echo "| with mastodon-error (serde, http) | $(median "$work/with.wall") s | $(ra
 if [ -n "$baseline" ]; then
     echo "| with the baseline checkout's mastodon-error | $(median "$work/baseline.wall") s | $(range "$work/baseline.wall"), CPU $(median "$work/baseline.cpu") s |"
 fi
+if [ -n "$entities" ]; then
+    echo "| with mastodon-error (serde, http, entities) | $(median "$work/entities.wall") s | $(range "$work/entities.wall"), CPU $(median "$work/entities.cpu") s |"
+fi
 added with "this checkout"
-[ -n "$baseline" ] && added baseline "the baseline"
+if [ -n "$baseline" ]; then added baseline "the baseline"; fi
+if [ -n "$entities" ]; then added entities "this checkout with entities"; fi
 
-# The units this crate adds, from one more clean build with cargo's timing report.
-rm -rf "$work/with/target"
-(cd "$work/with" && cargo build --offline --quiet --timings >/dev/null 2>&1)
+# The units this crate adds: one more clean build of each with cargo's timing report, and every unit the
+# client with the crate compiles that the client without it does not (the generator, its own dependencies,
+# the build script, the crate), with their sum.
+for name in without with; do
+    rm -rf "$work/$name/target"
+    (cd "$work/$name" && cargo build --offline --quiet --timings >/dev/null 2>&1)
+done
 if command -v python3 >/dev/null 2>&1; then
-    python3 - "$work/with/target/cargo-timings/cargo-timing.html" <<'PY'
+    python3 - "$work/without/target/cargo-timings/cargo-timing.html" "$work/with/target/cargo-timings/cargo-timing.html" <<'PY'
 import json, re, sys
-html = open(sys.argv[1], encoding="utf-8").read()
-units = json.loads(re.search(r"const UNIT_DATA = (\[.*?\]);\n", html, re.S).group(1))
+
+def units(path):
+    html = open(path, encoding="utf-8").read()
+    data = json.loads(re.search(r"const UNIT_DATA = (\[.*?\]);\n", html, re.S).group(1))
+    return {(unit["name"], unit.get("target", "")): unit["duration"] for unit in data}
+
+without, with_crate = units(sys.argv[1]), units(sys.argv[2])
+added = sorted((key for key in with_crate if key not in without), key=lambda key: -with_crate[key])
+what = {"": "compile", " build-script": "build script compile", " build-script (run)": "build script run"}
 print()
-print("| Unit in the timed build (cargo build --timings) | Seconds |")
+print("| Unit the crate adds (cargo build --timings, one clean build) | Seconds |")
 print("|---|---|")
-for unit in units:
-    if unit["name"] in ("mastodon-error-codegen", "mastodon-error"):
-        what = {"": "compile", " build-script": "build script compile", " build-script (run)": "build script run"}
-        kind = what.get(unit.get("target", ""), unit.get("target", ""))
-        print(f"| {unit['name']} {kind} | {unit['duration']:.2f} |")
+for name, target in added:
+    print(f"| {name} {what.get(target, target)} | {with_crate[(name, target)]:.2f} |")
+build_only = sum(with_crate[key] for key in added if key != ("mastodon-error", ""))
+print(f"| **the units only the build script needs, summed** | **{build_only:.2f}** |")
+print(f"| **every unit added, summed** | **{sum(with_crate[key] for key in added):.2f}** |")
 PY
 fi

@@ -1,107 +1,218 @@
-//! What the crate's build script compiles: the generator's lean core only.
-//! It generates from the YAML copies without formatting, so the Markdown
-//! reader (pulldown-cmark), the formatter (prettyplease, syn's `full`
-//! parsing) and the command line's dependencies must not reach it; each would
-//! cost every client's clean build (issue 31).
-//!
-//! Reads cargo's own resolution (`cargo tree`, `cargo metadata`, offline),
-//! with every feature of the crate on, the widest a client can ask for.
+//! A consumer's build compiles only what the crate's build script runs:
+//! the command line is its own crate (`mastodon-error-tools`, with clap and
+//! similar); the YAML writer stays behind the generator's `tools` feature,
+//! the Markdown method-page reader behind `markdown-methods` and the snippet
+//! renderer behind `snippets`, all of which the crate's build dependency
+//! turns off (issues 21 and 30). The build script generates from the YAML
+//! copies without formatting, so the Markdown reader (pulldown-cmark) and
+//! the formatter (prettyplease, syn with its `full` parsing) stay off it too
+//! (issue 31).
 
-use std::collections::BTreeSet;
-use std::path::Path;
 use std::process::Command;
 
-/// `cargo ARGS` at the workspace root, offline; its stdout.
-fn cargo(args: &[&str]) -> String {
+/// `cargo tree` of the crate, offline, against the committed lock file.
+fn cargo_tree(args: &[&str]) -> String {
     let output = Command::new(env!("CARGO"))
+        .args(["tree", "-p", "mastodon-error", "--offline", "--locked"])
         .args(args)
-        .args(["--offline", "--locked"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
-        .expect("cargo runs");
+        .expect("cargo tree runs");
     assert!(
         output.status.success(),
-        "cargo {} failed:\n{}",
-        args.join(" "),
+        "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    String::from_utf8(output.stdout).expect("cargo prints UTF-8")
+    String::from_utf8(output.stdout).expect("UTF-8")
 }
 
-/// Every package the build script's dependency brings, with its features:
-/// the subtree under the crate's build-dependency on the generator.
-fn build_script_packages() -> Vec<(String, String)> {
-    let tree = cargo(&[
-        "tree",
-        "-p",
-        "mastodon-error",
-        "--all-features",
-        "--target",
-        "all",
-        "--edges",
-        "normal,build",
-        "--no-dedupe",
-        "--prefix",
-        "depth",
-        "--format",
-        "{p} [{f}]",
-    ]);
-    let mut packages = Vec::new();
-    let mut inside = false;
-    for line in tree.lines() {
-        let depth_digits = line.bytes().take_while(u8::is_ascii_digit).count();
-        let depth: usize = line[..depth_digits].parse().expect("a depth prefix");
-        let rest = &line[depth_digits..];
-        let name = rest.split(' ').next().unwrap_or_default().to_owned();
-        if depth == 1 {
-            inside = name == "mastodon-error-codegen";
-        }
-        if inside {
-            let features = rest.rsplit_once('[').map_or("", |(_, features)| {
-                features.trim_end_matches([']', ' ', '*', '(', ')'])
-            });
-            packages.push((name, features.to_owned()));
-        }
+fn tree(edges: &str) -> String {
+    tree_with(edges, &[])
+}
+
+fn tree_with(edges: &str, extra: &[&str]) -> String {
+    let mut args = vec!["-e", edges, "--prefix", "none"];
+    args.extend(extra);
+    cargo_tree(&args)
+}
+
+fn crates(tree: &str) -> Vec<&str> {
+    tree.lines()
+        .filter_map(|line| line.split_whitespace().next())
+        .collect()
+}
+
+#[test]
+fn the_consumer_build_has_no_cli_dependencies() {
+    let build = tree("build,normal");
+    let names = crates(&build);
+    for cli_only in [
+        "mastodon-error-tools",
+        "clap",
+        "clap_derive",
+        "clap_builder",
+        "similar",
+    ] {
+        assert!(
+            !names.contains(&cli_only),
+            "{cli_only} reaches a consumer's build:\n{build}"
+        );
     }
-    assert!(
-        packages.iter().any(|(name, _)| name == "granit-parser"),
-        "the build script's tree was not found in `cargo tree`'s output:\n{tree}"
-    );
-    packages
+    // serde's generic deserializer (and with it serde itself on the build
+    // path), the Markdown method pages' JSON and the snippet renderer. The
+    // crate has no normal dependencies without features, so this tree is
+    // the build script's alone.
+    let build_only = &build;
+    for off_the_build_path in [
+        "serde",
+        "serde_core",
+        "serde-saphyr",
+        "serde_json",
+        "annotate-snippets",
+    ] {
+        assert!(
+            !names.contains(&off_the_build_path),
+            "{off_the_build_path} reaches the crate's build script:\n{build_only}"
+        );
+    }
+    // The YAML reader is there, as the generator's dependency.
+    assert!(names.contains(&"granit-parser"), "{build_only}");
+    // The generator itself is there, as a build dependency.
+    assert!(names.contains(&"mastodon-error-codegen"), "{build}");
 }
 
-/// The dependencies only the tools need: the generator's optional ones
-/// (each behind a feature the build script leaves off) and the command
-/// line's own.
-fn tools_only_dependencies() -> BTreeSet<String> {
-    let metadata = cargo(&["metadata", "--format-version", "1", "--no-deps"]);
+#[test]
+fn the_crate_itself_depends_on_nothing_without_features() {
+    let normal = tree("normal");
+    assert_eq!(crates(&normal), ["mastodon-error"], "{normal}");
+}
+
+/// The features bring what they name and nothing of the round trip's client
+/// or server, which are dev-dependencies.
+#[test]
+fn the_features_bring_only_their_crates() {
+    let normal = tree_with("normal", &["--features", "serde,http"]);
+    let names = crates(&normal);
+    for wanted in ["serde", "serde_json", "http"] {
+        assert!(names.contains(&wanted), "{wanted} missing:\n{normal}");
+    }
+    for dev_only in ["ureq", "tiny_http", "criterion", "dhat", "matchit"] {
+        assert!(
+            !names.contains(&dev_only),
+            "{dev_only} reaches a consumer:\n{normal}"
+        );
+    }
+}
+
+/// The entities are generated from the YAML copy: the feature brings the
+/// module and serde (the entities are read with it), and neither another
+/// dependency nor the Markdown entity reader (with its serde_json) on the
+/// build path.
+#[test]
+fn the_entities_feature_adds_only_serde() {
+    let normal = tree_with("normal", &["--features", "entities"]);
+    let serde = tree_with("normal", &["--features", "serde"]);
+    assert_eq!(crates(&normal), crates(&serde), "{normal}");
+    let build = tree_with("build,normal", &["--features", "entities"]);
+    assert!(
+        crates(&build).contains(&"mastodon-error-codegen"),
+        "{build}"
+    );
+    // serde_json is the crate's own (through `serde`), never the generator's.
+    let json_users = tree_with(
+        "build,normal",
+        &["--features", "entities", "--invert", "serde_json"],
+    );
+    assert_eq!(
+        crates(&json_users),
+        ["serde_json", "mastodon-error"],
+        "{json_users}"
+    );
+}
+
+/// What the crate's build script compiles, with every feature of the crate
+/// on: the subtree under the root's `[build-dependencies]` heading, in full
+/// (`--no-dedupe`: a crate met first among the normal dependencies is not
+/// elided there).
+fn build_script_crates() -> (String, Vec<String>) {
+    let tree = cargo_tree(&[
+        "-e",
+        "build,normal",
+        "--all-features",
+        "--no-dedupe",
+        "--charset",
+        "ascii",
+    ]);
+    let names = tree
+        .lines()
+        .skip_while(|line| *line != "[build-dependencies]")
+        .skip(1)
+        .take_while(|line| !line.starts_with('['))
+        .map(|line| line.trim_start_matches(['|', '`', '-', ' ']))
+        // A build dependency's own `[build-dependencies]` heading.
+        .filter(|entry| !entry.starts_with('['))
+        .filter_map(|entry| entry.split_whitespace().next())
+        .map(str::to_owned)
+        .collect();
+    (tree, names)
+}
+
+/// The dependencies only the tools need: the generator's optional ones, each
+/// behind a feature the build script leaves off, and the command line's own.
+/// Read from `cargo metadata`, so a new one is covered when it is added.
+fn tools_only_dependencies() -> Vec<String> {
+    let output = Command::new(env!("CARGO"))
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--no-deps",
+            "--offline",
+            "--locked",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo metadata runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let metadata: serde_json::Value =
-        serde_json::from_str(&metadata).expect("cargo metadata is JSON");
-    let mut names = BTreeSet::new();
+        serde_json::from_slice(&output.stdout).expect("cargo metadata prints JSON");
+    let mut names = Vec::new();
     for package in metadata["packages"].as_array().expect("packages") {
-        let dependencies = package["dependencies"].as_array().expect("dependencies");
-        for dependency in dependencies {
-            let name = dependency["name"].as_str().expect("a name").to_owned();
+        for dependency in package["dependencies"].as_array().expect("dependencies") {
+            let name = dependency["name"].as_str().expect("a name");
             let normal = dependency["kind"].is_null();
-            match package["name"].as_str() {
-                Some("mastodon-error-codegen") if normal && dependency["optional"] == true => {
-                    names.insert(name);
-                }
-                Some("mastodon-error-tools") if normal && name != "mastodon-error-codegen" => {
-                    names.insert(name);
-                }
-                _ => {}
+            let tools_only = match package["name"].as_str() {
+                Some("mastodon-error-codegen") => normal && dependency["optional"] == true,
+                Some("mastodon-error-tools") => normal && name != "mastodon-error-codegen",
+                _ => false,
+            };
+            if tools_only {
+                names.push(name.to_owned());
             }
         }
     }
     names
 }
 
+/// The command line is another crate, and the generator's Markdown reader,
+/// formatter, exports and excerpts are features, so no feature of this crate
+/// brings any of them into the build script (issues 30 and 31).
 #[test]
-fn the_build_script_compiles_only_the_lean_core() {
-    let packages = build_script_packages();
-    let forbidden = tools_only_dependencies();
-    for name in [
+fn the_build_script_compiles_no_tool_even_with_every_feature() {
+    let (tree, names) = build_script_crates();
+    // The subtree was found: the generator and its token crates are in it.
+    for wanted in ["mastodon-error-codegen", "proc-macro2", "granit-parser"] {
+        assert!(
+            names.iter().any(|name| name == wanted),
+            "{wanted} is not in the build script's tree:\n{tree}"
+        );
+    }
+    let tools_only = tools_only_dependencies();
+    for named in [
         "prettyplease",
         "pulldown-cmark",
         "syn",
@@ -110,55 +221,22 @@ fn the_build_script_compiles_only_the_lean_core() {
         "serde-saphyr",
     ] {
         assert!(
-            forbidden.contains(name),
-            "{name} is no longer a tools-only dependency: {forbidden:?}"
+            tools_only.iter().any(|name| name == named),
+            "{named} is no longer among the tools' dependencies: {tools_only:?}"
         );
     }
-    let reached: Vec<&(String, String)> = packages
-        .iter()
-        .filter(|(name, _)| forbidden.contains(name))
-        .collect();
-    assert!(
-        reached.is_empty(),
-        "the crate's build script compiles {reached:?}, which only the tools need: keep the \
-         generator's build-dependency at `default-features = false` and its features lean \
-         (see codegen/Cargo.toml)"
-    );
-    // syn with `full` would parse all of Rust, which only the formatter needs.
-    let full_syn: Vec<_> = packages
-        .iter()
-        .filter(|(name, features)| name == "syn" && features.split(',').any(|f| f == "full"))
-        .collect();
-    assert!(
-        full_syn.is_empty(),
-        "syn's `full` reaches the build script: {full_syn:?}"
-    );
-}
-
-#[test]
-fn the_build_script_reads_only_yaml_copies() {
-    let checked_in =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("build/checked_in.rs"))
-            .expect("build/checked_in.rs");
-    let build = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("build.rs"))
-        .expect("build.rs");
-    assert!(
-        build.contains(".compile(BUILD_SPEC)"),
-        "build.rs compiles another spec than BUILD_SPEC"
-    );
-    assert!(
-        checked_in.contains("const BUILD_SPEC: &str = \"spec/error.yaml\";"),
-        "build.rs must read the Error page's YAML copy"
-    );
-    for copy in [
-        "spec/methods.yaml",
-        "spec/rate-limits.yaml",
-        "spec/oauth-scopes.yaml",
-        "spec/entities.yaml",
-    ] {
+    for unwanted in tools_only.iter().map(String::as_str).chain([
+        "mastodon-error-tools",
+        "clap_builder",
+        "clap_derive",
+        "serde",
+        "serde_json",
+    ]) {
         assert!(
-            checked_in.contains(copy),
-            "build/checked_in.rs no longer names {copy}"
+            !names.iter().any(|name| name == unwanted),
+            "{unwanted} reaches the crate's build script, which only the tools need: keep the \
+             generator's build-dependency at `default-features = false` (codegen/Cargo.toml \
+             says what each feature brings):\n{tree}"
         );
     }
 }
