@@ -7,7 +7,7 @@ use crate::source::Source;
 /// A lint as a sink knows it: by its name. `lint::Lint` is one; this trait
 /// lets [`Sink::lint`] take it while neither `sink` nor `diagnostic`
 /// depends on `lint`. Only the Markdown readers find docs defects.
-#[cfg(feature = "markdown")]
+#[cfg(feature = "markdown-error")]
 pub(crate) trait LintName {
     fn lint_name(&self) -> &'static str;
 }
@@ -17,14 +17,14 @@ pub(crate) trait LintName {
 #[derive(Debug, Default)]
 pub(crate) struct Sink {
     diagnostics: Vec<Diagnostic>,
-    #[cfg(feature = "markdown")]
+    #[cfg(feature = "markdown-error")]
     lints: Vec<(&'static str, Diagnostic)>,
 }
 
 impl Sink {
     /// A docs defect (made with [`Diagnostic::defect`]): reported at its
     /// lint's level later, never failing the stage by itself.
-    #[cfg(feature = "markdown")]
+    #[cfg(feature = "markdown-error")]
     pub(crate) fn lint(&mut self, lint: &impl LintName, diagnostic: Diagnostic) {
         self.lints.push((lint.lint_name(), diagnostic));
     }
@@ -43,13 +43,13 @@ impl Sink {
         self.diagnostics.push(diagnostic);
     }
 
-    #[cfg(feature = "markdown")]
+    #[cfg(feature = "markdown-error")]
     pub(crate) fn is_empty(&self) -> bool {
         self.diagnostics.is_empty()
     }
 
     /// For paths that have already pushed at least one diagnostic.
-    #[cfg(feature = "markdown")]
+    #[cfg(feature = "markdown-error")]
     pub(crate) fn into_error(self, source: &Source) -> Error {
         Error::new(source.clone(), self.diagnostics)
     }

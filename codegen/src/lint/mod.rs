@@ -24,7 +24,7 @@ pub use reference::reference_markdown;
 pub use report::{Fired, Lints, markdown_report};
 pub(crate) use report::{Found, apply};
 
-#[cfg(feature = "markdown")]
+#[cfg(feature = "markdown-error")]
 impl crate::sink::LintName for Lint {
     fn lint_name(&self) -> &'static str {
         self.name

@@ -444,7 +444,7 @@ fn entity_length(text: &str) -> Option<usize> {
         } else {
             (body, u8::is_ascii_alphanumeric)
         };
-    let length = digits.bytes().take_while(|b| allowed(b)).count();
+    let length = digits.bytes().take_while(allowed).count();
     (length > 0 && digits.as_bytes().get(length) == Some(&b';'))
         .then_some(text.len() - digits.len() + length + 1)
 }
@@ -610,7 +610,7 @@ mod tests {
 
     /// The Markdown pages' reader (pulldown-cmark), as the copy was read
     /// before: `None` for a block other than a paragraph.
-    #[cfg(feature = "markdown")]
+    #[cfg(feature = "markdown-error")]
     fn read_with_pulldown(text: &str) -> Option<Vec<Inline>> {
         let mut explanation = Vec::new();
         for block in super::super::blocks::parse(text, 0) {
@@ -624,7 +624,7 @@ mod tests {
         Some(explanation)
     }
 
-    #[cfg(feature = "markdown")]
+    #[cfg(feature = "markdown-error")]
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
 

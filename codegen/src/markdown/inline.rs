@@ -4,10 +4,7 @@
 use std::ops::{Not, Range};
 
 use super::blocks::Block;
-use super::runs::{Run, RunKind};
-pub(crate) use super::runs::{
-    append_paragraph, collapse_whitespace, explanation, shortcode_target,
-};
+use super::runs::{Run, RunKind, collapse_whitespace, explanation};
 use crate::model::Inline;
 
 pub(crate) struct Heading {

@@ -3,14 +3,14 @@
 //! with their spans, headings with shortcode markers and `{#anchor}`s,
 //! labelled `**Field:**` lines and inline text.
 
-#[cfg(feature = "markdown")]
+#[cfg(feature = "markdown-error")]
 pub(crate) mod attributes;
-#[cfg(feature = "markdown")]
+#[cfg(feature = "markdown-error")]
 pub(crate) mod blocks;
 pub(crate) mod explanation;
-#[cfg(feature = "markdown")]
+#[cfg(feature = "markdown-error")]
 pub(crate) mod front_matter;
-#[cfg(feature = "markdown")]
+#[cfg(feature = "markdown-error")]
 pub(crate) mod inline;
 #[cfg(feature = "markdown-methods")]
 pub(crate) mod lenient_json;

@@ -26,12 +26,12 @@ pub(crate) struct Run {
     // What a page's reader points at and reads labels by; an explanation
     // needs neither.
     #[cfg_attr(
-        not(feature = "markdown"),
+        not(feature = "markdown-error"),
         expect(dead_code, reason = "read by the pages' readers")
     )]
     pub span: Range<usize>,
     #[cfg_attr(
-        not(feature = "markdown"),
+        not(feature = "markdown-error"),
         expect(dead_code, reason = "read by the pages' readers")
     )]
     pub strong: bool,

@@ -15,7 +15,7 @@ use crate::source::Source;
 use crate::markdown::attributes::AttributeReader;
 use crate::markdown::blocks::{self, Block, BlockKind};
 use crate::markdown::front_matter::{self, PageKind};
-use crate::markdown::inline;
+use crate::markdown::{inline, runs};
 
 /// Parses a (non-empty) page, reporting every problem found rather than only the first.
 pub fn parse(source: &Source) -> Result<Spec, Errors> {
@@ -256,7 +256,7 @@ impl PageReader {
             ),
             None if self.reason_open => {
                 if let Some(reason) = self.groups.last_mut().and_then(|g| g.reasons.last_mut()) {
-                    inline::append_paragraph(&mut reason.explanation, inline::explanation(&block.runs));
+                    runs::append_paragraph(&mut reason.explanation, runs::explanation(&block.runs));
                 }
             }
             None => sink.push(

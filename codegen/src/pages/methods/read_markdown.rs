@@ -19,8 +19,8 @@ use crate::diagnostic::{Diagnostic, Errors};
 use crate::lint::{self, Found};
 use crate::markdown::blocks::{self, Block, BlockKind};
 use crate::markdown::front_matter::{self, PageKind};
-use crate::markdown::inline;
 use crate::markdown::lenient_json;
+use crate::markdown::{inline, runs};
 use crate::model::Inline;
 use crate::model::methods::{
     Auth, EntityLink, ErrorResponse, Lifecycle, Method, MethodPage, ReturnShape, Returns,
@@ -356,7 +356,7 @@ impl Section {
                 }
                 "Returns" if self.returns.is_none() => {
                     let span = field.label_span.start..field.value_span.end;
-                    self.returns = Some(returns(&inline::explanation(&field.runs), span));
+                    self.returns = Some(returns(&runs::explanation(&field.runs), span));
                 }
                 "Version history" | "Version" if self.added_in.is_none() => {
                     let version = |line: &str| {
@@ -643,7 +643,7 @@ fn auth(value: &str, code: &[String]) -> Auth {
     }
 }
 
-/// Reads a `**Returns:**` line, as [`inline::explanation`] gives its
+/// Reads a `**Returns:**` line, as [`runs::explanation`] gives its
 /// inlines. It names entities only when it starts with an entity link
 /// (`[Status](…)`: [`ReturnShape::One`]) or with `Array of ` (also `List of `)
 /// and one ([`ReturnShape::Array`]); then every entity link on the line is
@@ -707,7 +707,7 @@ fn entity_link(inline: &Inline) -> Option<EntityLink> {
         return None;
     };
     let text = text.trim();
-    let url = inline::shortcode_target(url).unwrap_or(url).trim();
+    let url = runs::shortcode_target(url).unwrap_or(url).trim();
     let (page, anchor) = match url.strip_prefix('#') {
         Some(anchor) => (None, Some(anchor)),
         None => (

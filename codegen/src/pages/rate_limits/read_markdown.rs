@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, Errors};
 use crate::lint::{self, Found};
 use crate::markdown::blocks::{self, Block, BlockKind, RunKind};
 use crate::markdown::front_matter::{self, PageKind};
-use crate::markdown::inline;
+use crate::markdown::{inline, runs};
 use crate::model::rate_limits::{
     Applies, LimitScope, RateLimit, RateLimitHeader, RateLimitPage, is_request,
 };
@@ -194,7 +194,7 @@ fn sentence(block: &Block) -> Option<(Applies, u32, u32)> {
     for run in &block.runs {
         match run.kind {
             RunKind::Code => {
-                requests.push(inline::collapse_whitespace(run.text.trim()));
+                requests.push(runs::collapse_whitespace(run.text.trim()));
                 words.push_str(" `` ");
             }
             RunKind::Text => words.push_str(&run.text),
@@ -202,7 +202,7 @@ fn sentence(block: &Block) -> Option<(Applies, u32, u32)> {
             RunKind::Link { .. } => return None,
         }
     }
-    let words = inline::collapse_whitespace(&words);
+    let words = runs::collapse_whitespace(&words);
     let (subject, rest) = words.split_once(" can be called ")?;
     let applies = match subject.trim() {
         "All endpoints and methods" if requests.is_empty() => Applies::All,
