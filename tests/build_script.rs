@@ -175,7 +175,8 @@ fn a_consumer_generates_endpoints_from_markdown_method_pages() {
 #[test]
 fn a_bad_page_fails_the_build_with_diagnostics_and_no_panic() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let workspace = consumer("build-script", ERROR_PAGE_BUILD_RS, "");
+    // The Error page from Markdown, which `markdown-error` reads.
+    let workspace = consumer("build-script", ERROR_PAGE_BUILD_RS, "\"markdown-error\"");
     let (page, expected) = broken_page(root);
     write(&workspace.join("spec/error.md"), &page);
 
