@@ -320,7 +320,7 @@ fn explanation_that_is_not_a_paragraph() {
     assert_at(
         &copy,
         "\"- May appear\"",
-        "this explanation holds a Markdown block other than a paragraph",
+        "this explanation holds a line that may open a heading, list, quote, rule or fence",
         "explanations are paragraphs of text, `code` and [links](target)",
     );
 }
