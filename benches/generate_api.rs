@@ -16,70 +16,9 @@ use mastodon_error_codegen::corpus::{self, Lookup};
 use mastodon_error_codegen::{Config, Source, stages};
 use pulldown_cmark::{Options, Parser};
 
-/// The YAML copy's shape, as plain structs: what any reader of it must build.
-#[allow(dead_code)] // Read only by serde.
-#[derive(serde::Deserialize)]
-struct Copy {
-    schema: u32,
-    pages: Vec<Page>,
-}
-
-#[allow(dead_code)]
-#[derive(serde::Deserialize)]
-struct Page {
-    path: String,
-    title: String,
-    methods: Vec<Method>,
-}
-
-#[allow(dead_code)]
-#[derive(serde::Deserialize)]
-struct Method {
-    title: String,
-    anchor: Option<String>,
-    request: String,
-    tokens: Vec<String>,
-    #[serde(default)]
-    scopes: Vec<String>,
-    added_in: Option<String>,
-    lifecycle: Option<String>,
-    #[serde(default)]
-    errors: Vec<ErrorExample>,
-}
-
-#[allow(dead_code)]
-#[derive(serde::Deserialize)]
-struct ErrorExample {
-    status: u16,
-    status_text: String,
-    error: String,
-    error_description: Option<String>,
-}
-
-fn read(root: &Path, path: &str) -> Source {
-    let text = std::fs::read_to_string(root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
-    Source::new(path, text)
-}
-
-/// Every `.md` below `dir`: (path below it without `.md`, its text), in path order.
-fn pages(dir: &Path, below: &Path, out: &mut Vec<(String, Source)>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .expect("readable")
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            pages(&path, below, out);
-        } else if path.extension().is_some_and(|ext| ext == "md") {
-            let relative = path.strip_prefix(below).expect("below").with_extension("");
-            let name = relative.to_string_lossy().replace('\\', "/");
-            let text = std::fs::read_to_string(&path).expect("page");
-            out.push((name, Source::new(path.to_string_lossy(), text)));
-        }
-    }
-}
+#[path = "support/api_inputs.rs"]
+mod api_inputs;
+use api_inputs::{pages, read};
 
 fn generate_api(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -97,7 +36,9 @@ fn generate_api(c: &mut Criterion) {
         })
     });
     group.bench_function("serde_saphyr_into_plain_structs", |b| {
-        b.iter(|| serde_saphyr::from_str::<Copy>(black_box(copy.text())).expect("reads"))
+        b.iter(|| {
+            serde_saphyr::from_str::<api_inputs::Copy>(black_box(copy.text())).expect("reads")
+        })
     });
     // The generator's own reading of the same file (granit-parser's events
     // into a located tree, then the model), against that floor.
