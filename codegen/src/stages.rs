@@ -137,7 +137,7 @@ pub fn synthetic_page(reasons: usize) -> String {
 /// Tokens → Rust on one line, as `TokenStream` prints it: what skipping the
 /// formatter would write.
 pub fn unformatted(tokens: Tokens) -> String {
-    tokens.0.to_string()
+    emit::unformatted(tokens.0)
 }
 
 /// Reads a YAML copy of the method pages into the model, as the build

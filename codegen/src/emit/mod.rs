@@ -119,7 +119,7 @@ pub(crate) fn format(tokens: TokenStream) -> Result<String, String> {
 /// The tokens as text, one top-level item a line: what rustc reads, at the
 /// cost of printing them. An item ends at a `;` or at a `{…}` that no `;`
 /// follows.
-fn unformatted(tokens: TokenStream) -> String {
+pub(crate) fn unformatted(tokens: TokenStream) -> String {
     use proc_macro2::{Delimiter, TokenTree};
     use std::fmt::Write;
 
