@@ -52,7 +52,7 @@ pub fn variant_name(heading: &str) -> Result<String, NameProblem> {
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
         .collect();
-    check_variant(spaced.to_upper_camel_case())
+    check_variant(upper_camel_case(&spaced))
 }
 
 /// Checks a configured variant name; it must already be UpperCamelCase.
@@ -81,12 +81,84 @@ fn check_variant(name: String) -> Result<String, NameProblem> {
 
 /// The stable string name of a variant: `SslError` → `ssl_error`.
 pub fn stable_name(variant: &str) -> String {
-    variant.to_snake_case()
+    if variant.is_ascii() {
+        joined(variant, "_", |word, out| {
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        })
+    } else {
+        variant.to_snake_case()
+    }
 }
 
 /// The message constant of a variant: `RecordNotFound` → `RECORD_NOT_FOUND`.
 pub fn const_name(variant: &str) -> String {
-    variant.to_shouty_snake_case()
+    if variant.is_ascii() {
+        joined(variant, "_", |word, out| {
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_uppercase())));
+        })
+    } else {
+        variant.to_shouty_snake_case()
+    }
+}
+
+/// `text` in UpperCamelCase, as heck writes it.
+pub(crate) fn upper_camel_case(text: &str) -> String {
+    if !text.is_ascii() {
+        return text.to_upper_camel_case();
+    }
+    joined(text, "", |word, out| {
+        let mut bytes = word.bytes();
+        out.extend(bytes.next().map(|b| char::from(b.to_ascii_uppercase())));
+        out.extend(bytes.map(|b| char::from(b.to_ascii_lowercase())));
+    })
+}
+
+/// heck's words of ASCII `text`, each written by `word`, `separator`
+/// between them: the same names as heck's, without its formatting machinery
+/// per character (every method and reason is named on every run).
+fn joined(text: &str, separator: &str, mut word: impl FnMut(&str, &mut String)) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut push = |text: &str| {
+        if !out.is_empty() {
+            out.push_str(separator);
+        }
+        word(text, &mut out);
+    };
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mode {
+        Boundary,
+        Lower,
+        Upper,
+    }
+    for part in text.split(|c: char| !c.is_ascii_alphanumeric()) {
+        let bytes = part.as_bytes();
+        let (mut start, mut mode) = (0, Mode::Boundary);
+        for (i, &c) in bytes.iter().enumerate() {
+            let Some(&next) = bytes.get(i + 1) else {
+                push(&part[start..]);
+                break;
+            };
+            let next_mode = if c.is_ascii_lowercase() {
+                Mode::Lower
+            } else if c.is_ascii_uppercase() {
+                Mode::Upper
+            } else {
+                mode
+            };
+            if next_mode == Mode::Lower && next.is_ascii_uppercase() {
+                // `fooBar`: a word ends after the lowercase letter.
+                push(&part[start..=i]);
+                (start, mode) = (i + 1, Mode::Boundary);
+            } else if mode == Mode::Upper && c.is_ascii_uppercase() && next.is_ascii_lowercase() {
+                // `SSLError`: a word ends before the last capital.
+                push(&part[start..i]);
+                (start, mode) = (i, Mode::Boundary);
+            } else {
+                mode = next_mode;
+            }
+        }
+    }
+    out
 }
 
 /// How an attribute becomes a struct field.
@@ -186,6 +258,17 @@ mod tests {
     fn stable_and_const_names_follow_the_variant() {
         assert_eq!(stable_name("SslError"), "ssl_error");
         assert_eq!(const_name("NotCurrentUser"), "NOT_CURRENT_USER");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+        /// The ASCII fast path names everything as heck does.
+        #[test]
+        fn ascii_case_conversion_is_hecks(text in "[a-zA-Z0-9 _.!?#/:-]{0,24}") {
+            proptest::prop_assert_eq!(upper_camel_case(&text), text.to_upper_camel_case());
+            proptest::prop_assert_eq!(stable_name(&text), text.to_snake_case());
+            proptest::prop_assert_eq!(const_name(&text), text.to_shouty_snake_case());
+        }
     }
 
     #[test]

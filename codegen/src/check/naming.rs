@@ -29,7 +29,7 @@ pub(crate) fn method_docs_url(site: &str, page: &MethodPage, method: &Method) ->
 /// and parameters renamed (`tags/:id` became `tags/:name`), so names do not use them.
 pub(crate) fn endpoint_name(page: &str, fragment: &str) -> String {
     let words = format!("{page} {fragment}").replace(|c: char| !c.is_ascii_alphanumeric(), " ");
-    heck::ToUpperCamelCase::to_upper_camel_case(words.as_str())
+    crate::ident::upper_camel_case(&words)
 }
 
 /// The method's anchor, or the id Hugo derives from its heading when it has

@@ -327,7 +327,22 @@ fn deprecated_attribute(lifecycle: Lifecycle, since: Option<&str>, see: &str) ->
     quote!(#[deprecated(note = #note)])
 }
 
+/// A string literal, as `Literal::string` writes it. Text that needs no
+/// escape (most of it) is read as the literal itself: proc-macro2 escapes
+/// one character at a time, which costs more than reading the quoted text.
 fn lit(text: &str) -> Literal {
+    let plain = text
+        .bytes()
+        .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\');
+    if plain {
+        let mut quoted = String::with_capacity(text.len() + 2);
+        quoted.push('"');
+        quoted.push_str(text);
+        quoted.push('"');
+        if let Ok(literal) = quoted.parse() {
+            return literal;
+        }
+    }
     Literal::string(text)
 }
 

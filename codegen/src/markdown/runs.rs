@@ -144,7 +144,14 @@ fn trim_inlines(inlines: &mut Vec<Inline>) {
 }
 
 pub(crate) fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Collapses inner white space but keeps a single leading or trailing space,
