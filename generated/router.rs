@@ -18,44 +18,31 @@ impl Endpoint {
                 match rest.as_bytes().first() {
                     Some(b'a') => {
                         if let Some(after) = segment_after(rest, "api") {
-                            match after.as_bytes() {
-                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                _ => {
-                                    let rest = &after[1..];
+                            match next_segment(after) {
+                                None => None,
+                                Some(rest) => {
                                     match rest.as_bytes().first() {
                                         Some(b'v') => {
                                             if let Some(after) = segment_after(rest, "v1") {
-                                                match after.as_bytes() {
-                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                    _ => {
-                                                        let rest = &after[1..];
+                                                match next_segment(after) {
+                                                    None => None,
+                                                    Some(rest) => {
                                                         match rest.as_bytes().first() {
                                                             Some(b'a') => {
                                                                 if let Some(after) = segment_after(rest, "admin") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                        _ => {
-                                                                            let rest = &after[1..];
+                                                                    match next_segment(after) {
+                                                                        None => None,
+                                                                        Some(rest) => {
                                                                             match rest.as_bytes().first() {
                                                                                 Some(b'a') => {
                                                                                     if let Some(after) = segment_after(rest, "accounts") {
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                            _ => {
-                                                                                                let rest = &after[1..];
-                                                                                                {
-                                                                                                    let end = segment_end(rest);
-                                                                                                    if end == 0 {
-                                                                                                        None
-                                                                                                    } else {
-                                                                                                        let after = &rest[end..];
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::AdminAccountsDelete)
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
-                                                                                                    }
+                                                                                        match next_segment(after) {
+                                                                                            None => None,
+                                                                                            Some(rest) => {
+                                                                                                if let Some(after) = parameter_after(rest) {
+                                                                                                    route_ends(after, Endpoint::AdminAccountsDelete)
+                                                                                                } else {
+                                                                                                    None
                                                                                                 }
                                                                                             }
                                                                                         }
@@ -68,23 +55,13 @@ impl Endpoint {
                                                                                         rest,
                                                                                         "canonical_email_blocks",
                                                                                     ) {
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                            _ => {
-                                                                                                let rest = &after[1..];
-                                                                                                {
-                                                                                                    let end = segment_end(rest);
-                                                                                                    if end == 0 {
-                                                                                                        None
-                                                                                                    } else {
-                                                                                                        let after = &rest[end..];
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::AdminCanonicalEmailBlocksDelete)
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
-                                                                                                    }
+                                                                                        match next_segment(after) {
+                                                                                            None => None,
+                                                                                            Some(rest) => {
+                                                                                                if let Some(after) = parameter_after(rest) {
+                                                                                                    route_ends(after, Endpoint::AdminCanonicalEmailBlocksDelete)
+                                                                                                } else {
+                                                                                                    None
                                                                                                 }
                                                                                             }
                                                                                         }
@@ -94,45 +71,25 @@ impl Endpoint {
                                                                                 }
                                                                                 Some(b'd') => {
                                                                                     if let Some(after) = segment_after(rest, "domain_allows") {
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                            _ => {
-                                                                                                let rest = &after[1..];
-                                                                                                {
-                                                                                                    let end = segment_end(rest);
-                                                                                                    if end == 0 {
-                                                                                                        None
-                                                                                                    } else {
-                                                                                                        let after = &rest[end..];
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::AdminDomainAllowsDelete)
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
-                                                                                                    }
+                                                                                        match next_segment(after) {
+                                                                                            None => None,
+                                                                                            Some(rest) => {
+                                                                                                if let Some(after) = parameter_after(rest) {
+                                                                                                    route_ends(after, Endpoint::AdminDomainAllowsDelete)
+                                                                                                } else {
+                                                                                                    None
                                                                                                 }
                                                                                             }
                                                                                         }
                                                                                     } else {
                                                                                         if let Some(after) = segment_after(rest, "domain_blocks") {
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                                _ => {
-                                                                                                    let rest = &after[1..];
-                                                                                                    {
-                                                                                                        let end = segment_end(rest);
-                                                                                                        if end == 0 {
-                                                                                                            None
-                                                                                                        } else {
-                                                                                                            let after = &rest[end..];
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                    Some(Endpoint::AdminDomainBlocksDelete)
-                                                                                                                }
-                                                                                                                _ => None,
-                                                                                                            }
-                                                                                                        }
+                                                                                            match next_segment(after) {
+                                                                                                None => None,
+                                                                                                Some(rest) => {
+                                                                                                    if let Some(after) = parameter_after(rest) {
+                                                                                                        route_ends(after, Endpoint::AdminDomainBlocksDelete)
+                                                                                                    } else {
+                                                                                                        None
                                                                                                     }
                                                                                                 }
                                                                                             }
@@ -146,23 +103,13 @@ impl Endpoint {
                                                                                         rest,
                                                                                         "email_domain_blocks",
                                                                                     ) {
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                            _ => {
-                                                                                                let rest = &after[1..];
-                                                                                                {
-                                                                                                    let end = segment_end(rest);
-                                                                                                    if end == 0 {
-                                                                                                        None
-                                                                                                    } else {
-                                                                                                        let after = &rest[end..];
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::AdminEmailDomainBlocksDelete)
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
-                                                                                                    }
+                                                                                        match next_segment(after) {
+                                                                                            None => None,
+                                                                                            Some(rest) => {
+                                                                                                if let Some(after) = parameter_after(rest) {
+                                                                                                    route_ends(after, Endpoint::AdminEmailDomainBlocksDelete)
+                                                                                                } else {
+                                                                                                    None
                                                                                                 }
                                                                                             }
                                                                                         }
@@ -172,23 +119,13 @@ impl Endpoint {
                                                                                 }
                                                                                 Some(b'i') => {
                                                                                     if let Some(after) = segment_after(rest, "ip_blocks") {
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                            _ => {
-                                                                                                let rest = &after[1..];
-                                                                                                {
-                                                                                                    let end = segment_end(rest);
-                                                                                                    if end == 0 {
-                                                                                                        None
-                                                                                                    } else {
-                                                                                                        let after = &rest[end..];
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::AdminIpBlocksDelete)
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
-                                                                                                    }
+                                                                                        match next_segment(after) {
+                                                                                            None => None,
+                                                                                            Some(rest) => {
+                                                                                                if let Some(after) = parameter_after(rest) {
+                                                                                                    route_ends(after, Endpoint::AdminIpBlocksDelete)
+                                                                                                } else {
+                                                                                                    None
                                                                                                 }
                                                                                             }
                                                                                         }
@@ -202,52 +139,36 @@ impl Endpoint {
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "announcements") {
-                                                                        match after.as_bytes() {
-                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                            _ => {
-                                                                                let rest = &after[1..];
-                                                                                {
-                                                                                    let end = segment_end(rest);
-                                                                                    if end == 0 {
-                                                                                        None
-                                                                                    } else {
-                                                                                        let after = &rest[end..];
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                            _ => {
-                                                                                                let rest = &after[1..];
-                                                                                                match rest.as_bytes().first() {
-                                                                                                    Some(b'r') => {
-                                                                                                        if let Some(after) = segment_after(rest, "reactions") {
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                                                _ => {
-                                                                                                                    let rest = &after[1..];
-                                                                                                                    {
-                                                                                                                        let end = segment_end(rest);
-                                                                                                                        if end == 0 {
-                                                                                                                            None
-                                                                                                                        } else {
-                                                                                                                            let after = &rest[end..];
-                                                                                                                            match after.as_bytes() {
-                                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                                    Some(Endpoint::AnnouncementsDeleteReactions)
-                                                                                                                                }
-                                                                                                                                _ => None,
-                                                                                                                            }
-                                                                                                                        }
-                                                                                                                    }
+                                                                        match next_segment(after) {
+                                                                            None => None,
+                                                                            Some(rest) => {
+                                                                                if let Some(after) = parameter_after(rest) {
+                                                                                    match next_segment(after) {
+                                                                                        None => None,
+                                                                                        Some(rest) => {
+                                                                                            match rest.as_bytes().first() {
+                                                                                                Some(b'r') => {
+                                                                                                    if let Some(after) = segment_after(rest, "reactions") {
+                                                                                                        match next_segment(after) {
+                                                                                                            None => None,
+                                                                                                            Some(rest) => {
+                                                                                                                if let Some(after) = parameter_after(rest) {
+                                                                                                                    route_ends(after, Endpoint::AnnouncementsDeleteReactions)
+                                                                                                                } else {
+                                                                                                                    None
                                                                                                                 }
                                                                                                             }
-                                                                                                        } else {
-                                                                                                            None
                                                                                                         }
+                                                                                                    } else {
+                                                                                                        None
                                                                                                     }
-                                                                                                    _ => None,
                                                                                                 }
+                                                                                                _ => None,
                                                                                             }
                                                                                         }
                                                                                     }
+                                                                                } else {
+                                                                                    None
                                                                                 }
                                                                             }
                                                                         }
@@ -258,76 +179,48 @@ impl Endpoint {
                                                             }
                                                             Some(b'c') => {
                                                                 if let Some(after) = segment_after(rest, "collections") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                        _ => {
-                                                                            let rest = &after[1..];
-                                                                            {
-                                                                                let end = segment_end(rest);
-                                                                                if end == 0 {
-                                                                                    None
-                                                                                } else {
-                                                                                    let after = &rest[end..];
-                                                                                    match after.as_bytes() {
-                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                            Some(Endpoint::CollectionsDeleteCollection)
-                                                                                        }
-                                                                                        _ => {
-                                                                                            let rest = &after[1..];
-                                                                                            match rest.as_bytes().first() {
-                                                                                                Some(b'i') => {
-                                                                                                    if let Some(after) = segment_after(rest, "items") {
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                                            _ => {
-                                                                                                                let rest = &after[1..];
-                                                                                                                {
-                                                                                                                    let end = segment_end(rest);
-                                                                                                                    if end == 0 {
-                                                                                                                        None
-                                                                                                                    } else {
-                                                                                                                        let after = &rest[end..];
-                                                                                                                        match after.as_bytes() {
-                                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                                Some(Endpoint::CollectionsRemoveAccount)
-                                                                                                                            }
-                                                                                                                            _ => None,
-                                                                                                                        }
-                                                                                                                    }
-                                                                                                                }
+                                                                    match next_segment(after) {
+                                                                        None => None,
+                                                                        Some(rest) => {
+                                                                            if let Some(after) = parameter_after(rest) {
+                                                                                match next_segment(after) {
+                                                                                    None => Some(Endpoint::CollectionsDeleteCollection),
+                                                                                    Some(rest) => {
+                                                                                        match rest.as_bytes().first() {
+                                                                                            Some(b'i') => {
+                                                                                                if let Some(after) = segment_after(rest, "items") {
+                                                                                                    match next_segment(after) {
+                                                                                                        None => None,
+                                                                                                        Some(rest) => {
+                                                                                                            if let Some(after) = parameter_after(rest) {
+                                                                                                                route_ends(after, Endpoint::CollectionsRemoveAccount)
+                                                                                                            } else {
+                                                                                                                None
                                                                                                             }
                                                                                                         }
-                                                                                                    } else {
-                                                                                                        None
                                                                                                     }
+                                                                                                } else {
+                                                                                                    None
                                                                                                 }
-                                                                                                _ => None,
                                                                                             }
+                                                                                            _ => None,
                                                                                         }
                                                                                     }
                                                                                 }
+                                                                            } else {
+                                                                                None
                                                                             }
                                                                         }
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "conversations") {
-                                                                        match after.as_bytes() {
-                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                            _ => {
-                                                                                let rest = &after[1..];
-                                                                                {
-                                                                                    let end = segment_end(rest);
-                                                                                    if end == 0 {
-                                                                                        None
-                                                                                    } else {
-                                                                                        let after = &rest[end..];
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                Some(Endpoint::ConversationsDelete)
-                                                                                            }
-                                                                                            _ => None,
-                                                                                        }
-                                                                                    }
+                                                                        match next_segment(after) {
+                                                                            None => None,
+                                                                            Some(rest) => {
+                                                                                if let Some(after) = parameter_after(rest) {
+                                                                                    route_ends(after, Endpoint::ConversationsDelete)
+                                                                                } else {
+                                                                                    None
                                                                                 }
                                                                             }
                                                                         }
@@ -338,57 +231,32 @@ impl Endpoint {
                                                             }
                                                             Some(b'd') => {
                                                                 if let Some(after) = segment_after(rest, "domain_blocks") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                            Some(Endpoint::DomainBlocksUnblock)
-                                                                        }
-                                                                        _ => None,
-                                                                    }
+                                                                    route_ends(after, Endpoint::DomainBlocksUnblock)
                                                                 } else {
                                                                     None
                                                                 }
                                                             }
                                                             Some(b'f') => {
                                                                 if let Some(after) = segment_after(rest, "featured_tags") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                        _ => {
-                                                                            let rest = &after[1..];
-                                                                            {
-                                                                                let end = segment_end(rest);
-                                                                                if end == 0 {
-                                                                                    None
-                                                                                } else {
-                                                                                    let after = &rest[end..];
-                                                                                    match after.as_bytes() {
-                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                            Some(Endpoint::FeaturedTagsUnfeature)
-                                                                                        }
-                                                                                        _ => None,
-                                                                                    }
-                                                                                }
+                                                                    match next_segment(after) {
+                                                                        None => None,
+                                                                        Some(rest) => {
+                                                                            if let Some(after) = parameter_after(rest) {
+                                                                                route_ends(after, Endpoint::FeaturedTagsUnfeature)
+                                                                            } else {
+                                                                                None
                                                                             }
                                                                         }
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "filters") {
-                                                                        match after.as_bytes() {
-                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                            _ => {
-                                                                                let rest = &after[1..];
-                                                                                {
-                                                                                    let end = segment_end(rest);
-                                                                                    if end == 0 {
-                                                                                        None
-                                                                                    } else {
-                                                                                        let after = &rest[end..];
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                Some(Endpoint::FiltersDeleteV1)
-                                                                                            }
-                                                                                            _ => None,
-                                                                                        }
-                                                                                    }
+                                                                        match next_segment(after) {
+                                                                            None => None,
+                                                                            Some(rest) => {
+                                                                                if let Some(after) = parameter_after(rest) {
+                                                                                    route_ends(after, Endpoint::FiltersDeleteV1)
+                                                                                } else {
+                                                                                    None
                                                                                 }
                                                                             }
                                                                         }
@@ -399,40 +267,27 @@ impl Endpoint {
                                                             }
                                                             Some(b'l') => {
                                                                 if let Some(after) = segment_after(rest, "lists") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                        _ => {
-                                                                            let rest = &after[1..];
-                                                                            {
-                                                                                let end = segment_end(rest);
-                                                                                if end == 0 {
-                                                                                    None
-                                                                                } else {
-                                                                                    let after = &rest[end..];
-                                                                                    match after.as_bytes() {
-                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                            Some(Endpoint::ListsDelete)
-                                                                                        }
-                                                                                        _ => {
-                                                                                            let rest = &after[1..];
-                                                                                            match rest.as_bytes().first() {
-                                                                                                Some(b'a') => {
-                                                                                                    if let Some(after) = segment_after(rest, "accounts") {
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::ListsAccountsRemove)
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
-                                                                                                    } else {
-                                                                                                        None
-                                                                                                    }
+                                                                    match next_segment(after) {
+                                                                        None => None,
+                                                                        Some(rest) => {
+                                                                            if let Some(after) = parameter_after(rest) {
+                                                                                match next_segment(after) {
+                                                                                    None => Some(Endpoint::ListsDelete),
+                                                                                    Some(rest) => {
+                                                                                        match rest.as_bytes().first() {
+                                                                                            Some(b'a') => {
+                                                                                                if let Some(after) = segment_after(rest, "accounts") {
+                                                                                                    route_ends(after, Endpoint::ListsAccountsRemove)
+                                                                                                } else {
+                                                                                                    None
                                                                                                 }
-                                                                                                _ => None,
                                                                                             }
+                                                                                            _ => None,
                                                                                         }
                                                                                     }
                                                                                 }
+                                                                            } else {
+                                                                                None
                                                                             }
                                                                         }
                                                                     }
@@ -442,23 +297,13 @@ impl Endpoint {
                                                             }
                                                             Some(b'm') => {
                                                                 if let Some(after) = segment_after(rest, "media") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                        _ => {
-                                                                            let rest = &after[1..];
-                                                                            {
-                                                                                let end = segment_end(rest);
-                                                                                if end == 0 {
-                                                                                    None
-                                                                                } else {
-                                                                                    let after = &rest[end..];
-                                                                                    match after.as_bytes() {
-                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                            Some(Endpoint::MediaDelete)
-                                                                                        }
-                                                                                        _ => None,
-                                                                                    }
-                                                                                }
+                                                                    match next_segment(after) {
+                                                                        None => None,
+                                                                        Some(rest) => {
+                                                                            if let Some(after) = parameter_after(rest) {
+                                                                                route_ends(after, Endpoint::MediaDelete)
+                                                                            } else {
+                                                                                None
                                                                             }
                                                                         }
                                                                     }
@@ -468,31 +313,20 @@ impl Endpoint {
                                                             }
                                                             Some(b'p') => {
                                                                 if let Some(after) = segment_after(rest, "profile") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                        _ => {
-                                                                            let rest = &after[1..];
+                                                                    match next_segment(after) {
+                                                                        None => None,
+                                                                        Some(rest) => {
                                                                             match rest.as_bytes().first() {
                                                                                 Some(b'a') => {
                                                                                     if let Some(after) = segment_after(rest, "avatar") {
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                Some(Endpoint::ProfileDeleteProfileAvatar)
-                                                                                            }
-                                                                                            _ => None,
-                                                                                        }
+                                                                                        route_ends(after, Endpoint::ProfileDeleteProfileAvatar)
                                                                                     } else {
                                                                                         None
                                                                                     }
                                                                                 }
                                                                                 Some(b'h') => {
                                                                                     if let Some(after) = segment_after(rest, "header") {
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                Some(Endpoint::ProfileDeleteProfileHeader)
-                                                                                            }
-                                                                                            _ => None,
-                                                                                        }
+                                                                                        route_ends(after, Endpoint::ProfileDeleteProfileHeader)
                                                                                     } else {
                                                                                         None
                                                                                     }
@@ -503,19 +337,13 @@ impl Endpoint {
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "push") {
-                                                                        match after.as_bytes() {
-                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                            _ => {
-                                                                                let rest = &after[1..];
+                                                                        match next_segment(after) {
+                                                                            None => None,
+                                                                            Some(rest) => {
                                                                                 match rest.as_bytes().first() {
                                                                                     Some(b's') => {
                                                                                         if let Some(after) = segment_after(rest, "subscription") {
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                    Some(Endpoint::PushDelete)
-                                                                                                }
-                                                                                                _ => None,
-                                                                                            }
+                                                                                            route_ends(after, Endpoint::PushDelete)
                                                                                         } else {
                                                                                             None
                                                                                         }
@@ -534,67 +362,37 @@ impl Endpoint {
                                                                     rest,
                                                                     "scheduled_statuses",
                                                                 ) {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                        _ => {
-                                                                            let rest = &after[1..];
-                                                                            {
-                                                                                let end = segment_end(rest);
-                                                                                if end == 0 {
-                                                                                    None
-                                                                                } else {
-                                                                                    let after = &rest[end..];
-                                                                                    match after.as_bytes() {
-                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                            Some(Endpoint::ScheduledStatusesCancel)
-                                                                                        }
-                                                                                        _ => None,
-                                                                                    }
-                                                                                }
+                                                                    match next_segment(after) {
+                                                                        None => None,
+                                                                        Some(rest) => {
+                                                                            if let Some(after) = parameter_after(rest) {
+                                                                                route_ends(after, Endpoint::ScheduledStatusesCancel)
+                                                                            } else {
+                                                                                None
                                                                             }
                                                                         }
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "statuses") {
-                                                                        match after.as_bytes() {
-                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                            _ => {
-                                                                                let rest = &after[1..];
-                                                                                {
-                                                                                    let end = segment_end(rest);
-                                                                                    if end == 0 {
-                                                                                        None
-                                                                                    } else {
-                                                                                        let after = &rest[end..];
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                Some(Endpoint::StatusesDelete)
-                                                                                            }
-                                                                                            _ => None,
-                                                                                        }
-                                                                                    }
+                                                                        match next_segment(after) {
+                                                                            None => None,
+                                                                            Some(rest) => {
+                                                                                if let Some(after) = parameter_after(rest) {
+                                                                                    route_ends(after, Endpoint::StatusesDelete)
+                                                                                } else {
+                                                                                    None
                                                                                 }
                                                                             }
                                                                         }
                                                                     } else {
                                                                         if let Some(after) = segment_after(rest, "suggestions") {
-                                                                            match after.as_bytes() {
-                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                _ => {
-                                                                                    let rest = &after[1..];
-                                                                                    {
-                                                                                        let end = segment_end(rest);
-                                                                                        if end == 0 {
-                                                                                            None
-                                                                                        } else {
-                                                                                            let after = &rest[end..];
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                    Some(Endpoint::SuggestionsRemove)
-                                                                                                }
-                                                                                                _ => None,
-                                                                                            }
-                                                                                        }
+                                                                            match next_segment(after) {
+                                                                                None => None,
+                                                                                Some(rest) => {
+                                                                                    if let Some(after) = parameter_after(rest) {
+                                                                                        route_ends(after, Endpoint::SuggestionsRemove)
+                                                                                    } else {
+                                                                                        None
                                                                                     }
                                                                                 }
                                                                             }
@@ -610,37 +408,25 @@ impl Endpoint {
                                                 }
                                             } else {
                                                 if let Some(after) = segment_after(rest, "v2") {
-                                                    match after.as_bytes() {
-                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                        _ => {
-                                                            let rest = &after[1..];
+                                                    match next_segment(after) {
+                                                        None => None,
+                                                        Some(rest) => {
                                                             match rest.as_bytes().first() {
                                                                 Some(b'f') => {
                                                                     if let Some(after) = segment_after(rest, "filters") {
-                                                                        match after.as_bytes() {
-                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                            _ => {
-                                                                                let rest = &after[1..];
+                                                                        match next_segment(after) {
+                                                                            None => None,
+                                                                            Some(rest) => {
                                                                                 match match rest.as_bytes().first() {
                                                                                     Some(b'k') => {
                                                                                         if let Some(after) = segment_after(rest, "keywords") {
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                                _ => {
-                                                                                                    let rest = &after[1..];
-                                                                                                    {
-                                                                                                        let end = segment_end(rest);
-                                                                                                        if end == 0 {
-                                                                                                            None
-                                                                                                        } else {
-                                                                                                            let after = &rest[end..];
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                    Some(Endpoint::FiltersKeywordsDelete)
-                                                                                                                }
-                                                                                                                _ => None,
-                                                                                                            }
-                                                                                                        }
+                                                                                            match next_segment(after) {
+                                                                                                None => None,
+                                                                                                Some(rest) => {
+                                                                                                    if let Some(after) = parameter_after(rest) {
+                                                                                                        route_ends(after, Endpoint::FiltersKeywordsDelete)
+                                                                                                    } else {
+                                                                                                        None
                                                                                                     }
                                                                                                 }
                                                                                             }
@@ -650,23 +436,13 @@ impl Endpoint {
                                                                                     }
                                                                                     Some(b's') => {
                                                                                         if let Some(after) = segment_after(rest, "statuses") {
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                                _ => {
-                                                                                                    let rest = &after[1..];
-                                                                                                    {
-                                                                                                        let end = segment_end(rest);
-                                                                                                        if end == 0 {
-                                                                                                            None
-                                                                                                        } else {
-                                                                                                            let after = &rest[end..];
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                    Some(Endpoint::FiltersStatusesRemove)
-                                                                                                                }
-                                                                                                                _ => None,
-                                                                                                            }
-                                                                                                        }
+                                                                                            match next_segment(after) {
+                                                                                                None => None,
+                                                                                                Some(rest) => {
+                                                                                                    if let Some(after) = parameter_after(rest) {
+                                                                                                        route_ends(after, Endpoint::FiltersStatusesRemove)
+                                                                                                    } else {
+                                                                                                        None
                                                                                                     }
                                                                                                 }
                                                                                             }
@@ -678,17 +454,10 @@ impl Endpoint {
                                                                                 } {
                                                                                     found @ Some(_) => found,
                                                                                     None => {
-                                                                                        let end = segment_end(rest);
-                                                                                        if end == 0 {
-                                                                                            None
+                                                                                        if let Some(after) = parameter_after(rest) {
+                                                                                            route_ends(after, Endpoint::FiltersDelete)
                                                                                         } else {
-                                                                                            let after = &rest[end..];
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                    Some(Endpoint::FiltersDelete)
-                                                                                                }
-                                                                                                _ => None,
-                                                                                            }
+                                                                                            None
                                                                                         }
                                                                                     }
                                                                                 }
@@ -722,22 +491,19 @@ impl Endpoint {
                 match rest.as_bytes().first() {
                     Some(b'.') => {
                         if let Some(after) = segment_after(rest, ".well-known") {
-                            match after.as_bytes() {
-                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                _ => {
-                                    let rest = &after[1..];
+                            match next_segment(after) {
+                                None => None,
+                                Some(rest) => {
                                     match rest.as_bytes().first() {
                                         Some(b'o') => {
                                             if let Some(after) = segment_after(
                                                 rest,
                                                 "oauth-authorization-server",
                                             ) {
-                                                match after.as_bytes() {
-                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                        Some(Endpoint::OauthAuthorizationServerMetadata)
-                                                    }
-                                                    _ => None,
-                                                }
+                                                route_ends(
+                                                    after,
+                                                    Endpoint::OauthAuthorizationServerMetadata,
+                                                )
                                             } else {
                                                 None
                                             }
@@ -752,98 +518,63 @@ impl Endpoint {
                     }
                     Some(b'a') => {
                         if let Some(after) = segment_after(rest, "api") {
-                            match after.as_bytes() {
-                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                _ => {
-                                    let rest = &after[1..];
+                            match next_segment(after) {
+                                None => None,
+                                Some(rest) => {
                                     match rest.as_bytes().first() {
                                         Some(b'o') => {
                                             if let Some(after) = segment_after(rest, "oembed") {
-                                                match after.as_bytes() {
-                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                        Some(Endpoint::OembedGet)
-                                                    }
-                                                    _ => None,
-                                                }
+                                                route_ends(after, Endpoint::OembedGet)
                                             } else {
                                                 None
                                             }
                                         }
                                         Some(b'p') => {
                                             if let Some(after) = segment_after(rest, "proofs") {
-                                                match after.as_bytes() {
-                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                        Some(Endpoint::ProofsGet)
-                                                    }
-                                                    _ => None,
-                                                }
+                                                route_ends(after, Endpoint::ProofsGet)
                                             } else {
                                                 None
                                             }
                                         }
                                         Some(b'v') => {
                                             if let Some(after) = segment_after(rest, "v1") {
-                                                match after.as_bytes() {
-                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                    _ => {
-                                                        let rest = &after[1..];
+                                                match next_segment(after) {
+                                                    None => None,
+                                                    Some(rest) => {
                                                         match match rest.as_bytes().first() {
                                                             Some(b'a') => {
                                                                 if let Some(after) = segment_after(rest, "accounts") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                            Some(Endpoint::AccountsIndex)
-                                                                        }
-                                                                        _ => {
-                                                                            let rest = &after[1..];
+                                                                    match next_segment(after) {
+                                                                        None => Some(Endpoint::AccountsIndex),
+                                                                        Some(rest) => {
                                                                             match match rest.as_bytes().first() {
                                                                                 Some(b'f') => {
                                                                                     if let Some(after) = segment_after(
                                                                                         rest,
                                                                                         "familiar_followers",
                                                                                     ) {
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                Some(Endpoint::AccountsFamiliarFollowers)
-                                                                                            }
-                                                                                            _ => None,
-                                                                                        }
+                                                                                        route_ends(after, Endpoint::AccountsFamiliarFollowers)
                                                                                     } else {
                                                                                         None
                                                                                     }
                                                                                 }
                                                                                 Some(b'l') => {
                                                                                     if let Some(after) = segment_after(rest, "lookup") {
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                Some(Endpoint::AccountsLookup)
-                                                                                            }
-                                                                                            _ => None,
-                                                                                        }
+                                                                                        route_ends(after, Endpoint::AccountsLookup)
                                                                                     } else {
                                                                                         None
                                                                                     }
                                                                                 }
                                                                                 Some(b'r') => {
                                                                                     if let Some(after) = segment_after(rest, "relationships") {
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                Some(Endpoint::AccountsRelationships)
-                                                                                            }
-                                                                                            _ => None,
-                                                                                        }
+                                                                                        route_ends(after, Endpoint::AccountsRelationships)
                                                                                     } else {
                                                                                         None
                                                                                     }
                                                                                 }
                                                                                 Some(b's') => {
                                                                                     if let Some(after) = segment_after(rest, "search") {
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                Some(Endpoint::AccountsSearch)
-                                                                                            }
-                                                                                            _ => None,
-                                                                                        }
+                                                                                        route_ends(after, Endpoint::AccountsSearch)
                                                                                     } else {
                                                                                         None
                                                                                     }
@@ -853,12 +584,7 @@ impl Endpoint {
                                                                                         rest,
                                                                                         "verify_credentials",
                                                                                     ) {
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                Some(Endpoint::AccountsVerifyCredentials)
-                                                                                            }
-                                                                                            _ => None,
-                                                                                        }
+                                                                                        route_ends(after, Endpoint::AccountsVerifyCredentials)
                                                                                     } else {
                                                                                         None
                                                                                     }
@@ -867,54 +593,27 @@ impl Endpoint {
                                                                             } {
                                                                                 found @ Some(_) => found,
                                                                                 None => {
-                                                                                    let end = segment_end(rest);
-                                                                                    if end == 0 {
-                                                                                        None
-                                                                                    } else {
-                                                                                        let after = &rest[end..];
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                Some(Endpoint::AccountsGet)
-                                                                                            }
-                                                                                            _ => {
-                                                                                                let rest = &after[1..];
+                                                                                    if let Some(after) = parameter_after(rest) {
+                                                                                        match next_segment(after) {
+                                                                                            None => Some(Endpoint::AccountsGet),
+                                                                                            Some(rest) => {
                                                                                                 match rest.as_bytes().first() {
                                                                                                     Some(b'e') => {
                                                                                                         if let Some(after) = segment_after(rest, "endorsements") {
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                    Some(Endpoint::AccountsEndorsements)
-                                                                                                                }
-                                                                                                                _ => None,
-                                                                                                            }
+                                                                                                            route_ends(after, Endpoint::AccountsEndorsements)
                                                                                                         } else {
                                                                                                             None
                                                                                                         }
                                                                                                     }
                                                                                                     Some(b'f') => {
                                                                                                         if let Some(after) = segment_after(rest, "featured_tags") {
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                    Some(Endpoint::AccountsFeaturedTags)
-                                                                                                                }
-                                                                                                                _ => None,
-                                                                                                            }
+                                                                                                            route_ends(after, Endpoint::AccountsFeaturedTags)
                                                                                                         } else {
                                                                                                             if let Some(after) = segment_after(rest, "followers") {
-                                                                                                                match after.as_bytes() {
-                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                        Some(Endpoint::AccountsFollowers)
-                                                                                                                    }
-                                                                                                                    _ => None,
-                                                                                                                }
+                                                                                                                route_ends(after, Endpoint::AccountsFollowers)
                                                                                                             } else {
                                                                                                                 if let Some(after) = segment_after(rest, "following") {
-                                                                                                                    match after.as_bytes() {
-                                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                            Some(Endpoint::AccountsFollowing)
-                                                                                                                        }
-                                                                                                                        _ => None,
-                                                                                                                    }
+                                                                                                                    route_ends(after, Endpoint::AccountsFollowing)
                                                                                                                 } else {
                                                                                                                     None
                                                                                                                 }
@@ -926,36 +625,21 @@ impl Endpoint {
                                                                                                             rest,
                                                                                                             "identity_proofs",
                                                                                                         ) {
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                    Some(Endpoint::AccountsIdentityProofs)
-                                                                                                                }
-                                                                                                                _ => None,
-                                                                                                            }
+                                                                                                            route_ends(after, Endpoint::AccountsIdentityProofs)
                                                                                                         } else {
                                                                                                             None
                                                                                                         }
                                                                                                     }
                                                                                                     Some(b'l') => {
                                                                                                         if let Some(after) = segment_after(rest, "lists") {
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                    Some(Endpoint::AccountsLists)
-                                                                                                                }
-                                                                                                                _ => None,
-                                                                                                            }
+                                                                                                            route_ends(after, Endpoint::AccountsLists)
                                                                                                         } else {
                                                                                                             None
                                                                                                         }
                                                                                                     }
                                                                                                     Some(b's') => {
                                                                                                         if let Some(after) = segment_after(rest, "statuses") {
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                    Some(Endpoint::AccountsStatuses)
-                                                                                                                }
-                                                                                                                _ => None,
-                                                                                                            }
+                                                                                                            route_ends(after, Endpoint::AccountsStatuses)
                                                                                                         } else {
                                                                                                             None
                                                                                                         }
@@ -964,6 +648,8 @@ impl Endpoint {
                                                                                                 }
                                                                                             }
                                                                                         }
+                                                                                    } else {
+                                                                                        None
                                                                                     }
                                                                                 }
                                                                             }
@@ -971,32 +657,19 @@ impl Endpoint {
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "admin") {
-                                                                        match after.as_bytes() {
-                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                            _ => {
-                                                                                let rest = &after[1..];
+                                                                        match next_segment(after) {
+                                                                            None => None,
+                                                                            Some(rest) => {
                                                                                 match rest.as_bytes().first() {
                                                                                     Some(b'a') => {
                                                                                         if let Some(after) = segment_after(rest, "accounts") {
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                    Some(Endpoint::AdminAccountsV1)
-                                                                                                }
-                                                                                                _ => {
-                                                                                                    let rest = &after[1..];
-                                                                                                    {
-                                                                                                        let end = segment_end(rest);
-                                                                                                        if end == 0 {
-                                                                                                            None
-                                                                                                        } else {
-                                                                                                            let after = &rest[end..];
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                    Some(Endpoint::AdminAccountsGetOne)
-                                                                                                                }
-                                                                                                                _ => None,
-                                                                                                            }
-                                                                                                        }
+                                                                                            match next_segment(after) {
+                                                                                                None => Some(Endpoint::AdminAccountsV1),
+                                                                                                Some(rest) => {
+                                                                                                    if let Some(after) = parameter_after(rest) {
+                                                                                                        route_ends(after, Endpoint::AdminAccountsGetOne)
+                                                                                                    } else {
+                                                                                                        None
                                                                                                     }
                                                                                                 }
                                                                                             }
@@ -1009,25 +682,13 @@ impl Endpoint {
                                                                                             rest,
                                                                                             "canonical_email_blocks",
                                                                                         ) {
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                    Some(Endpoint::AdminCanonicalEmailBlocksGet)
-                                                                                                }
-                                                                                                _ => {
-                                                                                                    let rest = &after[1..];
-                                                                                                    {
-                                                                                                        let end = segment_end(rest);
-                                                                                                        if end == 0 {
-                                                                                                            None
-                                                                                                        } else {
-                                                                                                            let after = &rest[end..];
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                    Some(Endpoint::AdminCanonicalEmailBlocksGetOne)
-                                                                                                                }
-                                                                                                                _ => None,
-                                                                                                            }
-                                                                                                        }
+                                                                                            match next_segment(after) {
+                                                                                                None => Some(Endpoint::AdminCanonicalEmailBlocksGet),
+                                                                                                Some(rest) => {
+                                                                                                    if let Some(after) = parameter_after(rest) {
+                                                                                                        route_ends(after, Endpoint::AdminCanonicalEmailBlocksGetOne)
+                                                                                                    } else {
+                                                                                                        None
                                                                                                     }
                                                                                                 }
                                                                                             }
@@ -1037,49 +698,25 @@ impl Endpoint {
                                                                                     }
                                                                                     Some(b'd') => {
                                                                                         if let Some(after) = segment_after(rest, "domain_allows") {
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                    Some(Endpoint::AdminDomainAllowsGet)
-                                                                                                }
-                                                                                                _ => {
-                                                                                                    let rest = &after[1..];
-                                                                                                    {
-                                                                                                        let end = segment_end(rest);
-                                                                                                        if end == 0 {
-                                                                                                            None
-                                                                                                        } else {
-                                                                                                            let after = &rest[end..];
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                    Some(Endpoint::AdminDomainAllowsGetOne)
-                                                                                                                }
-                                                                                                                _ => None,
-                                                                                                            }
-                                                                                                        }
+                                                                                            match next_segment(after) {
+                                                                                                None => Some(Endpoint::AdminDomainAllowsGet),
+                                                                                                Some(rest) => {
+                                                                                                    if let Some(after) = parameter_after(rest) {
+                                                                                                        route_ends(after, Endpoint::AdminDomainAllowsGetOne)
+                                                                                                    } else {
+                                                                                                        None
                                                                                                     }
                                                                                                 }
                                                                                             }
                                                                                         } else {
                                                                                             if let Some(after) = segment_after(rest, "domain_blocks") {
-                                                                                                match after.as_bytes() {
-                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                        Some(Endpoint::AdminDomainBlocksGet)
-                                                                                                    }
-                                                                                                    _ => {
-                                                                                                        let rest = &after[1..];
-                                                                                                        {
-                                                                                                            let end = segment_end(rest);
-                                                                                                            if end == 0 {
-                                                                                                                None
-                                                                                                            } else {
-                                                                                                                let after = &rest[end..];
-                                                                                                                match after.as_bytes() {
-                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                        Some(Endpoint::AdminDomainBlocksGetOne)
-                                                                                                                    }
-                                                                                                                    _ => None,
-                                                                                                                }
-                                                                                                            }
+                                                                                                match next_segment(after) {
+                                                                                                    None => Some(Endpoint::AdminDomainBlocksGet),
+                                                                                                    Some(rest) => {
+                                                                                                        if let Some(after) = parameter_after(rest) {
+                                                                                                            route_ends(after, Endpoint::AdminDomainBlocksGetOne)
+                                                                                                        } else {
+                                                                                                            None
                                                                                                         }
                                                                                                     }
                                                                                                 }
@@ -1093,25 +730,13 @@ impl Endpoint {
                                                                                             rest,
                                                                                             "email_domain_blocks",
                                                                                         ) {
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                    Some(Endpoint::AdminEmailDomainBlocksGet)
-                                                                                                }
-                                                                                                _ => {
-                                                                                                    let rest = &after[1..];
-                                                                                                    {
-                                                                                                        let end = segment_end(rest);
-                                                                                                        if end == 0 {
-                                                                                                            None
-                                                                                                        } else {
-                                                                                                            let after = &rest[end..];
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                    Some(Endpoint::AdminEmailDomainBlocksGetOne)
-                                                                                                                }
-                                                                                                                _ => None,
-                                                                                                            }
-                                                                                                        }
+                                                                                            match next_segment(after) {
+                                                                                                None => Some(Endpoint::AdminEmailDomainBlocksGet),
+                                                                                                Some(rest) => {
+                                                                                                    if let Some(after) = parameter_after(rest) {
+                                                                                                        route_ends(after, Endpoint::AdminEmailDomainBlocksGetOne)
+                                                                                                    } else {
+                                                                                                        None
                                                                                                     }
                                                                                                 }
                                                                                             }
@@ -1121,25 +746,13 @@ impl Endpoint {
                                                                                     }
                                                                                     Some(b'i') => {
                                                                                         if let Some(after) = segment_after(rest, "ip_blocks") {
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                    Some(Endpoint::AdminIpBlocksGet)
-                                                                                                }
-                                                                                                _ => {
-                                                                                                    let rest = &after[1..];
-                                                                                                    {
-                                                                                                        let end = segment_end(rest);
-                                                                                                        if end == 0 {
-                                                                                                            None
-                                                                                                        } else {
-                                                                                                            let after = &rest[end..];
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                    Some(Endpoint::AdminIpBlocksGetOne)
-                                                                                                                }
-                                                                                                                _ => None,
-                                                                                                            }
-                                                                                                        }
+                                                                                            match next_segment(after) {
+                                                                                                None => Some(Endpoint::AdminIpBlocksGet),
+                                                                                                Some(rest) => {
+                                                                                                    if let Some(after) = parameter_after(rest) {
+                                                                                                        route_ends(after, Endpoint::AdminIpBlocksGetOne)
+                                                                                                    } else {
+                                                                                                        None
                                                                                                     }
                                                                                                 }
                                                                                             }
@@ -1149,25 +762,13 @@ impl Endpoint {
                                                                                     }
                                                                                     Some(b'r') => {
                                                                                         if let Some(after) = segment_after(rest, "reports") {
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                    Some(Endpoint::AdminReportsGet)
-                                                                                                }
-                                                                                                _ => {
-                                                                                                    let rest = &after[1..];
-                                                                                                    {
-                                                                                                        let end = segment_end(rest);
-                                                                                                        if end == 0 {
-                                                                                                            None
-                                                                                                        } else {
-                                                                                                            let after = &rest[end..];
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                    Some(Endpoint::AdminReportsGetOne)
-                                                                                                                }
-                                                                                                                _ => None,
-                                                                                                            }
-                                                                                                        }
+                                                                                            match next_segment(after) {
+                                                                                                None => Some(Endpoint::AdminReportsGet),
+                                                                                                Some(rest) => {
+                                                                                                    if let Some(after) = parameter_after(rest) {
+                                                                                                        route_ends(after, Endpoint::AdminReportsGetOne)
+                                                                                                    } else {
+                                                                                                        None
                                                                                                     }
                                                                                                 }
                                                                                             }
@@ -1177,43 +778,27 @@ impl Endpoint {
                                                                                     }
                                                                                     Some(b't') => {
                                                                                         if let Some(after) = segment_after(rest, "trends") {
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                                _ => {
-                                                                                                    let rest = &after[1..];
+                                                                                            match next_segment(after) {
+                                                                                                None => None,
+                                                                                                Some(rest) => {
                                                                                                     match rest.as_bytes().first() {
                                                                                                         Some(b'l') => {
                                                                                                             if let Some(after) = segment_after(rest, "links") {
-                                                                                                                match after.as_bytes() {
-                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                        Some(Endpoint::AdminTrendsLinks)
-                                                                                                                    }
-                                                                                                                    _ => None,
-                                                                                                                }
+                                                                                                                route_ends(after, Endpoint::AdminTrendsLinks)
                                                                                                             } else {
                                                                                                                 None
                                                                                                             }
                                                                                                         }
                                                                                                         Some(b's') => {
                                                                                                             if let Some(after) = segment_after(rest, "statuses") {
-                                                                                                                match after.as_bytes() {
-                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                        Some(Endpoint::AdminTrendsStatuses)
-                                                                                                                    }
-                                                                                                                    _ => None,
-                                                                                                                }
+                                                                                                                route_ends(after, Endpoint::AdminTrendsStatuses)
                                                                                                             } else {
                                                                                                                 None
                                                                                                             }
                                                                                                         }
                                                                                                         Some(b't') => {
                                                                                                             if let Some(after) = segment_after(rest, "tags") {
-                                                                                                                match after.as_bytes() {
-                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                        Some(Endpoint::AdminTrendsTags)
-                                                                                                                    }
-                                                                                                                    _ => None,
-                                                                                                                }
+                                                                                                                route_ends(after, Endpoint::AdminTrendsTags)
                                                                                                             } else {
                                                                                                                 None
                                                                                                             }
@@ -1232,71 +817,45 @@ impl Endpoint {
                                                                         }
                                                                     } else {
                                                                         if let Some(after) = segment_after(rest, "announcements") {
-                                                                            match after.as_bytes() {
-                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                    Some(Endpoint::AnnouncementsGet)
-                                                                                }
-                                                                                _ => None,
-                                                                            }
+                                                                            route_ends(after, Endpoint::AnnouncementsGet)
                                                                         } else {
                                                                             if let Some(after) = segment_after(rest, "annual_reports") {
-                                                                                match after.as_bytes() {
-                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                        Some(Endpoint::AnnualReportsIndex)
-                                                                                    }
-                                                                                    _ => {
-                                                                                        let rest = &after[1..];
-                                                                                        {
-                                                                                            let end = segment_end(rest);
-                                                                                            if end == 0 {
-                                                                                                None
-                                                                                            } else {
-                                                                                                let after = &rest[end..];
-                                                                                                match after.as_bytes() {
-                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                        Some(Endpoint::AnnualReportsGet)
-                                                                                                    }
-                                                                                                    _ => {
-                                                                                                        let rest = &after[1..];
-                                                                                                        match rest.as_bytes().first() {
-                                                                                                            Some(b's') => {
-                                                                                                                if let Some(after) = segment_after(rest, "state") {
-                                                                                                                    match after.as_bytes() {
-                                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                            Some(Endpoint::AnnualReportsGetState)
-                                                                                                                        }
-                                                                                                                        _ => None,
-                                                                                                                    }
-                                                                                                                } else {
-                                                                                                                    None
-                                                                                                                }
+                                                                                match next_segment(after) {
+                                                                                    None => Some(Endpoint::AnnualReportsIndex),
+                                                                                    Some(rest) => {
+                                                                                        if let Some(after) = parameter_after(rest) {
+                                                                                            match next_segment(after) {
+                                                                                                None => Some(Endpoint::AnnualReportsGet),
+                                                                                                Some(rest) => {
+                                                                                                    match rest.as_bytes().first() {
+                                                                                                        Some(b's') => {
+                                                                                                            if let Some(after) = segment_after(rest, "state") {
+                                                                                                                route_ends(after, Endpoint::AnnualReportsGetState)
+                                                                                                            } else {
+                                                                                                                None
                                                                                                             }
-                                                                                                            _ => None,
                                                                                                         }
+                                                                                                        _ => None,
                                                                                                     }
                                                                                                 }
                                                                                             }
+                                                                                        } else {
+                                                                                            None
                                                                                         }
                                                                                     }
                                                                                 }
                                                                             } else {
                                                                                 if let Some(after) = segment_after(rest, "apps") {
-                                                                                    match after.as_bytes() {
-                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                        _ => {
-                                                                                            let rest = &after[1..];
+                                                                                    match next_segment(after) {
+                                                                                        None => None,
+                                                                                        Some(rest) => {
                                                                                             match rest.as_bytes().first() {
                                                                                                 Some(b'v') => {
                                                                                                     if let Some(after) = segment_after(
                                                                                                         rest,
                                                                                                         "verify_credentials",
                                                                                                     ) {
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::AppsVerifyCredentials)
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
+                                                                                                        route_ends(after, Endpoint::AppsVerifyCredentials)
                                                                                                     } else {
                                                                                                         None
                                                                                                     }
@@ -1315,20 +874,10 @@ impl Endpoint {
                                                             }
                                                             Some(b'b') => {
                                                                 if let Some(after) = segment_after(rest, "blocks") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                            Some(Endpoint::BlocksGet)
-                                                                        }
-                                                                        _ => None,
-                                                                    }
+                                                                    route_ends(after, Endpoint::BlocksGet)
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "bookmarks") {
-                                                                        match after.as_bytes() {
-                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                Some(Endpoint::BookmarksGet)
-                                                                            }
-                                                                            _ => None,
-                                                                        }
+                                                                        route_ends(after, Endpoint::BookmarksGet)
                                                                     } else {
                                                                         None
                                                                     }
@@ -1336,42 +885,22 @@ impl Endpoint {
                                                             }
                                                             Some(b'c') => {
                                                                 if let Some(after) = segment_after(rest, "collections") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                        _ => {
-                                                                            let rest = &after[1..];
-                                                                            {
-                                                                                let end = segment_end(rest);
-                                                                                if end == 0 {
-                                                                                    None
-                                                                                } else {
-                                                                                    let after = &rest[end..];
-                                                                                    match after.as_bytes() {
-                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                            Some(Endpoint::CollectionsGetCollection)
-                                                                                        }
-                                                                                        _ => None,
-                                                                                    }
-                                                                                }
+                                                                    match next_segment(after) {
+                                                                        None => None,
+                                                                        Some(rest) => {
+                                                                            if let Some(after) = parameter_after(rest) {
+                                                                                route_ends(after, Endpoint::CollectionsGetCollection)
+                                                                            } else {
+                                                                                None
                                                                             }
                                                                         }
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "conversations") {
-                                                                        match after.as_bytes() {
-                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                Some(Endpoint::ConversationsGet)
-                                                                            }
-                                                                            _ => None,
-                                                                        }
+                                                                        route_ends(after, Endpoint::ConversationsGet)
                                                                     } else {
                                                                         if let Some(after) = segment_after(rest, "custom_emojis") {
-                                                                            match after.as_bytes() {
-                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                    Some(Endpoint::CustomEmojisGet)
-                                                                                }
-                                                                                _ => None,
-                                                                            }
+                                                                            route_ends(after, Endpoint::CustomEmojisGet)
                                                                         } else {
                                                                             None
                                                                         }
@@ -1380,20 +909,10 @@ impl Endpoint {
                                                             }
                                                             Some(b'd') => {
                                                                 if let Some(after) = segment_after(rest, "directory") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                            Some(Endpoint::DirectoryGet)
-                                                                        }
-                                                                        _ => None,
-                                                                    }
+                                                                    route_ends(after, Endpoint::DirectoryGet)
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "domain_blocks") {
-                                                                        match after.as_bytes() {
-                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                Some(Endpoint::DomainBlocksGet)
-                                                                            }
-                                                                            _ => None,
-                                                                        }
+                                                                        route_ends(after, Endpoint::DomainBlocksGet)
                                                                     } else {
                                                                         None
                                                                     }
@@ -1401,41 +920,23 @@ impl Endpoint {
                                                             }
                                                             Some(b'e') => {
                                                                 if let Some(after) = segment_after(rest, "endorsements") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                            Some(Endpoint::EndorsementsGet)
-                                                                        }
-                                                                        _ => None,
-                                                                    }
+                                                                    route_ends(after, Endpoint::EndorsementsGet)
                                                                 } else {
                                                                     None
                                                                 }
                                                             }
                                                             Some(b'f') => {
                                                                 if let Some(after) = segment_after(rest, "favourites") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                            Some(Endpoint::FavouritesGet)
-                                                                        }
-                                                                        _ => None,
-                                                                    }
+                                                                    route_ends(after, Endpoint::FavouritesGet)
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "featured_tags") {
-                                                                        match after.as_bytes() {
-                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                Some(Endpoint::FeaturedTagsGet)
-                                                                            }
-                                                                            _ => {
-                                                                                let rest = &after[1..];
+                                                                        match next_segment(after) {
+                                                                            None => Some(Endpoint::FeaturedTagsGet),
+                                                                            Some(rest) => {
                                                                                 match rest.as_bytes().first() {
                                                                                     Some(b's') => {
                                                                                         if let Some(after) = segment_after(rest, "suggestions") {
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                    Some(Endpoint::FeaturedTagsSuggestions)
-                                                                                                }
-                                                                                                _ => None,
-                                                                                            }
+                                                                                            route_ends(after, Endpoint::FeaturedTagsSuggestions)
                                                                                         } else {
                                                                                             None
                                                                                         }
@@ -1446,25 +947,13 @@ impl Endpoint {
                                                                         }
                                                                     } else {
                                                                         if let Some(after) = segment_after(rest, "filters") {
-                                                                            match after.as_bytes() {
-                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                    Some(Endpoint::FiltersGetV1)
-                                                                                }
-                                                                                _ => {
-                                                                                    let rest = &after[1..];
-                                                                                    {
-                                                                                        let end = segment_end(rest);
-                                                                                        if end == 0 {
-                                                                                            None
-                                                                                        } else {
-                                                                                            let after = &rest[end..];
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                    Some(Endpoint::FiltersGetOneV1)
-                                                                                                }
-                                                                                                _ => None,
-                                                                                            }
-                                                                                        }
+                                                                            match next_segment(after) {
+                                                                                None => Some(Endpoint::FiltersGetV1),
+                                                                                Some(rest) => {
+                                                                                    if let Some(after) = parameter_after(rest) {
+                                                                                        route_ends(after, Endpoint::FiltersGetOneV1)
+                                                                                    } else {
+                                                                                        None
                                                                                     }
                                                                                 }
                                                                             }
@@ -1473,20 +962,10 @@ impl Endpoint {
                                                                                 rest,
                                                                                 "follow_requests",
                                                                             ) {
-                                                                                match after.as_bytes() {
-                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                        Some(Endpoint::FollowRequestsGet)
-                                                                                    }
-                                                                                    _ => None,
-                                                                                }
+                                                                                route_ends(after, Endpoint::FollowRequestsGet)
                                                                             } else {
                                                                                 if let Some(after) = segment_after(rest, "followed_tags") {
-                                                                                    match after.as_bytes() {
-                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                            Some(Endpoint::FollowedTagsGet)
-                                                                                        }
-                                                                                        _ => None,
-                                                                                    }
+                                                                                    route_ends(after, Endpoint::FollowedTagsGet)
                                                                                 } else {
                                                                                     None
                                                                                 }
@@ -1497,33 +976,20 @@ impl Endpoint {
                                                             }
                                                             Some(b'i') => {
                                                                 if let Some(after) = segment_after(rest, "instance") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                            Some(Endpoint::InstanceV1)
-                                                                        }
-                                                                        _ => {
-                                                                            let rest = &after[1..];
+                                                                    match next_segment(after) {
+                                                                        None => Some(Endpoint::InstanceV1),
+                                                                        Some(rest) => {
                                                                             match rest.as_bytes().first() {
                                                                                 Some(b'a') => {
                                                                                     if let Some(after) = segment_after(rest, "activity") {
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                Some(Endpoint::InstanceActivity)
-                                                                                            }
-                                                                                            _ => None,
-                                                                                        }
+                                                                                        route_ends(after, Endpoint::InstanceActivity)
                                                                                     } else {
                                                                                         None
                                                                                     }
                                                                                 }
                                                                                 Some(b'd') => {
                                                                                     if let Some(after) = segment_after(rest, "domain_blocks") {
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                Some(Endpoint::InstanceDomainBlocks)
-                                                                                            }
-                                                                                            _ => None,
-                                                                                        }
+                                                                                        route_ends(after, Endpoint::InstanceDomainBlocks)
                                                                                     } else {
                                                                                         None
                                                                                     }
@@ -1533,32 +999,17 @@ impl Endpoint {
                                                                                         rest,
                                                                                         "extended_description",
                                                                                     ) {
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                Some(Endpoint::InstanceExtendedDescription)
-                                                                                            }
-                                                                                            _ => None,
-                                                                                        }
+                                                                                        route_ends(after, Endpoint::InstanceExtendedDescription)
                                                                                     } else {
                                                                                         None
                                                                                     }
                                                                                 }
                                                                                 Some(b'p') => {
                                                                                     if let Some(after) = segment_after(rest, "peers") {
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                Some(Endpoint::InstancePeers)
-                                                                                            }
-                                                                                            _ => None,
-                                                                                        }
+                                                                                        route_ends(after, Endpoint::InstancePeers)
                                                                                     } else {
                                                                                         if let Some(after) = segment_after(rest, "privacy_policy") {
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                    Some(Endpoint::InstancePrivacyPolicy)
-                                                                                                }
-                                                                                                _ => None,
-                                                                                            }
+                                                                                            route_ends(after, Endpoint::InstancePrivacyPolicy)
                                                                                         } else {
                                                                                             None
                                                                                         }
@@ -1566,12 +1017,7 @@ impl Endpoint {
                                                                                 }
                                                                                 Some(b'r') => {
                                                                                     if let Some(after) = segment_after(rest, "rules") {
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                Some(Endpoint::InstanceRules)
-                                                                                            }
-                                                                                            _ => None,
-                                                                                        }
+                                                                                        route_ends(after, Endpoint::InstanceRules)
                                                                                     } else {
                                                                                         None
                                                                                     }
@@ -1581,25 +1027,13 @@ impl Endpoint {
                                                                                         rest,
                                                                                         "terms_of_service",
                                                                                     ) {
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                Some(Endpoint::InstanceTermsOfService)
-                                                                                            }
-                                                                                            _ => {
-                                                                                                let rest = &after[1..];
-                                                                                                {
-                                                                                                    let end = segment_end(rest);
-                                                                                                    if end == 0 {
-                                                                                                        None
-                                                                                                    } else {
-                                                                                                        let after = &rest[end..];
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::InstanceTermsOfServiceDate)
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
-                                                                                                    }
+                                                                                        match next_segment(after) {
+                                                                                            None => Some(Endpoint::InstanceTermsOfService),
+                                                                                            Some(rest) => {
+                                                                                                if let Some(after) = parameter_after(rest) {
+                                                                                                    route_ends(after, Endpoint::InstanceTermsOfServiceDate)
+                                                                                                } else {
+                                                                                                    None
                                                                                                 }
                                                                                             }
                                                                                         }
@@ -1608,12 +1042,7 @@ impl Endpoint {
                                                                                             rest,
                                                                                             "translation_languages",
                                                                                         ) {
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                    Some(Endpoint::InstanceTranslationLanguages)
-                                                                                                }
-                                                                                                _ => None,
-                                                                                            }
+                                                                                            route_ends(after, Endpoint::InstanceTranslationLanguages)
                                                                                         } else {
                                                                                             None
                                                                                         }
@@ -1629,42 +1058,27 @@ impl Endpoint {
                                                             }
                                                             Some(b'l') => {
                                                                 if let Some(after) = segment_after(rest, "lists") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                            Some(Endpoint::ListsGet)
-                                                                        }
-                                                                        _ => {
-                                                                            let rest = &after[1..];
-                                                                            {
-                                                                                let end = segment_end(rest);
-                                                                                if end == 0 {
-                                                                                    None
-                                                                                } else {
-                                                                                    let after = &rest[end..];
-                                                                                    match after.as_bytes() {
-                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                            Some(Endpoint::ListsGetOne)
-                                                                                        }
-                                                                                        _ => {
-                                                                                            let rest = &after[1..];
-                                                                                            match rest.as_bytes().first() {
-                                                                                                Some(b'a') => {
-                                                                                                    if let Some(after) = segment_after(rest, "accounts") {
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::ListsAccounts)
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
-                                                                                                    } else {
-                                                                                                        None
-                                                                                                    }
+                                                                    match next_segment(after) {
+                                                                        None => Some(Endpoint::ListsGet),
+                                                                        Some(rest) => {
+                                                                            if let Some(after) = parameter_after(rest) {
+                                                                                match next_segment(after) {
+                                                                                    None => Some(Endpoint::ListsGetOne),
+                                                                                    Some(rest) => {
+                                                                                        match rest.as_bytes().first() {
+                                                                                            Some(b'a') => {
+                                                                                                if let Some(after) = segment_after(rest, "accounts") {
+                                                                                                    route_ends(after, Endpoint::ListsAccounts)
+                                                                                                } else {
+                                                                                                    None
                                                                                                 }
-                                                                                                _ => None,
                                                                                             }
+                                                                                            _ => None,
                                                                                         }
                                                                                     }
                                                                                 }
+                                                                            } else {
+                                                                                None
                                                                             }
                                                                         }
                                                                     }
@@ -1674,42 +1088,22 @@ impl Endpoint {
                                                             }
                                                             Some(b'm') => {
                                                                 if let Some(after) = segment_after(rest, "markers") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                            Some(Endpoint::MarkersGet)
-                                                                        }
-                                                                        _ => None,
-                                                                    }
+                                                                    route_ends(after, Endpoint::MarkersGet)
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "media") {
-                                                                        match after.as_bytes() {
-                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                            _ => {
-                                                                                let rest = &after[1..];
-                                                                                {
-                                                                                    let end = segment_end(rest);
-                                                                                    if end == 0 {
-                                                                                        None
-                                                                                    } else {
-                                                                                        let after = &rest[end..];
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                Some(Endpoint::MediaGet)
-                                                                                            }
-                                                                                            _ => None,
-                                                                                        }
-                                                                                    }
+                                                                        match next_segment(after) {
+                                                                            None => None,
+                                                                            Some(rest) => {
+                                                                                if let Some(after) = parameter_after(rest) {
+                                                                                    route_ends(after, Endpoint::MediaGet)
+                                                                                } else {
+                                                                                    None
                                                                                 }
                                                                             }
                                                                         }
                                                                     } else {
                                                                         if let Some(after) = segment_after(rest, "mutes") {
-                                                                            match after.as_bytes() {
-                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                    Some(Endpoint::MutesGet)
-                                                                                }
-                                                                                _ => None,
-                                                                            }
+                                                                            route_ends(after, Endpoint::MutesGet)
                                                                         } else {
                                                                             None
                                                                         }
@@ -1718,30 +1112,19 @@ impl Endpoint {
                                                             }
                                                             Some(b'n') => {
                                                                 if let Some(after) = segment_after(rest, "notifications") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                            Some(Endpoint::NotificationsGet)
-                                                                        }
-                                                                        _ => {
-                                                                            let rest = &after[1..];
+                                                                    match next_segment(after) {
+                                                                        None => Some(Endpoint::NotificationsGet),
+                                                                        Some(rest) => {
                                                                             match match rest.as_bytes().first() {
                                                                                 Some(b'r') => {
                                                                                     if let Some(after) = segment_after(rest, "requests") {
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                Some(Endpoint::NotificationsGetRequests)
-                                                                                            }
-                                                                                            _ => {
-                                                                                                let rest = &after[1..];
+                                                                                        match next_segment(after) {
+                                                                                            None => Some(Endpoint::NotificationsGetRequests),
+                                                                                            Some(rest) => {
                                                                                                 match match rest.as_bytes().first() {
                                                                                                     Some(b'm') => {
                                                                                                         if let Some(after) = segment_after(rest, "merged") {
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                    Some(Endpoint::NotificationsRequestsMerged)
-                                                                                                                }
-                                                                                                                _ => None,
-                                                                                                            }
+                                                                                                            route_ends(after, Endpoint::NotificationsRequestsMerged)
                                                                                                         } else {
                                                                                                             None
                                                                                                         }
@@ -1750,17 +1133,10 @@ impl Endpoint {
                                                                                                 } {
                                                                                                     found @ Some(_) => found,
                                                                                                     None => {
-                                                                                                        let end = segment_end(rest);
-                                                                                                        if end == 0 {
-                                                                                                            None
+                                                                                                        if let Some(after) = parameter_after(rest) {
+                                                                                                            route_ends(after, Endpoint::NotificationsGetOneRequest)
                                                                                                         } else {
-                                                                                                            let after = &rest[end..];
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                    Some(Endpoint::NotificationsGetOneRequest)
-                                                                                                                }
-                                                                                                                _ => None,
-                                                                                                            }
+                                                                                                            None
                                                                                                         }
                                                                                                     }
                                                                                                 }
@@ -1772,12 +1148,7 @@ impl Endpoint {
                                                                                 }
                                                                                 Some(b'u') => {
                                                                                     if let Some(after) = segment_after(rest, "unread_count") {
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                Some(Endpoint::NotificationsUnreadCount)
-                                                                                            }
-                                                                                            _ => None,
-                                                                                        }
+                                                                                        route_ends(after, Endpoint::NotificationsUnreadCount)
                                                                                     } else {
                                                                                         None
                                                                                     }
@@ -1786,17 +1157,10 @@ impl Endpoint {
                                                                             } {
                                                                                 found @ Some(_) => found,
                                                                                 None => {
-                                                                                    let end = segment_end(rest);
-                                                                                    if end == 0 {
-                                                                                        None
+                                                                                    if let Some(after) = parameter_after(rest) {
+                                                                                        route_ends(after, Endpoint::NotificationsGetOne)
                                                                                     } else {
-                                                                                        let after = &rest[end..];
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                Some(Endpoint::NotificationsGetOne)
-                                                                                            }
-                                                                                            _ => None,
-                                                                                        }
+                                                                                        None
                                                                                     }
                                                                                 }
                                                                             }
@@ -1808,57 +1172,31 @@ impl Endpoint {
                                                             }
                                                             Some(b'p') => {
                                                                 if let Some(after) = segment_after(rest, "polls") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                        _ => {
-                                                                            let rest = &after[1..];
-                                                                            {
-                                                                                let end = segment_end(rest);
-                                                                                if end == 0 {
-                                                                                    None
-                                                                                } else {
-                                                                                    let after = &rest[end..];
-                                                                                    match after.as_bytes() {
-                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                            Some(Endpoint::PollsGet)
-                                                                                        }
-                                                                                        _ => None,
-                                                                                    }
-                                                                                }
+                                                                    match next_segment(after) {
+                                                                        None => None,
+                                                                        Some(rest) => {
+                                                                            if let Some(after) = parameter_after(rest) {
+                                                                                route_ends(after, Endpoint::PollsGet)
+                                                                            } else {
+                                                                                None
                                                                             }
                                                                         }
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "preferences") {
-                                                                        match after.as_bytes() {
-                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                Some(Endpoint::PreferencesGet)
-                                                                            }
-                                                                            _ => None,
-                                                                        }
+                                                                        route_ends(after, Endpoint::PreferencesGet)
                                                                     } else {
                                                                         if let Some(after) = segment_after(rest, "profile") {
-                                                                            match after.as_bytes() {
-                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                    Some(Endpoint::ProfileGetCurrentUserProfile)
-                                                                                }
-                                                                                _ => None,
-                                                                            }
+                                                                            route_ends(after, Endpoint::ProfileGetCurrentUserProfile)
                                                                         } else {
                                                                             if let Some(after) = segment_after(rest, "push") {
-                                                                                match after.as_bytes() {
-                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                    _ => {
-                                                                                        let rest = &after[1..];
+                                                                                match next_segment(after) {
+                                                                                    None => None,
+                                                                                    Some(rest) => {
                                                                                         match rest.as_bytes().first() {
                                                                                             Some(b's') => {
                                                                                                 if let Some(after) = segment_after(rest, "subscription") {
-                                                                                                    match after.as_bytes() {
-                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                            Some(Endpoint::PushGet)
-                                                                                                        }
-                                                                                                        _ => None,
-                                                                                                    }
+                                                                                                    route_ends(after, Endpoint::PushGet)
                                                                                                 } else {
                                                                                                     None
                                                                                                 }
@@ -1879,182 +1217,106 @@ impl Endpoint {
                                                                     rest,
                                                                     "scheduled_statuses",
                                                                 ) {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                            Some(Endpoint::ScheduledStatusesGet)
-                                                                        }
-                                                                        _ => {
-                                                                            let rest = &after[1..];
-                                                                            {
-                                                                                let end = segment_end(rest);
-                                                                                if end == 0 {
-                                                                                    None
-                                                                                } else {
-                                                                                    let after = &rest[end..];
-                                                                                    match after.as_bytes() {
-                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                            Some(Endpoint::ScheduledStatusesGetOne)
-                                                                                        }
-                                                                                        _ => None,
-                                                                                    }
-                                                                                }
+                                                                    match next_segment(after) {
+                                                                        None => Some(Endpoint::ScheduledStatusesGet),
+                                                                        Some(rest) => {
+                                                                            if let Some(after) = parameter_after(rest) {
+                                                                                route_ends(after, Endpoint::ScheduledStatusesGetOne)
+                                                                            } else {
+                                                                                None
                                                                             }
                                                                         }
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "search") {
-                                                                        match after.as_bytes() {
-                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                Some(Endpoint::SearchV1)
-                                                                            }
-                                                                            _ => None,
-                                                                        }
+                                                                        route_ends(after, Endpoint::SearchV1)
                                                                     } else {
                                                                         if let Some(after) = segment_after(rest, "statuses") {
-                                                                            match after.as_bytes() {
-                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                    Some(Endpoint::StatusesIndex)
-                                                                                }
-                                                                                _ => {
-                                                                                    let rest = &after[1..];
-                                                                                    {
-                                                                                        let end = segment_end(rest);
-                                                                                        if end == 0 {
-                                                                                            None
-                                                                                        } else {
-                                                                                            let after = &rest[end..];
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                    Some(Endpoint::StatusesGet)
-                                                                                                }
-                                                                                                _ => {
-                                                                                                    let rest = &after[1..];
-                                                                                                    match rest.as_bytes().first() {
-                                                                                                        Some(b'c') => {
-                                                                                                            if let Some(after) = segment_after(rest, "card") {
-                                                                                                                match after.as_bytes() {
-                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                        Some(Endpoint::StatusesCard)
-                                                                                                                    }
-                                                                                                                    _ => None,
-                                                                                                                }
-                                                                                                            } else {
-                                                                                                                if let Some(after) = segment_after(rest, "context") {
-                                                                                                                    match after.as_bytes() {
-                                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                            Some(Endpoint::StatusesContext)
-                                                                                                                        }
-                                                                                                                        _ => None,
-                                                                                                                    }
-                                                                                                                } else {
-                                                                                                                    None
-                                                                                                                }
-                                                                                                            }
-                                                                                                        }
-                                                                                                        Some(b'f') => {
-                                                                                                            if let Some(after) = segment_after(rest, "favourited_by") {
-                                                                                                                match after.as_bytes() {
-                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                        Some(Endpoint::StatusesFavouritedBy)
-                                                                                                                    }
-                                                                                                                    _ => None,
-                                                                                                                }
+                                                                            match next_segment(after) {
+                                                                                None => Some(Endpoint::StatusesIndex),
+                                                                                Some(rest) => {
+                                                                                    if let Some(after) = parameter_after(rest) {
+                                                                                        match next_segment(after) {
+                                                                                            None => Some(Endpoint::StatusesGet),
+                                                                                            Some(rest) => {
+                                                                                                match rest.as_bytes().first() {
+                                                                                                    Some(b'c') => {
+                                                                                                        if let Some(after) = segment_after(rest, "card") {
+                                                                                                            route_ends(after, Endpoint::StatusesCard)
+                                                                                                        } else {
+                                                                                                            if let Some(after) = segment_after(rest, "context") {
+                                                                                                                route_ends(after, Endpoint::StatusesContext)
                                                                                                             } else {
                                                                                                                 None
                                                                                                             }
                                                                                                         }
-                                                                                                        Some(b'h') => {
-                                                                                                            if let Some(after) = segment_after(rest, "history") {
-                                                                                                                match after.as_bytes() {
-                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                        Some(Endpoint::StatusesHistory)
-                                                                                                                    }
-                                                                                                                    _ => None,
-                                                                                                                }
-                                                                                                            } else {
-                                                                                                                None
-                                                                                                            }
-                                                                                                        }
-                                                                                                        Some(b'q') => {
-                                                                                                            if let Some(after) = segment_after(rest, "quotes") {
-                                                                                                                match after.as_bytes() {
-                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                        Some(Endpoint::StatusesQuotes)
-                                                                                                                    }
-                                                                                                                    _ => None,
-                                                                                                                }
-                                                                                                            } else {
-                                                                                                                None
-                                                                                                            }
-                                                                                                        }
-                                                                                                        Some(b'r') => {
-                                                                                                            if let Some(after) = segment_after(rest, "reblogged_by") {
-                                                                                                                match after.as_bytes() {
-                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                        Some(Endpoint::StatusesRebloggedBy)
-                                                                                                                    }
-                                                                                                                    _ => None,
-                                                                                                                }
-                                                                                                            } else {
-                                                                                                                None
-                                                                                                            }
-                                                                                                        }
-                                                                                                        Some(b's') => {
-                                                                                                            if let Some(after) = segment_after(rest, "source") {
-                                                                                                                match after.as_bytes() {
-                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                        Some(Endpoint::StatusesSource)
-                                                                                                                    }
-                                                                                                                    _ => None,
-                                                                                                                }
-                                                                                                            } else {
-                                                                                                                None
-                                                                                                            }
-                                                                                                        }
-                                                                                                        _ => None,
                                                                                                     }
+                                                                                                    Some(b'f') => {
+                                                                                                        if let Some(after) = segment_after(rest, "favourited_by") {
+                                                                                                            route_ends(after, Endpoint::StatusesFavouritedBy)
+                                                                                                        } else {
+                                                                                                            None
+                                                                                                        }
+                                                                                                    }
+                                                                                                    Some(b'h') => {
+                                                                                                        if let Some(after) = segment_after(rest, "history") {
+                                                                                                            route_ends(after, Endpoint::StatusesHistory)
+                                                                                                        } else {
+                                                                                                            None
+                                                                                                        }
+                                                                                                    }
+                                                                                                    Some(b'q') => {
+                                                                                                        if let Some(after) = segment_after(rest, "quotes") {
+                                                                                                            route_ends(after, Endpoint::StatusesQuotes)
+                                                                                                        } else {
+                                                                                                            None
+                                                                                                        }
+                                                                                                    }
+                                                                                                    Some(b'r') => {
+                                                                                                        if let Some(after) = segment_after(rest, "reblogged_by") {
+                                                                                                            route_ends(after, Endpoint::StatusesRebloggedBy)
+                                                                                                        } else {
+                                                                                                            None
+                                                                                                        }
+                                                                                                    }
+                                                                                                    Some(b's') => {
+                                                                                                        if let Some(after) = segment_after(rest, "source") {
+                                                                                                            route_ends(after, Endpoint::StatusesSource)
+                                                                                                        } else {
+                                                                                                            None
+                                                                                                        }
+                                                                                                    }
+                                                                                                    _ => None,
                                                                                                 }
                                                                                             }
                                                                                         }
+                                                                                    } else {
+                                                                                        None
                                                                                     }
                                                                                 }
                                                                             }
                                                                         } else {
                                                                             if let Some(after) = segment_after(rest, "streaming") {
-                                                                                match after.as_bytes() {
-                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                    _ => {
-                                                                                        let rest = &after[1..];
+                                                                                match next_segment(after) {
+                                                                                    None => None,
+                                                                                    Some(rest) => {
                                                                                         match rest.as_bytes().first() {
                                                                                             Some(b'd') => {
                                                                                                 if let Some(after) = segment_after(rest, "direct") {
-                                                                                                    match after.as_bytes() {
-                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                            Some(Endpoint::StreamingDirect)
-                                                                                                        }
-                                                                                                        _ => None,
-                                                                                                    }
+                                                                                                    route_ends(after, Endpoint::StreamingDirect)
                                                                                                 } else {
                                                                                                     None
                                                                                                 }
                                                                                             }
                                                                                             Some(b'h') => {
                                                                                                 if let Some(after) = segment_after(rest, "hashtag") {
-                                                                                                    match after.as_bytes() {
-                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                            Some(Endpoint::StreamingHashtag)
-                                                                                                        }
-                                                                                                        _ => {
-                                                                                                            let rest = &after[1..];
+                                                                                                    match next_segment(after) {
+                                                                                                        None => Some(Endpoint::StreamingHashtag),
+                                                                                                        Some(rest) => {
                                                                                                             match rest.as_bytes().first() {
                                                                                                                 Some(b'l') => {
                                                                                                                     if let Some(after) = segment_after(rest, "local") {
-                                                                                                                        match after.as_bytes() {
-                                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                                Some(Endpoint::StreamingHashtagLocal)
-                                                                                                                            }
-                                                                                                                            _ => None,
-                                                                                                                        }
+                                                                                                                        route_ends(after, Endpoint::StreamingHashtagLocal)
                                                                                                                     } else {
                                                                                                                         None
                                                                                                                     }
@@ -2065,12 +1327,7 @@ impl Endpoint {
                                                                                                     }
                                                                                                 } else {
                                                                                                     if let Some(after) = segment_after(rest, "health") {
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::StreamingHealth)
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
+                                                                                                        route_ends(after, Endpoint::StreamingHealth)
                                                                                                     } else {
                                                                                                         None
                                                                                                     }
@@ -2078,45 +1335,27 @@ impl Endpoint {
                                                                                             }
                                                                                             Some(b'l') => {
                                                                                                 if let Some(after) = segment_after(rest, "list") {
-                                                                                                    match after.as_bytes() {
-                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                            Some(Endpoint::StreamingList)
-                                                                                                        }
-                                                                                                        _ => None,
-                                                                                                    }
+                                                                                                    route_ends(after, Endpoint::StreamingList)
                                                                                                 } else {
                                                                                                     None
                                                                                                 }
                                                                                             }
                                                                                             Some(b'p') => {
                                                                                                 if let Some(after) = segment_after(rest, "public") {
-                                                                                                    match after.as_bytes() {
-                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                            Some(Endpoint::StreamingPublic)
-                                                                                                        }
-                                                                                                        _ => {
-                                                                                                            let rest = &after[1..];
+                                                                                                    match next_segment(after) {
+                                                                                                        None => Some(Endpoint::StreamingPublic),
+                                                                                                        Some(rest) => {
                                                                                                             match rest.as_bytes().first() {
                                                                                                                 Some(b'l') => {
                                                                                                                     if let Some(after) = segment_after(rest, "local") {
-                                                                                                                        match after.as_bytes() {
-                                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                                Some(Endpoint::StreamingPublicLocal)
-                                                                                                                            }
-                                                                                                                            _ => None,
-                                                                                                                        }
+                                                                                                                        route_ends(after, Endpoint::StreamingPublicLocal)
                                                                                                                     } else {
                                                                                                                         None
                                                                                                                     }
                                                                                                                 }
                                                                                                                 Some(b'r') => {
                                                                                                                     if let Some(after) = segment_after(rest, "remote") {
-                                                                                                                        match after.as_bytes() {
-                                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                                Some(Endpoint::StreamingPublicRemote)
-                                                                                                                            }
-                                                                                                                            _ => None,
-                                                                                                                        }
+                                                                                                                        route_ends(after, Endpoint::StreamingPublicRemote)
                                                                                                                     } else {
                                                                                                                         None
                                                                                                                     }
@@ -2131,21 +1370,13 @@ impl Endpoint {
                                                                                             }
                                                                                             Some(b'u') => {
                                                                                                 if let Some(after) = segment_after(rest, "user") {
-                                                                                                    match after.as_bytes() {
-                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                            Some(Endpoint::StreamingUser)
-                                                                                                        }
-                                                                                                        _ => {
-                                                                                                            let rest = &after[1..];
+                                                                                                    match next_segment(after) {
+                                                                                                        None => Some(Endpoint::StreamingUser),
+                                                                                                        Some(rest) => {
                                                                                                             match rest.as_bytes().first() {
                                                                                                                 Some(b'n') => {
                                                                                                                     if let Some(after) = segment_after(rest, "notification") {
-                                                                                                                        match after.as_bytes() {
-                                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                                Some(Endpoint::StreamingNotification)
-                                                                                                                            }
-                                                                                                                            _ => None,
-                                                                                                                        }
+                                                                                                                        route_ends(after, Endpoint::StreamingNotification)
                                                                                                                     } else {
                                                                                                                         None
                                                                                                                     }
@@ -2164,12 +1395,7 @@ impl Endpoint {
                                                                                 }
                                                                             } else {
                                                                                 if let Some(after) = segment_after(rest, "suggestions") {
-                                                                                    match after.as_bytes() {
-                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                            Some(Endpoint::SuggestionsV1)
-                                                                                        }
-                                                                                        _ => None,
-                                                                                    }
+                                                                                    route_ends(after, Endpoint::SuggestionsV1)
                                                                                 } else {
                                                                                     None
                                                                                 }
@@ -2180,84 +1406,48 @@ impl Endpoint {
                                                             }
                                                             Some(b't') => {
                                                                 if let Some(after) = segment_after(rest, "tags") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                        _ => {
-                                                                            let rest = &after[1..];
-                                                                            {
-                                                                                let end = segment_end(rest);
-                                                                                if end == 0 {
-                                                                                    None
-                                                                                } else {
-                                                                                    let after = &rest[end..];
-                                                                                    match after.as_bytes() {
-                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                            Some(Endpoint::TagsGet)
-                                                                                        }
-                                                                                        _ => None,
-                                                                                    }
-                                                                                }
+                                                                    match next_segment(after) {
+                                                                        None => None,
+                                                                        Some(rest) => {
+                                                                            if let Some(after) = parameter_after(rest) {
+                                                                                route_ends(after, Endpoint::TagsGet)
+                                                                            } else {
+                                                                                None
                                                                             }
                                                                         }
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "timelines") {
-                                                                        match after.as_bytes() {
-                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                            _ => {
-                                                                                let rest = &after[1..];
+                                                                        match next_segment(after) {
+                                                                            None => None,
+                                                                            Some(rest) => {
                                                                                 match rest.as_bytes().first() {
                                                                                     Some(b'd') => {
                                                                                         if let Some(after) = segment_after(rest, "direct") {
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                    Some(Endpoint::TimelinesDirect)
-                                                                                                }
-                                                                                                _ => None,
-                                                                                            }
+                                                                                            route_ends(after, Endpoint::TimelinesDirect)
                                                                                         } else {
                                                                                             None
                                                                                         }
                                                                                     }
                                                                                     Some(b'h') => {
                                                                                         if let Some(after) = segment_after(rest, "home") {
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                    Some(Endpoint::TimelinesHome)
-                                                                                                }
-                                                                                                _ => None,
-                                                                                            }
+                                                                                            route_ends(after, Endpoint::TimelinesHome)
                                                                                         } else {
                                                                                             None
                                                                                         }
                                                                                     }
                                                                                     Some(b'l') => {
                                                                                         if let Some(after) = segment_after(rest, "link") {
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                    Some(Endpoint::TimelinesLink)
-                                                                                                }
-                                                                                                _ => None,
-                                                                                            }
+                                                                                            route_ends(after, Endpoint::TimelinesLink)
                                                                                         } else {
                                                                                             if let Some(after) = segment_after(rest, "list") {
-                                                                                                match after.as_bytes() {
-                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                                    _ => {
-                                                                                                        let rest = &after[1..];
-                                                                                                        {
-                                                                                                            let end = segment_end(rest);
-                                                                                                            if end == 0 {
-                                                                                                                None
-                                                                                                            } else {
-                                                                                                                let after = &rest[end..];
-                                                                                                                match after.as_bytes() {
-                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                        Some(Endpoint::TimelinesList)
-                                                                                                                    }
-                                                                                                                    _ => None,
-                                                                                                                }
-                                                                                                            }
+                                                                                                match next_segment(after) {
+                                                                                                    None => None,
+                                                                                                    Some(rest) => {
+                                                                                                        if let Some(after) = parameter_after(rest) {
+                                                                                                            route_ends(after, Endpoint::TimelinesList)
+                                                                                                        } else {
+                                                                                                            None
                                                                                                         }
                                                                                                     }
                                                                                                 }
@@ -2268,35 +1458,20 @@ impl Endpoint {
                                                                                     }
                                                                                     Some(b'p') => {
                                                                                         if let Some(after) = segment_after(rest, "public") {
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                    Some(Endpoint::TimelinesPublic)
-                                                                                                }
-                                                                                                _ => None,
-                                                                                            }
+                                                                                            route_ends(after, Endpoint::TimelinesPublic)
                                                                                         } else {
                                                                                             None
                                                                                         }
                                                                                     }
                                                                                     Some(b't') => {
                                                                                         if let Some(after) = segment_after(rest, "tag") {
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                                _ => {
-                                                                                                    let rest = &after[1..];
-                                                                                                    {
-                                                                                                        let end = segment_end(rest);
-                                                                                                        if end == 0 {
-                                                                                                            None
-                                                                                                        } else {
-                                                                                                            let after = &rest[end..];
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                    Some(Endpoint::TimelinesTag)
-                                                                                                                }
-                                                                                                                _ => None,
-                                                                                                            }
-                                                                                                        }
+                                                                                            match next_segment(after) {
+                                                                                                None => None,
+                                                                                                Some(rest) => {
+                                                                                                    if let Some(after) = parameter_after(rest) {
+                                                                                                        route_ends(after, Endpoint::TimelinesTag)
+                                                                                                    } else {
+                                                                                                        None
                                                                                                     }
                                                                                                 }
                                                                                             }
@@ -2310,43 +1485,27 @@ impl Endpoint {
                                                                         }
                                                                     } else {
                                                                         if let Some(after) = segment_after(rest, "trends") {
-                                                                            match after.as_bytes() {
-                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                _ => {
-                                                                                    let rest = &after[1..];
+                                                                            match next_segment(after) {
+                                                                                None => None,
+                                                                                Some(rest) => {
                                                                                     match rest.as_bytes().first() {
                                                                                         Some(b'l') => {
                                                                                             if let Some(after) = segment_after(rest, "links") {
-                                                                                                match after.as_bytes() {
-                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                        Some(Endpoint::TrendsLinks)
-                                                                                                    }
-                                                                                                    _ => None,
-                                                                                                }
+                                                                                                route_ends(after, Endpoint::TrendsLinks)
                                                                                             } else {
                                                                                                 None
                                                                                             }
                                                                                         }
                                                                                         Some(b's') => {
                                                                                             if let Some(after) = segment_after(rest, "statuses") {
-                                                                                                match after.as_bytes() {
-                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                        Some(Endpoint::TrendsStatuses)
-                                                                                                    }
-                                                                                                    _ => None,
-                                                                                                }
+                                                                                                route_ends(after, Endpoint::TrendsStatuses)
                                                                                             } else {
                                                                                                 None
                                                                                             }
                                                                                         }
                                                                                         Some(b't') => {
                                                                                             if let Some(after) = segment_after(rest, "tags") {
-                                                                                                match after.as_bytes() {
-                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                        Some(Endpoint::TrendsTags)
-                                                                                                    }
-                                                                                                    _ => None,
-                                                                                                }
+                                                                                                route_ends(after, Endpoint::TrendsTags)
                                                                                             } else {
                                                                                                 None
                                                                                             }
@@ -2365,36 +1524,21 @@ impl Endpoint {
                                                         } {
                                                             found @ Some(_) => found,
                                                             None => {
-                                                                let end = segment_end(rest);
-                                                                if end == 0 {
-                                                                    None
-                                                                } else {
-                                                                    let after = &rest[end..];
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                        _ => {
-                                                                            let rest = &after[1..];
+                                                                if let Some(after) = parameter_after(rest) {
+                                                                    match next_segment(after) {
+                                                                        None => None,
+                                                                        Some(rest) => {
                                                                             match rest.as_bytes().first() {
                                                                                 Some(b'c') => {
                                                                                     if let Some(after) = segment_after(rest, "collections") {
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                Some(Endpoint::CollectionsGetCollections)
-                                                                                            }
-                                                                                            _ => None,
-                                                                                        }
+                                                                                        route_ends(after, Endpoint::CollectionsGetCollections)
                                                                                     } else {
                                                                                         None
                                                                                     }
                                                                                 }
                                                                                 Some(b'i') => {
                                                                                     if let Some(after) = segment_after(rest, "in_collections") {
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                Some(Endpoint::CollectionsInCollections)
-                                                                                            }
-                                                                                            _ => None,
-                                                                                        }
+                                                                                        route_ends(after, Endpoint::CollectionsInCollections)
                                                                                     } else {
                                                                                         None
                                                                                     }
@@ -2403,6 +1547,8 @@ impl Endpoint {
                                                                             }
                                                                         }
                                                                     }
+                                                                } else {
+                                                                    None
                                                                 }
                                                             }
                                                         }
@@ -2410,33 +1556,22 @@ impl Endpoint {
                                                 }
                                             } else {
                                                 if let Some(after) = segment_after(rest, "v1_alpha") {
-                                                    match after.as_bytes() {
-                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                        _ => {
-                                                            let rest = &after[1..];
+                                                    match next_segment(after) {
+                                                        None => None,
+                                                        Some(rest) => {
                                                             match rest.as_bytes().first() {
                                                                 Some(b'a') => {
                                                                     if let Some(after) = segment_after(
                                                                         rest,
                                                                         "async_refreshes",
                                                                     ) {
-                                                                        match after.as_bytes() {
-                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                            _ => {
-                                                                                let rest = &after[1..];
-                                                                                {
-                                                                                    let end = segment_end(rest);
-                                                                                    if end == 0 {
-                                                                                        None
-                                                                                    } else {
-                                                                                        let after = &rest[end..];
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                Some(Endpoint::AsyncRefreshesShow)
-                                                                                            }
-                                                                                            _ => None,
-                                                                                        }
-                                                                                    }
+                                                                        match next_segment(after) {
+                                                                            None => None,
+                                                                            Some(rest) => {
+                                                                                if let Some(after) = parameter_after(rest) {
+                                                                                    route_ends(after, Endpoint::AsyncRefreshesShow)
+                                                                                } else {
+                                                                                    None
                                                                                 }
                                                                             }
                                                                         }
@@ -2450,26 +1585,19 @@ impl Endpoint {
                                                     }
                                                 } else {
                                                     if let Some(after) = segment_after(rest, "v2") {
-                                                        match after.as_bytes() {
-                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                            _ => {
-                                                                let rest = &after[1..];
+                                                        match next_segment(after) {
+                                                            None => None,
+                                                            Some(rest) => {
                                                                 match rest.as_bytes().first() {
                                                                     Some(b'a') => {
                                                                         if let Some(after) = segment_after(rest, "admin") {
-                                                                            match after.as_bytes() {
-                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                _ => {
-                                                                                    let rest = &after[1..];
+                                                                            match next_segment(after) {
+                                                                                None => None,
+                                                                                Some(rest) => {
                                                                                     match rest.as_bytes().first() {
                                                                                         Some(b'a') => {
                                                                                             if let Some(after) = segment_after(rest, "accounts") {
-                                                                                                match after.as_bytes() {
-                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                        Some(Endpoint::AdminAccountsV2)
-                                                                                                    }
-                                                                                                    _ => None,
-                                                                                                }
+                                                                                                route_ends(after, Endpoint::AdminAccountsV2)
                                                                                             } else {
                                                                                                 None
                                                                                             }
@@ -2484,32 +1612,19 @@ impl Endpoint {
                                                                     }
                                                                     Some(b'f') => {
                                                                         if let Some(after) = segment_after(rest, "filters") {
-                                                                            match after.as_bytes() {
-                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                    Some(Endpoint::FiltersGet)
-                                                                                }
-                                                                                _ => {
-                                                                                    let rest = &after[1..];
+                                                                            match next_segment(after) {
+                                                                                None => Some(Endpoint::FiltersGet),
+                                                                                Some(rest) => {
                                                                                     match match rest.as_bytes().first() {
                                                                                         Some(b'k') => {
                                                                                             if let Some(after) = segment_after(rest, "keywords") {
-                                                                                                match after.as_bytes() {
-                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                                    _ => {
-                                                                                                        let rest = &after[1..];
-                                                                                                        {
-                                                                                                            let end = segment_end(rest);
-                                                                                                            if end == 0 {
-                                                                                                                None
-                                                                                                            } else {
-                                                                                                                let after = &rest[end..];
-                                                                                                                match after.as_bytes() {
-                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                        Some(Endpoint::FiltersKeywordsGetOne)
-                                                                                                                    }
-                                                                                                                    _ => None,
-                                                                                                                }
-                                                                                                            }
+                                                                                                match next_segment(after) {
+                                                                                                    None => None,
+                                                                                                    Some(rest) => {
+                                                                                                        if let Some(after) = parameter_after(rest) {
+                                                                                                            route_ends(after, Endpoint::FiltersKeywordsGetOne)
+                                                                                                        } else {
+                                                                                                            None
                                                                                                         }
                                                                                                     }
                                                                                                 }
@@ -2519,23 +1634,13 @@ impl Endpoint {
                                                                                         }
                                                                                         Some(b's') => {
                                                                                             if let Some(after) = segment_after(rest, "statuses") {
-                                                                                                match after.as_bytes() {
-                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                                    _ => {
-                                                                                                        let rest = &after[1..];
-                                                                                                        {
-                                                                                                            let end = segment_end(rest);
-                                                                                                            if end == 0 {
-                                                                                                                None
-                                                                                                            } else {
-                                                                                                                let after = &rest[end..];
-                                                                                                                match after.as_bytes() {
-                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                        Some(Endpoint::FiltersStatusesGetOne)
-                                                                                                                    }
-                                                                                                                    _ => None,
-                                                                                                                }
-                                                                                                            }
+                                                                                                match next_segment(after) {
+                                                                                                    None => None,
+                                                                                                    Some(rest) => {
+                                                                                                        if let Some(after) = parameter_after(rest) {
+                                                                                                            route_ends(after, Endpoint::FiltersStatusesGetOne)
+                                                                                                        } else {
+                                                                                                            None
                                                                                                         }
                                                                                                     }
                                                                                                 }
@@ -2547,38 +1652,21 @@ impl Endpoint {
                                                                                     } {
                                                                                         found @ Some(_) => found,
                                                                                         None => {
-                                                                                            let end = segment_end(rest);
-                                                                                            if end == 0 {
-                                                                                                None
-                                                                                            } else {
-                                                                                                let after = &rest[end..];
-                                                                                                match after.as_bytes() {
-                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                        Some(Endpoint::FiltersGetOne)
-                                                                                                    }
-                                                                                                    _ => {
-                                                                                                        let rest = &after[1..];
+                                                                                            if let Some(after) = parameter_after(rest) {
+                                                                                                match next_segment(after) {
+                                                                                                    None => Some(Endpoint::FiltersGetOne),
+                                                                                                    Some(rest) => {
                                                                                                         match rest.as_bytes().first() {
                                                                                                             Some(b'k') => {
                                                                                                                 if let Some(after) = segment_after(rest, "keywords") {
-                                                                                                                    match after.as_bytes() {
-                                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                            Some(Endpoint::FiltersKeywordsGet)
-                                                                                                                        }
-                                                                                                                        _ => None,
-                                                                                                                    }
+                                                                                                                    route_ends(after, Endpoint::FiltersKeywordsGet)
                                                                                                                 } else {
                                                                                                                     None
                                                                                                                 }
                                                                                                             }
                                                                                                             Some(b's') => {
                                                                                                                 if let Some(after) = segment_after(rest, "statuses") {
-                                                                                                                    match after.as_bytes() {
-                                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                            Some(Endpoint::FiltersStatusesGet)
-                                                                                                                        }
-                                                                                                                        _ => None,
-                                                                                                                    }
+                                                                                                                    route_ends(after, Endpoint::FiltersStatusesGet)
                                                                                                                 } else {
                                                                                                                     None
                                                                                                                 }
@@ -2587,6 +1675,8 @@ impl Endpoint {
                                                                                                         }
                                                                                                     }
                                                                                                 }
+                                                                                            } else {
+                                                                                                None
                                                                                             }
                                                                                         }
                                                                                     }
@@ -2598,45 +1688,30 @@ impl Endpoint {
                                                                     }
                                                                     Some(b'i') => {
                                                                         if let Some(after) = segment_after(rest, "instance") {
-                                                                            match after.as_bytes() {
-                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                    Some(Endpoint::InstanceV2)
-                                                                                }
-                                                                                _ => None,
-                                                                            }
+                                                                            route_ends(after, Endpoint::InstanceV2)
                                                                         } else {
                                                                             None
                                                                         }
                                                                     }
                                                                     Some(b'n') => {
                                                                         if let Some(after) = segment_after(rest, "notifications") {
-                                                                            match after.as_bytes() {
-                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                    Some(Endpoint::GroupedNotificationsGetGrouped)
-                                                                                }
-                                                                                _ => {
-                                                                                    let rest = &after[1..];
+                                                                            match next_segment(after) {
+                                                                                None => Some(Endpoint::GroupedNotificationsGetGrouped),
+                                                                                Some(rest) => {
                                                                                     match match rest.as_bytes().first() {
                                                                                         Some(b'p') => {
                                                                                             if let Some(after) = segment_after(rest, "policy") {
-                                                                                                match after.as_bytes() {
-                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                        Some(Endpoint::NotificationsGetPolicy)
-                                                                                                    }
-                                                                                                    _ => None,
-                                                                                                }
+                                                                                                route_ends(after, Endpoint::NotificationsGetPolicy)
                                                                                             } else {
                                                                                                 None
                                                                                             }
                                                                                         }
                                                                                         Some(b'u') => {
                                                                                             if let Some(after) = segment_after(rest, "unread_count") {
-                                                                                                match after.as_bytes() {
-                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                        Some(Endpoint::GroupedNotificationsUnreadGroupCount)
-                                                                                                    }
-                                                                                                    _ => None,
-                                                                                                }
+                                                                                                route_ends(
+                                                                                                    after,
+                                                                                                    Endpoint::GroupedNotificationsUnreadGroupCount,
+                                                                                                )
                                                                                             } else {
                                                                                                 None
                                                                                             }
@@ -2645,26 +1720,19 @@ impl Endpoint {
                                                                                     } {
                                                                                         found @ Some(_) => found,
                                                                                         None => {
-                                                                                            let end = segment_end(rest);
-                                                                                            if end == 0 {
-                                                                                                None
-                                                                                            } else {
-                                                                                                let after = &rest[end..];
-                                                                                                match after.as_bytes() {
-                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
+                                                                                            if let Some(after) = parameter_after(rest) {
+                                                                                                match next_segment(after) {
+                                                                                                    None => {
                                                                                                         Some(Endpoint::GroupedNotificationsGetNotificationGroup)
                                                                                                     }
-                                                                                                    _ => {
-                                                                                                        let rest = &after[1..];
+                                                                                                    Some(rest) => {
                                                                                                         match rest.as_bytes().first() {
                                                                                                             Some(b'a') => {
                                                                                                                 if let Some(after) = segment_after(rest, "accounts") {
-                                                                                                                    match after.as_bytes() {
-                                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                            Some(Endpoint::GroupedNotificationsGetGroupAccounts)
-                                                                                                                        }
-                                                                                                                        _ => None,
-                                                                                                                    }
+                                                                                                                    route_ends(
+                                                                                                                        after,
+                                                                                                                        Endpoint::GroupedNotificationsGetGroupAccounts,
+                                                                                                                    )
                                                                                                                 } else {
                                                                                                                     None
                                                                                                                 }
@@ -2673,6 +1741,8 @@ impl Endpoint {
                                                                                                         }
                                                                                                     }
                                                                                                 }
+                                                                                            } else {
+                                                                                                None
                                                                                             }
                                                                                         }
                                                                                     }
@@ -2684,20 +1754,10 @@ impl Endpoint {
                                                                     }
                                                                     Some(b's') => {
                                                                         if let Some(after) = segment_after(rest, "search") {
-                                                                            match after.as_bytes() {
-                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                    Some(Endpoint::SearchV2)
-                                                                                }
-                                                                                _ => None,
-                                                                            }
+                                                                            route_ends(after, Endpoint::SearchV2)
                                                                         } else {
                                                                             if let Some(after) = segment_after(rest, "suggestions") {
-                                                                                match after.as_bytes() {
-                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                        Some(Endpoint::SuggestionsV2)
-                                                                                    }
-                                                                                    _ => None,
-                                                                                }
+                                                                                route_ends(after, Endpoint::SuggestionsV2)
                                                                             } else {
                                                                                 None
                                                                             }
@@ -2709,28 +1769,22 @@ impl Endpoint {
                                                         }
                                                     } else {
                                                         if let Some(after) = segment_after(rest, "v2_alpha") {
-                                                            match after.as_bytes() {
-                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                _ => {
-                                                                    let rest = &after[1..];
+                                                            match next_segment(after) {
+                                                                None => None,
+                                                                Some(rest) => {
                                                                     match rest.as_bytes().first() {
                                                                         Some(b'n') => {
                                                                             if let Some(after) = segment_after(rest, "notifications") {
-                                                                                match after.as_bytes() {
-                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                        Some(Endpoint::NotificationsAlphaGetGrouped)
-                                                                                    }
-                                                                                    _ => {
-                                                                                        let rest = &after[1..];
+                                                                                match next_segment(after) {
+                                                                                    None => Some(Endpoint::NotificationsAlphaGetGrouped),
+                                                                                    Some(rest) => {
                                                                                         match match rest.as_bytes().first() {
                                                                                             Some(b'u') => {
                                                                                                 if let Some(after) = segment_after(rest, "unread_count") {
-                                                                                                    match after.as_bytes() {
-                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                            Some(Endpoint::NotificationsAlphaUnreadGroupCount)
-                                                                                                        }
-                                                                                                        _ => None,
-                                                                                                    }
+                                                                                                    route_ends(
+                                                                                                        after,
+                                                                                                        Endpoint::NotificationsAlphaUnreadGroupCount,
+                                                                                                    )
                                                                                                 } else {
                                                                                                     None
                                                                                                 }
@@ -2739,17 +1793,13 @@ impl Endpoint {
                                                                                         } {
                                                                                             found @ Some(_) => found,
                                                                                             None => {
-                                                                                                let end = segment_end(rest);
-                                                                                                if end == 0 {
-                                                                                                    None
+                                                                                                if let Some(after) = parameter_after(rest) {
+                                                                                                    route_ends(
+                                                                                                        after,
+                                                                                                        Endpoint::NotificationsAlphaGetNotificationGroup,
+                                                                                                    )
                                                                                                 } else {
-                                                                                                    let after = &rest[end..];
-                                                                                                    match after.as_bytes() {
-                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                            Some(Endpoint::NotificationsAlphaGetNotificationGroup)
-                                                                                                        }
-                                                                                                        _ => None,
-                                                                                                    }
+                                                                                                    None
                                                                                                 }
                                                                                             }
                                                                                         }
@@ -2780,43 +1830,27 @@ impl Endpoint {
                     }
                     Some(b'h') => {
                         if let Some(after) = segment_after(rest, "health") {
-                            match after.as_bytes() {
-                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                    Some(Endpoint::HealthGet)
-                                }
-                                _ => None,
-                            }
+                            route_ends(after, Endpoint::HealthGet)
                         } else {
                             None
                         }
                     }
                     Some(b'o') => {
                         if let Some(after) = segment_after(rest, "oauth") {
-                            match after.as_bytes() {
-                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                _ => {
-                                    let rest = &after[1..];
+                            match next_segment(after) {
+                                None => None,
+                                Some(rest) => {
                                     match rest.as_bytes().first() {
                                         Some(b'a') => {
                                             if let Some(after) = segment_after(rest, "authorize") {
-                                                match after.as_bytes() {
-                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                        Some(Endpoint::OauthAuthorize)
-                                                    }
-                                                    _ => None,
-                                                }
+                                                route_ends(after, Endpoint::OauthAuthorize)
                                             } else {
                                                 None
                                             }
                                         }
                                         Some(b'u') => {
                                             if let Some(after) = segment_after(rest, "userinfo") {
-                                                match after.as_bytes() {
-                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                        Some(Endpoint::OauthUserinfo)
-                                                    }
-                                                    _ => None,
-                                                }
+                                                route_ends(after, Endpoint::OauthUserinfo)
                                             } else {
                                                 None
                                             }
@@ -2836,36 +1870,28 @@ impl Endpoint {
                 match rest.as_bytes().first() {
                     Some(b'a') => {
                         if let Some(after) = segment_after(rest, "api") {
-                            match after.as_bytes() {
-                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                _ => {
-                                    let rest = &after[1..];
+                            match next_segment(after) {
+                                None => None,
+                                Some(rest) => {
                                     match rest.as_bytes().first() {
                                         Some(b'v') => {
                                             if let Some(after) = segment_after(rest, "v1") {
-                                                match after.as_bytes() {
-                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                    _ => {
-                                                        let rest = &after[1..];
+                                                match next_segment(after) {
+                                                    None => None,
+                                                    Some(rest) => {
                                                         match rest.as_bytes().first() {
                                                             Some(b'a') => {
                                                                 if let Some(after) = segment_after(rest, "accounts") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                        _ => {
-                                                                            let rest = &after[1..];
+                                                                    match next_segment(after) {
+                                                                        None => None,
+                                                                        Some(rest) => {
                                                                             match rest.as_bytes().first() {
                                                                                 Some(b'u') => {
                                                                                     if let Some(after) = segment_after(
                                                                                         rest,
                                                                                         "update_credentials",
                                                                                     ) {
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                Some(Endpoint::AccountsUpdateCredentials)
-                                                                                            }
-                                                                                            _ => None,
-                                                                                        }
+                                                                                        route_ends(after, Endpoint::AccountsUpdateCredentials)
                                                                                     } else {
                                                                                         None
                                                                                     }
@@ -2880,23 +1906,13 @@ impl Endpoint {
                                                             }
                                                             Some(b'c') => {
                                                                 if let Some(after) = segment_after(rest, "collections") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                        _ => {
-                                                                            let rest = &after[1..];
-                                                                            {
-                                                                                let end = segment_end(rest);
-                                                                                if end == 0 {
-                                                                                    None
-                                                                                } else {
-                                                                                    let after = &rest[end..];
-                                                                                    match after.as_bytes() {
-                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                            Some(Endpoint::CollectionsUpdateCollection)
-                                                                                        }
-                                                                                        _ => None,
-                                                                                    }
-                                                                                }
+                                                                    match next_segment(after) {
+                                                                        None => None,
+                                                                        Some(rest) => {
+                                                                            if let Some(after) = parameter_after(rest) {
+                                                                                route_ends(after, Endpoint::CollectionsUpdateCollection)
+                                                                            } else {
+                                                                                None
                                                                             }
                                                                         }
                                                                     }
@@ -2906,12 +1922,7 @@ impl Endpoint {
                                                             }
                                                             Some(b'p') => {
                                                                 if let Some(after) = segment_after(rest, "profile") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                            Some(Endpoint::ProfileUpdateCurrentUserProfile)
-                                                                        }
-                                                                        _ => None,
-                                                                    }
+                                                                    route_ends(after, Endpoint::ProfileUpdateCurrentUserProfile)
                                                                 } else {
                                                                     None
                                                                 }
@@ -2922,28 +1933,22 @@ impl Endpoint {
                                                 }
                                             } else {
                                                 if let Some(after) = segment_after(rest, "v2") {
-                                                    match after.as_bytes() {
-                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                        _ => {
-                                                            let rest = &after[1..];
+                                                    match next_segment(after) {
+                                                        None => None,
+                                                        Some(rest) => {
                                                             match rest.as_bytes().first() {
                                                                 Some(b'n') => {
                                                                     if let Some(after) = segment_after(rest, "notifications") {
-                                                                        match after.as_bytes() {
-                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                            _ => {
-                                                                                let rest = &after[1..];
+                                                                        match next_segment(after) {
+                                                                            None => None,
+                                                                            Some(rest) => {
                                                                                 match rest.as_bytes().first() {
                                                                                     Some(b'p') => {
                                                                                         if let Some(after) = segment_after(rest, "policy") {
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                    Some(
-                                                                                                        Endpoint::NotificationsUpdateTheFilteringPolicyForNotifications,
-                                                                                                    )
-                                                                                                }
-                                                                                                _ => None,
-                                                                                            }
+                                                                                            route_ends(
+                                                                                                after,
+                                                                                                Endpoint::NotificationsUpdateTheFilteringPolicyForNotifications,
+                                                                                            )
                                                                                         } else {
                                                                                             None
                                                                                         }
@@ -2980,284 +1985,172 @@ impl Endpoint {
                 match rest.as_bytes().first() {
                     Some(b'a') => {
                         if let Some(after) = segment_after(rest, "api") {
-                            match after.as_bytes() {
-                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                _ => {
-                                    let rest = &after[1..];
+                            match next_segment(after) {
+                                None => None,
+                                Some(rest) => {
                                     match rest.as_bytes().first() {
                                         Some(b'v') => {
                                             if let Some(after) = segment_after(rest, "v1") {
-                                                match after.as_bytes() {
-                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                    _ => {
-                                                        let rest = &after[1..];
+                                                match next_segment(after) {
+                                                    None => None,
+                                                    Some(rest) => {
                                                         match rest.as_bytes().first() {
                                                             Some(b'a') => {
                                                                 if let Some(after) = segment_after(rest, "accounts") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                            Some(Endpoint::AccountsCreate)
-                                                                        }
-                                                                        _ => {
-                                                                            let rest = &after[1..];
-                                                                            {
-                                                                                let end = segment_end(rest);
-                                                                                if end == 0 {
-                                                                                    None
-                                                                                } else {
-                                                                                    let after = &rest[end..];
-                                                                                    match after.as_bytes() {
-                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                        _ => {
-                                                                                            let rest = &after[1..];
-                                                                                            match rest.as_bytes().first() {
-                                                                                                Some(b'b') => {
-                                                                                                    if let Some(after) = segment_after(rest, "block") {
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::AccountsBlock)
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
-                                                                                                    } else {
-                                                                                                        None
-                                                                                                    }
+                                                                    match next_segment(after) {
+                                                                        None => Some(Endpoint::AccountsCreate),
+                                                                        Some(rest) => {
+                                                                            if let Some(after) = parameter_after(rest) {
+                                                                                match next_segment(after) {
+                                                                                    None => None,
+                                                                                    Some(rest) => {
+                                                                                        match rest.as_bytes().first() {
+                                                                                            Some(b'b') => {
+                                                                                                if let Some(after) = segment_after(rest, "block") {
+                                                                                                    route_ends(after, Endpoint::AccountsBlock)
+                                                                                                } else {
+                                                                                                    None
                                                                                                 }
-                                                                                                Some(b'e') => {
-                                                                                                    if let Some(after) = segment_after(rest, "endorse") {
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::AccountsEndorse)
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
-                                                                                                    } else {
-                                                                                                        None
-                                                                                                    }
-                                                                                                }
-                                                                                                Some(b'f') => {
-                                                                                                    if let Some(after) = segment_after(rest, "follow") {
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::AccountsFollow)
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
-                                                                                                    } else {
-                                                                                                        None
-                                                                                                    }
-                                                                                                }
-                                                                                                Some(b'm') => {
-                                                                                                    if let Some(after) = segment_after(rest, "mute") {
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::AccountsMute)
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
-                                                                                                    } else {
-                                                                                                        None
-                                                                                                    }
-                                                                                                }
-                                                                                                Some(b'n') => {
-                                                                                                    if let Some(after) = segment_after(rest, "note") {
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::AccountsNote)
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
-                                                                                                    } else {
-                                                                                                        None
-                                                                                                    }
-                                                                                                }
-                                                                                                Some(b'p') => {
-                                                                                                    if let Some(after) = segment_after(rest, "pin") {
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::AccountsPin)
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
-                                                                                                    } else {
-                                                                                                        None
-                                                                                                    }
-                                                                                                }
-                                                                                                Some(b'r') => {
-                                                                                                    if let Some(after) = segment_after(
-                                                                                                        rest,
-                                                                                                        "remove_from_followers",
-                                                                                                    ) {
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::AccountsRemoveFromFollowers)
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
-                                                                                                    } else {
-                                                                                                        None
-                                                                                                    }
-                                                                                                }
-                                                                                                Some(b'u') => {
-                                                                                                    if let Some(after) = segment_after(rest, "unblock") {
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::AccountsUnblock)
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
-                                                                                                    } else {
-                                                                                                        if let Some(after) = segment_after(rest, "unendorse") {
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                    Some(Endpoint::AccountsUnendorse)
-                                                                                                                }
-                                                                                                                _ => None,
-                                                                                                            }
-                                                                                                        } else {
-                                                                                                            if let Some(after) = segment_after(rest, "unfollow") {
-                                                                                                                match after.as_bytes() {
-                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                        Some(Endpoint::AccountsUnfollow)
-                                                                                                                    }
-                                                                                                                    _ => None,
-                                                                                                                }
-                                                                                                            } else {
-                                                                                                                if let Some(after) = segment_after(rest, "unmute") {
-                                                                                                                    match after.as_bytes() {
-                                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                            Some(Endpoint::AccountsUnmute)
-                                                                                                                        }
-                                                                                                                        _ => None,
-                                                                                                                    }
-                                                                                                                } else {
-                                                                                                                    if let Some(after) = segment_after(rest, "unpin") {
-                                                                                                                        match after.as_bytes() {
-                                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                                Some(Endpoint::AccountsUnpin)
-                                                                                                                            }
-                                                                                                                            _ => None,
-                                                                                                                        }
-                                                                                                                    } else {
-                                                                                                                        None
-                                                                                                                    }
-                                                                                                                }
-                                                                                                            }
-                                                                                                        }
-                                                                                                    }
-                                                                                                }
-                                                                                                _ => None,
                                                                                             }
+                                                                                            Some(b'e') => {
+                                                                                                if let Some(after) = segment_after(rest, "endorse") {
+                                                                                                    route_ends(after, Endpoint::AccountsEndorse)
+                                                                                                } else {
+                                                                                                    None
+                                                                                                }
+                                                                                            }
+                                                                                            Some(b'f') => {
+                                                                                                if let Some(after) = segment_after(rest, "follow") {
+                                                                                                    route_ends(after, Endpoint::AccountsFollow)
+                                                                                                } else {
+                                                                                                    None
+                                                                                                }
+                                                                                            }
+                                                                                            Some(b'm') => {
+                                                                                                if let Some(after) = segment_after(rest, "mute") {
+                                                                                                    route_ends(after, Endpoint::AccountsMute)
+                                                                                                } else {
+                                                                                                    None
+                                                                                                }
+                                                                                            }
+                                                                                            Some(b'n') => {
+                                                                                                if let Some(after) = segment_after(rest, "note") {
+                                                                                                    route_ends(after, Endpoint::AccountsNote)
+                                                                                                } else {
+                                                                                                    None
+                                                                                                }
+                                                                                            }
+                                                                                            Some(b'p') => {
+                                                                                                if let Some(after) = segment_after(rest, "pin") {
+                                                                                                    route_ends(after, Endpoint::AccountsPin)
+                                                                                                } else {
+                                                                                                    None
+                                                                                                }
+                                                                                            }
+                                                                                            Some(b'r') => {
+                                                                                                if let Some(after) = segment_after(
+                                                                                                    rest,
+                                                                                                    "remove_from_followers",
+                                                                                                ) {
+                                                                                                    route_ends(after, Endpoint::AccountsRemoveFromFollowers)
+                                                                                                } else {
+                                                                                                    None
+                                                                                                }
+                                                                                            }
+                                                                                            Some(b'u') => {
+                                                                                                if let Some(after) = segment_after(rest, "unblock") {
+                                                                                                    route_ends(after, Endpoint::AccountsUnblock)
+                                                                                                } else {
+                                                                                                    if let Some(after) = segment_after(rest, "unendorse") {
+                                                                                                        route_ends(after, Endpoint::AccountsUnendorse)
+                                                                                                    } else {
+                                                                                                        if let Some(after) = segment_after(rest, "unfollow") {
+                                                                                                            route_ends(after, Endpoint::AccountsUnfollow)
+                                                                                                        } else {
+                                                                                                            if let Some(after) = segment_after(rest, "unmute") {
+                                                                                                                route_ends(after, Endpoint::AccountsUnmute)
+                                                                                                            } else {
+                                                                                                                if let Some(after) = segment_after(rest, "unpin") {
+                                                                                                                    route_ends(after, Endpoint::AccountsUnpin)
+                                                                                                                } else {
+                                                                                                                    None
+                                                                                                                }
+                                                                                                            }
+                                                                                                        }
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                            _ => None,
                                                                                         }
                                                                                     }
                                                                                 }
+                                                                            } else {
+                                                                                None
                                                                             }
                                                                         }
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "admin") {
-                                                                        match after.as_bytes() {
-                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                            _ => {
-                                                                                let rest = &after[1..];
+                                                                        match next_segment(after) {
+                                                                            None => None,
+                                                                            Some(rest) => {
                                                                                 match rest.as_bytes().first() {
                                                                                     Some(b'a') => {
                                                                                         if let Some(after) = segment_after(rest, "accounts") {
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                                _ => {
-                                                                                                    let rest = &after[1..];
-                                                                                                    {
-                                                                                                        let end = segment_end(rest);
-                                                                                                        if end == 0 {
-                                                                                                            None
-                                                                                                        } else {
-                                                                                                            let after = &rest[end..];
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                                                _ => {
-                                                                                                                    let rest = &after[1..];
-                                                                                                                    match rest.as_bytes().first() {
-                                                                                                                        Some(b'a') => {
-                                                                                                                            if let Some(after) = segment_after(rest, "action") {
-                                                                                                                                match after.as_bytes() {
-                                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                                        Some(Endpoint::AdminAccountsAction)
-                                                                                                                                    }
-                                                                                                                                    _ => None,
-                                                                                                                                }
+                                                                                            match next_segment(after) {
+                                                                                                None => None,
+                                                                                                Some(rest) => {
+                                                                                                    if let Some(after) = parameter_after(rest) {
+                                                                                                        match next_segment(after) {
+                                                                                                            None => None,
+                                                                                                            Some(rest) => {
+                                                                                                                match rest.as_bytes().first() {
+                                                                                                                    Some(b'a') => {
+                                                                                                                        if let Some(after) = segment_after(rest, "action") {
+                                                                                                                            route_ends(after, Endpoint::AdminAccountsAction)
+                                                                                                                        } else {
+                                                                                                                            if let Some(after) = segment_after(rest, "approve") {
+                                                                                                                                route_ends(after, Endpoint::AdminAccountsApprove)
                                                                                                                             } else {
-                                                                                                                                if let Some(after) = segment_after(rest, "approve") {
-                                                                                                                                    match after.as_bytes() {
-                                                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                                            Some(Endpoint::AdminAccountsApprove)
-                                                                                                                                        }
-                                                                                                                                        _ => None,
-                                                                                                                                    }
+                                                                                                                                None
+                                                                                                                            }
+                                                                                                                        }
+                                                                                                                    }
+                                                                                                                    Some(b'e') => {
+                                                                                                                        if let Some(after) = segment_after(rest, "enable") {
+                                                                                                                            route_ends(after, Endpoint::AdminAccountsEnable)
+                                                                                                                        } else {
+                                                                                                                            None
+                                                                                                                        }
+                                                                                                                    }
+                                                                                                                    Some(b'r') => {
+                                                                                                                        if let Some(after) = segment_after(rest, "reject") {
+                                                                                                                            route_ends(after, Endpoint::AdminAccountsReject)
+                                                                                                                        } else {
+                                                                                                                            None
+                                                                                                                        }
+                                                                                                                    }
+                                                                                                                    Some(b'u') => {
+                                                                                                                        if let Some(after) = segment_after(rest, "unsensitive") {
+                                                                                                                            route_ends(after, Endpoint::AdminAccountsUnsensitive)
+                                                                                                                        } else {
+                                                                                                                            if let Some(after) = segment_after(rest, "unsilence") {
+                                                                                                                                route_ends(after, Endpoint::AdminAccountsUnsilence)
+                                                                                                                            } else {
+                                                                                                                                if let Some(after) = segment_after(rest, "unsuspend") {
+                                                                                                                                    route_ends(after, Endpoint::AdminAccountsUnsuspend)
                                                                                                                                 } else {
                                                                                                                                     None
                                                                                                                                 }
                                                                                                                             }
                                                                                                                         }
-                                                                                                                        Some(b'e') => {
-                                                                                                                            if let Some(after) = segment_after(rest, "enable") {
-                                                                                                                                match after.as_bytes() {
-                                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                                        Some(Endpoint::AdminAccountsEnable)
-                                                                                                                                    }
-                                                                                                                                    _ => None,
-                                                                                                                                }
-                                                                                                                            } else {
-                                                                                                                                None
-                                                                                                                            }
-                                                                                                                        }
-                                                                                                                        Some(b'r') => {
-                                                                                                                            if let Some(after) = segment_after(rest, "reject") {
-                                                                                                                                match after.as_bytes() {
-                                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                                        Some(Endpoint::AdminAccountsReject)
-                                                                                                                                    }
-                                                                                                                                    _ => None,
-                                                                                                                                }
-                                                                                                                            } else {
-                                                                                                                                None
-                                                                                                                            }
-                                                                                                                        }
-                                                                                                                        Some(b'u') => {
-                                                                                                                            if let Some(after) = segment_after(rest, "unsensitive") {
-                                                                                                                                match after.as_bytes() {
-                                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                                        Some(Endpoint::AdminAccountsUnsensitive)
-                                                                                                                                    }
-                                                                                                                                    _ => None,
-                                                                                                                                }
-                                                                                                                            } else {
-                                                                                                                                if let Some(after) = segment_after(rest, "unsilence") {
-                                                                                                                                    match after.as_bytes() {
-                                                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                                            Some(Endpoint::AdminAccountsUnsilence)
-                                                                                                                                        }
-                                                                                                                                        _ => None,
-                                                                                                                                    }
-                                                                                                                                } else {
-                                                                                                                                    if let Some(after) = segment_after(rest, "unsuspend") {
-                                                                                                                                        match after.as_bytes() {
-                                                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                                                Some(Endpoint::AdminAccountsUnsuspend)
-                                                                                                                                            }
-                                                                                                                                            _ => None,
-                                                                                                                                        }
-                                                                                                                                    } else {
-                                                                                                                                        None
-                                                                                                                                    }
-                                                                                                                                }
-                                                                                                                            }
-                                                                                                                        }
-                                                                                                                        _ => None,
                                                                                                                     }
+                                                                                                                    _ => None,
                                                                                                                 }
                                                                                                             }
                                                                                                         }
+                                                                                                    } else {
+                                                                                                        None
                                                                                                     }
                                                                                                 }
                                                                                             }
@@ -3270,21 +2163,13 @@ impl Endpoint {
                                                                                             rest,
                                                                                             "canonical_email_blocks",
                                                                                         ) {
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                    Some(Endpoint::AdminCanonicalEmailBlocksCreate)
-                                                                                                }
-                                                                                                _ => {
-                                                                                                    let rest = &after[1..];
+                                                                                            match next_segment(after) {
+                                                                                                None => Some(Endpoint::AdminCanonicalEmailBlocksCreate),
+                                                                                                Some(rest) => {
                                                                                                     match rest.as_bytes().first() {
                                                                                                         Some(b't') => {
                                                                                                             if let Some(after) = segment_after(rest, "test") {
-                                                                                                                match after.as_bytes() {
-                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                        Some(Endpoint::AdminCanonicalEmailBlocksTest)
-                                                                                                                    }
-                                                                                                                    _ => None,
-                                                                                                                }
+                                                                                                                route_ends(after, Endpoint::AdminCanonicalEmailBlocksTest)
                                                                                                             } else {
                                                                                                                 None
                                                                                                             }
@@ -3299,28 +2184,13 @@ impl Endpoint {
                                                                                     }
                                                                                     Some(b'd') => {
                                                                                         if let Some(after) = segment_after(rest, "dimensions") {
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                    Some(Endpoint::AdminDimensionsGet)
-                                                                                                }
-                                                                                                _ => None,
-                                                                                            }
+                                                                                            route_ends(after, Endpoint::AdminDimensionsGet)
                                                                                         } else {
                                                                                             if let Some(after) = segment_after(rest, "domain_allows") {
-                                                                                                match after.as_bytes() {
-                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                        Some(Endpoint::AdminDomainAllowsCreate)
-                                                                                                    }
-                                                                                                    _ => None,
-                                                                                                }
+                                                                                                route_ends(after, Endpoint::AdminDomainAllowsCreate)
                                                                                             } else {
                                                                                                 if let Some(after) = segment_after(rest, "domain_blocks") {
-                                                                                                    match after.as_bytes() {
-                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                            Some(Endpoint::AdminDomainBlocksCreate)
-                                                                                                        }
-                                                                                                        _ => None,
-                                                                                                    }
+                                                                                                    route_ends(after, Endpoint::AdminDomainBlocksCreate)
                                                                                                 } else {
                                                                                                     None
                                                                                                 }
@@ -3332,118 +2202,72 @@ impl Endpoint {
                                                                                             rest,
                                                                                             "email_domain_blocks",
                                                                                         ) {
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                    Some(Endpoint::AdminEmailDomainBlocksCreate)
-                                                                                                }
-                                                                                                _ => None,
-                                                                                            }
+                                                                                            route_ends(after, Endpoint::AdminEmailDomainBlocksCreate)
                                                                                         } else {
                                                                                             None
                                                                                         }
                                                                                     }
                                                                                     Some(b'i') => {
                                                                                         if let Some(after) = segment_after(rest, "ip_blocks") {
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                    Some(Endpoint::AdminIpBlocksCreate)
-                                                                                                }
-                                                                                                _ => None,
-                                                                                            }
+                                                                                            route_ends(after, Endpoint::AdminIpBlocksCreate)
                                                                                         } else {
                                                                                             None
                                                                                         }
                                                                                     }
                                                                                     Some(b'm') => {
                                                                                         if let Some(after) = segment_after(rest, "measures") {
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                    Some(Endpoint::AdminMeasuresGet)
-                                                                                                }
-                                                                                                _ => None,
-                                                                                            }
+                                                                                            route_ends(after, Endpoint::AdminMeasuresGet)
                                                                                         } else {
                                                                                             None
                                                                                         }
                                                                                     }
                                                                                     Some(b'r') => {
                                                                                         if let Some(after) = segment_after(rest, "reports") {
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                                _ => {
-                                                                                                    let rest = &after[1..];
-                                                                                                    {
-                                                                                                        let end = segment_end(rest);
-                                                                                                        if end == 0 {
-                                                                                                            None
-                                                                                                        } else {
-                                                                                                            let after = &rest[end..];
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                                                _ => {
-                                                                                                                    let rest = &after[1..];
-                                                                                                                    match rest.as_bytes().first() {
-                                                                                                                        Some(b'a') => {
-                                                                                                                            if let Some(after) = segment_after(rest, "assign_to_self") {
-                                                                                                                                match after.as_bytes() {
-                                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                                        Some(Endpoint::AdminReportsAssignToSelf)
-                                                                                                                                    }
-                                                                                                                                    _ => None,
-                                                                                                                                }
-                                                                                                                            } else {
-                                                                                                                                None
-                                                                                                                            }
+                                                                                            match next_segment(after) {
+                                                                                                None => None,
+                                                                                                Some(rest) => {
+                                                                                                    if let Some(after) = parameter_after(rest) {
+                                                                                                        match next_segment(after) {
+                                                                                                            None => None,
+                                                                                                            Some(rest) => {
+                                                                                                                match rest.as_bytes().first() {
+                                                                                                                    Some(b'a') => {
+                                                                                                                        if let Some(after) = segment_after(rest, "assign_to_self") {
+                                                                                                                            route_ends(after, Endpoint::AdminReportsAssignToSelf)
+                                                                                                                        } else {
+                                                                                                                            None
                                                                                                                         }
-                                                                                                                        Some(b'r') => {
-                                                                                                                            if let Some(after) = segment_after(rest, "reopen") {
-                                                                                                                                match after.as_bytes() {
-                                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                                        Some(Endpoint::AdminReportsReopen)
-                                                                                                                                    }
-                                                                                                                                    _ => None,
-                                                                                                                                }
-                                                                                                                            } else {
-                                                                                                                                if let Some(after) = segment_after(rest, "resolve") {
-                                                                                                                                    match after.as_bytes() {
-                                                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                                            Some(Endpoint::AdminReportsResolve)
-                                                                                                                                        }
-                                                                                                                                        _ => None,
-                                                                                                                                    }
-                                                                                                                                } else {
-                                                                                                                                    None
-                                                                                                                                }
-                                                                                                                            }
-                                                                                                                        }
-                                                                                                                        Some(b'u') => {
-                                                                                                                            if let Some(after) = segment_after(rest, "unassign") {
-                                                                                                                                match after.as_bytes() {
-                                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                                        Some(Endpoint::AdminReportsUnassign)
-                                                                                                                                    }
-                                                                                                                                    _ => None,
-                                                                                                                                }
-                                                                                                                            } else {
-                                                                                                                                None
-                                                                                                                            }
-                                                                                                                        }
-                                                                                                                        _ => None,
                                                                                                                     }
+                                                                                                                    Some(b'r') => {
+                                                                                                                        if let Some(after) = segment_after(rest, "reopen") {
+                                                                                                                            route_ends(after, Endpoint::AdminReportsReopen)
+                                                                                                                        } else {
+                                                                                                                            if let Some(after) = segment_after(rest, "resolve") {
+                                                                                                                                route_ends(after, Endpoint::AdminReportsResolve)
+                                                                                                                            } else {
+                                                                                                                                None
+                                                                                                                            }
+                                                                                                                        }
+                                                                                                                    }
+                                                                                                                    Some(b'u') => {
+                                                                                                                        if let Some(after) = segment_after(rest, "unassign") {
+                                                                                                                            route_ends(after, Endpoint::AdminReportsUnassign)
+                                                                                                                        } else {
+                                                                                                                            None
+                                                                                                                        }
+                                                                                                                    }
+                                                                                                                    _ => None,
                                                                                                                 }
                                                                                                             }
                                                                                                         }
+                                                                                                    } else {
+                                                                                                        None
                                                                                                     }
                                                                                                 }
                                                                                             }
                                                                                         } else {
                                                                                             if let Some(after) = segment_after(rest, "retention") {
-                                                                                                match after.as_bytes() {
-                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                        Some(Endpoint::AdminRetentionCreate)
-                                                                                                    }
-                                                                                                    _ => None,
-                                                                                                }
+                                                                                                route_ends(after, Endpoint::AdminRetentionCreate)
                                                                                             } else {
                                                                                                 None
                                                                                             }
@@ -3455,29 +2279,53 @@ impl Endpoint {
                                                                         }
                                                                     } else {
                                                                         if let Some(after) = segment_after(rest, "announcements") {
-                                                                            match after.as_bytes() {
-                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                _ => {
-                                                                                    let rest = &after[1..];
-                                                                                    {
-                                                                                        let end = segment_end(rest);
-                                                                                        if end == 0 {
-                                                                                            None
-                                                                                        } else {
-                                                                                            let after = &rest[end..];
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                                _ => {
-                                                                                                    let rest = &after[1..];
+                                                                            match next_segment(after) {
+                                                                                None => None,
+                                                                                Some(rest) => {
+                                                                                    if let Some(after) = parameter_after(rest) {
+                                                                                        match next_segment(after) {
+                                                                                            None => None,
+                                                                                            Some(rest) => {
+                                                                                                match rest.as_bytes().first() {
+                                                                                                    Some(b'd') => {
+                                                                                                        if let Some(after) = segment_after(rest, "dismiss") {
+                                                                                                            route_ends(after, Endpoint::AnnouncementsDismiss)
+                                                                                                        } else {
+                                                                                                            None
+                                                                                                        }
+                                                                                                    }
+                                                                                                    _ => None,
+                                                                                                }
+                                                                                            }
+                                                                                        }
+                                                                                    } else {
+                                                                                        None
+                                                                                    }
+                                                                                }
+                                                                            }
+                                                                        } else {
+                                                                            if let Some(after) = segment_after(rest, "annual_reports") {
+                                                                                match next_segment(after) {
+                                                                                    None => None,
+                                                                                    Some(rest) => {
+                                                                                        if let Some(after) = parameter_after(rest) {
+                                                                                            match next_segment(after) {
+                                                                                                None => None,
+                                                                                                Some(rest) => {
                                                                                                     match rest.as_bytes().first() {
-                                                                                                        Some(b'd') => {
-                                                                                                            if let Some(after) = segment_after(rest, "dismiss") {
-                                                                                                                match after.as_bytes() {
-                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                        Some(Endpoint::AnnouncementsDismiss)
-                                                                                                                    }
-                                                                                                                    _ => None,
-                                                                                                                }
+                                                                                                        Some(b'g') => {
+                                                                                                            if let Some(after) = segment_after(rest, "generate") {
+                                                                                                                route_ends(
+                                                                                                                    after,
+                                                                                                                    Endpoint::AnnualReportsGenerateANewAnnualReport,
+                                                                                                                )
+                                                                                                            } else {
+                                                                                                                None
+                                                                                                            }
+                                                                                                        }
+                                                                                                        Some(b'r') => {
+                                                                                                            if let Some(after) = segment_after(rest, "read") {
+                                                                                                                route_ends(after, Endpoint::AnnualReportsRead)
                                                                                                             } else {
                                                                                                                 None
                                                                                                             }
@@ -3486,67 +2334,14 @@ impl Endpoint {
                                                                                                     }
                                                                                                 }
                                                                                             }
-                                                                                        }
-                                                                                    }
-                                                                                }
-                                                                            }
-                                                                        } else {
-                                                                            if let Some(after) = segment_after(rest, "annual_reports") {
-                                                                                match after.as_bytes() {
-                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                    _ => {
-                                                                                        let rest = &after[1..];
-                                                                                        {
-                                                                                            let end = segment_end(rest);
-                                                                                            if end == 0 {
-                                                                                                None
-                                                                                            } else {
-                                                                                                let after = &rest[end..];
-                                                                                                match after.as_bytes() {
-                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                                    _ => {
-                                                                                                        let rest = &after[1..];
-                                                                                                        match rest.as_bytes().first() {
-                                                                                                            Some(b'g') => {
-                                                                                                                if let Some(after) = segment_after(rest, "generate") {
-                                                                                                                    match after.as_bytes() {
-                                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                            Some(Endpoint::AnnualReportsGenerateANewAnnualReport)
-                                                                                                                        }
-                                                                                                                        _ => None,
-                                                                                                                    }
-                                                                                                                } else {
-                                                                                                                    None
-                                                                                                                }
-                                                                                                            }
-                                                                                                            Some(b'r') => {
-                                                                                                                if let Some(after) = segment_after(rest, "read") {
-                                                                                                                    match after.as_bytes() {
-                                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                            Some(Endpoint::AnnualReportsRead)
-                                                                                                                        }
-                                                                                                                        _ => None,
-                                                                                                                    }
-                                                                                                                } else {
-                                                                                                                    None
-                                                                                                                }
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
-                                                                                                    }
-                                                                                                }
-                                                                                            }
+                                                                                        } else {
+                                                                                            None
                                                                                         }
                                                                                     }
                                                                                 }
                                                                             } else {
                                                                                 if let Some(after) = segment_after(rest, "apps") {
-                                                                                    match after.as_bytes() {
-                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                            Some(Endpoint::AppsCreate)
-                                                                                        }
-                                                                                        _ => None,
-                                                                                    }
+                                                                                    route_ends(after, Endpoint::AppsCreate)
                                                                                 } else {
                                                                                     None
                                                                                 }
@@ -3557,62 +2352,66 @@ impl Endpoint {
                                                             }
                                                             Some(b'c') => {
                                                                 if let Some(after) = segment_after(rest, "collections") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                            Some(Endpoint::CollectionsCreate)
-                                                                        }
-                                                                        _ => {
-                                                                            let rest = &after[1..];
-                                                                            {
-                                                                                let end = segment_end(rest);
-                                                                                if end == 0 {
-                                                                                    None
-                                                                                } else {
-                                                                                    let after = &rest[end..];
-                                                                                    match after.as_bytes() {
-                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                        _ => {
-                                                                                            let rest = &after[1..];
-                                                                                            match rest.as_bytes().first() {
-                                                                                                Some(b'i') => {
-                                                                                                    if let Some(after) = segment_after(rest, "items") {
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::CollectionsAddAccount)
-                                                                                                            }
-                                                                                                            _ => {
-                                                                                                                let rest = &after[1..];
-                                                                                                                {
-                                                                                                                    let end = segment_end(rest);
-                                                                                                                    if end == 0 {
-                                                                                                                        None
-                                                                                                                    } else {
-                                                                                                                        let after = &rest[end..];
-                                                                                                                        match after.as_bytes() {
-                                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                                                            _ => {
-                                                                                                                                let rest = &after[1..];
-                                                                                                                                match rest.as_bytes().first() {
-                                                                                                                                    Some(b'r') => {
-                                                                                                                                        if let Some(after) = segment_after(rest, "revoke") {
-                                                                                                                                            match after.as_bytes() {
-                                                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                                                    Some(Endpoint::CollectionsRevokeItem)
-                                                                                                                                                }
-                                                                                                                                                _ => None,
-                                                                                                                                            }
-                                                                                                                                        } else {
-                                                                                                                                            None
-                                                                                                                                        }
-                                                                                                                                    }
-                                                                                                                                    _ => None,
+                                                                    match next_segment(after) {
+                                                                        None => Some(Endpoint::CollectionsCreate),
+                                                                        Some(rest) => {
+                                                                            if let Some(after) = parameter_after(rest) {
+                                                                                match next_segment(after) {
+                                                                                    None => None,
+                                                                                    Some(rest) => {
+                                                                                        match rest.as_bytes().first() {
+                                                                                            Some(b'i') => {
+                                                                                                if let Some(after) = segment_after(rest, "items") {
+                                                                                                    match next_segment(after) {
+                                                                                                        None => Some(Endpoint::CollectionsAddAccount),
+                                                                                                        Some(rest) => {
+                                                                                                            if let Some(after) = parameter_after(rest) {
+                                                                                                                match next_segment(after) {
+                                                                                                                    None => None,
+                                                                                                                    Some(rest) => {
+                                                                                                                        match rest.as_bytes().first() {
+                                                                                                                            Some(b'r') => {
+                                                                                                                                if let Some(after) = segment_after(rest, "revoke") {
+                                                                                                                                    route_ends(after, Endpoint::CollectionsRevokeItem)
+                                                                                                                                } else {
+                                                                                                                                    None
                                                                                                                                 }
                                                                                                                             }
+                                                                                                                            _ => None,
                                                                                                                         }
                                                                                                                     }
                                                                                                                 }
+                                                                                                            } else {
+                                                                                                                None
                                                                                                             }
                                                                                                         }
+                                                                                                    }
+                                                                                                } else {
+                                                                                                    None
+                                                                                                }
+                                                                                            }
+                                                                                            _ => None,
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                            } else {
+                                                                                None
+                                                                            }
+                                                                        }
+                                                                    }
+                                                                } else {
+                                                                    if let Some(after) = segment_after(rest, "conversations") {
+                                                                        match next_segment(after) {
+                                                                            None => None,
+                                                                            Some(rest) => {
+                                                                                if let Some(after) = parameter_after(rest) {
+                                                                                    match next_segment(after) {
+                                                                                        None => None,
+                                                                                        Some(rest) => {
+                                                                                            match rest.as_bytes().first() {
+                                                                                                Some(b'r') => {
+                                                                                                    if let Some(after) = segment_after(rest, "read") {
+                                                                                                        route_ends(after, Endpoint::ConversationsRead)
                                                                                                     } else {
                                                                                                         None
                                                                                                     }
@@ -3621,44 +2420,8 @@ impl Endpoint {
                                                                                             }
                                                                                         }
                                                                                     }
-                                                                                }
-                                                                            }
-                                                                        }
-                                                                    }
-                                                                } else {
-                                                                    if let Some(after) = segment_after(rest, "conversations") {
-                                                                        match after.as_bytes() {
-                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                            _ => {
-                                                                                let rest = &after[1..];
-                                                                                {
-                                                                                    let end = segment_end(rest);
-                                                                                    if end == 0 {
-                                                                                        None
-                                                                                    } else {
-                                                                                        let after = &rest[end..];
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                            _ => {
-                                                                                                let rest = &after[1..];
-                                                                                                match rest.as_bytes().first() {
-                                                                                                    Some(b'r') => {
-                                                                                                        if let Some(after) = segment_after(rest, "read") {
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                    Some(Endpoint::ConversationsRead)
-                                                                                                                }
-                                                                                                                _ => None,
-                                                                                                            }
-                                                                                                        } else {
-                                                                                                            None
-                                                                                                        }
-                                                                                                    }
-                                                                                                    _ => None,
-                                                                                                }
-                                                                                            }
-                                                                                        }
-                                                                                    }
+                                                                                } else {
+                                                                                    None
                                                                                 }
                                                                             }
                                                                         }
@@ -3669,31 +2432,20 @@ impl Endpoint {
                                                             }
                                                             Some(b'd') => {
                                                                 if let Some(after) = segment_after(rest, "domain_blocks") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                            Some(Endpoint::DomainBlocksBlock)
-                                                                        }
-                                                                        _ => None,
-                                                                    }
+                                                                    route_ends(after, Endpoint::DomainBlocksBlock)
                                                                 } else {
                                                                     None
                                                                 }
                                                             }
                                                             Some(b'e') => {
                                                                 if let Some(after) = segment_after(rest, "emails") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                        _ => {
-                                                                            let rest = &after[1..];
+                                                                    match next_segment(after) {
+                                                                        None => None,
+                                                                        Some(rest) => {
                                                                             match rest.as_bytes().first() {
                                                                                 Some(b'c') => {
                                                                                     if let Some(after) = segment_after(rest, "confirmations") {
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                Some(Endpoint::EmailsConfirmation)
-                                                                                            }
-                                                                                            _ => None,
-                                                                                        }
+                                                                                        route_ends(after, Endpoint::EmailsConfirmation)
                                                                                     } else {
                                                                                         None
                                                                                     }
@@ -3708,69 +2460,43 @@ impl Endpoint {
                                                             }
                                                             Some(b'f') => {
                                                                 if let Some(after) = segment_after(rest, "featured_tags") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                            Some(Endpoint::FeaturedTagsFeature)
-                                                                        }
-                                                                        _ => None,
-                                                                    }
+                                                                    route_ends(after, Endpoint::FeaturedTagsFeature)
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "filters") {
-                                                                        match after.as_bytes() {
-                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                Some(Endpoint::FiltersCreateV1)
-                                                                            }
-                                                                            _ => None,
-                                                                        }
+                                                                        route_ends(after, Endpoint::FiltersCreateV1)
                                                                     } else {
                                                                         if let Some(after) = segment_after(
                                                                             rest,
                                                                             "follow_requests",
                                                                         ) {
-                                                                            match after.as_bytes() {
-                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                _ => {
-                                                                                    let rest = &after[1..];
-                                                                                    {
-                                                                                        let end = segment_end(rest);
-                                                                                        if end == 0 {
-                                                                                            None
-                                                                                        } else {
-                                                                                            let after = &rest[end..];
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                                _ => {
-                                                                                                    let rest = &after[1..];
-                                                                                                    match rest.as_bytes().first() {
-                                                                                                        Some(b'a') => {
-                                                                                                            if let Some(after) = segment_after(rest, "authorize") {
-                                                                                                                match after.as_bytes() {
-                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                        Some(Endpoint::FollowRequestsAccept)
-                                                                                                                    }
-                                                                                                                    _ => None,
-                                                                                                                }
-                                                                                                            } else {
-                                                                                                                None
-                                                                                                            }
+                                                                            match next_segment(after) {
+                                                                                None => None,
+                                                                                Some(rest) => {
+                                                                                    if let Some(after) = parameter_after(rest) {
+                                                                                        match next_segment(after) {
+                                                                                            None => None,
+                                                                                            Some(rest) => {
+                                                                                                match rest.as_bytes().first() {
+                                                                                                    Some(b'a') => {
+                                                                                                        if let Some(after) = segment_after(rest, "authorize") {
+                                                                                                            route_ends(after, Endpoint::FollowRequestsAccept)
+                                                                                                        } else {
+                                                                                                            None
                                                                                                         }
-                                                                                                        Some(b'r') => {
-                                                                                                            if let Some(after) = segment_after(rest, "reject") {
-                                                                                                                match after.as_bytes() {
-                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                        Some(Endpoint::FollowRequestsReject)
-                                                                                                                    }
-                                                                                                                    _ => None,
-                                                                                                                }
-                                                                                                            } else {
-                                                                                                                None
-                                                                                                            }
-                                                                                                        }
-                                                                                                        _ => None,
                                                                                                     }
+                                                                                                    Some(b'r') => {
+                                                                                                        if let Some(after) = segment_after(rest, "reject") {
+                                                                                                            route_ends(after, Endpoint::FollowRequestsReject)
+                                                                                                        } else {
+                                                                                                            None
+                                                                                                        }
+                                                                                                    }
+                                                                                                    _ => None,
                                                                                                 }
                                                                                             }
                                                                                         }
+                                                                                    } else {
+                                                                                        None
                                                                                     }
                                                                                 }
                                                                             }
@@ -3782,40 +2508,27 @@ impl Endpoint {
                                                             }
                                                             Some(b'l') => {
                                                                 if let Some(after) = segment_after(rest, "lists") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                            Some(Endpoint::ListsCreate)
-                                                                        }
-                                                                        _ => {
-                                                                            let rest = &after[1..];
-                                                                            {
-                                                                                let end = segment_end(rest);
-                                                                                if end == 0 {
-                                                                                    None
-                                                                                } else {
-                                                                                    let after = &rest[end..];
-                                                                                    match after.as_bytes() {
-                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                        _ => {
-                                                                                            let rest = &after[1..];
-                                                                                            match rest.as_bytes().first() {
-                                                                                                Some(b'a') => {
-                                                                                                    if let Some(after) = segment_after(rest, "accounts") {
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::ListsAccountsAdd)
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
-                                                                                                    } else {
-                                                                                                        None
-                                                                                                    }
+                                                                    match next_segment(after) {
+                                                                        None => Some(Endpoint::ListsCreate),
+                                                                        Some(rest) => {
+                                                                            if let Some(after) = parameter_after(rest) {
+                                                                                match next_segment(after) {
+                                                                                    None => None,
+                                                                                    Some(rest) => {
+                                                                                        match rest.as_bytes().first() {
+                                                                                            Some(b'a') => {
+                                                                                                if let Some(after) = segment_after(rest, "accounts") {
+                                                                                                    route_ends(after, Endpoint::ListsAccountsAdd)
+                                                                                                } else {
+                                                                                                    None
                                                                                                 }
-                                                                                                _ => None,
                                                                                             }
+                                                                                            _ => None,
                                                                                         }
                                                                                     }
                                                                                 }
+                                                                            } else {
+                                                                                None
                                                                             }
                                                                         }
                                                                     }
@@ -3825,20 +2538,10 @@ impl Endpoint {
                                                             }
                                                             Some(b'm') => {
                                                                 if let Some(after) = segment_after(rest, "markers") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                            Some(Endpoint::MarkersCreate)
-                                                                        }
-                                                                        _ => None,
-                                                                    }
+                                                                    route_ends(after, Endpoint::MarkersCreate)
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "media") {
-                                                                        match after.as_bytes() {
-                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                Some(Endpoint::MediaV1)
-                                                                            }
-                                                                            _ => None,
-                                                                        }
+                                                                        route_ends(after, Endpoint::MediaV1)
                                                                     } else {
                                                                         None
                                                                     }
@@ -3846,62 +2549,46 @@ impl Endpoint {
                                                             }
                                                             Some(b'n') => {
                                                                 if let Some(after) = segment_after(rest, "notifications") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                        _ => {
-                                                                            let rest = &after[1..];
+                                                                    match next_segment(after) {
+                                                                        None => None,
+                                                                        Some(rest) => {
                                                                             match match rest.as_bytes().first() {
                                                                                 Some(b'c') => {
                                                                                     if let Some(after) = segment_after(rest, "clear") {
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                Some(Endpoint::NotificationsClear)
-                                                                                            }
-                                                                                            _ => None,
-                                                                                        }
+                                                                                        route_ends(after, Endpoint::NotificationsClear)
                                                                                     } else {
                                                                                         None
                                                                                     }
                                                                                 }
                                                                                 Some(b'd') => {
                                                                                     if let Some(after) = segment_after(rest, "dismiss") {
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                Some(Endpoint::NotificationsDismissDeprecated)
-                                                                                            }
-                                                                                            _ => None,
-                                                                                        }
+                                                                                        route_ends(after, Endpoint::NotificationsDismissDeprecated)
                                                                                     } else {
                                                                                         None
                                                                                     }
                                                                                 }
                                                                                 Some(b'r') => {
                                                                                     if let Some(after) = segment_after(rest, "requests") {
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                            _ => {
-                                                                                                let rest = &after[1..];
+                                                                                        match next_segment(after) {
+                                                                                            None => None,
+                                                                                            Some(rest) => {
                                                                                                 match match rest.as_bytes().first() {
                                                                                                     Some(b'a') => {
                                                                                                         if let Some(after) = segment_after(rest, "accept") {
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                    Some(Endpoint::NotificationsAcceptMultipleRequests)
-                                                                                                                }
-                                                                                                                _ => None,
-                                                                                                            }
+                                                                                                            route_ends(
+                                                                                                                after,
+                                                                                                                Endpoint::NotificationsAcceptMultipleRequests,
+                                                                                                            )
                                                                                                         } else {
                                                                                                             None
                                                                                                         }
                                                                                                     }
                                                                                                     Some(b'd') => {
                                                                                                         if let Some(after) = segment_after(rest, "dismiss") {
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                    Some(Endpoint::NotificationsDismissMultipleRequests)
-                                                                                                                }
-                                                                                                                _ => None,
-                                                                                                            }
+                                                                                                            route_ends(
+                                                                                                                after,
+                                                                                                                Endpoint::NotificationsDismissMultipleRequests,
+                                                                                                            )
                                                                                                         } else {
                                                                                                             None
                                                                                                         }
@@ -3910,36 +2597,21 @@ impl Endpoint {
                                                                                                 } {
                                                                                                     found @ Some(_) => found,
                                                                                                     None => {
-                                                                                                        let end = segment_end(rest);
-                                                                                                        if end == 0 {
-                                                                                                            None
-                                                                                                        } else {
-                                                                                                            let after = &rest[end..];
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                                                _ => {
-                                                                                                                    let rest = &after[1..];
+                                                                                                        if let Some(after) = parameter_after(rest) {
+                                                                                                            match next_segment(after) {
+                                                                                                                None => None,
+                                                                                                                Some(rest) => {
                                                                                                                     match rest.as_bytes().first() {
                                                                                                                         Some(b'a') => {
                                                                                                                             if let Some(after) = segment_after(rest, "accept") {
-                                                                                                                                match after.as_bytes() {
-                                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                                        Some(Endpoint::NotificationsAcceptRequest)
-                                                                                                                                    }
-                                                                                                                                    _ => None,
-                                                                                                                                }
+                                                                                                                                route_ends(after, Endpoint::NotificationsAcceptRequest)
                                                                                                                             } else {
                                                                                                                                 None
                                                                                                                             }
                                                                                                                         }
                                                                                                                         Some(b'd') => {
                                                                                                                             if let Some(after) = segment_after(rest, "dismiss") {
-                                                                                                                                match after.as_bytes() {
-                                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                                        Some(Endpoint::NotificationsDismissRequest)
-                                                                                                                                    }
-                                                                                                                                    _ => None,
-                                                                                                                                }
+                                                                                                                                route_ends(after, Endpoint::NotificationsDismissRequest)
                                                                                                                             } else {
                                                                                                                                 None
                                                                                                                             }
@@ -3948,6 +2620,8 @@ impl Endpoint {
                                                                                                                     }
                                                                                                                 }
                                                                                                             }
+                                                                                                        } else {
+                                                                                                            None
                                                                                                         }
                                                                                                     }
                                                                                                 }
@@ -3961,24 +2635,14 @@ impl Endpoint {
                                                                             } {
                                                                                 found @ Some(_) => found,
                                                                                 None => {
-                                                                                    let end = segment_end(rest);
-                                                                                    if end == 0 {
-                                                                                        None
-                                                                                    } else {
-                                                                                        let after = &rest[end..];
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                            _ => {
-                                                                                                let rest = &after[1..];
+                                                                                    if let Some(after) = parameter_after(rest) {
+                                                                                        match next_segment(after) {
+                                                                                            None => None,
+                                                                                            Some(rest) => {
                                                                                                 match rest.as_bytes().first() {
                                                                                                     Some(b'd') => {
                                                                                                         if let Some(after) = segment_after(rest, "dismiss") {
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                    Some(Endpoint::NotificationsDismiss)
-                                                                                                                }
-                                                                                                                _ => None,
-                                                                                                            }
+                                                                                                            route_ends(after, Endpoint::NotificationsDismiss)
                                                                                                         } else {
                                                                                                             None
                                                                                                         }
@@ -3987,6 +2651,8 @@ impl Endpoint {
                                                                                                 }
                                                                                             }
                                                                                         }
+                                                                                    } else {
+                                                                                        None
                                                                                     }
                                                                                 }
                                                                             }
@@ -3998,56 +2664,39 @@ impl Endpoint {
                                                             }
                                                             Some(b'p') => {
                                                                 if let Some(after) = segment_after(rest, "polls") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                        _ => {
-                                                                            let rest = &after[1..];
-                                                                            {
-                                                                                let end = segment_end(rest);
-                                                                                if end == 0 {
-                                                                                    None
-                                                                                } else {
-                                                                                    let after = &rest[end..];
-                                                                                    match after.as_bytes() {
-                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                        _ => {
-                                                                                            let rest = &after[1..];
-                                                                                            match rest.as_bytes().first() {
-                                                                                                Some(b'v') => {
-                                                                                                    if let Some(after) = segment_after(rest, "votes") {
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::PollsVote)
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
-                                                                                                    } else {
-                                                                                                        None
-                                                                                                    }
+                                                                    match next_segment(after) {
+                                                                        None => None,
+                                                                        Some(rest) => {
+                                                                            if let Some(after) = parameter_after(rest) {
+                                                                                match next_segment(after) {
+                                                                                    None => None,
+                                                                                    Some(rest) => {
+                                                                                        match rest.as_bytes().first() {
+                                                                                            Some(b'v') => {
+                                                                                                if let Some(after) = segment_after(rest, "votes") {
+                                                                                                    route_ends(after, Endpoint::PollsVote)
+                                                                                                } else {
+                                                                                                    None
                                                                                                 }
-                                                                                                _ => None,
                                                                                             }
+                                                                                            _ => None,
                                                                                         }
                                                                                     }
                                                                                 }
+                                                                            } else {
+                                                                                None
                                                                             }
                                                                         }
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "push") {
-                                                                        match after.as_bytes() {
-                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                            _ => {
-                                                                                let rest = &after[1..];
+                                                                        match next_segment(after) {
+                                                                            None => None,
+                                                                            Some(rest) => {
                                                                                 match rest.as_bytes().first() {
                                                                                     Some(b's') => {
                                                                                         if let Some(after) = segment_after(rest, "subscription") {
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                    Some(Endpoint::PushCreate)
-                                                                                                }
-                                                                                                _ => None,
-                                                                                            }
+                                                                                            route_ends(after, Endpoint::PushCreate)
                                                                                         } else {
                                                                                             None
                                                                                         }
@@ -4063,201 +2712,122 @@ impl Endpoint {
                                                             }
                                                             Some(b'r') => {
                                                                 if let Some(after) = segment_after(rest, "reports") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                            Some(Endpoint::ReportsPost)
-                                                                        }
-                                                                        _ => None,
-                                                                    }
+                                                                    route_ends(after, Endpoint::ReportsPost)
                                                                 } else {
                                                                     None
                                                                 }
                                                             }
                                                             Some(b's') => {
                                                                 if let Some(after) = segment_after(rest, "statuses") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                            Some(Endpoint::StatusesCreate)
-                                                                        }
-                                                                        _ => {
-                                                                            let rest = &after[1..];
-                                                                            {
-                                                                                let end = segment_end(rest);
-                                                                                if end == 0 {
-                                                                                    None
-                                                                                } else {
-                                                                                    let after = &rest[end..];
-                                                                                    match after.as_bytes() {
-                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                        _ => {
-                                                                                            let rest = &after[1..];
-                                                                                            match rest.as_bytes().first() {
-                                                                                                Some(b'b') => {
-                                                                                                    if let Some(after) = segment_after(rest, "bookmark") {
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::StatusesBookmark)
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
-                                                                                                    } else {
-                                                                                                        None
-                                                                                                    }
+                                                                    match next_segment(after) {
+                                                                        None => Some(Endpoint::StatusesCreate),
+                                                                        Some(rest) => {
+                                                                            if let Some(after) = parameter_after(rest) {
+                                                                                match next_segment(after) {
+                                                                                    None => None,
+                                                                                    Some(rest) => {
+                                                                                        match rest.as_bytes().first() {
+                                                                                            Some(b'b') => {
+                                                                                                if let Some(after) = segment_after(rest, "bookmark") {
+                                                                                                    route_ends(after, Endpoint::StatusesBookmark)
+                                                                                                } else {
+                                                                                                    None
                                                                                                 }
-                                                                                                Some(b'f') => {
-                                                                                                    if let Some(after) = segment_after(rest, "favourite") {
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::StatusesFavourite)
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
-                                                                                                    } else {
-                                                                                                        None
-                                                                                                    }
+                                                                                            }
+                                                                                            Some(b'f') => {
+                                                                                                if let Some(after) = segment_after(rest, "favourite") {
+                                                                                                    route_ends(after, Endpoint::StatusesFavourite)
+                                                                                                } else {
+                                                                                                    None
                                                                                                 }
-                                                                                                Some(b'm') => {
-                                                                                                    if let Some(after) = segment_after(rest, "mute") {
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::StatusesMute)
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
-                                                                                                    } else {
-                                                                                                        None
-                                                                                                    }
+                                                                                            }
+                                                                                            Some(b'm') => {
+                                                                                                if let Some(after) = segment_after(rest, "mute") {
+                                                                                                    route_ends(after, Endpoint::StatusesMute)
+                                                                                                } else {
+                                                                                                    None
                                                                                                 }
-                                                                                                Some(b'p') => {
-                                                                                                    if let Some(after) = segment_after(rest, "pin") {
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::StatusesPin)
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
-                                                                                                    } else {
-                                                                                                        None
-                                                                                                    }
+                                                                                            }
+                                                                                            Some(b'p') => {
+                                                                                                if let Some(after) = segment_after(rest, "pin") {
+                                                                                                    route_ends(after, Endpoint::StatusesPin)
+                                                                                                } else {
+                                                                                                    None
                                                                                                 }
-                                                                                                Some(b'q') => {
-                                                                                                    if let Some(after) = segment_after(rest, "quotes") {
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                                            _ => {
-                                                                                                                let rest = &after[1..];
-                                                                                                                {
-                                                                                                                    let end = segment_end(rest);
-                                                                                                                    if end == 0 {
-                                                                                                                        None
-                                                                                                                    } else {
-                                                                                                                        let after = &rest[end..];
-                                                                                                                        match after.as_bytes() {
-                                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                                                            _ => {
-                                                                                                                                let rest = &after[1..];
-                                                                                                                                match rest.as_bytes().first() {
-                                                                                                                                    Some(b'r') => {
-                                                                                                                                        if let Some(after) = segment_after(rest, "revoke") {
-                                                                                                                                            match after.as_bytes() {
-                                                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                                                    Some(Endpoint::StatusesRevokeQuote)
-                                                                                                                                                }
-                                                                                                                                                _ => None,
-                                                                                                                                            }
-                                                                                                                                        } else {
-                                                                                                                                            None
-                                                                                                                                        }
-                                                                                                                                    }
-                                                                                                                                    _ => None,
+                                                                                            }
+                                                                                            Some(b'q') => {
+                                                                                                if let Some(after) = segment_after(rest, "quotes") {
+                                                                                                    match next_segment(after) {
+                                                                                                        None => None,
+                                                                                                        Some(rest) => {
+                                                                                                            if let Some(after) = parameter_after(rest) {
+                                                                                                                match next_segment(after) {
+                                                                                                                    None => None,
+                                                                                                                    Some(rest) => {
+                                                                                                                        match rest.as_bytes().first() {
+                                                                                                                            Some(b'r') => {
+                                                                                                                                if let Some(after) = segment_after(rest, "revoke") {
+                                                                                                                                    route_ends(after, Endpoint::StatusesRevokeQuote)
+                                                                                                                                } else {
+                                                                                                                                    None
                                                                                                                                 }
-                                                                                                                            }
-                                                                                                                        }
-                                                                                                                    }
-                                                                                                                }
-                                                                                                            }
-                                                                                                        }
-                                                                                                    } else {
-                                                                                                        None
-                                                                                                    }
-                                                                                                }
-                                                                                                Some(b'r') => {
-                                                                                                    if let Some(after) = segment_after(rest, "reblog") {
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::StatusesBoost)
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
-                                                                                                    } else {
-                                                                                                        None
-                                                                                                    }
-                                                                                                }
-                                                                                                Some(b't') => {
-                                                                                                    if let Some(after) = segment_after(rest, "translate") {
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::StatusesTranslate)
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
-                                                                                                    } else {
-                                                                                                        None
-                                                                                                    }
-                                                                                                }
-                                                                                                Some(b'u') => {
-                                                                                                    if let Some(after) = segment_after(rest, "unbookmark") {
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::StatusesUnbookmark)
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
-                                                                                                    } else {
-                                                                                                        if let Some(after) = segment_after(rest, "unfavourite") {
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                    Some(Endpoint::StatusesUnfavourite)
-                                                                                                                }
-                                                                                                                _ => None,
-                                                                                                            }
-                                                                                                        } else {
-                                                                                                            if let Some(after) = segment_after(rest, "unmute") {
-                                                                                                                match after.as_bytes() {
-                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                        Some(Endpoint::StatusesUnmute)
-                                                                                                                    }
-                                                                                                                    _ => None,
-                                                                                                                }
-                                                                                                            } else {
-                                                                                                                if let Some(after) = segment_after(rest, "unpin") {
-                                                                                                                    match after.as_bytes() {
-                                                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                            Some(Endpoint::StatusesUnpin)
-                                                                                                                        }
-                                                                                                                        _ => None,
-                                                                                                                    }
-                                                                                                                } else {
-                                                                                                                    if let Some(after) = segment_after(rest, "unreblog") {
-                                                                                                                        match after.as_bytes() {
-                                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                                Some(Endpoint::StatusesUnreblog)
                                                                                                                             }
                                                                                                                             _ => None,
                                                                                                                         }
-                                                                                                                    } else {
-                                                                                                                        None
                                                                                                                     }
+                                                                                                                }
+                                                                                                            } else {
+                                                                                                                None
+                                                                                                            }
+                                                                                                        }
+                                                                                                    }
+                                                                                                } else {
+                                                                                                    None
+                                                                                                }
+                                                                                            }
+                                                                                            Some(b'r') => {
+                                                                                                if let Some(after) = segment_after(rest, "reblog") {
+                                                                                                    route_ends(after, Endpoint::StatusesBoost)
+                                                                                                } else {
+                                                                                                    None
+                                                                                                }
+                                                                                            }
+                                                                                            Some(b't') => {
+                                                                                                if let Some(after) = segment_after(rest, "translate") {
+                                                                                                    route_ends(after, Endpoint::StatusesTranslate)
+                                                                                                } else {
+                                                                                                    None
+                                                                                                }
+                                                                                            }
+                                                                                            Some(b'u') => {
+                                                                                                if let Some(after) = segment_after(rest, "unbookmark") {
+                                                                                                    route_ends(after, Endpoint::StatusesUnbookmark)
+                                                                                                } else {
+                                                                                                    if let Some(after) = segment_after(rest, "unfavourite") {
+                                                                                                        route_ends(after, Endpoint::StatusesUnfavourite)
+                                                                                                    } else {
+                                                                                                        if let Some(after) = segment_after(rest, "unmute") {
+                                                                                                            route_ends(after, Endpoint::StatusesUnmute)
+                                                                                                        } else {
+                                                                                                            if let Some(after) = segment_after(rest, "unpin") {
+                                                                                                                route_ends(after, Endpoint::StatusesUnpin)
+                                                                                                            } else {
+                                                                                                                if let Some(after) = segment_after(rest, "unreblog") {
+                                                                                                                    route_ends(after, Endpoint::StatusesUnreblog)
+                                                                                                                } else {
+                                                                                                                    None
                                                                                                                 }
                                                                                                             }
                                                                                                         }
                                                                                                     }
                                                                                                 }
-                                                                                                _ => None,
                                                                                             }
+                                                                                            _ => None,
                                                                                         }
                                                                                     }
                                                                                 }
+                                                                            } else {
+                                                                                None
                                                                             }
                                                                         }
                                                                     }
@@ -4267,68 +2837,42 @@ impl Endpoint {
                                                             }
                                                             Some(b't') => {
                                                                 if let Some(after) = segment_after(rest, "tags") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                        _ => {
-                                                                            let rest = &after[1..];
-                                                                            {
-                                                                                let end = segment_end(rest);
-                                                                                if end == 0 {
-                                                                                    None
-                                                                                } else {
-                                                                                    let after = &rest[end..];
-                                                                                    match after.as_bytes() {
-                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                        _ => {
-                                                                                            let rest = &after[1..];
-                                                                                            match rest.as_bytes().first() {
-                                                                                                Some(b'f') => {
-                                                                                                    if let Some(after) = segment_after(rest, "feature") {
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::TagsFeature)
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
+                                                                    match next_segment(after) {
+                                                                        None => None,
+                                                                        Some(rest) => {
+                                                                            if let Some(after) = parameter_after(rest) {
+                                                                                match next_segment(after) {
+                                                                                    None => None,
+                                                                                    Some(rest) => {
+                                                                                        match rest.as_bytes().first() {
+                                                                                            Some(b'f') => {
+                                                                                                if let Some(after) = segment_after(rest, "feature") {
+                                                                                                    route_ends(after, Endpoint::TagsFeature)
+                                                                                                } else {
+                                                                                                    if let Some(after) = segment_after(rest, "follow") {
+                                                                                                        route_ends(after, Endpoint::TagsFollow)
                                                                                                     } else {
-                                                                                                        if let Some(after) = segment_after(rest, "follow") {
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                    Some(Endpoint::TagsFollow)
-                                                                                                                }
-                                                                                                                _ => None,
-                                                                                                            }
-                                                                                                        } else {
-                                                                                                            None
-                                                                                                        }
+                                                                                                        None
                                                                                                     }
                                                                                                 }
-                                                                                                Some(b'u') => {
-                                                                                                    if let Some(after) = segment_after(rest, "unfeature") {
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::TagsUnfeature)
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
-                                                                                                    } else {
-                                                                                                        if let Some(after) = segment_after(rest, "unfollow") {
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                    Some(Endpoint::TagsUnfollow)
-                                                                                                                }
-                                                                                                                _ => None,
-                                                                                                            }
-                                                                                                        } else {
-                                                                                                            None
-                                                                                                        }
-                                                                                                    }
-                                                                                                }
-                                                                                                _ => None,
                                                                                             }
+                                                                                            Some(b'u') => {
+                                                                                                if let Some(after) = segment_after(rest, "unfeature") {
+                                                                                                    route_ends(after, Endpoint::TagsUnfeature)
+                                                                                                } else {
+                                                                                                    if let Some(after) = segment_after(rest, "unfollow") {
+                                                                                                        route_ends(after, Endpoint::TagsUnfollow)
+                                                                                                    } else {
+                                                                                                        None
+                                                                                                    }
+                                                                                                }
+                                                                                            }
+                                                                                            _ => None,
                                                                                         }
                                                                                     }
                                                                                 }
+                                                                            } else {
+                                                                                None
                                                                             }
                                                                         }
                                                                     }
@@ -4342,59 +2886,40 @@ impl Endpoint {
                                                 }
                                             } else {
                                                 if let Some(after) = segment_after(rest, "v2") {
-                                                    match after.as_bytes() {
-                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                        _ => {
-                                                            let rest = &after[1..];
+                                                    match next_segment(after) {
+                                                        None => None,
+                                                        Some(rest) => {
                                                             match rest.as_bytes().first() {
                                                                 Some(b'f') => {
                                                                     if let Some(after) = segment_after(rest, "filters") {
-                                                                        match after.as_bytes() {
-                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                Some(Endpoint::FiltersCreate)
-                                                                            }
-                                                                            _ => {
-                                                                                let rest = &after[1..];
-                                                                                {
-                                                                                    let end = segment_end(rest);
-                                                                                    if end == 0 {
-                                                                                        None
-                                                                                    } else {
-                                                                                        let after = &rest[end..];
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                            _ => {
-                                                                                                let rest = &after[1..];
-                                                                                                match rest.as_bytes().first() {
-                                                                                                    Some(b'k') => {
-                                                                                                        if let Some(after) = segment_after(rest, "keywords") {
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                    Some(Endpoint::FiltersKeywordsCreate)
-                                                                                                                }
-                                                                                                                _ => None,
-                                                                                                            }
-                                                                                                        } else {
-                                                                                                            None
-                                                                                                        }
+                                                                        match next_segment(after) {
+                                                                            None => Some(Endpoint::FiltersCreate),
+                                                                            Some(rest) => {
+                                                                                if let Some(after) = parameter_after(rest) {
+                                                                                    match next_segment(after) {
+                                                                                        None => None,
+                                                                                        Some(rest) => {
+                                                                                            match rest.as_bytes().first() {
+                                                                                                Some(b'k') => {
+                                                                                                    if let Some(after) = segment_after(rest, "keywords") {
+                                                                                                        route_ends(after, Endpoint::FiltersKeywordsCreate)
+                                                                                                    } else {
+                                                                                                        None
                                                                                                     }
-                                                                                                    Some(b's') => {
-                                                                                                        if let Some(after) = segment_after(rest, "statuses") {
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                    Some(Endpoint::FiltersStatusesAdd)
-                                                                                                                }
-                                                                                                                _ => None,
-                                                                                                            }
-                                                                                                        } else {
-                                                                                                            None
-                                                                                                        }
-                                                                                                    }
-                                                                                                    _ => None,
                                                                                                 }
+                                                                                                Some(b's') => {
+                                                                                                    if let Some(after) = segment_after(rest, "statuses") {
+                                                                                                        route_ends(after, Endpoint::FiltersStatusesAdd)
+                                                                                                    } else {
+                                                                                                        None
+                                                                                                    }
+                                                                                                }
+                                                                                                _ => None,
                                                                                             }
                                                                                         }
                                                                                     }
+                                                                                } else {
+                                                                                    None
                                                                                 }
                                                                             }
                                                                         }
@@ -4404,50 +2929,37 @@ impl Endpoint {
                                                                 }
                                                                 Some(b'm') => {
                                                                     if let Some(after) = segment_after(rest, "media") {
-                                                                        match after.as_bytes() {
-                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                Some(Endpoint::MediaV2)
-                                                                            }
-                                                                            _ => None,
-                                                                        }
+                                                                        route_ends(after, Endpoint::MediaV2)
                                                                     } else {
                                                                         None
                                                                     }
                                                                 }
                                                                 Some(b'n') => {
                                                                     if let Some(after) = segment_after(rest, "notifications") {
-                                                                        match after.as_bytes() {
-                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                            _ => {
-                                                                                let rest = &after[1..];
-                                                                                {
-                                                                                    let end = segment_end(rest);
-                                                                                    if end == 0 {
-                                                                                        None
-                                                                                    } else {
-                                                                                        let after = &rest[end..];
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                            _ => {
-                                                                                                let rest = &after[1..];
-                                                                                                match rest.as_bytes().first() {
-                                                                                                    Some(b'd') => {
-                                                                                                        if let Some(after) = segment_after(rest, "dismiss") {
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                    Some(Endpoint::GroupedNotificationsDismissGroup)
-                                                                                                                }
-                                                                                                                _ => None,
-                                                                                                            }
-                                                                                                        } else {
-                                                                                                            None
-                                                                                                        }
+                                                                        match next_segment(after) {
+                                                                            None => None,
+                                                                            Some(rest) => {
+                                                                                if let Some(after) = parameter_after(rest) {
+                                                                                    match next_segment(after) {
+                                                                                        None => None,
+                                                                                        Some(rest) => {
+                                                                                            match rest.as_bytes().first() {
+                                                                                                Some(b'd') => {
+                                                                                                    if let Some(after) = segment_after(rest, "dismiss") {
+                                                                                                        route_ends(
+                                                                                                            after,
+                                                                                                            Endpoint::GroupedNotificationsDismissGroup,
+                                                                                                        )
+                                                                                                    } else {
+                                                                                                        None
                                                                                                     }
-                                                                                                    _ => None,
                                                                                                 }
+                                                                                                _ => None,
                                                                                             }
                                                                                         }
                                                                                     }
+                                                                                } else {
+                                                                                    None
                                                                                 }
                                                                             }
                                                                         }
@@ -4461,45 +2973,33 @@ impl Endpoint {
                                                     }
                                                 } else {
                                                     if let Some(after) = segment_after(rest, "v2_alpha") {
-                                                        match after.as_bytes() {
-                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                            _ => {
-                                                                let rest = &after[1..];
+                                                        match next_segment(after) {
+                                                            None => None,
+                                                            Some(rest) => {
                                                                 match rest.as_bytes().first() {
                                                                     Some(b'n') => {
                                                                         if let Some(after) = segment_after(rest, "notifications") {
-                                                                            match after.as_bytes() {
-                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                _ => {
-                                                                                    let rest = &after[1..];
-                                                                                    {
-                                                                                        let end = segment_end(rest);
-                                                                                        if end == 0 {
-                                                                                            None
-                                                                                        } else {
-                                                                                            let after = &rest[end..];
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                                _ => {
-                                                                                                    let rest = &after[1..];
-                                                                                                    match rest.as_bytes().first() {
-                                                                                                        Some(b'd') => {
-                                                                                                            if let Some(after) = segment_after(rest, "dismiss") {
-                                                                                                                match after.as_bytes() {
-                                                                                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                        Some(Endpoint::NotificationsAlphaDismissGroup)
-                                                                                                                    }
-                                                                                                                    _ => None,
-                                                                                                                }
-                                                                                                            } else {
-                                                                                                                None
-                                                                                                            }
+                                                                            match next_segment(after) {
+                                                                                None => None,
+                                                                                Some(rest) => {
+                                                                                    if let Some(after) = parameter_after(rest) {
+                                                                                        match next_segment(after) {
+                                                                                            None => None,
+                                                                                            Some(rest) => {
+                                                                                                match rest.as_bytes().first() {
+                                                                                                    Some(b'd') => {
+                                                                                                        if let Some(after) = segment_after(rest, "dismiss") {
+                                                                                                            route_ends(after, Endpoint::NotificationsAlphaDismissGroup)
+                                                                                                        } else {
+                                                                                                            None
                                                                                                         }
-                                                                                                        _ => None,
                                                                                                     }
+                                                                                                    _ => None,
                                                                                                 }
                                                                                             }
                                                                                         }
+                                                                                    } else {
+                                                                                        None
                                                                                     }
                                                                                 }
                                                                             }
@@ -4527,31 +3027,20 @@ impl Endpoint {
                     }
                     Some(b'o') => {
                         if let Some(after) = segment_after(rest, "oauth") {
-                            match after.as_bytes() {
-                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                _ => {
-                                    let rest = &after[1..];
+                            match next_segment(after) {
+                                None => None,
+                                Some(rest) => {
                                     match rest.as_bytes().first() {
                                         Some(b'r') => {
                                             if let Some(after) = segment_after(rest, "revoke") {
-                                                match after.as_bytes() {
-                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                        Some(Endpoint::OauthRevoke)
-                                                    }
-                                                    _ => None,
-                                                }
+                                                route_ends(after, Endpoint::OauthRevoke)
                                             } else {
                                                 None
                                             }
                                         }
                                         Some(b't') => {
                                             if let Some(after) = segment_after(rest, "token") {
-                                                match after.as_bytes() {
-                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                        Some(Endpoint::OauthToken)
-                                                    }
-                                                    _ => None,
-                                                }
+                                                route_ends(after, Endpoint::OauthToken)
                                             } else {
                                                 None
                                             }
@@ -4571,44 +3060,31 @@ impl Endpoint {
                 match rest.as_bytes().first() {
                     Some(b'a') => {
                         if let Some(after) = segment_after(rest, "api") {
-                            match after.as_bytes() {
-                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                _ => {
-                                    let rest = &after[1..];
+                            match next_segment(after) {
+                                None => None,
+                                Some(rest) => {
                                     match rest.as_bytes().first() {
                                         Some(b'v') => {
                                             if let Some(after) = segment_after(rest, "v1") {
-                                                match after.as_bytes() {
-                                                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                    _ => {
-                                                        let rest = &after[1..];
+                                                match next_segment(after) {
+                                                    None => None,
+                                                    Some(rest) => {
                                                         match rest.as_bytes().first() {
                                                             Some(b'a') => {
                                                                 if let Some(after) = segment_after(rest, "admin") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                        _ => {
-                                                                            let rest = &after[1..];
+                                                                    match next_segment(after) {
+                                                                        None => None,
+                                                                        Some(rest) => {
                                                                             match rest.as_bytes().first() {
                                                                                 Some(b'd') => {
                                                                                     if let Some(after) = segment_after(rest, "domain_blocks") {
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                            _ => {
-                                                                                                let rest = &after[1..];
-                                                                                                {
-                                                                                                    let end = segment_end(rest);
-                                                                                                    if end == 0 {
-                                                                                                        None
-                                                                                                    } else {
-                                                                                                        let after = &rest[end..];
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::AdminDomainBlocksUpdate)
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
-                                                                                                    }
+                                                                                        match next_segment(after) {
+                                                                                            None => None,
+                                                                                            Some(rest) => {
+                                                                                                if let Some(after) = parameter_after(rest) {
+                                                                                                    route_ends(after, Endpoint::AdminDomainBlocksUpdate)
+                                                                                                } else {
+                                                                                                    None
                                                                                                 }
                                                                                             }
                                                                                         }
@@ -4618,23 +3094,13 @@ impl Endpoint {
                                                                                 }
                                                                                 Some(b'i') => {
                                                                                     if let Some(after) = segment_after(rest, "ip_blocks") {
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                            _ => {
-                                                                                                let rest = &after[1..];
-                                                                                                {
-                                                                                                    let end = segment_end(rest);
-                                                                                                    if end == 0 {
-                                                                                                        None
-                                                                                                    } else {
-                                                                                                        let after = &rest[end..];
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::AdminIpBlocksUpdate)
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
-                                                                                                    }
+                                                                                        match next_segment(after) {
+                                                                                            None => None,
+                                                                                            Some(rest) => {
+                                                                                                if let Some(after) = parameter_after(rest) {
+                                                                                                    route_ends(after, Endpoint::AdminIpBlocksUpdate)
+                                                                                                } else {
+                                                                                                    None
                                                                                                 }
                                                                                             }
                                                                                         }
@@ -4644,23 +3110,13 @@ impl Endpoint {
                                                                                 }
                                                                                 Some(b'r') => {
                                                                                     if let Some(after) = segment_after(rest, "reports") {
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                            _ => {
-                                                                                                let rest = &after[1..];
-                                                                                                {
-                                                                                                    let end = segment_end(rest);
-                                                                                                    if end == 0 {
-                                                                                                        None
-                                                                                                    } else {
-                                                                                                        let after = &rest[end..];
-                                                                                                        match after.as_bytes() {
-                                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                Some(Endpoint::AdminReportsUpdate)
-                                                                                                            }
-                                                                                                            _ => None,
-                                                                                                        }
-                                                                                                    }
+                                                                                        match next_segment(after) {
+                                                                                            None => None,
+                                                                                            Some(rest) => {
+                                                                                                if let Some(after) = parameter_after(rest) {
+                                                                                                    route_ends(after, Endpoint::AdminReportsUpdate)
+                                                                                                } else {
+                                                                                                    None
                                                                                                 }
                                                                                             }
                                                                                         }
@@ -4674,52 +3130,36 @@ impl Endpoint {
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "announcements") {
-                                                                        match after.as_bytes() {
-                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                            _ => {
-                                                                                let rest = &after[1..];
-                                                                                {
-                                                                                    let end = segment_end(rest);
-                                                                                    if end == 0 {
-                                                                                        None
-                                                                                    } else {
-                                                                                        let after = &rest[end..];
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                            _ => {
-                                                                                                let rest = &after[1..];
-                                                                                                match rest.as_bytes().first() {
-                                                                                                    Some(b'r') => {
-                                                                                                        if let Some(after) = segment_after(rest, "reactions") {
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                                                _ => {
-                                                                                                                    let rest = &after[1..];
-                                                                                                                    {
-                                                                                                                        let end = segment_end(rest);
-                                                                                                                        if end == 0 {
-                                                                                                                            None
-                                                                                                                        } else {
-                                                                                                                            let after = &rest[end..];
-                                                                                                                            match after.as_bytes() {
-                                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                                    Some(Endpoint::AnnouncementsPutReactions)
-                                                                                                                                }
-                                                                                                                                _ => None,
-                                                                                                                            }
-                                                                                                                        }
-                                                                                                                    }
+                                                                        match next_segment(after) {
+                                                                            None => None,
+                                                                            Some(rest) => {
+                                                                                if let Some(after) = parameter_after(rest) {
+                                                                                    match next_segment(after) {
+                                                                                        None => None,
+                                                                                        Some(rest) => {
+                                                                                            match rest.as_bytes().first() {
+                                                                                                Some(b'r') => {
+                                                                                                    if let Some(after) = segment_after(rest, "reactions") {
+                                                                                                        match next_segment(after) {
+                                                                                                            None => None,
+                                                                                                            Some(rest) => {
+                                                                                                                if let Some(after) = parameter_after(rest) {
+                                                                                                                    route_ends(after, Endpoint::AnnouncementsPutReactions)
+                                                                                                                } else {
+                                                                                                                    None
                                                                                                                 }
                                                                                                             }
-                                                                                                        } else {
-                                                                                                            None
                                                                                                         }
+                                                                                                    } else {
+                                                                                                        None
                                                                                                     }
-                                                                                                    _ => None,
                                                                                                 }
+                                                                                                _ => None,
                                                                                             }
                                                                                         }
                                                                                     }
+                                                                                } else {
+                                                                                    None
                                                                                 }
                                                                             }
                                                                         }
@@ -4730,23 +3170,13 @@ impl Endpoint {
                                                             }
                                                             Some(b'f') => {
                                                                 if let Some(after) = segment_after(rest, "filters") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                        _ => {
-                                                                            let rest = &after[1..];
-                                                                            {
-                                                                                let end = segment_end(rest);
-                                                                                if end == 0 {
-                                                                                    None
-                                                                                } else {
-                                                                                    let after = &rest[end..];
-                                                                                    match after.as_bytes() {
-                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                            Some(Endpoint::FiltersUpdateV1)
-                                                                                        }
-                                                                                        _ => None,
-                                                                                    }
-                                                                                }
+                                                                    match next_segment(after) {
+                                                                        None => None,
+                                                                        Some(rest) => {
+                                                                            if let Some(after) = parameter_after(rest) {
+                                                                                route_ends(after, Endpoint::FiltersUpdateV1)
+                                                                            } else {
+                                                                                None
                                                                             }
                                                                         }
                                                                     }
@@ -4756,23 +3186,13 @@ impl Endpoint {
                                                             }
                                                             Some(b'l') => {
                                                                 if let Some(after) = segment_after(rest, "lists") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                        _ => {
-                                                                            let rest = &after[1..];
-                                                                            {
-                                                                                let end = segment_end(rest);
-                                                                                if end == 0 {
-                                                                                    None
-                                                                                } else {
-                                                                                    let after = &rest[end..];
-                                                                                    match after.as_bytes() {
-                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                            Some(Endpoint::ListsUpdate)
-                                                                                        }
-                                                                                        _ => None,
-                                                                                    }
-                                                                                }
+                                                                    match next_segment(after) {
+                                                                        None => None,
+                                                                        Some(rest) => {
+                                                                            if let Some(after) = parameter_after(rest) {
+                                                                                route_ends(after, Endpoint::ListsUpdate)
+                                                                            } else {
+                                                                                None
                                                                             }
                                                                         }
                                                                     }
@@ -4782,23 +3202,13 @@ impl Endpoint {
                                                             }
                                                             Some(b'm') => {
                                                                 if let Some(after) = segment_after(rest, "media") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                        _ => {
-                                                                            let rest = &after[1..];
-                                                                            {
-                                                                                let end = segment_end(rest);
-                                                                                if end == 0 {
-                                                                                    None
-                                                                                } else {
-                                                                                    let after = &rest[end..];
-                                                                                    match after.as_bytes() {
-                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                            Some(Endpoint::MediaUpdate)
-                                                                                        }
-                                                                                        _ => None,
-                                                                                    }
-                                                                                }
+                                                                    match next_segment(after) {
+                                                                        None => None,
+                                                                        Some(rest) => {
+                                                                            if let Some(after) = parameter_after(rest) {
+                                                                                route_ends(after, Endpoint::MediaUpdate)
+                                                                            } else {
+                                                                                None
                                                                             }
                                                                         }
                                                                     }
@@ -4808,19 +3218,13 @@ impl Endpoint {
                                                             }
                                                             Some(b'p') => {
                                                                 if let Some(after) = segment_after(rest, "push") {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                        _ => {
-                                                                            let rest = &after[1..];
+                                                                    match next_segment(after) {
+                                                                        None => None,
+                                                                        Some(rest) => {
                                                                             match rest.as_bytes().first() {
                                                                                 Some(b's') => {
                                                                                     if let Some(after) = segment_after(rest, "subscription") {
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                Some(Endpoint::PushUpdate)
-                                                                                            }
-                                                                                            _ => None,
-                                                                                        }
+                                                                                        route_ends(after, Endpoint::PushUpdate)
                                                                                     } else {
                                                                                         None
                                                                                     }
@@ -4838,65 +3242,42 @@ impl Endpoint {
                                                                     rest,
                                                                     "scheduled_statuses",
                                                                 ) {
-                                                                    match after.as_bytes() {
-                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                        _ => {
-                                                                            let rest = &after[1..];
-                                                                            {
-                                                                                let end = segment_end(rest);
-                                                                                if end == 0 {
-                                                                                    None
-                                                                                } else {
-                                                                                    let after = &rest[end..];
-                                                                                    match after.as_bytes() {
-                                                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                            Some(Endpoint::ScheduledStatusesUpdate)
-                                                                                        }
-                                                                                        _ => None,
-                                                                                    }
-                                                                                }
+                                                                    match next_segment(after) {
+                                                                        None => None,
+                                                                        Some(rest) => {
+                                                                            if let Some(after) = parameter_after(rest) {
+                                                                                route_ends(after, Endpoint::ScheduledStatusesUpdate)
+                                                                            } else {
+                                                                                None
                                                                             }
                                                                         }
                                                                     }
                                                                 } else {
                                                                     if let Some(after) = segment_after(rest, "statuses") {
-                                                                        match after.as_bytes() {
-                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                            _ => {
-                                                                                let rest = &after[1..];
-                                                                                {
-                                                                                    let end = segment_end(rest);
-                                                                                    if end == 0 {
-                                                                                        None
-                                                                                    } else {
-                                                                                        let after = &rest[end..];
-                                                                                        match after.as_bytes() {
-                                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                Some(Endpoint::StatusesEdit)
-                                                                                            }
-                                                                                            _ => {
-                                                                                                let rest = &after[1..];
-                                                                                                match rest.as_bytes().first() {
-                                                                                                    Some(b'i') => {
-                                                                                                        if let Some(after) = segment_after(
-                                                                                                            rest,
-                                                                                                            "interaction_policy",
-                                                                                                        ) {
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                    Some(Endpoint::StatusesEditInteractionPolicy)
-                                                                                                                }
-                                                                                                                _ => None,
-                                                                                                            }
-                                                                                                        } else {
-                                                                                                            None
-                                                                                                        }
+                                                                        match next_segment(after) {
+                                                                            None => None,
+                                                                            Some(rest) => {
+                                                                                if let Some(after) = parameter_after(rest) {
+                                                                                    match next_segment(after) {
+                                                                                        None => Some(Endpoint::StatusesEdit),
+                                                                                        Some(rest) => {
+                                                                                            match rest.as_bytes().first() {
+                                                                                                Some(b'i') => {
+                                                                                                    if let Some(after) = segment_after(
+                                                                                                        rest,
+                                                                                                        "interaction_policy",
+                                                                                                    ) {
+                                                                                                        route_ends(after, Endpoint::StatusesEditInteractionPolicy)
+                                                                                                    } else {
+                                                                                                        None
                                                                                                     }
-                                                                                                    _ => None,
                                                                                                 }
+                                                                                                _ => None,
                                                                                             }
                                                                                         }
                                                                                     }
+                                                                                } else {
+                                                                                    None
                                                                                 }
                                                                             }
                                                                         }
@@ -4911,37 +3292,25 @@ impl Endpoint {
                                                 }
                                             } else {
                                                 if let Some(after) = segment_after(rest, "v2") {
-                                                    match after.as_bytes() {
-                                                        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                        _ => {
-                                                            let rest = &after[1..];
+                                                    match next_segment(after) {
+                                                        None => None,
+                                                        Some(rest) => {
                                                             match rest.as_bytes().first() {
                                                                 Some(b'f') => {
                                                                     if let Some(after) = segment_after(rest, "filters") {
-                                                                        match after.as_bytes() {
-                                                                            [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                            _ => {
-                                                                                let rest = &after[1..];
+                                                                        match next_segment(after) {
+                                                                            None => None,
+                                                                            Some(rest) => {
                                                                                 match match rest.as_bytes().first() {
                                                                                     Some(b'k') => {
                                                                                         if let Some(after) = segment_after(rest, "keywords") {
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
-                                                                                                _ => {
-                                                                                                    let rest = &after[1..];
-                                                                                                    {
-                                                                                                        let end = segment_end(rest);
-                                                                                                        if end == 0 {
-                                                                                                            None
-                                                                                                        } else {
-                                                                                                            let after = &rest[end..];
-                                                                                                            match after.as_bytes() {
-                                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                                    Some(Endpoint::FiltersKeywordsUpdate)
-                                                                                                                }
-                                                                                                                _ => None,
-                                                                                                            }
-                                                                                                        }
+                                                                                            match next_segment(after) {
+                                                                                                None => None,
+                                                                                                Some(rest) => {
+                                                                                                    if let Some(after) = parameter_after(rest) {
+                                                                                                        route_ends(after, Endpoint::FiltersKeywordsUpdate)
+                                                                                                    } else {
+                                                                                                        None
                                                                                                     }
                                                                                                 }
                                                                                             }
@@ -4953,17 +3322,10 @@ impl Endpoint {
                                                                                 } {
                                                                                     found @ Some(_) => found,
                                                                                     None => {
-                                                                                        let end = segment_end(rest);
-                                                                                        if end == 0 {
-                                                                                            None
+                                                                                        if let Some(after) = parameter_after(rest) {
+                                                                                            route_ends(after, Endpoint::FiltersUpdate)
                                                                                         } else {
-                                                                                            let after = &rest[end..];
-                                                                                            match after.as_bytes() {
-                                                                                                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => {
-                                                                                                    Some(Endpoint::FiltersUpdate)
-                                                                                                }
-                                                                                                _ => None,
-                                                                                            }
+                                                                                            None
                                                                                         }
                                                                                     }
                                                                                 }
@@ -4995,6 +3357,32 @@ impl Endpoint {
             }
             _ => None,
         }
+    }
+}
+
+/// Where the path goes on after a segment, given `after`, what follows
+/// it: `None` where the path ends there (empty, or `?…`, or one
+/// trailing `/`), else the path from the next segment's start.
+fn next_segment(after: &str) -> Option<&str> {
+    match after.as_bytes() {
+        [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+        _ => Some(&after[1..]),
+    }
+}
+
+/// `endpoint`, where the path ends at `after`, the end of its route.
+fn route_ends(after: &str, endpoint: Endpoint) -> Option<Endpoint> {
+    match next_segment(after) {
+        None => Some(endpoint),
+        Some(_) => None,
+    }
+}
+
+/// What follows the parameter that starts `rest`: any non-empty segment.
+fn parameter_after(rest: &str) -> Option<&str> {
+    match segment_end(rest) {
+        0 => None,
+        end => Some(&rest[end..]),
     }
 }
 

@@ -675,22 +675,18 @@ impl<'a> Node<'a> {
             None => quote!(None),
         };
         if self.literals.is_empty() && self.parameter.is_none() {
-            return quote! {
-                match after.as_bytes() {
-                    [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => #terminal,
-                    _ => None,
-                }
-            };
+            // A leaf always ends a route: one call, not a match, per leaf.
+            if let Some(variant) = self.terminal {
+                let variant = ident(variant);
+                return quote!(route_ends(after, Endpoint::#variant));
+            }
+            return quote!(None);
         }
         let children = self.children();
         quote! {
-            match after.as_bytes() {
-                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => #terminal,
-                // The byte is `/`, so slicing past it stays on a character boundary.
-                _ => {
-                    let rest = &after[1..];
-                    #children
-                }
+            match next_segment(after) {
+                None => #terminal,
+                Some(rest) => #children,
             }
         }
     }
@@ -737,15 +733,10 @@ impl<'a> Node<'a> {
         let parameter = self.parameter.as_ref().map(|child| {
             let child = child.after_segment();
             quote! {
-                {
-                    // A parameter is any non-empty segment.
-                    let end = segment_end(rest);
-                    if end == 0 {
-                        None
-                    } else {
-                        let after = &rest[end..];
-                        #child
-                    }
+                if let Some(after) = parameter_after(rest) {
+                    #child
+                } else {
+                    None
                 }
             }
         });
@@ -800,11 +791,21 @@ fn router(endpoints: &[Endpoint<'_>]) -> TokenStream {
     }
 }
 
-/// The router's helpers: `segment_after` for literal segments, and
-/// `segment_end` for parameters, when a path has one (else it is unused).
+/// The router's helpers: `next_segment` between segments, `segment_after`
+/// for literal segments, and `parameter_after` for parameters, when a path
+/// has one (else it is unused). Functions, not code repeated at every node
+/// of the trie: rustc compiles each once, and an optimized build inlines them.
 fn segment_after_fn(has_parameters: bool) -> TokenStream {
     let segment_end = has_parameters.then(|| {
         quote! {
+            /// What follows the parameter that starts `rest`: any non-empty segment.
+            fn parameter_after(rest: &str) -> Option<&str> {
+                match segment_end(rest) {
+                    0 => None,
+                    end => Some(&rest[end..]),
+                }
+            }
+
             /// Where the segment that starts `rest` ends: at the first `/` or
             /// `?`, or the end. Eight bytes at a time, as a parameter (a status
             /// id, say) is the only part of a path the router scans.
@@ -835,6 +836,25 @@ fn segment_after_fn(has_parameters: bool) -> TokenStream {
         }
     });
     quote! {
+        /// Where the path goes on after a segment, given `after`, what follows
+        /// it: `None` where the path ends there (empty, or `?…`, or one
+        /// trailing `/`), else the path from the next segment's start.
+        fn next_segment(after: &str) -> Option<&str> {
+            match after.as_bytes() {
+                [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
+                // The byte is `/`, so slicing past it stays on a character boundary.
+                _ => Some(&after[1..]),
+            }
+        }
+
+        /// `endpoint`, where the path ends at `after`, the end of its route.
+        fn route_ends(after: &str, endpoint: Endpoint) -> Option<Endpoint> {
+            match next_segment(after) {
+                None => Some(endpoint),
+                Some(_) => None,
+            }
+        }
+
         #segment_end
 
         /// What follows `literal` at the start of `rest` when it is the whole
