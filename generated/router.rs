@@ -3363,6 +3363,7 @@ impl Endpoint {
 /// Where the path goes on after a segment, given `after`, what follows
 /// it: `None` where the path ends there (empty, or `?…`, or one
 /// trailing `/`), else the path from the next segment's start.
+#[inline]
 fn next_segment(after: &str) -> Option<&str> {
     match after.as_bytes() {
         [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
@@ -3371,6 +3372,7 @@ fn next_segment(after: &str) -> Option<&str> {
 }
 
 /// `endpoint`, where the path ends at `after`, the end of its route.
+#[inline]
 fn route_ends(after: &str, endpoint: Endpoint) -> Option<Endpoint> {
     match next_segment(after) {
         None => Some(endpoint),
@@ -3379,6 +3381,7 @@ fn route_ends(after: &str, endpoint: Endpoint) -> Option<Endpoint> {
 }
 
 /// What follows the parameter that starts `rest`: any non-empty segment.
+#[inline]
 fn parameter_after(rest: &str) -> Option<&str> {
     match segment_end(rest) {
         0 => None,

@@ -799,6 +799,7 @@ fn segment_after_fn(has_parameters: bool) -> TokenStream {
     let segment_end = has_parameters.then(|| {
         quote! {
             /// What follows the parameter that starts `rest`: any non-empty segment.
+            #[inline]
             fn parameter_after(rest: &str) -> Option<&str> {
                 match segment_end(rest) {
                     0 => None,
@@ -839,7 +840,8 @@ fn segment_after_fn(has_parameters: bool) -> TokenStream {
         /// Where the path goes on after a segment, given `after`, what follows
         /// it: `None` where the path ends there (empty, or `?…`, or one
         /// trailing `/`), else the path from the next segment's start.
-        fn next_segment(after: &str) -> Option<&str> {
+        #[inline]
+            fn next_segment(after: &str) -> Option<&str> {
             match after.as_bytes() {
                 [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
                 // The byte is `/`, so slicing past it stays on a character boundary.
@@ -848,7 +850,8 @@ fn segment_after_fn(has_parameters: bool) -> TokenStream {
         }
 
         /// `endpoint`, where the path ends at `after`, the end of its route.
-        fn route_ends(after: &str, endpoint: Endpoint) -> Option<Endpoint> {
+        #[inline]
+            fn route_ends(after: &str, endpoint: Endpoint) -> Option<Endpoint> {
             match next_segment(after) {
                 None => Some(endpoint),
                 Some(_) => None,
