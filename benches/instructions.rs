@@ -15,11 +15,10 @@ use std::process::ExitCode;
 
 use mastodon_error_codegen::corpus::{self, Lookup};
 use mastodon_error_codegen::{Config, Source, stages};
-use pulldown_cmark::{Options, Parser};
 
 #[path = "support/api_inputs.rs"]
 mod api_inputs;
-use api_inputs::{pages, read};
+use api_inputs::{pages, pulldown_events, read};
 
 const WORKLOADS: &[&str] = &[
     "none",
@@ -39,7 +38,6 @@ struct Inputs {
     error_page: Source,
     error_copy: Source,
     copy: Source,
-    entities_text: String,
     entities: Source,
     /// The current snapshot's method pages, when the corpus is here.
     method_pages: Option<Vec<(String, Source)>>,
@@ -48,8 +46,6 @@ struct Inputs {
 impl Inputs {
     fn read() -> Self {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let entities_text =
-            std::fs::read_to_string(root.join("spec/entities.yaml")).expect("spec/entities.yaml");
         let method_pages = match (corpus::locate(root), corpus::current_methods_snapshot(root)) {
             (Ok(Lookup::Found(dir)), Some(snapshot)) => {
                 let folder = dir.join(snapshot);
@@ -63,8 +59,7 @@ impl Inputs {
             error_page: read(root, "spec/error.md"),
             error_copy: read(root, "spec/error.yaml"),
             copy: read(root, "spec/methods.yaml"),
-            entities: Source::new("spec/entities.yaml", entities_text.as_str()),
-            entities_text,
+            entities: read(root, "spec/entities.yaml"),
             method_pages,
         }
     }
@@ -121,14 +116,7 @@ fn main() -> ExitCode {
                 );
             }
             "markdown-floor" => {
-                let mut events =
-                    Parser::new_ext(inputs.error_page.text(), Options::ENABLE_HEADING_ATTRIBUTES)
-                        .count();
-                for (_, page) in method_pages {
-                    events +=
-                        Parser::new_ext(page.text(), Options::ENABLE_HEADING_ATTRIBUTES).count();
-                }
-                black_box(events);
+                black_box(pulldown_events(&inputs.error_page, method_pages));
             }
             "markdown-generation" => {
                 black_box(
@@ -142,7 +130,7 @@ fn main() -> ExitCode {
             }
             "entities-floor" => {
                 black_box(
-                    serde_saphyr::from_str::<serde_json::Value>(black_box(&inputs.entities_text))
+                    serde_saphyr::from_str::<serde_json::Value>(black_box(inputs.entities.text()))
                         .expect("YAML"),
                 );
             }

@@ -10,20 +10,28 @@
 
 use std::process::Command;
 
-/// `cargo tree` of the crate, offline, against the committed lock file.
-fn cargo_tree(args: &[&str]) -> String {
+/// `cargo ARGS` at the workspace root, offline, against the committed lock
+/// file: its output.
+fn cargo(args: &[&str]) -> String {
     let output = Command::new(env!("CARGO"))
-        .args(["tree", "-p", "mastodon-error", "--offline", "--locked"])
         .args(args)
+        .args(["--offline", "--locked"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
-        .expect("cargo tree runs");
+        .expect("cargo runs");
     assert!(
         output.status.success(),
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
     String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+/// `cargo tree` of the crate.
+fn cargo_tree(args: &[&str]) -> String {
+    let mut all = vec!["tree", "-p", "mastodon-error"];
+    all.extend(args);
+    cargo(&all)
 }
 
 fn tree(edges: &str) -> String {
@@ -161,25 +169,9 @@ fn build_script_crates() -> (String, Vec<String>) {
 /// behind a feature the build script leaves off, and the command line's own.
 /// Read from `cargo metadata`, so a new one is covered when it is added.
 fn tools_only_dependencies() -> Vec<String> {
-    let output = Command::new(env!("CARGO"))
-        .args([
-            "metadata",
-            "--format-version",
-            "1",
-            "--no-deps",
-            "--offline",
-            "--locked",
-        ])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("cargo metadata runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let metadata = cargo(&["metadata", "--format-version", "1", "--no-deps"]);
     let metadata: serde_json::Value =
-        serde_json::from_slice(&output.stdout).expect("cargo metadata prints JSON");
+        serde_json::from_str(&metadata).expect("cargo metadata prints JSON");
     let mut names = Vec::new();
     for package in metadata["packages"].as_array().expect("packages") {
         for dependency in package["dependencies"].as_array().expect("dependencies") {

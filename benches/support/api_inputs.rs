@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use mastodon_error_codegen::Source;
+use pulldown_cmark::{Options, Parser};
 
 /// The YAML copy's shape, as plain structs: what any reader of it must build.
 #[allow(dead_code)] // Read only by serde.
@@ -69,4 +70,15 @@ pub fn pages(dir: &Path, below: &Path, out: &mut Vec<(String, Source)>) {
             out.push((name, Source::new(path.to_string_lossy(), text)));
         }
     }
+}
+
+/// The Markdown floor: pulldown-cmark's events over the Error page and the
+/// method pages, counted.
+pub fn pulldown_events(error_page: &Source, method_pages: &[(String, Source)]) -> usize {
+    let events = |text: &str| Parser::new_ext(text, Options::ENABLE_HEADING_ATTRIBUTES).count();
+    events(error_page.text())
+        + method_pages
+            .iter()
+            .map(|(_, page)| events(page.text()))
+            .sum::<usize>()
 }

@@ -841,7 +841,7 @@ fn segment_after_fn(has_parameters: bool) -> TokenStream {
         /// it: `None` where the path ends there (empty, or `?…`, or one
         /// trailing `/`), else the path from the next segment's start.
         #[inline]
-            fn next_segment(after: &str) -> Option<&str> {
+        fn next_segment(after: &str) -> Option<&str> {
             match after.as_bytes() {
                 [] | [b'?', ..] | [b'/'] | [b'/', b'?', ..] => None,
                 // The byte is `/`, so slicing past it stays on a character boundary.
@@ -851,7 +851,7 @@ fn segment_after_fn(has_parameters: bool) -> TokenStream {
 
         /// `endpoint`, where the path ends at `after`, the end of its route.
         #[inline]
-            fn route_ends(after: &str, endpoint: Endpoint) -> Option<Endpoint> {
+        fn route_ends(after: &str, endpoint: Endpoint) -> Option<Endpoint> {
             match next_segment(after) {
                 None => Some(endpoint),
                 Some(_) => None,

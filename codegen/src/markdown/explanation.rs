@@ -61,7 +61,7 @@ fn read_paragraph(
         });
     }
     // `[label]: destination` opening a paragraph defines a link, and is no text.
-    if defines_link(&first[indent..], lines) {
+    if defines_link(lines) {
         return Err(Unread {
             at: *first_at..first_at + first.len(),
             what: "a link reference definition",
@@ -100,15 +100,15 @@ fn read_paragraph(
     Ok(())
 }
 
-/// Whether a paragraph opening with `first` may be a link reference
-/// definition: `[`, a label without brackets, then `]:`.
-fn defines_link(first: &str, lines: &[(usize, &str)]) -> bool {
-    if !first.starts_with('[') {
-        return false;
-    }
+/// Whether a paragraph of `lines` may be a link reference definition: `[`,
+/// a label without brackets, then `]:`.
+fn defines_link(lines: &[(usize, &str)]) -> bool {
     let joined: Vec<&str> = lines.iter().map(|(_, line)| *line).collect();
     let joined = joined.join("\n");
     let label = joined.trim_start_matches([' ', '\t']);
+    if !label.starts_with('[') {
+        return false;
+    }
     let bytes = label.as_bytes();
     let mut index = 1;
     while let Some(&byte) = bytes.get(index) {
@@ -172,14 +172,7 @@ impl Inlines<'_> {
                 b'&' if entity_length(&self.text[at..]).is_some() => {
                     return Err(self.unread(at, at + 1, "an entity reference"));
                 }
-                _ => {
-                    let end = self.text[at..]
-                        .char_indices()
-                        .nth(1)
-                        .map_or(self.text.len(), |(next, _)| at + next);
-                    self.pending.push_str(&self.text[at..end]);
-                    end
-                }
+                _ => push_char(&mut self.pending, self.text, at),
             };
         }
         self.flush();
@@ -267,14 +260,7 @@ impl Inlines<'_> {
                         "a link whose text is more than plain text",
                     ));
                 }
-                Some(_) => {
-                    let end = self.text[index..]
-                        .char_indices()
-                        .nth(1)
-                        .map_or(self.text.len(), |(next, _)| index + next);
-                    link_text.push_str(&self.text[index..end]);
-                    index = end;
-                }
+                Some(_) => index = push_char(&mut link_text, self.text, index),
             }
         };
         let Some(after) = self.text[close + 1..].strip_prefix('(') else {
@@ -284,13 +270,7 @@ impl Inlines<'_> {
         let dest_start = close + 2;
         match destination(after) {
             Destination::Link { url, length } => {
-                self.flush();
-                self.runs.push(Run {
-                    kind: RunKind::Link { url },
-                    text: link_text,
-                    span: 0..0,
-                    strong: false,
-                });
+                self.push(RunKind::Link { url }, link_text);
                 Ok(dest_start + length)
             }
             Destination::NotALink => {
