@@ -539,3 +539,29 @@ impl Config {
         self.write_files(&input, "compile_entities", &files)
     }
 }
+
+#[cfg(all(test, not(feature = "format")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formatting_needs_the_feature_and_says_so() {
+        let copy = Source::new(
+            "error.yaml",
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../spec/error.yaml"))
+                .expect("spec/error.yaml"),
+        );
+        let text = Config::new()
+            .format(true)
+            .generate_source(&copy)
+            .expect_err("no formatter compiled in")
+            .render();
+        assert!(text.contains("needs the `format` feature"), "{text}");
+        assert!(
+            text.contains("help: add `features = [\"format\"]`"),
+            "{text}"
+        );
+        // Off, as it is by default without the feature, the same copy generates.
+        assert!(Config::new().generate_source(&copy).is_ok());
+    }
+}
