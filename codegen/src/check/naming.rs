@@ -71,6 +71,7 @@ mod tests {
             added_in: None,
             lifecycle: crate::model::methods::Lifecycle::Current,
             lifecycle_since: None,
+            params: Vec::new(),
             errors: Vec::new(),
             returns: None,
             name_override: None,

@@ -38,6 +38,9 @@ impl MethodSpec {
                 for error in &mut method.errors {
                     error.span = 0..0;
                 }
+                for param in &mut method.params {
+                    param.span = 0..0;
+                }
             }
             for lint in &mut page.lints {
                 lint.span = 0..0;
@@ -99,6 +102,9 @@ pub struct Method {
     pub lifecycle: Lifecycle,
     /// The version that deprecated or removed it, when the version history says.
     pub lifecycle_since: Option<String>,
+    /// The documented request parameters (path, query, form data, headers),
+    /// in page order.
+    pub params: Vec<Parameter>,
     pub errors: Vec<ErrorResponse>,
     /// What its `**Returns:**` line says it returns; `None` without one.
     pub returns: Option<Returns>,
@@ -281,4 +287,120 @@ pub struct ErrorResponse {
     pub error_description: Option<String>,
     /// The JSON example.
     pub span: Range<usize>,
+}
+
+/// One documented request parameter: a definition-list item under a
+/// `##### Path parameters`, `##### Query parameters`, `##### Form data
+/// parameters` or `##### Headers` heading of the method's `#### Request`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parameter {
+    /// The name as the docs write it: `:id`'s `id`, `media_ids[]`,
+    /// `poll[options][]`, `data[alerts][admin.sign_up]`, `Idempotency-Key`.
+    pub name: String,
+    pub location: ParamLocation,
+    pub ty: ParamType,
+    /// An enumerable string's values, as for entity attributes: open, so a
+    /// server may accept more.
+    pub values: Vec<String>,
+    /// The default the description states ("Defaults to false"), as written.
+    pub default: Option<String>,
+    pub requirement: Requirement,
+    /// The version that added it, from a `**Version history:**` entry that
+    /// names it as added; `None`: as old as the method, as far as the docs say.
+    pub added_in: Option<String>,
+    /// The description calls it deprecated.
+    pub deprecated: bool,
+    /// `**Internal parameter.**`: documented, but a client uses the `Link`
+    /// header instead (pagination cursors). The docs give it no type.
+    pub internal: bool,
+    /// The item in the page (or the copy), for lints.
+    pub span: Range<usize>,
+}
+
+/// Where a parameter goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ParamLocation {
+    /// A `:name` segment of the path.
+    Path,
+    Query,
+    /// Form data: the request body (`application/x-www-form-urlencoded`,
+    /// `multipart/form-data` or JSON, as the server accepts any).
+    Form,
+    Header,
+}
+
+impl ParamLocation {
+    /// Every location, in the order the YAML copy's help lists them.
+    pub const ALL: [ParamLocation; 4] = [
+        ParamLocation::Path,
+        ParamLocation::Query,
+        ParamLocation::Form,
+        ParamLocation::Header,
+    ];
+
+    /// The location's name in the YAML copy: `path`, `query`, `form`, `header`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParamLocation::Path => "path",
+            ParamLocation::Query => "query",
+            ParamLocation::Form => "form",
+            ParamLocation::Header => "header",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<ParamLocation> {
+        ParamLocation::ALL
+            .into_iter()
+            .find(|location| location.as_str() == name)
+    }
+}
+
+/// What a parameter's description says it is.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ParamType {
+    /// A value in the entity pages' type grammar: `String`, `Array of String`, …
+    Value(super::entities::AttributeType),
+    /// A file upload, encoded as `multipart/form-data` (`Object. The file …
+    /// encoded using multipart form data`).
+    File,
+    /// No type the generator reads: an internal parameter, or a lint said why.
+    Unknown,
+}
+
+impl ParamType {
+    /// The spelling the YAML copy writes: an attribute type's spelling
+    /// (`string`, `array(integer)`), `file`, or `unknown`.
+    pub fn spelling(&self) -> String {
+        match self {
+            ParamType::Value(ty) => ty.spelling(),
+            ParamType::File => "file".to_owned(),
+            ParamType::Unknown => "unknown".to_owned(),
+        }
+    }
+
+    /// Reads [`ParamType::spelling`] back.
+    pub fn from_spelling(text: &str) -> Option<ParamType> {
+        match text.trim() {
+            "file" => Some(ParamType::File),
+            "unknown" => Some(ParamType::Unknown),
+            other => super::entities::AttributeType::from_spelling(other)
+                .filter(|ty| *ty != super::entities::AttributeType::Json)
+                .map(ParamType::Value),
+        }
+    }
+}
+
+/// Whether a request must carry a parameter, as the docs say it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Requirement {
+    Optional,
+    /// `{{<required>}}`, with no condition in the description.
+    Required,
+    /// `{{<required>}}` and "If `media_ids` is provided, this becomes
+    /// optional": needed unless one of these parameters (names as the docs
+    /// write them) is sent.
+    RequiredUnless(Vec<String>),
+    /// Required in some cases the description states in words, kept verbatim
+    /// ("Required if PKCE is used …"): reported, never enforced.
+    Conditional(String),
 }

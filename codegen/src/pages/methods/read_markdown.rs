@@ -235,6 +235,7 @@ impl Reader {
                         .lifecycle_since
                         .filter(|_| section.lifecycle != Lifecycle::Current),
                     lifecycle: section.lifecycle,
+                    params: Vec::new(),
                     errors: section.errors,
                     returns,
                     name_override: None,

@@ -439,6 +439,7 @@ pub(crate) fn parse(
                 added_in: method.added_in,
                 lifecycle,
                 lifecycle_since: method.lifecycle_since.map(|since| since.value),
+                params: Vec::new(),
                 errors,
                 returns,
                 name_override: method.name,

@@ -163,6 +163,7 @@ mod tests {
             added_in: None,
             lifecycle: Lifecycle::Current,
             lifecycle_since: None,
+            params: Vec::new(),
             errors: Vec::new(),
             returns,
             name_override: None,
