@@ -138,6 +138,7 @@ fn compare_endpoint(old: &EndpointView, new: &EndpointView, changes: &mut Vec<Ch
     if docs(old) != docs(new) {
         changes.push(change(ChangeKind::MethodDocsChanged, docs(old), docs(new)));
     }
+    super::params::compare_params(old, new, changes);
     compare_errors(new, &old.errors, &new.errors, changes);
 }
 

@@ -299,6 +299,9 @@ fn read_endpoints<'f>(
                 any_scope,
                 added_in: optional_string(row.get("added_in")?)?,
                 lifecycle: last_ident(row.get("lifecycle")?)?.to_lowercase(),
+                // Not read back: `diff` of the pages or copies reports
+                // parameters, and `diff_generated_api` leaves them out.
+                params: Vec::new(),
                 errors,
             })
         })

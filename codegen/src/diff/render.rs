@@ -101,6 +101,57 @@ fn describe(change: &Change, quote: Quote) -> String {
         MethodErrorStatusChanged => {
             format!("method {subject} error moved: {} → {}", q(old), q(new))
         }
+        MethodParamAdded
+        | MethodParamAddedRequired
+        | MethodParamRemoved
+        | MethodParamMoved
+        | MethodParamRetyped
+        | MethodParamMadeRequired
+        | MethodParamMadeOptional
+        | MethodParamConditionChanged
+        | MethodParamValueAdded
+        | MethodParamValueRemoved
+        | MethodParamDefaultChanged
+        | MethodParamLifecycleChanged
+        | MethodParamAddedInChanged
+        | MethodParamInternalChanged => {
+            let (method, rest) = split_param_subject(&change.subject);
+            let (location, name) = rest.split_once(' ').unwrap_or(("", rest));
+            let param_terms = |terms: &str| match terms.split_once("; ") {
+                Some((ty, requirement)) => format!("{}, {requirement}", q(ty)),
+                None => q(terms),
+            };
+            let stated = |value: &str| {
+                if value == "none" {
+                    value.to_owned()
+                } else {
+                    q(value)
+                }
+            };
+            let what = match change.kind {
+                MethodParamAdded | MethodParamAddedRequired => {
+                    format!("added ({})", param_terms(new))
+                }
+                MethodParamRemoved => format!("removed (was {})", param_terms(old)),
+                MethodParamMoved => format!("moved: {old} → {new}"),
+                MethodParamRetyped => format!("retyped: {} → {}", q(old), q(new)),
+                MethodParamMadeRequired => format!("made required: {old} → {new}"),
+                MethodParamMadeOptional => format!("made optional: {old} → {new}"),
+                MethodParamConditionChanged => format!("condition: {old} → {new}"),
+                MethodParamValueAdded => format!("value {} added", q(new)),
+                MethodParamValueRemoved => format!("value {} removed", q(old)),
+                MethodParamDefaultChanged => {
+                    format!("default: {} → {}", stated(old), stated(new))
+                }
+                MethodParamAddedInChanged => format!("added in {old} → {new}"),
+                _ => format!("{old} → {new} in the docs"),
+            };
+            format!(
+                "method {} {location} parameter {} {what}",
+                q(method),
+                q(name)
+            )
+        }
         LintFired => format!("docs defect {subject} appeared: {new}"),
         LintCleared => format!("docs defect {subject} fixed upstream: {old}"),
         RateLimitAdded => format!("rate limit {subject} added: {new}"),
@@ -147,6 +198,12 @@ fn describe(change: &Change, quote: Quote) -> String {
 /// names hold no `.`, attribute paths may.
 fn split_subject(subject: &str) -> (&str, &str) {
     subject.split_once('.').unwrap_or((subject, ""))
+}
+
+/// `("StatusesCreate", "form media_ids[]")` for a parameter's subject: an
+/// `Endpoint` variant holds no space.
+fn split_param_subject(subject: &str) -> (&str, &str) {
+    subject.split_once(' ').unwrap_or((subject, ""))
 }
 
 /// The flags an entity attribute's terms may end with, in their order.

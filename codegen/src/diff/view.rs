@@ -2,6 +2,7 @@
 //! compared: from a checked spec, or read back from a generated file.
 
 use crate::check::validate::{Checked, FieldType};
+use crate::model::methods::{ParamLocation, Parameter, Requirement};
 use crate::model::plain_text;
 use crate::model::rate_limits::{RateLimits, ResolvedLimit};
 use crate::model::scopes::ResolvedScopes;
@@ -146,6 +147,9 @@ pub(crate) struct EndpointView {
     pub added_in: Option<String>,
     /// `current`, `deprecated` or `removed`.
     pub lifecycle: String,
+    /// Its documented request parameters, in page order; empty for a
+    /// module read back (see `read_back`).
+    pub params: Vec<ParamView>,
     pub errors: Vec<ErrorView>,
 }
 
@@ -169,6 +173,60 @@ impl EndpointView {
             })
             .collect();
         format!("{} {}", self.http_method, segments.join("/"))
+    }
+}
+
+/// One documented request parameter, identified within its method by
+/// `location` and `name` as the docs write them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ParamView {
+    pub location: ParamLocation,
+    pub name: String,
+    /// [`crate::model::methods::ParamType::spelling`]: `string`, `array(integer)`, `file`.
+    pub ty: String,
+    pub values: Vec<String>,
+    pub default: Option<String>,
+    pub requirement: Requirement,
+    pub added_in: Option<String>,
+    pub deprecated: bool,
+    pub internal: bool,
+}
+
+impl ParamView {
+    pub fn of(param: &Parameter) -> ParamView {
+        ParamView {
+            location: param.location,
+            name: param.name.clone(),
+            ty: param.ty.spelling(),
+            values: param.values.clone(),
+            default: param.default.clone(),
+            requirement: param.requirement.clone(),
+            added_in: param.added_in.clone(),
+            deprecated: param.deprecated,
+            internal: param.internal,
+        }
+    }
+
+    /// `form media_ids[]`: how a change names it after its method.
+    pub fn key(&self) -> String {
+        format!("{} {}", self.location.as_str(), self.name)
+    }
+
+    /// `array(string); required unless status`: its type and requirement,
+    /// apart at the first `; ` (no type spelling has one).
+    pub fn terms(&self) -> String {
+        format!("{}; {}", self.ty, requirement_text(&self.requirement))
+    }
+}
+
+/// `optional`, `required`, `required unless media_ids[] or poll[options][]`,
+/// `required if: <the docs' condition>`.
+pub(crate) fn requirement_text(requirement: &Requirement) -> String {
+    match requirement {
+        Requirement::Optional => "optional".to_owned(),
+        Requirement::Required => "required".to_owned(),
+        Requirement::RequiredUnless(names) => format!("required unless {}", names.join(" or ")),
+        Requirement::Conditional(condition) => format!("required if: {condition}"),
     }
 }
 
@@ -290,6 +348,7 @@ impl ApiView {
                     any_scope: auth.any_scope,
                     added_in: method.added_in.clone(),
                     lifecycle: method.lifecycle.as_str().to_owned(),
+                    params: method.params.iter().map(ParamView::of).collect(),
                     errors: method
                         .errors
                         .iter()
@@ -359,6 +418,14 @@ impl ApiView {
             rate_limit_headers: Vec::new(),
             scopes: Vec::new(),
         }
+    }
+
+    /// This view without its endpoints' parameters, to compare with a module read back.
+    pub fn without_params(mut self) -> ApiView {
+        for endpoint in &mut self.endpoints {
+            endpoint.params.clear();
+        }
+        self
     }
 
     /// The lints recorded on the method pages.
