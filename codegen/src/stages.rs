@@ -65,6 +65,19 @@ pub struct ApiVersion {
     view: ApiView,
 }
 
+impl ApiVersion {
+    /// Every documented request parameter, as the `Endpoint` variant it
+    /// belongs to and where it goes: what the replay counts.
+    pub fn params(&self) -> impl Iterator<Item = (&str, crate::model::methods::ParamLocation)> {
+        self.view.endpoints.iter().flat_map(|endpoint| {
+            endpoint
+                .params
+                .iter()
+                .map(|param| (endpoint.variant.as_str(), param.location))
+        })
+    }
+}
+
 /// [`generate_from_pages`], keeping the lints and the diff's view.
 pub fn api_version(
     error_page: &Source,

@@ -61,9 +61,36 @@ fn api_pair(root: &Path, old: &str, new: &str) -> diff::Diff {
 }
 
 /// The kind a change is reported as in the other direction.
-fn reverse(kind: ChangeKind) -> ChangeKind {
+fn reverse(change: &diff::Change) -> ChangeKind {
     use ChangeKind::*;
-    match kind {
+    // `required unless a or b`'s names, for a requirement change between two of them.
+    let unless = |value: &Option<String>| -> Option<Vec<String>> {
+        let names = value.as_deref()?.strip_prefix("required unless ")?;
+        Some(names.split(" or ").map(str::to_owned).collect())
+    };
+    match change.kind {
+        MethodParamAdded | MethodParamAddedRequired => MethodParamRemoved,
+        MethodParamRemoved => match change.old.as_deref() {
+            Some(terms) if terms.ends_with("; optional") => MethodParamAdded,
+            _ => MethodParamAddedRequired,
+        },
+        MethodParamValueAdded => MethodParamValueRemoved,
+        MethodParamValueRemoved => MethodParamValueAdded,
+        MethodParamMadeRequired | MethodParamMadeOptional => {
+            // Alternatives swapped for others that do not include them all
+            // make the parameter required both ways.
+            if let (Some(before), Some(after)) = (unless(&change.old), unless(&change.new))
+                && !before.iter().all(|name| after.contains(name))
+                && !after.iter().all(|name| before.contains(name))
+            {
+                return change.kind;
+            }
+            if change.kind == MethodParamMadeRequired {
+                MethodParamMadeOptional
+            } else {
+                MethodParamMadeRequired
+            }
+        }
         MethodAdded => MethodRemoved,
         MethodRemoved => MethodAdded,
         MethodErrorAdded => MethodErrorRemoved,
@@ -104,7 +131,7 @@ fn method_pages_diff_both_ways_as_reverses(root: &Path, (old, new): (&str, &str)
     let mut expected: Vec<_> = forward
         .changes
         .iter()
-        .map(|c| key(c, reverse(c.kind), true))
+        .map(|c| key(c, reverse(c), true))
         .collect();
     let mut actual: Vec<_> = backward
         .changes

@@ -14,7 +14,8 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use mastodon_error_codegen::diff::Impact;
+use mastodon_error_codegen::diff::{Change, ChangeKind, Impact};
+use mastodon_error_codegen::model::methods::ParamLocation;
 use mastodon_error_codegen::stages::{ApiVersion, api_version, diff_versions};
 use mastodon_error_codegen::{Source, lint};
 
@@ -55,6 +56,10 @@ struct Replayed {
     version: ApiVersion,
     /// The impact of its change to the generated module; `None` when nothing changed.
     impact: Option<Impact>,
+    /// Its documented request parameters, by location in `ParamLocation::ALL`'s order.
+    params: [usize; 4],
+    /// The changes to parameters since the commit before.
+    param_changes: Vec<Change>,
 }
 
 fn replay(root: &Path) {
@@ -90,16 +95,29 @@ fn replay(root: &Path) {
         let version = api_version(&error_page, &pages, &config).unwrap_or_else(|error| {
             panic!("{date} {upstream}: the API does not generate:\n{error}")
         });
-        let impact = replayed.last().and_then(|before| {
-            diff_versions(&before.version, &version, &before.upstream, upstream).impact()
-        });
+        let (impact, param_changes) = match replayed.last() {
+            Some(before) => {
+                let diff = diff_versions(&before.version, &version, &before.upstream, upstream);
+                params_are_accounted_for(&before.version, &version, &diff.changes, date);
+                let param_changes = diff
+                    .changes
+                    .iter()
+                    .filter(|change| is_param_change(change.kind))
+                    .cloned()
+                    .collect();
+                (diff.impact(), param_changes)
+            }
+            None => (None, Vec::new()),
+        };
         replayed.push(Replayed {
             upstream: (*upstream).to_owned(),
             date: (*date).to_owned(),
             error_page,
             pages,
+            params: param_counts(&version, None),
             version,
             impact,
+            param_changes,
         });
     }
 
@@ -163,6 +181,73 @@ fn replay(root: &Path) {
     assert!(
         docs.contains(&format!("{FIGURES_START}{figures}{FIGURES_END}")),
         "docs/history.md's figures are stale; between the markers they should read:\n{figures}"
+    );
+}
+
+/// Whether a change is to one of a method's parameters: their kinds are
+/// `method_param_*` (`method_parameters_renamed` is the path's own).
+fn is_param_change(kind: ChangeKind) -> bool {
+    kind.as_str().starts_with("method_param_")
+}
+
+/// The parameters of `version` (of the method `variant` only, when given),
+/// by location in `ParamLocation::ALL`'s order.
+fn param_counts(version: &ApiVersion, variant: Option<&str>) -> [usize; 4] {
+    let mut counts = [0; 4];
+    for (of, location) in version.params() {
+        if variant.is_none_or(|wanted| wanted == of) {
+            let at = ParamLocation::ALL.iter().position(|l| *l == location);
+            counts[at.expect("a location of ALL")] += 1;
+        }
+    }
+    counts
+}
+
+/// Where the number of parameters at a location differs from one commit to
+/// the next, the diff says why: parameters added, removed or moved, or
+/// methods added or removed with theirs. Per location, the counts add up.
+fn params_are_accounted_for(old: &ApiVersion, new: &ApiVersion, changes: &[Change], date: &str) {
+    let index = |name: &str| {
+        ParamLocation::ALL
+            .iter()
+            .position(|location| location.as_str() == name)
+            .unwrap_or_else(|| panic!("{date}: `{name}` is no location"))
+    };
+    // A parameter change's subject is `Variant location name`.
+    let location_of = |change: &Change| {
+        let location = change.subject.split(' ').nth(1).unwrap_or_default();
+        index(location)
+    };
+    let mut expected: [i64; 4] = param_counts(old, None).map(|n| n as i64);
+    let mut add = |counts: [usize; 4], sign: i64| {
+        for (slot, count) in expected.iter_mut().zip(counts) {
+            *slot += sign * count as i64;
+        }
+    };
+    for change in changes {
+        match change.kind {
+            ChangeKind::MethodAdded => add(param_counts(new, Some(&change.subject)), 1),
+            ChangeKind::MethodRemoved => add(param_counts(old, Some(&change.subject)), -1),
+            _ => {}
+        }
+    }
+    for change in changes {
+        match change.kind {
+            ChangeKind::MethodParamAdded | ChangeKind::MethodParamAddedRequired => {
+                expected[location_of(change)] += 1;
+            }
+            ChangeKind::MethodParamRemoved => expected[location_of(change)] -= 1,
+            ChangeKind::MethodParamMoved => {
+                expected[index(change.old.as_deref().unwrap_or_default())] -= 1;
+                expected[index(change.new.as_deref().unwrap_or_default())] += 1;
+            }
+            _ => {}
+        }
+    }
+    let actual = param_counts(new, None).map(|n| n as i64);
+    assert_eq!(
+        actual, expected,
+        "{date}: the parameters by location differ from what the diff's changes account for"
     );
 }
 
@@ -319,6 +404,59 @@ fn figures(replayed: &[Replayed]) -> String {
         out.push_str(&format!(
             "| {year} | {commits} | {major} | {minor} | {patch} | {none} |\n"
         ));
+    }
+    out.push_str(&param_figures(replayed));
+    out
+}
+
+/// The parameters at the first and the last commit, by location; and their
+/// changes over the whole history, by kind and impact.
+fn param_figures(replayed: &[Replayed]) -> String {
+    let mut out = String::from("\n| Parameters | ");
+    let locations: Vec<&str> = ParamLocation::ALL.iter().map(|l| l.as_str()).collect();
+    out.push_str(&locations.join(" | "));
+    out.push_str(" | All |\n|---|---|---|---|---|---|\n");
+    for commit in [&replayed[0], &replayed[replayed.len() - 1]] {
+        let counts: Vec<String> = commit.params.iter().map(usize::to_string).collect();
+        out.push_str(&format!(
+            "| {} | {} | {} |\n",
+            commit.date,
+            counts.join(" | "),
+            commit.params.iter().sum::<usize>()
+        ));
+    }
+    let mut by_kind: BTreeMap<(Impact, &str), usize> = BTreeMap::new();
+    for change in replayed.iter().flat_map(|commit| &commit.param_changes) {
+        *by_kind
+            .entry((change.impact(), change.kind.as_str()))
+            .or_default() += 1;
+    }
+    let commits = replayed
+        .iter()
+        .filter(|commit| !commit.param_changes.is_empty())
+        .count();
+    let total = |impact: Impact| {
+        by_kind
+            .iter()
+            .filter(|((of, _), _)| *of == impact)
+            .map(|(_, count)| count)
+            .sum::<usize>()
+    };
+    out.push_str(&format!(
+        "\n| Parameter changes | Commits with one | Major | Minor | Patch |\n|---|---|---|---|---|\n| {} | {commits} | {} | {} | {} |\n",
+        by_kind.values().sum::<usize>(),
+        total(Impact::Major),
+        total(Impact::Minor),
+        total(Impact::Patch),
+    ));
+    if !by_kind.is_empty() {
+        out.push_str("\n| Parameter change | Impact | Over the history |\n|---|---|---|\n");
+        let mut rows: Vec<_> = by_kind.iter().collect();
+        // Largest impact first, then by kind.
+        rows.sort_by_key(|((impact, kind), _)| (std::cmp::Reverse(*impact), *kind));
+        for ((impact, kind), count) in rows {
+            out.push_str(&format!("| `{kind}` | {impact} | {count} |\n"));
+        }
     }
     out
 }
