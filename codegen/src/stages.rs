@@ -73,6 +73,7 @@ impl ApiVersion {
             endpoint
                 .params
                 .iter()
+                .flatten()
                 .map(|param| (endpoint.variant.as_str(), param.location))
         })
     }

@@ -537,15 +537,11 @@ pub fn diff_generated_api(
     let loaded = crate::LoadedExtras::load(config)?;
     let extras = loaded.extras();
     let new_view = api_view(error_page, &new_methods, extras, config)?;
-    // A module holds no lints: compare facts only. Parameters are not read
-    // back from a module (its parameter data is not settled while issue 32
-    // adds it), so neither side has them here: `diff` on the pages or the
-    // copies reports them.
+    // A module holds no lints: compare facts only.
     let new_view = ApiView {
         lints: Vec::new(),
         ..new_view
-    }
-    .without_params();
+    };
     let Some(old_view) = read_back::read_back(old_module) else {
         return Ok(None);
     };

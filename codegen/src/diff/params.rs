@@ -13,11 +13,16 @@ use super::view::{EndpointView, ParamView, requirement_text};
 use super::{Change, ChangeKind};
 use crate::model::methods::{ParamLocation, Requirement};
 
+/// Nothing when either side does not know its parameters (a module
+/// generated before they were).
 pub(super) fn compare_params(old: &EndpointView, new: &EndpointView, changes: &mut Vec<Change>) {
-    let pairs = pair(old, new);
-    for (new_index, param) in new.params.iter().enumerate() {
+    let (Some(old_params), Some(new_params)) = (&old.params, &new.params) else {
+        return;
+    };
+    let pairs = pair(old, old_params, new, new_params);
+    for (new_index, param) in new_params.iter().enumerate() {
         match pairs.iter().find(|(_, n)| *n == new_index) {
-            Some(&(old_index, _)) => compare_param(new, &old.params[old_index], param, changes),
+            Some(&(old_index, _)) => compare_param(new, &old_params[old_index], param, changes),
             None => {
                 let kind = if param.requirement == Requirement::Optional {
                     ChangeKind::MethodParamAdded
@@ -28,7 +33,7 @@ pub(super) fn compare_params(old: &EndpointView, new: &EndpointView, changes: &m
             }
         }
     }
-    for (old_index, param) in old.params.iter().enumerate() {
+    for (old_index, param) in old_params.iter().enumerate() {
         if !pairs.iter().any(|(o, _)| *o == old_index) {
             changes.push(change(
                 new,
@@ -60,7 +65,12 @@ fn change(
 
 /// `(old index, new index)` pairs, in three passes of decreasing certainty;
 /// within a pass, the first unpaired match.
-fn pair(old: &EndpointView, new: &EndpointView) -> Vec<(usize, usize)> {
+fn pair(
+    old: &EndpointView,
+    old_params: &[ParamView],
+    new: &EndpointView,
+    new_params: &[ParamView],
+) -> Vec<(usize, usize)> {
     type Key = fn(&EndpointView, &ParamView) -> Option<String>;
     let keys: [Key; 3] = [
         |_, p| Some(p.key()),
@@ -69,14 +79,14 @@ fn pair(old: &EndpointView, new: &EndpointView) -> Vec<(usize, usize)> {
     ];
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for key in keys {
-        for (old_index, old_param) in old.params.iter().enumerate() {
+        for (old_index, old_param) in old_params.iter().enumerate() {
             if pairs.iter().any(|(o, _)| *o == old_index) {
                 continue;
             }
             let Some(wanted) = key(old, old_param) else {
                 continue;
             };
-            let found = new.params.iter().enumerate().find(|(new_index, param)| {
+            let found = new_params.iter().enumerate().find(|(new_index, param)| {
                 !pairs.iter().any(|(_, n)| n == new_index)
                     && key(new, param).as_ref() == Some(&wanted)
             });
@@ -264,7 +274,7 @@ mod tests {
             any_scope: false,
             added_in: Some("0.0.0".to_owned()),
             lifecycle: "current".to_owned(),
-            params: params.iter().map(ParamView::of).collect(),
+            params: Some(params.iter().map(ParamView::of).collect()),
             errors: Vec::new(),
         }
     }
@@ -337,6 +347,18 @@ mod tests {
         assert_eq!(removed[0].old.as_deref(), Some("string; optional"));
         let same = std::slice::from_ref(&status);
         assert_eq!(changes(same, same), []);
+    }
+
+    #[test]
+    fn a_module_without_parameters_compares_none() {
+        let mut unknown = endpoint("/api/v1/statuses", &[]);
+        unknown.params = None;
+        let known = endpoint("/api/v1/statuses", &[form("status", "string")]);
+        for (old, new) in [(&unknown, &known), (&known, &unknown)] {
+            let mut found = Vec::new();
+            compare_params(old, new, &mut found);
+            assert_eq!(found, []);
+        }
     }
 
     #[test]

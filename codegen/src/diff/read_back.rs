@@ -7,9 +7,10 @@ use std::collections::HashMap;
 use syn::{Expr, Fields, GenericArgument, Item, Lit, Member, Meta, PathArguments, Type};
 
 use super::view::{
-    ApiView, EndpointView, ErrorView, FieldView, GroupView, RateLimitView, ReasonView, ScopeView,
+    ApiView, EndpointView, ErrorView, FieldView, GroupView, ParamView, RateLimitView, ReasonView,
+    ScopeView,
 };
-use crate::model::methods::Auth;
+use crate::model::methods::{Auth, ParamLocation, Requirement};
 
 /// `None` when the text is not a module this generator wrote (hand-edited
 /// beyond recognition, or from a very different version).
@@ -299,13 +300,68 @@ fn read_endpoints<'f>(
                 any_scope,
                 added_in: optional_string(row.get("added_in")?)?,
                 lifecycle: last_ident(row.get("lifecycle")?)?.to_lowercase(),
-                // Not read back: `diff` of the pages or copies reports
-                // parameters, and `diff_generated_api` leaves them out.
-                params: Vec::new(),
+                // A module from before `Endpoint::params()` has no `params`.
+                params: match row.get("params") {
+                    Some(list) => Some(read_params(list, &consts)?),
+                    None => None,
+                },
                 errors,
             })
         })
         .collect()
+}
+
+/// A row's `params`: `&[Param { .. }, ..]`, or the name of a `const` that
+/// several rows share.
+fn read_params(list: &Expr, consts: &HashMap<String, &Expr>) -> Option<Vec<ParamView>> {
+    let list = match list {
+        Expr::Path(path) => consts.get(&path.path.get_ident()?.to_string())?,
+        _ => list,
+    };
+    array(list)?
+        .into_iter()
+        .map(|param| {
+            let param = struct_fields(param)?;
+            let location = last_ident(param.get("location")?)?.to_ascii_lowercase();
+            Some(ParamView {
+                location: ParamLocation::from_name(&location)?,
+                name: string(param.get("name")?)?,
+                // `None`: no type the generator reads.
+                ty: optional_string(param.get("ty")?)?.unwrap_or_else(|| "unknown".to_owned()),
+                values: strings(param.get("values")?)?,
+                default: optional_string(param.get("default")?)?,
+                requirement: requirement(param.get("requirement")?)?,
+                added_in: optional_string(param.get("added_in")?)?,
+                deprecated: boolean(param.get("deprecated")?)?,
+                internal: boolean(param.get("internal")?)?,
+            })
+        })
+        .collect()
+}
+
+/// `Requirement::Optional`, `Requirement::RequiredUnless(&["media_ids[]"])`,
+/// `Requirement::Conditional("…")`.
+fn requirement(expr: &Expr) -> Option<Requirement> {
+    match expr {
+        Expr::Call(call) if call.args.len() == 1 => {
+            let argument = call.args.first()?;
+            match last_ident(&call.func)?.as_str() {
+                "RequiredUnless" => Some(Requirement::RequiredUnless(strings(argument)?)),
+                "Conditional" => Some(Requirement::Conditional(string(argument)?)),
+                _ => None,
+            }
+        }
+        _ => match last_ident(expr)?.as_str() {
+            "Optional" => Some(Requirement::Optional),
+            "Required" => Some(Requirement::Required),
+            _ => None,
+        },
+    }
+}
+
+/// `&["a", "b"]`.
+fn strings(expr: &Expr) -> Option<Vec<String>> {
+    array(expr)?.into_iter().map(string).collect()
 }
 
 /// `Classification::Documented(Reason::X, Match::Exact)` → `X`;
@@ -445,5 +501,92 @@ fn optional_string(expr: &Expr) -> Option<Option<String>> {
         Expr::Path(path) if path.path.is_ident("None") => Some(None),
         Expr::Call(call) if call.args.len() == 1 => Some(Some(string(call.args.first()?)?)),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A row's parameters as the emitter writes them, shared through a `const`
+    /// or inline, read back to what the model said.
+    #[test]
+    fn parameters_read_back() {
+        let file: syn::File = syn::parse_str(
+            r#"
+            const PARAMS_STATUSES_CREATE: &[Param] = &[
+                Param {
+                    name: "status",
+                    location: ParamLocation::Form,
+                    ty: Some("string"),
+                    values: &[],
+                    default: None,
+                    requirement: Requirement::RequiredUnless(&["media_ids[]"]),
+                    added_in: None,
+                    deprecated: false,
+                    internal: false,
+                },
+                Param {
+                    name: "visibility",
+                    location: ParamLocation::Form,
+                    ty: Some("string"),
+                    values: &["public", "direct"],
+                    default: Some("public"),
+                    requirement: Requirement::Conditional("if quoting"),
+                    added_in: Some("2.7.0"),
+                    deprecated: true,
+                    internal: false,
+                },
+            ];
+            const ROW: Row = Row {
+                own: &[Param {
+                    name: "max_id",
+                    location: ParamLocation::Query,
+                    ty: None,
+                    values: &[],
+                    default: None,
+                    requirement: Requirement::Optional,
+                    added_in: None,
+                    deprecated: false,
+                    internal: true,
+                }],
+                shared: PARAMS_STATUSES_CREATE,
+                none: &[],
+                broken: &[Param { name: "id" }],
+            };
+            "#,
+        )
+        .expect("parses");
+        let consts: HashMap<String, &Expr> = file
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Const(constant) => Some((constant.ident.to_string(), &*constant.expr)),
+                _ => None,
+            })
+            .collect();
+        let row = struct_fields(consts["ROW"]).expect("a row");
+        let shared = read_params(row["shared"], &consts).expect("reads");
+        assert_eq!(shared.len(), 2);
+        assert_eq!(shared[0].key(), "form status");
+        assert_eq!(
+            shared[0].requirement,
+            Requirement::RequiredUnless(vec!["media_ids[]".to_owned()])
+        );
+        let visibility = &shared[1];
+        assert_eq!(visibility.values, ["public", "direct"]);
+        assert_eq!(visibility.default.as_deref(), Some("public"));
+        assert_eq!(
+            visibility.requirement,
+            Requirement::Conditional("if quoting".to_owned())
+        );
+        assert_eq!(visibility.added_in.as_deref(), Some("2.7.0"));
+        assert!(visibility.deprecated && !visibility.internal);
+        let own = read_params(row["own"], &consts).expect("reads");
+        assert_eq!(own[0].key(), "query max_id");
+        assert_eq!(own[0].ty, "unknown");
+        assert!(own[0].internal);
+        assert_eq!(read_params(row["none"], &consts), Some(Vec::new()));
+        assert_eq!(read_params(row["broken"], &consts), None);
     }
 }

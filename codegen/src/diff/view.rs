@@ -147,9 +147,10 @@ pub(crate) struct EndpointView {
     pub added_in: Option<String>,
     /// `current`, `deprecated` or `removed`.
     pub lifecycle: String,
-    /// Its documented request parameters, in page order; empty for a
-    /// module read back (see `read_back`).
-    pub params: Vec<ParamView>,
+    /// Its documented request parameters, in page order; `None` for a
+    /// module generated before `Endpoint::params()` existed, which the diff
+    /// then does not compare.
+    pub params: Option<Vec<ParamView>>,
     pub errors: Vec<ErrorView>,
 }
 
@@ -348,7 +349,7 @@ impl ApiView {
                     any_scope: auth.any_scope,
                     added_in: method.added_in.clone(),
                     lifecycle: method.lifecycle.as_str().to_owned(),
-                    params: method.params.iter().map(ParamView::of).collect(),
+                    params: Some(method.params.iter().map(ParamView::of).collect()),
                     errors: method
                         .errors
                         .iter()
@@ -418,14 +419,6 @@ impl ApiView {
             rate_limit_headers: Vec::new(),
             scopes: Vec::new(),
         }
-    }
-
-    /// This view without its endpoints' parameters, to compare with a module read back.
-    pub fn without_params(mut self) -> ApiView {
-        for endpoint in &mut self.endpoints {
-            endpoint.params.clear();
-        }
-        self
     }
 
     /// The lints recorded on the method pages.
