@@ -101,6 +101,8 @@ fn reverse(change: &diff::Change) -> ChangeKind {
         GroupRemoved => GroupAdded,
         ScopeAdded => ScopeRemoved,
         ScopeRemoved => ScopeAdded,
+        LintFired => LintCleared,
+        LintCleared => LintFired,
         other => other,
     }
 }
