@@ -603,3 +603,172 @@ fn rate_limit_changes_are_reported() {
         [(ChangeKind::RateLimitHeadersChanged, Impact::Major)]
     );
 }
+
+/// The real methods copy, and the copy with one line edited.
+fn spec_copy() -> String {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    std::fs::read_to_string(root.join("spec/methods.yaml")).expect("spec/methods.yaml")
+}
+
+fn diff_spec_copies(old: &str, new: &str) -> diff::Diff {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let error_page = Source::new(
+        "spec/error.md",
+        std::fs::read_to_string(root.join("spec/error.md")).expect("spec/error.md"),
+    );
+    diff::diff_api_copies(
+        &error_page,
+        &Source::new("old.yaml", old),
+        &Source::new("new.yaml", new),
+        &Config::new(),
+    )
+    .unwrap_or_else(|e| panic!("{}", e.render()))
+}
+
+/// Each kind of parameter change, made by editing one parameter's line of the
+/// real copy: its kind, impact and subject, and a reverse that is never silent.
+#[test]
+fn each_kind_of_parameter_change_has_its_impact() {
+    use ChangeKind::*;
+    let copy = spec_copy();
+    let edited = |old: &str, new: &str| {
+        assert_eq!(copy.matches(old).count(), 1, "{old:?} must occur once");
+        copy.replacen(old, new, 1)
+    };
+    let reason = "          - {name: reason, in: form, type: string, added_in: \"3.0.0\"}\n";
+    let cases: Vec<(String, ChangeKind, Impact, &str)> = vec![
+        (
+            edited(reason, ""),
+            MethodParamRemoved,
+            Impact::Major,
+            "form reason",
+        ),
+        (
+            edited(
+                reason,
+                &format!("{reason}          - {{name: nickname, in: form, type: string}}\n"),
+            ),
+            MethodParamAdded,
+            Impact::Minor,
+            "form nickname",
+        ),
+        (
+            edited(
+                reason,
+                &format!(
+                    "{reason}          - {{name: nickname, in: form, type: string, required: true}}\n"
+                ),
+            ),
+            MethodParamAddedRequired,
+            Impact::Major,
+            "form nickname",
+        ),
+        (
+            edited(
+                "{name: reason, in: form, type: string, added_in",
+                "{name: reason, in: query, type: string, added_in",
+            ),
+            MethodParamMoved,
+            Impact::Major,
+            "query reason",
+        ),
+        (
+            edited(
+                "{name: agreement, in: form, type: boolean,",
+                "{name: agreement, in: form, type: string,",
+            ),
+            MethodParamRetyped,
+            Impact::Major,
+            "form agreement",
+        ),
+        (
+            edited(
+                "{name: reason, in: form, type: string, added_in",
+                "{name: reason, in: form, type: string, required: true, added_in",
+            ),
+            MethodParamMadeRequired,
+            Impact::Major,
+            "form reason",
+        ),
+        (
+            edited(
+                "{name: status, in: form, type: string, required_unless: [\"media_ids[]\"]}",
+                "{name: status, in: form, type: string}",
+            ),
+            MethodParamMadeOptional,
+            Impact::Minor,
+            "form status",
+        ),
+        (
+            edited(
+                "required if the server has a minimum age requirement.",
+                "required if the server has a minimum age.",
+            ),
+            MethodParamConditionChanged,
+            Impact::Minor,
+            "form date_of_birth",
+        ),
+        (
+            edited(
+                "values: [public, unlisted, private]}",
+                "values: [public, unlisted, private, direct]}",
+            ),
+            MethodParamValueAdded,
+            Impact::Minor,
+            "form source[privacy]",
+        ),
+        (
+            edited(
+                "values: [public, unlisted, private]}",
+                "values: [public, private]}",
+            ),
+            MethodParamValueRemoved,
+            Impact::Major,
+            "form source[privacy]",
+        ),
+        (
+            edited(
+                "{name: pinned, in: query, type: boolean, default: \"false\",",
+                "{name: pinned, in: query, type: boolean, default: \"true\",",
+            ),
+            MethodParamDefaultChanged,
+            Impact::Minor,
+            "query pinned",
+        ),
+        (
+            edited(
+                "{name: reason, in: form, type: string, added_in: \"3.0.0\"}",
+                "{name: reason, in: form, type: string, added_in: \"3.1.0\"}",
+            ),
+            MethodParamAddedInChanged,
+            Impact::Patch,
+            "form reason",
+        ),
+        (
+            edited(
+                "{name: reason, in: form, type: string, added_in",
+                "{name: reason, in: form, type: string, deprecated: true, added_in",
+            ),
+            MethodParamLifecycleChanged,
+            Impact::Minor,
+            "form reason",
+        ),
+    ];
+    for (new, kind, impact, param) in cases {
+        let diff = diff_spec_copies(&copy, &new);
+        let [change] = &diff.changes[..] else {
+            panic!("{kind:?}: one change expected, got {:?}", diff.changes);
+        };
+        assert_eq!((change.kind, change.impact()), (kind, impact));
+        assert!(
+            change.subject.ends_with(&format!(" {param}")),
+            "{kind:?}: {}",
+            change.subject
+        );
+        assert!(change.page.is_some(), "{kind:?} names its page");
+        assert!(
+            !diff_spec_copies(&new, &copy).changes.is_empty(),
+            "{kind:?} reversed"
+        );
+    }
+}
