@@ -101,10 +101,12 @@ pub enum ChangeKind {
     MethodErrorRemoved,
     MethodErrorMessageChanged,
     MethodErrorStatusChanged,
-    /// An optional parameter added to a method.
+    /// An optional parameter added to a method, or a path parameter (the
+    /// route already made requests fill its segment).
     MethodParamAdded,
-    /// A parameter added as required, required unless another is sent, or
-    /// required on a condition: requests that lack it are now refused.
+    /// A query, form or header parameter added as required, required unless
+    /// another is sent, or required on a condition: requests that lack it
+    /// are now refused.
     MethodParamAddedRequired,
     /// A parameter gone from a method.
     MethodParamRemoved,

@@ -24,7 +24,11 @@ pub(super) fn compare_params(old: &EndpointView, new: &EndpointView, changes: &m
         match pairs.iter().find(|(_, n)| *n == new_index) {
             Some(&(old_index, _)) => compare_param(new, &old_params[old_index], param, changes),
             None => {
-                let kind = if param.requirement == Requirement::Optional {
+                // A path parameter is the route's: a request already fills
+                // its segment, and a new route is the method's own change.
+                let kind = if param.requirement == Requirement::Optional
+                    || param.location == ParamLocation::Path
+                {
                     ChangeKind::MethodParamAdded
                 } else {
                     ChangeKind::MethodParamAddedRequired
@@ -342,6 +346,17 @@ mod tests {
             assert_eq!(found[0].subject, "StatusesCreate form language");
             assert_eq!(found[0].page.as_deref(), Some("statuses"));
         }
+        // The docs start documenting a segment the route always had.
+        let id = with(param(ParamLocation::Path, "id", "string"), |p| {
+            p.requirement = Requirement::Required
+        });
+        let documented = changes_at(
+            "/api/v1/statuses/:id",
+            &[],
+            "/api/v1/statuses/:id",
+            std::slice::from_ref(&id),
+        );
+        assert_eq!(kinds(&documented), [(MethodParamAdded, Impact::Minor)]);
         let removed = changes(std::slice::from_ref(&status), &[]);
         assert_eq!(kinds(&removed), [(MethodParamRemoved, Impact::Major)]);
         assert_eq!(removed[0].old.as_deref(), Some("string; optional"));

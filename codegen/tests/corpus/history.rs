@@ -70,10 +70,14 @@ fn reverse(change: &diff::Change) -> ChangeKind {
     };
     match change.kind {
         MethodParamAdded | MethodParamAddedRequired => MethodParamRemoved,
-        MethodParamRemoved => match change.old.as_deref() {
-            Some(terms) if terms.ends_with("; optional") => MethodParamAdded,
-            _ => MethodParamAddedRequired,
-        },
+        MethodParamRemoved => {
+            // The subject is `Variant location name`.
+            let path = change.subject.split(' ').nth(1) == Some("path");
+            match change.old.as_deref() {
+                Some(terms) if path || terms.ends_with("; optional") => MethodParamAdded,
+                _ => MethodParamAddedRequired,
+            }
+        }
         MethodParamValueAdded => MethodParamValueRemoved,
         MethodParamValueRemoved => MethodParamValueAdded,
         MethodParamMadeRequired | MethodParamMadeOptional => {
