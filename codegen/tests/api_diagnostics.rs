@@ -584,12 +584,47 @@ fn returns_mistakes_are_located() {
 #[test]
 fn params_mistakes_are_located() {
     let line = "        returns: {shape: one, entities: [Status]}\n";
-    let with = |param: &str| edited(line, &format!("{line}        params:\n          - {param}\n"));
+    let with = |param: &str| {
+        edited(
+            line,
+            &format!("{line}        params:\n          - {param}\n"),
+        )
+    };
     generate(
         &Config::new(),
         &with("{name: \"media_ids[]\", in: form, type: array(string), required_unless: [status]}"),
     )
-    .expect("a sound parameter generates");
+    .expect_err("`status` is not among the method's parameters");
+    let two = |first: &str, second: &str| {
+        edited(
+            line,
+            &format!("{line}        params:\n          - {first}\n          - {second}\n"),
+        )
+    };
+    generate(
+        &Config::new(),
+        &two(
+            "{name: status, in: form, type: string}",
+            "{name: \"media_ids[]\", in: form, type: array(string), required_unless: [status]}",
+        ),
+    )
+    .expect("a sound list generates");
+    let error = error_of(&two(
+        "{name: status, in: form, type: string}",
+        "{name: status, in: form, type: integer}",
+    ));
+    let at = copy()
+        .lines()
+        .position(|copied| format!("{copied}\n") == line)
+        .expect("the copy has the line")
+        + 4;
+    assert_reports(
+        &error,
+        at,
+        13,
+        "the form parameter `status` is listed twice",
+        "a method lists each parameter once",
+    );
     // Each case points at its needle, or at the mapping (`{`).
     let cases: [(&str, &str, &str, &str); 6] = [
         (
