@@ -15,6 +15,7 @@ struct EndpointInfo {
     lifecycle: Lifecycle,
     returns: Returns,
     errors: &'static [DocumentedError],
+    params: &'static [Param],
 }
 
 /// One row per [`Endpoint`], in variant order.
@@ -61,6 +62,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -107,6 +109,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             },
             ERROR_NOT_CURRENT_USER,
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "PATCH",
@@ -120,6 +123,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_CREDENTIAL_ACCOUNT,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_NOT_CURRENT_USER],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -133,6 +137,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ACCOUNT,
         errors: &[ERROR_REQUIRE_AUTHENTICATED_USER, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -146,6 +151,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_ACCOUNT,
         errors: &[ERROR_REQUIRE_AUTHENTICATED_USER],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -163,6 +169,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             ERROR_THE_ACCESS_TOKEN_IS_INVALID,
             ERROR_RECORD_NOT_FOUND,
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -180,6 +187,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             ERROR_THE_ACCESS_TOKEN_IS_INVALID,
             ERROR_RECORD_NOT_FOUND,
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -197,6 +205,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             ERROR_THE_ACCESS_TOKEN_IS_INVALID,
             ERROR_RECORD_NOT_FOUND,
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -210,6 +219,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_FEATURED_TAG,
         errors: &[],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -228,6 +238,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             ERROR_RECORD_NOT_FOUND,
             ERROR_NOT_CURRENT_USER,
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -241,6 +252,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_RELATIONSHIP,
         errors: &[ERROR_NOT_PERMITTED, ERROR_NOT_CURRENT_USER],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -254,6 +266,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_RELATIONSHIP,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_NOT_CURRENT_USER],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -267,6 +280,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_RELATIONSHIP,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_NOT_CURRENT_USER],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -280,6 +294,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_RELATIONSHIP,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_NOT_CURRENT_USER],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -293,6 +308,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_RELATIONSHIP,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_NOT_CURRENT_USER],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -306,6 +322,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_RELATIONSHIP,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_NOT_CURRENT_USER],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -319,6 +336,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_RELATIONSHIP,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_NOT_CURRENT_USER],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -347,6 +365,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             ERROR_NOT_CURRENT_USER,
             ERROR_RECORD_NOT_UNIQUE,
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -360,6 +379,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Deprecated,
         returns: RETURNS_ONE_RELATIONSHIP,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_NOT_CURRENT_USER],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -373,6 +393,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_ACCOUNT,
         errors: &[ERROR_REQUIRE_AUTHENTICATED_USER, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -401,6 +422,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             ERROR_NOT_CURRENT_USER,
             ERROR_RECORD_NOT_UNIQUE,
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -414,6 +436,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_RELATIONSHIP,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_NOT_CURRENT_USER],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -427,6 +450,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_RELATIONSHIP,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_NOT_CURRENT_USER],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -443,6 +467,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Relationship"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_NOT_CURRENT_USER],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -459,6 +484,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["FamiliarFollowers"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_NOT_CURRENT_USER],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -483,6 +509,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -496,6 +523,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ACCOUNT,
         errors: &[ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -512,6 +540,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["IdentityProof"],
         },
         errors: &[ERROR_RECORD_NOT_FOUND, ERROR_NOT_CURRENT_USER],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -525,6 +554,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_ADMIN_ACCOUNT,
         errors: &[ERROR_NOT_PERMITTED],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -538,6 +568,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_ADMIN_ACCOUNT,
         errors: &[ERROR_NOT_PERMITTED],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -551,6 +582,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_ACCOUNT,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -564,6 +596,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_ACCOUNT,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -577,6 +610,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_ACCOUNT,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -590,6 +624,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_ACCOUNT,
         errors: &[ERROR_NOT_PERMITTED],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -616,6 +651,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -629,6 +665,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_ACCOUNT,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -642,6 +679,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_ACCOUNT,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -655,6 +693,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_ACCOUNT,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -668,6 +707,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_ACCOUNT,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -681,6 +721,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_ADMIN_CANONICAL_EMAIL_BLOCK,
         errors: &[ERROR_NOT_PERMITTED],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -694,6 +735,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_CANONICAL_EMAIL_BLOCK,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -707,6 +749,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_ADMIN_CANONICAL_EMAIL_BLOCK,
         errors: &[ERROR_NOT_PERMITTED],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -732,6 +775,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -745,6 +789,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -761,6 +806,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Admin::Dimension"],
         },
         errors: &[ERROR_NOT_PERMITTED],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -777,6 +823,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Admin::DomainAllow"],
         },
         errors: &[ERROR_NOT_PERMITTED],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -790,6 +837,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_DOMAIN_ALLOW,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -815,6 +863,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -828,6 +877,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_DOMAIN_ALLOW,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -844,6 +894,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Admin::DomainBlock"],
         },
         errors: &[ERROR_NOT_PERMITTED],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -857,6 +908,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_DOMAIN_BLOCK,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -892,6 +944,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "PUT",
@@ -917,6 +970,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -930,6 +984,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -946,6 +1001,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Admin::EmailDomainBlock"],
         },
         errors: &[ERROR_NOT_PERMITTED],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -959,6 +1015,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_EMAIL_DOMAIN_BLOCK,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -994,6 +1051,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -1007,6 +1065,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1023,6 +1082,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Admin::IpBlock"],
         },
         errors: &[ERROR_NOT_PERMITTED],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1036,6 +1096,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_IP_BLOCK,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1061,6 +1122,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "PUT",
@@ -1074,6 +1136,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_IP_BLOCK,
         errors: &[ERROR_NOT_PERMITTED],
+        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -1087,6 +1150,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1103,6 +1167,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Admin::Measure"],
         },
         errors: &[ERROR_NOT_PERMITTED],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1119,6 +1184,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Admin::Report"],
         },
         errors: &[ERROR_NOT_PERMITTED],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1132,6 +1198,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_REPORT,
         errors: &[ERROR_NOT_PERMITTED],
+        params: &[],
     },
     EndpointInfo {
         method: "PUT",
@@ -1145,6 +1212,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_REPORT,
         errors: &[ERROR_NOT_PERMITTED],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1158,6 +1226,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_REPORT,
         errors: &[ERROR_NOT_PERMITTED],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1171,6 +1240,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_REPORT,
         errors: &[ERROR_NOT_PERMITTED],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1184,6 +1254,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_REPORT,
         errors: &[ERROR_NOT_PERMITTED],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1197,6 +1268,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_REPORT,
         errors: &[ERROR_NOT_PERMITTED],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1213,6 +1285,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Admin::Cohort"],
         },
         errors: &[ERROR_NOT_PERMITTED],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1226,6 +1299,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_TRENDS_LINK,
         errors: &[ERROR_NOT_PERMITTED],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1239,6 +1313,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_STATUS,
         errors: &[ERROR_NOT_PERMITTED],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1255,6 +1330,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Admin::Tag"],
         },
         errors: &[ERROR_NOT_PERMITTED],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1271,6 +1347,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Announcement"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1284,6 +1361,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "PUT",
@@ -1310,6 +1388,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -1336,6 +1415,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1349,6 +1429,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_WRAPPED_ANNUAL_REPORTS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1362,6 +1443,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_WRAPPED_ANNUAL_REPORTS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1375,6 +1457,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1388,6 +1471,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1401,6 +1485,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1428,6 +1513,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1451,6 +1537,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Application"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1475,6 +1562,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1495,6 +1583,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_ACCOUNT,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1515,6 +1604,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1540,6 +1630,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1556,6 +1647,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["CollectionWithAccounts"],
         },
         errors: &[],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1569,6 +1661,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_COLLECTIONS,
         errors: &[],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1589,6 +1682,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_COLLECTIONS,
         errors: &[],
+        params: &[],
     },
     EndpointInfo {
         method: "PATCH",
@@ -1615,6 +1709,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -1628,6 +1723,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_NOT_PERMITTED],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1657,6 +1753,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -1670,6 +1767,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_NOT_PERMITTED],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1683,6 +1781,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_NOT_PERMITTED],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1699,6 +1798,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Conversation"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -1712,6 +1812,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1728,6 +1829,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Conversation"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1744,6 +1846,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["CustomEmoji"],
         },
         errors: &[],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1757,6 +1860,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_ACCOUNT,
         errors: &[],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1777,6 +1881,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1812,6 +1917,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -1847,6 +1953,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1881,6 +1988,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1894,6 +2002,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_ACCOUNT,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1914,6 +2023,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1927,6 +2037,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_FEATURED_TAG,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1955,6 +2066,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -1968,6 +2080,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1981,6 +2094,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_TAG,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1997,6 +2111,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Filter"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2010,6 +2125,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_FILTER,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -2036,6 +2152,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "PUT",
@@ -2049,6 +2166,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_FILTER,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -2062,6 +2180,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2078,6 +2197,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["FilterKeyword"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -2104,6 +2224,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2117,6 +2238,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_FILTER_KEYWORD,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "PUT",
@@ -2143,6 +2265,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -2156,6 +2279,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2172,6 +2296,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["FilterStatus"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -2185,6 +2310,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_FILTER_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2198,6 +2324,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_FILTER_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -2211,6 +2338,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2227,6 +2355,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["V1::Filter"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2240,6 +2369,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Deprecated,
         returns: RETURNS_ONE_V1_FILTER,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -2275,6 +2405,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "PUT",
@@ -2311,6 +2442,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -2324,6 +2456,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Deprecated,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2344,6 +2477,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_ACCOUNT,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -2357,6 +2491,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_RELATIONSHIP,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -2370,6 +2505,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_RELATIONSHIP,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2383,6 +2519,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_TAG,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2396,6 +2533,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2409,6 +2547,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -2422,6 +2561,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2435,6 +2575,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_ACCOUNT,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2448,6 +2589,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2461,6 +2603,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2477,6 +2620,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Instance"],
         },
         errors: &[],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2490,6 +2634,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[ERROR_REQUIRE_AUTHENTICATED_USER],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2503,6 +2648,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[ERROR_REQUIRE_AUTHENTICATED_USER],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2519,6 +2665,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Rule"],
         },
         errors: &[],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2535,6 +2682,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["DomainBlock"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2551,6 +2699,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["ExtendedDescription"],
         },
         errors: &[],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2567,6 +2716,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["PrivacyPolicy"],
         },
         errors: &[],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2591,6 +2741,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2615,6 +2766,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2628,6 +2780,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2644,6 +2797,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["V1::Instance"],
         },
         errors: &[],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2657,6 +2811,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_LIST,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2670,6 +2825,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_LIST,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -2696,6 +2852,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             },
             ERROR_SOME_IS_NOT_A_VALID_REPLIES_POLICY,
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "PUT",
@@ -2722,6 +2879,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             },
             ERROR_SOME_IS_NOT_A_VALID_REPLIES_POLICY,
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -2735,6 +2893,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2748,6 +2907,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_ACCOUNT,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -2774,6 +2934,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -2787,6 +2948,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2800,6 +2962,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -2825,6 +2988,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -2860,6 +3024,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2886,6 +3051,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -2899,6 +3065,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[],
+        params: &[],
     },
     EndpointInfo {
         method: "PUT",
@@ -2925,6 +3092,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -2950,6 +3118,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2973,6 +3142,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["MutedAccount"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2989,6 +3159,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Notification"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3005,6 +3176,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Notification"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3018,6 +3190,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3031,6 +3204,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3044,6 +3218,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Removed,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3057,6 +3232,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3070,6 +3246,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_NOTIFICATION_POLICY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "PATCH",
@@ -3083,6 +3260,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_NOTIFICATION_POLICY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3099,6 +3277,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["NotificationRequest"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3115,6 +3294,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["NotificationRequest"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3128,6 +3308,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3141,6 +3322,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3154,6 +3336,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3167,6 +3350,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3180,6 +3364,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_UNDOCUMENTED,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3193,6 +3378,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3206,6 +3392,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3219,6 +3406,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3232,6 +3420,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3258,6 +3447,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3296,6 +3486,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3320,6 +3511,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3343,6 +3535,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             ERROR_THE_ACCESS_TOKEN_IS_INVALID,
             ERROR_THIS_ACTION_IS_OUTSIDE_THE_AUTHORIZED_SCOPES,
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3356,6 +3549,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3369,6 +3563,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3382,6 +3577,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_POLL,
         errors: &[ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3418,6 +3614,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3431,6 +3628,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3444,6 +3642,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_PROFILE,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "PATCH",
@@ -3457,6 +3656,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_PROFILE,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_NOT_CURRENT_USER],
+        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -3470,6 +3670,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_CREDENTIAL_ACCOUNT,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -3483,6 +3684,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_CREDENTIAL_ACCOUNT,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3496,6 +3698,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Removed,
         returns: RETURNS_OTHER,
         errors: &[ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3509,6 +3712,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_WEB_PUSH_SUBSCRIPTION,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3522,6 +3726,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_WEB_PUSH_SUBSCRIPTION,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "PUT",
@@ -3535,6 +3740,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_WEB_PUSH_SUBSCRIPTION,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -3548,6 +3754,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3595,6 +3802,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3611,6 +3819,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["ScheduledStatus"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3624,6 +3833,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_SCHEDULED_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "PUT",
@@ -3650,6 +3860,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -3663,6 +3874,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3683,6 +3895,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_SEARCH,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3703,6 +3916,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Removed,
         returns: RETURNS_ONE_SEARCH,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3731,6 +3945,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3744,6 +3959,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_STATUS,
         errors: &[ERROR_REQUIRE_AUTHENTICATED_USER, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3757,6 +3973,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_STATUS,
         errors: &[ERROR_REQUIRE_AUTHENTICATED_USER],
+        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -3770,6 +3987,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3786,6 +4004,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Context"],
         },
         errors: &[ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3815,6 +4034,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3828,6 +4048,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_ACCOUNT,
         errors: &[ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3844,6 +4065,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             ERROR_RECORD_NOT_FOUND,
             ERROR_THIS_METHOD_REQUIRES_AN_AUTHENTICATED_USER,
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3857,6 +4079,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_ACCOUNT,
         errors: &[ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3870,6 +4093,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3883,6 +4107,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3896,6 +4121,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3909,6 +4135,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3922,6 +4149,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3935,6 +4163,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3952,6 +4181,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             ERROR_NOT_PERMITTED,
             ERROR_THIS_METHOD_REQUIRES_AN_AUTHENTICATED_USER,
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3965,6 +4195,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3978,6 +4209,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -4024,6 +4256,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -4037,6 +4270,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "PUT",
@@ -4063,6 +4297,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
+        params: &[],
     },
     EndpointInfo {
         method: "PUT",
@@ -4076,6 +4311,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4092,6 +4328,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["StatusEdit"],
         },
         errors: &[ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4108,6 +4345,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["StatusSource"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4124,6 +4362,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["PreviewCard"],
         },
         errors: &[ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4137,6 +4376,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4150,6 +4390,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4163,6 +4404,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4176,6 +4418,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4189,6 +4432,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4202,6 +4446,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4215,6 +4460,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4228,6 +4474,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4241,6 +4488,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4254,6 +4502,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4270,6 +4519,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Suggestion"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -4283,6 +4533,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4296,6 +4547,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Deprecated,
         returns: RETURNS_ARRAY_ACCOUNT,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4309,6 +4561,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_TAG,
         errors: &[],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -4322,6 +4575,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_TAG,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_UNIQUE],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -4335,6 +4589,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_TAG,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -4348,6 +4603,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_TAG,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -4361,6 +4617,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_TAG,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4374,6 +4631,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4387,6 +4645,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_STATUS,
         errors: &[ERROR_RECORD_NOT_FOUND, ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4400,6 +4659,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4413,6 +4673,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_STATUS,
         errors: &[ERROR_RECORD_NOT_FOUND, ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4426,6 +4687,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4439,6 +4701,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Deprecated,
         returns: RETURNS_ARRAY_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4452,6 +4715,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_TAG,
         errors: &[],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4465,6 +4729,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_STATUS,
         errors: &[],
+        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4478,6 +4743,7 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_TRENDS_LINK,
         errors: &[],
+        params: &[],
     },
 ];
 

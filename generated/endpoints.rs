@@ -685,6 +685,109 @@ pub enum ReturnShape {
     Undocumented,
 }
 
+/// A request parameter the docs document for an [`Endpoint`]: [`Endpoint::params`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Param {
+    /// The name as the docs write it: `id` (the path's `:id`),
+    /// `media_ids[]`, `poll[options][]`, `Idempotency-Key`.
+    pub name: &'static str,
+    /// Where the request carries it.
+    pub location: ParamLocation,
+    /// Its type, spelled as `spec/methods.yaml` spells it: `string`,
+    /// `string(url)`, `integer`, `boolean`, `hash`, `array(string)`,
+    /// or `file` for an upload (`multipart/form-data`). `None` when
+    /// the docs give no type the generator reads, as for internal
+    /// parameters.
+    pub ty: Option<&'static str>,
+    /// The values the docs list for it; open, as a server may accept more.
+    pub values: &'static [&'static str],
+    /// The default the docs state, as written (`"false"`, `"20"`).
+    pub default: Option<&'static str>,
+    /// Whether a request must carry it.
+    pub requirement: Requirement,
+    /// The Mastodon version that added it, from the method's version
+    /// history; `None` when the docs give none (as old as the method).
+    pub added_in: Option<&'static str>,
+    /// The docs call it deprecated.
+    pub deprecated: bool,
+    /// The docs call it internal: a client follows the `Link`
+    /// header instead of setting it (pagination cursors).
+    pub internal: bool,
+}
+
+impl Param {
+    /// Whether `sent`, a parameter name as a request carries it, is
+    /// this parameter: the same name, with or without a trailing
+    /// `[]` on either (a form's `media_ids[]=1` and a JSON body's
+    /// `"media_ids": [1]` both send `media_ids[]`), in any case for
+    /// a header, as HTTP compares header names.
+    pub fn is_named(&self, sent: &str) -> bool {
+        same_name(self.name, sent, self.location == ParamLocation::Header)
+    }
+}
+
+/// `documented` and `sent` name the same parameter: see [`Param::is_named`].
+fn same_name(documented: &str, sent: &str, header: bool) -> bool {
+    let documented = documented.strip_suffix("[]").unwrap_or(documented);
+    let sent = sent.strip_suffix("[]").unwrap_or(sent);
+    if header { documented.eq_ignore_ascii_case(sent) } else { documented == sent }
+}
+
+/// Where a [`Param`] goes in a request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ParamLocation {
+    /// A `:name` segment of [`Endpoint::path`].
+    Path,
+    /// The query string.
+    Query,
+    /// Form data: the request body, form-encoded, `multipart/form-data` or JSON.
+    Form,
+    /// A request header.
+    Header,
+}
+
+/// Whether a request must carry a [`Param`], as the docs say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Requirement {
+    /// It may be left out.
+    Optional,
+    /// The docs mark it required, with no condition.
+    Required,
+    /// Required unless the request carries one of these parameters
+    /// (names as the docs write them): a status's `status` unless
+    /// it has `media_ids[]`.
+    RequiredUnless(&'static [&'static str]),
+    /// Required in cases the docs state in words, kept as written:
+    /// a check reports it, never enforces it.
+    Conditional(&'static str),
+}
+
+/// A documented requirement that a request does not meet: [`Endpoint::missing_params`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Missing {
+    /// Required, and neither sent nor (for
+    /// [`Requirement::RequiredUnless`]) replaced by one of its
+    /// alternatives: the server answers 400 or 422.
+    Required(&'static Param),
+    /// Required in the cases the second field states, in the docs'
+    /// words, and not sent: whether this request is one of them,
+    /// the check cannot tell.
+    Conditional(&'static Param, &'static str),
+}
+
+impl Missing {
+    /// The parameter the request lacks.
+    pub const fn param(self) -> &'static Param {
+        match self {
+            Missing::Required(param) | Missing::Conditional(param, _) => param,
+        }
+    }
+}
+
 #[allow(deprecated)]
 impl Endpoint {
     /// Every documented method, in the docs' page order.
@@ -1009,6 +1112,58 @@ impl Endpoint {
     /// The error responses the docs show for it.
     pub const fn errors(self) -> &'static [DocumentedError] {
         self.info().errors
+    }
+    /// The request parameters the docs document for it, in the
+    /// docs' order: path, query, form data and headers.
+    pub const fn params(self) -> &'static [Param] {
+        self.info().params
+    }
+    /// The documented requirements that a request carrying the
+    /// parameters named in `sent` does not meet, in
+    /// [`Endpoint::params`] order: what the server would refuse
+    /// with a 400 or 422 ([`Missing::Required`]), and the
+    /// requirements the docs state in words ([`Missing::Conditional`]),
+    /// which the check reports but cannot decide.
+    ///
+    /// A sent name is a parameter's as [`Param::is_named`] compares
+    /// them, so `media_ids` and `media_ids[]` are the same. Path
+    /// parameters are always there (the route has them), and the
+    /// `Authorization` header is left out: a missing token is the
+    /// 401 that [`Endpoint::authorization`] describes.
+    pub fn missing_params<'a>(
+        self,
+        sent: impl IntoIterator<Item = &'a str>,
+    ) -> Vec<Missing> {
+        let sent: Vec<&str> = sent.into_iter().collect();
+        let params = self.params();
+        let is_sent = |param: &Param| sent.iter().any(|name| param.is_named(name));
+        let alternative_sent = |name: &str| match params
+            .iter()
+            .find(|param| param.name == name)
+        {
+            Some(param) => is_sent(param),
+            None => sent.iter().any(|sent| same_name(name, sent, false)),
+        };
+        params
+            .iter()
+            .filter(|param| {
+                param.location != ParamLocation::Path
+                    && !(param.location == ParamLocation::Header
+                        && param.name.eq_ignore_ascii_case("Authorization"))
+                    && !is_sent(param)
+            })
+            .filter_map(|param| match param.requirement {
+                Requirement::Optional => None,
+                Requirement::Required => Some(Missing::Required(param)),
+                Requirement::RequiredUnless(names) => {
+                    (!names.iter().any(|name| alternative_sent(name)))
+                        .then_some(Missing::Required(param))
+                }
+                Requirement::Conditional(condition) => {
+                    Some(Missing::Conditional(param, condition))
+                }
+            })
+            .collect()
     }
     /// Matches an error response of this method: its own documented
     /// responses first ([`Classification::ForEndpoint`]), then the
