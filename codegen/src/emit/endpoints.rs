@@ -855,8 +855,9 @@ fn endpoint_impl(endpoints: &[Endpoint<'_>]) -> TokenStream {
                 let sent: Vec<&str> = sent.into_iter().collect();
                 let params = self.params();
                 let is_sent = |param: &Param| sent.iter().any(|name| param.is_named(name));
-                // An alternative the docs name but do not document is still sent by name.
-                let alternative_sent = |name: &str| match params.iter().find(|param| param.name == name) {
+                // The docs may name an alternative without its `[]` (`media_ids`),
+                // or name one they do not document: it is still sent by name.
+                let alternative_sent = |name: &str| match params.iter().find(|param| param.is_named(name)) {
                     Some(param) => is_sent(param),
                     None => sent.iter().any(|sent| same_name(name, sent, false)),
                 };
