@@ -1139,7 +1139,7 @@ impl Endpoint {
         let is_sent = |param: &Param| sent.iter().any(|name| param.is_named(name));
         let alternative_sent = |name: &str| match params
             .iter()
-            .find(|param| param.name == name)
+            .find(|param| param.is_named(name))
         {
             Some(param) => is_sent(param),
             None => sent.iter().any(|sent| same_name(name, sent, false)),
