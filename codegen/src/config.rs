@@ -521,6 +521,15 @@ impl Config {
         crate::export_entities_yaml(path.as_ref(), self, out_name)
     }
 
+    /// The whole API as one OpenAPI 3.0.3 document (JSON), from the Error
+    /// page `error_page` with the method pages ([`Config::methods`]), the
+    /// entity pages ([`Config::entities`]), and the rate-limits and scopes
+    /// pages when named. The lints at warn level come back with it.
+    #[cfg(feature = "openapi")]
+    pub fn generate_openapi_report(&self, error_page: &Source) -> Result<Generated, Error> {
+        crate::generate_openapi(error_page, self)
+    }
+
     /// Generates the entities module into `$OUT_DIR/entities.rs` (or
     /// [`Config::out_dir`], [`Config::file_name`]) when it changed, with the
     /// files it includes beside it (`entity_kinds.rs`, `entity_values.rs`;

@@ -92,7 +92,7 @@ pub const INCLUDE_FILE: &str = "mastodon_error.rs";
 
 impl Generated {
     /// A YAML copy, or anything else that is one file only.
-    #[cfg(feature = "tools")]
+    #[cfg(any(feature = "tools", feature = "openapi"))]
     pub(crate) fn single(code: String, lints: Lints) -> Generated {
         Generated {
             code,
@@ -513,6 +513,66 @@ pub(crate) fn entities_module(
         files,
         lints,
     })
+}
+
+/// The OpenAPI document of the Error page with the method pages (or copy)
+/// and the extras `config` names, its schemas from the entity pages (or
+/// copy) `config` names, as the entities module has them.
+#[cfg(feature = "openapi")]
+fn generate_openapi(error_page: &Source, config: &Config) -> Result<Generated, Error> {
+    let needs = |what: &str, method: &str| {
+        Error::single(
+            error_page.clone(),
+            Diagnostic::error(0..0, format!("the OpenAPI document needs the {what}"))
+                .help(format!("name them with `Config::{method}`")),
+        )
+    };
+    let methods = config
+        .methods
+        .as_deref()
+        .ok_or_else(|| needs("method pages", "methods"))?;
+    let entities_path = config
+        .entities
+        .as_deref()
+        .ok_or_else(|| needs("entity pages", "entities"))?;
+    let (input, origin) = load_methods(methods, config)?;
+    let loaded = LoadedExtras::load(config)?;
+    let entities = pages::entities::load(entities_path)?;
+    let baseline = entities_baseline(config, &entities.spec)?;
+    let spec = check::entities::reviewed(&entities.spec, &baseline);
+    let mut identities = vec![(origin.name.clone(), origin.identity.clone())];
+    identities.push((
+        entities.origin.name.clone(),
+        entities.origin.identity.clone(),
+    ));
+    let extras = loaded.extras();
+    for input in [
+        extras.rate_limits.map(|input| &input.origin),
+        extras.scopes.map(|input| &input.origin),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        identities.push((input.name.clone(), input.identity.clone()));
+    }
+    let (document, lints) = with_checked_api(
+        error_page,
+        &input,
+        extras,
+        config,
+        |_, endpoints, resolved| {
+            emit::openapi::document(&emit::openapi::Inputs {
+                endpoints,
+                scopes: &resolved.scopes,
+                rate_limits: resolved.rate_limits.as_ref(),
+                entities: &spec,
+                docs_site: &config.docs_site,
+                version: env!("CARGO_PKG_VERSION"),
+                inputs: identities,
+            })
+        },
+    )?;
+    Ok(Generated::single(document, lints))
 }
 
 /// The baseline the entities module is generated for: the `Config`'s, else

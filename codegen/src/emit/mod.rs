@@ -8,6 +8,8 @@ mod endpoints;
 #[cfg(feature = "entities")]
 pub(crate) mod entities;
 mod errors;
+#[cfg(feature = "openapi")]
+pub(crate) mod openapi;
 pub(crate) mod rate_limits;
 mod response;
 mod scopes;

@@ -58,6 +58,34 @@ declare_lints! {
             action: "keeps the method and the scopes the line names, with no kind of token",
         }
 
+        UNREADABLE_PARAMETER {
+            level: Warn,
+            groups: [METHOD_PAGES],
+            defect: "an item under a method's parameters heading is not a `name` line followed by a `: description` line, its name is not one a request carries, or a name is described twice",
+            action: "leaves out that parameter (a name with no description, a description with no name, a name with spaces or quotes), or reads a name's first description only",
+        }
+
+        COLON_OUTSIDE_PATH {
+            level: Warn,
+            groups: [METHOD_PAGES],
+            defect: "a query, form data or header parameter is written with a leading `:`, as only a path parameter is (`:id[]` under form data)",
+            action: "reads the parameter without the colon, the name a request carries",
+        }
+
+        UNREAD_PARAMETER_TYPE {
+            level: Warn,
+            groups: [METHOD_PAGES],
+            defect: "a parameter's description does not start with a type the generator reads (`Object` with no shape, `String or Array of Strings`, no type at all)",
+            action: "keeps the parameter with an unknown type (`unknown` in the YAML copy, any value in the OpenAPI document); a description that says the value is sent as `multipart/form-data` is read as a file",
+        }
+
+        UNKNOWN_PARAMETER_SECTION {
+            level: Warn,
+            groups: [METHOD_PAGES],
+            defect: "a heading under a method's `#### Request` names parameters, but not as `Path parameters`, `Query parameters`, `Form data parameters` or `Headers`",
+            action: "leaves out the parameters under it: where they go is not known",
+        }
+
         UNKNOWN_HEADING_MARKER {
             level: Warn,
             groups: [METHOD_PAGES],

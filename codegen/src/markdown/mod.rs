@@ -15,7 +15,7 @@ pub(crate) mod inline;
 #[cfg(feature = "markdown-methods")]
 pub(crate) mod lenient_json;
 pub(crate) mod runs;
-#[cfg(feature = "markdown-entities")]
+#[cfg(any(feature = "markdown-methods", feature = "markdown-entities"))]
 pub(crate) mod type_line;
 
 #[cfg(any(

@@ -74,6 +74,8 @@ fn reverse(kind: ChangeKind) -> ChangeKind {
         GroupRemoved => GroupAdded,
         ScopeAdded => ScopeRemoved,
         ScopeRemoved => ScopeAdded,
+        LintFired => LintCleared,
+        LintCleared => LintFired,
         other => other,
     }
 }

@@ -220,13 +220,14 @@ fn distinguishing_keys(spec: &EntitySpec) -> BTreeMap<&str, BTreeSet<String>> {
 }
 
 /// An attribute and those nested in it, as the JSON nests them.
-struct Node<'s> {
-    key: String,
-    attribute: Option<&'s EntityAttribute>,
-    children: Vec<Node<'s>>,
+pub(crate) struct Node<'s> {
+    pub key: String,
+    pub attribute: Option<&'s EntityAttribute>,
+    pub children: Vec<Node<'s>>,
 }
 
-fn tree<'s>(attributes: &[&'s EntityAttribute]) -> Vec<Node<'s>> {
+/// The attributes as the JSON nests them: `source[note]` under `source`.
+pub(crate) fn tree<'s>(attributes: &[&'s EntityAttribute]) -> Vec<Node<'s>> {
     let mut roots: Vec<Node<'s>> = Vec::new();
     for attribute in attributes {
         let mut level = &mut roots;

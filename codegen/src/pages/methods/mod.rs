@@ -3,6 +3,8 @@
 
 #[cfg(feature = "markdown-methods")]
 mod read_markdown;
+#[cfg(feature = "markdown-methods")]
+mod read_params;
 pub(crate) mod read_yaml;
 #[cfg(feature = "tools")]
 pub(crate) mod write_yaml;

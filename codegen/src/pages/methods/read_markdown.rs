@@ -15,6 +15,7 @@
 
 use std::ops::Range;
 
+use super::read_params;
 use crate::diagnostic::{Diagnostic, Errors};
 use crate::lint::{self, Found};
 use crate::markdown::blocks::{self, Block, BlockKind};
@@ -23,7 +24,8 @@ use crate::markdown::lenient_json;
 use crate::markdown::{inline, runs};
 use crate::model::Inline;
 use crate::model::methods::{
-    Auth, EntityLink, ErrorResponse, Lifecycle, Method, MethodPage, ReturnShape, Returns,
+    Auth, EntityLink, ErrorResponse, Lifecycle, Method, MethodPage, ParamLocation, Parameter,
+    ReturnShape, Returns,
 };
 use crate::sink::Sink;
 use crate::source::Source;
@@ -55,7 +57,7 @@ pub(crate) fn parse_with_lints(
     for (index, block) in blocks.iter().enumerate() {
         let opens_method = matches!(block.kind, BlockKind::Heading { level: 3, .. })
             && has_request_before_next_heading(&blocks[index + 1..]);
-        reader.block(block, opens_method, &mut sink);
+        reader.block(text, block, opens_method, &mut sink);
     }
     reader.close_section(&mut sink);
     let (found, records) =
@@ -92,6 +94,12 @@ struct Section {
     /// the method, by the word its heading's marker uses.
     lifecycle_since: Option<String>,
     returns: Option<Returns>,
+    /// `**Version history:**` entries: the version, and what the entry says.
+    history: Vec<(String, String)>,
+    /// Where the definition items being read go: set by a `#####` heading
+    /// under `#### Request`.
+    param_location: Option<ParamLocation>,
+    params: Vec<Parameter>,
     /// The response heading that JSON examples belong to.
     status: Option<(u16, String)>,
     errors: Vec<ErrorResponse>,
@@ -150,7 +158,7 @@ fn looks_like_request(line: &str) -> bool {
 
 impl Reader {
     /// `opens_method`: a `###` heading that starts a method section of its own.
-    fn block(&mut self, block: &Block, opens_method: bool, sink: &mut Sink) {
+    fn block(&mut self, text: &str, block: &Block, opens_method: bool, sink: &mut Sink) {
         match &block.kind {
             BlockKind::Heading { level, id } if *level <= 2 || opens_method => {
                 self.close_section(sink);
@@ -158,7 +166,7 @@ impl Reader {
             }
             BlockKind::Heading { level, .. } => {
                 if let Some(section) = &mut self.section {
-                    section.heading(*level, block);
+                    section.heading(*level, block, sink);
                 }
             }
             BlockKind::CodeBlock { info } => {
@@ -168,7 +176,7 @@ impl Reader {
             }
             BlockKind::Paragraph => {
                 if let Some(section) = &mut self.section {
-                    section.paragraph(block);
+                    section.paragraph(text, block, sink);
                 }
             }
             BlockKind::List | BlockKind::Table | BlockKind::Other => {}
@@ -235,7 +243,12 @@ impl Reader {
                         .lifecycle_since
                         .filter(|_| section.lifecycle != Lifecycle::Current),
                     lifecycle: section.lifecycle,
-                    params: Vec::new(),
+                    params: {
+                        let mut params = section.params;
+                        read_params::versions(&mut params, &section.history);
+                        read_params::resolve_conditions(&mut params);
+                        params
+                    },
                     errors: section.errors,
                     returns,
                     name_override: None,
@@ -332,6 +345,9 @@ fn open_section(block: &Block, anchor: Option<&str>, sink: &mut Sink) -> Section
         added_in: None,
         lifecycle_since: None,
         returns: None,
+        history: Vec::new(),
+        param_location: None,
+        params: Vec::new(),
         status: None,
         errors: Vec::new(),
         ok_examples: Vec::new(),
@@ -339,8 +355,25 @@ fn open_section(block: &Block, anchor: Option<&str>, sink: &mut Sink) -> Section
 }
 
 impl Section {
-    fn heading(&mut self, level: u8, block: &Block) {
-        match status_heading(&inline::heading(block).text) {
+    fn heading(&mut self, level: u8, block: &Block, sink: &mut Sink) {
+        let text = inline::heading(block).text;
+        self.param_location = None;
+        if level == 5 {
+            match read_params::location_of_heading(&text) {
+                Some(Some(location)) => self.param_location = Some(location),
+                Some(None) if matches!(self.request, RequestState::Method { .. }) => sink.lint(
+                    &lint::UNKNOWN_PARAMETER_SECTION,
+                    Diagnostic::defect(
+                        block.span.clone(),
+                        format!("`{text}` names no place in a request"),
+                        "left out the parameters under this heading: where they go is not known",
+                    )
+                    .help("use `##### Path parameters`, `##### Query parameters`, `##### Form data parameters` or `##### Headers`"),
+                ),
+                Some(None) | None => {}
+            }
+        }
+        match status_heading(&text) {
             Some(status) => self.status = Some(status),
             // `###### Local user` sub-examples stay under their status.
             None if level >= 6 => {}
@@ -348,7 +381,16 @@ impl Section {
         }
     }
 
-    fn paragraph(&mut self, block: &Block) {
+    fn paragraph(&mut self, text: &str, block: &Block, sink: &mut Sink) {
+        if let Some(location) = self.param_location {
+            let raw = &text[block.span.clone()];
+            for item in read_params::items(raw, block.span.start, sink) {
+                if let Some(param) = read_params::parameter(&item, location, sink) {
+                    self.params.push(param);
+                }
+            }
+            return;
+        }
         for field in inline::labelled_fields(block) {
             match field.label.as_str() {
                 "OAuth" | "OAuth level" if self.auth.is_none() => {
@@ -367,6 +409,15 @@ impl Section {
                             .map(str::to_owned)
                     };
                     self.added_in = field.value.lines().next().and_then(version);
+                    // The raw lines: the entries' code spans name parameters.
+                    self.history = text[field.value_span.clone()]
+                        .lines()
+                        .filter_map(|line| {
+                            let (head, what) = line.split_once(" - ")?;
+                            let what = what.trim().trim_end_matches('\\').trim_end();
+                            Some((version(head)?, what.to_owned()))
+                        })
+                        .collect();
                     let word = match self.lifecycle {
                         Lifecycle::Current => None,
                         Lifecycle::Deprecated => Some("deprecated"),
@@ -888,7 +939,7 @@ mod tests {
             format!("{line}\\\n**OAuth:** Public\\\n**Version history:**\\\n4.0.0 - added\n");
         let blocks = blocks::parse(&text, 0);
         let mut section = open_section_for_tests();
-        section.paragraph(&blocks[0]);
+        section.paragraph(&text, &blocks[0], &mut Sink::default());
         let returns = section.returns?;
         // From the label (inside its `**`) to the end of the value.
         assert_eq!(
@@ -1057,12 +1108,10 @@ mod tests {
 
     #[test]
     fn a_method_without_the_line_returns_nothing_documented() {
-        let blocks = blocks::parse(
-            "**OAuth:** Public\\\n**Version history:**\\\n4.0.0 - added\n",
-            0,
-        );
+        let text = "**OAuth:** Public\\\n**Version history:**\\\n4.0.0 - added\n";
+        let blocks = blocks::parse(text, 0);
         let mut section = open_section_for_tests();
-        section.paragraph(&blocks[0]);
+        section.paragraph(text, &blocks[0], &mut Sink::default());
         assert_eq!(section.returns, None);
     }
 

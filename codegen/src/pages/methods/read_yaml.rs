@@ -9,7 +9,7 @@ use crate::diagnostic::{Diagnostic, Error};
 use crate::lint;
 use crate::model::methods::{
     Auth, EntityLink, ErrorResponse, Lifecycle, LintRecord, Method, MethodPage, MethodSpec,
-    ReturnShape, Returns, TOKEN_KINDS,
+    ParamLocation, ParamType, Parameter, Requirement, ReturnShape, Returns, TOKEN_KINDS,
 };
 use crate::sink::Sink;
 use crate::source::Source;
@@ -53,7 +53,23 @@ struct MethodIn {
     lifecycle: Option<Spanned<String>>,
     lifecycle_since: Option<Spanned<String>>,
     returns: Option<Spanned<ReturnsIn>>,
+    params: Vec<Spanned<ParamIn>>,
     errors: Vec<Spanned<ErrorIn>>,
+}
+
+/// `{name: status, in: form, type: string, required_unless: ["media_ids[]"]}`.
+struct ParamIn {
+    name: Spanned<String>,
+    location: Spanned<String>,
+    ty: Spanned<String>,
+    values: Vec<String>,
+    default: Option<String>,
+    required: Option<Spanned<bool>>,
+    required_unless: Option<Spanned<Vec<String>>>,
+    required_if: Option<Spanned<String>>,
+    added_in: Option<String>,
+    deprecated: bool,
+    internal: bool,
 }
 
 /// `returns: {shape: array, entities: [Account]}`.
@@ -161,6 +177,7 @@ fn method_in(node: &Node) -> Read<MethodIn> {
         "lifecycle",
         "lifecycle_since",
         "returns",
+        "params",
         "errors",
     ];
     let mapping = SCHEMA.mapping(node, "methods", "a method", &keys)?;
@@ -192,9 +209,128 @@ fn method_in(node: &Node) -> Read<MethodIn> {
         returns: SCHEMA.optional(mapping.get("returns"), "returns", |_, node, _| {
             spanned(returns_in)(node)
         })?,
+        params: list(mapping.get("params"), "params", |node| {
+            spanned(param_in)(node)
+        })?,
         errors: list(mapping.get("errors"), "errors", |node| {
             spanned(error_in)(node)
         })?,
+    })
+}
+
+fn param_in(node: &Node) -> Read<ParamIn> {
+    let keys = [
+        "name",
+        "in",
+        "type",
+        "values",
+        "default",
+        "required",
+        "required_unless",
+        "required_if",
+        "added_in",
+        "deprecated",
+        "internal",
+    ];
+    let mapping = SCHEMA.mapping(node, "params", "a parameter", &keys)?;
+    let flag = |key: &str| -> Read<bool> {
+        Ok(SCHEMA
+            .optional(mapping.get(key), key, Schema::boolean)?
+            .is_some_and(|flag| flag.value))
+    };
+    Ok(ParamIn {
+        name: SCHEMA.required(&mapping, "name", Schema::string)?,
+        location: SCHEMA.required(&mapping, "in", Schema::string)?,
+        ty: SCHEMA.required(&mapping, "type", Schema::string)?,
+        values: list(mapping.get("values"), "values", |node| {
+            string(&SCHEMA, node, "values")
+        })?,
+        default: SCHEMA.optional(mapping.get("default"), "default", string)?,
+        required: SCHEMA.optional(mapping.get("required"), "required", Schema::boolean)?,
+        required_unless: SCHEMA.optional(
+            mapping.get("required_unless"),
+            "required_unless",
+            |schema, node, key| {
+                let names = schema
+                    .sequence(node, key)?
+                    .iter()
+                    .map(|name| string(schema, name, key))
+                    .collect::<Read<Vec<_>>>()?;
+                Ok(Spanned {
+                    value: names,
+                    span: node.span.clone(),
+                })
+            },
+        )?,
+        required_if: SCHEMA.optional(mapping.get("required_if"), "required_if", Schema::string)?,
+        added_in: SCHEMA.optional(mapping.get("added_in"), "added_in", string)?,
+        deprecated: flag("deprecated")?,
+        internal: flag("internal")?,
+    })
+}
+
+/// A parameter, checked: a known location and type, and one requirement.
+/// `None`, reported, when it cannot be read.
+fn param(param: Spanned<ParamIn>, sink: &mut Sink) -> Option<Parameter> {
+    let span = param.span;
+    let param = param.value;
+    let location = ParamLocation::from_name(&param.location.value);
+    if location.is_none() {
+        let names: Vec<&str> = ParamLocation::ALL.iter().map(|l| l.as_str()).collect();
+        sink.push(
+            Diagnostic::error(
+                param.location.span.clone(),
+                format!("unknown parameter location `{}`", param.location.value),
+            )
+            .label("not a location")
+            .help(format!("`in` is one of {}", names.join(", "))),
+        );
+    }
+    let ty = ParamType::from_spelling(&param.ty.value);
+    if ty.is_none() {
+        sink.push(
+            Diagnostic::error(
+                param.ty.span.clone(),
+                format!("unknown parameter type `{}`", param.ty.value),
+            )
+            .label("not a type spelling")
+            .help("a type is spelled as an entity attribute's (`string`, `string(datetime)`, `integer`, `boolean`, `float`, `hash`, `array(string)`), or `file`, or `unknown`"),
+        );
+    }
+    let required = param.required.as_ref().is_some_and(|flag| flag.value);
+    let requirement = match (required, param.required_unless, param.required_if) {
+        (false, None, None) => Some(Requirement::Optional),
+        (true, None, None) => Some(Requirement::Required),
+        (false, Some(names), None) if !names.value.is_empty() => {
+            Some(Requirement::RequiredUnless(names.value))
+        }
+        (false, None, Some(text)) => Some(Requirement::Conditional(text.value)),
+        (_, Some(names), _) if names.value.is_empty() => {
+            sink.push(
+                Diagnostic::error(names.span, "`required_unless` names no parameter")
+                    .help("list the parameters whose presence makes this one optional, such as `[\"media_ids[]\"]`, or leave the key out"),
+            );
+            None
+        }
+        _ => {
+            sink.push(
+                Diagnostic::error(span.clone(), "a parameter with more than one of `required`, `required_unless` and `required_if`")
+                    .help("give one: `required: true`, `required_unless: [NAME]`, or `required_if: CONDITION`"),
+            );
+            None
+        }
+    };
+    Some(Parameter {
+        name: param.name.value,
+        location: location?,
+        ty: ty?,
+        values: param.values,
+        default: param.default,
+        requirement: requirement?,
+        added_in: param.added_in,
+        deprecated: param.deprecated,
+        internal: param.internal,
+        span,
     })
 }
 
@@ -304,7 +440,12 @@ fn key_expects(key: &str) -> &'static str {
         "schema" => "the schema version, `1`",
         "pages" => "a list of pages (`- path:` items)",
         "methods" => "a list of methods (`- title:` items)",
-        "lints" | "errors" => "a list of mappings (`- ` items)",
+        "lints" | "errors" | "params" => "a list of mappings (`- ` items)",
+        "in" => "where the parameter goes: `path`, `query`, `form` or `header`",
+        "type" => "a type spelling, such as `string`, `array(string)` or `file`",
+        "values" => "a list of values, such as `[public, unlisted]`",
+        "required_unless" => "a list of parameter names, such as `[\"media_ids[]\"]`",
+        "required" | "deprecated" | "internal" => "`true`",
         "reason_names" => "a mapping from `STATUS message` to a reason's name",
         "path" => "the page's path below `content/en/methods`, such as `statuses`",
         "title" => "a title as the page writes it",
@@ -428,6 +569,11 @@ pub(crate) fn parse(
                 })
                 .collect();
             let returns = method.returns.and_then(|read| returns(read, &mut sink));
+            let params = method
+                .params
+                .into_iter()
+                .filter_map(|read| param(read, &mut sink))
+                .collect();
             methods.push(Method {
                 title: method.title.value,
                 title_span: method.title.span.clone(),
@@ -439,7 +585,7 @@ pub(crate) fn parse(
                 added_in: method.added_in,
                 lifecycle,
                 lifecycle_since: method.lifecycle_since.map(|since| since.value),
-                params: Vec::new(),
+                params,
                 errors,
                 returns,
                 name_override: method.name,

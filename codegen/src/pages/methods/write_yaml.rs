@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_saphyr::FlowMap;
 
-use crate::model::methods::{ErrorResponse, Lifecycle, Method, MethodSpec, Returns};
+use crate::model::methods::{
+    ErrorResponse, Lifecycle, Method, MethodSpec, Parameter, Requirement, Returns,
+};
 use crate::yaml::SCHEMA_VERSION;
 use crate::yaml::document_write::{LintOut, lint, to_yaml};
 
@@ -82,8 +84,59 @@ struct MethodOut<'a> {
     /// On one line: `{shape: array, entities: [Account]}`.
     #[serde(skip_serializing_if = "Option::is_none")]
     returns: Option<FlowMap<ReturnsOut<'a>>>,
+    /// One line each: `{name: status, in: form, type: string, required: true}`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    params: Vec<FlowMap<ParamOut<'a>>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     errors: Vec<ErrorOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ParamOut<'a> {
+    name: &'a str,
+    #[serde(rename = "in")]
+    location: &'static str,
+    #[serde(rename = "type")]
+    ty: String,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    values: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    default: Option<&'a str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    required: bool,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    required_unless: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    required_if: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    added_in: Option<&'a str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    deprecated: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    internal: bool,
+}
+
+fn param(param: &Parameter) -> FlowMap<ParamOut<'_>> {
+    let (required, required_unless, required_if): (bool, &[String], Option<&str>) =
+        match &param.requirement {
+            Requirement::Optional => (false, &[], None),
+            Requirement::Required => (true, &[], None),
+            Requirement::RequiredUnless(names) => (false, names, None),
+            Requirement::Conditional(text) => (false, &[], Some(text)),
+        };
+    FlowMap(ParamOut {
+        name: &param.name,
+        location: param.location.as_str(),
+        ty: param.ty.spelling(),
+        values: &param.values,
+        default: param.default.as_deref(),
+        required,
+        required_unless,
+        required_if,
+        added_in: param.added_in.as_deref(),
+        deprecated: param.deprecated,
+        internal: param.internal,
+    })
 }
 
 #[derive(Serialize)]
@@ -118,6 +171,7 @@ fn method(method: &Method) -> MethodOut<'_> {
         lifecycle: (method.lifecycle != Lifecycle::Current).then(|| method.lifecycle.as_str()),
         lifecycle_since: method.lifecycle_since.as_deref(),
         returns: method.returns.as_ref().map(returns),
+        params: method.params.iter().map(param).collect(),
         errors: method.errors.iter().map(error).collect(),
     }
 }
