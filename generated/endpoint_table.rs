@@ -15,7 +15,6 @@ struct EndpointInfo {
     lifecycle: Lifecycle,
     returns: Returns,
     errors: &'static [DocumentedError],
-    params: &'static [Param],
 }
 
 /// One row per [`Endpoint`], in variant order.
@@ -62,7 +61,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -109,7 +107,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             },
             ERROR_NOT_CURRENT_USER,
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "PATCH",
@@ -123,7 +120,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_CREDENTIAL_ACCOUNT,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_NOT_CURRENT_USER],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -137,7 +133,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ACCOUNT,
         errors: &[ERROR_REQUIRE_AUTHENTICATED_USER, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -151,7 +146,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_ACCOUNT,
         errors: &[ERROR_REQUIRE_AUTHENTICATED_USER],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -169,7 +163,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             ERROR_THE_ACCESS_TOKEN_IS_INVALID,
             ERROR_RECORD_NOT_FOUND,
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -187,7 +180,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             ERROR_THE_ACCESS_TOKEN_IS_INVALID,
             ERROR_RECORD_NOT_FOUND,
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -205,7 +197,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             ERROR_THE_ACCESS_TOKEN_IS_INVALID,
             ERROR_RECORD_NOT_FOUND,
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -219,7 +210,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_FEATURED_TAG,
         errors: &[],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -238,7 +228,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             ERROR_RECORD_NOT_FOUND,
             ERROR_NOT_CURRENT_USER,
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -252,7 +241,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_RELATIONSHIP,
         errors: &[ERROR_NOT_PERMITTED, ERROR_NOT_CURRENT_USER],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -266,7 +254,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_RELATIONSHIP,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_NOT_CURRENT_USER],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -280,7 +267,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_RELATIONSHIP,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_NOT_CURRENT_USER],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -294,7 +280,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_RELATIONSHIP,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_NOT_CURRENT_USER],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -308,7 +293,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_RELATIONSHIP,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_NOT_CURRENT_USER],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -322,7 +306,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_RELATIONSHIP,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_NOT_CURRENT_USER],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -336,7 +319,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_RELATIONSHIP,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_NOT_CURRENT_USER],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -365,7 +347,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             ERROR_NOT_CURRENT_USER,
             ERROR_RECORD_NOT_UNIQUE,
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -379,7 +360,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Deprecated,
         returns: RETURNS_ONE_RELATIONSHIP,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_NOT_CURRENT_USER],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -393,7 +373,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_ACCOUNT,
         errors: &[ERROR_REQUIRE_AUTHENTICATED_USER, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -422,7 +401,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             ERROR_NOT_CURRENT_USER,
             ERROR_RECORD_NOT_UNIQUE,
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -436,7 +414,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_RELATIONSHIP,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_NOT_CURRENT_USER],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -450,7 +427,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_RELATIONSHIP,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_NOT_CURRENT_USER],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -467,7 +443,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Relationship"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_NOT_CURRENT_USER],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -484,7 +459,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["FamiliarFollowers"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_NOT_CURRENT_USER],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -509,7 +483,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -523,7 +496,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ACCOUNT,
         errors: &[ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -540,7 +512,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["IdentityProof"],
         },
         errors: &[ERROR_RECORD_NOT_FOUND, ERROR_NOT_CURRENT_USER],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -554,7 +525,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_ADMIN_ACCOUNT,
         errors: &[ERROR_NOT_PERMITTED],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -568,7 +538,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_ADMIN_ACCOUNT,
         errors: &[ERROR_NOT_PERMITTED],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -582,7 +551,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_ACCOUNT,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -596,7 +564,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_ACCOUNT,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -610,7 +577,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_ACCOUNT,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -624,7 +590,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_ACCOUNT,
         errors: &[ERROR_NOT_PERMITTED],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -651,7 +616,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -665,7 +629,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_ACCOUNT,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -679,7 +642,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_ACCOUNT,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -693,7 +655,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_ACCOUNT,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -707,7 +668,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_ACCOUNT,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -721,7 +681,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_ADMIN_CANONICAL_EMAIL_BLOCK,
         errors: &[ERROR_NOT_PERMITTED],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -735,7 +694,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_CANONICAL_EMAIL_BLOCK,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -749,7 +707,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_ADMIN_CANONICAL_EMAIL_BLOCK,
         errors: &[ERROR_NOT_PERMITTED],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -775,7 +732,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -789,7 +745,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -806,7 +761,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Admin::Dimension"],
         },
         errors: &[ERROR_NOT_PERMITTED],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -823,7 +777,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Admin::DomainAllow"],
         },
         errors: &[ERROR_NOT_PERMITTED],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -837,7 +790,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_DOMAIN_ALLOW,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -863,7 +815,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -877,7 +828,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_DOMAIN_ALLOW,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -894,7 +844,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Admin::DomainBlock"],
         },
         errors: &[ERROR_NOT_PERMITTED],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -908,7 +857,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_DOMAIN_BLOCK,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -944,7 +892,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "PUT",
@@ -970,7 +917,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -984,7 +930,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1001,7 +946,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Admin::EmailDomainBlock"],
         },
         errors: &[ERROR_NOT_PERMITTED],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1015,7 +959,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_EMAIL_DOMAIN_BLOCK,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1051,7 +994,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -1065,7 +1007,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1082,7 +1023,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Admin::IpBlock"],
         },
         errors: &[ERROR_NOT_PERMITTED],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1096,7 +1036,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_IP_BLOCK,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1122,7 +1061,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "PUT",
@@ -1136,7 +1074,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_IP_BLOCK,
         errors: &[ERROR_NOT_PERMITTED],
-        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -1150,7 +1087,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_NOT_PERMITTED, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1167,7 +1103,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Admin::Measure"],
         },
         errors: &[ERROR_NOT_PERMITTED],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1184,7 +1119,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Admin::Report"],
         },
         errors: &[ERROR_NOT_PERMITTED],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1198,7 +1132,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_REPORT,
         errors: &[ERROR_NOT_PERMITTED],
-        params: &[],
     },
     EndpointInfo {
         method: "PUT",
@@ -1212,7 +1145,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_REPORT,
         errors: &[ERROR_NOT_PERMITTED],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1226,7 +1158,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_REPORT,
         errors: &[ERROR_NOT_PERMITTED],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1240,7 +1171,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_REPORT,
         errors: &[ERROR_NOT_PERMITTED],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1254,7 +1184,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_REPORT,
         errors: &[ERROR_NOT_PERMITTED],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1268,7 +1197,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_ADMIN_REPORT,
         errors: &[ERROR_NOT_PERMITTED],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1285,7 +1213,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Admin::Cohort"],
         },
         errors: &[ERROR_NOT_PERMITTED],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1299,7 +1226,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_TRENDS_LINK,
         errors: &[ERROR_NOT_PERMITTED],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1313,7 +1239,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_STATUS,
         errors: &[ERROR_NOT_PERMITTED],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1330,7 +1255,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Admin::Tag"],
         },
         errors: &[ERROR_NOT_PERMITTED],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1347,7 +1271,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Announcement"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1361,7 +1284,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "PUT",
@@ -1388,7 +1310,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -1415,7 +1336,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1429,7 +1349,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_WRAPPED_ANNUAL_REPORTS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1443,7 +1362,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_WRAPPED_ANNUAL_REPORTS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1457,7 +1375,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1471,7 +1388,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1485,7 +1401,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1513,7 +1428,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1537,7 +1451,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Application"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1562,7 +1475,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1583,7 +1495,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_ACCOUNT,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1604,7 +1515,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1630,7 +1540,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1647,7 +1556,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["CollectionWithAccounts"],
         },
         errors: &[],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1661,7 +1569,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_COLLECTIONS,
         errors: &[],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1682,7 +1589,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_COLLECTIONS,
         errors: &[],
-        params: &[],
     },
     EndpointInfo {
         method: "PATCH",
@@ -1709,7 +1615,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -1723,7 +1628,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_NOT_PERMITTED],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1753,7 +1657,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -1767,7 +1670,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_NOT_PERMITTED],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1781,7 +1683,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_NOT_PERMITTED],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1798,7 +1699,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Conversation"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -1812,7 +1712,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1829,7 +1728,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Conversation"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1846,7 +1744,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["CustomEmoji"],
         },
         errors: &[],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1860,7 +1757,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_ACCOUNT,
         errors: &[],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -1881,7 +1777,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1917,7 +1812,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -1953,7 +1847,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -1988,7 +1881,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2002,7 +1894,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_ACCOUNT,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2023,7 +1914,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2037,7 +1927,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_FEATURED_TAG,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -2066,7 +1955,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -2080,7 +1968,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2094,7 +1981,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_TAG,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2111,7 +1997,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Filter"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2125,7 +2010,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_FILTER,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -2152,7 +2036,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "PUT",
@@ -2166,7 +2049,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_FILTER,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -2180,7 +2062,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2197,7 +2078,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["FilterKeyword"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -2224,7 +2104,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2238,7 +2117,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_FILTER_KEYWORD,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "PUT",
@@ -2265,7 +2143,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -2279,7 +2156,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2296,7 +2172,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["FilterStatus"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -2310,7 +2185,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_FILTER_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2324,7 +2198,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_FILTER_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -2338,7 +2211,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2355,7 +2227,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["V1::Filter"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2369,7 +2240,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Deprecated,
         returns: RETURNS_ONE_V1_FILTER,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -2405,7 +2275,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "PUT",
@@ -2442,7 +2311,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -2456,7 +2324,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Deprecated,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2477,7 +2344,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_ACCOUNT,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -2491,7 +2357,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_RELATIONSHIP,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -2505,7 +2370,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_RELATIONSHIP,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2519,7 +2383,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_TAG,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2533,7 +2396,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2547,7 +2409,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -2561,7 +2422,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2575,7 +2435,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_ACCOUNT,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2589,7 +2448,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2603,7 +2461,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2620,7 +2477,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Instance"],
         },
         errors: &[],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2634,7 +2490,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[ERROR_REQUIRE_AUTHENTICATED_USER],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2648,7 +2503,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[ERROR_REQUIRE_AUTHENTICATED_USER],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2665,7 +2519,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Rule"],
         },
         errors: &[],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2682,7 +2535,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["DomainBlock"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2699,7 +2551,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["ExtendedDescription"],
         },
         errors: &[],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2716,7 +2567,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["PrivacyPolicy"],
         },
         errors: &[],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2741,7 +2591,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2766,7 +2615,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2780,7 +2628,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2797,7 +2644,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["V1::Instance"],
         },
         errors: &[],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2811,7 +2657,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_LIST,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2825,7 +2670,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_LIST,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -2852,7 +2696,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             },
             ERROR_SOME_IS_NOT_A_VALID_REPLIES_POLICY,
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "PUT",
@@ -2879,7 +2722,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             },
             ERROR_SOME_IS_NOT_A_VALID_REPLIES_POLICY,
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -2893,7 +2735,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2907,7 +2748,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_ACCOUNT,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -2934,7 +2774,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -2948,7 +2787,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -2962,7 +2800,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -2988,7 +2825,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3024,7 +2860,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3051,7 +2886,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -3065,7 +2899,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[],
-        params: &[],
     },
     EndpointInfo {
         method: "PUT",
@@ -3092,7 +2925,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3118,7 +2950,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3142,7 +2973,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["MutedAccount"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3159,7 +2989,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Notification"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3176,7 +3005,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Notification"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3190,7 +3018,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3204,7 +3031,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3218,7 +3044,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Removed,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3232,7 +3057,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3246,7 +3070,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_NOTIFICATION_POLICY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "PATCH",
@@ -3260,7 +3083,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_NOTIFICATION_POLICY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3277,7 +3099,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["NotificationRequest"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3294,7 +3115,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["NotificationRequest"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3308,7 +3128,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3322,7 +3141,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3336,7 +3154,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3350,7 +3167,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3364,7 +3180,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_UNDOCUMENTED,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3378,7 +3193,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3392,7 +3206,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3406,7 +3219,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3420,7 +3232,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3447,7 +3258,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3486,7 +3296,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3511,7 +3320,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3535,7 +3343,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             ERROR_THE_ACCESS_TOKEN_IS_INVALID,
             ERROR_THIS_ACTION_IS_OUTSIDE_THE_AUTHORIZED_SCOPES,
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3549,7 +3356,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3563,7 +3369,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3577,7 +3382,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_POLL,
         errors: &[ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3614,7 +3418,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3628,7 +3431,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3642,7 +3444,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_PROFILE,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "PATCH",
@@ -3656,7 +3457,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_PROFILE,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_NOT_CURRENT_USER],
-        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -3670,7 +3470,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_CREDENTIAL_ACCOUNT,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -3684,7 +3483,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_CREDENTIAL_ACCOUNT,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3698,7 +3496,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Removed,
         returns: RETURNS_OTHER,
         errors: &[ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3712,7 +3509,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_WEB_PUSH_SUBSCRIPTION,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3726,7 +3522,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_WEB_PUSH_SUBSCRIPTION,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "PUT",
@@ -3740,7 +3535,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_WEB_PUSH_SUBSCRIPTION,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -3754,7 +3548,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3802,7 +3595,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3819,7 +3611,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["ScheduledStatus"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3833,7 +3624,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_SCHEDULED_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "PUT",
@@ -3860,7 +3650,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -3874,7 +3663,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3895,7 +3683,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_SEARCH,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3916,7 +3703,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Removed,
         returns: RETURNS_ONE_SEARCH,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -3945,7 +3731,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3959,7 +3744,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_STATUS,
         errors: &[ERROR_REQUIRE_AUTHENTICATED_USER, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -3973,7 +3757,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_STATUS,
         errors: &[ERROR_REQUIRE_AUTHENTICATED_USER],
-        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -3987,7 +3770,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4004,7 +3786,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Context"],
         },
         errors: &[ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -4034,7 +3815,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4048,7 +3828,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_ACCOUNT,
         errors: &[ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4065,7 +3844,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             ERROR_RECORD_NOT_FOUND,
             ERROR_THIS_METHOD_REQUIRES_AN_AUTHENTICATED_USER,
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4079,7 +3857,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_ACCOUNT,
         errors: &[ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -4093,7 +3870,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -4107,7 +3883,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -4121,7 +3896,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -4135,7 +3909,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -4149,7 +3922,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -4163,7 +3935,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -4181,7 +3952,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             ERROR_NOT_PERMITTED,
             ERROR_THIS_METHOD_REQUIRES_AN_AUTHENTICATED_USER,
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -4195,7 +3965,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -4209,7 +3978,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -4256,7 +4024,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -4270,7 +4037,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "PUT",
@@ -4297,7 +4063,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
                 ),
             },
         ],
-        params: &[],
     },
     EndpointInfo {
         method: "PUT",
@@ -4311,7 +4076,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4328,7 +4092,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["StatusEdit"],
         },
         errors: &[ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4345,7 +4108,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["StatusSource"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4362,7 +4124,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["PreviewCard"],
         },
         errors: &[ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4376,7 +4137,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4390,7 +4150,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4404,7 +4163,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4418,7 +4176,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4432,7 +4189,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4446,7 +4202,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4460,7 +4215,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4474,7 +4228,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4488,7 +4241,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4502,7 +4254,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_OTHER,
         errors: &[],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4519,7 +4270,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
             entities: &["Suggestion"],
         },
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "DELETE",
@@ -4533,7 +4283,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_EMPTY,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4547,7 +4296,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Deprecated,
         returns: RETURNS_ARRAY_ACCOUNT,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4561,7 +4309,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_TAG,
         errors: &[],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -4575,7 +4322,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_TAG,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_UNIQUE],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -4589,7 +4335,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_TAG,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -4603,7 +4348,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_TAG,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "POST",
@@ -4617,7 +4361,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ONE_TAG,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4631,7 +4374,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4645,7 +4387,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_STATUS,
         errors: &[ERROR_RECORD_NOT_FOUND, ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4659,7 +4400,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4673,7 +4413,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_STATUS,
         errors: &[ERROR_RECORD_NOT_FOUND, ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4687,7 +4426,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID, ERROR_RECORD_NOT_FOUND],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4701,7 +4439,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Deprecated,
         returns: RETURNS_ARRAY_STATUS,
         errors: &[ERROR_THE_ACCESS_TOKEN_IS_INVALID],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4715,7 +4452,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_TAG,
         errors: &[],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4729,7 +4465,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_STATUS,
         errors: &[],
-        params: &[],
     },
     EndpointInfo {
         method: "GET",
@@ -4743,7 +4478,6 @@ const ENDPOINT_TABLE: &[EndpointInfo] = &[
         lifecycle: Lifecycle::Current,
         returns: RETURNS_ARRAY_TRENDS_LINK,
         errors: &[],
-        params: &[],
     },
 ];
 

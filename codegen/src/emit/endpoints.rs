@@ -12,9 +12,7 @@ use super::{deprecated_attribute, ident, lifecycle_variant, lit, option_lit};
 use crate::check::catalogue::ReasonRef;
 use crate::check::endpoints::Endpoint;
 use crate::check::validate::Checked;
-use crate::model::methods::{
-    ParamLocation, ParamType, Parameter, Requirement, ReturnShape, Returns,
-};
+use crate::model::methods::{ReturnShape, Returns};
 use crate::model::scopes::ResolvedScopes;
 
 /// The `Endpoint` items: the enum, its impl, and their types.
@@ -220,113 +218,6 @@ fn types() -> TokenStream {
             /// The docs give the method no `Returns` line.
             Undocumented,
         }
-
-        /// A request parameter the docs document for an [`Endpoint`]: [`Endpoint::params`].
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub struct Param {
-            /// The name as the docs write it: `id` (the path's `:id`),
-            /// `media_ids[]`, `poll[options][]`, `Idempotency-Key`.
-            pub name: &'static str,
-            /// Where the request carries it.
-            pub location: ParamLocation,
-            /// Its type, spelled as `spec/methods.yaml` spells it: `string`,
-            /// `string(url)`, `integer`, `boolean`, `hash`, `array(string)`,
-            /// or `file` for an upload (`multipart/form-data`). `None` when
-            /// the docs give no type the generator reads, as for internal
-            /// parameters.
-            pub ty: Option<&'static str>,
-            /// The values the docs list for it; open, as a server may accept more.
-            pub values: &'static [&'static str],
-            /// The default the docs state, as written (`"false"`, `"20"`).
-            pub default: Option<&'static str>,
-            /// Whether a request must carry it.
-            pub requirement: Requirement,
-            /// The Mastodon version that added it, from the method's version
-            /// history; `None` when the docs give none (as old as the method).
-            pub added_in: Option<&'static str>,
-            /// The docs call it deprecated.
-            pub deprecated: bool,
-            /// The docs call it internal: a client follows the `Link`
-            /// header instead of setting it (pagination cursors).
-            pub internal: bool,
-        }
-
-        impl Param {
-            /// Whether `sent`, a parameter name as a request carries it, is
-            /// this parameter: the same name, with or without a trailing
-            /// `[]` on either (a form's `media_ids[]=1` and a JSON body's
-            /// `"media_ids": [1]` both send `media_ids[]`), in any case for
-            /// a header, as HTTP compares header names.
-            pub fn is_named(&self, sent: &str) -> bool {
-                same_name(self.name, sent, self.location == ParamLocation::Header)
-            }
-        }
-
-        /// `documented` and `sent` name the same parameter: see [`Param::is_named`].
-        fn same_name(documented: &str, sent: &str, header: bool) -> bool {
-            let documented = documented.strip_suffix("[]").unwrap_or(documented);
-            let sent = sent.strip_suffix("[]").unwrap_or(sent);
-            if header {
-                documented.eq_ignore_ascii_case(sent)
-            } else {
-                documented == sent
-            }
-        }
-
-        /// Where a [`Param`] goes in a request.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[non_exhaustive]
-        pub enum ParamLocation {
-            /// A `:name` segment of [`Endpoint::path`].
-            Path,
-            /// The query string.
-            Query,
-            /// Form data: the request body, form-encoded, `multipart/form-data` or JSON.
-            Form,
-            /// A request header.
-            Header,
-        }
-
-        /// Whether a request must carry a [`Param`], as the docs say.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum Requirement {
-            /// It may be left out.
-            Optional,
-            /// The docs mark it required, with no condition.
-            Required,
-            /// Required unless the request carries one of these parameters
-            /// (names as the docs write them): a status's `status` unless
-            /// it has `media_ids[]`.
-            RequiredUnless(&'static [&'static str]),
-            /// Required in cases the docs state in words, kept as written:
-            /// a check reports it, never enforces it.
-            Conditional(&'static str),
-        }
-
-        /// A documented requirement that a request does not meet: [`Endpoint::missing_params`].
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum Missing {
-            /// Required, and neither sent nor (for
-            /// [`Requirement::RequiredUnless`]) replaced by one of its
-            /// alternatives: the server answers 400 or 422.
-            Required(&'static Param),
-            /// Required in the cases the second field states, in the docs'
-            /// words, and not sent: whether this request is one of them,
-            /// the check cannot tell.
-            Conditional(&'static Param, &'static str),
-        }
-
-        impl Missing {
-            /// The parameter the request lacks.
-            pub const fn param(self) -> &'static Param {
-                match self {
-                    Missing::Required(param) | Missing::Conditional(param, _) => param,
-                }
-            }
-        }
     }
 }
 
@@ -347,7 +238,6 @@ fn row_type() -> TokenStream {
             lifecycle: Lifecycle,
             returns: Returns,
             errors: &'static [DocumentedError],
-            params: &'static [Param],
         }
     }
 }
@@ -376,18 +266,22 @@ fn returns(returns: Option<&Returns>) -> TokenStream {
 
 /// Values that rows of the endpoint table hold, with those several rows
 /// share named: a row then reads as the facts that make it different.
-struct Shared {
+pub(super) struct Shared {
     /// Each value as a row writes it: its const's name, or the value itself.
-    values: Vec<TokenStream>,
+    pub(super) values: Vec<TokenStream>,
     /// The consts, by name, so the order is the same on every run.
-    consts: TokenStream,
+    pub(super) consts: TokenStream,
 }
 
 /// Names the values that more than one row holds, by what they are
 /// (`names`, from the docs' words). When different values would take one
 /// name, the one most rows hold takes it and the others stay inline (two as
 /// common as each other both stay inline), so a name never needs a suffix.
-fn share(values: Vec<(Option<String>, TokenStream)>, ty: &str, attributes: TokenStream) -> Shared {
+pub(super) fn share(
+    values: Vec<(Option<String>, TokenStream)>,
+    ty: &str,
+    attributes: TokenStream,
+) -> Shared {
     // A name that is not a plain identifier names nothing.
     let plain = |name: &String| {
         name.starts_with(|c: char| c.is_ascii_uppercase())
@@ -595,18 +489,12 @@ fn table(
         quote!(),
     );
     let mut row_errors = errors.values.iter();
-    let params = param_lists(
-        endpoints
-            .iter()
-            .map(|endpoint| (endpoint.variant.as_str(), endpoint.method.params.as_slice())),
-    );
     let rows = endpoints
         .iter()
         .zip(&authorizations.values)
         .zip(&returns.values)
         .zip(counts)
-        .zip(&params.values)
-        .map(|((((endpoint, authorization), returns), count), params)| {
+        .map(|(((endpoint, authorization), returns), count)| {
             let method = endpoint.method;
             let http_method = lit(&method.http_method);
             let path = lit(&method.path);
@@ -630,14 +518,12 @@ fn table(
                     lifecycle: Lifecycle::#lifecycle,
                     returns: #returns,
                     errors: &[#(#errors),*],
-                    params: #params,
                 },
             }
         });
     let authorization_consts = authorizations.consts;
     let returns_consts = returns.consts;
     let error_consts = errors.consts;
-    let param_consts = params.consts;
     quote! {
         /// One row per [`Endpoint`], in variant order.
         #[allow(deprecated)] // Deprecated scopes are still documented.
@@ -646,114 +532,6 @@ fn table(
         #authorization_consts
         #returns_consts
         #error_consts
-        #param_consts
-    }
-}
-
-/// Each method's parameter list, by its variant. A list is written once, as
-/// a const named after the first method that has it (`PARAMS_STATUSES_CREATE`),
-/// which the methods with the same list share: pagination's lists repeat
-/// across many methods, and rustc evaluates each const once.
-fn param_lists<'p>(methods: impl Iterator<Item = (&'p str, &'p [Parameter])>) -> Shared {
-    // Compared by their facts: a copy's spans differ between equal lists.
-    type Facts<'p> = Vec<(
-        &'p str,
-        ParamLocation,
-        &'p ParamType,
-        &'p [String],
-        Option<&'p str>,
-        &'p Requirement,
-        Option<&'p str>,
-        bool,
-        bool,
-    )>;
-    let mut names: HashMap<Facts<'p>, String> = HashMap::new();
-    let mut consts = BTreeMap::new();
-    let values = methods
-        .map(|(variant, params)| {
-            if params.is_empty() {
-                return quote!(&[]);
-            }
-            let facts: Facts<'p> = params
-                .iter()
-                .map(|param| {
-                    (
-                        param.name.as_str(),
-                        param.location,
-                        &param.ty,
-                        param.values.as_slice(),
-                        param.default.as_deref(),
-                        &param.requirement,
-                        param.added_in.as_deref(),
-                        param.deprecated,
-                        param.internal,
-                    )
-                })
-                .collect();
-            let name = names.entry(facts).or_insert_with(|| {
-                let name = format!("PARAMS_{}", crate::ident::const_name(variant));
-                let params = params.iter().map(param);
-                consts.insert(name.clone(), quote!(&[#(#params),*]));
-                name
-            });
-            let name = ident(name);
-            quote!(#name)
-        })
-        .collect();
-    let consts = consts.iter().map(|(name, list)| {
-        let name = ident(name);
-        quote!(const #name: &[Param] = #list;)
-    });
-    Shared {
-        values,
-        consts: quote!(#(#consts)*),
-    }
-}
-
-/// One `Param`, as the model holds it.
-fn param(param: &Parameter) -> TokenStream {
-    let name = lit(&param.name);
-    let location = ident(match param.location {
-        ParamLocation::Path => "Path",
-        ParamLocation::Query => "Query",
-        ParamLocation::Form => "Form",
-        ParamLocation::Header => "Header",
-    });
-    let ty = match &param.ty {
-        ParamType::Unknown => quote!(None),
-        known => {
-            let spelling = lit(&known.spelling());
-            quote!(Some(#spelling))
-        }
-    };
-    let values = param.values.iter().map(|value| lit(value));
-    let default = option_lit(param.default.as_deref());
-    let requirement = match &param.requirement {
-        Requirement::Optional => quote!(Requirement::Optional),
-        Requirement::Required => quote!(Requirement::Required),
-        Requirement::RequiredUnless(names) => {
-            let names = names.iter().map(|name| lit(name));
-            quote!(Requirement::RequiredUnless(&[#(#names),*]))
-        }
-        Requirement::Conditional(condition) => {
-            let condition = lit(condition);
-            quote!(Requirement::Conditional(#condition))
-        }
-    };
-    let added_in = option_lit(param.added_in.as_deref());
-    let (deprecated, internal) = (param.deprecated, param.internal);
-    quote! {
-        Param {
-            name: #name,
-            location: ParamLocation::#location,
-            ty: #ty,
-            values: &[#(#values),*],
-            default: #default,
-            requirement: #requirement,
-            added_in: #added_in,
-            deprecated: #deprecated,
-            internal: #internal,
-        }
     }
 }
 
@@ -831,52 +609,6 @@ fn endpoint_impl(endpoints: &[Endpoint<'_>]) -> TokenStream {
             /// The error responses the docs show for it.
             pub const fn errors(self) -> &'static [DocumentedError] {
                 self.info().errors
-            }
-
-            /// The request parameters the docs document for it, in the
-            /// docs' order: path, query, form data and headers.
-            pub const fn params(self) -> &'static [Param] {
-                self.info().params
-            }
-
-            /// The documented requirements that a request carrying the
-            /// parameters named in `sent` does not meet, in
-            /// [`Endpoint::params`] order: what the server would refuse
-            /// with a 400 or 422 ([`Missing::Required`]), and the
-            /// requirements the docs state in words ([`Missing::Conditional`]),
-            /// which the check reports but cannot decide.
-            ///
-            /// A sent name is a parameter's as [`Param::is_named`] compares
-            /// them, so `media_ids` and `media_ids[]` are the same. Path
-            /// parameters are always there (the route has them), and the
-            /// `Authorization` header is left out: a missing token is the
-            /// 401 that [`Endpoint::authorization`] describes.
-            pub fn missing_params<'a>(self, sent: impl IntoIterator<Item = &'a str>) -> Vec<Missing> {
-                let sent: Vec<&str> = sent.into_iter().collect();
-                let params = self.params();
-                let is_sent = |param: &Param| sent.iter().any(|name| param.is_named(name));
-                // The docs may name an alternative without its `[]` (`media_ids`),
-                // or name one they do not document: it is still sent by name.
-                let alternative_sent = |name: &str| match params.iter().find(|param| param.is_named(name)) {
-                    Some(param) => is_sent(param),
-                    None => sent.iter().any(|sent| same_name(name, sent, false)),
-                };
-                params
-                    .iter()
-                    .filter(|param| {
-                        param.location != ParamLocation::Path
-                            && !(param.location == ParamLocation::Header && param.name.eq_ignore_ascii_case("Authorization"))
-                            && !is_sent(param)
-                    })
-                    .filter_map(|param| match param.requirement {
-                        Requirement::Optional => None,
-                        Requirement::Required => Some(Missing::Required(param)),
-                        Requirement::RequiredUnless(names) => {
-                            (!names.iter().any(|name| alternative_sent(name))).then_some(Missing::Required(param))
-                        }
-                        Requirement::Conditional(condition) => Some(Missing::Conditional(param, condition)),
-                    })
-                    .collect()
             }
 
             /// Matches an error response of this method: its own documented
@@ -1141,122 +873,5 @@ fn segment_after_fn(has_parameters: bool) -> TokenStream {
                 Some(_) => None,
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::entities::{AttributeType, StringFormat};
-
-    fn parameter(name: &str, location: ParamLocation, requirement: Requirement) -> Parameter {
-        Parameter {
-            name: name.to_owned(),
-            location,
-            ty: ParamType::Value(AttributeType::String(StringFormat::Plain)),
-            values: Vec::new(),
-            default: None,
-            requirement,
-            added_in: None,
-            deprecated: false,
-            internal: false,
-            span: 0..0,
-        }
-    }
-
-    /// The code as one line, with the spacing proc-macro2 prints.
-    fn text(tokens: &TokenStream) -> String {
-        tokens.to_string()
-    }
-
-    #[test]
-    fn equal_lists_share_one_const_named_after_the_first_method() {
-        let pagination = vec![
-            parameter("max_id", ParamLocation::Query, Requirement::Optional),
-            parameter("limit", ParamLocation::Query, Requirement::Optional),
-        ];
-        // The same facts at other places in a copy: spans do not tell lists apart.
-        let mut moved = pagination.clone();
-        moved[0].span = 10..20;
-        let mut other = pagination.clone();
-        other[1].default = Some("40".to_owned());
-        let lists = param_lists(
-            [
-                ("AccountsStatuses", pagination.as_slice()),
-                ("AccountsGet", &[][..]),
-                ("AccountsFollowers", moved.as_slice()),
-                ("Blocks", other.as_slice()),
-            ]
-            .into_iter(),
-        );
-        let values: Vec<String> = lists.values.iter().map(text).collect();
-        assert_eq!(
-            values,
-            [
-                "PARAMS_ACCOUNTS_STATUSES",
-                "& []",
-                "PARAMS_ACCOUNTS_STATUSES",
-                "PARAMS_BLOCKS"
-            ]
-        );
-        let consts = text(&lists.consts);
-        assert_eq!(consts.matches("const PARAMS_").count(), 2, "{consts}");
-        assert_eq!(consts.matches("name : \"max_id\"").count(), 2, "{consts}");
-        assert!(consts.contains("default : Some (\"40\")"), "{consts}");
-    }
-
-    #[test]
-    fn a_param_keeps_every_fact() {
-        let mut status = parameter(
-            "status",
-            ParamLocation::Form,
-            Requirement::RequiredUnless(vec!["media_ids[]".to_owned()]),
-        );
-        status.added_in = Some("2.7.0".to_owned());
-        status.deprecated = true;
-        let mut visibility = parameter("visibility", ParamLocation::Form, Requirement::Optional);
-        visibility.values = vec!["public".to_owned(), "private".to_owned()];
-        visibility.ty = ParamType::Unknown;
-        visibility.internal = true;
-        let mut file = parameter(
-            "file",
-            ParamLocation::Form,
-            Requirement::Conditional("Required if no status".to_owned()),
-        );
-        file.ty = ParamType::File;
-        let mut id = parameter("id", ParamLocation::Path, Requirement::Required);
-        id.ty = ParamType::Value(AttributeType::Array(Box::new(AttributeType::Integer)));
-        assert_eq!(
-            text(&param(&status)),
-            text(&quote! {
-                Param {
-                    name: "status",
-                    location: ParamLocation::Form,
-                    ty: Some("string"),
-                    values: &[],
-                    default: None,
-                    requirement: Requirement::RequiredUnless(&["media_ids[]"]),
-                    added_in: Some("2.7.0"),
-                    deprecated: true,
-                    internal: false,
-                }
-            })
-        );
-        let visibility = text(&param(&visibility));
-        assert!(visibility.contains("ty : None ,"), "{visibility}");
-        assert!(
-            visibility.contains("values : & [\"public\" , \"private\"]"),
-            "{visibility}"
-        );
-        assert!(visibility.contains("internal : true"), "{visibility}");
-        let file = text(&param(&file));
-        assert!(file.contains("ty : Some (\"file\")"), "{file}");
-        assert!(
-            file.contains("Requirement :: Conditional (\"Required if no status\")"),
-            "{file}"
-        );
-        let id = text(&param(&id));
-        assert!(id.contains("ParamLocation :: Path"), "{id}");
-        assert!(id.contains("Some (\"array(integer)\")"), "{id}");
     }
 }
