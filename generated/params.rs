@@ -104,7 +104,6 @@ impl Missing {
     }
 }
 
-#[allow(deprecated)]
 impl Endpoint {
     /// The request parameters the docs document for it, in the
     /// docs' order: path, query, form data and headers.

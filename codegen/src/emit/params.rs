@@ -26,12 +26,32 @@ pub(super) fn items(endpoints: &[Endpoint<'_>]) -> TokenStream {
     );
     let rows = &lists.values;
     let consts = &lists.consts;
+    // Without a parameter, nothing would read it, and rustc would warn.
+    let defaults = endpoints
+        .iter()
+        .any(|endpoint| !endpoint.method.params.is_empty())
+        .then(|| {
+            quote! {
+                /// What a parameter below does not write: optional, of no type the
+                /// generator reads, no values, default or version, not deprecated
+                /// nor internal.
+                const PARAM_DEFAULTS: Param = Param {
+                    name: "",
+                    location: ParamLocation::Query,
+                    ty: None,
+                    values: &[],
+                    default: None,
+                    requirement: Requirement::Optional,
+                    added_in: None,
+                    deprecated: false,
+                    internal: false,
+                };
+            }
+        });
     quote! {
         #types
 
-        #[allow(deprecated)] // Deprecated methods are still documented.
         impl Endpoint {
-
             /// The request parameters the docs document for it, in the
             /// docs' order: path, query, form data and headers.
             pub const fn params(self) -> &'static [Param] {
@@ -82,20 +102,7 @@ pub(super) fn items(endpoints: &[Endpoint<'_>]) -> TokenStream {
         /// Each [`Endpoint`]'s parameters, in variant order.
         const ENDPOINT_PARAMS: &[&[Param]] = &[#(#rows),*];
 
-        /// What a parameter below does not write: optional, of no type the
-        /// generator reads, no values, default or version, not deprecated
-        /// nor internal.
-        const PARAM_DEFAULTS: Param = Param {
-            name: "",
-            location: ParamLocation::Query,
-            ty: None,
-            values: &[],
-            default: None,
-            requirement: Requirement::Optional,
-            added_in: None,
-            deprecated: false,
-            internal: false,
-        };
+        #defaults
 
         #consts
     }
