@@ -578,3 +578,100 @@ fn returns_mistakes_are_located() {
         assert_reports(&error, at, col, message, help);
     }
 }
+
+/// Every mistake in a method's `params` is located, with help; a sound list
+/// generates.
+#[test]
+fn params_mistakes_are_located() {
+    let line = "        returns: {shape: one, entities: [Status]}\n";
+    let with = |param: &str| {
+        edited(
+            line,
+            &format!("{line}        params:\n          - {param}\n"),
+        )
+    };
+    generate(
+        &Config::new(),
+        &with("{name: \"media_ids[]\", in: form, type: array(string), required_unless: [status]}"),
+    )
+    .expect_err("`status` is not among the method's parameters");
+    let two = |first: &str, second: &str| {
+        edited(
+            line,
+            &format!("{line}        params:\n          - {first}\n          - {second}\n"),
+        )
+    };
+    generate(
+        &Config::new(),
+        &two(
+            "{name: status, in: form, type: string}",
+            "{name: \"media_ids[]\", in: form, type: array(string), required_unless: [status]}",
+        ),
+    )
+    .expect("a sound list generates");
+    let error = error_of(&two(
+        "{name: status, in: form, type: string}",
+        "{name: status, in: form, type: integer}",
+    ));
+    let at = copy()
+        .lines()
+        .position(|copied| format!("{copied}\n") == line)
+        .expect("the copy has the line")
+        + 4;
+    assert_reports(
+        &error,
+        at,
+        13,
+        "the form parameter `status` is listed twice",
+        "a method lists each parameter once",
+    );
+    // Each case points at its needle, or at the mapping (`{`).
+    let cases: [(&str, &str, &str, &str); 6] = [
+        (
+            "{name: status, in: body, type: string}",
+            "body",
+            "unknown parameter location `body`",
+            "`in` is one of path, query, form, header",
+        ),
+        (
+            "{name: status, in: form, type: text}",
+            "text",
+            "unknown parameter type `text`",
+            "a type is spelled as an entity attribute's",
+        ),
+        (
+            "{name: status, in: form, type: string, required: true, required_if: When}",
+            "{",
+            "a parameter with more than one of `required`, `required_unless` and `required_if`",
+            "give one: `required: true`",
+        ),
+        (
+            "{name: status, in: form, type: string, required_unless: []}",
+            "[]",
+            "`required_unless` names no parameter",
+            "list the parameters whose presence makes this one optional",
+        ),
+        (
+            "{name: status, type: string}",
+            "name",
+            "a parameter is missing `in`",
+            "add `in:`",
+        ),
+        (
+            "{name: status, in: form, type: string, requred: true}",
+            "requred",
+            "unknown key `requred` in a parameter",
+            "did you mean `required`?",
+        ),
+    ];
+    let at = copy()
+        .lines()
+        .position(|copied| format!("{copied}\n") == line)
+        .expect("the copy has the line")
+        + 3;
+    for (param, needle, message, help) in cases {
+        let col = "          - ".len() + param.find(needle).expect("the needle") + 1;
+        let error = error_of(&with(param));
+        assert_reports(&error, at, col, message, help);
+    }
+}

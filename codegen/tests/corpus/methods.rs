@@ -68,7 +68,21 @@ pub struct ReturnCounts {
     undocumented: usize,
 }
 
+/// Each snapshot's parameters by the reader's count, by where they go:
+/// path, query, form data, header. README.md and docs/methods.md cite them.
+pub const PARAMETERS: [(&str, [usize; 4]); 3] = [
+    ("2022-12-14_ffbe66a3", [107, 218, 201, 190]),
+    ("2025-11-21_42184ef1", [129, 271, 221, 224]),
+    ("2026-07-02_2903485d", [133, 279, 254, 240]),
+];
+
 pub fn add(suite: &mut Suite) {
+    for (snapshot, counts) in PARAMETERS {
+        suite.corpus_trial(
+            format!("methods::every_parameter_is_read_or_a_lint::{snapshot}"),
+            move |root| every_parameter_is_read_or_a_lint(root, snapshot, counts),
+        );
+    }
     for (snapshot, counts) in RETURNS {
         suite.corpus_trial(
             format!("methods::every_returns_line_is_read::{snapshot}"),
@@ -465,4 +479,89 @@ fn every_snapshot_compiles_classifies_and_routes(root: &Path) {
         "current_snapshot_endpoints",
         summaries.last().expect("three snapshots")
     );
+}
+
+/// Every definition-list item under a method's parameters heading is a
+/// parameter read, or a lint that says it was left out: the reader's count
+/// against a plain count of the pages' `: ` lines.
+fn every_parameter_is_read_or_a_lint(root: &Path, snapshot: &str, expected: [usize; 4]) {
+    use mastodon_error_codegen::model::methods::ParamLocation;
+
+    let pages = read_snapshot(root, snapshot);
+    let mut counts = [0; 4];
+    for page in &pages {
+        for method in &page.methods {
+            for param in &method.params {
+                let index = ParamLocation::ALL
+                    .iter()
+                    .position(|location| *location == param.location)
+                    .expect("a location");
+                counts[index] += 1;
+            }
+        }
+    }
+    assert_eq!(counts, expected, "{snapshot}: path, query, form, header");
+    let left_out = pages
+        .iter()
+        .flat_map(|page| &page.lints)
+        .filter(|lint| lint.lint == "unreadable-parameter" && lint.outcome.starts_with("left out"))
+        .count();
+    let folder = root.join("methods").join(snapshot);
+    let written: usize = pages
+        .iter()
+        .map(|page| {
+            let text = std::fs::read_to_string(folder.join(format!("{}.md", page.path)))
+                .expect("the page reads");
+            definitions_under_parameter_headings(&text)
+        })
+        .sum();
+    assert_eq!(
+        counts.iter().sum::<usize>() + left_out,
+        written,
+        "{snapshot}: parameters read plus those left out, against the pages' definitions"
+    );
+}
+
+/// The `: ` lines that start a definition (after a line that is none) under
+/// `##### Path parameters`, `Query parameters`, `Form data parameters` or
+/// `Headers`, up to the next heading; outside HTML comments and outside the
+/// `##` sections whose first `http` block opens a WebSocket, which are no
+/// methods.
+fn definitions_under_parameter_headings(text: &str) -> usize {
+    const HEADINGS: [&str; 4] = [
+        "##### Path parameters",
+        "##### Query parameters",
+        "##### Form data parameters",
+        "##### Headers",
+    ];
+    let (mut under, mut previous_defines, mut in_comment) = (false, false, false);
+    let (mut websocket, mut http_seen, mut http_next) = (false, false, false);
+    let mut count = 0;
+    for line in text.lines() {
+        if in_comment || line.starts_with("<!--") {
+            in_comment = !line.contains("-->");
+            continue;
+        }
+        if http_next && !http_seen {
+            websocket = line.starts_with("wss://");
+            http_seen = true;
+        }
+        http_next = line.trim_end() == "```http";
+        if line.starts_with('#') {
+            if line.starts_with("## ") {
+                (websocket, http_seen) = (false, false);
+            }
+            under = HEADINGS.contains(&line.trim_end()) && !websocket;
+            previous_defines = false;
+            continue;
+        }
+        let defines = line.starts_with(": ");
+        if under && defines && !previous_defines {
+            count += 1;
+        }
+        if !line.trim().is_empty() {
+            previous_defines = defines;
+        }
+    }
+    count
 }

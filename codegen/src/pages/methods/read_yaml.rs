@@ -269,6 +269,44 @@ fn param_in(node: &Node) -> Read<ParamIn> {
     })
 }
 
+/// A method's parameters, checked together: each (location, name) once, and
+/// every `required_unless` naming one of them.
+fn params_agree(params: &[Parameter], sink: &mut Sink) {
+    for (index, param) in params.iter().enumerate() {
+        if let Some(first) = params[..index]
+            .iter()
+            .find(|earlier| earlier.location == param.location && earlier.name == param.name)
+        {
+            sink.push(
+                Diagnostic::error(
+                    param.span.clone(),
+                    format!(
+                        "the {} parameter `{}` is listed twice",
+                        param.location.as_str(),
+                        param.name
+                    ),
+                )
+                .label("the second")
+                .related(first.span.clone(), "the first")
+                .help("a method lists each parameter once; remove one, or re-export the copy"),
+            );
+        }
+        if let Requirement::RequiredUnless(names) = &param.requirement {
+            for name in names {
+                if !params.iter().any(|other| other.name == *name) {
+                    sink.push(
+                        Diagnostic::error(
+                            param.span.clone(),
+                            format!("`{}` is required unless `{name}`, which the method does not list", param.name),
+                        )
+                        .help("`required_unless` names parameters of the same method, as written in their `name`"),
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// A parameter, checked: a known location and type, and one requirement.
 /// `None`, reported, when it cannot be read.
 fn param(param: Spanned<ParamIn>, sink: &mut Sink) -> Option<Parameter> {
@@ -569,11 +607,12 @@ pub(crate) fn parse(
                 })
                 .collect();
             let returns = method.returns.and_then(|read| returns(read, &mut sink));
-            let params = method
+            let params: Vec<Parameter> = method
                 .params
                 .into_iter()
                 .filter_map(|read| param(read, &mut sink))
                 .collect();
+            params_agree(&params, &mut sink);
             methods.push(Method {
                 title: method.title.value,
                 title_span: method.title.span.clone(),
