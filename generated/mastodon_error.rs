@@ -9,6 +9,7 @@
 include!("errors.rs"); // the Error entity, its documented reasons and their classification (`Error`, `Reason`, `Classification`)
 include!("endpoints.rs"); // every documented API method (`Endpoint`)
 include!("endpoint_table.rs"); // the documented facts of every method, a row each (the endpoint table)
+include!("params.rs"); // every method's documented request parameters, and a request checked against them (`Param`, `Endpoint::params`, `Endpoint::missing_params`)
 include!("router.rs"); // the router (`Endpoint::from_request`)
 include!("scopes.rs"); // the OAuth scopes (`Scope`, `ScopeSet`, `TokenKind`)
 include!("rate_limits.rs"); // the rate limits (`RATE_LIMITS`, `RateLimitStatus`)

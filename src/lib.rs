@@ -78,6 +78,29 @@
 //! assert_eq!(status.reset_unix_seconds(), Some(1_796_000_400));
 //! ```
 //!
+//! [`Endpoint::params`] are the request parameters a method's page documents
+//! (path, query, form data, headers), and [`Endpoint::missing_params`] tells
+//! before the call which documented requirements a request does not meet:
+//! [`Missing::Required`] is the 400 or 422 the server would answer, and
+//! [`Missing::Conditional`] a requirement the docs state in words, reported
+//! but never decided.
+//!
+//! ```
+//! use mastodon_error::{Endpoint, Missing};
+//!
+//! let post = Endpoint::from_request("POST", "/api/v1/statuses").unwrap();
+//! let lacks_status = |sent: &[&str]| {
+//!     post.missing_params(sent.iter().copied())
+//!         .iter()
+//!         .any(|missing| matches!(missing, Missing::Required(param) if param.name == "status"))
+//! };
+//! // Neither a text nor media: refused.
+//! assert!(lacks_status(&[]));
+//! // Either is enough; `media_ids` is `media_ids[]`, as a JSON body names it.
+//! assert!(!lacks_status(&["status"]));
+//! assert!(!lacks_status(&["media_ids"]));
+//! ```
+//!
 //! Features: `serde` (de)serializes [`Error`] and lets
 //! `ResponseError::from_response` read a JSON body; `http` adds the http
 //! crate's types (`Reason::status_code`, `Endpoint::http_method`,

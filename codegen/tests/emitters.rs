@@ -51,6 +51,7 @@ fn every_emitter_writes_its_golden_file() {
             "errors.rs",
             "endpoints.rs",
             "endpoint_table.rs",
+            "params.rs",
             "router.rs",
             "scopes.rs",
             "rate_limits.rs",

@@ -47,6 +47,7 @@ const GENERATED_MODULE: &[&str] = &[
     "errors.rs",
     "endpoints.rs",
     "endpoint_table.rs",
+    "params.rs",
     "router.rs",
     "scopes.rs",
     "rate_limits.rs",

@@ -266,18 +266,22 @@ fn returns(returns: Option<&Returns>) -> TokenStream {
 
 /// Values that rows of the endpoint table hold, with those several rows
 /// share named: a row then reads as the facts that make it different.
-struct Shared {
+pub(super) struct Shared {
     /// Each value as a row writes it: its const's name, or the value itself.
-    values: Vec<TokenStream>,
+    pub(super) values: Vec<TokenStream>,
     /// The consts, by name, so the order is the same on every run.
-    consts: TokenStream,
+    pub(super) consts: TokenStream,
 }
 
 /// Names the values that more than one row holds, by what they are
 /// (`names`, from the docs' words). When different values would take one
 /// name, the one most rows hold takes it and the others stay inline (two as
 /// common as each other both stay inline), so a name never needs a suffix.
-fn share(values: Vec<(Option<String>, TokenStream)>, ty: &str, attributes: TokenStream) -> Shared {
+pub(super) fn share(
+    values: Vec<(Option<String>, TokenStream)>,
+    ty: &str,
+    attributes: TokenStream,
+) -> Shared {
     // A name that is not a plain identifier names nothing.
     let plain = |name: &String| {
         name.starts_with(|c: char| c.is_ascii_uppercase())

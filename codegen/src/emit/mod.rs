@@ -10,6 +10,7 @@ pub(crate) mod entities;
 mod errors;
 #[cfg(feature = "openapi")]
 pub(crate) mod openapi;
+mod params;
 pub(crate) mod rate_limits;
 mod response;
 mod scopes;
@@ -255,6 +256,11 @@ pub(crate) fn outputs(
             tokens: endpoints::table_items(checked, endpoints, scopes),
         });
         outputs.push(Output {
+            file: file::PARAMS,
+            holds: "every method's documented request parameters, and a request checked against them (`Param`, `Endpoint::params`, `Endpoint::missing_params`)",
+            tokens: params::items(endpoints),
+        });
+        outputs.push(Output {
             file: file::ROUTER,
             holds: "the router (`Endpoint::from_request`)",
             tokens: endpoints::router_items(endpoints),
@@ -286,6 +292,7 @@ pub(crate) mod file {
     pub(crate) const ERRORS: &str = "errors.rs";
     pub(crate) const ENDPOINTS: &str = "endpoints.rs";
     pub(crate) const ENDPOINT_TABLE: &str = "endpoint_table.rs";
+    pub(crate) const PARAMS: &str = "params.rs";
     pub(crate) const ROUTER: &str = "router.rs";
     pub(crate) const SCOPES: &str = "scopes.rs";
     pub(crate) const RATE_LIMITS: &str = "rate_limits.rs";
@@ -294,6 +301,7 @@ pub(crate) mod file {
         ERRORS,
         ENDPOINTS,
         ENDPOINT_TABLE,
+        PARAMS,
         ROUTER,
         SCOPES,
         RATE_LIMITS,
