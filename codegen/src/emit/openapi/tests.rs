@@ -216,14 +216,20 @@ fn nullable_is_apart_from_optional() {
         property("absent_not_null").get("x-added-in"),
         Some(&Json::str("4.2.0"))
     );
-    // A nullable reference: `nullable` beside a type, the `$ref` in an `allOf`.
+    // A nullable reference: the `$ref` or the null alone, since `nullable`
+    // beside a `type` would not reach through to the referenced schema.
     let other = property("other");
-    assert_eq!(other.get("nullable"), Some(&Json::Bool(true)));
+    assert_eq!(other.get("nullable"), None);
     assert_eq!(
-        other.get("allOf"),
+        other.get("anyOf"),
         Some(&Json::Array(vec![
-            Json::object().with("$ref", Json::str("#/components/schemas/ThingOther"))
+            Json::object().with("$ref", Json::str("#/components/schemas/ThingOther")),
+            schemas::null_only(),
         ]))
+    );
+    assert_eq!(
+        schemas::null_only().get("enum"),
+        Some(&Json::Array(vec![Json::Null]))
     );
     // The nested hash is an object of its own, with its own required list.
     let source = property("source");
@@ -259,6 +265,21 @@ fn a_nullable_open_enum_takes_null_in_its_plain_string_branch() {
     };
     assert_eq!(branches[0].get("nullable"), None);
     assert_eq!(branches[1].get("nullable"), Some(&Json::Bool(true)));
+}
+
+#[test]
+fn a_nullable_one_of_gains_a_null_branch() {
+    let reference = |name: &str| Json::object().with("$ref", Json::str(name));
+    let schema = schemas::nullable(
+        Json::object().with("oneOf", Json::Array(vec![reference("A"), reference("B")])),
+    );
+    assert_eq!(
+        schema,
+        Json::object().with(
+            "oneOf",
+            Json::Array(vec![reference("A"), reference("B"), schemas::null_only()])
+        )
+    );
 }
 
 #[test]
