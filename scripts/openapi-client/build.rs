@@ -22,7 +22,10 @@ fn main() {
         .unwrap_or_else(|error| panic!("{}: not JSON: {error}", document.display()));
     let left_out = narrow_bodies(&mut json);
     let spec = serde_json::from_value(json).unwrap_or_else(|error| {
-        panic!("{}: not an OpenAPI 3.0 document: {error}", document.display())
+        panic!(
+            "{}: not an OpenAPI 3.0 document: {error}",
+            document.display()
+        )
     });
     let mut generator = progenitor::Generator::default();
     let tokens = generator
@@ -42,7 +45,9 @@ fn main() {
 /// operations whose body is multipart only; returns their `operationId`s.
 fn narrow_bodies(document: &mut Value) -> Vec<String> {
     let mut left_out = Vec::new();
-    let paths = document["paths"].as_object_mut().expect("paths is an object");
+    let paths = document["paths"]
+        .as_object_mut()
+        .expect("paths is an object");
     for item in paths.values_mut() {
         let item = item.as_object_mut().expect("a path item is an object");
         item.retain(|_, operation| {

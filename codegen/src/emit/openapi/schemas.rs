@@ -171,6 +171,9 @@ fn entity_schema(spec: &EntitySpec, entity: &Entity, known: &dyn Fn(&str) -> boo
 
 /// An object with `nodes` as its properties: `required` lists the keys a
 /// server always sends (null or not), apart from `nullable` on each value.
+/// A key newer than the baseline is not required, nullable or not: older
+/// servers leave it out (the Rust types read that absence of a nullable key
+/// as `None`, so `may_be_absent` leaves it out; a schema cannot).
 fn object_schema(nodes: &[Node<'_>], admin: bool, known: &dyn Fn(&str) -> bool) -> Json {
     let properties = nodes
         .iter()
@@ -178,7 +181,10 @@ fn object_schema(nodes: &[Node<'_>], admin: bool, known: &dyn Fn(&str) -> bool) 
         .collect();
     let required: Vec<&str> = nodes
         .iter()
-        .filter(|node| node.attribute.is_some_and(|a| !a.may_be_absent()))
+        .filter(|node| {
+            node.attribute
+                .is_some_and(|a| !a.may_be_absent() && a.sent_from.is_none())
+        })
         .map(|node| node.key.as_str())
         .collect();
     let mut schema = plain("object").with("properties", Json::Object(properties));

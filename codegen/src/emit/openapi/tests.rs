@@ -149,6 +149,9 @@ fn nullable_is_apart_from_optional() {
         false,
     );
     enumerated.values = vec!["public".to_owned(), "private".to_owned()];
+    // Nullable, and newer than the baseline: older servers leave it out.
+    let mut newer = attribute("newer_null", text.clone(), true, false);
+    newer.sent_from = Some("4.4.0".to_owned());
     let spec = EntitySpec {
         pages: vec![EntityPage {
             file: "Thing".to_owned(),
@@ -170,6 +173,7 @@ fn nullable_is_apart_from_optional() {
                         enumerated,
                         attribute("source", AttributeType::Hash, false, false),
                         attribute("source[note]", text.clone(), false, true),
+                        newer,
                     ],
                 },
                 Entity {
@@ -203,7 +207,7 @@ fn nullable_is_apart_from_optional() {
             "visibility",
             "source"
         ])),
-        "sent keys are required, null or not; the optional one is not"
+        "sent keys are required, null or not; the optional one and the newer one are not"
     );
     let properties = thing.get("properties").expect("properties");
     let property = |key: &str| properties.get(key).expect(key);
