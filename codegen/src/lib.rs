@@ -45,6 +45,8 @@ pub mod model;
 mod pages;
 #[cfg(feature = "tools")]
 pub mod responses;
+#[cfg(feature = "tools")]
+pub mod samples;
 mod sink;
 mod source;
 #[cfg(feature = "tools")]

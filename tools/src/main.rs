@@ -144,6 +144,16 @@ enum Command {
         #[arg(long)]
         without_corrections: bool,
     },
+    /// Write the samples that scripts/validate-openapi-samples.py validates
+    /// generated/openapi.json with, as JSON: the JSON examples of the entity
+    /// pages in --entities FOLDER, and the recorded responses (as for
+    /// `responses`) with the method --methods (default spec/methods.yaml)
+    /// routes each to.
+    OpenapiSamples {
+        /// Recordings (`.jsonl`), or folders whose `*.jsonl` files are read, in name order.
+        #[arg(required = true, value_name = "FILE_OR_DIR")]
+        inputs: Vec<String>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -475,7 +485,32 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             format,
             without_corrections,
         }) => read_responses(options, &inputs, format, without_corrections),
+        Some(Command::OpenapiSamples { inputs }) => openapi_samples(options, &inputs),
     }
+}
+
+/// The `openapi-samples` command: the entity pages' examples and the
+/// recordings, routed, as JSON.
+fn openapi_samples(options: &Options, inputs: &[String]) -> Result<ExitCode, Failure> {
+    let Some(pages) = options
+        .entities
+        .as_deref()
+        .map(Path::new)
+        .filter(|path| path.is_dir())
+    else {
+        return Err(Failure::Usage(
+            "openapi-samples reads the examples of the entity pages: give their folder, --entities FOLDER".to_owned(),
+        ));
+    };
+    let methods = options.methods.as_deref().unwrap_or(DEFAULT_METHODS);
+    let entity_spec = mastodon_error_codegen::read_entities(pages)?;
+    let method_spec = mastodon_error_codegen::read_methods(Path::new(methods), Some(pages))?;
+    let paths: Vec<std::path::PathBuf> = inputs.iter().map(Into::into).collect();
+    let records = responses::read_records(&paths)?;
+    let samples =
+        mastodon_error_codegen::samples::samples_json(pages, &entity_spec, &method_spec, &records)?;
+    write_stdout(&samples)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The `responses` command: the recordings read against the copies.

@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Json {
+    Null,
     Bool(bool),
     Int(i64),
     /// A number as written: a default such as `0.5`, kept exactly.
@@ -81,6 +82,7 @@ impl Json {
 
     fn write(&self, out: &mut String, depth: usize) {
         match self {
+            Json::Null => out.push_str("null"),
             Json::Bool(value) => out.push_str(if *value { "true" } else { "false" }),
             Json::Int(value) => {
                 let _ = write!(out, "{value}");

@@ -82,20 +82,20 @@ pub(crate) fn type_schema(
 }
 
 /// `schema`, also accepting `null`. OpenAPI 3.0 has `nullable: true` beside
-/// a `type`; a `$ref` takes no siblings, so it is wrapped in an `allOf`; an
-/// open enum's plain-string branch takes the null, so each branch of the
-/// `anyOf` stays a typed schema.
+/// a `type`, and it holds in that schema object alone (3.0.3): a `$ref` or a
+/// `oneOf` whose branches refuse `null` still refuses it. So a `$ref` becomes
+/// an `anyOf` of it and [`null_only`], a `oneOf` gains that branch, and an
+/// open enum's plain-string branch takes the null, so each branch stays a
+/// typed schema.
 pub(crate) fn nullable(mut schema: Json) -> Json {
     if schema.get("$ref").is_some() {
-        return Json::object()
-            .with("type", Json::str("object"))
-            .with("nullable", Json::Bool(true))
-            .with("allOf", Json::Array(vec![schema]));
+        return Json::object().with("anyOf", Json::Array(vec![schema, null_only()]));
     }
-    if schema.get("type").is_some() || schema.get("oneOf").is_some() {
-        if schema.get("oneOf").is_some() {
-            schema.set("type", Json::str("object"));
-        }
+    if let Some(Json::Array(branches)) = schema.get_mut("oneOf") {
+        branches.push(null_only());
+        return schema;
+    }
+    if schema.get("type").is_some() {
         schema.set("nullable", Json::Bool(true));
         return schema;
     }
@@ -107,6 +107,15 @@ pub(crate) fn nullable(mut schema: Json) -> Json {
     }
     // Any JSON already takes null.
     schema
+}
+
+/// The schema of `null` alone: 3.0 has no `null` type, and `nullable` needs
+/// a `type` beside it.
+pub(crate) fn null_only() -> Json {
+    Json::object()
+        .with("type", Json::str("object"))
+        .with("nullable", Json::Bool(true))
+        .with("enum", Json::Array(vec![Json::Null]))
 }
 
 /// Every entity as a schema, in page order, by its Rust type's name.
@@ -162,6 +171,9 @@ fn entity_schema(spec: &EntitySpec, entity: &Entity, known: &dyn Fn(&str) -> boo
 
 /// An object with `nodes` as its properties: `required` lists the keys a
 /// server always sends (null or not), apart from `nullable` on each value.
+/// A key newer than the baseline is not required, nullable or not: older
+/// servers leave it out (the Rust types read that absence of a nullable key
+/// as `None`, so `may_be_absent` leaves it out; a schema cannot).
 fn object_schema(nodes: &[Node<'_>], admin: bool, known: &dyn Fn(&str) -> bool) -> Json {
     let properties = nodes
         .iter()
@@ -169,7 +181,10 @@ fn object_schema(nodes: &[Node<'_>], admin: bool, known: &dyn Fn(&str) -> bool) 
         .collect();
     let required: Vec<&str> = nodes
         .iter()
-        .filter(|node| node.attribute.is_some_and(|a| !a.may_be_absent()))
+        .filter(|node| {
+            node.attribute
+                .is_some_and(|a| !a.may_be_absent() && a.sent_from.is_none())
+        })
         .map(|node| node.key.as_str())
         .collect();
     let mut schema = plain("object").with("properties", Json::Object(properties));

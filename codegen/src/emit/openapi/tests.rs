@@ -149,6 +149,9 @@ fn nullable_is_apart_from_optional() {
         false,
     );
     enumerated.values = vec!["public".to_owned(), "private".to_owned()];
+    // Nullable, and newer than the baseline: older servers leave it out.
+    let mut newer = attribute("newer_null", text.clone(), true, false);
+    newer.sent_from = Some("4.4.0".to_owned());
     let spec = EntitySpec {
         pages: vec![EntityPage {
             file: "Thing".to_owned(),
@@ -170,6 +173,7 @@ fn nullable_is_apart_from_optional() {
                         enumerated,
                         attribute("source", AttributeType::Hash, false, false),
                         attribute("source[note]", text.clone(), false, true),
+                        newer,
                     ],
                 },
                 Entity {
@@ -203,7 +207,7 @@ fn nullable_is_apart_from_optional() {
             "visibility",
             "source"
         ])),
-        "sent keys are required, null or not; the optional one is not"
+        "sent keys are required, null or not; the optional one and the newer one are not"
     );
     let properties = thing.get("properties").expect("properties");
     let property = |key: &str| properties.get(key).expect(key);
@@ -216,14 +220,20 @@ fn nullable_is_apart_from_optional() {
         property("absent_not_null").get("x-added-in"),
         Some(&Json::str("4.2.0"))
     );
-    // A nullable reference: `nullable` beside a type, the `$ref` in an `allOf`.
+    // A nullable reference: the `$ref` or the null alone, since `nullable`
+    // beside a `type` would not reach through to the referenced schema.
     let other = property("other");
-    assert_eq!(other.get("nullable"), Some(&Json::Bool(true)));
+    assert_eq!(other.get("nullable"), None);
     assert_eq!(
-        other.get("allOf"),
+        other.get("anyOf"),
         Some(&Json::Array(vec![
-            Json::object().with("$ref", Json::str("#/components/schemas/ThingOther"))
+            Json::object().with("$ref", Json::str("#/components/schemas/ThingOther")),
+            schemas::null_only(),
         ]))
+    );
+    assert_eq!(
+        schemas::null_only().get("enum"),
+        Some(&Json::Array(vec![Json::Null]))
     );
     // The nested hash is an object of its own, with its own required list.
     let source = property("source");
@@ -259,6 +269,21 @@ fn a_nullable_open_enum_takes_null_in_its_plain_string_branch() {
     };
     assert_eq!(branches[0].get("nullable"), None);
     assert_eq!(branches[1].get("nullable"), Some(&Json::Bool(true)));
+}
+
+#[test]
+fn a_nullable_one_of_gains_a_null_branch() {
+    let reference = |name: &str| Json::object().with("$ref", Json::str(name));
+    let schema = schemas::nullable(
+        Json::object().with("oneOf", Json::Array(vec![reference("A"), reference("B")])),
+    );
+    assert_eq!(
+        schema,
+        Json::object().with(
+            "oneOf",
+            Json::Array(vec![reference("A"), reference("B"), schemas::null_only()])
+        )
+    );
 }
 
 #[test]
