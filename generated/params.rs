@@ -486,7 +486,7 @@ const PARAMS_ACCOUNTS_CREATE: &[Param] = &[
         location: ParamLocation::Form,
         ty: Some("string(date)"),
         requirement: Requirement::Conditional(
-            "String ([Date](/api/datetime-format#date)), required if the server has a minimum age requirement.",
+            "String (Date), required if the server has a minimum age requirement.",
         ),
         added_in: Some("4.4.0"),
         ..PARAM_DEFAULTS
@@ -507,9 +507,6 @@ const PARAMS_ACCOUNTS_UPDATE_CREDENTIALS: &[Param] = &[
         name: "locked",
         location: ParamLocation::Form,
         ty: Some("boolean"),
-        requirement: Requirement::Conditional(
-            "Whether manual approval of follow requests is required.",
-        ),
         added_in: Some("2.3.0"),
         ..PARAM_DEFAULTS
     },
@@ -1721,7 +1718,7 @@ const PARAMS_OAUTH_TOKEN: &[Param] = &[
         location: ParamLocation::Form,
         ty: Some("string"),
         requirement: Requirement::Conditional(
-            "Required if [PKCE]({{< relref \"spec/oauth#pkce\" >}}) is used during the authorization request.",
+            "Required if PKCE is used during the authorization request.",
         ),
         ..PARAM_DEFAULTS
     },
@@ -1796,9 +1793,6 @@ const PARAMS_PROFILE_UPDATE_CURRENT_USER_PROFILE: &[Param] = &[
         name: "locked",
         location: ParamLocation::Form,
         ty: Some("boolean"),
-        requirement: Requirement::Conditional(
-            "Whether manual approval of follow requests is required.",
-        ),
         ..PARAM_DEFAULTS
     },
     PARAM_FORM_BOT,
@@ -2103,9 +2097,7 @@ const PARAMS_STATUSES_CREATE: &[Param] = &[
         name: "media_ids[]",
         location: ParamLocation::Form,
         ty: Some("array(string)"),
-        requirement: Requirement::Conditional(
-            "If provided, `status` becomes optional, and `poll` cannot be used.",
-        ),
+        requirement: Requirement::RequiredUnless(&["status"]),
         ..PARAM_DEFAULTS
     },
     Param {

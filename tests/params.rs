@@ -40,8 +40,20 @@ fn posting_a_status_needs_its_text_or_media() {
             })
             .collect()
     };
-    // Neither: `status` is missing, the 422 the server answers.
-    assert!(certain(&[]).contains(&"status"), "{:?}", certain(&[]));
+    // Neither: the text or the media is missing, the 422 the server answers;
+    // each names the other as its alternative.
+    assert_eq!(certain(&[]), ["status", "media_ids[]"]);
+    // The text alone lacks nothing for certain; the poll's fields are reported
+    // as what they are, conditional, with the docs' condition.
+    let with_text = post.missing_params(["status"]);
+    assert_eq!(
+        reported(&with_text),
+        [("poll[options][]", false), ("poll[expires_in]", false)]
+    );
+    assert!(
+        matches!(with_text[0], Missing::Conditional(_, condition) if condition.contains("must be provided")),
+        "{with_text:?}"
+    );
     // Either one is enough, and `media_ids` names `media_ids[]`, as a JSON body does.
     for sent in [&["status"][..], &["media_ids[]"], &["media_ids"]] {
         let missing = certain(sent);

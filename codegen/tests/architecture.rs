@@ -63,6 +63,10 @@ const LAYERS: &[(&str, &[&str])] = &[
         "the tools: diff, corpus, recorded responses",
         &["diff", "corpus", "responses"],
     ),
+    (
+        "the OpenAPI samples: examples and recorded responses, routed",
+        &["samples"],
+    ),
     ("the stages, for benches and fuzzing", &["stages"]),
 ];
 

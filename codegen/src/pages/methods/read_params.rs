@@ -433,8 +433,13 @@ fn requirement(required: bool, explicitly_optional: bool, sentences: &[String]) 
         if let Some(names) = required_unless(sentence) {
             return Requirement::RequiredUnless(names);
         }
+        // "If provided, `status` becomes optional": this one and `status`
+        // are alternatives, so a required one is required unless `status`.
+        if required && let Some(names) = alternative_to(sentence) {
+            return Requirement::RequiredUnless(names);
+        }
     }
-    let conditions: Vec<&str> = sentences
+    let conditions: Vec<String> = sentences
         .iter()
         .map(String::as_str)
         .filter(|sentence| {
@@ -449,9 +454,11 @@ fn requirement(required: bool, explicitly_optional: bool, sentences: &[String]) 
                 .iter()
                 .any(|phrase| lower.contains(phrase))
             } else {
-                lower.contains("required if") || lower.contains("is required")
+                // Not "… approval of follow requests is required".
+                lower.contains("required if") || lower.contains("parameter is required")
             }
         })
+        .map(|sentence| plain_condition(sentence))
         .collect();
     match (required, conditions.is_empty()) {
         (true, true) => Requirement::Required,
@@ -489,6 +496,65 @@ fn required_unless(sentence: &str) -> Option<Vec<String>> {
             .trim()
             == names[0];
     (unless && one_name).then_some(names)
+}
+
+/// "If provided, `status` becomes optional[, and …]": the one name whose
+/// requirement this parameter lifts. What the rest of the sentence forbids
+/// (`poll` cannot be used) is no requirement, and is not kept.
+fn alternative_to(sentence: &str) -> Option<Vec<String>> {
+    let rest = sentence.strip_prefix("If provided, `")?;
+    let (name, after) = rest.split_once('`')?;
+    let becomes = after.strip_prefix(" becomes optional")?;
+    (becomes.is_empty() || becomes.starts_with([',', '.'])).then(|| vec![name.to_owned()])
+}
+
+/// A condition as text: links as their text, Hugo shortcodes left out,
+/// code spans kept.
+fn plain_condition(sentence: &str) -> String {
+    let mut out = String::new();
+    let mut rest = sentence;
+    loop {
+        let link = rest.find('[').filter(|open| rest[*open..].contains("]("));
+        let shortcode = rest.find("{{");
+        match (link, shortcode) {
+            (Some(open), shortcode) if shortcode.is_none_or(|at| open < at) => {
+                let after = &rest[open + 1..];
+                let Some(close) = after.find("](") else { break };
+                let target = &after[close + 2..];
+                let Some(end) = matching_close(target) else {
+                    break;
+                };
+                out.push_str(&rest[..open]);
+                out.push_str(&after[..close]);
+                rest = &target[end + 1..];
+            }
+            (_, Some(at)) => {
+                let Some(end) = rest[at..].find("}}") else {
+                    break;
+                };
+                out.push_str(&rest[..at]);
+                rest = &rest[at + end + 2..];
+            }
+            _ => break,
+        }
+    }
+    out.push_str(rest);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The index of the `)` that closes a link target, shortcodes inside it
+/// (`{{< relref "x" >}}`) included.
+fn matching_close(target: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (at, c) in target.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => return Some(at),
+            ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// "Defaults to false.", "Defaults to 20 statuses.", "Defaults to `silence`",
@@ -590,6 +656,7 @@ mod tests {
              limit\n: Integer. Maximum. Defaults to 20 statuses. Max 40 statuses.\n\n\
              quote_approval_policy\n: String (Enumerable, oneOf). Sets who.\\\n`public` = Anyone.\\\n`nobody` = Only the author.\n\n\
              file\n: {{<required>}} Object. The file, encoded using multipart form data.\n\n\
+             locked\n: Boolean. Whether manual approval of follow requests is required.\n\n\
              date_of_birth\n: String ([Date](/api/datetime-format#date)), required if the server has a minimum age requirement.\n",
         );
         let lints: Vec<String> = sink
@@ -609,8 +676,9 @@ mod tests {
             resolved[0].requirement,
             Requirement::RequiredUnless(vec!["media_ids[]".to_owned()])
         );
-        assert!(
-            matches!(by("media_ids[]").requirement, Requirement::Conditional(ref text) if text.starts_with("If provided"))
+        assert_eq!(
+            by("media_ids[]").requirement,
+            Requirement::RequiredUnless(vec!["status".to_owned()])
         );
         assert_eq!(
             by("media_ids[]").ty,
@@ -623,16 +691,25 @@ mod tests {
         assert_eq!(by("limit").default.as_deref(), Some("20"));
         assert_eq!(by("limit").requirement, Requirement::Optional);
         assert_eq!(by("quote_approval_policy").values, ["public", "nobody"]);
+        assert_eq!(by("locked").requirement, Requirement::Optional);
         assert_eq!(by("file").ty, ParamType::File);
         assert_eq!(by("file").requirement, Requirement::Required);
         assert_eq!(
             by("date_of_birth").ty,
             ParamType::Value(AttributeType::String(StringFormat::Date))
         );
-        assert!(matches!(
+        assert_eq!(
             by("date_of_birth").requirement,
-            Requirement::Conditional(_)
-        ));
+            Requirement::Conditional(
+                "String (Date), required if the server has a minimum age requirement.".to_owned()
+            )
+        );
+        assert_eq!(
+            plain_condition(
+                "Required if [PKCE]({{< relref \"spec/oauth#pkce\" >}}) is used, as `x` {{<hint>}}says."
+            ),
+            "Required if PKCE is used, as `x` says."
+        );
     }
 
     #[test]
