@@ -458,7 +458,7 @@ fn requirement(required: bool, explicitly_optional: bool, sentences: &[String]) 
                 lower.contains("required if") || lower.contains("parameter is required")
             }
         })
-        .map(|sentence| plain_condition(sentence))
+        .map(plain_condition)
         .collect();
     match (required, conditions.is_empty()) {
         (true, true) => Requirement::Required,
