@@ -239,7 +239,7 @@ fn strip_prefix_ci<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
 }
 
 /// `[Name](target)` → `Name`, with the names linked.
-fn unlink(line: &str) -> (String, Vec<String>) {
+pub(crate) fn unlink(line: &str) -> (String, Vec<String>) {
     let mut out = String::new();
     let mut links = Vec::new();
     let mut rest = line;
@@ -262,7 +262,7 @@ fn unlink(line: &str) -> (String, Vec<String>) {
 }
 
 /// The line without `{{<…>}}` and `{{%…%}}` shortcodes.
-fn strip_shortcodes(line: &str) -> String {
+pub(crate) fn strip_shortcodes(line: &str) -> String {
     let mut out = String::new();
     let mut rest = line;
     while let Some(start) = rest.find("{{") {

@@ -2,8 +2,6 @@
 //! the same way every time: the OpenAPI document reads top-down (`openapi`,
 //! `info`, `paths`, then `components`), which a sorted map would not keep.
 
-use std::fmt::Write;
-
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Json {
     Null,
@@ -72,77 +70,38 @@ impl Json {
         }
     }
 
-    /// Printed with two-space indents, a newline at the end.
+    /// Printed by serde_json with two-space indents, a newline at the end.
     pub(crate) fn pretty(&self) -> String {
-        let mut out = String::new();
-        self.write(&mut out, 0);
+        let mut out = serde_json::to_string_pretty(self).unwrap_or_default();
         out.push('\n');
         out
     }
+}
 
-    fn write(&self, out: &mut String, depth: usize) {
+/// The value as serde sees it: an object's entries in the order built.
+impl serde::Serialize for Json {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
         match self {
-            Json::Null => out.push_str("null"),
-            Json::Bool(value) => out.push_str(if *value { "true" } else { "false" }),
-            Json::Int(value) => {
-                let _ = write!(out, "{value}");
-            }
-            Json::Number(text) => out.push_str(text),
-            Json::Str(text) => quote(out, text),
-            Json::Array(items) if items.is_empty() => out.push_str("[]"),
-            Json::Object(entries) if entries.is_empty() => out.push_str("{}"),
-            Json::Array(items) => {
-                out.push('[');
-                for (index, item) in items.iter().enumerate() {
-                    out.push_str(if index == 0 { "\n" } else { ",\n" });
-                    indent(out, depth + 1);
-                    item.write(out, depth + 1);
-                }
-                out.push('\n');
-                indent(out, depth);
-                out.push(']');
-            }
+            Json::Null => serializer.serialize_unit(),
+            Json::Bool(value) => serializer.serialize_bool(*value),
+            Json::Int(value) => serializer.serialize_i64(*value),
+            // A whole number is written as one (`400`, not `400.0`).
+            Json::Number(text) => match text.parse::<i64>() {
+                Ok(whole) => serializer.serialize_i64(whole),
+                Err(_) => serializer.serialize_f64(text.parse().unwrap_or(f64::NAN)),
+            },
+            Json::Str(text) => serializer.serialize_str(text),
+            Json::Array(items) => serializer.collect_seq(items),
             Json::Object(entries) => {
-                out.push('{');
-                for (index, (key, value)) in entries.iter().enumerate() {
-                    out.push_str(if index == 0 { "\n" } else { ",\n" });
-                    indent(out, depth + 1);
-                    quote(out, key);
-                    out.push_str(": ");
-                    value.write(out, depth + 1);
+                let mut map = serializer.serialize_map(Some(entries.len()))?;
+                for (key, value) in entries {
+                    map.serialize_entry(key, value)?;
                 }
-                out.push('\n');
-                indent(out, depth);
-                out.push('}');
+                map.end()
             }
         }
     }
-}
-
-fn indent(out: &mut String, depth: usize) {
-    for _ in 0..depth {
-        out.push_str("  ");
-    }
-}
-
-/// `text` as a JSON string (RFC 8259 §7): quote, backslash and control
-/// characters escaped, everything else as itself.
-fn quote(out: &mut String, text: &str) {
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
 
 #[cfg(test)]

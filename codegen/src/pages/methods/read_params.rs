@@ -17,6 +17,7 @@ use std::ops::Range;
 
 use crate::diagnostic::Diagnostic;
 use crate::lint;
+use crate::markdown::runs::collapse_whitespace;
 use crate::markdown::type_line;
 use crate::model::entities::{AttributeType, StringFormat};
 use crate::model::methods::{ParamLocation, ParamType, Parameter, Requirement};
@@ -329,23 +330,6 @@ fn code_spans(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// `[text](target)` link texts of `text`, in order.
-fn link_texts(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = text;
-    while let Some(open) = rest.find('[') {
-        let after = &rest[open + 1..];
-        match after.find("](") {
-            Some(close) if !after[..close].contains('[') => {
-                out.push(after[..close].to_owned());
-                rest = &after[close..];
-            }
-            _ => rest = after,
-        }
-    }
-    out
-}
-
 fn read_type(
     sentence: &str,
     description: &str,
@@ -364,7 +348,8 @@ fn read_type(
         .into_iter()
         .chain(code_spans(later_lines))
         .collect();
-    let line = type_line::read(&field.replace('`', ""), &code, &link_texts(&sentence));
+    // The type line's own links (`[Datetime](…)`) the grammar unlinks itself.
+    let line = type_line::read(&field.replace('`', ""), &code, &[]);
     let type_word = sentence.split_whitespace().next().unwrap_or_default();
     // `String or Array of Strings`: either shape, which one type cannot say.
     let either = line.unread.is_none() && outside_parentheses(&sentence).contains(" or ");
@@ -511,50 +496,8 @@ fn alternative_to(sentence: &str) -> Option<Vec<String>> {
 /// A condition as text: links as their text, Hugo shortcodes left out,
 /// code spans kept.
 fn plain_condition(sentence: &str) -> String {
-    let mut out = String::new();
-    let mut rest = sentence;
-    loop {
-        let link = rest.find('[').filter(|open| rest[*open..].contains("]("));
-        let shortcode = rest.find("{{");
-        match (link, shortcode) {
-            (Some(open), shortcode) if shortcode.is_none_or(|at| open < at) => {
-                let after = &rest[open + 1..];
-                let Some(close) = after.find("](") else { break };
-                let target = &after[close + 2..];
-                let Some(end) = matching_close(target) else {
-                    break;
-                };
-                out.push_str(&rest[..open]);
-                out.push_str(&after[..close]);
-                rest = &target[end + 1..];
-            }
-            (_, Some(at)) => {
-                let Some(end) = rest[at..].find("}}") else {
-                    break;
-                };
-                out.push_str(&rest[..at]);
-                rest = &rest[at + end + 2..];
-            }
-            _ => break,
-        }
-    }
-    out.push_str(rest);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The index of the `)` that closes a link target, shortcodes inside it
-/// (`{{< relref "x" >}}`) included.
-fn matching_close(target: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    for (at, c) in target.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' if depth == 0 => return Some(at),
-            ')' => depth -= 1,
-            _ => {}
-        }
-    }
-    None
+    let (unlinked, _) = type_line::unlink(sentence);
+    collapse_whitespace(&type_line::strip_shortcodes(&unlinked))
 }
 
 /// "Defaults to false.", "Defaults to 20 statuses.", "Defaults to `silence`",
@@ -618,16 +561,22 @@ pub(super) fn versions(params: &mut [Parameter], history: &[(String, String)]) {
             .find(|(_, what)| {
                 let lower = what.to_ascii_lowercase();
                 let adds = lower.split_whitespace().any(|word| word.starts_with("add"));
-                adds && what.split('`').enumerate().any(|(index, piece)| {
-                    let is_code = index % 2 == 1;
-                    let names_it = piece == param.name || piece == bare || piece == root;
-                    let after = what.split('`').nth(index + 1).unwrap_or_default();
-                    // "add `sensitive` as a possible `type`": a value, not a parameter.
-                    let a_value = [" as ", " type", " value", " context", " to "]
-                        .iter()
-                        .any(|word| after.starts_with(word));
-                    is_code && names_it && !a_value
-                })
+                let pieces: Vec<&str> = what.split('`').collect();
+                // Odd pieces are code spans; the piece after one is its context.
+                adds && pieces
+                    .iter()
+                    .enumerate()
+                    .skip(1)
+                    .step_by(2)
+                    .any(|(index, piece)| {
+                        let names_it = *piece == param.name || *piece == bare || *piece == root;
+                        let after = pieces.get(index + 1).copied().unwrap_or_default();
+                        // "add `sensitive` as a possible `type`": a value, not a parameter.
+                        let a_value = [" as ", " type", " value", " context", " to "]
+                            .iter()
+                            .any(|word| after.starts_with(word));
+                        names_it && !a_value
+                    })
             })
             .map(|(version, _)| version.clone());
     }

@@ -90,6 +90,19 @@ fn string(schema: &Schema, node: &Node, key: &str) -> Read<String> {
     schema.string(node, key).map(|text| text.value)
 }
 
+/// A list of names, and where it is: `entities: [Status]`, `required_unless: [status]`.
+fn names(schema: &Schema, node: &Node, key: &str) -> Read<Spanned<Vec<Spanned<String>>>> {
+    let names = schema
+        .sequence(node, key)?
+        .iter()
+        .map(|name| schema.string(name, key))
+        .collect::<Read<Vec<_>>>()?;
+    Ok(Spanned {
+        value: names,
+        span: node.span.clone(),
+    })
+}
+
 /// A list whose items `item` reads; absent is empty, as `#[serde(default)]`
 /// had it, and a null is refused.
 fn list<T>(node: Option<&Node>, key: &str, item: fn(&Node) -> Read<T>) -> Read<Vec<T>> {
@@ -247,21 +260,12 @@ fn param_in(node: &Node) -> Read<ParamIn> {
         })?,
         default: SCHEMA.optional(mapping.get("default"), "default", string)?,
         required: SCHEMA.optional(mapping.get("required"), "required", Schema::boolean)?,
-        required_unless: SCHEMA.optional(
-            mapping.get("required_unless"),
-            "required_unless",
-            |schema, node, key| {
-                let names = schema
-                    .sequence(node, key)?
-                    .iter()
-                    .map(|name| string(schema, name, key))
-                    .collect::<Read<Vec<_>>>()?;
-                Ok(Spanned {
-                    value: names,
-                    span: node.span.clone(),
-                })
-            },
-        )?,
+        required_unless: SCHEMA
+            .optional(mapping.get("required_unless"), "required_unless", names)?
+            .map(|list| Spanned {
+                value: list.value.into_iter().map(|name| name.value).collect(),
+                span: list.span,
+            }),
         required_if: SCHEMA.optional(mapping.get("required_if"), "required_if", Schema::string)?,
         added_in: SCHEMA.optional(mapping.get("added_in"), "added_in", string)?,
         deprecated: flag("deprecated")?,
@@ -376,17 +380,7 @@ fn returns_in(node: &Node) -> Read<ReturnsIn> {
     let mapping = SCHEMA.mapping(node, "returns", "`returns`", &["shape", "entities"])?;
     Ok(ReturnsIn {
         shape: SCHEMA.required(&mapping, "shape", Schema::string)?,
-        entities: SCHEMA.optional(mapping.get("entities"), "entities", |schema, node, key| {
-            let names = schema
-                .sequence(node, key)?
-                .iter()
-                .map(|name| schema.string(name, key))
-                .collect::<Read<Vec<_>>>()?;
-            Ok(Spanned {
-                value: names,
-                span: node.span.clone(),
-            })
-        })?,
+        entities: SCHEMA.optional(mapping.get("entities"), "entities", names)?,
     })
 }
 
