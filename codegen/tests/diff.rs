@@ -519,6 +519,41 @@ fn a_generated_api_module_reads_back_as_its_own_pages() {
     assert_eq!(kinds, [ChangeKind::MethodParametersRenamed]);
 }
 
+/// A stale module's parameters read back: a parameter it had as optional is
+/// required in the copy now.
+#[test]
+fn parameter_changes_in_a_stale_module_are_reported() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let spec = Source::new(
+        "spec/error.md",
+        std::fs::read_to_string(root.join("spec/error.md")).expect("spec/error.md"),
+    );
+    let methods = root.join("spec/methods.yaml");
+    let module = Config::new()
+        .methods(&methods)
+        .generate_source(&spec)
+        .expect("generates");
+    let fresh = diff::diff_generated_api(&module, "module.rs", &spec, &methods, &Config::new())
+        .expect("valid")
+        .expect("reads back");
+    assert_eq!(fresh.changes, [], "a fresh module differs from itself");
+    let required = "requirement: Requirement::Required,";
+    let stale = module.replacen(required, "requirement: Requirement::Optional,", 1);
+    assert_ne!(stale, module, "the module writes a required parameter");
+    let diff = diff::diff_generated_api(&stale, "module.rs", &spec, &methods, &Config::new())
+        .expect("valid")
+        .expect("reads back");
+    let kinds: Vec<_> = diff.changes.iter().map(|c| c.kind).collect();
+    assert!(!kinds.is_empty());
+    assert!(
+        kinds
+            .iter()
+            .all(|kind| *kind == ChangeKind::MethodParamMadeRequired),
+        "{kinds:?}"
+    );
+    assert_eq!(diff.impact(), Some(Impact::Major));
+}
+
 /// A module with the rate limits, read back and compared with an edited
 /// copy of the rate-limits page: each limit is matched by scope and heading.
 #[test]

@@ -247,18 +247,11 @@ mod tests {
     use ChangeKind::*;
 
     fn param(location: ParamLocation, name: &str, ty: &str) -> Parameter {
-        Parameter {
-            name: name.to_owned(),
+        Parameter::new(
+            name,
             location,
-            ty: ParamType::from_spelling(ty).expect("a type spelling"),
-            values: Vec::new(),
-            default: None,
-            requirement: Requirement::Optional,
-            added_in: None,
-            deprecated: false,
-            internal: false,
-            span: 0..0,
-        }
+            ParamType::from_spelling(ty).expect("a type spelling"),
+        )
     }
 
     fn form(name: &str, ty: &str) -> Parameter {

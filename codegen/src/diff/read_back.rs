@@ -226,23 +226,26 @@ fn read_endpoints<'f>(
         return None;
     }
     // A value several rows share is a `const` the rows name.
-    let consts: HashMap<String, &'f Expr> = file
-        .items
-        .iter()
-        .filter_map(|item| match item {
-            Item::Const(constant) => Some((constant.ident.to_string(), &*constant.expr)),
-            _ => None,
-        })
-        .collect();
-    let fields_of = |expr: &'f Expr| -> Option<HashMap<String, &'f Expr>> {
-        match expr {
-            Expr::Path(path) => struct_fields(consts.get(&path.path.get_ident()?.to_string())?),
-            _ => struct_fields(expr),
+    let consts = consts(file);
+    let fields_of = |expr: &'f Expr| struct_fields(named(expr, &consts)?);
+    // A module from before `Endpoint::params()` has no `ENDPOINT_PARAMS`.
+    let params = match consts.get("ENDPOINT_PARAMS") {
+        Some(lists) => {
+            let lists = array(lists)?;
+            if lists.len() != rows.len() {
+                return None;
+            }
+            lists
+                .into_iter()
+                .map(|list| read_params(list, &consts).map(Some))
+                .collect::<Option<Vec<_>>>()?
         }
+        None => vec![None; rows.len()],
     };
     rows.iter()
         .zip(&endpoint.variants)
-        .map(|(row, variant)| {
+        .zip(params)
+        .map(|((row, variant), params)| {
             let auth = fields_of(row.get("authorization")?)?;
             // `Scope::ReadAccounts`, or a string in a module from before
             // scopes were typed; then the names the docs do not define.
@@ -300,28 +303,21 @@ fn read_endpoints<'f>(
                 any_scope,
                 added_in: optional_string(row.get("added_in")?)?,
                 lifecycle: last_ident(row.get("lifecycle")?)?.to_lowercase(),
-                // A module from before `Endpoint::params()` has no `params`.
-                params: match row.get("params") {
-                    Some(list) => Some(read_params(list, &consts)?),
-                    None => None,
-                },
+                params,
                 errors,
             })
         })
         .collect()
 }
 
-/// A row's `params`: `&[Param { .. }, ..]`, or the name of a `const` that
-/// several rows share.
+/// One `ENDPOINT_PARAMS` entry: `&[Param { .. }, ..]` or a `const` several
+/// endpoints share, whose elements are literals that leave what they do
+/// not write to `..PARAM_DEFAULTS`, or `const`s several lists share.
 fn read_params(list: &Expr, consts: &HashMap<String, &Expr>) -> Option<Vec<ParamView>> {
-    let list = match list {
-        Expr::Path(path) => consts.get(&path.path.get_ident()?.to_string())?,
-        _ => list,
-    };
-    array(list)?
+    array(named(list, consts)?)?
         .into_iter()
         .map(|param| {
-            let param = struct_fields(param)?;
+            let param = struct_fields_with_rest(named(param, consts)?, consts)?;
             let location = last_ident(param.get("location")?)?.to_ascii_lowercase();
             Some(ParamView {
                 location: ParamLocation::from_name(&location)?,
@@ -337,6 +333,43 @@ fn read_params(list: &Expr, consts: &HashMap<String, &Expr>) -> Option<Vec<Param
             })
         })
         .collect()
+}
+
+/// The module's `const`s, by name.
+fn consts(file: &syn::File) -> HashMap<String, &Expr> {
+    file.items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Const(constant) => Some((constant.ident.to_string(), &*constant.expr)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The value a bare identifier names among the module's `const`s, or the
+/// expression itself when it is not one.
+fn named<'f>(expr: &'f Expr, consts: &HashMap<String, &'f Expr>) -> Option<&'f Expr> {
+    match expr {
+        Expr::Path(path) => consts.get(&path.path.get_ident()?.to_string()).copied(),
+        _ => Some(expr),
+    }
+}
+
+/// A struct literal's fields, by name, with those it leaves to `..REST`
+/// taken from that `const`.
+fn struct_fields_with_rest<'f>(
+    expr: &'f Expr,
+    consts: &HashMap<String, &'f Expr>,
+) -> Option<HashMap<String, &'f Expr>> {
+    let Expr::Struct(literal) = expr else {
+        return None;
+    };
+    let mut fields = match &literal.rest {
+        Some(rest) => struct_fields_with_rest(named(rest, consts)?, consts)?,
+        None => HashMap::new(),
+    };
+    fields.extend(struct_fields(expr)?);
+    Some(fields)
 }
 
 /// `Requirement::Optional`, `Requirement::RequiredUnless(&["media_ids[]"])`,
@@ -508,24 +541,37 @@ fn optional_string(expr: &Expr) -> Option<Option<String>> {
 mod tests {
     use super::*;
 
-    /// A row's parameters as the emitter writes them, shared through a `const`
-    /// or inline, read back to what the model said.
+    /// `ENDPOINT_PARAMS` as the emitter writes it: a list inline or through
+    /// a `const`, a parameter as a literal that leaves the rest to
+    /// `..PARAM_DEFAULTS` or through a `const`, read back to what the model said.
     #[test]
     fn parameters_read_back() {
         let file: syn::File = syn::parse_str(
             r#"
+            const ENDPOINT_PARAMS: &[&[Param]] = &[
+                PARAMS_STATUSES_CREATE,
+                &[Param {
+                    name: "max_id",
+                    location: ParamLocation::Query,
+                    internal: true,
+                    ..PARAM_DEFAULTS
+                }],
+                &[],
+                &[Param { name: "id" }],
+            ];
+            const PARAM_DEFAULTS: Param = Param {
+                name: "",
+                location: ParamLocation::Query,
+                ty: None,
+                values: &[],
+                default: None,
+                requirement: Requirement::Optional,
+                added_in: None,
+                deprecated: false,
+                internal: false,
+            };
             const PARAMS_STATUSES_CREATE: &[Param] = &[
-                Param {
-                    name: "status",
-                    location: ParamLocation::Form,
-                    ty: Some("string"),
-                    values: &[],
-                    default: None,
-                    requirement: Requirement::RequiredUnless(&["media_ids[]"]),
-                    added_in: None,
-                    deprecated: false,
-                    internal: false,
-                },
+                PARAM_FORM_STATUS,
                 Param {
                     name: "visibility",
                     location: ParamLocation::Form,
@@ -535,44 +581,30 @@ mod tests {
                     requirement: Requirement::Conditional("if quoting"),
                     added_in: Some("2.7.0"),
                     deprecated: true,
-                    internal: false,
+                    ..PARAM_DEFAULTS
                 },
             ];
-            const ROW: Row = Row {
-                own: &[Param {
-                    name: "max_id",
-                    location: ParamLocation::Query,
-                    ty: None,
-                    values: &[],
-                    default: None,
-                    requirement: Requirement::Optional,
-                    added_in: None,
-                    deprecated: false,
-                    internal: true,
-                }],
-                shared: PARAMS_STATUSES_CREATE,
-                none: &[],
-                broken: &[Param { name: "id" }],
+            const PARAM_FORM_STATUS: Param = Param {
+                name: "status",
+                location: ParamLocation::Form,
+                ty: Some("string"),
+                requirement: Requirement::RequiredUnless(&["media_ids[]"]),
+                ..PARAM_DEFAULTS
             };
             "#,
         )
         .expect("parses");
-        let consts: HashMap<String, &Expr> = file
-            .items
-            .iter()
-            .filter_map(|item| match item {
-                Item::Const(constant) => Some((constant.ident.to_string(), &*constant.expr)),
-                _ => None,
-            })
-            .collect();
-        let row = struct_fields(consts["ROW"]).expect("a row");
-        let shared = read_params(row["shared"], &consts).expect("reads");
+        let consts = consts(&file);
+        let lists = array(consts["ENDPOINT_PARAMS"]).expect("a list");
+        let shared = read_params(lists[0], &consts).expect("reads");
         assert_eq!(shared.len(), 2);
         assert_eq!(shared[0].key(), "form status");
+        assert_eq!(shared[0].ty, "string");
         assert_eq!(
             shared[0].requirement,
             Requirement::RequiredUnless(vec!["media_ids[]".to_owned()])
         );
+        assert!(shared[0].values.is_empty() && shared[0].default.is_none());
         let visibility = &shared[1];
         assert_eq!(visibility.values, ["public", "direct"]);
         assert_eq!(visibility.default.as_deref(), Some("public"));
@@ -582,11 +614,11 @@ mod tests {
         );
         assert_eq!(visibility.added_in.as_deref(), Some("2.7.0"));
         assert!(visibility.deprecated && !visibility.internal);
-        let own = read_params(row["own"], &consts).expect("reads");
+        let own = read_params(lists[1], &consts).expect("reads");
         assert_eq!(own[0].key(), "query max_id");
         assert_eq!(own[0].ty, "unknown");
         assert!(own[0].internal);
-        assert_eq!(read_params(row["none"], &consts), Some(Vec::new()));
-        assert_eq!(read_params(row["broken"], &consts), None);
+        assert_eq!(read_params(lists[2], &consts), Some(Vec::new()));
+        assert_eq!(read_params(lists[3], &consts), None);
     }
 }

@@ -410,17 +410,10 @@ mod tests {
     use crate::model::entities::{AttributeType, StringFormat};
 
     fn parameter(name: &str, location: ParamLocation, requirement: Requirement) -> Parameter {
+        let string = ParamType::Value(AttributeType::String(StringFormat::Plain));
         Parameter {
-            name: name.to_owned(),
-            location,
-            ty: ParamType::Value(AttributeType::String(StringFormat::Plain)),
-            values: Vec::new(),
-            default: None,
             requirement,
-            added_in: None,
-            deprecated: false,
-            internal: false,
-            span: 0..0,
+            ..Parameter::new(name, location, string)
         }
     }
 

@@ -317,6 +317,26 @@ pub struct Parameter {
     pub span: Range<usize>,
 }
 
+#[cfg(test)]
+impl Parameter {
+    /// An optional parameter with only a name, a place and a type, nowhere
+    /// in a page: what unit tests start from.
+    pub(crate) fn new(name: &str, location: ParamLocation, ty: ParamType) -> Parameter {
+        Parameter {
+            name: name.to_owned(),
+            location,
+            ty,
+            values: Vec::new(),
+            default: None,
+            requirement: Requirement::Optional,
+            added_in: None,
+            deprecated: false,
+            internal: false,
+            span: 0..0,
+        }
+    }
+}
+
 /// Where a parameter goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ParamLocation {

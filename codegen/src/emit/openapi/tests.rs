@@ -30,16 +30,8 @@ fn param(
     requirement: Requirement,
 ) -> Parameter {
     Parameter {
-        name: name.to_owned(),
-        location,
-        ty,
-        values: Vec::new(),
-        default: None,
         requirement,
-        added_in: None,
-        deprecated: false,
-        internal: false,
-        span: 0..0,
+        ..Parameter::new(name, location, ty)
     }
 }
 
