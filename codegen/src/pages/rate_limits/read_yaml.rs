@@ -118,6 +118,7 @@ fn key_expects(key: &str) -> &'static str {
 mod tests {
     use super::*;
 
+    #[cfg(feature = "tools")]
     const PAGE: &str = "---\ntitle: Rate limits\n---\n\n## Headers\n\n`X-RateLimit-Limit`\n: The calls allowed.\n\n## Limits\n\n### Per account\n\nAll endpoints and methods can be called 300 times within 5 minutes.\n\n#### Uploading media\n\n`POST /api/v1/media` can be called 30 times within 30 minutes.\n";
 
     #[cfg(feature = "tools")]

@@ -196,10 +196,13 @@ fn key_expects(key: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(feature = "tools")]
     use crate::lint;
+    #[cfg(feature = "tools")]
     use crate::model::LintRecord;
 
-    /// A page as the page reader would fill it.
+    /// A page as the page reader would fill it, for the tests that write it out.
+    #[cfg(feature = "tools")]
     fn page() -> ScopePage {
         let scope = |name: &str, grants: &[&str], added_in: &str| ScopeDef {
             name: name.to_owned(),
